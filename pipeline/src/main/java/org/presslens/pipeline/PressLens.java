@@ -1,0 +1,99 @@
+package org.presslens.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.presslens.transforms.io.ReadTextFiles;
+import org.presslens.transforms.reports.DocumentsReport;
+import org.presslens.transforms.reports.RejectedReport;
+import org.presslens.transforms.reports.ReportSpec;
+import org.presslens.transforms.reports.WriteReport;
+
+/**
+ * Entry point: {@code mvn -q -pl pipeline -am compile exec:java} runs it on {@code seeds/} and
+ * writes {@code output/}. Exit codes: 0 success (also when some inputs were rejected), 1 the run
+ * failed, 2 invalid options or paths.
+ */
+public final class PressLens {
+
+  private PressLens() {}
+
+  public static void main(String[] args) {
+    PipelineOptionsFactory.register(PressLensOptions.class);
+    try {
+      PressLensOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+      RunSetup setup = RunSetup.from(options);
+      run(options, setup);
+    } catch (UsageException | IllegalArgumentException e) {
+      System.err.println("presslens: " + e.getMessage());
+      System.exit(2);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("presslens: run failed: " + rootMessage(e));
+      System.exit(1);
+    }
+  }
+
+  /** Runs the pipeline and writes the run manifest and data dictionary; returns rows per report. */
+  static Map<String, Long> run(PressLensOptions options, RunSetup setup) throws IOException {
+    Instant start = Instant.now();
+    Pipeline pipeline = Pipeline.create(options);
+    ReportPipeline.build(pipeline, setup, options);
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    Instant end = Instant.now();
+
+    Map<String, Long> rows = reportRows(result);
+    long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
+    long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
+    new RunManifest()
+        .run(start, end, documents, rejected)
+        .parameters(options, setup)
+        .versions()
+        .inputs(setup.inputRoot(), ReadTextFiles.from(setup.inputRoot(), setup.manifest()).filePattern())
+        .reports(rows)
+        .write(setup.outputDir());
+    List<ReportSpec> all = new ArrayList<>(ReportPipeline.REPORTS);
+    all.add(RunManifest.SPEC);
+    try (OutputStream out = OutputFiles.create(setup.outputDir(), DataDictionary.FILE_NAME)) {
+      out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
+    }
+    System.out.printf("presslens: %d documents, %d rejected; %d reports in %s (%.1f s)%n",
+        documents, rejected, rows.size() + 1, setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+    return rows;
+  }
+
+  /** Rows written per report, from the counters of {@link WriteReport}, in report order. */
+  private static Map<String, Long> reportRows(PipelineResult result) {
+    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(WriteReport.METRICS_NAMESPACE)).build());
+    Map<String, Long> byName = new LinkedHashMap<>();
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      byName.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
+    }
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (ReportSpec spec : ReportPipeline.REPORTS) {
+      rows.put(spec.fileName(), byName.getOrDefault(WriteReport.rowCounterName(spec), 0L));
+    }
+    return rows;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}

@@ -1,0 +1,115 @@
+package org.presslens.pipeline;
+
+import static org.presslens.transforms.reports.ReportSpec.col;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.Versions;
+import org.presslens.transforms.csv.CsvReportWriter;
+import org.presslens.transforms.reports.ReportSpec;
+import org.presslens.transforms.text.OpenNlpModels;
+
+/** run_manifest.csv: what a run used and produced, so its reports can be traced and reproduced. */
+final class RunManifest {
+
+  static final ReportSpec SPEC = new ReportSpec(
+      "run_manifest.csv",
+      "Provenance of the run: parameters, software and model versions, input files with hashes, times, rows per report.",
+      List.of(
+          col("section", "run, parameter, version, model, input or report"),
+          col("key", "parameter name, component, model file, input file (relative to the input folder) or report file"),
+          col("value", "its value: times in ISO 8601 UTC, input files as SHA-256 of their bytes, reports as data rows")));
+
+  private final List<List<String>> rows = new ArrayList<>();
+
+  RunManifest add(String section, String key, String value) {
+    rows.add(List.of(section, key, value == null ? "" : value));
+    return this;
+  }
+
+  RunManifest run(Instant start, Instant end, long documents, long rejected) {
+    add("run", "started", start.toString());
+    add("run", "finished", end.toString());
+    add("run", "seconds", String.format(Locale.ROOT, "%.3f", Duration.between(start, end).toMillis() / 1000.0));
+    add("run", "documents", Long.toString(documents));
+    return add("run", "rejected", Long.toString(rejected));
+  }
+
+  /** Every option as Beam parsed it (explicit and default), sorted by name. */
+  RunManifest parameters(PressLensOptions options, RunSetup setup) {
+    add("parameter", "input", setup.inputRoot());
+    add("parameter", "manifest", setup.manifestPath());
+    add("parameter", "output", setup.outputDir());
+    add("parameter", "stopWords", options.getStopWords().isEmpty()
+        ? "built-in English (" + setup.textOptions().stopWords().size() + " words)" : options.getStopWords());
+    add("parameter", "keepStopWords", Boolean.toString(options.getKeepStopWords()));
+    add("parameter", "maxNgram", Integer.toString(options.getMaxNgram()));
+    add("parameter", "lemmatize", Boolean.toString(options.getLemmatize()));
+    add("parameter", "minCount", Long.toString(options.getMinCount()));
+    return add("parameter", "runner", options.getRunner().getSimpleName());
+  }
+
+  RunManifest versions() {
+    add("version", "presslens", Versions.presslens());
+    add("version", "apache-beam", Versions.beam());
+    add("version", "apache-opennlp", Versions.opennlp());
+    add("version", "java", System.getProperty("java.version"));
+    for (String[] model : new String[][] {
+        {"sentdetect", OpenNlpModels.SENTENCE_MODEL}, {"tokenizer", OpenNlpModels.TOKENIZER_MODEL},
+        {"pos", OpenNlpModels.POS_MODEL}, {"lemmatizer", OpenNlpModels.LEMMATIZER_MODEL}}) {
+      add("model", model[1], "org.apache.opennlp:opennlp-models-" + model[0] + "-en:" + modelArtifactVersion(model[0]));
+    }
+    return this;
+  }
+
+  /** Hashes every input file the run matched (sorted by path). */
+  RunManifest inputs(String root, String pattern) throws IOException {
+    List<MatchResult.Metadata> files = new ArrayList<>(FileSystems.match(pattern).metadata());
+    files.sort(Comparator.comparing(m -> m.resourceId().toString()));
+    for (MatchResult.Metadata file : files) {
+      String path = file.resourceId().toString();
+      try (InputStream in = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
+        add("input", path.startsWith(root) ? path.substring(root.length()) : path, DigestUtils.sha256Hex(in));
+      }
+    }
+    return this;
+  }
+
+  RunManifest reports(Map<String, Long> rowsByReport) {
+    rowsByReport.forEach((file, n) -> add("report", file, Long.toString(n)));
+    return this;
+  }
+
+  void write(String outputDir) throws IOException {
+    try (OutputStream out = OutputFiles.create(outputDir, SPEC.fileName())) {
+      CsvReportWriter.write(out, SPEC.header(), rows);
+    }
+  }
+
+  private static String modelArtifactVersion(String name) {
+    String resource = "/META-INF/maven/org.apache.opennlp/opennlp-models-" + name + "-en/pom.properties";
+    try (InputStream in = RunManifest.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return Versions.opennlpModels();
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", Versions.opennlpModels());
+    } catch (IOException e) {
+      return Versions.opennlpModels();
+    }
+  }
+}

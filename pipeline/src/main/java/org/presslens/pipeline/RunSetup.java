@@ -1,0 +1,111 @@
+package org.presslens.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.presslens.transforms.io.Manifest;
+import org.presslens.transforms.text.StopWords;
+import org.presslens.transforms.text.TextOptions;
+
+/**
+ * Checks the options and loads the small inputs (manifest, stop words) before the pipeline is
+ * built, so that mistakes stop the run at once with a one-line message.
+ */
+record RunSetup(String inputRoot, String outputDir, String manifestPath, Manifest manifest, TextOptions textOptions) {
+
+  private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
+
+  static RunSetup from(PressLensOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    String root = resolveInput(options.getInput());
+    String output = resolveOutput(options.getOutput());
+    String manifestPath = options.getManifest().isEmpty() ? defaultManifest(root) : options.getManifest();
+    Manifest manifest = manifestPath.isEmpty() ? Manifest.empty() : readManifest(manifestPath);
+    if (options.getMaxNgram() < 1 || options.getMaxNgram() > 5) {
+      throw new UsageException("--maxNgram must be between 1 and 5, was " + options.getMaxNgram());
+    }
+    if (options.getMinCount() < 1) {
+      throw new UsageException("--minCount must be at least 1, was " + options.getMinCount());
+    }
+    TextOptions text = new TextOptions(
+        stopWords(options.getStopWords()), options.getMaxNgram(), options.getKeepStopWords(), options.getLemmatize());
+    return new RunSetup(root, output, manifestPath, manifest, text);
+  }
+
+  private static boolean isLocal(String path) {
+    return !URI_SCHEME.matcher(path).matches();
+  }
+
+  private static String resolveInput(String input) {
+    if (input.isBlank()) {
+      throw new UsageException("--input is empty: give the folder that holds the .txt files");
+    }
+    if (!isLocal(input)) {
+      return input.endsWith("/") ? input : input + "/";
+    }
+    Path dir = Path.of(input).toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--input " + input + ": no such folder (" + dir + ")");
+    }
+    return dir + "/";
+  }
+
+  private static String resolveOutput(String output) {
+    if (!isLocal(output)) {
+      return output;
+    }
+    Path dir = Path.of(output).toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UsageException("--output " + output + ": cannot create folder (" + e.getMessage() + ")");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UsageException("--output " + output + ": folder is not writable");
+    }
+    return dir.toString();
+  }
+
+  private static String defaultManifest(String root) {
+    String candidate = root + "manifest.csv";
+    try {
+      MatchResult match = FileSystems.match(candidate);
+      return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty() ? candidate : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static Manifest readManifest(String path) {
+    try {
+      ResourceId id = FileSystems.matchSingleFileSpec(path).resourceId();
+      try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
+        return Manifest.read(in, path);
+      }
+    } catch (IOException e) {
+      throw new UsageException("--manifest " + path + ": cannot read (" + e.getMessage() + ")");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--manifest " + e.getMessage());
+    }
+  }
+
+  private static StopWords stopWords(String option) {
+    if (option.isEmpty()) {
+      return StopWords.english();
+    }
+    if (option.equals("none")) {
+      return StopWords.none();
+    }
+    try (InputStream in = Files.newInputStream(Path.of(option))) {
+      return StopWords.read(in);
+    } catch (IOException e) {
+      throw new UsageException("--stopWords " + option + ": cannot read (" + e.getMessage() + ")");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.presslens.transforms.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+
+/**
+ * Document metadata from a manifest CSV with the header
+ * {@code file,doc_id,outlet,published,author,title,url}. {@code file} is the path of the text
+ * file relative to the input folder (or just its name); every other column may be empty.
+ */
+public final class Manifest implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  public static final List<String> COLUMNS = List.of("file", "doc_id", "outlet", "published", "author", "title", "url");
+
+  /** One manifest row. */
+  public record Entry(String file, String docId, String outlet, String published, String author, String title, String url)
+      implements Serializable {}
+
+  private final Map<String, Entry> byFile;
+
+  private Manifest(Map<String, Entry> byFile) {
+    this.byFile = byFile;
+  }
+
+  public static Manifest empty() {
+    return new Manifest(Map.of());
+  }
+
+  /** Parses a manifest; a missing {@code file} column or a repeated file is an error. */
+  public static Manifest read(InputStream in, String name) throws IOException {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    Map<String, Entry> byFile = new HashMap<>();
+    try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, format)) {
+      if (!parser.getHeaderMap().containsKey("file")) {
+        throw new IllegalArgumentException(name + ": manifest needs a 'file' column; columns are " + COLUMNS);
+      }
+      for (CSVRecord row : parser) {
+        Entry entry = new Entry(get(row, "file"), get(row, "doc_id"), get(row, "outlet"), get(row, "published"),
+            get(row, "author"), get(row, "title"), get(row, "url"));
+        if (entry.file().isEmpty()) {
+          throw new IllegalArgumentException(name + " line " + parser.getCurrentLineNumber() + ": empty 'file'");
+        }
+        if (byFile.put(entry.file(), entry) != null) {
+          throw new IllegalArgumentException(name + ": file '" + entry.file() + "' is listed twice");
+        }
+      }
+    }
+    return new Manifest(byFile);
+  }
+
+  private static String get(CSVRecord row, String column) {
+    return row.isMapped(column) && row.isSet(column) ? row.get(column) : "";
+  }
+
+  /** The entry for a file, looked up by its path relative to the input folder, then by its name. */
+  public Optional<Entry> lookup(String relativePath) {
+    Entry entry = byFile.get(relativePath);
+    if (entry == null) {
+      int slash = relativePath.lastIndexOf('/');
+      entry = byFile.get(relativePath.substring(slash + 1));
+    }
+    return Optional.ofNullable(entry);
+  }
+
+  public List<Entry> entries() {
+    return new ArrayList<>(byFile.values());
+  }
+
+  public boolean isEmpty() {
+    return byFile.isEmpty();
+  }
+}

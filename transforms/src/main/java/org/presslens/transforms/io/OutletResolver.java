@@ -1,0 +1,42 @@
+package org.presslens.transforms.io;
+
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * Decides doc_id and outlet of a text file: the manifest wins; otherwise the doc_id is the path
+ * below the input folder without ".txt" and the outlet is the name of the file's folder, or
+ * {@value #UNKNOWN} for files directly in the input folder.
+ */
+public final class OutletResolver implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  public static final String UNKNOWN = "unknown";
+
+  private final Manifest manifest;
+
+  public OutletResolver(Manifest manifest) {
+    this.manifest = manifest;
+  }
+
+  /** Identity and metadata of one file. */
+  public record Resolved(String docId, String outlet, String published, String title) {}
+
+  public Resolved resolve(String relativePath) {
+    Optional<Manifest.Entry> entry = manifest.lookup(relativePath);
+    String defaultId = relativePath.endsWith(".txt") ? relativePath.substring(0, relativePath.length() - 4) : relativePath;
+    int slash = relativePath.lastIndexOf('/');
+    String folderOutlet = UNKNOWN;
+    if (slash > 0) {
+      String folder = relativePath.substring(0, slash);
+      folderOutlet = folder.substring(folder.lastIndexOf('/') + 1);
+    }
+    String docId = entry.map(Manifest.Entry::docId).filter(s -> !s.isEmpty()).orElse(defaultId);
+    String outlet = entry.map(Manifest.Entry::outlet).filter(s -> !s.isEmpty()).orElse(folderOutlet);
+    return new Resolved(
+        docId,
+        outlet,
+        entry.map(Manifest.Entry::published).orElse(""),
+        entry.map(Manifest.Entry::title).orElse(""));
+  }
+}

@@ -1,0 +1,101 @@
+package org.presslens.transforms.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.SourceDocument;
+
+/**
+ * Reads the {@code .txt} files under a folder (recursively) through Beam's {@link FileIO}, so
+ * any Beam filesystem works, and attaches doc_id, outlet and metadata with an
+ * {@link OutletResolver}. Files that cannot become a document go to {@link #REJECTED}.
+ */
+public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
+
+  public static final TupleTag<SourceDocument> DOCUMENTS = new TupleTag<>() {};
+  public static final TupleTag<RejectedInput> REJECTED = new TupleTag<>() {};
+
+  private final String root;
+  private final OutletResolver resolver;
+
+  private ReadTextFiles(String root, OutletResolver resolver) {
+    this.root = root.endsWith("/") ? root : root + "/";
+    this.resolver = resolver;
+  }
+
+  /** @param root the input folder, as an absolute path or a Beam filesystem URI */
+  public static ReadTextFiles from(String root, Manifest manifest) {
+    return new ReadTextFiles(root, new OutletResolver(manifest));
+  }
+
+  /** The glob matching every .txt file below the root, in any sub-folder. */
+  public String filePattern() {
+    return root + "**.txt";
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    return begin
+        .apply("MatchFiles", FileIO.match().filepattern(filePattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("ReadMatches", FileIO.readMatches())
+        .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTED)));
+  }
+
+  static final class ToDocumentFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
+    private final String root;
+    private final OutletResolver resolver;
+
+    ToDocumentFn(String root, OutletResolver resolver) {
+      this.root = root;
+      this.resolver = resolver;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String absolute = file.getMetadata().resourceId().toString();
+      // Reports name files relative to the input folder, so they do not depend on where it lives.
+      String path = absolute.startsWith(root) ? absolute.substring(root.length()) : absolute;
+      byte[] bytes;
+      try {
+        bytes = file.readFullyAsBytes();
+      } catch (IOException e) {
+        out.get(REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.UNREADABLE, e.toString()));
+        return;
+      }
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        out.get(REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.INVALID_ENCODING,
+            "not valid UTF-8 (" + e.getMessage() + ")"));
+        return;
+      }
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      if (text.isBlank()) {
+        out.get(REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.EMPTY,
+            bytes.length == 0 ? "file is empty" : "file holds only white space"));
+        return;
+      }
+      OutletResolver.Resolved meta = resolver.resolve(path);
+      out.get(DOCUMENTS).output(new SourceDocument(meta.docId(), meta.outlet(), meta.published(), meta.title(), path, text));
+    }
+  }
+}

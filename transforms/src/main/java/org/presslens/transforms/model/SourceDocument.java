@@ -1,0 +1,11 @@
+package org.presslens.transforms.model;
+
+import java.io.Serializable;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+
+/** One input document as read, with its metadata; {@code text} is decoded but not normalised. */
+@DefaultCoder(SerializableCoder.class)
+public record SourceDocument(
+    String docId, String outlet, String published, String title, String sourcePath, String text)
+    implements Serializable {}

@@ -1,0 +1,99 @@
+package org.presslens.transforms.model;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+
+/**
+ * Term counts and document frequencies summed over a set of documents (the corpus or one
+ * outlet), with the number of running words and documents behind them. Mutable: it is the
+ * accumulator of {@link #combineFn()}.
+ */
+@DefaultCoder(SerializableCoder.class)
+public final class TermTable implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final HashMap<String, Long> counts = new HashMap<>();
+  private final HashMap<String, Integer> docFreq = new HashMap<>();
+  private long tokens;
+  private int documents;
+
+  public TermTable add(AnalyzedDocument doc) {
+    for (Map.Entry<String, Integer> e : doc.termCounts().entrySet()) {
+      counts.merge(e.getKey(), (long) e.getValue(), Long::sum);
+      docFreq.merge(e.getKey(), 1, Integer::sum);
+    }
+    tokens += doc.tokens();
+    documents++;
+    return this;
+  }
+
+  public TermTable merge(TermTable other) {
+    other.counts.forEach((term, n) -> counts.merge(term, n, Long::sum));
+    other.docFreq.forEach((term, n) -> docFreq.merge(term, n, Integer::sum));
+    tokens += other.tokens;
+    documents += other.documents;
+    return this;
+  }
+
+  public Map<String, Long> counts() {
+    return counts;
+  }
+
+  public Map<String, Integer> docFreq() {
+    return docFreq;
+  }
+
+  public long tokens() {
+    return tokens;
+  }
+
+  public int documents() {
+    return documents;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TermTable t && tokens == t.tokens && documents == t.documents
+        && counts.equals(t.counts) && docFreq.equals(t.docFreq);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(counts, docFreq, tokens, documents);
+  }
+
+  /** Sums analysed documents into one table; cheap to lift before a shuffle. */
+  public static Combine.CombineFn<AnalyzedDocument, TermTable, TermTable> combineFn() {
+    return new Combine.CombineFn<>() {
+      @Override
+      public TermTable createAccumulator() {
+        return new TermTable();
+      }
+
+      @Override
+      public TermTable addInput(TermTable acc, AnalyzedDocument doc) {
+        return acc.add(doc);
+      }
+
+      @Override
+      public TermTable mergeAccumulators(Iterable<TermTable> accs) {
+        TermTable merged = new TermTable();
+        for (TermTable acc : accs) {
+          merged.merge(acc);
+        }
+        return merged;
+      }
+
+      @Override
+      public TermTable extractOutput(TermTable acc) {
+        return acc;
+      }
+    };
+  }
+}

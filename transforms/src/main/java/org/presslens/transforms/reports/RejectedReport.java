@@ -1,0 +1,34 @@
+package org.presslens.transforms.reports;
+
+import static org.presslens.transforms.reports.ReportSpec.col;
+
+import java.util.List;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.model.RejectedInput;
+
+/** rejected.csv: every input item that did not become a document, with the reason. */
+public final class RejectedReport extends PTransform<PCollection<RejectedInput>, PCollection<ReportBlock>> {
+
+  public static final ReportSpec SPEC = new ReportSpec(
+      "rejected.csv",
+      "Inputs that were read but not analysed, and why. Together with documents.csv it accounts for every input.",
+      List.of(
+          col("source", "the file the item came from, relative to the input folder"),
+          col("item", "the item within the source (empty when the whole file was rejected)"),
+          col("reason", "reason code: empty, invalid-encoding, unreadable, no-words"),
+          col("detail", "what exactly was wrong, in words")));
+
+  public static RejectedReport create() {
+    return new RejectedReport();
+  }
+
+  @Override
+  public PCollection<ReportBlock> expand(PCollection<RejectedInput> rejected) {
+    return rejected.apply("RejectedRow", MapElements.into(TypeDescriptor.of(ReportBlock.class))
+        .via(r -> new ReportBlock(r.source() + "\u0000" + r.item(),
+            List.of(List.of(r.source(), r.item(), r.reason(), r.detail())))));
+  }
+}

@@ -1,0 +1,75 @@
+package org.presslens.transforms.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+
+/**
+ * Turns a document into sentences of lower-cased word tokens with OpenNLP.
+ *
+ * <p>Not thread-safe (it owns {@code *ME} objects): create one per DoFn instance in
+ * {@code @Setup}. Punctuation and symbol tokens are kept as {@code null} entries so that n-grams
+ * can stop at them; {@link TokenizedDocument} counts only the words.
+ */
+public final class DocumentTokenizer {
+
+  private final SentenceDetectorME sentenceDetector;
+  private final TokenizerME tokenizer;
+  private final POSTaggerME tagger;
+  private final LemmatizerME lemmatizer;
+
+  public DocumentTokenizer(OpenNlpModels models, boolean lemmatize) {
+    this.sentenceDetector = new SentenceDetectorME(models.sentences());
+    this.tokenizer = new TokenizerME(models.tokens());
+    this.tagger = lemmatize ? new POSTaggerME(models.pos()) : null;
+    this.lemmatizer = lemmatize ? new LemmatizerME(models.lemmas()) : null;
+  }
+
+  public TokenizedDocument tokenize(String rawText) {
+    String text = TextNormalizer.normalize(rawText);
+    List<String[]> surfaces = new ArrayList<>();
+    List<String[]> terms = new ArrayList<>();
+    for (String block : Paragraphs.split(text)) {
+      for (String sentence : sentenceDetector.sentDetect(block)) {
+        List<String> tokens =
+            TokenRules.splitClitics(TokenRules.joinHyphenated(sentence, tokenizer.tokenizePos(sentence)));
+        if (tokens.isEmpty()) {
+          continue;
+        }
+        String[] surface = tokens.toArray(String[]::new);
+        surfaces.add(surface);
+        terms.add(toTerms(surface));
+      }
+    }
+    return new TokenizedDocument(surfaces, terms);
+  }
+
+  /** Lower-cased word (or lemma) per token, {@code null} for punctuation and symbols. */
+  private String[] toTerms(String[] surface) {
+    String[] lemmas = null;
+    if (lemmatizer != null) {
+      lemmas = lemmatizer.lemmatize(surface, tagger.tag(surface));
+    }
+    String[] out = new String[surface.length];
+    for (int i = 0; i < surface.length; i++) {
+      if (!TokenRules.hasWordChar(surface[i])) {
+        continue;
+      }
+      String lower = surface[i].toLowerCase(Locale.ROOT);
+      out[i] = lemmas == null ? lower : usableLemma(lemmas[i], lower);
+    }
+    return out;
+  }
+
+  /** The lemmatizer answers "O" (or an empty or punctuation string) when it has no lemma. */
+  private static String usableLemma(String lemma, String lower) {
+    if (lemma == null || lemma.equals("O") || !TokenRules.hasWordChar(lemma)) {
+      return lower;
+    }
+    return lemma.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,84 @@
+package org.presslens.transforms.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.util.Span;
+
+/**
+ * Corrections applied to the OpenNLP UD-EWT tokenizer output so that tokens match what an
+ * analyst counts as a word.
+ *
+ * <ul>
+ *   <li>The model splits hyphenated compounds unevenly ({@code Asia} + {@code -Pacific},
+ *       {@code U.S-} + {@code led}). Pieces that touch in the text across a hyphen are joined
+ *       again: {@code asia-pacific}, {@code u.s-led}, {@code 2022-10-02}.
+ *   <li>The model keeps clitics attached ({@code NATO's}, {@code isn't}). They are split off as
+ *       in the Penn Treebank convention: {@code nato} + {@code 's}, {@code is} + {@code n't}. A
+ *       trailing possessive apostrophe ({@code countries'}) is dropped.
+ * </ul>
+ */
+public final class TokenRules {
+
+  private static final String[] CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"};
+
+  private TokenRules() {}
+
+  /** Joins hyphen-split pieces; {@code spans} index into {@code text}. */
+  public static List<String> joinHyphenated(String text, Span[] spans) {
+    List<String> out = new ArrayList<>(spans.length);
+    int lastEnd = -1;
+    for (Span span : spans) {
+      String token = text.substring(span.getStart(), span.getEnd());
+      if (!out.isEmpty() && span.getStart() == lastEnd) {
+        String previous = out.get(out.size() - 1);
+        boolean hyphenJoint = previous.endsWith("-") || token.startsWith("-");
+        if (hyphenJoint && hasWordChar(previous) && hasWordChar(token)) {
+          out.set(out.size() - 1, previous + token);
+          lastEnd = span.getEnd();
+          continue;
+        }
+      }
+      out.add(token);
+      lastEnd = span.getEnd();
+    }
+    return out;
+  }
+
+  /** Splits clitics off the end of tokens; returns the new token list. */
+  public static List<String> splitClitics(List<String> tokens) {
+    List<String> out = new ArrayList<>(tokens.size() + 8);
+    for (String token : tokens) {
+      splitClitic(token, out);
+    }
+    return out;
+  }
+
+  private static void splitClitic(String token, List<String> out) {
+    String lower = token.toLowerCase(Locale.ROOT);
+    for (String clitic : CLITICS) {
+      if (lower.endsWith(clitic) && lower.length() > clitic.length()) {
+        String stem = token.substring(0, token.length() - clitic.length());
+        if (hasLetter(stem)) {
+          out.add(stem);
+          out.add(token.substring(token.length() - clitic.length()));
+          return;
+        }
+      }
+    }
+    if (token.length() > 1 && token.endsWith("'") && hasLetter(token)) {
+      out.add(token.substring(0, token.length() - 1));
+      return;
+    }
+    out.add(token);
+  }
+
+  /** A token is a word (not punctuation or a symbol) when it has a letter or a digit. */
+  public static boolean hasWordChar(String token) {
+    return token.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  private static boolean hasLetter(String token) {
+    return token.codePoints().anyMatch(Character::isLetter);
+  }
+}

@@ -1,0 +1,58 @@
+package org.presslens.transforms.text;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sentences of one document: the tokens as written and, aligned with them, the terms counted
+ * (lower-cased words or lemmas; {@code null} where the token is punctuation or a symbol).
+ */
+public final class TokenizedDocument {
+
+  private final List<String[]> surfaces;
+  private final List<String[]> terms;
+
+  public TokenizedDocument(List<String[]> surfaces, List<String[]> terms) {
+    this.surfaces = List.copyOf(surfaces);
+    this.terms = List.copyOf(terms);
+  }
+
+  public List<String[]> surfaces() {
+    return surfaces;
+  }
+
+  public List<String[]> terms() {
+    return terms;
+  }
+
+  public int sentenceCount() {
+    return terms.size();
+  }
+
+  /** Running words: tokens that are not punctuation, stop words included. */
+  public long wordCount() {
+    long n = 0;
+    for (String[] sentence : terms) {
+      for (String term : sentence) {
+        if (term != null) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Distinct lower-cased words (not lemmas), stop words included. */
+  public int typeCount() {
+    Set<String> types = new HashSet<>();
+    for (String[] sentence : surfaces) {
+      for (String token : sentence) {
+        if (TokenRules.hasWordChar(token)) {
+          types.add(token.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return types.size();
+  }
+}
