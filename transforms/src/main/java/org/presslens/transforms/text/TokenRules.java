@@ -12,7 +12,10 @@ import opennlp.tools.util.Span;
  * <ul>
  *   <li>The model splits hyphenated compounds unevenly ({@code Asia} + {@code -Pacific},
  *       {@code U.S-} + {@code led}). Pieces that touch in the text across a hyphen are joined
- *       again: {@code asia-pacific}, {@code u.s-led}, {@code 2022-10-02}.
+ *       again: {@code asia-pacific}, {@code u.s-led}, {@code 2022-10-02}; so are three pieces
+ *       with a lone hyphen between them ({@code U.S.} + {@code -} + {@code led}).
+ *   <li>Currency signs stay attached to amounts ({@code €2}); they are split off so that the
+ *       amount counts as a number and the sign is dropped as a symbol.
  *   <li>The model keeps clitics attached ({@code NATO's}, {@code isn't}). They are split off as
  *       in the Penn Treebank convention: {@code nato} + {@code 's}, {@code is} + {@code n't}. A
  *       trailing possessive apostrophe ({@code countries'}) is dropped.
@@ -24,25 +27,49 @@ public final class TokenRules {
 
   private TokenRules() {}
 
-  /** Joins hyphen-split pieces; {@code spans} index into {@code text}. */
+  /** Joins hyphen-split pieces and splits off currency signs; {@code spans} index into {@code text}. */
   public static List<String> joinHyphenated(String text, Span[] spans) {
     List<String> out = new ArrayList<>(spans.length);
     int lastEnd = -1;
+    boolean lastJoinable = false;
     for (Span span : spans) {
       String token = text.substring(span.getStart(), span.getEnd());
-      if (!out.isEmpty() && span.getStart() == lastEnd) {
+      boolean touches = !out.isEmpty() && span.getStart() == lastEnd;
+      lastEnd = span.getEnd();
+      if (touches && lastJoinable) {
         String previous = out.get(out.size() - 1);
         boolean hyphenJoint = previous.endsWith("-") || token.startsWith("-");
-        if (hyphenJoint && hasWordChar(previous) && hasWordChar(token)) {
+        if (hyphenJoint && (hasWordChar(token) || token.equals("-"))) {
           out.set(out.size() - 1, previous + token);
-          lastEnd = span.getEnd();
           continue;
         }
       }
-      out.add(token);
-      lastEnd = span.getEnd();
+      lastJoinable = hasWordChar(token);
+      splitCurrency(token, out);
     }
     return out;
+  }
+
+  private static void splitCurrency(String token, List<String> out) {
+    int start = 0;
+    int end = token.length();
+    while (start < end && Character.getType(token.charAt(start)) == Character.CURRENCY_SYMBOL) {
+      start++;
+    }
+    while (end > start && Character.getType(token.charAt(end - 1)) == Character.CURRENCY_SYMBOL) {
+      end--;
+    }
+    if (start == 0 && end == token.length() || start == end) {
+      out.add(token);
+      return;
+    }
+    if (start > 0) {
+      out.add(token.substring(0, start));
+    }
+    out.add(token.substring(start, end));
+    if (end < token.length()) {
+      out.add(token.substring(end));
+    }
   }
 
   /** Splits clitics off the end of tokens; returns the new token list. */

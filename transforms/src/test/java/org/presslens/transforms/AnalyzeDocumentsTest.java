@@ -1,0 +1,52 @@
+package org.presslens.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.text.StopWords;
+import org.presslens.transforms.text.TextOptions;
+
+@ExtendWith(TestPipelineExtension.class)
+class AnalyzeDocumentsTest {
+
+  @Test
+  void countsTermsPerDocumentAndRejectsTextWithoutWords(TestPipeline pipeline) {
+    String text = "NATO’s expansion worries Asia.\nNATO`s expansion, again.";
+    PCollectionTuple out = pipeline
+        .apply(Create.of(
+            new SourceDocument("d1", "RT", "2022-05", "T", "d1.txt", text),
+            new SourceDocument("d2", "RT", "", "", "d2.txt", "... --- !!!")))
+        .apply(AnalyzeDocuments.with(new TextOptions(StopWords.english(), 2, false, false)));
+
+    PAssert.thatSingleton(out.get(AnalyzeDocuments.ANALYZED)).satisfies(doc -> {
+      assertEquals("d1", doc.docId());
+      assertEquals(DigestUtils.sha256Hex(text), doc.sha256());
+      assertEquals(2, doc.sentences());
+      // nato 's expansion worries asia / nato 's expansion again
+      assertEquals(9, doc.tokens());
+      assertEquals(6, doc.types());
+      // "again" is a stop word, and the comma before it would block "expansion again" anyway.
+      assertEquals(Map.of("nato", 2, "expansion", 2, "worries", 1, "asia", 1,
+          "expansion worries", 1, "worries asia", 1), doc.termCounts());
+      return null;
+    });
+    PAssert.thatSingleton(out.get(AnalyzeDocuments.REJECTED))
+        .satisfies(r -> {
+          assertEquals("d2.txt", r.source());
+          assertEquals(RejectedInput.Reason.NO_WORDS.code(), r.reason());
+          return null;
+        });
+    pipeline.run().waitUntilFinish();
+  }
+}

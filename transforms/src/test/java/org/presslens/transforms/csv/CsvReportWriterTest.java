@@ -1,0 +1,62 @@
+package org.presslens.transforms.csv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CsvReportWriterTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "=SUM(A1:A2)|'=SUM(A1:A2)",
+      "+cmd|'+cmd",
+      "-pacific|'-pacific",
+      "@import|'@import",
+      "-3.5|-3.5",
+      "+1e-9|+1e-9",
+      "-0|-0",
+      "nato|nato",
+      "a=b|a=b"})
+  void neutralisesFormulaCellsButNotNumbers(String in, String expected) {
+    assertEquals(expected, CsvCells.neutralize(in));
+  }
+
+  @Test
+  void neutralisesLeadingTabAndCarriageReturn() {
+    assertEquals("'\tx", CsvCells.neutralize("\tx"));
+    assertEquals("'\rx", CsvCells.neutralize("\rx"));
+    assertEquals("", CsvCells.neutralize(null));
+  }
+
+  @Test
+  void writesBomHeaderAndRfc4180Quoting() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long n = CsvReportWriter.write(out, List.of("a", "b"),
+        List.of(List.of("x, y", "say \"hi\""), List.of("line\nbreak", "=1+1")));
+    assertEquals(2, n);
+    byte[] bytes = out.toByteArray();
+    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+    String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    assertEquals("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"line\nbreak\",'=1+1\r\n", text);
+    List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+    assertEquals("line\nbreak", records.get(2).get(0));
+  }
+
+  @Test
+  void rejectsRowsOfTheWrongWidth() {
+    assertThrows(IllegalArgumentException.class,
+        () -> CsvReportWriter.write(new ByteArrayOutputStream(), List.of("a", "b"), List.of(List.of("only one"))));
+  }
+}

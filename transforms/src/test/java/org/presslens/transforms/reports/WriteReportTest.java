@@ -1,0 +1,45 @@
+package org.presslens.transforms.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class WriteReportTest {
+
+  private static final ReportSpec SPEC = new ReportSpec("t.csv", "test", List.of(ReportSpec.col("k", ""), ReportSpec.col("v", "")));
+
+  @TempDir Path dir;
+
+  @Test
+  void writesBlocksInSortKeyOrder(TestPipeline pipeline) throws IOException {
+    PCollection<Long> rows = pipeline
+        .apply(Create.of(
+            new ReportBlock("b", List.of(List.of("b", "2"), List.of("b", "3"))),
+            new ReportBlock("a", List.of(List.of("a", "-1")))))
+        .apply(WriteReport.to(dir.toString(), SPEC));
+    PAssert.thatSingleton(rows).isEqualTo(3L);
+    pipeline.run().waitUntilFinish();
+    assertEquals("\uFEFFk,v\r\na,-1\r\nb,2\r\nb,3\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void emptyInputStillWritesTheHeader(TestPipeline pipeline) throws IOException {
+    pipeline.apply(Create.empty(SerializableCoder.of(ReportBlock.class))).apply(WriteReport.to(dir.toString(), SPEC));
+    pipeline.run().waitUntilFinish();
+    assertEquals("\uFEFFk,v\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
+  }
+}

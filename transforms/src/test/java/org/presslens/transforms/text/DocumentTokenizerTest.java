@@ -1,0 +1,95 @@
+package org.presslens.transforms.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DocumentTokenizerTest {
+
+  private static DocumentTokenizer tokenizer;
+
+  @BeforeAll
+  static void loadModels() {
+    tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), false);
+  }
+
+  private static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    for (String[] sentence : tokenizer.tokenize(text).terms()) {
+      Arrays.stream(sentence).filter(Objects::nonNull).forEach(out::add);
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NATO’s expansion", "NATO's expansion", "NATO`s expansion", "NATO‘s expansion", "NATOʼs expansion"})
+  void everyApostropheSpellingGivesTheSameTokens(String text) {
+    assertEquals(List.of("nato", "'s", "expansion"), words(text));
+  }
+
+  @Test
+  void splitsNegationAndOtherClitics() {
+    assertEquals(List.of("it", "is", "n't", "what", "we", "'ve", "said"), words("It isn't what we've said."));
+  }
+
+  @Test
+  void dropsPossessiveApostropheAfterPlural() {
+    assertEquals(List.of("the", "members", "interests"), words("The members' interests."));
+  }
+
+  @Test
+  void keepsHyphenatedCompoundsAndDatesWhole() {
+    assertEquals(List.of("the", "u.s.-led", "asia-pacific", "strategy", "of", "2022-10-02"),
+        words("The U.S.-led Asia-Pacific strategy of 2022-10-02."));
+  }
+
+  @Test
+  void dashesBetweenWordsSeparateThem() {
+    assertEquals(List.of("secure", "and", "we", "are", "ready"), words("secure—and we are ready"));
+    assertEquals(List.of("truss", "said"), words("– Truss said"));
+  }
+
+  @Test
+  void removesPunctuationAndSymbolsButKeepsNumbers() {
+    assertEquals(List.of("from", "40,000", "to", "300,000", "2", "billion"), words("from 40,000 to 300,000 (€2 billion)!"));
+  }
+
+  @Test
+  void appliesCompatibilityNormalisation() {
+    // U+FB01 ligature and full-width letters fold to plain ASCII under NFKC.
+    assertEquals(List.of("financial", "nato"), words("\uFB01nancial ＮＡＴＯ"));
+  }
+
+  @Test
+  void sentencesDoNotCrossHeadlineLines() {
+    TokenizedDocument doc = tokenizer.tokenize("Asia should avoid NATO expansion\nPublished: Feb 02, 2023\n\nNATO grows. It expands.");
+    assertEquals(4, doc.sentenceCount());
+    assertEquals(List.of("asia", "should", "avoid", "nato", "expansion"),
+        Arrays.stream(doc.terms().get(0)).filter(Objects::nonNull).toList());
+  }
+
+  @Test
+  void countsWordsAndTypes() {
+    TokenizedDocument doc = tokenizer.tokenize("NATO and NATO's allies, and Japan.");
+    // nato, and, nato, 's, allies, and, japan
+    assertEquals(7, doc.wordCount());
+    assertEquals(5, doc.typeCount());
+  }
+
+  @Test
+  void lemmatizesWhenAsked() {
+    DocumentTokenizer lemmas = new DocumentTokenizer(OpenNlpModels.shared(), true);
+    List<String> out = new ArrayList<>();
+    for (String[] sentence : lemmas.tokenize("The countries were running meetings.").terms()) {
+      Arrays.stream(sentence).filter(Objects::nonNull).forEach(out::add);
+    }
+    assertEquals(List.of("the", "country", "be", "run", "meeting"), out);
+  }
+}
