@@ -3,6 +3,7 @@ package org.presslens.transforms.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import opennlp.tools.util.Span;
 
 /**
@@ -18,12 +19,16 @@ import opennlp.tools.util.Span;
  *       amount counts as a number and the sign is dropped as a symbol.
  *   <li>The model keeps clitics attached ({@code NATO's}, {@code isn't}). They are split off as
  *       in the Penn Treebank convention: {@code nato} + {@code 's}, {@code is} + {@code n't}. A
- *       trailing possessive apostrophe ({@code countries'}) is dropped.
+ *       trailing possessive apostrophe ({@code countries'}) is dropped. The irregular stems of
+ *       {@code can't}, {@code won't}, {@code shan't} become {@code can}, {@code will}, {@code shall}.
+ *   <li>Words joined by a slash ({@code Rui/Global}, {@code and/or}) are split; web addresses
+ *       are left whole.
  * </ul>
  */
 public final class TokenRules {
 
   private static final String[] CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"};
+  private static final Map<String, String> NEGATED_STEMS = Map.of("ca", "can", "wo", "will", "sha", "shall");
 
   private TokenRules() {}
 
@@ -45,9 +50,24 @@ public final class TokenRules {
         }
       }
       lastJoinable = hasWordChar(token);
-      splitCurrency(token, out);
+      for (String piece : splitSlashes(token)) {
+        splitCurrency(piece, out);
+      }
     }
     return out;
+  }
+
+  private static List<String> splitSlashes(String token) {
+    if (token.indexOf('/') < 0 || token.contains("://") || token.toLowerCase(Locale.ROOT).startsWith("www.")) {
+      return List.of(token);
+    }
+    String[] parts = token.split("/", -1);
+    for (String part : parts) {
+      if (!hasLetter(part)) {
+        return List.of(token); // 24/7, 12/03/2022, a/ : not two words
+      }
+    }
+    return List.of(parts);
   }
 
   private static void splitCurrency(String token, List<String> out) {
@@ -87,6 +107,9 @@ public final class TokenRules {
       if (lower.endsWith(clitic) && lower.length() > clitic.length()) {
         String stem = token.substring(0, token.length() - clitic.length());
         if (hasLetter(stem)) {
+          if (clitic.equals("n't")) {
+            stem = NEGATED_STEMS.getOrDefault(stem.toLowerCase(Locale.ROOT), stem);
+          }
           out.add(stem);
           out.add(token.substring(token.length() - clitic.length()));
           return;

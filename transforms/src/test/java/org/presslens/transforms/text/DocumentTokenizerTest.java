@@ -40,6 +40,16 @@ class DocumentTokenizerTest {
   }
 
   @Test
+  void irregularNegationsKeepAReadableStem() {
+    assertEquals(List.of("we", "can", "n't", "and", "will", "n't"), words("We can’t and won't."));
+  }
+
+  @Test
+  void splitsWordsJoinedBySlash() {
+    assertEquals(List.of("liu", "rui", "global", "times", "and", "or"), words("Liu Rui/Global Times and/or"));
+  }
+
+  @Test
   void dropsPossessiveApostropheAfterPlural() {
     assertEquals(List.of("the", "members", "interests"), words("The members' interests."));
   }
