@@ -1,0 +1,110 @@
+package org.presslens.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the whole pipeline on the seed corpus with the direct runner, as the README command does. */
+class PressLensRunTest {
+
+  private static final Path ROOT = Path.of(System.getProperty("presslens.root", ".."));
+
+  @TempDir static Path first;
+  @TempDir static Path second;
+  private static Map<String, Long> rows;
+
+  static PressLensOptions options(String... args) {
+    PipelineOptionsFactory.register(PressLensOptions.class);
+    return PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+  }
+
+  @BeforeAll
+  static void runTwice() throws IOException {
+    for (Path out : List.of(first, second)) {
+      PressLensOptions options = options("--input=" + ROOT.resolve("seeds"), "--output=" + out);
+      rows = PressLens.run(options, RunSetup.from(options));
+    }
+  }
+
+  private static List<CSVRecord> read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), file + " has a UTF-8 BOM");
+    try (Reader reader = new java.io.InputStreamReader(
+        BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8)) {
+      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+    }
+  }
+
+  @Test
+  void writesEveryReportWithTheFiveOutlets() throws IOException {
+    Set<String> files = Files.list(first).map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "run_manifest.csv", "term_frequencies.csv"), files);
+    List<CSVRecord> docs = read(first.resolve("documents.csv"));
+    assertEquals(Set.of("unknown", "Tehran Times", "China-US Focus", "RT", "Global Times"),
+        docs.stream().map(r -> r.get("outlet")).collect(Collectors.toSet()));
+    assertEquals(5L, rows.get("documents.csv"));
+    assertEquals(0L, rows.get("rejected.csv"));
+    assertEquals(read(first.resolve("term_frequencies.csv")).size(), rows.get("term_frequencies.csv"));
+  }
+
+  @Test
+  void natoIsTheTopNonStopWordTermOfTheCorpus() throws IOException {
+    CSVRecord top = read(first.resolve("term_frequencies.csv")).get(0);
+    assertEquals(List.of("corpus", "", "nato", "1", "108", "1"),
+        List.of(top.get("scope"), top.get("scope_key"), top.get("term"), top.get("n"), top.get("count"), top.get("rank")));
+  }
+
+  @Test
+  void runManifestRecordsInputsVersionsAndReportRows() throws IOException {
+    List<CSVRecord> manifest = read(first.resolve("run_manifest.csv"));
+    Map<String, String> values = manifest.stream().collect(Collectors.toMap(r -> r.get("section") + "/" + r.get("key"), r -> r.get("value")));
+    assertEquals("2.70.0", values.get("version/apache-beam"));
+    assertEquals("5", values.get("run/documents"));
+    assertEquals(5, manifest.stream().filter(r -> r.get("section").equals("input")).count());
+    assertEquals(rows.get("term_frequencies.csv").toString(), values.get("report/term_frequencies.csv"));
+  }
+
+  @Test
+  void dataDictionaryMatchesTheCommittedOne() throws IOException {
+    assertEquals(Files.readString(ROOT.resolve("output/README.md")), Files.readString(first.resolve("README.md")),
+        "output/README.md is generated: copy the new one into the repository");
+  }
+
+  @Test
+  void twoRunsGiveIdenticalReports() throws IOException {
+    for (String file : List.of("documents.csv", "rejected.csv", "term_frequencies.csv", "README.md")) {
+      assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
+    }
+  }
+
+  @Test
+  void invalidOptionsStopBeforeAnyWork() {
+    UsageException missing = assertThrows(UsageException.class,
+        () -> RunSetup.from(options("--input=" + ROOT.resolve("no-such-folder"), "--output=" + second)));
+    assertTrue(missing.getMessage().startsWith("--input "), missing.getMessage());
+    assertThrows(UsageException.class,
+        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--maxNgram=0")));
+    assertThrows(UsageException.class,
+        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=/proc/presslens")));
+  }
+}
