@@ -33,7 +33,8 @@ public final class PressLens {
   public static void main(String[] args) {
     PipelineOptionsFactory.register(PressLensOptions.class);
     try {
-      PressLensOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+      PressLensOptions options =
+          PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PressLensOptions.class);
       RunSetup setup = RunSetup.from(options);
       run(options, setup);
     } catch (UsageException | IllegalArgumentException e) {
@@ -43,6 +44,21 @@ public final class PressLens {
       System.err.println("presslens: run failed: " + rootMessage(e));
       System.exit(1);
     }
+  }
+
+  /**
+   * The direct runner re-encodes every element to catch DoFns that mutate their input; that is a
+   * test-time check (TestPipeline keeps it) and more than halves the speed of a real run, so runs
+   * switch it off unless the user sets the flags.
+   */
+  static String[] withRunDefaults(String[] args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    for (String flag : List.of("--enforceImmutability", "--enforceEncodability")) {
+      if (all.stream().noneMatch(a -> a.startsWith(flag + "=") || a.equals(flag))) {
+        all.add(flag + "=false");
+      }
+    }
+    return all.toArray(String[]::new);
   }
 
   /** Runs the pipeline and writes the run manifest and data dictionary; returns rows per report. */
