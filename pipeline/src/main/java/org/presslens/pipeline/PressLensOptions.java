@@ -54,4 +54,40 @@ public interface PressLensOptions extends PipelineOptions {
   long getMinCount();
 
   void setMinCount(long value);
+
+  @Description("Outlet contrasts: test a term when its count in outlet plus reference reaches this")
+  @Default.Long(3)
+  long getContrastMinCount();
+
+  void setContrastMinCount(long value);
+
+  @Description("Weighted log-odds: weight of the corpus-wide Dirichlet prior, in corpora (1 = as much as the corpus)")
+  @Default.Double(1.0)
+  double getPriorScale();
+
+  void setPriorScale(double value);
+
+  @Description("Outlet contrasts: also compare every outlet with every other outlet")
+  @Default.Boolean(false)
+  boolean getContrastPairs();
+
+  void setContrastPairs(boolean value);
+
+  @Description("Keyword in context: distinctive terms per outlet that get concordance lines")
+  @Default.Integer(10)
+  int getKwicTerms();
+
+  void setKwicTerms(int value);
+
+  @Description("Keyword in context: lines per outlet and term at most")
+  @Default.Integer(20)
+  int getKwicLines();
+
+  void setKwicLines(int value);
+
+  @Description("Keyword in context: words of context on each side")
+  @Default.Integer(8)
+  int getKwicWindow();
+
+  void setKwicWindow(int value);
 }

@@ -1,16 +1,23 @@
 package org.presslens.pipeline;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.io.ReadTextFiles;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.reports.DocumentsReport;
+import org.presslens.transforms.reports.KeywordInContextReport;
+import org.presslens.transforms.reports.OutletContrastReport;
 import org.presslens.transforms.reports.RejectedReport;
 import org.presslens.transforms.reports.ReportSpec;
 import org.presslens.transforms.reports.TermFrequencyReport;
@@ -20,7 +27,8 @@ import org.presslens.transforms.reports.WriteReport;
 final class ReportPipeline {
 
   /** The CSV reports the pipeline writes, in the order the data dictionary lists them. */
-  static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, TermFrequencyReport.SPEC);
+  static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, TermFrequencyReport.SPEC,
+      OutletContrastReport.SPEC, KeywordInContextReport.SPEC);
 
   private ReportPipeline() {}
 
@@ -39,7 +47,18 @@ final class ReportPipeline {
         .apply("WriteDocuments", WriteReport.to(out, DocumentsReport.SPEC));
     rejected.apply("RejectedReport", RejectedReport.create())
         .apply("WriteRejected", WriteReport.to(out, RejectedReport.SPEC));
-    docs.apply("TermFrequencyReport", TermFrequencyReport.withMinCount(options.getMinCount()))
+    PCollectionTuple tables = docs.apply("SumTermTables", SumTermTables.create());
+    tables.apply("TermFrequencyReport", TermFrequencyReport.withMinCount(options.getMinCount()))
         .apply("WriteTermFrequencies", WriteReport.to(out, TermFrequencyReport.SPEC));
+
+    ContrastOptions contrast = setup.contrastOptions();
+    PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast));
+    contrasts.get(OutletContrastReport.REPORT)
+        .apply("WriteOutletContrasts", WriteReport.to(out, OutletContrastReport.SPEC));
+    PCollectionView<Map<String, List<String>>> distinctive =
+        contrasts.get(OutletContrastReport.TOP_TERMS).apply("DistinctiveTerms", View.asMap());
+    analyzed.get(AnalyzeDocuments.SENTENCES)
+        .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast))
+        .apply("WriteKeywordInContext", WriteReport.to(out, KeywordInContextReport.SPEC));
   }
 }

@@ -59,6 +59,12 @@ final class RunManifest {
     add("parameter", "maxNgram", Integer.toString(options.getMaxNgram()));
     add("parameter", "lemmatize", Boolean.toString(options.getLemmatize()));
     add("parameter", "minCount", Long.toString(options.getMinCount()));
+    add("parameter", "contrastMinCount", Long.toString(options.getContrastMinCount()));
+    add("parameter", "priorScale", Double.toString(options.getPriorScale()));
+    add("parameter", "contrastPairs", Boolean.toString(options.getContrastPairs()));
+    add("parameter", "kwicTerms", Integer.toString(options.getKwicTerms()));
+    add("parameter", "kwicLines", Integer.toString(options.getKwicLines()));
+    add("parameter", "kwicWindow", Integer.toString(options.getKwicWindow()));
     return add("parameter", "runner", options.getRunner().getSimpleName());
   }
 

@@ -10,6 +10,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.presslens.transforms.io.Manifest;
+import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
 
@@ -17,7 +18,9 @@ import org.presslens.transforms.text.TextOptions;
  * Checks the options and loads the small inputs (manifest, stop words) before the pipeline is
  * built, so that mistakes stop the run at once with a one-line message.
  */
-record RunSetup(String inputRoot, String outputDir, String manifestPath, Manifest manifest, TextOptions textOptions) {
+record RunSetup(
+    String inputRoot, String outputDir, String manifestPath, Manifest manifest, TextOptions textOptions,
+    ContrastOptions contrastOptions) {
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
 
@@ -35,7 +38,15 @@ record RunSetup(String inputRoot, String outputDir, String manifestPath, Manifes
     }
     TextOptions text = new TextOptions(
         stopWords(options.getStopWords()), options.getMaxNgram(), options.getKeepStopWords(), options.getLemmatize());
-    return new RunSetup(root, output, manifestPath, manifest, text);
+    if (options.getContrastMinCount() < 1 || !(options.getPriorScale() > 0)) {
+      throw new UsageException("--contrastMinCount must be at least 1 and --priorScale above 0");
+    }
+    if (options.getKwicTerms() < 0 || options.getKwicLines() < 0 || options.getKwicWindow() < 0) {
+      throw new UsageException("--kwicTerms, --kwicLines and --kwicWindow cannot be negative");
+    }
+    ContrastOptions contrast = new ContrastOptions(options.getContrastMinCount(), options.getPriorScale(),
+        options.getContrastPairs(), options.getKwicTerms(), options.getKwicLines(), options.getKwicWindow());
+    return new RunSetup(root, output, manifestPath, manifest, text, contrast);
   }
 
   private static boolean isLocal(String path) {

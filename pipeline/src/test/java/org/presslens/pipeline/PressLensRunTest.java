@@ -58,7 +58,8 @@ class PressLensRunTest {
   @Test
   void writesEveryReportWithTheFiveOutlets() throws IOException {
     Set<String> files = Files.list(first).map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "run_manifest.csv", "term_frequencies.csv"), files);
+    assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "run_manifest.csv", "term_frequencies.csv",
+        "outlet_contrasts.csv", "keyword_in_context.csv"), files);
     List<CSVRecord> docs = read(first.resolve("documents.csv"));
     assertEquals(Set.of("unknown", "Tehran Times", "China-US Focus", "RT", "Global Times"),
         docs.stream().map(r -> r.get("outlet")).collect(Collectors.toSet()));
@@ -72,6 +73,26 @@ class PressLensRunTest {
     CSVRecord top = read(first.resolve("term_frequencies.csv")).get(0);
     assertEquals(List.of("corpus", "", "nato", "1", "108", "1"),
         List.of(top.get("scope"), top.get("scope_key"), top.get("term"), top.get("n"), top.get("count"), top.get("rank")));
+  }
+
+  @Test
+  void everyOutletsTopOverusedTermsHaveConcordanceLines() throws IOException {
+    List<CSVRecord> contrasts = read(first.resolve("outlet_contrasts.csv"));
+    Set<String> withLines = read(first.resolve("keyword_in_context.csv")).stream()
+        .map(r -> r.get("outlet") + "|" + r.get("term")).collect(Collectors.toSet());
+    List<String> top = contrasts.stream()
+        .filter(r -> r.get("reference").equals("rest") && r.get("direction").equals("over")
+            && Integer.parseInt(r.get("rank")) <= 10)
+        .map(r -> r.get("outlet") + "|" + r.get("term")).toList();
+    assertEquals(50, top.size(), "ten over-used terms for each of the five outlets");
+    assertEquals(List.of(), top.stream().filter(t -> !withLines.contains(t)).toList());
+    // Counts in the contrasts agree with the outlet rows of term_frequencies.csv.
+    Map<String, String> outletCounts = read(first.resolve("term_frequencies.csv")).stream()
+        .filter(r -> r.get("scope").equals("outlet"))
+        .collect(Collectors.toMap(r -> r.get("scope_key") + "|" + r.get("term"), r -> r.get("count")));
+    for (CSVRecord r : contrasts.subList(0, 50)) {
+      assertEquals(outletCounts.getOrDefault(r.get("outlet") + "|" + r.get("term"), "0"), r.get("count_target"), r.toString());
+    }
   }
 
   @Test
@@ -92,7 +113,8 @@ class PressLensRunTest {
 
   @Test
   void twoRunsGiveIdenticalReports() throws IOException {
-    for (String file : List.of("documents.csv", "rejected.csv", "term_frequencies.csv", "README.md")) {
+    for (String file : List.of("documents.csv", "rejected.csv", "term_frequencies.csv", "outlet_contrasts.csv",
+        "keyword_in_context.csv", "README.md")) {
       assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
     }
   }

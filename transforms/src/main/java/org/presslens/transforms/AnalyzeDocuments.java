@@ -1,5 +1,6 @@
 package org.presslens.transforms;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -10,6 +11,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.DocumentSentences;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.text.DocumentTokenizer;
@@ -20,12 +22,13 @@ import org.presslens.transforms.text.TokenizedDocument;
 
 /**
  * Sentence detection, tokenization and term counting with OpenNLP: one {@link AnalyzedDocument}
- * per input document (to {@link #ANALYZED}); documents without a single word go to
- * {@link #REJECTED}.
+ * per input document (to {@link #ANALYZED}) and its sentences (to {@link #SENTENCES}, for reports
+ * that need token positions); documents without a single word go to {@link #REJECTED}.
  */
 public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
   public static final TupleTag<AnalyzedDocument> ANALYZED = new TupleTag<>() {};
+  public static final TupleTag<DocumentSentences> SENTENCES = new TupleTag<>() {};
   public static final TupleTag<RejectedInput> REJECTED = new TupleTag<>() {};
 
   private final TextOptions options;
@@ -41,7 +44,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
     return docs.apply("Tokenize", ParDo.of(new AnalyzeFn(options))
-        .withOutputTags(ANALYZED, TupleTagList.of(REJECTED)));
+        .withOutputTags(ANALYZED, TupleTagList.of(SENTENCES).and(REJECTED)));
   }
 
   static final class AnalyzeFn extends DoFn<SourceDocument, AnalyzedDocument> {
@@ -77,6 +80,8 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
           words,
           tokens.typeCount(),
           new HashMap<>(counter.count(tokens.terms()))));
+      out.get(SENTENCES).output(new DocumentSentences(
+          doc.docId(), doc.outlet(), new ArrayList<>(tokens.surfaces()), new ArrayList<>(tokens.terms())));
     }
   }
 }

@@ -4,29 +4,27 @@ import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.TermTable;
 
 /**
- * term_frequencies.csv: term counts for the corpus, each outlet and each document. Documents are
- * summed with a combiner (one element per document in, one table per scope out), so no element
- * per token or per term is ever shuffled.
+ * term_frequencies.csv: term counts for the corpus, each outlet and each document, from the
+ * tables of {@link SumTermTables}.
  */
-public final class TermFrequencyReport extends PTransform<PCollection<AnalyzedDocument>, PCollection<ReportBlock>> {
+public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCollection<ReportBlock>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "term_frequencies.csv",
@@ -54,8 +52,9 @@ public final class TermFrequencyReport extends PTransform<PCollection<AnalyzedDo
   }
 
   @Override
-  public PCollection<ReportBlock> expand(PCollection<AnalyzedDocument> docs) {
-    PCollection<TermTable> corpus = docs.apply("SumCorpus", Combine.globally(TermTable.combineFn()));
+  public PCollection<ReportBlock> expand(PCollectionTuple tables) {
+    PCollection<AnalyzedDocument> docs = tables.get(SumTermTables.DOCUMENTS);
+    PCollection<TermTable> corpus = tables.get(SumTermTables.CORPUS);
     PCollectionView<TermTable> corpusView = corpus.apply("CorpusView", View.asSingleton());
     long min = minCount;
 
@@ -64,9 +63,7 @@ public final class TermFrequencyReport extends PTransform<PCollection<AnalyzedDo
         .via(t -> new ReportBlock("0", TermFrequencyRows.rows(
             TermFrequencyRows.CORPUS, "", t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min))));
 
-    PCollection<ReportBlock> outletRows = docs
-        .apply("KeyByOutlet", WithKeys.of(AnalyzedDocument::outlet).withKeyType(TypeDescriptors.strings()))
-        .apply("SumOutlets", Combine.perKey(TermTable.combineFn()))
+    PCollection<ReportBlock> outletRows = tables.get(SumTermTables.BY_OUTLET)
         .apply("OutletRows", MapElements.into(TypeDescriptor.of(ReportBlock.class)).via((KV<String, TermTable> kv) -> {
           TermTable t = kv.getValue();
           return new ReportBlock("1\u0000" + kv.getKey(), TermFrequencyRows.rows(

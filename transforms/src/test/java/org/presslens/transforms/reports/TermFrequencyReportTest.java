@@ -13,6 +13,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.model.AnalyzedDocument;
 
 @ExtendWith(TestPipelineExtension.class)
@@ -29,6 +30,7 @@ class TermFrequencyReportTest {
             doc("a", "RT", 100, Map.of("nato", 3, "asia", 1)),
             doc("b", "RT", 100, Map.of("nato", 1)),
             doc("c", "Global Times", 200, Map.of("nato", 2, "china", 4))))
+        .apply(SumTermTables.create())
         .apply(TermFrequencyReport.withMinCount(1));
 
     PAssert.that(blocks).satisfies(all -> {

@@ -1,0 +1,101 @@
+package org.presslens.transforms.reports;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
+import org.presslens.transforms.stats.BenjaminiHochberg;
+import org.presslens.transforms.stats.Keyness;
+import org.presslens.transforms.stats.Numbers;
+import org.presslens.transforms.stats.QuantedaKeyness;
+import org.presslens.transforms.stats.QuantedaKeyness.Correction;
+import org.presslens.transforms.stats.TermWeights;
+import org.presslens.transforms.stats.TwoByTwo;
+import org.presslens.transforms.stats.WeightedLogOdds;
+import org.presslens.transforms.text.TermCounter;
+
+/**
+ * Computes the contrast of one target (an outlet) against one reference (the other outlets
+ * pooled, or one other outlet): every statistic per term, q-values across the tested terms, and
+ * the rank within each direction by |z| of the weighted log-odds.
+ */
+public final class ContrastRows {
+
+  private ContrastRows() {}
+
+  /** Word counts of one side of a comparison. */
+  public record Side(ToLongFunction<String> count, long words) {}
+
+  /** One tested term with all its statistics. */
+  public record Contrast(
+      String term, TwoByTwo table, double z, double g2, double p, double q, double logRatio, double pctDiff,
+      double chi2, double lr, boolean over, int rank) {}
+
+  /** The statistics that do not depend on the other terms. */
+  private record Tested(String term, TwoByTwo table, double z, double g2, double p) {}
+
+  /**
+   * @param terms candidate terms (those occurring in target or reference)
+   * @param corpus the whole corpus, the source of the log-odds prior
+   */
+  public static List<Contrast> compute(Collection<String> terms, Side target, Side reference, Side corpus, ContrastOptions options) {
+    if (target.words() == 0 || reference.words() == 0) {
+      return List.of();
+    }
+    List<Tested> tested = new ArrayList<>();
+    for (String term : terms) {
+      long a = target.count().applyAsLong(term);
+      long b = reference.count().applyAsLong(term);
+      if (a + b >= options.minCount()) {
+        TwoByTwo t = new TwoByTwo(a, b, target.words(), reference.words());
+        double g2 = Keyness.g2(t);
+        double z = WeightedLogOdds.of(t, corpus.count().applyAsLong(term), corpus.words(), options.priorScale()).z();
+        tested.add(new Tested(term, t, z, g2, Keyness.pValue(g2)));
+      }
+    }
+    double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(Tested::p).toArray());
+    Integer[] order = IntStream.range(0, tested.size()).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparing((Integer i) -> !tested.get(i).table().overused())
+        .thenComparing(Comparator.comparingDouble((Integer i) -> Math.abs(tested.get(i).z())).reversed())
+        .thenComparing(Comparator.comparingDouble((Integer i) -> tested.get(i).g2()).reversed())
+        .thenComparing(i -> tested.get(i).term()));
+    List<Contrast> ranked = new ArrayList<>(tested.size());
+    int rank = 0;
+    for (int k = 0; k < order.length; k++) {
+      Tested t = tested.get(order[k]);
+      boolean over = t.table().overused();
+      rank = k > 0 && tested.get(order[k - 1]).table().overused() == over ? rank + 1 : 1;
+      ranked.add(new Contrast(t.term(), t.table(), t.z(), t.g2(), t.p(), q[order[k]],
+          Keyness.logRatio(t.table()), Keyness.percentDiff(t.table()),
+          QuantedaKeyness.chi2(t.table(), Correction.DEFAULT), QuantedaKeyness.lr(t.table(), Correction.DEFAULT), over, rank));
+    }
+    return ranked;
+  }
+
+  /** The report row of one contrast, in {@link OutletContrastReport#SPEC} column order. */
+  public static List<String> row(String outlet, String reference, Contrast c) {
+    TwoByTwo t = c.table();
+    return List.of(
+        outlet,
+        reference,
+        c.term(),
+        Integer.toString(TermCounter.gramSize(c.term())),
+        Long.toString((long) t.a()),
+        Long.toString((long) t.b()),
+        Numbers.decimal(TermWeights.per10k((long) t.a(), (long) t.targetTotal()), 4),
+        Numbers.decimal(TermWeights.per10k((long) t.b(), (long) t.referenceTotal()), 4),
+        Numbers.decimal(c.z(), 4),
+        Numbers.decimal(c.g2(), 4),
+        Numbers.significant(c.p(), 4),
+        Numbers.significant(c.q(), 4),
+        Numbers.decimal(c.logRatio(), 4),
+        Numbers.decimal(c.pctDiff(), 2),
+        Numbers.decimal(c.chi2(), 4),
+        Numbers.decimal(c.lr(), 4),
+        c.over() ? "over" : "under",
+        Integer.toString(c.rank()));
+  }
+}

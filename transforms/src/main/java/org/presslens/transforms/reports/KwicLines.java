@@ -1,0 +1,59 @@
+package org.presslens.transforms.reports;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.presslens.transforms.model.DocumentSentences;
+
+/** Finds the occurrences of terms in a document's sentences and cuts concordance lines. */
+public final class KwicLines {
+
+  private KwicLines() {}
+
+  /** One concordance line; {@code sentence} counts from 1, {@code position} is the token index. */
+  @DefaultCoder(SerializableCoder.class)
+  public record Line(String term, int termRank, String docId, String outlet, int sentence, int position,
+      String left, String keyword, String right) implements Serializable {}
+
+  /**
+   * Every occurrence of each term (in rank order) in the document. A term matches where its words
+   * equal consecutive counted terms of a sentence; context is up to {@code window} tokens as
+   * written on each side within the sentence.
+   */
+  public static List<Line> find(DocumentSentences doc, List<String> terms, int window) {
+    List<Line> lines = new ArrayList<>();
+    for (int r = 0; r < terms.size(); r++) {
+      String[] words = terms.get(r).split(" ");
+      for (int s = 0; s < doc.terms().size(); s++) {
+        String[] sentence = doc.terms().get(s);
+        String[] surface = doc.surfaces().get(s);
+        for (int i = 0; i + words.length <= sentence.length; i++) {
+          if (matches(sentence, i, words)) {
+            int end = i + words.length;
+            lines.add(new Line(terms.get(r), r + 1, doc.docId(), doc.outlet(), s + 1, i,
+                join(surface, Math.max(0, i - window), i),
+                join(surface, i, end),
+                join(surface, end, Math.min(surface.length, end + window))));
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static boolean matches(String[] sentence, int from, String[] words) {
+    for (int k = 0; k < words.length; k++) {
+      if (!words[k].equals(sentence[from + k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String join(String[] tokens, int from, int to) {
+    return String.join(" ", Arrays.asList(tokens).subList(from, to));
+  }
+}

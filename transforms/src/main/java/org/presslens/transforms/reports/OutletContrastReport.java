@@ -1,0 +1,139 @@
+package org.presslens.transforms.reports;
+
+import static org.presslens.transforms.reports.ReportSpec.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.presslens.transforms.SumTermTables;
+import org.presslens.transforms.model.TermTable;
+import org.presslens.transforms.reports.ContrastRows.Contrast;
+import org.presslens.transforms.reports.ContrastRows.Side;
+
+/**
+ * outlet_contrasts.csv: each outlet against all other outlets pooled ("rest") and, with
+ * {@link ContrastOptions#pairs()}, against each other outlet. Works per outlet on the tables of
+ * {@link SumTermTables}; the corpus table comes in as a side input. Also emits, per outlet, its
+ * most over-used terms against the rest ({@link #TOP_TERMS}) for the concordance.
+ */
+public final class OutletContrastReport extends PTransform<PCollectionTuple, PCollectionTuple> {
+
+  public static final String REST = "rest";
+  public static final TupleTag<ReportBlock> REPORT = new TupleTag<>() {};
+  public static final TupleTag<KV<String, List<String>>> TOP_TERMS = new TupleTag<>() {};
+
+  public static final ReportSpec SPEC = new ReportSpec(
+      "outlet_contrasts.csv",
+      "Which terms each outlet uses more (over) or less (under) than the reference, with significance and effect size. "
+          + "Formulas and thresholds: project README, 'Keyness statistics'.",
+      List.of(
+          col("outlet", "the target outlet"),
+          col("reference", "'rest' (all other outlets pooled) or the name of one other outlet"),
+          col("term", "the word or n-gram"),
+          col("n", "words in the term"),
+          col("count_target", "occurrences in the outlet (a)"),
+          col("count_reference", "occurrences in the reference (b)"),
+          col("per_10k_target", "a per 10,000 running words of the outlet"),
+          col("per_10k_reference", "b per 10,000 running words of the reference"),
+          col("log_odds_z", "z-score of the weighted log-odds ratio with informative Dirichlet prior (Monroe et al. 2008); > 1.96 or < -1.96 is notable"),
+          col("g2", "log-likelihood G2, 4-cell form, no continuity correction (always >= 0; see direction)"),
+          col("p", "p-value of g2 (chi-squared, 1 df)"),
+          col("q", "Benjamini-Hochberg q-value over all terms tested in this outlet/reference comparison"),
+          col("log_ratio", "Hardie's Log Ratio: log2(target rate / reference rate), zero counts taken as 0.5; +1 = twice as frequent"),
+          col("pct_diff", "%DIFF: 100 x (target rate - reference rate) / reference rate; empty when b = 0"),
+          col("chi2_quanteda", "quanteda textstat_keyness chi2 (correction 'default'), signed"),
+          col("lr_quanteda", "quanteda textstat_keyness lr / G2 (correction 'default'), signed"),
+          col("direction", "over: relatively more frequent in the outlet than in the reference; under: less"),
+          col("rank", "rank within outlet, reference and direction by |log_odds_z| (ties by g2)")));
+
+  private final ContrastOptions options;
+
+  private OutletContrastReport(ContrastOptions options) {
+    this.options = options;
+  }
+
+  public static OutletContrastReport with(ContrastOptions options) {
+    return new OutletContrastReport(options);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollectionTuple tables) {
+    PCollection<KV<String, TermTable>> byOutlet = tables.get(SumTermTables.BY_OUTLET);
+    PCollectionView<TermTable> corpus = tables.get(SumTermTables.CORPUS).apply("CorpusView", View.asSingleton());
+    if (!options.pairs()) {
+      return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, corpus, null))
+          .withSideInputs(corpus)
+          .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
+    }
+    PCollectionView<Map<String, TermTable>> outlets = byOutlet.apply("OutletsView", View.asMap());
+    return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, corpus, outlets))
+        .withSideInputs(corpus, outlets)
+        .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
+  }
+
+  static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
+    private final ContrastOptions options;
+    private final PCollectionView<TermTable> corpusView;
+    /** All outlet tables; null unless pairwise contrasts are asked for. */
+    private final PCollectionView<Map<String, TermTable>> outletsView;
+
+    ContrastFn(ContrastOptions options, PCollectionView<TermTable> corpusView, PCollectionView<Map<String, TermTable>> outletsView) {
+      this.options = options;
+      this.corpusView = corpusView;
+      this.outletsView = outletsView;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, TermTable> element, MultiOutputReceiver out, ProcessContext c) {
+      String outlet = element.getKey();
+      TermTable target = element.getValue();
+      TermTable corpus = c.sideInput(corpusView);
+      Side corpusSide = new Side(t -> corpus.counts().getOrDefault(t, 0L), corpus.tokens());
+      Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
+      Side rest = new Side(t -> corpus.counts().getOrDefault(t, 0L) - target.counts().getOrDefault(t, 0L),
+          corpus.tokens() - target.tokens());
+
+      List<Contrast> vsRest = ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options);
+      out.get(REPORT).output(block(outlet, REST, "0", vsRest));
+      List<String> top = new ArrayList<>();
+      for (Contrast contrast : vsRest) {
+        if (contrast.over() && contrast.rank() <= options.kwicTerms()) {
+          top.add(contrast.term());
+        }
+      }
+      out.get(TOP_TERMS).output(KV.of(outlet, top));
+
+      if (outletsView != null) {
+        for (Map.Entry<String, TermTable> other : c.sideInput(outletsView).entrySet()) {
+          if (other.getKey().equals(outlet)) {
+            continue;
+          }
+          TermTable ref = other.getValue();
+          Side refSide = new Side(t -> ref.counts().getOrDefault(t, 0L), ref.tokens());
+          List<String> terms = new ArrayList<>(target.counts().keySet());
+          ref.counts().keySet().stream().filter(t -> !target.counts().containsKey(t)).forEach(terms::add);
+          out.get(REPORT).output(block(outlet, other.getKey(), "1" + other.getKey(),
+              ContrastRows.compute(terms, targetSide, refSide, corpusSide, options)));
+        }
+      }
+    }
+
+    private static ReportBlock block(String outlet, String reference, String referenceKey, List<Contrast> contrasts) {
+      List<List<String>> rows = new ArrayList<>(contrasts.size());
+      for (Contrast contrast : contrasts) {
+        rows.add(ContrastRows.row(outlet, reference, contrast));
+      }
+      return new ReportBlock(outlet + "\u0000" + referenceKey, rows);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.presslens.transforms.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.presslens.transforms.reports.ContrastRows.Contrast;
+import org.presslens.transforms.reports.ContrastRows.Side;
+
+class ContrastRowsTest {
+
+  // Target: 1,000 words; reference: 2,000 words. "nato" 10 vs 5 (the table worked by hand in
+  // KeynessTest), "peace" 1 vs 20, "rare" 1 vs 1 (total 2, below minCount 3).
+  private static final Map<String, Long> TARGET = Map.of("nato", 10L, "peace", 1L, "rare", 1L);
+  private static final Map<String, Long> REFERENCE = Map.of("nato", 5L, "peace", 20L, "rare", 1L);
+
+  private static List<Contrast> compute() {
+    Side target = new Side(t -> TARGET.getOrDefault(t, 0L), 1000);
+    Side reference = new Side(t -> REFERENCE.getOrDefault(t, 0L), 2000);
+    Side corpus = new Side(t -> TARGET.getOrDefault(t, 0L) + REFERENCE.getOrDefault(t, 0L), 3000);
+    return ContrastRows.compute(List.of("nato", "peace", "rare"), target, reference, corpus, ContrastOptions.defaults());
+  }
+
+  @Test
+  void rowsCarryEveryStatisticWithHandComputedValues() {
+    List<Contrast> rows = compute();
+    assertEquals(2, rows.size(), "rare is below the minimum count");
+    assertEquals(List.of("China", "rest", "nato", "1", "10", "5", "100", "25",
+            "1.4952", "6.9692", "0.008292", "0.008292", "2", "300", "7.5377", "6.9692", "over", "1"),
+        ContrastRows.row("China", "rest", rows.get(0)));
+  }
+
+  @Test
+  void underUsedTermsRankSeparatelyAndQValuesAdjustAcrossTerms() {
+    List<Contrast> rows = compute();
+    Contrast peace = rows.get(1);
+    assertEquals("peace", peace.term());
+    assertEquals(false, peace.over());
+    assertEquals(1, peace.rank());
+    // peace: 1 per 1,000 vs 20 per 2,000 -> log2(0.001 / 0.01) = log2(0.1)
+    assertEquals(Math.log(0.1) / Math.log(2), peace.logRatio(), 1e-12);
+    // Two tests: BH gives q = max-ordered min(1, 2p/rank).
+    double pNato = rows.get(0).p();
+    double pPeace = peace.p();
+    double smaller = Math.min(pNato, pPeace);
+    double larger = Math.max(pNato, pPeace);
+    assertEquals(Math.min(2 * smaller, larger), Math.min(rows.get(0).q(), peace.q()), 1e-15);
+    assertEquals(larger, Math.max(rows.get(0).q(), peace.q()), 1e-15);
+  }
+
+  @Test
+  void emptyReferenceGivesNoRows() {
+    Side some = new Side(t -> 1L, 10);
+    Side none = new Side(t -> 0L, 0);
+    assertEquals(List.of(), ContrastRows.compute(List.of("x"), some, none, some, ContrastOptions.defaults()));
+  }
+}

@@ -1,0 +1,65 @@
+package org.presslens.transforms.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.model.DocumentSentences;
+import org.presslens.transforms.reports.KwicLines.Line;
+
+@ExtendWith(TestPipelineExtension.class)
+class KeywordInContextTest {
+
+  private static DocumentSentences doc(String id, String outlet, String... sentences) {
+    ArrayList<String[]> surfaces = new ArrayList<>();
+    ArrayList<String[]> terms = new ArrayList<>();
+    for (String sentence : sentences) {
+      String[] tokens = sentence.split(" ");
+      String[] lower = new String[tokens.length];
+      for (int i = 0; i < tokens.length; i++) {
+        lower[i] = tokens[i].equals(",") ? null : tokens[i].toLowerCase();
+      }
+      surfaces.add(tokens);
+      terms.add(lower);
+    }
+    return new DocumentSentences(id, outlet, surfaces, terms);
+  }
+
+  @Test
+  void findsMultiWordTermsWithContextInsideTheSentence() {
+    DocumentSentences d = doc("d1", "RT", "The Collective Security of Europe", "Collective , security again");
+    List<Line> lines = KwicLines.find(d, List.of("collective security", "europe"), 2);
+    assertEquals(List.of(
+        new Line("collective security", 1, "d1", "RT", 1, 1, "The", "Collective Security", "of Europe"),
+        new Line("europe", 2, "d1", "RT", 1, 4, "Security of", "Europe", "")), lines);
+  }
+
+  @Test
+  void ordersByTermRankThenDocumentAndCapsLinesPerTerm(TestPipeline pipeline) {
+    PCollectionView<Map<String, List<String>>> terms = pipeline
+        .apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))))
+        .apply(View.asMap());
+    ContrastOptions options = new ContrastOptions(3, 1.0, false, 2, 2, 1);
+    var blocks = pipeline
+        .apply("Docs", Create.of(
+            doc("b", "RT", "NATO in Asia", "NATO again"),
+            doc("a", "RT", "Old NATO"),
+            doc("c", "GT", "NATO elsewhere")))
+        .apply(KeywordInContextReport.of(terms, options));
+    PAssert.that(blocks).containsInAnyOrder(new ReportBlock("RT", List.of(
+        List.of("RT", "nato", "1", "a", "1", "Old", "NATO", ""),
+        List.of("RT", "nato", "1", "b", "1", "", "NATO", "in"),
+        List.of("RT", "asia", "2", "b", "1", "in", "Asia", ""))));
+    pipeline.run().waitUntilFinish();
+  }
+}

@@ -1,0 +1,57 @@
+package org.presslens.transforms.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.SumTermTables;
+import org.presslens.transforms.model.AnalyzedDocument;
+
+@ExtendWith(TestPipelineExtension.class)
+class OutletContrastReportTest {
+
+  private static AnalyzedDocument doc(String id, String outlet, long tokens, Map<String, Integer> counts) {
+    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "", 0, 1, tokens, counts.size(), new HashMap<>(counts));
+  }
+
+  @Test
+  void contrastsEachOutletWithTheRestAndWithEachOther(TestPipeline pipeline) {
+    ContrastOptions options = new ContrastOptions(3, 1.0, true, 1, 20, 8);
+    PCollectionTuple out = pipeline
+        .apply(Create.of(
+            doc("a1", "A", 600, Map.of("nato", 6, "peace", 1)),
+            doc("a2", "A", 400, Map.of("nato", 4)),
+            doc("b1", "B", 1000, Map.of("nato", 3, "peace", 10)),
+            doc("c1", "C", 1000, Map.of("nato", 2, "peace", 10))))
+        .apply(SumTermTables.create())
+        .apply(OutletContrastReport.with(options));
+
+    PAssert.that(out.get(OutletContrastReport.REPORT)).satisfies(blocks -> {
+      Map<String, List<List<String>>> byKey = new HashMap<>();
+      StreamSupport.stream(blocks.spliterator(), false).forEach(b -> byKey.put(b.sortKey(), b.rows()));
+      assertEquals(List.of("A\u00000", "A\u00001B", "A\u00001C", "B\u00000", "B\u00001A", "B\u00001C",
+          "C\u00000", "C\u00001A", "C\u00001B"), byKey.keySet().stream().sorted().toList());
+      // A vs rest: nato 10 of 1,000 words against 5 of 2,000 (the table worked by hand in KeynessTest).
+      List<String> nato = byKey.get("A\u00000").get(0);
+      assertEquals(List.of("A", "rest", "nato", "1", "10", "5"), nato.subList(0, 6));
+      assertEquals(List.of("6.9692", "0.008292"), nato.subList(9, 11));
+      assertEquals(List.of("over", "1"), nato.subList(16, 18));
+      // A vs B: nato 10 of 1,000 against 3 of 1,000.
+      assertEquals(List.of("A", "B", "nato", "1", "10", "3"), byKey.get("A\u00001B").get(0).subList(0, 6));
+      return null;
+    });
+    PAssert.that(out.get(OutletContrastReport.TOP_TERMS)).containsInAnyOrder(
+        KV.of("A", List.of("nato")), KV.of("B", List.of("peace")), KV.of("C", List.of("peace")));
+    pipeline.run().waitUntilFinish();
+  }
+}
