@@ -15,7 +15,6 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.presslens.transforms.io.ReadTextFiles;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.RejectedReport;
 import org.presslens.transforms.reports.ReportSpec;
@@ -77,7 +76,7 @@ public final class PressLens {
         .run(start, end, documents, rejected)
         .parameters(options, setup)
         .versions()
-        .inputs(setup.inputRoot(), ReadTextFiles.from(setup.inputRoot(), setup.manifest()).filePattern())
+        .inputs(setup.input().root(), setup.input().pattern())
         .reports(rows)
         .write(setup.outputDir());
     List<ReportSpec> all = new ArrayList<>(ReportPipeline.REPORTS);

@@ -7,11 +7,47 @@ import org.apache.beam.sdk.options.PipelineOptions;
 /** Command-line options; every Beam runner option (--runner, --targetParallelism, ...) works too. */
 public interface PressLensOptions extends PipelineOptions {
 
-  @Description("Input folder: every .txt file below it is a document (local path or Beam filesystem URI)")
+  @Description("Input: a folder whose .txt files (any depth) are documents, or a JSON Lines file or glob (.jsonl, .jsonl.gz)")
   @Default.String("seeds")
   String getInput();
 
   void setInput(String value);
+
+  @Description("Input format: auto (a folder is txt, *.jsonl[.gz] or *.ndjson[.gz] is jsonl), txt or jsonl")
+  @Default.String("auto")
+  String getFormat();
+
+  void setFormat(String value);
+
+  @Description("JSON Lines: field holding the text")
+  @Default.String("text")
+  String getTextField();
+
+  void setTextField(String value);
+
+  @Description("JSON Lines: field holding the document id (default: file:line)")
+  @Default.String("doc_id")
+  String getIdField();
+
+  void setIdField(String value);
+
+  @Description("JSON Lines: field whose value groups documents in every report (the 'outlet' column), e.g. party or genre")
+  @Default.String("outlet")
+  String getGroupField();
+
+  void setGroupField(String value);
+
+  @Description("JSON Lines: field holding the publication date")
+  @Default.String("published")
+  String getDateField();
+
+  void setDateField(String value);
+
+  @Description("JSON Lines: field holding the title")
+  @Default.String("title")
+  String getTitleField();
+
+  void setTitleField(String value);
 
   @Description("Manifest CSV (file,doc_id,outlet,published,author,title,url); default: manifest.csv in the input folder if present")
   @Default.String("")

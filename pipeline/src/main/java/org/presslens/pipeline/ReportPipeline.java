@@ -11,7 +11,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.SumTermTables;
-import org.presslens.transforms.io.ReadTextFiles;
+import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.reports.ContrastOptions;
@@ -35,11 +35,11 @@ final class ReportPipeline {
   static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options) {
     String out = setup.outputDir();
 
-    PCollectionTuple read = pipeline.apply("ReadCorpus", ReadTextFiles.from(setup.inputRoot(), setup.manifest()));
-    PCollectionTuple analyzed = read.get(ReadTextFiles.DOCUMENTS)
+    PCollectionTuple read = pipeline.apply("ReadCorpus", setup.input().reader());
+    PCollectionTuple analyzed = read.get(CorpusTags.DOCUMENTS)
         .apply("AnalyzeText", AnalyzeDocuments.with(setup.textOptions()));
     PCollection<AnalyzedDocument> docs = analyzed.get(AnalyzeDocuments.ANALYZED);
-    PCollection<RejectedInput> rejected = PCollectionList.of(read.get(ReadTextFiles.REJECTED))
+    PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
         .and(analyzed.get(AnalyzeDocuments.REJECTED))
         .apply("AllRejected", Flatten.pCollections());
 

@@ -50,7 +50,11 @@ final class RunManifest {
 
   /** Every option as Beam parsed it (explicit and default), sorted by name. */
   RunManifest parameters(PressLensOptions options, RunSetup setup) {
-    add("parameter", "input", setup.inputRoot());
+    add("parameter", "input", setup.input().pattern());
+    add("parameter", "format", options.getFormat());
+    add("parameter", "textField", options.getTextField());
+    add("parameter", "idField", options.getIdField());
+    add("parameter", "groupField", options.getGroupField());
     add("parameter", "manifest", setup.manifestPath());
     add("parameter", "output", setup.outputDir());
     add("parameter", "stopWords", options.getStopWords().isEmpty()

@@ -5,11 +5,18 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.presslens.transforms.io.JsonFields;
 import org.presslens.transforms.io.Manifest;
+import org.presslens.transforms.io.ReadJsonLines;
+import org.presslens.transforms.io.ReadTextFiles;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
@@ -19,17 +26,41 @@ import org.presslens.transforms.text.TextOptions;
  * built, so that mistakes stop the run at once with a one-line message.
  */
 record RunSetup(
-    String inputRoot, String outputDir, String manifestPath, Manifest manifest, TextOptions textOptions,
-    ContrastOptions contrastOptions) {
+    Input input, String outputDir, String manifestPath, TextOptions textOptions, ContrastOptions contrastOptions) {
+
+  /**
+   * What to read: the reader transform, the file pattern it matches (for the run manifest) and the
+   * prefix removed from file names in reports.
+   */
+  record Input(PTransform<PBegin, PCollectionTuple> reader, String pattern, String root) {}
+
+  private static final Pattern JSON_LINES = Pattern.compile(".*\\.(jsonl|ndjson)(\\.gz)?$");
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
 
   static RunSetup from(PressLensOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
-    String root = resolveInput(options.getInput());
     String output = resolveOutput(options.getOutput());
-    String manifestPath = options.getManifest().isEmpty() ? defaultManifest(root) : options.getManifest();
-    Manifest manifest = manifestPath.isEmpty() ? Manifest.empty() : readManifest(manifestPath);
+    String format = options.getFormat();
+    if (!List.of("auto", "txt", "jsonl").contains(format)) {
+      throw new UsageException("--format must be auto, txt or jsonl, was " + format);
+    }
+    boolean jsonLines = format.equals("jsonl") || format.equals("auto") && JSON_LINES.matcher(options.getInput()).matches();
+    String manifestPath = "";
+    Input input;
+    if (jsonLines) {
+      String pattern = resolveFiles(options.getInput());
+      String root = pattern.substring(0, pattern.lastIndexOf('/', firstWildcard(pattern)) + 1);
+      JsonFields fields = new JsonFields(options.getTextField(), options.getIdField(), options.getGroupField(),
+          options.getDateField(), options.getTitleField());
+      input = new Input(ReadJsonLines.from(pattern, root, fields), pattern, root);
+    } else {
+      String root = resolveInput(options.getInput());
+      manifestPath = options.getManifest().isEmpty() ? defaultManifest(root) : options.getManifest();
+      Manifest manifest = manifestPath.isEmpty() ? Manifest.empty() : readManifest(manifestPath);
+      ReadTextFiles reader = ReadTextFiles.from(root, manifest);
+      input = new Input(reader, reader.filePattern(), root);
+    }
     if (options.getMaxNgram() < 1 || options.getMaxNgram() > 5) {
       throw new UsageException("--maxNgram must be between 1 and 5, was " + options.getMaxNgram());
     }
@@ -46,7 +77,7 @@ record RunSetup(
     }
     ContrastOptions contrast = new ContrastOptions(options.getContrastMinCount(), options.getPriorScale(),
         options.getContrastPairs(), options.getKwicTerms(), options.getKwicLines(), options.getKwicWindow());
-    return new RunSetup(root, output, manifestPath, manifest, text, contrast);
+    return new RunSetup(input, output, manifestPath, text, contrast);
   }
 
   private static boolean isLocal(String path) {
@@ -65,6 +96,30 @@ record RunSetup(
       throw new UsageException("--input " + input + ": no such folder (" + dir + ")");
     }
     return dir + "/";
+  }
+
+  /** A JSON Lines file or glob; a local file must exist. */
+  private static String resolveFiles(String input) {
+    if (!isLocal(input)) {
+      return input;
+    }
+    if (firstWildcard(input) < input.length()) {
+      return Path.of(input).isAbsolute() ? input : Path.of("").toAbsolutePath() + "/" + input;
+    }
+    Path file = Path.of(input).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("--input " + input + ": no such file (" + file + ")");
+    }
+    return file.toString();
+  }
+
+  private static int firstWildcard(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      if ("*?[{".indexOf(pattern.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return pattern.length();
   }
 
   private static String resolveOutput(String output) {

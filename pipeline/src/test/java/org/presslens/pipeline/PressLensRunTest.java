@@ -120,6 +120,33 @@ class PressLensRunTest {
   }
 
   @Test
+  void jsonLinesCorporaGroupByAnyField(@TempDir Path dir) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      String party = i % 2 == 0 ? "Democratic" : "Republican";
+      String text = i % 2 == 0 ? "Jobs and more jobs for working families. Jobs now." : "Taxes are too high. Cut taxes and spending.";
+      lines.append("{\"doc_id\":\"d").append(i).append("\",\"party\":\"").append(party)
+          .append("\",\"text\":\"").append(text).append("\"}\n");
+    }
+    lines.append("{broken\n");
+    Path corpus = dir.resolve("speeches.jsonl");
+    Files.writeString(corpus, lines);
+    Path out = dir.resolve("out");
+    PressLensOptions options = options("--input=" + corpus, "--groupField=party", "--output=" + out);
+    Map<String, Long> counts = PressLens.run(options, RunSetup.from(options));
+
+    assertEquals(6L, counts.get("documents.csv"));
+    assertEquals(1L, counts.get("rejected.csv"));
+    List<CSVRecord> contrasts = read(out.resolve("outlet_contrasts.csv"));
+    CSVRecord top = contrasts.stream()
+        .filter(r -> r.get("outlet").equals("Democratic") && r.get("direction").equals("over")).findFirst().orElseThrow();
+    assertEquals(List.of("rest", "jobs", "9", "0", "1"),
+        List.of(top.get("reference"), top.get("term"), top.get("count_target"), top.get("count_reference"), top.get("rank")));
+    assertTrue(read(out.resolve("keyword_in_context.csv")).stream().anyMatch(r -> r.get("outlet").equals("Republican")
+        && r.get("term").equals("taxes")));
+  }
+
+  @Test
   void invalidOptionsStopBeforeAnyWork() {
     UsageException missing = assertThrows(UsageException.class,
         () -> RunSetup.from(options("--input=" + ROOT.resolve("no-such-folder"), "--output=" + second)));
@@ -128,5 +155,9 @@ class PressLensRunTest {
         () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--maxNgram=0")));
     assertThrows(UsageException.class,
         () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=/proc/presslens")));
+    assertThrows(UsageException.class,
+        () -> RunSetup.from(options("--input=" + ROOT.resolve("missing.jsonl.gz"), "--output=" + second)));
+    assertThrows(UsageException.class,
+        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--format=xml")));
   }
 }

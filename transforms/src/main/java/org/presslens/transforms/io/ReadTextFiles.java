@@ -12,7 +12,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
@@ -20,12 +19,9 @@ import org.presslens.transforms.model.SourceDocument;
 /**
  * Reads the {@code .txt} files under a folder (recursively) through Beam's {@link FileIO}, so
  * any Beam filesystem works, and attaches doc_id, outlet and metadata with an
- * {@link OutletResolver}. Files that cannot become a document go to {@link #REJECTED}.
+ * {@link OutletResolver}. Files that cannot become a document go to {@link CorpusTags#REJECTED}.
  */
 public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
-
-  public static final TupleTag<SourceDocument> DOCUMENTS = new TupleTag<>() {};
-  public static final TupleTag<RejectedInput> REJECTED = new TupleTag<>() {};
 
   private final String root;
   private final OutletResolver resolver;
@@ -50,7 +46,7 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
     return begin
         .apply("MatchFiles", FileIO.match().filepattern(filePattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTED)));
+        .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver)).withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
   }
 
   static final class ToDocumentFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
@@ -71,7 +67,7 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
       try {
         bytes = file.readFullyAsBytes();
       } catch (IOException e) {
-        out.get(REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.UNREADABLE, e.toString()));
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.UNREADABLE, e.toString()));
         return;
       }
       String text;
@@ -82,7 +78,7 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
             .decode(ByteBuffer.wrap(bytes))
             .toString();
       } catch (CharacterCodingException e) {
-        out.get(REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.INVALID_ENCODING,
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.INVALID_ENCODING,
             "not valid UTF-8 (" + e.getMessage() + ")"));
         return;
       }
@@ -90,12 +86,12 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
         text = text.substring(1);
       }
       if (text.isBlank()) {
-        out.get(REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.EMPTY,
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.EMPTY,
             bytes.length == 0 ? "file is empty" : "file holds only white space"));
         return;
       }
       OutletResolver.Resolved meta = resolver.resolve(path);
-      out.get(DOCUMENTS).output(new SourceDocument(meta.docId(), meta.outlet(), meta.published(), meta.title(), path, text));
+      out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(meta.docId(), meta.outlet(), meta.published(), meta.title(), path, text));
     }
   }
 }

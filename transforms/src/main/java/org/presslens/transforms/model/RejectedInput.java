@@ -17,6 +17,8 @@ public record RejectedInput(String source, String item, String reason, String de
     EMPTY("empty"),
     INVALID_ENCODING("invalid-encoding"),
     UNREADABLE("unreadable"),
+    MALFORMED_JSON("malformed-json"),
+    MISSING_FIELD("missing-field"),
     NO_WORDS("no-words");
 
     private final String code;

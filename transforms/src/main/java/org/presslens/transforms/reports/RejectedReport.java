@@ -17,8 +17,8 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
       "Inputs that were read but not analysed, and why. Together with documents.csv it accounts for every input.",
       List.of(
           col("source", "the file the item came from, relative to the input folder"),
-          col("item", "the item within the source (empty when the whole file was rejected)"),
-          col("reason", "reason code: empty, invalid-encoding, unreadable, no-words"),
+          col("item", "the item within the source, such as 'line 12' of a JSON Lines file (empty when the whole file was rejected)"),
+          col("reason", "reason code: empty, invalid-encoding, unreadable, malformed-json, missing-field, no-words"),
           col("detail", "what exactly was wrong, in words")));
 
   public static RejectedReport create() {

@@ -42,11 +42,11 @@ class ReadTextFilesTest {
 
     PCollectionTuple read = pipeline.apply(ReadTextFiles.from(dir.toString(), manifest));
 
-    PAssert.that(read.get(ReadTextFiles.DOCUMENTS)).containsInAnyOrder(
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
         new SourceDocument("bbc/2023/a", "2023", "", "", "bbc/2023/a.txt", "Text A"),
         new SourceDocument("rt/b", "rt", "", "", "rt/b.txt", "Text B"),
         new SourceDocument("doc-c", "The Outlet", "2022-05", "C title", "c.txt", "Text C"));
-    PAssert.that(read.get(ReadTextFiles.REJECTED)).empty();
+    PAssert.that(read.get(CorpusTags.REJECTED)).empty();
     pipeline.run().waitUntilFinish();
   }
 
@@ -59,7 +59,7 @@ class ReadTextFilesTest {
 
     PCollectionTuple read = pipeline.apply(ReadTextFiles.from(dir + "/", Manifest.empty()));
 
-    PAssert.that(read.get(ReadTextFiles.REJECTED)).satisfies(rejected -> {
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
       List<String> reasons = StreamSupport.stream(rejected.spliterator(), false)
           .sorted(java.util.Comparator.comparing(RejectedInput::source))
           .map(r -> r.source() + ":" + r.reason())
@@ -67,7 +67,7 @@ class ReadTextFilesTest {
       assertEquals(List.of("blank.txt:empty", "empty.txt:empty", "latin1.txt:invalid-encoding"), reasons);
       return null;
     });
-    PAssert.that(read.get(ReadTextFiles.DOCUMENTS))
+    PAssert.that(read.get(CorpusTags.DOCUMENTS))
         .containsInAnyOrder(new SourceDocument("ok", "unknown", "", "", "ok.txt", "fine"));
     pipeline.run().waitUntilFinish();
   }

@@ -1,0 +1,138 @@
+package org.presslens.transforms.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.RejectedInput.Reason;
+import org.presslens.transforms.model.SourceDocument;
+
+/**
+ * Reads JSON Lines files (one JSON object per line; {@code .gz} is decompressed) through Beam's
+ * {@link FileIO}: one document per line, fields chosen by {@link JsonFields}. A line that is not
+ * a JSON object, or lacks the text, goes to {@link CorpusTags#REJECTED} with its line number.
+ */
+public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
+
+  private final String filePattern;
+  private final String root;
+  private final JsonFields fields;
+
+  private ReadJsonLines(String filePattern, String root, JsonFields fields) {
+    this.filePattern = filePattern;
+    this.root = root;
+    this.fields = fields;
+  }
+
+  /**
+   * @param filePattern a file or glob
+   * @param root prefix removed from file names in reports (the folder of the input)
+   */
+  public static ReadJsonLines from(String filePattern, String root, JsonFields fields) {
+    return new ReadJsonLines(filePattern, root, fields);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    return begin
+        .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("ReadMatches", FileIO.readMatches())
+        .apply("ParseLines", ParDo.of(new ParseLinesFn(root, fields))
+            .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+  }
+
+  static final class ParseLinesFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
+    private static final int MAX_DETAIL = 200;
+    private final String root;
+    private final JsonFields fields;
+    private transient ObjectMapper mapper;
+
+    ParseLinesFn(String root, JsonFields fields) {
+      this.root = root;
+      this.fields = fields;
+    }
+
+    @Setup
+    public void setup() {
+      mapper = new ObjectMapper();
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String absolute = file.getMetadata().resourceId().toString();
+      String source = absolute.startsWith(root) ? absolute.substring(root.length()) : absolute;
+      // JSON is UTF-8 (RFC 8259); a stray invalid byte becomes U+FFFD rather than losing the file.
+      var decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), decoder))) {
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+          number++;
+          if (!line.isBlank()) {
+            parse(source, number, line, out);
+          }
+        }
+      } catch (IOException e) {
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "", Reason.UNREADABLE, e.toString()));
+      }
+    }
+
+    private void parse(String source, int number, String line, MultiOutputReceiver out) {
+      String item = "line " + number;
+      JsonNode record;
+      try {
+        record = mapper.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);
+      } catch (JsonProcessingException e) {
+        reject(out, source, item, Reason.MALFORMED_JSON, e.getOriginalMessage());
+        return;
+      }
+      if (record == null || !record.isObject()) {
+        reject(out, source, item, Reason.MALFORMED_JSON, "not a JSON object");
+        return;
+      }
+      JsonNode text = record.get(fields.text());
+      if (text == null || text.isNull() || !text.isValueNode()) {
+        reject(out, source, item, Reason.MISSING_FIELD, "no text field '" + fields.text() + "'");
+        return;
+      }
+      if (text.asText().isBlank()) {
+        reject(out, source, item, Reason.EMPTY, "text field '" + fields.text() + "' is empty");
+        return;
+      }
+      String id = value(record, fields.id());
+      out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
+          id.isEmpty() ? source + ":" + number : id,
+          value(record, fields.group()).isEmpty() ? OutletResolver.UNKNOWN : value(record, fields.group()),
+          value(record, fields.date()),
+          value(record, fields.title()),
+          source + ":" + number,
+          text.asText()));
+    }
+
+    private static String value(JsonNode record, String field) {
+      JsonNode node = record.get(field);
+      return node == null || node.isNull() || !node.isValueNode() ? "" : node.asText().strip();
+    }
+
+    private static void reject(MultiOutputReceiver out, String source, String item, Reason reason, String detail) {
+      String oneLine = detail == null ? "" : detail.replaceAll("\\s+", " ");
+      out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, item, reason,
+          oneLine.length() > MAX_DETAIL ? oneLine.substring(0, MAX_DETAIL) + "..." : oneLine));
+    }
+  }
+}

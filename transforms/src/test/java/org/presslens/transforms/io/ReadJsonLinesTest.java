@@ -1,0 +1,65 @@
+package org.presslens.transforms.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.SourceDocument;
+
+@ExtendWith(TestPipelineExtension.class)
+class ReadJsonLinesTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void readsGzippedLinesWithChosenFieldsAndRejectsBadLines(TestPipeline pipeline) throws IOException {
+    String lines = String.join("\n",
+        "{\"doc_id\": \"s1\", \"party\": \"Democratic\", \"year\": 1962, \"text\": \"We choose to go.\"}",
+        "{\"doc_id\": \"s2\", \"year\": 1790, \"text\": \"Fellow-Citizens\"}",
+        "{not json",
+        "",
+        "{\"doc_id\": \"s4\", \"party\": \"Whig\"}",
+        "{\"doc_id\": \"s5\", \"party\": \"Whig\", \"text\": \"   \"}",
+        "[1, 2]",
+        "{\"party\": \"Whig\", \"text\": \"No id here\"}");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("sotu.jsonl.gz")))) {
+      out.write(lines.getBytes(StandardCharsets.UTF_8));
+    }
+    JsonFields fields = new JsonFields("text", "doc_id", "party", "year", "title");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl.gz", dir + "/", fields));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("s1", "Democratic", "1962", "", "sotu.jsonl.gz:1", "We choose to go."),
+        new SourceDocument("s2", "unknown", "1790", "", "sotu.jsonl.gz:2", "Fellow-Citizens"),
+        new SourceDocument("sotu.jsonl.gz:8", "Whig", "", "", "sotu.jsonl.gz:8", "No id here"));
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
+          .sorted(Comparator.comparing(RejectedInput::item))
+          .map(r -> r.source() + " " + r.item() + " " + r.reason())
+          .toList();
+      assertEquals(List.of(
+          "sotu.jsonl.gz line 3 malformed-json",
+          "sotu.jsonl.gz line 5 missing-field",
+          "sotu.jsonl.gz line 6 empty",
+          "sotu.jsonl.gz line 7 malformed-json"), rows);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+}
