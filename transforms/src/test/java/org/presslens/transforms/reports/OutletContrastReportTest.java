@@ -1,6 +1,7 @@
 package org.presslens.transforms.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.presslens.transforms.TestDocuments.analyzed;
 
 import java.util.HashMap;
 import java.util.List;
@@ -15,24 +16,19 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.SumTermTables;
-import org.presslens.transforms.model.AnalyzedDocument;
 
 @ExtendWith(TestPipelineExtension.class)
 class OutletContrastReportTest {
-
-  private static AnalyzedDocument doc(String id, String outlet, long tokens, Map<String, Integer> counts) {
-    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "", 0, 1, tokens, counts.size(), new HashMap<>(counts));
-  }
 
   @Test
   void contrastsEachOutletWithTheRestAndWithEachOther(TestPipeline pipeline) {
     ContrastOptions options = new ContrastOptions(3, 1.0, true, 1, 20, 8);
     PCollectionTuple out = pipeline
         .apply(Create.of(
-            doc("a1", "A", 600, Map.of("nato", 6, "peace", 1)),
-            doc("a2", "A", 400, Map.of("nato", 4)),
-            doc("b1", "B", 1000, Map.of("nato", 3, "peace", 10)),
-            doc("c1", "C", 1000, Map.of("nato", 2, "peace", 10))))
+            analyzed("a1", "A", 600, Map.of("nato", 6, "peace", 1)),
+            analyzed("a2", "A", 400, Map.of("nato", 4)),
+            analyzed("b1", "B", 1000, Map.of("nato", 3, "peace", 10)),
+            analyzed("c1", "C", 1000, Map.of("nato", 2, "peace", 10))))
         .apply(SumTermTables.create())
         .apply(OutletContrastReport.with(options));
 

@@ -1,6 +1,7 @@
 package org.presslens.transforms.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.presslens.transforms.TestDocuments.analyzed;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,22 +15,17 @@ import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.SumTermTables;
-import org.presslens.transforms.model.AnalyzedDocument;
 
 @ExtendWith(TestPipelineExtension.class)
 class TermFrequencyReportTest {
-
-  private static AnalyzedDocument doc(String id, String outlet, long tokens, Map<String, Integer> counts) {
-    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "", 0, 1, tokens, counts.size(), new HashMap<>(counts));
-  }
 
   @Test
   void sumsCorpusAndOutletsAndWeighsDocuments(TestPipeline pipeline) {
     PCollection<ReportBlock> blocks = pipeline
         .apply(Create.of(
-            doc("a", "RT", 100, Map.of("nato", 3, "asia", 1)),
-            doc("b", "RT", 100, Map.of("nato", 1)),
-            doc("c", "Global Times", 200, Map.of("nato", 2, "china", 4))))
+            analyzed("a", "RT", 100, Map.of("nato", 3, "asia", 1)),
+            analyzed("b", "RT", 100, Map.of("nato", 1)),
+            analyzed("c", "Global Times", 200, Map.of("nato", 2, "china", 4))))
         .apply(SumTermTables.create())
         .apply(TermFrequencyReport.withMinCount(1));
 
