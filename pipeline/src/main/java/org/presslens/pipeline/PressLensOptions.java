@@ -126,4 +126,28 @@ public interface PressLensOptions extends PipelineOptions {
   int getKwicWindow();
 
   void setKwicWindow(int value);
+
+  @Description("Entities: list entities with at least this many mentions")
+  @Default.Long(2)
+  long getMinEntityCount();
+
+  void setMinEntityCount(long value);
+
+  @Description("Entity co-occurrence: list pairs found together in at least this many sentences (documents)")
+  @Default.Long(2)
+  long getMinPairCount();
+
+  void setMinPairCount(long value);
+
+  @Description("Entities: extra gazetteer file (type<TAB>name lines), added to the built-in one")
+  @Default.String("")
+  String getGazetteer();
+
+  void setGazetteer(String value);
+
+  @Description("Entities: extra alias file (alias<TAB>canonical lines), added to the built-in one")
+  @Default.String("")
+  String getAliases();
+
+  void setAliases(String value);
 }

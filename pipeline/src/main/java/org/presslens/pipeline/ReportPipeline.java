@@ -10,12 +10,16 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.RecognizeEntities;
 import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.DocumentEntities;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.reports.DocumentsReport;
+import org.presslens.transforms.reports.EntitiesReport;
+import org.presslens.transforms.reports.EntityCooccurrenceReport;
 import org.presslens.transforms.reports.KeywordInContextReport;
 import org.presslens.transforms.reports.OutletContrastReport;
 import org.presslens.transforms.reports.RejectedReport;
@@ -28,7 +32,7 @@ final class ReportPipeline {
 
   /** The CSV reports the pipeline writes, in the order the data dictionary lists them. */
   static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, TermFrequencyReport.SPEC,
-      OutletContrastReport.SPEC, KeywordInContextReport.SPEC);
+      OutletContrastReport.SPEC, KeywordInContextReport.SPEC, EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
 
   private ReportPipeline() {}
 
@@ -60,5 +64,12 @@ final class ReportPipeline {
     analyzed.get(AnalyzeDocuments.SENTENCES)
         .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast))
         .apply("WriteKeywordInContext", WriteReport.to(out, KeywordInContextReport.SPEC));
+
+    PCollection<DocumentEntities> entities = analyzed.get(AnalyzeDocuments.SENTENCES)
+        .apply("RecognizeEntities", RecognizeEntities.with(setup.gazetteer()));
+    entities.apply("EntitiesReport", EntitiesReport.withMinMentions(options.getMinEntityCount()))
+        .apply("WriteEntities", WriteReport.to(out, EntitiesReport.SPEC));
+    entities.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.withMinPairCount(options.getMinPairCount()))
+        .apply("WriteEntityCooccurrence", WriteReport.to(out, EntityCooccurrenceReport.SPEC));
   }
 }

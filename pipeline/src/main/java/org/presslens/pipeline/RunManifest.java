@@ -19,6 +19,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.Versions;
 import org.presslens.transforms.csv.CsvReportWriter;
+import org.presslens.transforms.ner.NameFinderModels;
 import org.presslens.transforms.reports.ReportSpec;
 import org.presslens.transforms.text.OpenNlpModels;
 
@@ -69,6 +70,10 @@ final class RunManifest {
     add("parameter", "kwicTerms", Integer.toString(options.getKwicTerms()));
     add("parameter", "kwicLines", Integer.toString(options.getKwicLines()));
     add("parameter", "kwicWindow", Integer.toString(options.getKwicWindow()));
+    add("parameter", "minEntityCount", Long.toString(options.getMinEntityCount()));
+    add("parameter", "minPairCount", Long.toString(options.getMinPairCount()));
+    add("parameter", "gazetteer", options.getGazetteer().isEmpty() ? "built-in" : "built-in + " + options.getGazetteer());
+    add("parameter", "aliases", options.getAliases().isEmpty() ? "built-in" : "built-in + " + options.getAliases());
     return add("parameter", "runner", options.getRunner().getSimpleName());
   }
 
@@ -81,6 +86,9 @@ final class RunManifest {
         {"sentdetect", OpenNlpModels.SENTENCE_MODEL}, {"tokenizer", OpenNlpModels.TOKENIZER_MODEL},
         {"pos", OpenNlpModels.POS_MODEL}, {"lemmatizer", OpenNlpModels.LEMMATIZER_MODEL}}) {
       add("model", model[1], "org.apache.opennlp:opennlp-models-" + model[0] + "-en:" + modelArtifactVersion(model[0]));
+    }
+    for (String type : new String[] {"person", "organization", "location"}) {
+      add("model", NameFinderModels.fileName(type), "OpenNLP 1.5 English name finder (2010), from org.apache.tika:tika-parsers:1.28.5:tests");
     }
     return this;
   }

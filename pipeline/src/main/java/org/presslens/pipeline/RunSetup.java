@@ -17,6 +17,7 @@ import org.presslens.transforms.io.JsonFields;
 import org.presslens.transforms.io.Manifest;
 import org.presslens.transforms.io.ReadJsonLines;
 import org.presslens.transforms.io.ReadTextFiles;
+import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
@@ -26,7 +27,8 @@ import org.presslens.transforms.text.TextOptions;
  * built, so that mistakes stop the run at once with a one-line message.
  */
 record RunSetup(
-    Input input, String outputDir, String manifestPath, TextOptions textOptions, ContrastOptions contrastOptions) {
+    Input input, String outputDir, String manifestPath, TextOptions textOptions, ContrastOptions contrastOptions,
+    Gazetteer gazetteer) {
 
   /**
    * What to read: the reader transform, the file pattern it matches (for the run manifest) and the
@@ -77,7 +79,10 @@ record RunSetup(
     }
     ContrastOptions contrast = new ContrastOptions(options.getContrastMinCount(), options.getPriorScale(),
         options.getContrastPairs(), options.getKwicTerms(), options.getKwicLines(), options.getKwicWindow());
-    return new RunSetup(input, output, manifestPath, text, contrast);
+    if (options.getMinEntityCount() < 1 || options.getMinPairCount() < 1) {
+      throw new UsageException("--minEntityCount and --minPairCount must be at least 1");
+    }
+    return new RunSetup(input, output, manifestPath, text, contrast, gazetteer(options));
   }
 
   private static boolean isLocal(String path) {
@@ -159,6 +164,28 @@ record RunSetup(
     } catch (IllegalArgumentException e) {
       throw new UsageException("--manifest " + e.getMessage());
     }
+  }
+
+  /** The built-in gazetteer and aliases plus the user's files. */
+  private static Gazetteer gazetteer(PressLensOptions options) {
+    Gazetteer gazetteer = Gazetteer.english();
+    try {
+      if (!options.getGazetteer().isEmpty()) {
+        try (InputStream in = Files.newInputStream(Path.of(options.getGazetteer()))) {
+          gazetteer.addNames(in, options.getGazetteer());
+        }
+      }
+      if (!options.getAliases().isEmpty()) {
+        try (InputStream in = Files.newInputStream(Path.of(options.getAliases()))) {
+          gazetteer.addAliases(in, options.getAliases());
+        }
+      }
+    } catch (IOException e) {
+      throw new UsageException("--gazetteer/--aliases: cannot read (" + e.getMessage() + ")");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--gazetteer/--aliases " + e.getMessage());
+    }
+    return gazetteer;
   }
 
   private static StopWords stopWords(String option) {

@@ -48,6 +48,15 @@ public final class DocumentTokenizer {
     return new TokenizedDocument(surfaces, terms);
   }
 
+  /**
+   * Tokens of a short phrase (a gazetteer name) by the same normalisation and token rules as
+   * documents, so that the phrase matches document tokens.
+   */
+  public String[] tokenizePhrase(String phrase) {
+    String text = TextNormalizer.normalize(phrase).strip();
+    return TokenRules.splitClitics(TokenRules.joinHyphenated(text, tokenizer.tokenizePos(text))).toArray(String[]::new);
+  }
+
   /** Lower-cased word (or lemma) per token, {@code null} for punctuation and symbols. */
   private String[] toTerms(String[] surface) {
     String[] lemmas = null;

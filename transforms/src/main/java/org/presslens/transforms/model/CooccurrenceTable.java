@@ -1,0 +1,208 @@
+package org.presslens.transforms.model;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+
+/**
+ * Entity co-occurrence counts over a set of documents, for two windows: the sentence and the
+ * document. The unit counted is the window: how many sentences (documents) contain entity a, b,
+ * and both. Accumulator of {@link #combineFn()}.
+ */
+@DefaultCoder(SerializableCoder.class)
+public record CooccurrenceTable(Map<Window, Units> windows) implements Serializable {
+
+  /** The co-occurrence window. */
+  public enum Window {
+    SENTENCE, DOCUMENT;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Counts for one window. */
+  public record Units(long[] total, TreeMap<String, Long> perEntity, TreeMap<String, Pair> pairs) implements Serializable {
+    Units() {
+      this(new long[1], new TreeMap<>(), new TreeMap<>());
+    }
+
+    public long count() {
+      return total[0];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Units u && total[0] == u.total[0] && perEntity.equals(u.perEntity) && pairs.equals(u.pairs);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(total[0]) * 31 + pairs.hashCode();
+    }
+  }
+
+  /** Co-occurrences of one unordered entity pair, with the documents and outlets and the best example. */
+  public record Pair(String a, String b, long[] count, TreeSet<String> documents, TreeSet<String> outlets, Evidence[] best)
+      implements Serializable {
+    Pair(String a, String b) {
+      this(a, b, new long[1], new TreeSet<>(), new TreeSet<>(), new Evidence[1]);
+    }
+
+    public long cooccurrences() {
+      return count[0];
+    }
+
+    public Evidence evidence() {
+      return best[0];
+    }
+
+    void offer(Evidence e) {
+      if (best[0] == null || Evidence.ORDER.compare(e, best[0]) < 0) {
+        best[0] = e;
+      }
+    }
+
+    void mergeFrom(Pair o) {
+      count[0] += o.count[0];
+      documents.addAll(o.documents);
+      outlets.addAll(o.outlets);
+      if (o.best[0] != null) {
+        offer(o.best[0]);
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pair p && a.equals(p.a) && b.equals(p.b) && count[0] == p.count[0]
+          && documents.equals(p.documents) && outlets.equals(p.outlets);
+    }
+
+    @Override
+    public int hashCode() {
+      return (a + b).hashCode() * 31 + Long.hashCode(count[0]);
+    }
+  }
+
+  /**
+   * Where two entities are closest: distance is sentences apart x 1000 + tokens apart; ties go to
+   * the first document and sentence.
+   */
+  public record Evidence(long distance, String docId, int sentence, String text) implements Serializable {
+    static final Comparator<Evidence> ORDER = Comparator.comparingLong(Evidence::distance)
+        .thenComparing(Evidence::docId).thenComparingInt(Evidence::sentence);
+  }
+
+  public CooccurrenceTable() {
+    this(new TreeMap<>(Map.of(Window.SENTENCE, new Units(), Window.DOCUMENT, new Units())));
+  }
+
+  public Units units(Window window) {
+    return windows.get(window);
+  }
+
+  public CooccurrenceTable add(DocumentEntities doc) {
+    Map<Integer, List<Mention>> bySentence = new TreeMap<>();
+    for (Mention m : doc.mentions()) {
+      bySentence.computeIfAbsent(m.sentence(), s -> new ArrayList<>()).add(m);
+    }
+    Units sentence = windows.get(Window.SENTENCE);
+    sentence.total[0] += doc.sentenceCount();
+    for (List<Mention> mentions : bySentence.values()) {
+      count(sentence, mentions, doc);
+    }
+    Units document = windows.get(Window.DOCUMENT);
+    document.total[0] += 1;
+    count(document, doc.mentions(), doc);
+    return this;
+  }
+
+  /** One unit (a sentence or a document) holding {@code mentions}. */
+  private static void count(Units units, List<Mention> mentions, DocumentEntities doc) {
+    Map<String, List<Mention>> byEntity = new TreeMap<>();
+    for (Mention m : mentions) {
+      byEntity.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
+    }
+    byEntity.keySet().forEach(k -> units.perEntity.merge(k, 1L, Long::sum));
+    List<String> keys = new ArrayList<>(byEntity.keySet());
+    for (int i = 0; i < keys.size(); i++) {
+      for (int j = i + 1; j < keys.size(); j++) {
+        String a = keys.get(i);
+        String b = keys.get(j);
+        Pair pair = units.pairs.computeIfAbsent(a + "\u0001" + b, k -> new Pair(a, b));
+        pair.count[0]++;
+        pair.documents.add(doc.docId());
+        pair.outlets.add(doc.outlet());
+        pair.offer(closest(byEntity.get(a), byEntity.get(b), doc));
+      }
+    }
+  }
+
+  private static Evidence closest(List<Mention> as, List<Mention> bs, DocumentEntities doc) {
+    Evidence best = null;
+    for (Mention a : as) {
+      for (Mention b : bs) {
+        long tokens = a.sentence() == b.sentence()
+            ? Math.max(0, Math.max(a.start(), b.start()) - Math.min(a.end(), b.end())) : 0;
+        long distance = Math.abs(a.sentence() - b.sentence()) * 1000L + tokens;
+        int sentence = Math.min(a.sentence(), b.sentence());
+        Evidence e = new Evidence(distance, doc.docId(), sentence, doc.sentences().getOrDefault(sentence, ""));
+        if (best == null || Evidence.ORDER.compare(e, best) < 0) {
+          best = e;
+        }
+      }
+    }
+    return best;
+  }
+
+  public CooccurrenceTable merge(CooccurrenceTable other) {
+    other.windows.forEach((window, o) -> {
+      Units u = windows.get(window);
+      u.total[0] += o.total[0];
+      o.perEntity.forEach((k, v) -> u.perEntity.merge(k, v, Long::sum));
+      o.pairs.forEach((k, p) -> {
+        Pair mine = u.pairs.get(k);
+        if (mine == null) {
+          mine = new Pair(p.a(), p.b());
+          u.pairs.put(k, mine);
+        }
+        mine.mergeFrom(p);
+      });
+    });
+    return this;
+  }
+
+  public static Combine.CombineFn<DocumentEntities, CooccurrenceTable, CooccurrenceTable> combineFn() {
+    return new Combine.CombineFn<>() {
+      @Override
+      public CooccurrenceTable createAccumulator() {
+        return new CooccurrenceTable();
+      }
+
+      @Override
+      public CooccurrenceTable addInput(CooccurrenceTable acc, DocumentEntities doc) {
+        return acc.add(doc);
+      }
+
+      @Override
+      public CooccurrenceTable mergeAccumulators(Iterable<CooccurrenceTable> accs) {
+        CooccurrenceTable merged = new CooccurrenceTable();
+        accs.forEach(merged::merge);
+        return merged;
+      }
+
+      @Override
+      public CooccurrenceTable extractOutput(CooccurrenceTable acc) {
+        return acc;
+      }
+    };
+  }
+}

@@ -1,0 +1,81 @@
+package org.presslens.transforms.model;
+
+import java.io.Serializable;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+
+/** Entity mentions summed over documents: per canonical entity and type. Accumulator of {@link #combineFn()}. */
+@DefaultCoder(SerializableCoder.class)
+public record EntityTable(TreeMap<String, Entity> entities) implements Serializable {
+
+  /** What is known of one entity. */
+  public record Entity(String canonical, String type, TreeMap<String, Long> mentionsPerOutlet, TreeSet<String> documents,
+      TreeMap<String, Long> surfaces, TreeSet<String> sources) implements Serializable {
+
+    public long mentions() {
+      return mentionsPerOutlet.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** model, dictionary, or both when the two layers found it (together or apart). */
+    public String source() {
+      return sources.size() == 1 ? sources.first() : Mention.BOTH;
+    }
+  }
+
+  public EntityTable() {
+    this(new TreeMap<>());
+  }
+
+  public EntityTable add(DocumentEntities doc) {
+    for (Mention m : doc.mentions()) {
+      Entity e = entities.computeIfAbsent(m.key(),
+          k -> new Entity(m.canonical(), m.type(), new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeSet<>()));
+      e.mentionsPerOutlet().merge(doc.outlet(), 1L, Long::sum);
+      e.documents().add(doc.docId());
+      e.surfaces().merge(m.surface(), 1L, Long::sum);
+      e.sources().add(m.source());
+    }
+    return this;
+  }
+
+  public EntityTable merge(EntityTable other) {
+    other.entities.forEach((key, o) -> {
+      Entity e = entities.computeIfAbsent(key,
+          k -> new Entity(o.canonical(), o.type(), new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeSet<>()));
+      o.mentionsPerOutlet().forEach((k, v) -> e.mentionsPerOutlet().merge(k, v, Long::sum));
+      e.documents().addAll(o.documents());
+      o.surfaces().forEach((k, v) -> e.surfaces().merge(k, v, Long::sum));
+      e.sources().addAll(o.sources());
+    });
+    return this;
+  }
+
+  public static Combine.CombineFn<DocumentEntities, EntityTable, EntityTable> combineFn() {
+    return new Combine.CombineFn<>() {
+      @Override
+      public EntityTable createAccumulator() {
+        return new EntityTable();
+      }
+
+      @Override
+      public EntityTable addInput(EntityTable acc, DocumentEntities doc) {
+        return acc.add(doc);
+      }
+
+      @Override
+      public EntityTable mergeAccumulators(Iterable<EntityTable> accs) {
+        EntityTable merged = new EntityTable();
+        accs.forEach(merged::merge);
+        return merged;
+      }
+
+      @Override
+      public EntityTable extractOutput(EntityTable acc) {
+        return acc;
+      }
+    };
+  }
+}

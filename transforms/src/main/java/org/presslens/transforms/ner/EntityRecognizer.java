@@ -1,0 +1,122 @@
+package org.presslens.transforms.ner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.dictionary.Dictionary;
+import opennlp.tools.namefind.DictionaryNameFinder;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.StringList;
+import org.presslens.transforms.model.Mention;
+import org.presslens.transforms.ner.MentionMerger.Candidate;
+import org.presslens.transforms.text.DocumentTokenizer;
+import org.presslens.transforms.text.TokenRules;
+
+/**
+ * Finds person, organization and location mentions in a document's tokenized sentences with two
+ * layers, the OpenNLP statistical name finders and OpenNLP {@link DictionaryNameFinder}s built
+ * from the {@link Gazetteer}, merged by {@link MentionMerger} and canonicalised:
+ *
+ * <ul>
+ *   <li>a mention's tokens are trimmed of a possessive {@code 's} and of punctuation at its edges;
+ *   <li>its spelling is mapped through the alias table (U.S. -> United States);
+ *   <li>a one-word person name that is the last word of a longer person name seen earlier in the
+ *       same document becomes that name (Truss -> Liz Truss after "Liz Truss").
+ * </ul>
+ *
+ * Not thread-safe (it owns NameFinderME objects): one per DoFn instance, built in {@code @Setup}.
+ * Either layer can be switched off, for the evaluation of each alone.
+ */
+public final class EntityRecognizer {
+
+  /** Which layers to run. */
+  public enum Layers { MODEL, DICTIONARY, BOTH }
+
+  private final Gazetteer gazetteer;
+  private final Map<String, NameFinderME> models = new LinkedHashMap<>();
+  private final Map<String, DictionaryNameFinder> dictionaries = new LinkedHashMap<>();
+  /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
+  private final Map<String, Gazetteer.Entry> entriesByTokens = new HashMap<>();
+
+  public EntityRecognizer(Map<String, TokenNameFinderModel> nameFinderModels, Gazetteer gazetteer,
+      DocumentTokenizer tokenizer, Layers layers) {
+    this.gazetteer = gazetteer;
+    if (layers != Layers.DICTIONARY) {
+      nameFinderModels.forEach((type, model) -> models.put(type, new NameFinderME(model)));
+    }
+    Map<String, Dictionary> byType = new LinkedHashMap<>();
+    for (Gazetteer.Entry entry : gazetteer.entries()) {
+      String[] tokens = tokenizer.tokenizePhrase(entry.text());
+      entriesByTokens.putIfAbsent(String.join(" ", tokens), entry);
+      byType.computeIfAbsent(entry.type(), t -> new Dictionary(true)).put(new StringList(tokens));
+    }
+    if (layers != Layers.MODEL) {
+      byType.forEach((type, dictionary) -> dictionaries.put(type, new DictionaryNameFinder(dictionary, type)));
+    }
+  }
+
+  /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
+  public List<Mention> find(List<String[]> sentences) {
+    List<Mention> mentions = new ArrayList<>();
+    Map<String, String> fullNameBySurname = new HashMap<>();
+    try {
+      for (int s = 0; s < sentences.size(); s++) {
+        String[] tokens = sentences.get(s);
+        List<Candidate> fromDictionary = candidates(dictionaries, tokens, Mention.DICTIONARY);
+        List<Candidate> fromModel = candidates(models, tokens, Mention.MODEL);
+        for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
+          Mention mention = mention(tokens, s, c, fullNameBySurname);
+          if (mention != null) {
+            mentions.add(mention);
+          }
+        }
+      }
+    } finally {
+      models.values().forEach(NameFinderME::clearAdaptiveData);
+    }
+    return mentions;
+  }
+
+  private static List<Candidate> candidates(Map<String, ? extends opennlp.tools.namefind.TokenNameFinder> finders,
+      String[] tokens, String source) {
+    List<Candidate> out = new ArrayList<>();
+    finders.forEach((type, finder) -> {
+      for (Span span : finder.find(tokens)) {
+        out.add(new Candidate(span.getStart(), span.getEnd(), type, source));
+      }
+    });
+    return out;
+  }
+
+  private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, String> fullNameBySurname) {
+    int start = c.start();
+    int end = c.end();
+    while (end > start && (tokens[end - 1].equalsIgnoreCase("'s") || !TokenRules.hasWordChar(tokens[end - 1]))) {
+      end--;
+    }
+    while (start < end && !TokenRules.hasWordChar(tokens[start])) {
+      start++;
+    }
+    if (start == end) {
+      return null;
+    }
+    String surface = String.join(" ", Arrays.copyOfRange(tokens, start, end));
+    Gazetteer.Entry entry = entriesByTokens.get(surface);
+    String canonical = entry != null ? entry.canonical() : gazetteer.canonical(surface);
+    String type = entry != null && !c.source().equals(Mention.MODEL) ? entry.type() : c.type();
+    if (type.equals("person")) {
+      int words = end - start;
+      if (words == 1 && fullNameBySurname.containsKey(canonical)) {
+        canonical = fullNameBySurname.get(canonical);
+      } else if (canonical.indexOf(' ') > 0) {
+        fullNameBySurname.put(canonical.substring(canonical.lastIndexOf(' ') + 1), canonical);
+      }
+    }
+    return new Mention(canonical, type, surface, sentence, start, end, c.source());
+  }
+}

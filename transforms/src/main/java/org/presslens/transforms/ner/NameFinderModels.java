@@ -1,0 +1,58 @@
+package org.presslens.transforms.ner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import opennlp.tools.namefind.TokenNameFinderModel;
+
+/**
+ * The classic OpenNLP 1.5 English name-finder models (person, organization, location; trained
+ * 2010), unpacked at build time from Tika's test jar. Loaded once per JVM and shared; each DoFn
+ * instance builds its own (not thread-safe) NameFinderME from them.
+ */
+public final class NameFinderModels {
+
+  public static final String RESOURCE_DIR = "/org/apache/tika/parser/ner/opennlp/";
+
+  private static volatile Map<String, TokenNameFinderModel> shared;
+
+  private NameFinderModels() {}
+
+  /** Model file name for an entity type. */
+  public static String fileName(String type) {
+    return "ner-" + type + ".bin";
+  }
+
+  /** Type to model, loaded on first use. */
+  public static Map<String, TokenNameFinderModel> shared() {
+    Map<String, TokenNameFinderModel> result = shared;
+    if (result == null) {
+      synchronized (NameFinderModels.class) {
+        result = shared;
+        if (result == null) {
+          result = new LinkedHashMap<>();
+          for (String type : new String[] {"person", "organization", "location"}) {
+            result.put(type, load(type));
+          }
+          shared = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  private static TokenNameFinderModel load(String type) {
+    String resource = RESOURCE_DIR + fileName(type);
+    try (InputStream in = NameFinderModels.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Name-finder model " + resource
+            + " is missing: the build unpacks it from org.apache.tika:tika-parsers:1.28.5:tests");
+      }
+      return new TokenNameFinderModel(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read name-finder model " + resource, e);
+    }
+  }
+}

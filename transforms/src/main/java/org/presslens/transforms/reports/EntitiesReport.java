@@ -1,0 +1,76 @@
+package org.presslens.transforms.reports;
+
+import static org.presslens.transforms.reports.ReportSpec.col;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.model.DocumentEntities;
+import org.presslens.transforms.model.EntityTable;
+import org.presslens.transforms.model.EntityTable.Entity;
+
+/** entities.csv: every canonical entity with its mentions, documents, outlets and spellings. */
+public final class EntitiesReport extends PTransform<PCollection<DocumentEntities>, PCollection<ReportBlock>> {
+
+  public static final ReportSpec SPEC = new ReportSpec(
+      "entities.csv",
+      "People, organisations and places mentioned, after canonicalisation (README: 'Named entities').",
+      List.of(
+          col("entity", "canonical name (aliases and in-document surnames resolved)"),
+          col("type", "person, organization or location"),
+          col("mentions", "mentions in the corpus"),
+          col("documents", "documents mentioning it"),
+          col("outlets", "outlets mentioning it"),
+          col("mentions_per_outlet", "outlet: mentions, most first"),
+          col("surface_forms", "spellings seen in the text with their counts, most first"),
+          col("source", "which layer found it: model, dictionary, or both")));
+
+  private final long minMentions;
+
+  private EntitiesReport(long minMentions) {
+    this.minMentions = minMentions;
+  }
+
+  /** Lists entities with at least {@code minMentions} mentions. */
+  public static EntitiesReport withMinMentions(long minMentions) {
+    return new EntitiesReport(minMentions);
+  }
+
+  @Override
+  public PCollection<ReportBlock> expand(PCollection<DocumentEntities> docs) {
+    long min = minMentions;
+    return docs
+        .apply("SumEntities", Combine.globally(EntityTable.combineFn()))
+        .apply("EntityRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
+            .via(table -> new ReportBlock("0", rows(table, min))));
+  }
+
+  static List<List<String>> rows(EntityTable table, long minMentions) {
+    List<Entity> entities = new ArrayList<>(table.entities().values());
+    entities.removeIf(e -> e.mentions() < minMentions);
+    entities.sort(Comparator.comparingLong(Entity::mentions).reversed()
+        .thenComparing(Entity::canonical).thenComparing(Entity::type));
+    List<List<String>> rows = new ArrayList<>();
+    for (Entity e : entities) {
+      rows.add(List.of(e.canonical(), e.type(), Long.toString(e.mentions()), Integer.toString(e.documents().size()),
+          Integer.toString(e.mentionsPerOutlet().size()), mostFirst(e.mentionsPerOutlet(), "%s: %d"),
+          mostFirst(e.surfaces(), "%s (%d)"), e.source()));
+    }
+    return rows;
+  }
+
+  /** "key: n; key: n", largest n first, ties by key. */
+  private static String mostFirst(Map<String, Long> counts, String format) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> String.format(java.util.Locale.ROOT, format, e.getKey(), e.getValue()))
+        .collect(Collectors.joining("; "));
+  }
+}
