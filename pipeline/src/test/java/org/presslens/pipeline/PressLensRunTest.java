@@ -59,7 +59,7 @@ class PressLensRunTest {
   void writesEveryReportWithTheFiveOutlets() throws IOException {
     Set<String> files = Files.list(first).map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "run_manifest.csv", "term_frequencies.csv",
-        "outlet_contrasts.csv", "keyword_in_context.csv"), files);
+        "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv"), files);
     List<CSVRecord> docs = read(first.resolve("documents.csv"));
     assertEquals(Set.of("unknown", "Tehran Times", "China-US Focus", "RT", "Global Times"),
         docs.stream().map(r -> r.get("outlet")).collect(Collectors.toSet()));
@@ -96,6 +96,21 @@ class PressLensRunTest {
   }
 
   @Test
+  void entityReportsShowTheNamesAndPairsAnalystsLookFor() throws IOException {
+    Map<String, String> types = read(first.resolve("entities.csv")).stream()
+        .collect(Collectors.toMap(r -> r.get("entity"), r -> r.get("type")));
+    Map<String, String> expected = Map.of("NATO", "organization", "United States", "location", "China", "location",
+        "Russia", "location", "Ukraine", "location", "Japan", "location", "Jens Stoltenberg", "person",
+        "Liz Truss", "person", "Sergei Lavrov", "person", "ASEAN", "organization");
+    expected.forEach((name, type) -> assertEquals(type, types.get(name), name));
+    Set<String> corpusPairs = read(first.resolve("entity_cooccurrence.csv")).stream()
+        .filter(r -> r.get("scope").equals("corpus") && r.get("window").equals("sentence"))
+        .map(r -> r.get("entity_a") + "|" + r.get("entity_b")).collect(Collectors.toSet());
+    assertTrue(corpusPairs.contains("China|NATO"), "NATO-China");
+    assertTrue(corpusPairs.contains("Asia-Pacific|NATO"), "NATO-Asia-Pacific");
+  }
+
+  @Test
   void runManifestRecordsInputsVersionsAndReportRows() throws IOException {
     List<CSVRecord> manifest = read(first.resolve("run_manifest.csv"));
     Map<String, String> values = manifest.stream().collect(Collectors.toMap(r -> r.get("section") + "/" + r.get("key"), r -> r.get("value")));
@@ -114,7 +129,7 @@ class PressLensRunTest {
   @Test
   void twoRunsGiveIdenticalReports() throws IOException {
     for (String file : List.of("documents.csv", "rejected.csv", "term_frequencies.csv", "outlet_contrasts.csv",
-        "keyword_in_context.csv", "README.md")) {
+        "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "README.md")) {
       assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
     }
   }

@@ -1,0 +1,76 @@
+package org.presslens.transforms.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.presslens.transforms.model.Mention;
+import org.presslens.transforms.ner.EntityRecognizer.Layers;
+import org.presslens.transforms.text.DocumentTokenizer;
+import org.presslens.transforms.text.OpenNlpModels;
+
+class EntityRecognizerTest {
+
+  private static DocumentTokenizer tokenizer;
+
+  @BeforeAll
+  static void load() {
+    tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), false);
+  }
+
+  private static List<String> found(Layers layers, Gazetteer gazetteer, String text) {
+    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), gazetteer, tokenizer, layers);
+    return recognizer.find(tokenizer.tokenize(text).surfaces()).stream()
+        .map(m -> m.canonical() + "/" + m.type()).toList();
+  }
+
+  private static final String TEXT = "NATO Secretary-General Jens Stoltenberg met Liz Truss in London. "
+      + "Truss said NATO’s future lies with ASEAN and the U.S., and Stoltenberg agreed. Let us see.";
+
+  @Test
+  void combinedLayersFindCurrentNamesAndCanonicaliseThem() {
+    assertEquals(List.of("NATO/organization", "Jens Stoltenberg/person", "Liz Truss/person", "London/location",
+        "Liz Truss/person", "NATO/organization", "ASEAN/organization", "United States/location", "Jens Stoltenberg/person"),
+        found(Layers.BOTH, Gazetteer.english(), TEXT));
+  }
+
+  @Test
+  void possessiveIsNeverPartOfAMention() {
+    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
+    List<Mention> mentions = recognizer.find(tokenizer.tokenize("NATO's allies met. Ms. Yun Zhang's report came out.").surfaces());
+    assertTrue(mentions.stream().noneMatch(m -> m.surface().contains("'s")), mentions.toString());
+  }
+
+  @Test
+  void modelsAloneMissCurrentNamesTheDictionaryKnows() {
+    List<String> model = found(Layers.MODEL, Gazetteer.english(), TEXT);
+    assertTrue(!model.contains("Liz Truss/person") && !model.contains("Jens Stoltenberg/person"), model.toString());
+  }
+
+  @Test
+  void surnameResolvesToTheFullNameSeenEarlierInTheDocument() throws Exception {
+    // Both spellings are separate gazetteer names (no alias), so only in-document resolution joins them.
+    Gazetteer g = Gazetteer.english().addNames(new ByteArrayInputStream(
+        "person\tPavel Feldman\nperson\tFeldman\n".getBytes(StandardCharsets.UTF_8)), "test");
+    assertEquals(List.of("Feldman/person", "Pavel Feldman/person", "Pavel Feldman/person"),
+        found(Layers.DICTIONARY, g, "Feldman spoke first. Then Pavel Feldman, an expert, spoke. Later Feldman added a warning."));
+  }
+
+  @Test
+  void usersExtendTheGazetteerAndAliases() throws Exception {
+    Gazetteer g = Gazetteer.english()
+        .addNames(new ByteArrayInputStream("organization\tPressLens Institute\n".getBytes(StandardCharsets.UTF_8)), "mine")
+        .addAliases(new ByteArrayInputStream("PLI\tPressLens Institute\n".getBytes(StandardCharsets.UTF_8)), "mine");
+    assertEquals(List.of("PressLens Institute/organization", "PressLens Institute/organization"),
+        found(Layers.DICTIONARY, g, "The PressLens Institute, or PLI, reported."));
+    assertThrows(IllegalArgumentException.class, () -> Gazetteer.english()
+        .addNames(new ByteArrayInputStream("animal\tCat\n".getBytes(StandardCharsets.UTF_8)), "bad"));
+    assertThrows(IllegalArgumentException.class, () -> Gazetteer.english()
+        .addAliases(new ByteArrayInputStream("only one column\n".getBytes(StandardCharsets.UTF_8)), "bad"));
+  }
+}

@@ -1,0 +1,69 @@
+package org.presslens.transforms.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.model.DocumentEntities;
+import org.presslens.transforms.model.Mention;
+
+@ExtendWith(TestPipelineExtension.class)
+class EntityReportsTest {
+
+  private static Mention m(String name, String type, int sentence, int start, String source) {
+    return new Mention(name, type, name, sentence, start, start + 1, source);
+  }
+
+  // d1 (RT, 3 sentences): s0 NATO + China; s1 NATO; s2 NATO + China, adjacent.
+  // d2 (GT, 2 sentences): s0 China; s1 NATO + Japan.
+  private static final DocumentEntities D1 = new DocumentEntities("d1", "RT", new ArrayList<>(List.of(
+      m("NATO", "organization", 0, 0, "both"), m("China", "location", 0, 5, "both"),
+      m("NATO", "organization", 1, 2, "dictionary"),
+      m("NATO", "organization", 2, 0, "both"), m("China", "location", 2, 2, "model"))), 3,
+      new HashMap<>(Map.of(0, "NATO x x x x China", 1, "x x NATO", 2, "NATO and China")));
+  private static final DocumentEntities D2 = new DocumentEntities("d2", "GT", new ArrayList<>(List.of(
+      m("China", "location", 0, 0, "model"), m("NATO", "organization", 1, 0, "model"), m("Japan", "location", 1, 3, "both"))), 2,
+      new HashMap<>(Map.of(0, "China", 1, "NATO x x Japan")));
+
+  @Test
+  void entitiesAreCountedPerOutletWithSpellingsAndSources(TestPipeline pipeline) {
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntitiesReport.withMinMentions(2));
+    PAssert.that(blocks).containsInAnyOrder(new ReportBlock("0", List.of(
+        List.of("NATO", "organization", "4", "2", "2", "RT: 3; GT: 1", "NATO (4)", "both"),
+        List.of("China", "location", "3", "2", "2", "RT: 2; GT: 1", "China (3)", "both"))));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void cooccurrenceCountsUnitsPerWindowAndScope(TestPipeline pipeline) {
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntityCooccurrenceReport.withMinPairCount(1));
+    PAssert.that(blocks).satisfies(all -> {
+      Map<String, List<List<String>>> byKey = new HashMap<>();
+      StreamSupport.stream(all.spliterator(), false).forEach(b -> byKey.put(b.sortKey(), b.rows()));
+      List<List<String>> corpus = byKey.get("0");
+      // Sentence window: 5 sentences; China in 3 (d1 s0, s2; d2 s0), NATO in 4, together in 2 (d1 s0, s2).
+      // PMI = log2(2 * 5 / (3 * 4)) = -0.26303; NPMI = PMI / -log2(2/5) = -0.19898; the closest example is d1 s2 (adjacent tokens).
+      assertEquals(List.of("corpus", "", "China", "location", "NATO", "organization", "sentence", "2", "1", "1",
+          "5", "3", "4", "-0.263", "-0.199"), corpus.get(0).subList(0, 15));
+      assertEquals(List.of("d1", "3", "NATO and China"), corpus.get(0).subList(17, 20));
+      // Document window: 2 documents, both mention China and NATO.
+      List<String> documentRow = corpus.stream().filter(r -> r.get(6).equals("document") && r.get(2).equals("China")
+          && r.get(4).equals("NATO")).findFirst().orElseThrow();
+      assertEquals(List.of("2", "2", "2", "2", "2", "2", "0", "1"), documentRow.subList(7, 15));
+      assertEquals(List.of("outlet", "GT", "Japan", "location", "NATO", "organization", "sentence", "1"),
+          byKey.get("1\u0000GT").get(0).subList(0, 8));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+}
