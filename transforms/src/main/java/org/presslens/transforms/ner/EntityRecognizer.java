@@ -2,10 +2,14 @@ package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.namefind.DictionaryNameFinder;
 import opennlp.tools.namefind.NameFinderME;
@@ -15,6 +19,7 @@ import opennlp.tools.util.StringList;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
 import org.presslens.transforms.text.DocumentTokenizer;
+import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TokenRules;
 
 /**
@@ -26,10 +31,19 @@ import org.presslens.transforms.text.TokenRules;
  *   <li>a mention's tokens are trimmed of a possessive {@code 's} and of punctuation at its edges;
  *   <li>its spelling is mapped through the alias table (U.S. -> United States);
  *   <li>a one-word person name that is the last word of a longer person name seen earlier in the
- *       same document becomes that name (Truss -> Liz Truss after "Liz Truss").
+ *       same document becomes that name (Truss -> Liz Truss after "Liz Truss"); such a surname is a
+ *       mention of that person even where neither layer tagged it ("In Feldman's opinion" after
+ *       "Pavel Feldman").
  * </ul>
  *
- * Not thread-safe (it owns NameFinderME objects): one per DoFn instance, built in {@code @Setup}.
+ * The model layer skips sentences without a lower-case letter (headlines, section labels in
+ * capitals): the models rely on capitalisation, which such lines do not carry. Model spans are
+ * cleaned before merging (the 2010 models were trained on different text): stop
+ * words at a span's edges are trimmed ("By Ali Karbalaei"), and a span is dropped when it is a
+ * month or weekday name, or a single sentence-initial word that the same document also uses in
+ * lower case ("Consequently").
+ *
+ * <p>Not thread-safe (it owns NameFinderME objects): one per DoFn instance, built in {@code @Setup}.
  * Either layer can be switched off, for the evaluation of each alone.
  */
 public final class EntityRecognizer {
@@ -37,7 +51,14 @@ public final class EntityRecognizer {
   /** Which layers to run. */
   public enum Layers { MODEL, DICTIONARY, BOTH }
 
+  private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday");
+
   private final Gazetteer gazetteer;
+  private final StopWords stopWords = StopWords.english();
+  /** Per document: the layer that found each full person name. */
+  private final Map<String, String> sourceOf = new HashMap<>();
   private final Map<String, NameFinderME> models = new LinkedHashMap<>();
   private final Map<String, DictionaryNameFinder> dictionaries = new LinkedHashMap<>();
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
@@ -64,17 +85,38 @@ public final class EntityRecognizer {
   public List<Mention> find(List<String[]> sentences) {
     List<Mention> mentions = new ArrayList<>();
     Map<String, String> fullNameBySurname = new HashMap<>();
+    sourceOf.clear();
+    Set<String> lowerCaseWords = new HashSet<>();
+    for (String[] tokens : sentences) {
+      for (String token : tokens) {
+        if (!token.isEmpty() && Character.isLowerCase(token.charAt(0))) {
+          lowerCaseWords.add(token);
+        }
+      }
+    }
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
         List<Candidate> fromDictionary = candidates(dictionaries, tokens, Mention.DICTIONARY);
-        List<Candidate> fromModel = candidates(models, tokens, Mention.MODEL);
+        List<Candidate> fromModel = hasLowerCase(tokens)
+            ? clean(candidates(models, tokens, Mention.MODEL), tokens, lowerCaseWords) : List.of();
+        boolean[] covered = new boolean[tokens.length];
+        List<Mention> inSentence = new ArrayList<>();
         for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
           Mention mention = mention(tokens, s, c, fullNameBySurname);
           if (mention != null) {
-            mentions.add(mention);
+            inSentence.add(mention);
+            Arrays.fill(covered, c.start(), c.end(), true);
           }
         }
+        for (int i = 0; i < tokens.length; i++) {
+          String fullName = fullNameBySurname.get(tokens[i]);
+          if (!covered[i] && fullName != null && Character.isUpperCase(tokens[i].charAt(0))) {
+            inSentence.add(new Mention(fullName, "person", tokens[i], s, i, i + 1, sourceOf.get(fullName)));
+          }
+        }
+        inSentence.sort(Comparator.comparingInt(Mention::start));
+        mentions.addAll(inSentence);
       }
     } finally {
       models.values().forEach(NameFinderME::clearAdaptiveData);
@@ -90,6 +132,41 @@ public final class EntityRecognizer {
         out.add(new Candidate(span.getStart(), span.getEnd(), type, source));
       }
     });
+    return out;
+  }
+
+  private static boolean hasLowerCase(String[] tokens) {
+    for (String token : tokens) {
+      if (token.codePoints().anyMatch(Character::isLowerCase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Trims stop words off model spans and drops the spans that are not names (see class comment). */
+  private List<Candidate> clean(List<Candidate> spans, String[] tokens, Set<String> lowerCaseWords) {
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate c : spans) {
+      int start = c.start();
+      int end = c.end();
+      while (start < end && stopWords.contains(tokens[start].toLowerCase(Locale.ROOT))) {
+        start++;
+      }
+      while (end > start && stopWords.contains(tokens[end - 1].toLowerCase(Locale.ROOT))) {
+        end--;
+      }
+      if (start == end) {
+        continue;
+      }
+      if (end - start == 1) {
+        String lower = tokens[start].toLowerCase(Locale.ROOT);
+        if (CALENDAR.contains(lower) || start == 0 && lowerCaseWords.contains(lower)) {
+          continue;
+        }
+      }
+      out.add(new Candidate(start, end, c.type(), c.source()));
+    }
     return out;
   }
 
@@ -115,6 +192,7 @@ public final class EntityRecognizer {
         canonical = fullNameBySurname.get(canonical);
       } else if (canonical.indexOf(' ') > 0) {
         fullNameBySurname.put(canonical.substring(canonical.lastIndexOf(' ') + 1), canonical);
+        sourceOf.putIfAbsent(canonical, c.source());
       }
     }
     return new Mention(canonical, type, surface, sentence, start, end, c.source());

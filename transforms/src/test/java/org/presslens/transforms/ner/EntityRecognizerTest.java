@@ -62,6 +62,20 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void aBareSurnameAfterTheFullNameIsAMentionEvenWhenNoLayerTaggedIt() throws Exception {
+    Gazetteer g = Gazetteer.english().addNames(new ByteArrayInputStream(
+        "person\tPavel Feldman\n".getBytes(StandardCharsets.UTF_8)), "test");
+    assertEquals(List.of("Pavel Feldman/person", "Pavel Feldman/person"),
+        found(Layers.DICTIONARY, g, "Pavel Feldman spoke. In Feldman's opinion, feldman is not a word."));
+  }
+
+  @Test
+  void modelLayerSkipsSentencesWithoutLowerCaseAndOrdinaryCapitalisedWords() {
+    assertEquals(List.of(), found(Layers.MODEL, Gazetteer.english(), "OPINION / VIEWPOINT"));
+    assertEquals(List.of(), found(Layers.MODEL, Gazetteer.english(), "Consequently it failed. It consequently failed in July."));
+  }
+
+  @Test
   void usersExtendTheGazetteerAndAliases() throws Exception {
     Gazetteer g = Gazetteer.english()
         .addNames(new ByteArrayInputStream("organization\tPressLens Institute\n".getBytes(StandardCharsets.UTF_8)), "mine")
