@@ -162,6 +162,19 @@ class PressLensRunTest {
   }
 
   @Test
+  void userGazetteerFilesAreReadAndCheckedBeforeAnyWork(@TempDir Path dir) throws IOException {
+    Path good = Files.writeString(dir.resolve("names.tsv"), "organization\tPressLens Institute\n");
+    Path bad = Files.writeString(dir.resolve("bad.tsv"), "animal\tCat\n");
+    RunSetup setup = RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--gazetteer=" + good));
+    assertEquals("organization", setup.gazetteer().typeOf("PressLens Institute"));
+    UsageException e = assertThrows(UsageException.class,
+        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--gazetteer=" + bad)));
+    assertTrue(e.getMessage().contains("type must be one of"), e.getMessage());
+    assertThrows(UsageException.class, () -> RunSetup.from(
+        options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--aliases=" + dir.resolve("missing.tsv"))));
+  }
+
+  @Test
   void invalidOptionsStopBeforeAnyWork() {
     UsageException missing = assertThrows(UsageException.class,
         () -> RunSetup.from(options("--input=" + ROOT.resolve("no-such-folder"), "--output=" + second)));
