@@ -3,6 +3,7 @@ package org.presslens.pipeline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import org.presslens.transforms.reports.WriteReport;
 /**
  * Entry point: {@code mvn -q -pl pipeline -am compile exec:java} runs it on {@code seeds/} and
  * writes {@code output/}. Exit codes: 0 success (also when some inputs were rejected), 1 the run
- * failed, 2 invalid options or paths.
+ * failed (the previous reports are left as they were), 2 invalid options or paths, 3 another run
+ * is writing to the same output folder.
  */
 public final class PressLens {
 
@@ -39,6 +41,9 @@ public final class PressLens {
     } catch (UsageException | IllegalArgumentException e) {
       System.err.println("presslens: " + e.getMessage());
       System.exit(2);
+    } catch (OutputFolder.OutputBusyException e) {
+      System.err.println("presslens: " + e.getMessage());
+      System.exit(3);
     } catch (IOException | RuntimeException e) {
       System.err.println("presslens: run failed: " + rootMessage(e));
       System.exit(1);
@@ -60,11 +65,26 @@ public final class PressLens {
     return all.toArray(String[]::new);
   }
 
-  /** Runs the pipeline and writes the run manifest and data dictionary; returns rows per report. */
+  /**
+   * Runs the pipeline and writes the run manifest and data dictionary; returns rows per report.
+   * A local output folder is locked and filled through a staging folder (see {@link OutputFolder});
+   * other filesystems are written in place.
+   */
   static Map<String, Long> run(PressLensOptions options, RunSetup setup) throws IOException {
+    if (setup.outputDir().contains("://")) {
+      return run(options, setup, setup.outputDir());
+    }
+    try (OutputFolder folder = OutputFolder.open(Path.of(setup.outputDir()))) {
+      Map<String, Long> rows = run(options, setup, folder.staging().toString());
+      folder.commit();
+      return rows;
+    }
+  }
+
+  private static Map<String, Long> run(PressLensOptions options, RunSetup setup, String writeDir) throws IOException {
     Instant start = Instant.now();
     Pipeline pipeline = Pipeline.create(options);
-    ReportPipeline.build(pipeline, setup, options);
+    ReportPipeline.build(pipeline, setup, options, writeDir);
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
     Instant end = Instant.now();
@@ -78,10 +98,10 @@ public final class PressLens {
         .versions()
         .inputs(setup.input().root(), setup.input().pattern())
         .reports(rows)
-        .write(setup.outputDir());
+        .write(writeDir);
     List<ReportSpec> all = new ArrayList<>(ReportPipeline.REPORTS);
     all.add(RunManifest.SPEC);
-    try (OutputStream out = OutputFiles.create(setup.outputDir(), DataDictionary.FILE_NAME)) {
+    try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
       out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
     }
     System.out.printf("presslens: %d documents, %d rejected; %d reports in %s (%.1f s)%n",

@@ -36,8 +36,8 @@ final class ReportPipeline {
 
   private ReportPipeline() {}
 
-  static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options) {
-    String out = setup.outputDir();
+  /** @param out the folder the reports are written to */
+  static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options, String out) {
 
     PCollectionTuple read = pipeline.apply("ReadCorpus", setup.input().reader());
     PCollectionTuple analyzed = read.get(CorpusTags.DOCUMENTS)
