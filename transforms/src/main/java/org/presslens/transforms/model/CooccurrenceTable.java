@@ -18,7 +18,8 @@ import org.apache.beam.sdk.transforms.Combine;
  * and both. Accumulator of {@link #combineFn()}.
  */
 @DefaultCoder(SerializableCoder.class)
-public record CooccurrenceTable(Map<Window, Units> windows) implements Serializable {
+public record CooccurrenceTable(Map<Window, Units> windows)
+    implements Serializable, Summable<DocumentEntities, CooccurrenceTable> {
 
   /** The co-occurrence window. */
   public enum Window {
@@ -109,6 +110,7 @@ public record CooccurrenceTable(Map<Window, Units> windows) implements Serializa
     return windows.get(window);
   }
 
+  @Override
   public CooccurrenceTable add(DocumentEntities doc) {
     Map<Integer, List<Mention>> bySentence = new TreeMap<>();
     for (Mention m : doc.mentions()) {
@@ -163,6 +165,7 @@ public record CooccurrenceTable(Map<Window, Units> windows) implements Serializa
     return best;
   }
 
+  @Override
   public CooccurrenceTable merge(CooccurrenceTable other) {
     other.windows.forEach((window, o) -> {
       Units u = windows.get(window);
@@ -181,28 +184,6 @@ public record CooccurrenceTable(Map<Window, Units> windows) implements Serializa
   }
 
   public static Combine.CombineFn<DocumentEntities, CooccurrenceTable, CooccurrenceTable> combineFn() {
-    return new Combine.CombineFn<>() {
-      @Override
-      public CooccurrenceTable createAccumulator() {
-        return new CooccurrenceTable();
-      }
-
-      @Override
-      public CooccurrenceTable addInput(CooccurrenceTable acc, DocumentEntities doc) {
-        return acc.add(doc);
-      }
-
-      @Override
-      public CooccurrenceTable mergeAccumulators(Iterable<CooccurrenceTable> accs) {
-        CooccurrenceTable merged = new CooccurrenceTable();
-        accs.forEach(merged::merge);
-        return merged;
-      }
-
-      @Override
-      public CooccurrenceTable extractOutput(CooccurrenceTable acc) {
-        return acc;
-      }
-    };
+    return Summable.combineFn(CooccurrenceTable.class, CooccurrenceTable::new);
   }
 }

@@ -9,7 +9,7 @@ import org.apache.beam.sdk.transforms.Combine;
 
 /** Entity mentions summed over documents: per canonical entity and type. Accumulator of {@link #combineFn()}. */
 @DefaultCoder(SerializableCoder.class)
-public record EntityTable(TreeMap<String, Entity> entities) implements Serializable {
+public record EntityTable(TreeMap<String, Entity> entities) implements Serializable, Summable<DocumentEntities, EntityTable> {
 
   /** What is known of one entity. */
   public record Entity(String canonical, String type, TreeMap<String, Long> mentionsPerOutlet, TreeSet<String> documents,
@@ -29,6 +29,7 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
     this(new TreeMap<>());
   }
 
+  @Override
   public EntityTable add(DocumentEntities doc) {
     for (Mention m : doc.mentions()) {
       Entity e = entities.computeIfAbsent(m.key(),
@@ -41,6 +42,7 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
     return this;
   }
 
+  @Override
   public EntityTable merge(EntityTable other) {
     other.entities.forEach((key, o) -> {
       Entity e = entities.computeIfAbsent(key,
@@ -54,28 +56,6 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
   }
 
   public static Combine.CombineFn<DocumentEntities, EntityTable, EntityTable> combineFn() {
-    return new Combine.CombineFn<>() {
-      @Override
-      public EntityTable createAccumulator() {
-        return new EntityTable();
-      }
-
-      @Override
-      public EntityTable addInput(EntityTable acc, DocumentEntities doc) {
-        return acc.add(doc);
-      }
-
-      @Override
-      public EntityTable mergeAccumulators(Iterable<EntityTable> accs) {
-        EntityTable merged = new EntityTable();
-        accs.forEach(merged::merge);
-        return merged;
-      }
-
-      @Override
-      public EntityTable extractOutput(EntityTable acc) {
-        return acc;
-      }
-    };
+    return Summable.combineFn(EntityTable.class, EntityTable::new);
   }
 }

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.transforms.Combine;
  * accumulator of {@link #combineFn()}.
  */
 @DefaultCoder(SerializableCoder.class)
-public final class TermTable implements Serializable {
+public final class TermTable implements Serializable, Summable<AnalyzedDocument, TermTable> {
 
   private static final long serialVersionUID = 1L;
 
@@ -23,6 +23,7 @@ public final class TermTable implements Serializable {
   private long tokens;
   private int documents;
 
+  @Override
   public TermTable add(AnalyzedDocument doc) {
     for (Map.Entry<String, Integer> e : doc.termCounts().entrySet()) {
       counts.merge(e.getKey(), (long) e.getValue(), Long::sum);
@@ -33,6 +34,7 @@ public final class TermTable implements Serializable {
     return this;
   }
 
+  @Override
   public TermTable merge(TermTable other) {
     other.counts.forEach((term, n) -> counts.merge(term, n, Long::sum));
     other.docFreq.forEach((term, n) -> docFreq.merge(term, n, Integer::sum));
@@ -70,30 +72,6 @@ public final class TermTable implements Serializable {
 
   /** Sums analysed documents into one table; cheap to lift before a shuffle. */
   public static Combine.CombineFn<AnalyzedDocument, TermTable, TermTable> combineFn() {
-    return new Combine.CombineFn<>() {
-      @Override
-      public TermTable createAccumulator() {
-        return new TermTable();
-      }
-
-      @Override
-      public TermTable addInput(TermTable acc, AnalyzedDocument doc) {
-        return acc.add(doc);
-      }
-
-      @Override
-      public TermTable mergeAccumulators(Iterable<TermTable> accs) {
-        TermTable merged = new TermTable();
-        for (TermTable acc : accs) {
-          merged.merge(acc);
-        }
-        return merged;
-      }
-
-      @Override
-      public TermTable extractOutput(TermTable acc) {
-        return acc;
-      }
-    };
+    return Summable.combineFn(TermTable.class, TermTable::new);
   }
 }
