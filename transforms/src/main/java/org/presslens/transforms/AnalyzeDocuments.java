@@ -73,7 +73,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
         return;
       }
       out.get(ANALYZED).output(new AnalyzedDocument(
-          doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(),
+          doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(), doc.charset(),
           DigestUtils.sha256Hex(doc.text()),
           doc.text().codePointCount(0, doc.text().length()),
           tokens.sentenceCount(),

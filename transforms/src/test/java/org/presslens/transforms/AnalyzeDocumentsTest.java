@@ -25,8 +25,8 @@ class AnalyzeDocumentsTest {
     String text = "NATO’s expansion worries Asia.\nNATO`s expansion, again.";
     PCollectionTuple out = pipeline
         .apply(Create.of(
-            new SourceDocument("d1", "RT", "2022-05", "T", "d1.txt", text),
-            new SourceDocument("d2", "RT", "", "", "d2.txt", "... --- !!!")))
+            new SourceDocument("d1", "RT", "2022-05", "T", "d1.txt", "UTF-8", text),
+            new SourceDocument("d2", "RT", "", "", "d2.txt", "UTF-8", "... --- !!!")))
         .apply(AnalyzeDocuments.with(new TextOptions(StopWords.english(), 2, false, false)));
 
     PAssert.thatSingleton(out.get(AnalyzeDocuments.ANALYZED)).satisfies(doc -> {

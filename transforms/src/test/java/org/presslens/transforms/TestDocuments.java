@@ -10,6 +10,6 @@ public final class TestDocuments {
   private TestDocuments() {}
 
   public static AnalyzedDocument analyzed(String id, String outlet, long tokens, Map<String, Integer> counts) {
-    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "", 0, 1, tokens, counts.size(), new HashMap<>(counts));
+    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", 0, 1, tokens, counts.size(), new HashMap<>(counts));
   }
 }

@@ -121,6 +121,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
           value(record, fields.date()),
           value(record, fields.title()),
           source + ":" + number,
+          "UTF-8",
           text.asText()));
     }
 

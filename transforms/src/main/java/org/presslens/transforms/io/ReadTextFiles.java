@@ -1,10 +1,6 @@
 package org.presslens.transforms.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -19,7 +15,8 @@ import org.presslens.transforms.model.SourceDocument;
 /**
  * Reads the {@code .txt} files under a folder (recursively) through Beam's {@link FileIO}, so
  * any Beam filesystem works, and attaches doc_id, outlet and metadata with an
- * {@link OutletResolver}. Files that cannot become a document go to {@link CorpusTags#REJECTED}.
+ * {@link OutletResolver}, decoding each with {@link TextDecoder}. Files that cannot become a
+ * document go to {@link CorpusTags#REJECTED}.
  */
 public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
 
@@ -70,28 +67,22 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
         out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.UNREADABLE, e.toString()));
         return;
       }
-      String text;
-      try {
-        text = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
-      } catch (CharacterCodingException e) {
-        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.INVALID_ENCODING,
-            "not valid UTF-8 (" + e.getMessage() + ")"));
+      TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+      if (!decoded.ok()) {
+        RejectedInput.Reason reason = decoded.failure() == TextDecoder.RejectedReason.BINARY
+            ? RejectedInput.Reason.BINARY : RejectedInput.Reason.UNKNOWN_ENCODING;
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", reason, decoded.detail()));
         return;
       }
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
+      String text = decoded.text();
       if (text.isBlank()) {
         out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.EMPTY,
             bytes.length == 0 ? "file is empty" : "file holds only white space"));
         return;
       }
       OutletResolver.Resolved meta = resolver.resolve(path);
-      out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(meta.docId(), meta.outlet(), meta.published(), meta.title(), path, text));
+      out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
+          meta.docId(), meta.outlet(), meta.published(), meta.title(), path, decoded.charset(), text));
     }
   }
 }

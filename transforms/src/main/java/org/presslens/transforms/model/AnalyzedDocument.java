@@ -17,6 +17,7 @@ public record AnalyzedDocument(
     String published,
     String title,
     String sourcePath,
+    String charset,
     String sha256,
     int characters,
     int sentences,

@@ -15,7 +15,8 @@ public record RejectedInput(String source, String item, String reason, String de
   /** Reason codes written to rejected.csv. */
   public enum Reason {
     EMPTY("empty"),
-    INVALID_ENCODING("invalid-encoding"),
+    BINARY("binary"),
+    UNKNOWN_ENCODING("unknown-encoding"),
     UNREADABLE("unreadable"),
     MALFORMED_JSON("malformed-json"),
     MISSING_FIELD("missing-field"),

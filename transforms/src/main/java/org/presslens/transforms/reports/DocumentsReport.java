@@ -21,6 +21,7 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
           col("published", "publication date from the manifest (ISO 8601, may be partial such as 2022-05)"),
           col("title", "title from the manifest"),
           col("source_path", "the file the text was read from, relative to the input folder"),
+          col("charset", "character encoding the file was read in: from its byte order mark, UTF-8, or detected (ICU)"),
           col("sha256", "SHA-256 of the document text encoded as UTF-8 (byte order mark removed)"),
           col("characters", "Unicode code points in the text as read"),
           col("sentences", "sentences found by OpenNLP (line-break rules in README)"),
@@ -35,7 +36,7 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
   public PCollection<ReportBlock> expand(PCollection<AnalyzedDocument> docs) {
     return docs.apply("DocumentRow", MapElements.into(TypeDescriptor.of(ReportBlock.class))
         .via(d -> new ReportBlock(d.docId(), List.of(List.of(
-            d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.sha256(),
+            d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
             Integer.toString(d.characters()), Integer.toString(d.sentences()),
             Long.toString(d.tokens()), Integer.toString(d.types()))))));
   }

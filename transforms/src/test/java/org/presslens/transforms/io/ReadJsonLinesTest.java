@@ -45,9 +45,9 @@ class ReadJsonLinesTest {
     PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl.gz", dir + "/", fields));
 
     PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
-        new SourceDocument("s1", "Democratic", "1962", "", "sotu.jsonl.gz:1", "We choose to go."),
-        new SourceDocument("s2", "unknown", "1790", "", "sotu.jsonl.gz:2", "Fellow-Citizens"),
-        new SourceDocument("sotu.jsonl.gz:8", "Whig", "", "", "sotu.jsonl.gz:8", "No id here"));
+        new SourceDocument("s1", "Democratic", "1962", "", "sotu.jsonl.gz:1", "UTF-8", "We choose to go."),
+        new SourceDocument("s2", "unknown", "1790", "", "sotu.jsonl.gz:2", "UTF-8", "Fellow-Citizens"),
+        new SourceDocument("sotu.jsonl.gz:8", "Whig", "", "", "sotu.jsonl.gz:8", "UTF-8", "No id here"));
     PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
       List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
           .sorted(Comparator.comparing(RejectedInput::item))

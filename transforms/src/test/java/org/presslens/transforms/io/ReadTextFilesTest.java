@@ -43,19 +43,21 @@ class ReadTextFilesTest {
     PCollectionTuple read = pipeline.apply(ReadTextFiles.from(dir.toString(), manifest));
 
     PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
-        new SourceDocument("bbc/2023/a", "2023", "", "", "bbc/2023/a.txt", "Text A"),
-        new SourceDocument("rt/b", "rt", "", "", "rt/b.txt", "Text B"),
-        new SourceDocument("doc-c", "The Outlet", "2022-05", "C title", "c.txt", "Text C"));
+        new SourceDocument("bbc/2023/a", "2023", "", "", "bbc/2023/a.txt", "UTF-8", "Text A"),
+        new SourceDocument("rt/b", "rt", "", "", "rt/b.txt", "UTF-8", "Text B"),
+        new SourceDocument("doc-c", "The Outlet", "2022-05", "C title", "c.txt", "UTF-8", "Text C"));
     PAssert.that(read.get(CorpusTags.REJECTED)).empty();
     pipeline.run().waitUntilFinish();
   }
 
   @Test
-  void rejectsEmptyBlankAndNonUtf8Files(TestPipeline pipeline) throws IOException {
+  void decodesOtherCharsetsAndRejectsEmptyBlankAndBinaryFiles(TestPipeline pipeline) throws IOException {
+    String french = "Le café et la crème brûlée sont très appréciés à Paris, déclare l'élève.";
     write("empty.txt", new byte[0]);
     write("blank.txt", " \n\t ".getBytes(StandardCharsets.UTF_8));
-    write("latin1.txt", "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
-    write("ok.txt", "fine".getBytes(StandardCharsets.UTF_8));
+    write("image.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+    write("latin1.txt", french.getBytes(StandardCharsets.ISO_8859_1));
+    write("utf16.txt", ("\uFEFF" + french).getBytes(StandardCharsets.UTF_16BE));
 
     PCollectionTuple read = pipeline.apply(ReadTextFiles.from(dir + "/", Manifest.empty()));
 
@@ -64,11 +66,12 @@ class ReadTextFilesTest {
           .sorted(java.util.Comparator.comparing(RejectedInput::source))
           .map(r -> r.source() + ":" + r.reason())
           .toList();
-      assertEquals(List.of("blank.txt:empty", "empty.txt:empty", "latin1.txt:invalid-encoding"), reasons);
+      assertEquals(List.of("blank.txt:empty", "empty.txt:empty", "image.txt:binary"), reasons);
       return null;
     });
-    PAssert.that(read.get(CorpusTags.DOCUMENTS))
-        .containsInAnyOrder(new SourceDocument("ok", "unknown", "", "", "ok.txt", "fine"));
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("latin1", "unknown", "", "", "latin1.txt", "ISO-8859-1", french),
+        new SourceDocument("utf16", "unknown", "", "", "utf16.txt", "UTF-16BE", french));
     pipeline.run().waitUntilFinish();
   }
 }
