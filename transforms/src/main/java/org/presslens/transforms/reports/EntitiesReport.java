@@ -5,6 +5,7 @@ import static org.presslens.transforms.reports.ReportSpec.col;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.transforms.Combine;
@@ -70,7 +71,7 @@ public final class EntitiesReport extends PTransform<PCollection<DocumentEntitie
   private static String mostFirst(Map<String, Long> counts, String format) {
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(e -> String.format(java.util.Locale.ROOT, format, e.getKey(), e.getValue()))
+        .map(e -> String.format(Locale.ROOT, format, e.getKey(), e.getValue()))
         .collect(Collectors.joining("; "));
   }
 }

@@ -2,6 +2,7 @@ package org.presslens.transforms.text;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -49,7 +50,7 @@ public final class TokenizedDocument {
     for (String[] sentence : surfaces) {
       for (String token : sentence) {
         if (TokenRules.hasWordChar(token)) {
-          types.add(token.toLowerCase(java.util.Locale.ROOT));
+          types.add(token.toLowerCase(Locale.ROOT));
         }
       }
     }
