@@ -67,9 +67,9 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
       TokenizedDocument tokens = tokenizer.tokenize(doc.text());
       long words = tokens.wordCount();
-      if (words == 0) {
+      if (!tokens.hasLetterWord()) {
         out.get(REJECTED).output(RejectedInput.of(doc.sourcePath(), "", RejectedInput.Reason.NO_WORDS,
-            "no word tokens (only punctuation or symbols) in " + doc.text().length() + " characters"));
+            "no word with a letter (only numbers, punctuation or symbols) in " + doc.text().length() + " characters"));
         return;
       }
       out.get(ANALYZED).output(new AnalyzedDocument(

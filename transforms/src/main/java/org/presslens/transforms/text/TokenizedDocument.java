@@ -44,6 +44,18 @@ public final class TokenizedDocument {
     return n;
   }
 
+  /** Whether any word has a letter: a text of only numbers and symbols has none. */
+  public boolean hasLetterWord() {
+    for (String[] sentence : terms) {
+      for (String term : sentence) {
+        if (term != null && term.codePoints().anyMatch(Character::isLetter)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Distinct lower-cased words (not lemmas), stop words included. */
   public int typeCount() {
     Set<String> types = new HashSet<>();
