@@ -63,6 +63,7 @@ record RunSetup(
       ReadTextFiles reader = ReadTextFiles.from(root, manifest);
       input = new Input(reader, reader.filePattern(), root);
     }
+    requireFiles(options.getInput(), input.pattern());
     if (options.getMaxNgram() < 1 || options.getMaxNgram() > 5) {
       throw new UsageException("--maxNgram must be between 1 and 5, was " + options.getMaxNgram());
     }
@@ -101,6 +102,18 @@ record RunSetup(
       throw new UsageException("--input " + input + ": no such folder (" + dir + ")");
     }
     return dir + "/";
+  }
+
+  /** Stops the run when the input matches no file at all: an empty run would only hide the mistake. */
+  private static void requireFiles(String input, String pattern) {
+    try {
+      MatchResult match = FileSystems.match(pattern);
+      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+        throw new UsageException("--input " + input + ": no input files found (looked for " + pattern + ")");
+      }
+    } catch (IOException e) {
+      throw new UsageException("--input " + input + ": cannot list files (" + e.getMessage() + ")");
+    }
   }
 
   /** A JSON Lines file or glob; a local file must exist. */

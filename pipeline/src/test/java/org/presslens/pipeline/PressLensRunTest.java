@@ -177,7 +177,7 @@ class PressLensRunTest {
   }
 
   @Test
-  void invalidOptionsStopBeforeAnyWork() {
+  void invalidOptionsStopBeforeAnyWork(@TempDir Path emptyCorpus) {
     UsageException missing = assertThrows(UsageException.class,
         () -> RunSetup.from(options("--input=" + ROOT.resolve("no-such-folder"), "--output=" + second)));
     assertTrue(missing.getMessage().startsWith("--input "), missing.getMessage());
@@ -189,5 +189,8 @@ class PressLensRunTest {
         () -> RunSetup.from(options("--input=" + ROOT.resolve("missing.jsonl.gz"), "--output=" + second)));
     assertThrows(UsageException.class,
         () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--format=xml")));
+    UsageException empty = assertThrows(UsageException.class,
+        () -> RunSetup.from(options("--input=" + emptyCorpus, "--output=" + second)));
+    assertTrue(empty.getMessage().contains("no input files found"), empty.getMessage());
   }
 }
