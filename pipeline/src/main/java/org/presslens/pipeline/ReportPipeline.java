@@ -3,6 +3,8 @@ package org.presslens.pipeline;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
@@ -45,6 +47,8 @@ final class ReportPipeline {
     PCollection<AnalyzedDocument> docs = analyzed.get(AnalyzeDocuments.ANALYZED);
     PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
         .and(analyzed.get(AnalyzeDocuments.REJECTED))
+        .and(pipeline.apply("SetupRejects",
+            Create.of(setup.setupRejects()).withCoder(SerializableCoder.of(RejectedInput.class))))
         .apply("AllRejected", Flatten.pCollections());
 
     docs.apply("DocumentsReport", DocumentsReport.create())

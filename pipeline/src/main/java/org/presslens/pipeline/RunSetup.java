@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
@@ -17,6 +18,7 @@ import org.presslens.transforms.io.JsonFields;
 import org.presslens.transforms.io.Manifest;
 import org.presslens.transforms.io.ReadJsonLines;
 import org.presslens.transforms.io.ReadTextFiles;
+import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.text.StopWords;
@@ -28,7 +30,7 @@ import org.presslens.transforms.text.TextOptions;
  */
 record RunSetup(
     Input input, String outputDir, String manifestPath, TextOptions textOptions, ContrastOptions contrastOptions,
-    Gazetteer gazetteer) {
+    Gazetteer gazetteer, List<RejectedInput> setupRejects) {
 
   /**
    * What to read: the reader transform, the file pattern it matches (for the run manifest) and the
@@ -49,6 +51,7 @@ record RunSetup(
     }
     boolean jsonLines = format.equals("jsonl") || format.equals("auto") && JSON_LINES.matcher(options.getInput()).matches();
     String manifestPath = "";
+    Manifest manifest = Manifest.empty();
     Input input;
     if (jsonLines) {
       String pattern = resolveFiles(options.getInput());
@@ -59,11 +62,17 @@ record RunSetup(
     } else {
       String root = resolveInput(options.getInput());
       manifestPath = options.getManifest().isEmpty() ? defaultManifest(root) : options.getManifest();
-      Manifest manifest = manifestPath.isEmpty() ? Manifest.empty() : readManifest(manifestPath);
+      manifest = manifestPath.isEmpty() ? Manifest.empty() : readManifest(manifestPath);
       ReadTextFiles reader = ReadTextFiles.from(root, manifest);
       input = new Input(reader, reader.filePattern(), root);
     }
-    requireFiles(options.getInput(), input.pattern());
+    List<String> files = requireFiles(options.getInput(), input.pattern(), input.root());
+    List<RejectedInput> setupRejects = new ArrayList<>();
+    String manifestName = manifestPath.substring(manifestPath.lastIndexOf('/') + 1);
+    for (Manifest.Entry missing : manifest.unmatched(files)) {
+      setupRejects.add(RejectedInput.of(manifestName, "file " + missing.file(), RejectedInput.Reason.MISSING_FILE,
+          "the manifest lists a file that is not in the input folder"));
+    }
     if (options.getMaxNgram() < 1 || options.getMaxNgram() > 5) {
       throw new UsageException("--maxNgram must be between 1 and 5, was " + options.getMaxNgram());
     }
@@ -83,7 +92,7 @@ record RunSetup(
     if (options.getMinEntityCount() < 1 || options.getMinPairCount() < 1) {
       throw new UsageException("--minEntityCount and --minPairCount must be at least 1");
     }
-    return new RunSetup(input, output, manifestPath, text, contrast, gazetteer(options));
+    return new RunSetup(input, output, manifestPath, text, contrast, gazetteer(options), setupRejects);
   }
 
   private static boolean isLocal(String path) {
@@ -105,12 +114,19 @@ record RunSetup(
   }
 
   /** Stops the run when the input matches no file at all: an empty run would only hide the mistake. */
-  private static void requireFiles(String input, String pattern) {
+  /** The input files below {@code root}; stops the run when there are none. */
+  private static List<String> requireFiles(String input, String pattern, String root) {
     try {
       MatchResult match = FileSystems.match(pattern);
       if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
         throw new UsageException("--input " + input + ": no input files found (looked for " + pattern + ")");
       }
+      List<String> files = new ArrayList<>();
+      for (MatchResult.Metadata file : match.metadata()) {
+        String path = file.resourceId().toString();
+        files.add(path.startsWith(root) ? path.substring(root.length()) : path);
+      }
+      return files;
     } catch (IOException e) {
       throw new UsageException("--input " + input + ": cannot list files (" + e.getMessage() + ")");
     }

@@ -164,6 +164,20 @@ class PressLensRunTest {
   }
 
   @Test
+  void aManifestRowForAMissingFileIsReportedAndTheRunCompletes(@TempDir Path dir) throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("a.txt"), "NATO met in Madrid. Japan joined the talks.");
+    Files.writeString(corpus.resolve("manifest.csv"), "file,doc_id,outlet\na.txt,a,RT\ngone.txt,gone,RT\n");
+    Path out = dir.resolve("out");
+    PressLensOptions options = options("--input=" + corpus, "--output=" + out);
+    Map<String, Long> counts = PressLens.run(options, RunSetup.from(options));
+    assertEquals(1L, counts.get("documents.csv"));
+    assertEquals(1L, counts.get("rejected.csv"));
+    CSVRecord row = read(out.resolve("rejected.csv")).get(0);
+    assertEquals(List.of("manifest.csv", "file gone.txt", "missing-file"), List.of(row.get("source"), row.get("item"), row.get("reason")));
+  }
+
+  @Test
   void userGazetteerFilesAreReadAndCheckedBeforeAnyWork(@TempDir Path dir) throws IOException {
     Path good = Files.writeString(dir.resolve("names.tsv"), "organization\tPressLens Institute\n");
     Path bad = Files.writeString(dir.resolve("bad.tsv"), "animal\tCat\n");

@@ -7,10 +7,13 @@ import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -75,6 +78,16 @@ public final class Manifest implements Serializable {
       entry = byFile.get(relativePath.substring(slash + 1));
     }
     return Optional.ofNullable(entry);
+  }
+
+  /** Rows naming a file that is not among {@code relativePaths} (matched as {@link #lookup} does). */
+  public List<Entry> unmatched(Collection<String> relativePaths) {
+    Set<String> known = new HashSet<>(relativePaths);
+    relativePaths.forEach(p -> known.add(p.substring(p.lastIndexOf('/') + 1)));
+    List<Entry> missing = new ArrayList<>();
+    byFile.values().stream().filter(e -> !known.contains(e.file()))
+        .sorted(java.util.Comparator.comparing(Entry::file)).forEach(missing::add);
+    return missing;
   }
 
   public List<Entry> entries() {

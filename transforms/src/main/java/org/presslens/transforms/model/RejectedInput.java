@@ -20,6 +20,7 @@ public record RejectedInput(String source, String item, String reason, String de
     UNREADABLE("unreadable"),
     MALFORMED_JSON("malformed-json"),
     MISSING_FIELD("missing-field"),
+    MISSING_FILE("missing-file"),
     NO_WORDS("no-words");
 
     private final String code;

@@ -44,6 +44,13 @@ class OutletResolverTest {
   }
 
   @Test
+  void manifestRowsWithoutTheirFileAreFound() throws IOException {
+    Manifest m = manifest("file,outlet\nbbc/a.txt,BBC\nb.txt,RT\nc.txt,RT\n");
+    assertEquals(java.util.List.of("c.txt"),
+        m.unmatched(java.util.List.of("bbc/a.txt", "sub/b.txt")).stream().map(Manifest.Entry::file).toList());
+  }
+
+  @Test
   void manifestWithoutFileColumnOrWithRepeatsIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> manifest("doc_id,outlet\na,b\n"));
     assertThrows(IllegalArgumentException.class, () -> manifest("file,outlet\na.txt,b\na.txt,c\n"));
