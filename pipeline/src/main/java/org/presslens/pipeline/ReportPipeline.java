@@ -15,6 +15,7 @@ import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.RecognizeEntities;
 import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.io.CorpusTags;
+import org.presslens.transforms.io.RejectDuplicateIds;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentEntities;
 import org.presslens.transforms.model.RejectedInput;
@@ -42,10 +43,12 @@ final class ReportPipeline {
   static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options, String out) {
 
     PCollectionTuple read = pipeline.apply("ReadCorpus", setup.input().reader());
-    PCollectionTuple analyzed = read.get(CorpusTags.DOCUMENTS)
+    PCollectionTuple unique = read.get(CorpusTags.DOCUMENTS).apply("RejectDuplicateIds", RejectDuplicateIds.create());
+    PCollectionTuple analyzed = unique.get(CorpusTags.DOCUMENTS)
         .apply("AnalyzeText", AnalyzeDocuments.with(setup.textOptions()));
     PCollection<AnalyzedDocument> docs = analyzed.get(AnalyzeDocuments.ANALYZED);
     PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
+        .and(unique.get(CorpusTags.REJECTED))
         .and(analyzed.get(AnalyzeDocuments.REJECTED))
         .and(pipeline.apply("SetupRejects",
             Create.of(setup.setupRejects()).withCoder(SerializableCoder.of(RejectedInput.class))))

@@ -21,6 +21,7 @@ public record RejectedInput(String source, String item, String reason, String de
     MALFORMED_JSON("malformed-json"),
     MISSING_FIELD("missing-field"),
     MISSING_FILE("missing-file"),
+    DUPLICATE_ID("duplicate-id"),
     NO_WORDS("no-words");
 
     private final String code;
