@@ -71,7 +71,7 @@ public final class PressLens {
    * other filesystems are written in place.
    */
   static Map<String, Long> run(PressLensOptions options, RunSetup setup) throws IOException {
-    if (setup.outputDir().contains("://")) {
+    if (!RunSetup.isLocal(setup.outputDir())) {
       return run(options, setup, setup.outputDir());
     }
     try (OutputFolder folder = OutputFolder.open(Path.of(setup.outputDir()))) {

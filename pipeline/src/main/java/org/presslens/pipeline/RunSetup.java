@@ -95,7 +95,8 @@ record RunSetup(
     return new RunSetup(input, output, manifestPath, text, contrast, gazetteer(options), setupRejects);
   }
 
-  private static boolean isLocal(String path) {
+  /** A path without a URI scheme is on the local filesystem. */
+  static boolean isLocal(String path) {
     return !URI_SCHEME.matcher(path).matches();
   }
 

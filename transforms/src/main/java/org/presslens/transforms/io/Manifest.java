@@ -90,11 +90,4 @@ public final class Manifest implements Serializable {
     return missing;
   }
 
-  public List<Entry> entries() {
-    return new ArrayList<>(byFile.values());
-  }
-
-  public boolean isEmpty() {
-    return byFile.isEmpty();
-  }
 }

@@ -57,8 +57,6 @@ public final class EntityRecognizer {
 
   private final Gazetteer gazetteer;
   private final StopWords stopWords = StopWords.english();
-  /** Per document: the layer that found each full person name. */
-  private final Map<String, String> sourceOf = new HashMap<>();
   private final Map<String, NameFinderME> models = new LinkedHashMap<>();
   private final Map<String, DictionaryNameFinder> dictionaries = new LinkedHashMap<>();
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
@@ -84,8 +82,8 @@ public final class EntityRecognizer {
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
   public List<Mention> find(List<String[]> sentences) {
     List<Mention> mentions = new ArrayList<>();
-    Map<String, String> fullNameBySurname = new HashMap<>();
-    sourceOf.clear();
+    // Surname -> the first mention of a full person name with that surname, in this document.
+    Map<String, Mention> fullNames = new HashMap<>();
     Set<String> lowerCaseWords = new HashSet<>();
     for (String[] tokens : sentences) {
       for (String token : tokens) {
@@ -103,16 +101,16 @@ public final class EntityRecognizer {
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = new ArrayList<>();
         for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
-          Mention mention = mention(tokens, s, c, fullNameBySurname);
+          Mention mention = mention(tokens, s, c, fullNames);
           if (mention != null) {
             inSentence.add(mention);
             Arrays.fill(covered, c.start(), c.end(), true);
           }
         }
         for (int i = 0; i < tokens.length; i++) {
-          String fullName = fullNameBySurname.get(tokens[i]);
+          Mention fullName = fullNames.get(tokens[i]);
           if (!covered[i] && fullName != null && Character.isUpperCase(tokens[i].charAt(0))) {
-            inSentence.add(new Mention(fullName, "person", tokens[i], s, i, i + 1, sourceOf.get(fullName)));
+            inSentence.add(new Mention(fullName.canonical(), "person", tokens[i], s, i, i + 1, fullName.source()));
           }
         }
         inSentence.sort(Comparator.comparingInt(Mention::start));
@@ -170,7 +168,7 @@ public final class EntityRecognizer {
     return out;
   }
 
-  private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, String> fullNameBySurname) {
+  private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, Mention> fullNames) {
     int start = c.start();
     int end = c.end();
     while (end > start && (tokens[end - 1].equalsIgnoreCase("'s") || !TokenRules.hasWordChar(tokens[end - 1]))) {
@@ -186,15 +184,13 @@ public final class EntityRecognizer {
     Gazetteer.Entry entry = entriesByTokens.get(surface);
     String canonical = entry != null ? entry.canonical() : gazetteer.canonical(surface);
     String type = entry != null && !c.source().equals(Mention.MODEL) ? entry.type() : c.type();
-    if (type.equals("person")) {
-      int words = end - start;
-      if (words == 1 && fullNameBySurname.containsKey(canonical)) {
-        canonical = fullNameBySurname.get(canonical);
-      } else if (canonical.indexOf(' ') > 0) {
-        fullNameBySurname.put(canonical.substring(canonical.lastIndexOf(' ') + 1), canonical);
-        sourceOf.putIfAbsent(canonical, c.source());
-      }
+    if (type.equals("person") && end - start == 1 && fullNames.containsKey(canonical)) {
+      canonical = fullNames.get(canonical).canonical();
     }
-    return new Mention(canonical, type, surface, sentence, start, end, c.source());
+    Mention mention = new Mention(canonical, type, surface, sentence, start, end, c.source());
+    if (type.equals("person") && canonical.indexOf(' ') > 0) {
+      fullNames.putIfAbsent(canonical.substring(canonical.lastIndexOf(' ') + 1), mention);
+    }
+    return mention;
   }
 }

@@ -30,11 +30,6 @@ public record TwoByTwo(double a, double b, double targetTotal, double referenceT
     return targetTotal + referenceTotal;
   }
 
-  /** Expected count of the term in the target under independence: (a+b)(a+c)/N. */
-  public double expectedA() {
-    return (a + b) * targetTotal / n();
-  }
-
   /** True when the term is relatively more frequent in the target than in the reference. */
   public boolean overused() {
     return a / targetTotal > b / referenceTotal;
