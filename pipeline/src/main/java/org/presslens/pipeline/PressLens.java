@@ -96,7 +96,7 @@ public final class PressLens {
         .run(start, end, documents, rejected)
         .parameters(options, setup)
         .versions()
-        .inputs(setup.input().root(), setup.input().pattern())
+        .inputs(setup.input().root(), setup.input().files())
         .reports(rows)
         .write(writeDir);
     List<ReportSpec> all = new ArrayList<>(ReportPipeline.REPORTS);

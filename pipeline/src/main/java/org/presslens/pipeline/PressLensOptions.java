@@ -13,37 +13,37 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setInput(String value);
 
-  @Description("Input format: auto (a folder is txt, *.jsonl[.gz] or *.ndjson[.gz] is jsonl), txt or jsonl")
+  @Description("Input format: auto (a folder is txt, *.jsonl[.gz] or *.ndjson[.gz] is jsonl, *.csv[.gz] is csv), txt, jsonl or csv")
   @Default.String("auto")
   String getFormat();
 
   void setFormat(String value);
 
-  @Description("JSON Lines: field holding the text")
+  @Description("JSON Lines and CSV: field holding the text")
   @Default.String("text")
   String getTextField();
 
   void setTextField(String value);
 
-  @Description("JSON Lines: field holding the document id (default: file:line)")
+  @Description("JSON Lines and CSV: field holding the document id (default: file:line)")
   @Default.String("doc_id")
   String getIdField();
 
   void setIdField(String value);
 
-  @Description("JSON Lines: field whose value groups documents in every report (the 'outlet' column), e.g. party or genre")
+  @Description("JSON Lines and CSV: field whose value groups documents in every report (the 'outlet' column), e.g. party or genre")
   @Default.String("outlet")
   String getGroupField();
 
   void setGroupField(String value);
 
-  @Description("JSON Lines: field holding the publication date")
+  @Description("JSON Lines and CSV: field holding the publication date")
   @Default.String("published")
   String getDateField();
 
   void setDateField(String value);
 
-  @Description("JSON Lines: field holding the title")
+  @Description("JSON Lines and CSV: field holding the title")
   @Default.String("title")
   String getTitleField();
 
@@ -150,4 +150,46 @@ public interface PressLensOptions extends PipelineOptions {
   String getAliases();
 
   void setAliases(String value);
+
+  @Description("Reject documents larger than this many megabytes (file size, or million characters of text)")
+  @Default.Integer(10)
+  int getMaxDocumentMB();
+
+  void setMaxDocumentMB(int value);
+
+  @Description("Reject documents with a run of more than this many characters without white space")
+  @Default.Integer(1000)
+  int getMaxWordChars();
+
+  void setMaxWordChars(int value);
+
+  @Description("Reject documents that the language detector confidently identifies as not English")
+  @Default.Boolean(true)
+  boolean getEnglishOnly();
+
+  void setEnglishOnly(boolean value);
+
+  @Description("Boilerplate: drop a line found in at least this many documents of one outlet (0 turns removal off)")
+  @Default.Integer(3)
+  int getBoilerplateMinDocuments();
+
+  void setBoilerplateMinDocuments(int value);
+
+  @Description("Boilerplate: ... and in at least this share of the outlet's documents (0 to 1)")
+  @Default.Double(0.2)
+  double getBoilerplateMinShare();
+
+  void setBoilerplateMinShare(double value);
+
+  @Description("Duplicates: estimated Jaccard similarity (0.5 to 1) from which two documents are near copies")
+  @Default.Double(0.8)
+  double getDuplicateSimilarity();
+
+  void setDuplicateSimilarity(double value);
+
+  @Description("Duplicates: still list copies in duplicates.csv, but count them in the statistics too")
+  @Default.Boolean(false)
+  boolean getKeepDuplicates();
+
+  void setKeepDuplicates(boolean value);
 }

@@ -11,7 +11,18 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.CheckDocuments;
+import org.presslens.transforms.FindDuplicates;
+import org.presslens.transforms.RemoveBoilerplate;
+import org.presslens.transforms.SkipDuplicates;
+import org.presslens.transforms.dedup.Duplicate;
+import org.presslens.transforms.model.DocumentSentences;
+import org.presslens.transforms.reports.BoilerplateReport;
+import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.RecognizeEntities;
 import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.io.CorpusTags;
@@ -34,8 +45,9 @@ import org.presslens.transforms.reports.WriteReport;
 final class ReportPipeline {
 
   /** The CSV reports the pipeline writes, in the order the data dictionary lists them. */
-  static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, TermFrequencyReport.SPEC,
-      OutletContrastReport.SPEC, KeywordInContextReport.SPEC, EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
+  static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC,
+      BoilerplateReport.SPEC, TermFrequencyReport.SPEC, OutletContrastReport.SPEC, KeywordInContextReport.SPEC,
+      EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
 
   private ReportPipeline() {}
 
@@ -44,20 +56,39 @@ final class ReportPipeline {
 
     PCollectionTuple read = pipeline.apply("ReadCorpus", setup.input().reader());
     PCollectionTuple unique = read.get(CorpusTags.DOCUMENTS).apply("RejectDuplicateIds", RejectDuplicateIds.create());
-    PCollectionTuple analyzed = unique.get(CorpusTags.DOCUMENTS)
+    PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments", CheckDocuments.with(setup.limits()));
+    PCollectionTuple cleaned = checked.get(CorpusTags.DOCUMENTS)
+        .apply("RemoveBoilerplate", RemoveBoilerplate.with(setup.boilerplate()));
+    PCollection<Duplicate> copies = cleaned.get(CorpusTags.DOCUMENTS)
+        .apply("FindDuplicates", FindDuplicates.withThreshold(options.getDuplicateSimilarity()));
+    PCollectionView<Map<String, Duplicate>> copyById = copies
+        .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
+        .apply("CopiesView", View.asMap());
+    PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS)
         .apply("AnalyzeText", AnalyzeDocuments.with(setup.textOptions()));
-    PCollection<AnalyzedDocument> docs = analyzed.get(AnalyzeDocuments.ANALYZED);
+    PCollection<AnalyzedDocument> allDocs = analyzed.get(AnalyzeDocuments.ANALYZED);
+    PCollection<DocumentSentences> allSentences = analyzed.get(AnalyzeDocuments.SENTENCES);
+    PCollection<AnalyzedDocument> docs = options.getKeepDuplicates() ? allDocs
+        : allDocs.apply("SkipCopies", SkipDuplicates.of(copyById, AnalyzedDocument::docId));
+    PCollection<DocumentSentences> sentences = options.getKeepDuplicates() ? allSentences
+        : allSentences.apply("SkipCopiedSentences", SkipDuplicates.of(copyById, DocumentSentences::docId));
     PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
         .and(unique.get(CorpusTags.REJECTED))
+        .and(checked.get(CorpusTags.REJECTED))
+        .and(cleaned.get(CorpusTags.REJECTED))
         .and(analyzed.get(AnalyzeDocuments.REJECTED))
         .and(pipeline.apply("SetupRejects",
             Create.of(setup.setupRejects()).withCoder(SerializableCoder.of(RejectedInput.class))))
         .apply("AllRejected", Flatten.pCollections());
 
-    docs.apply("DocumentsReport", DocumentsReport.create())
+    allDocs.apply("DocumentsReport", DocumentsReport.withCopies(copyById))
         .apply("WriteDocuments", WriteReport.to(out, DocumentsReport.SPEC));
     rejected.apply("RejectedReport", RejectedReport.create())
         .apply("WriteRejected", WriteReport.to(out, RejectedReport.SPEC));
+    copies.apply("DuplicatesReport", DuplicatesReport.create())
+        .apply("WriteDuplicates", WriteReport.to(out, DuplicatesReport.SPEC));
+    cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.create())
+        .apply("WriteBoilerplate", WriteReport.to(out, BoilerplateReport.SPEC));
     PCollectionTuple tables = docs.apply("SumTermTables", SumTermTables.create());
     tables.apply("TermFrequencyReport", TermFrequencyReport.withMinCount(options.getMinCount()))
         .apply("WriteTermFrequencies", WriteReport.to(out, TermFrequencyReport.SPEC));
@@ -68,11 +99,11 @@ final class ReportPipeline {
         .apply("WriteOutletContrasts", WriteReport.to(out, OutletContrastReport.SPEC));
     PCollectionView<Map<String, List<String>>> distinctive =
         contrasts.get(OutletContrastReport.TOP_TERMS).apply("DistinctiveTerms", View.asMap());
-    analyzed.get(AnalyzeDocuments.SENTENCES)
+    sentences
         .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast))
         .apply("WriteKeywordInContext", WriteReport.to(out, KeywordInContextReport.SPEC));
 
-    PCollection<DocumentEntities> entities = analyzed.get(AnalyzeDocuments.SENTENCES)
+    PCollection<DocumentEntities> entities = sentences
         .apply("RecognizeEntities", RecognizeEntities.with(setup.gazetteer()));
     entities.apply("EntitiesReport", EntitiesReport.withMinMentions(options.getMinEntityCount()))
         .apply("WriteEntities", WriteReport.to(out, EntitiesReport.SPEC));

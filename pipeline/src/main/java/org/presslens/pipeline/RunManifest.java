@@ -93,14 +93,14 @@ final class RunManifest {
     return this;
   }
 
-  /** Hashes every input file the run matched (sorted by path). */
-  RunManifest inputs(String root, String pattern) throws IOException {
-    List<MatchResult.Metadata> files = new ArrayList<>(FileSystems.match(pattern).metadata());
-    files.sort(Comparator.comparing(m -> m.resourceId().toString()));
-    for (MatchResult.Metadata file : files) {
-      String path = file.resourceId().toString();
-      try (InputStream in = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
-        add("input", path.startsWith(root) ? path.substring(root.length()) : path, DigestUtils.sha256Hex(in));
+  /** Hashes every input file of the run (sorted by path); a file that cannot be read is noted as such. */
+  RunManifest inputs(String root, List<String> files) {
+    for (String path : files) {
+      String name = path.startsWith(root) ? path.substring(root.length()) : path;
+      try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+        add("input", name, DigestUtils.sha256Hex(in));
+      } catch (IOException e) {
+        add("input", name, "unreadable");
       }
     }
     return this;

@@ -14,13 +14,17 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.presslens.transforms.io.JsonFields;
+import org.presslens.transforms.io.RecordFields;
 import org.presslens.transforms.io.Manifest;
+import org.presslens.transforms.boilerplate.BoilerplateRule;
+import org.presslens.transforms.io.CorpusFiles;
+import org.presslens.transforms.io.ReadCsvFiles;
 import org.presslens.transforms.io.ReadJsonLines;
 import org.presslens.transforms.io.ReadTextFiles;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.reports.ContrastOptions;
+import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
 
@@ -29,16 +33,17 @@ import org.presslens.transforms.text.TextOptions;
  * built, so that mistakes stop the run at once with a one-line message.
  */
 record RunSetup(
-    Input input, String outputDir, String manifestPath, TextOptions textOptions, ContrastOptions contrastOptions,
-    Gazetteer gazetteer, List<RejectedInput> setupRejects) {
+    Input input, String outputDir, String manifestPath, InputLimits limits, BoilerplateRule boilerplate,
+    TextOptions textOptions, ContrastOptions contrastOptions, Gazetteer gazetteer, List<RejectedInput> setupRejects) {
 
   /**
-   * What to read: the reader transform, the file pattern it matches (for the run manifest) and the
-   * prefix removed from file names in reports.
+   * What to read: the reader transform, the file pattern it matches, the files it will read (for
+   * the run manifest) and the prefix removed from file names in reports.
    */
-  record Input(PTransform<PBegin, PCollectionTuple> reader, String pattern, String root) {}
+  record Input(PTransform<PBegin, PCollectionTuple> reader, String pattern, List<String> files, String root) {}
 
   private static final Pattern JSON_LINES = Pattern.compile(".*\\.(jsonl|ndjson)(\\.gz)?$");
+  private static final Pattern CSV = Pattern.compile(".*\\.csv(\\.gz)?$");
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
 
@@ -46,30 +51,46 @@ record RunSetup(
     FileSystems.setDefaultPipelineOptions(options);
     String output = resolveOutput(options.getOutput());
     String format = options.getFormat();
-    if (!List.of("auto", "txt", "jsonl").contains(format)) {
-      throw new UsageException("--format must be auto, txt or jsonl, was " + format);
+    if (!List.of("auto", "txt", "jsonl", "csv").contains(format)) {
+      throw new UsageException("--format must be auto, txt, jsonl or csv, was " + format);
     }
+    if (options.getMaxDocumentMB() < 1 || options.getMaxWordChars() < 1) {
+      throw new UsageException("--maxDocumentMB and --maxWordChars must be at least 1");
+    }
+    long maxBytes = options.getMaxDocumentMB() * 1_000_000L;
+    InputLimits limits = new InputLimits(maxBytes, options.getMaxWordChars(), options.getEnglishOnly());
+    boolean csv = format.equals("csv") || format.equals("auto") && CSV.matcher(options.getInput()).matches();
     boolean jsonLines = format.equals("jsonl") || format.equals("auto") && JSON_LINES.matcher(options.getInput()).matches();
     String manifestPath = "";
     Manifest manifest = Manifest.empty();
+    List<RejectedInput> setupRejects = new ArrayList<>();
     Input input;
-    if (jsonLines) {
+    if (jsonLines || csv) {
       String pattern = resolveFiles(options.getInput());
       String root = pattern.substring(0, pattern.lastIndexOf('/', firstWildcard(pattern)) + 1);
-      JsonFields fields = new JsonFields(options.getTextField(), options.getIdField(), options.getGroupField(),
+      RecordFields fields = new RecordFields(options.getTextField(), options.getIdField(), options.getGroupField(),
           options.getDateField(), options.getTitleField());
-      input = new Input(ReadJsonLines.from(pattern, root, fields), pattern, root);
+      PTransform<PBegin, PCollectionTuple> reader =
+          csv ? ReadCsvFiles.from(pattern, root, fields) : ReadJsonLines.from(pattern, root, fields);
+      input = new Input(reader, pattern, requireFiles(options.getInput(), pattern), root);
     } else {
       String root = resolveInput(options.getInput());
       manifestPath = options.getManifest().isEmpty() ? defaultManifest(root) : options.getManifest();
       manifest = manifestPath.isEmpty() ? Manifest.empty() : readManifest(manifestPath);
-      ReadTextFiles reader = ReadTextFiles.from(root, manifest);
-      input = new Input(reader, reader.filePattern(), root);
+      ReadTextFiles reader = ReadTextFiles.from(root, manifest).maxBytes(maxBytes);
+      if (isLocal(root)) {
+        CorpusFiles.Listing listing = listLocal(options.getInput(), Path.of(root));
+        setupRejects.addAll(listing.problems());
+        List<String> files = listing.files().stream().map(Path::toString).toList();
+        input = new Input(reader.files(listing.files()), reader.filePattern(), files, root);
+      } else {
+        input = new Input(reader, reader.filePattern(), requireFiles(options.getInput(), reader.filePattern()), root);
+      }
     }
-    List<String> files = requireFiles(options.getInput(), input.pattern(), input.root());
-    List<RejectedInput> setupRejects = new ArrayList<>();
+    List<String> relative = input.files().stream()
+        .map(f -> f.startsWith(input.root()) ? f.substring(input.root().length()) : f).toList();
     String manifestName = manifestPath.substring(manifestPath.lastIndexOf('/') + 1);
-    for (Manifest.Entry missing : manifest.unmatched(files)) {
+    for (Manifest.Entry missing : manifest.unmatched(relative)) {
       setupRejects.add(RejectedInput.of(manifestName, "file " + missing.file(), RejectedInput.Reason.MISSING_FILE,
           "the manifest lists a file that is not in the input folder"));
     }
@@ -92,7 +113,15 @@ record RunSetup(
     if (options.getMinEntityCount() < 1 || options.getMinPairCount() < 1) {
       throw new UsageException("--minEntityCount and --minPairCount must be at least 1");
     }
-    return new RunSetup(input, output, manifestPath, text, contrast, gazetteer(options), setupRejects);
+    if (options.getBoilerplateMinDocuments() < 0 || options.getBoilerplateMinShare() < 0
+        || options.getBoilerplateMinShare() > 1) {
+      throw new UsageException("--boilerplateMinDocuments cannot be negative and --boilerplateMinShare must be between 0 and 1");
+    }
+    if (options.getDuplicateSimilarity() < 0.5 || options.getDuplicateSimilarity() > 1) {
+      throw new UsageException("--duplicateSimilarity must be between 0.5 and 1, was " + options.getDuplicateSimilarity());
+    }
+    BoilerplateRule boilerplate = new BoilerplateRule(options.getBoilerplateMinDocuments(), options.getBoilerplateMinShare());
+    return new RunSetup(input, output, manifestPath, limits, boilerplate, text, contrast, gazetteer(options), setupRejects);
   }
 
   /** A path without a URI scheme is on the local filesystem. */
@@ -114,26 +143,33 @@ record RunSetup(
     return dir + "/";
   }
 
-  /** Stops the run when the input matches no file at all: an empty run would only hide the mistake. */
-  /** The input files below {@code root}; stops the run when there are none. */
-  private static List<String> requireFiles(String input, String pattern, String root) {
+  /** The files a pattern matches, sorted; stops the run when there are none. */
+  private static List<String> requireFiles(String input, String pattern) {
     try {
       MatchResult match = FileSystems.match(pattern);
       if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
         throw new UsageException("--input " + input + ": no input files found (looked for " + pattern + ")");
       }
-      List<String> files = new ArrayList<>();
-      for (MatchResult.Metadata file : match.metadata()) {
-        String path = file.resourceId().toString();
-        files.add(path.startsWith(root) ? path.substring(root.length()) : path);
-      }
-      return files;
+      return match.metadata().stream().map(m -> m.resourceId().toString()).sorted().toList();
     } catch (IOException e) {
       throw new UsageException("--input " + input + ": cannot list files (" + e.getMessage() + ")");
     }
   }
 
-  /** A JSON Lines file or glob; a local file must exist. */
+  /** The .txt files of a local folder; stops the run when there are none. */
+  private static CorpusFiles.Listing listLocal(String input, Path root) {
+    try {
+      CorpusFiles.Listing listing = CorpusFiles.list(root);
+      if (listing.files().isEmpty()) {
+        throw new UsageException("--input " + input + ": no .txt files found in " + root);
+      }
+      return listing;
+    } catch (IOException e) {
+      throw new UsageException("--input " + input + ": cannot list files (" + e.getMessage() + ")");
+    }
+  }
+
+  /** A JSON Lines or CSV file or glob; a local file must exist. */
   private static String resolveFiles(String input) {
     if (!isLocal(input)) {
       return input;

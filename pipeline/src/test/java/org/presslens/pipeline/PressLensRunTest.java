@@ -205,6 +205,6 @@ class PressLensRunTest {
         () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--format=xml")));
     UsageException empty = assertThrows(UsageException.class,
         () -> RunSetup.from(options("--input=" + emptyCorpus, "--output=" + second)));
-    assertTrue(empty.getMessage().contains("no input files found"), empty.getMessage());
+    assertTrue(empty.getMessage().contains("no .txt files found"), empty.getMessage());
   }
 }

@@ -68,7 +68,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
       TokenizedDocument tokens = tokenizer.tokenize(doc.text());
       long words = tokens.wordCount();
       if (!tokens.hasLetterWord()) {
-        out.get(REJECTED).output(RejectedInput.of(doc.sourcePath(), "", RejectedInput.Reason.NO_WORDS,
+        out.get(REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.NO_WORDS,
             "no word with a letter (only numbers, punctuation or symbols) in " + doc.text().length() + " characters"));
         return;
       }

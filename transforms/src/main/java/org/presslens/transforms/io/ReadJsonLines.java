@@ -23,16 +23,16 @@ import org.presslens.transforms.model.SourceDocument;
 
 /**
  * Reads JSON Lines files (one JSON object per line; {@code .gz} is decompressed) through Beam's
- * {@link FileIO}: one document per line, fields chosen by {@link JsonFields}. A line that is not
+ * {@link FileIO}: one document per line, fields chosen by {@link RecordFields}. A line that is not
  * a JSON object, or lacks the text, goes to {@link CorpusTags#REJECTED} with its line number.
  */
 public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
 
   private final String filePattern;
   private final String root;
-  private final JsonFields fields;
+  private final RecordFields fields;
 
-  private ReadJsonLines(String filePattern, String root, JsonFields fields) {
+  private ReadJsonLines(String filePattern, String root, RecordFields fields) {
     this.filePattern = filePattern;
     this.root = root;
     this.fields = fields;
@@ -42,7 +42,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
    * @param filePattern a file or glob
    * @param root prefix removed from file names in reports (the folder of the input)
    */
-  public static ReadJsonLines from(String filePattern, String root, JsonFields fields) {
+  public static ReadJsonLines from(String filePattern, String root, RecordFields fields) {
     return new ReadJsonLines(filePattern, root, fields);
   }
 
@@ -58,10 +58,10 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
   static final class ParseLinesFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
     private static final int MAX_DETAIL = 200;
     private final String root;
-    private final JsonFields fields;
+    private final RecordFields fields;
     private transient ObjectMapper mapper;
 
-    ParseLinesFn(String root, JsonFields fields) {
+    ParseLinesFn(String root, RecordFields fields) {
       this.root = root;
       this.fields = fields;
     }

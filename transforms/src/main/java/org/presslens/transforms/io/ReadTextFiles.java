@@ -1,6 +1,14 @@
 package org.presslens.transforms.io;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -22,15 +30,33 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
 
   private final String root;
   private final OutletResolver resolver;
+  private final List<Path> files;
+  private final long maxBytes;
 
-  private ReadTextFiles(String root, OutletResolver resolver) {
+  private ReadTextFiles(String root, OutletResolver resolver, List<Path> files, long maxBytes) {
     this.root = root.endsWith("/") ? root : root + "/";
     this.resolver = resolver;
+    this.files = files;
+    this.maxBytes = maxBytes;
   }
 
-  /** @param root the input folder, as an absolute path or a Beam filesystem URI */
+  /**
+   * Reads every .txt file the filesystem matches below the root.
+   *
+   * @param root the input folder, as an absolute path or a Beam filesystem URI
+   */
   public static ReadTextFiles from(String root, Manifest manifest) {
-    return new ReadTextFiles(root, new OutletResolver(manifest));
+    return new ReadTextFiles(root, new OutletResolver(manifest), null, Long.MAX_VALUE);
+  }
+
+  /** Reads the given local files (see {@link CorpusFiles}) instead of matching a pattern. */
+  public ReadTextFiles files(List<Path> localFiles) {
+    return new ReadTextFiles(root, resolver, List.copyOf(localFiles), maxBytes);
+  }
+
+  /** Files above this size are rejected as {@code too-large} without being read. */
+  public ReadTextFiles maxBytes(long limit) {
+    return new ReadTextFiles(root, resolver, files, limit);
   }
 
   /** The glob matching every .txt file below the root, in any sub-folder. */
@@ -40,19 +66,37 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    return begin
-        .apply("MatchFiles", FileIO.match().filepattern(filePattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+    PCollection<MatchResult.Metadata> matched = files == null
+        ? begin.apply("MatchFiles", FileIO.match().filepattern(filePattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        : begin.apply("ListedFiles", Create.of(metadata(files)).withCoder(MetadataCoderV2.of()));
+    return matched
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver)).withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+        .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver, maxBytes))
+            .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+  }
+
+  private static List<MatchResult.Metadata> metadata(List<Path> files) {
+    List<MatchResult.Metadata> all = new ArrayList<>();
+    for (Path file : files) {
+      all.add(MatchResult.Metadata.builder()
+          .setResourceId(FileSystems.matchNewResource(file.toString(), false))
+          .setSizeBytes(file.toFile().length())
+          .setIsReadSeekEfficient(true)
+          .setLastModifiedMillis(file.toFile().lastModified())
+          .build());
+    }
+    return all;
   }
 
   static final class ToDocumentFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
     private final String root;
     private final OutletResolver resolver;
+    private final long maxBytes;
 
-    ToDocumentFn(String root, OutletResolver resolver) {
+    ToDocumentFn(String root, OutletResolver resolver, long maxBytes) {
       this.root = root;
       this.resolver = resolver;
+      this.maxBytes = maxBytes;
     }
 
     @ProcessElement
@@ -60,6 +104,12 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
       String absolute = file.getMetadata().resourceId().toString();
       // Reports name files relative to the input folder, so they do not depend on where it lives.
       String path = absolute.startsWith(root) ? absolute.substring(root.length()) : absolute;
+      long size = file.getMetadata().sizeBytes();
+      if (size > maxBytes) {
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.TOO_LARGE,
+            String.format("file has %,d bytes; the limit is %,d (--maxDocumentMB)", size, maxBytes)));
+        return;
+      }
       byte[] bytes;
       try {
         bytes = file.readFullyAsBytes();

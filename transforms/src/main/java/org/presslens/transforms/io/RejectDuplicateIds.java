@@ -70,7 +70,7 @@ public final class RejectDuplicateIds extends PTransform<PCollection<SourceDocum
       if (kept == null) {
         out.get(CorpusTags.DOCUMENTS).output(doc);
       } else {
-        out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc.sourcePath(), "", RejectedInput.Reason.DUPLICATE_ID,
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.DUPLICATE_ID,
             "doc_id '" + doc.docId() + "' is already used by " + kept));
       }
     }

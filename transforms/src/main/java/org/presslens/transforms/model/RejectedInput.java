@@ -22,7 +22,14 @@ public record RejectedInput(String source, String item, String reason, String de
     MISSING_FIELD("missing-field"),
     MISSING_FILE("missing-file"),
     DUPLICATE_ID("duplicate-id"),
-    NO_WORDS("no-words");
+    NO_WORDS("no-words"),
+    NO_FILES("no-files"),
+    SYMLINK_LOOP("symlink-loop"),
+    TOO_LARGE("too-large"),
+    NO_SPACES("no-spaces"),
+    BAD_DATE("bad-date"),
+    NOT_ENGLISH("not-english"),
+    MALFORMED_CSV("malformed-csv");
 
     private final String code;
 
@@ -37,5 +44,21 @@ public record RejectedInput(String source, String item, String reason, String de
 
   public static RejectedInput of(String source, String item, Reason reason, String detail) {
     return new RejectedInput(source, item, reason.code(), detail);
+  }
+
+  /**
+   * A document that was read but cannot be analysed. Documents from JSON Lines and CSV files have
+   * the source path {@code file:number}; they are reported as the file and its "line N" or "row N",
+   * the way the readers report the items they reject themselves.
+   */
+  public static RejectedInput of(SourceDocument doc, Reason reason, String detail) {
+    String source = doc.sourcePath();
+    int colon = source.lastIndexOf(':');
+    if (colon > 0 && colon < source.length() - 1 && source.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+      String file = source.substring(0, colon);
+      String unit = file.endsWith(".csv") || file.endsWith(".csv.gz") ? "row " : "line ";
+      return of(file, unit + source.substring(colon + 1), reason, detail);
+    }
+    return of(source, "", reason, detail);
   }
 }

@@ -3,10 +3,13 @@ package org.presslens.transforms.reports;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.MapElements;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.AnalyzedDocument;
 
 /** documents.csv: one row per analysed document, ordered by doc_id. */
@@ -18,7 +21,7 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
       List.of(
           col("doc_id", "document id: from the manifest, else the file path below the input folder without .txt"),
           col("outlet", "from the manifest, else the name of the file's folder, else 'unknown'"),
-          col("published", "publication date from the manifest (ISO 8601, may be partial such as 2022-05)"),
+          col("published", "publication date from the manifest or the date field, as ISO 8601 with the precision given (2022, 2022-05 or 2022-05-03)"),
           col("title", "title from the manifest"),
           col("source_path", "the file the text was read from, relative to the input folder"),
           col("charset", "character encoding the file was read in: from its byte order mark, UTF-8, or detected (ICU)"),
@@ -26,18 +29,39 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
           col("characters", "Unicode code points in the text as read"),
           col("sentences", "sentences found by OpenNLP (line-break rules in README)"),
           col("tokens", "running words: tokens with a letter or digit, stop words included, punctuation and symbols excluded"),
-          col("types", "distinct lower-cased words among the tokens")));
+          col("types", "distinct lower-cased words among the tokens"),
+          col("duplicate_of", "for a copy of another document (see duplicates.csv), the doc_id that the statistics count instead; else empty")));
 
-  public static DocumentsReport create() {
-    return new DocumentsReport();
+  private final PCollectionView<Map<String, Duplicate>> copies;
+
+  private DocumentsReport(PCollectionView<Map<String, Duplicate>> copies) {
+    this.copies = copies;
+  }
+
+  /** @param copies the documents that are copies of another, by doc_id */
+  public static DocumentsReport withCopies(PCollectionView<Map<String, Duplicate>> copies) {
+    return new DocumentsReport(copies);
   }
 
   @Override
   public PCollection<ReportBlock> expand(PCollection<AnalyzedDocument> docs) {
-    return docs.apply("DocumentRow", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-        .via(d -> new ReportBlock(d.docId(), List.of(List.of(
-            d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
-            Integer.toString(d.characters()), Integer.toString(d.sentences()),
-            Long.toString(d.tokens()), Integer.toString(d.types()))))));
+    return docs.apply("DocumentRow", ParDo.of(new RowFn(copies)).withSideInputs(copies));
+  }
+
+  static final class RowFn extends DoFn<AnalyzedDocument, ReportBlock> {
+    private final PCollectionView<Map<String, Duplicate>> copies;
+
+    RowFn(PCollectionView<Map<String, Duplicate>> copies) {
+      this.copies = copies;
+    }
+
+    @ProcessElement
+    public void process(@Element AnalyzedDocument d, OutputReceiver<ReportBlock> out, ProcessContext c) {
+      Duplicate copy = c.sideInput(copies).get(d.docId());
+      out.output(new ReportBlock(d.docId(), List.of(List.of(
+          d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
+          Integer.toString(d.characters()), Integer.toString(d.sentences()),
+          Long.toString(d.tokens()), Integer.toString(d.types()), copy == null ? "" : copy.keptDocId()))));
+    }
   }
 }

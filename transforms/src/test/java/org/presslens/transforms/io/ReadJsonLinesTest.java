@@ -40,7 +40,7 @@ class ReadJsonLinesTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("sotu.jsonl.gz")))) {
       out.write(lines.getBytes(StandardCharsets.UTF_8));
     }
-    JsonFields fields = new JsonFields("text", "doc_id", "party", "year", "title");
+    RecordFields fields = new RecordFields("text", "doc_id", "party", "year", "title");
 
     PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl.gz", dir + "/", fields));
 

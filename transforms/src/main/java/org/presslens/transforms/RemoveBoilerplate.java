@@ -1,0 +1,146 @@
+package org.presslens.transforms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.presslens.transforms.boilerplate.BoilerplateLines;
+import org.presslens.transforms.boilerplate.BoilerplateRule;
+import org.presslens.transforms.boilerplate.LineCounts;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.presslens.transforms.io.CorpusTags;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.SourceDocument;
+
+/**
+ * Drops lines that repeat across many documents of the same outlet (menus, "Back to Top", credits,
+ * promotions; see {@link BoilerplateRule} and {@link BoilerplateLines}). Outputs the cleaned
+ * documents ({@link CorpusTags#DOCUMENTS}), documents that were nothing but boilerplate
+ * ({@link CorpusTags#REJECTED}) and each outlet's boilerplate lines ({@link #LINES}).
+ */
+public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
+
+  public static final TupleTag<OutletBoilerplate> LINES = new TupleTag<>() {};
+
+  private final BoilerplateRule rule;
+
+  private RemoveBoilerplate(BoilerplateRule rule) {
+    this.rule = rule;
+  }
+
+  public static RemoveBoilerplate with(BoilerplateRule rule) {
+    return new RemoveBoilerplate(rule);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<SourceDocument> docs) {
+    if (!rule.enabled()) {
+      return PCollectionTuple.of(CorpusTags.DOCUMENTS, docs)
+          .and(CorpusTags.REJECTED, docs.getPipeline().apply("NoRejects",
+              Create.empty(SerializableCoder.of(RejectedInput.class))))
+          .and(LINES, docs.getPipeline().apply("NoLines", Create.empty(SerializableCoder.of(OutletBoilerplate.class))));
+    }
+    PCollection<KV<String, OutletBoilerplate>> perOutlet = docs
+        .apply("CandidateLines", ParDo.of(new CandidatesFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
+        .apply("CountPerOutlet", Combine.perKey(new CountLinesFn(rule)))
+        .apply("NameOutlet", MapElements.via(new SimpleFunction<KV<String, OutletBoilerplate>, KV<String, OutletBoilerplate>>() {
+          @Override
+          public KV<String, OutletBoilerplate> apply(KV<String, OutletBoilerplate> kv) {
+            return KV.of(kv.getKey(), new OutletBoilerplate(kv.getKey(), kv.getValue().documents(), kv.getValue().lines()));
+          }
+        }));
+    PCollectionView<Map<String, OutletBoilerplate>> byOutlet = perOutlet.apply("ByOutlet", View.asMap());
+    PCollectionTuple stripped = docs.apply("StripLines", ParDo.of(new StripFn(byOutlet)).withSideInputs(byOutlet)
+        .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+    PCollection<OutletBoilerplate> lines = perOutlet.apply("Outlets", Values.create())
+        .apply("WithLines", Filter.by(outlet -> !outlet.lines().isEmpty()));
+    return PCollectionTuple.of(CorpusTags.DOCUMENTS, stripped.get(CorpusTags.DOCUMENTS))
+        .and(CorpusTags.REJECTED, stripped.get(CorpusTags.REJECTED))
+        .and(LINES, lines);
+  }
+
+  static final class CandidatesFn extends DoFn<SourceDocument, KV<String, List<String>>> {
+    @ProcessElement
+    public void process(@Element SourceDocument doc, OutputReceiver<KV<String, List<String>>> out) {
+      out.output(KV.of(doc.outlet(), new ArrayList<>(BoilerplateLines.candidates(doc.text()))));
+    }
+  }
+
+  static final class CountLinesFn extends Combine.CombineFn<List<String>, LineCounts, OutletBoilerplate> {
+    private final BoilerplateRule rule;
+
+    CountLinesFn(BoilerplateRule rule) {
+      this.rule = rule;
+    }
+
+    @Override
+    public LineCounts createAccumulator() {
+      return new LineCounts();
+    }
+
+    @Override
+    public LineCounts addInput(LineCounts counts, List<String> lines) {
+      counts.addDocument(new java.util.HashSet<>(lines));
+      return counts;
+    }
+
+    @Override
+    public LineCounts mergeAccumulators(Iterable<LineCounts> all) {
+      LineCounts merged = new LineCounts();
+      all.forEach(merged::addAll);
+      return merged;
+    }
+
+    @Override
+    public OutletBoilerplate extractOutput(LineCounts counts) {
+      // The combiner does not see the key; NameOutlet fills in the outlet.
+      return new OutletBoilerplate("", counts.documents(), new TreeMap<>(rule.apply(counts)));
+    }
+  }
+
+  static final class StripFn extends DoFn<SourceDocument, SourceDocument> {
+    private final PCollectionView<Map<String, OutletBoilerplate>> byOutlet;
+
+    StripFn(PCollectionView<Map<String, OutletBoilerplate>> byOutlet) {
+      this.byOutlet = byOutlet;
+    }
+
+    @ProcessElement
+    public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
+      OutletBoilerplate outlet = c.sideInput(byOutlet).get(doc.outlet());
+      if (outlet == null || outlet.lines().isEmpty()) {
+        out.get(CorpusTags.DOCUMENTS).output(doc);
+        return;
+      }
+      String text = BoilerplateLines.strip(doc.text(), outlet.lines().keySet());
+      if (text.isBlank()) {
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.EMPTY,
+            "every line is boilerplate of outlet '" + doc.outlet() + "' (see boilerplate.csv)"));
+        return;
+      }
+      out.get(CorpusTags.DOCUMENTS).output(text.equals(doc.text()) ? doc : new SourceDocument(
+          doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(), doc.charset(), text));
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.presslens.transforms.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.RejectedInput.Reason;
+
+/**
+ * Lists the {@code .txt} files below a local folder. Symbolic links are followed, but a link back
+ * to an enclosing folder is reported once instead of being walked forever, and links that lead
+ * nowhere, unreadable folders and folders without a single {@code .txt} file are reported too, so
+ * that nothing in the folder silently drops out of the run.
+ */
+public final class CorpusFiles {
+
+  /** The files to read (sorted) and what could not be listed, with paths relative to the root. */
+  public record Listing(List<Path> files, List<RejectedInput> problems) {}
+
+  private CorpusFiles() {}
+
+  public static Listing list(Path root) throws IOException {
+    Walker walker = new Walker(root);
+    Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, walker);
+    walker.files.sort(null);
+    walker.problems.sort(java.util.Comparator.comparing(RejectedInput::source));
+    return new Listing(walker.files, walker.problems);
+  }
+
+  private static final class Walker extends SimpleFileVisitor<Path> {
+    private final Path root;
+    private final List<Path> files = new ArrayList<>();
+    private final List<RejectedInput> problems = new ArrayList<>();
+    /** .txt files found so far below each folder being walked, innermost last. */
+    private final Deque<int[]> found = new ArrayDeque<>();
+    /** Folders without .txt files; only the outermost of nested empty folders is kept. */
+    private final List<Path> emptyFolders = new ArrayList<>();
+
+    Walker(Path root) {
+      this.root = root;
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      found.push(new int[1]);
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      if (file.getFileName().toString().endsWith(".txt")) {
+        if (attrs.isRegularFile()) {
+          files.add(file);
+          found.peek()[0]++;
+        } else if (attrs.isSymbolicLink()) {
+          brokenLink(file);
+        } else {
+          problems.add(problem(file, Reason.UNREADABLE, "not a regular file"));
+        }
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) {
+      if (e instanceof FileSystemLoopException) {
+        problems.add(problem(file, Reason.SYMLINK_LOOP,
+            "symbolic link back to an enclosing folder; not followed"));
+      } else if (e instanceof NoSuchFileException) {
+        problems.add(problem(file, Reason.UNREADABLE, "symbolic link to a missing file"));
+      } else if (e instanceof AccessDeniedException) {
+        problems.add(problem(file, Reason.UNREADABLE, "permission denied"));
+      } else {
+        problems.add(problem(file, Reason.UNREADABLE, e.getMessage() == null ? e.toString() : e.getMessage()));
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+      int below = found.pop()[0];
+      if (!found.isEmpty()) {
+        found.peek()[0] += below;
+      }
+      if (e != null) {
+        problems.add(problem(dir, Reason.UNREADABLE, e.getMessage()));
+      } else if (below == 0 && !dir.equals(root)) {
+        emptyFolders.removeIf(folder -> folder.startsWith(dir));
+        emptyFolders.add(dir);
+      }
+      if (found.isEmpty()) {
+        emptyFolders.forEach(folder -> problems.add(problem(folder, Reason.NO_FILES, "folder holds no .txt file")));
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    /** A link the walk could not follow: it points nowhere, or round in a circle. */
+    private void brokenLink(Path link) {
+      try {
+        Files.readAttributes(link, BasicFileAttributes.class);
+        problems.add(problem(link, Reason.UNREADABLE, "symbolic link that cannot be read"));
+      } catch (NoSuchFileException e) {
+        problems.add(problem(link, Reason.UNREADABLE, "symbolic link to a missing file"));
+      } catch (IOException e) {
+        boolean loop = String.valueOf(e.getMessage()).contains("Too many levels of symbolic links");
+        problems.add(loop ? problem(link, Reason.SYMLINK_LOOP, "symbolic links that point to each other")
+            : problem(link, Reason.UNREADABLE, e.getMessage()));
+      }
+    }
+
+    private RejectedInput problem(Path path, Reason reason, String detail) {
+      return RejectedInput.of(root.relativize(path).toString(), "", reason, detail);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.presslens.transforms.io;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.RejectedInput.Reason;
+import org.presslens.transforms.model.SourceDocument;
+
+/**
+ * Reads CSV files (RFC 4180 with a header row; {@code .gz} is decompressed, the charset is
+ * detected like for text files) through Beam's {@link FileIO}: one document per row, columns
+ * chosen by {@link RecordFields}. Rows are numbered as a spreadsheet shows them (the header is
+ * row 1). A row with a different number of cells than the header, or with an empty text, is
+ * rejected; a file without the text column is rejected as a whole.
+ */
+public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
+
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+      .setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).get();
+
+  private final String filePattern;
+  private final String root;
+  private final RecordFields fields;
+
+  private ReadCsvFiles(String filePattern, String root, RecordFields fields) {
+    this.filePattern = filePattern;
+    this.root = root;
+    this.fields = fields;
+  }
+
+  /**
+   * @param filePattern a file or glob
+   * @param root prefix removed from file names in reports (the folder of the input)
+   */
+  public static ReadCsvFiles from(String filePattern, String root, RecordFields fields) {
+    return new ReadCsvFiles(filePattern, root, fields);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    return begin
+        .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("ReadMatches", FileIO.readMatches())
+        .apply("ParseRows", ParDo.of(new ParseRowsFn(root, fields))
+            .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+  }
+
+  static final class ParseRowsFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
+    private final String root;
+    private final RecordFields fields;
+
+    ParseRowsFn(String root, RecordFields fields) {
+      this.root = root;
+      this.fields = fields;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String absolute = file.getMetadata().resourceId().toString();
+      String source = absolute.startsWith(root) ? absolute.substring(root.length()) : absolute;
+      TextDecoder.Decoded decoded;
+      try {
+        decoded = TextDecoder.decode(file.readFullyAsBytes());
+      } catch (IOException e) {
+        reject(out, source, "", Reason.UNREADABLE, e.toString());
+        return;
+      }
+      if (!decoded.ok()) {
+        reject(out, source, "", decoded.failure() == TextDecoder.RejectedReason.BINARY
+            ? Reason.BINARY : Reason.UNKNOWN_ENCODING, decoded.detail());
+        return;
+      }
+      try (CSVParser parser = FORMAT.parse(new StringReader(decoded.text()))) {
+        Map<String, Integer> header = parser.getHeaderMap();
+        if (header == null || header.isEmpty()) {
+          reject(out, source, "", Reason.EMPTY, "file has no header row");
+          return;
+        }
+        if (!header.containsKey(fields.text())) {
+          reject(out, source, "", Reason.MISSING_FIELD,
+              "no column '" + fields.text() + "' in the header (" + String.join(", ", parser.getHeaderNames()) + ")");
+          return;
+        }
+        Iterator<CSVRecord> rows = parser.iterator();
+        long row = 1;
+        while (true) {
+          CSVRecord record;
+          try {
+            if (!rows.hasNext()) {
+              break;
+            }
+            record = rows.next();
+          } catch (UncheckedIOException | IllegalStateException e) {
+            reject(out, source, "row " + (row + 1), Reason.MALFORMED_CSV,
+                "cannot parse the rest of the file: " + e.getMessage());
+            break;
+          }
+          row = record.getRecordNumber() + 1;
+          emit(out, source, row, header.size(), record, decoded.charset());
+        }
+      } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        reject(out, source, "", Reason.MALFORMED_CSV, e.getMessage());
+      }
+    }
+
+    private void emit(MultiOutputReceiver out, String source, long row, int columns, CSVRecord record, String charset) {
+      String item = "row " + row;
+      if (record.size() != columns) {
+        reject(out, source, item, Reason.MALFORMED_CSV,
+            "row has " + record.size() + " cells, the header has " + columns + " (unquoted comma or line break?)");
+        return;
+      }
+      String text = record.get(fields.text());
+      if (text.isBlank()) {
+        reject(out, source, item, Reason.EMPTY, "column '" + fields.text() + "' is empty");
+        return;
+      }
+      String id = cell(record, fields.id());
+      String group = cell(record, fields.group());
+      out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
+          id.isEmpty() ? source + ":" + row : id,
+          group.isEmpty() ? OutletResolver.UNKNOWN : group,
+          cell(record, fields.date()),
+          cell(record, fields.title()),
+          source + ":" + row,
+          charset,
+          text));
+    }
+
+    private static String cell(CSVRecord record, String column) {
+      return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+    }
+
+    private static void reject(MultiOutputReceiver out, String source, String item, Reason reason, String detail) {
+      out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, item, reason,
+          detail == null ? "" : detail.replaceAll("\\s+", " ")));
+    }
+  }
+
+}

@@ -1,0 +1,15 @@
+package org.presslens.transforms.io;
+
+import java.io.Serializable;
+
+/**
+ * Which fields of a JSON Lines record, or columns of a CSV file, hold the text, the id, the
+ * grouping value (the "outlet" of every report: a party, a genre, a class...), the date and the
+ * title.
+ */
+public record RecordFields(String text, String id, String group, String date, String title) implements Serializable {
+
+  public static RecordFields defaults() {
+    return new RecordFields("text", "doc_id", "outlet", "published", "title");
+  }
+}
