@@ -16,7 +16,10 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.joda.time.Duration;
+import org.presslens.transforms.Progress;
 import org.presslens.transforms.reports.DocumentsReport;
+import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.reports.RejectedReport;
 import org.presslens.transforms.reports.ReportSpec;
 import org.presslens.transforms.reports.WriteReport;
@@ -28,6 +31,8 @@ import org.presslens.transforms.reports.WriteReport;
  * is writing to the same output folder.
  */
 public final class PressLens {
+
+  private static final Duration PROGRESS_EVERY = Duration.standardSeconds(15);
 
   private PressLens() {}
 
@@ -57,7 +62,11 @@ public final class PressLens {
    */
   static String[] withRunDefaults(String[] args) {
     List<String> all = new ArrayList<>(List.of(args));
-    for (String flag : List.of("--enforceImmutability", "--enforceEncodability")) {
+    if (all.stream().anyMatch(a -> a.startsWith("--runner=") && !a.endsWith("DirectRunner"))) {
+      return all.toArray(String[]::new);
+    }
+    // blockOnRun=false lets the main thread print progress while the direct runner works.
+    for (String flag : List.of("--enforceImmutability", "--enforceEncodability", "--blockOnRun")) {
       if (all.stream().noneMatch(a -> a.startsWith(flag + "=") || a.equals(flag))) {
         all.add(flag + "=false");
       }
@@ -86,7 +95,7 @@ public final class PressLens {
     Pipeline pipeline = Pipeline.create(options);
     ReportPipeline.build(pipeline, setup, options, writeDir);
     PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
+    waitWithProgress(result, start);
     Instant end = Instant.now();
 
     Map<String, Long> rows = reportRows(result);
@@ -104,9 +113,31 @@ public final class PressLens {
     try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
       out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
     }
-    System.out.printf("presslens: %d documents, %d rejected; %d reports in %s (%.1f s)%n",
-        documents, rejected, rows.size() + 1, setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+    System.out.printf("presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)%n",
+        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, rows.size() + 1,
+        setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
     return rows;
+  }
+
+  /** Waits for the run, printing the progress counters every {@link #PROGRESS_EVERY} on long runs. */
+  private static void waitWithProgress(PipelineResult result, Instant start) {
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(PROGRESS_EVERY);
+      if (state != null && state.isTerminal()) {
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("pipeline ended in state " + state);
+        }
+        return;
+      }
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
+          .addNameFilter(MetricNameFilter.inNamespace(Progress.NAMESPACE)).build()).getCounters()) {
+        counts.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
+      }
+      System.out.printf("presslens: %.0f s: %,d %s, %,d %s%n",
+          (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
+          counts.getOrDefault(Progress.READ, 0L), Progress.READ, counts.getOrDefault(Progress.ANALYSED, 0L), Progress.ANALYSED);
+    }
   }
 
   /** Rows written per report, from the counters of {@link WriteReport}, in report order. */

@@ -46,7 +46,7 @@ class PressLensRunTest {
     }
   }
 
-  private static List<CSVRecord> read(Path file) throws IOException {
+  static List<CSVRecord> readCsv(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), file + " has a UTF-8 BOM");
     try (Reader reader = new java.io.InputStreamReader(
@@ -62,25 +62,25 @@ class PressLensRunTest {
         .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "run_manifest.csv", "term_frequencies.csv",
         "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv"), files);
-    List<CSVRecord> docs = read(first.resolve("documents.csv"));
+    List<CSVRecord> docs = readCsv(first.resolve("documents.csv"));
     assertEquals(Set.of("unknown", "Tehran Times", "China-US Focus", "RT", "Global Times"),
         docs.stream().map(r -> r.get("outlet")).collect(Collectors.toSet()));
     assertEquals(5L, rows.get("documents.csv"));
     assertEquals(0L, rows.get("rejected.csv"));
-    assertEquals(read(first.resolve("term_frequencies.csv")).size(), rows.get("term_frequencies.csv"));
+    assertEquals(readCsv(first.resolve("term_frequencies.csv")).size(), rows.get("term_frequencies.csv"));
   }
 
   @Test
   void natoIsTheTopNonStopWordTermOfTheCorpus() throws IOException {
-    CSVRecord top = read(first.resolve("term_frequencies.csv")).get(0);
+    CSVRecord top = readCsv(first.resolve("term_frequencies.csv")).get(0);
     assertEquals(List.of("corpus", "", "nato", "1", "108", "1"),
         List.of(top.get("scope"), top.get("scope_key"), top.get("term"), top.get("n"), top.get("count"), top.get("rank")));
   }
 
   @Test
   void everyOutletsTopOverusedTermsHaveConcordanceLines() throws IOException {
-    List<CSVRecord> contrasts = read(first.resolve("outlet_contrasts.csv"));
-    Set<String> withLines = read(first.resolve("keyword_in_context.csv")).stream()
+    List<CSVRecord> contrasts = readCsv(first.resolve("outlet_contrasts.csv"));
+    Set<String> withLines = readCsv(first.resolve("keyword_in_context.csv")).stream()
         .map(r -> r.get("outlet") + "|" + r.get("term")).collect(Collectors.toSet());
     List<String> top = contrasts.stream()
         .filter(r -> r.get("reference").equals("rest") && r.get("direction").equals("over")
@@ -89,7 +89,7 @@ class PressLensRunTest {
     assertEquals(50, top.size(), "ten over-used terms for each of the five outlets");
     assertEquals(List.of(), top.stream().filter(t -> !withLines.contains(t)).toList());
     // Counts in the contrasts agree with the outlet rows of term_frequencies.csv.
-    Map<String, String> outletCounts = read(first.resolve("term_frequencies.csv")).stream()
+    Map<String, String> outletCounts = readCsv(first.resolve("term_frequencies.csv")).stream()
         .filter(r -> r.get("scope").equals("outlet"))
         .collect(Collectors.toMap(r -> r.get("scope_key") + "|" + r.get("term"), r -> r.get("count")));
     for (CSVRecord r : contrasts.subList(0, 50)) {
@@ -99,13 +99,13 @@ class PressLensRunTest {
 
   @Test
   void entityReportsShowTheNamesAndPairsAnalystsLookFor() throws IOException {
-    Map<String, String> types = read(first.resolve("entities.csv")).stream()
+    Map<String, String> types = readCsv(first.resolve("entities.csv")).stream()
         .collect(Collectors.toMap(r -> r.get("entity"), r -> r.get("type")));
     Map<String, String> expected = Map.of("NATO", "organization", "United States", "location", "China", "location",
         "Russia", "location", "Ukraine", "location", "Japan", "location", "Jens Stoltenberg", "person",
         "Liz Truss", "person", "Sergei Lavrov", "person", "ASEAN", "organization");
     expected.forEach((name, type) -> assertEquals(type, types.get(name), name));
-    Set<String> corpusPairs = read(first.resolve("entity_cooccurrence.csv")).stream()
+    Set<String> corpusPairs = readCsv(first.resolve("entity_cooccurrence.csv")).stream()
         .filter(r -> r.get("scope").equals("corpus") && r.get("window").equals("sentence"))
         .map(r -> r.get("entity_a") + "|" + r.get("entity_b")).collect(Collectors.toSet());
     assertTrue(corpusPairs.contains("China|NATO"), "NATO-China");
@@ -114,7 +114,7 @@ class PressLensRunTest {
 
   @Test
   void runManifestRecordsInputsVersionsAndReportRows() throws IOException {
-    List<CSVRecord> manifest = read(first.resolve("run_manifest.csv"));
+    List<CSVRecord> manifest = readCsv(first.resolve("run_manifest.csv"));
     Map<String, String> values = manifest.stream().collect(Collectors.toMap(r -> r.get("section") + "/" + r.get("key"), r -> r.get("value")));
     assertEquals("2.70.0", values.get("version/apache-beam"));
     assertEquals("5", values.get("run/documents"));
@@ -154,12 +154,12 @@ class PressLensRunTest {
 
     assertEquals(6L, counts.get("documents.csv"));
     assertEquals(1L, counts.get("rejected.csv"));
-    List<CSVRecord> contrasts = read(out.resolve("outlet_contrasts.csv"));
+    List<CSVRecord> contrasts = readCsv(out.resolve("outlet_contrasts.csv"));
     CSVRecord top = contrasts.stream()
         .filter(r -> r.get("outlet").equals("Democratic") && r.get("direction").equals("over")).findFirst().orElseThrow();
     assertEquals(List.of("rest", "jobs", "9", "0", "1"),
         List.of(top.get("reference"), top.get("term"), top.get("count_target"), top.get("count_reference"), top.get("rank")));
-    assertTrue(read(out.resolve("keyword_in_context.csv")).stream().anyMatch(r -> r.get("outlet").equals("Republican")
+    assertTrue(readCsv(out.resolve("keyword_in_context.csv")).stream().anyMatch(r -> r.get("outlet").equals("Republican")
         && r.get("term").equals("taxes")));
   }
 
@@ -173,7 +173,7 @@ class PressLensRunTest {
     Map<String, Long> counts = PressLens.run(options, RunSetup.from(options));
     assertEquals(1L, counts.get("documents.csv"));
     assertEquals(1L, counts.get("rejected.csv"));
-    CSVRecord row = read(out.resolve("rejected.csv")).get(0);
+    CSVRecord row = readCsv(out.resolve("rejected.csv")).get(0);
     assertEquals(List.of("manifest.csv", "file gone.txt", "missing-file"), List.of(row.get("source"), row.get("item"), row.get("reason")));
   }
 

@@ -51,6 +51,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
     private final TextOptions options;
     private transient DocumentTokenizer tokenizer;
     private transient TermCounter counter;
+    private final org.apache.beam.sdk.metrics.Counter analysed = Progress.analysed();
 
     AnalyzeFn(TextOptions options) {
       this.options = options;
@@ -65,6 +66,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
 
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
+      analysed.inc();
       TokenizedDocument tokens = tokenizer.tokenize(doc.text());
       long words = tokens.wordCount();
       if (!tokens.hasLetterWord()) {

@@ -44,6 +44,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
     private final InputLimits limits;
     private transient Pattern longRun;
     private transient LanguageGuesser guesser;
+    private final org.apache.beam.sdk.metrics.Counter read = Progress.read();
 
     CheckFn(InputLimits limits) {
       this.limits = limits;
@@ -59,6 +60,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
 
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
+      read.inc();
       String text = doc.text();
       if (text.length() > limits.maxChars()) {
         reject(out, doc, Reason.TOO_LARGE, String.format(

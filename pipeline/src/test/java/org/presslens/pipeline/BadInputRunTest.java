@@ -1,0 +1,197 @@
+package org.presslens.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One run over a folder holding every kind of bad input, and runs over bad JSON Lines and CSV
+ * files: each bad item must appear in rejected.csv with its reason, each good one in
+ * documents.csv, and the run must complete.
+ */
+class BadInputRunTest {
+
+  private static final Path ROOT = Path.of(System.getProperty("presslens.root", ".."));
+  static final String GOOD = "The minister said on Monday that the plan would go ahead despite the protests in the capital.";
+  static final String GERMAN = "Die Bundesregierung hat am Montag neue Maßnahmen zur Förderung erneuerbarer Energien "
+      + "beschlossen. Der Wirtschaftsminister erklärte in Berlin, dass die Kosten für Verbraucher nicht steigen sollen. "
+      + "Kritiker aus der Opposition bezweifeln jedoch, dass die Pläne ausreichend finanziert sind. Die Länder "
+      + "fordern seit Monaten mehr Geld vom Bund und wollen im Bundesrat über die Vorschläge beraten.";
+
+  @TempDir static Path corpus;
+  @TempDir static Path out;
+  @TempDir static Path files;
+  @TempDir static Path jsonOut;
+  @TempDir static Path csvOut;
+  private static Map<String, Long> rows;
+
+  @BeforeAll
+  static void runOnBadFolder() throws IOException {
+    write("good/a.txt", GOOD);
+    // Invalid as UTF-8; detected as windows-1252 and decoded.
+    write("good/windows1252.txt", ("The minister said \u201cno\u201d to the caf\u00e9 owners on Monday, and that\u2019s final.")
+        .getBytes("windows-1252"));
+    byte[] garbage = new byte[64];
+    for (int i = 0; i < garbage.length; i++) {
+      garbage[i] = (byte) (0x80 + (i * 37) % 0x7F);
+    }
+    write("bad/garbage.txt", garbage);
+    write("bad/empty.txt", new byte[0]);
+    write("bad/blank.txt", "  \n\t\n");
+    write("bad/binary.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+    write("bad/numbers.txt", "123 456 -- 7.89 %% !!");
+    write("bad/unspaced.txt", "Data: " + "QUJDRE".repeat(400));
+    write("bad/german.txt", GERMAN);
+    write("bad/undated.txt", GOOD);
+    write("bad/dup-id-1.txt", GOOD + " One.");
+    write("bad/dup-id-2.txt", GOOD + " Two.");
+    try (RandomAccessFile big = new RandomAccessFile(corpus.resolve("bad/huge.txt").toFile(), "rw")) {
+      big.setLength(50_000_000L); // 50 MB: rejected from its size, never read
+    }
+    Files.createDirectories(corpus.resolve("empty-folder/nested"));
+    Files.createSymbolicLink(corpus.resolve("bad/loop"), Path.of(".."));
+    Files.createSymbolicLink(corpus.resolve("bad/dangling.txt"), Path.of("/no/such/file.txt"));
+    write("manifest.csv", "file,doc_id,outlet,published,author,title,url\n"
+        + "bad/undated.txt,undated,,next Tuesday,,,\n"
+        + "bad/dup-id-1.txt,same-id,,,,,\n"
+        + "bad/dup-id-2.txt,same-id,,,,,\n"
+        + "bad/deleted.txt,deleted,,,,,\n");
+    PressLensOptions options = PressLensRunTest.options("--input=" + corpus, "--output=" + out);
+    rows = PressLens.run(options, RunSetup.from(options));
+  }
+
+  private static void write(String relative, String text) throws IOException {
+    write(relative, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(String relative, byte[] bytes) throws IOException {
+    Path file = corpus.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+  }
+
+  /** Rejected rows as "source|item" to reason. */
+  private static Map<String, String> rejected(Path output) throws IOException {
+    return PressLensRunTest.readCsv(output.resolve("rejected.csv")).stream()
+        .collect(Collectors.toMap(r -> r.get("source") + "|" + r.get("item"), r -> r.get("reason"), (a, b) -> a, TreeMap::new));
+  }
+
+  @Test
+  void everyBadKindHasItsRejectedRow() throws IOException {
+    Map<String, String> expected = new TreeMap<>(Map.ofEntries(
+        Map.entry("bad/empty.txt|", "empty"),
+        Map.entry("bad/blank.txt|", "empty"),
+        Map.entry("bad/binary.txt|", "binary"),
+        Map.entry("bad/garbage.txt|", "unknown-encoding"),
+        Map.entry("bad/numbers.txt|", "no-words"),
+        Map.entry("bad/unspaced.txt|", "no-spaces"),
+        Map.entry("bad/german.txt|", "not-english"),
+        Map.entry("bad/undated.txt|", "bad-date"),
+        Map.entry("bad/dup-id-2.txt|", "duplicate-id"),
+        Map.entry("bad/huge.txt|", "too-large"),
+        Map.entry("bad/loop|", "symlink-loop"),
+        Map.entry("bad/dangling.txt|", "unreadable"),
+        Map.entry("empty-folder|", "no-files"),
+        Map.entry("manifest.csv|file bad/deleted.txt", "missing-file")));
+    assertEquals(expected, rejected(out));
+    assertEquals(14L, rows.get("rejected.csv"));
+  }
+
+  @Test
+  void goodDocumentsAreAnalysedAndNothingIsLost() throws IOException {
+    List<CSVRecord> docs = PressLensRunTest.readCsv(out.resolve("documents.csv"));
+    assertEquals(List.of("good/a", "good/windows1252", "same-id"), docs.stream().map(r -> r.get("doc_id")).toList());
+    assertEquals("windows-1252", docs.get(1).get("charset"));
+    // 14 .txt files (the dangling link included), a looping link, an empty folder and a manifest row without file.
+    assertEquals(14 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
+  }
+
+  /**
+   * A file without read permission. Root reads any file, so when the tests run as root the run
+   * goes to a child JVM that {@code unshare --user} starts as an unprivileged user.
+   */
+  @Test
+  void fileWithoutReadPermissionIsRejected() throws IOException, InterruptedException {
+    Path input = files.resolve("corpus");
+    Path secret = input.resolve("secret.txt");
+    Files.createDirectories(input);
+    Files.writeString(input.resolve("open.txt"), GOOD);
+    Files.writeString(secret, GOOD);
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+    Path output = files.resolve("out");
+    Files.createDirectories(output);
+    for (Path p : List.of(files, input, output)) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+    Files.setPosixFilePermissions(input.resolve("open.txt"), PosixFilePermissions.fromString("rw-r--r--"));
+    if (Files.isReadable(secret)) {
+      String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      Process run = new ProcessBuilder("unshare", "--user",
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+          PressLens.class.getName(), "--input=" + input, "--output=" + output)
+          .redirectErrorStream(true).redirectOutput(files.resolve("run.log").toFile()).start();
+      assertEquals(0, run.waitFor(), Files.readString(files.resolve("run.log")));
+    } else {
+      PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + output);
+      PressLens.run(options, RunSetup.from(options));
+    }
+    assertEquals(Map.of("secret.txt|", "unreadable"), rejected(output));
+    assertTrue(Files.readString(output.resolve("rejected.csv")).contains("Permission denied"),
+        Files.readString(output.resolve("rejected.csv")));
+  }
+
+  @Test
+  void badJsonLinesAreRejectedLineByLine() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream zip = new GZIPOutputStream(gz)) {
+      zip.write(String.join("\n",
+          "{\"doc_id\": \"j1\", \"party\": \"A\", \"year\": 1999, \"text\": \"" + GOOD + "\"}",
+          "{\"doc_id\": \"j2\", \"party\": \"A\", \"text\": \"unterminated",
+          "{\"doc_id\": \"j3\", \"party\": \"B\", \"body\": \"no text field\"}",
+          "{\"doc_id\": \"j4\", \"party\": \"B\", \"year\": \"the nineties\", \"text\": \"" + GOOD + "\"}",
+          "{\"doc_id\": \"j5\", \"party\": \"B\", \"text\": \"" + GERMAN + "\"}",
+          "").getBytes(StandardCharsets.UTF_8));
+    }
+    Path input = files.resolve("feed.jsonl.gz");
+    Files.write(input, gz.toByteArray());
+    PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + jsonOut,
+        "--groupField=party", "--dateField=year");
+    PressLens.run(options, RunSetup.from(options));
+    assertEquals(Map.of("feed.jsonl.gz|line 2", "malformed-json", "feed.jsonl.gz|line 3", "missing-field",
+        "feed.jsonl.gz|line 4", "bad-date", "feed.jsonl.gz|line 5", "not-english"), rejected(jsonOut));
+    List<CSVRecord> docs = PressLensRunTest.readCsv(jsonOut.resolve("documents.csv"));
+    assertEquals(List.of("j1|A|1999"), docs.stream().map(r -> r.get("doc_id") + "|" + r.get("outlet") + "|" + r.get("published")).toList());
+  }
+
+  @Test
+  void csvRowsWithTheWrongColumnCountAreRejected() throws IOException {
+    Path input = files.resolve("articles.csv");
+    Files.writeString(input, "doc_id,outlet,published,text\n"
+        + "c1,BBC,2024-05-03,\"" + GOOD + "\"\n"
+        + "c2,BBC,2024-05-04,\"" + GOOD + "\",stray cell\n"
+        + "c3,RT,2024-05-05\n"
+        + "c4,RT,2024-05-06,\"Another, quite different report on the harvest and the weather in the north.\"\n");
+    PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + csvOut);
+    PressLens.run(options, RunSetup.from(options));
+    assertEquals(Map.of("articles.csv|row 3", "malformed-csv", "articles.csv|row 4", "malformed-csv"), rejected(csvOut));
+    assertEquals(List.of("c1", "c4"),
+        PressLensRunTest.readCsv(csvOut.resolve("documents.csv")).stream().map(r -> r.get("doc_id")).toList());
+    assertTrue(Files.readString(csvOut.resolve("rejected.csv")).contains("row has 5 cells, the header has 4"));
+  }
+}

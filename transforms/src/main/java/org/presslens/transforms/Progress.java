@@ -1,0 +1,22 @@
+package org.presslens.transforms;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/** Beam counters that tell how far a run has got; the command line prints them during long runs. */
+public final class Progress {
+
+  public static final String NAMESPACE = "presslens.progress";
+  public static final String READ = "documents read";
+  public static final String ANALYSED = "documents analysed";
+
+  private Progress() {}
+
+  static Counter read() {
+    return Metrics.counter(NAMESPACE, READ);
+  }
+
+  static Counter analysed() {
+    return Metrics.counter(NAMESPACE, ANALYSED);
+  }
+}

@@ -1,0 +1,53 @@
+package org.presslens.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.boilerplate.BoilerplateRule;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.presslens.transforms.io.CorpusTags;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.SourceDocument;
+
+@ExtendWith(TestPipelineExtension.class)
+class RemoveBoilerplateTest {
+
+  private static SourceDocument doc(String id, String outlet, String text) {
+    return new SourceDocument(id, outlet, "", "", id + ".txt", "UTF-8", text);
+  }
+
+  @Test
+  void dropsLinesRepeatedAcrossAnOutletOnly(TestPipeline pipeline) {
+    List<SourceDocument> docs = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      docs.add(doc("bbc" + i, "BBC", "Home | News\nStory number " + i + " is here.\nBack to Top"));
+    }
+    docs.add(doc("bbc5", "BBC", "Home | News\nBack to Top"));
+    docs.add(doc("rt1", "RT", "Home | News\nAn RT story.\nBack to Top"));
+
+    PCollectionTuple out = pipeline.apply(Create.of(docs)).apply(RemoveBoilerplate.with(new BoilerplateRule(3, 0.5)));
+
+    PAssert.that(out.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        doc("bbc1", "BBC", "Story number 1 is here.\n"), doc("bbc2", "BBC", "Story number 2 is here.\n"),
+        doc("bbc3", "BBC", "Story number 3 is here.\n"), doc("bbc4", "BBC", "Story number 4 is here.\n"),
+        doc("rt1", "RT", "Home | News\nAn RT story.\nBack to Top"));
+    PAssert.that(out.get(CorpusTags.REJECTED)).containsInAnyOrder(new RejectedInput("bbc5.txt", "", "empty",
+        "every line is boilerplate of outlet 'BBC' (see boilerplate.csv)"));
+    PAssert.that(out.get(RemoveBoilerplate.LINES)).satisfies(lines -> {
+      List<OutletBoilerplate> all = new ArrayList<>();
+      lines.forEach(all::add);
+      assertEquals(List.of(new OutletBoilerplate("BBC", 5, new TreeMap<>(java.util.Map.of("Back to Top", 5, "Home | News", 5)))), all);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+}

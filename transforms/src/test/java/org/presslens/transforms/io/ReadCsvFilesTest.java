@@ -1,0 +1,51 @@
+package org.presslens.transforms.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.SourceDocument;
+
+@ExtendWith(TestPipelineExtension.class)
+class ReadCsvFilesTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void readsRowsAndRejectsRowsWithTheWrongNumberOfCells(TestPipeline pipeline) throws IOException {
+    String csv = "doc_id,outlet,published,text\r\n"
+        + "a1,BBC,2024-05-03,\"First story, with a comma\r\nand a line break.\"\r\n"
+        + "a2,BBC,2024-05-04,Second story,extra cell\r\n"
+        + "a3,RT,,\r\n"
+        + "a4,RT,2024-05-05,Fourth story.\r\n";
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+    }
+    Files.write(dir.resolve("news.csv.gz"), gz.toByteArray());
+    Files.writeString(dir.resolve("notext.csv"), "doc_id,body\nb1,Hello\n");
+
+    PCollectionTuple read = pipeline.apply(ReadCsvFiles.from(dir + "/*.csv*", dir + "/",
+        new RecordFields("text", "doc_id", "outlet", "published", "title")));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("a1", "BBC", "2024-05-03", "", "news.csv.gz:2", "UTF-8", "First story, with a comma\r\nand a line break."),
+        new SourceDocument("a4", "RT", "2024-05-05", "", "news.csv.gz:5", "UTF-8", "Fourth story."));
+    PAssert.that(read.get(CorpusTags.REJECTED)).containsInAnyOrder(
+        new RejectedInput("news.csv.gz", "row 3", "malformed-csv",
+            "row has 5 cells, the header has 4 (unquoted comma or line break?)"),
+        new RejectedInput("news.csv.gz", "row 4", "empty", "column 'text' is empty"),
+        new RejectedInput("notext.csv", "", "missing-field", "no column 'text' in the header (doc_id, body)"));
+    pipeline.run().waitUntilFinish();
+  }
+}
