@@ -60,7 +60,8 @@ class PressLensRunTest {
     Set<String> files = Files.list(first).map(p -> p.getFileName().toString())
         .filter(name -> !name.startsWith(".")) // the run's lock file
         .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "run_manifest.csv", "term_frequencies.csv",
+    assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
+        "run_manifest.csv", "term_frequencies.csv",
         "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv"), files);
     List<CSVRecord> docs = readCsv(first.resolve("documents.csv"));
     assertEquals(Set.of("unknown", "Tehran Times", "China-US Focus", "RT", "Global Times"),
@@ -130,7 +131,8 @@ class PressLensRunTest {
 
   @Test
   void twoRunsGiveIdenticalReports() throws IOException {
-    for (String file : List.of("documents.csv", "rejected.csv", "term_frequencies.csv", "outlet_contrasts.csv",
+    for (String file : List.of("documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
+        "term_frequencies.csv", "outlet_contrasts.csv",
         "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "README.md")) {
       assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
     }
@@ -139,11 +141,13 @@ class PressLensRunTest {
   @Test
   void jsonLinesCorporaGroupByAnyField(@TempDir Path dir) throws IOException {
     StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < 6; i++) {
+    List<String> places = List.of("Ohio", "Texas", "Maine", "Utah", "Iowa", "Idaho", "Ohio");
+    for (int i = 0; i < 7; i++) {
       String party = i % 2 == 0 ? "Democratic" : "Republican";
-      String text = i % 2 == 0 ? "Jobs and more jobs for working families. Jobs now." : "Taxes are too high. Cut taxes and spending.";
+      String text = "Speech " + i + " was given in " + places.get(i) + ". "
+          + (i % 2 == 0 ? "Jobs and more jobs for working families. Jobs now." : "Taxes are too high. Cut taxes and spending.");
       lines.append("{\"doc_id\":\"d").append(i).append("\",\"party\":\"").append(party)
-          .append("\",\"text\":\"").append(text).append("\"}\n");
+          .append("\",\"text\":\"").append(i == 6 ? text.replace("6", "0") : text).append("\"}\n");
     }
     lines.append("{broken\n");
     Path corpus = dir.resolve("speeches.jsonl");
@@ -152,8 +156,10 @@ class PressLensRunTest {
     PressLensOptions options = options("--input=" + corpus, "--groupField=party", "--output=" + out);
     Map<String, Long> counts = PressLens.run(options, RunSetup.from(options));
 
-    assertEquals(6L, counts.get("documents.csv"));
+    assertEquals(7L, counts.get("documents.csv"));
     assertEquals(1L, counts.get("rejected.csv"));
+    // d6 repeats d0 word for word: listed as a copy, and its jobs are not counted again.
+    assertEquals(1L, counts.get("duplicates.csv"));
     List<CSVRecord> contrasts = readCsv(out.resolve("outlet_contrasts.csv"));
     CSVRecord top = contrasts.stream()
         .filter(r -> r.get("outlet").equals("Democratic") && r.get("direction").equals("over")).findFirst().orElseThrow();
