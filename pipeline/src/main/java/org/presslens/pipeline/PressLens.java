@@ -17,6 +17,8 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.joda.time.Duration;
+import org.presslens.pipeline.html.GraphMl;
+import org.presslens.pipeline.html.HtmlReport;
 import org.presslens.transforms.Progress;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.DuplicatesReport;
@@ -101,20 +103,26 @@ public final class PressLens {
     Map<String, Long> rows = reportRows(result);
     long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
     long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
-    new RunManifest()
+    RunManifest manifest = new RunManifest()
         .run(start, end, documents, rejected)
         .parameters(options, setup)
         .versions()
         .inputs(setup.input().root(), setup.input().files())
-        .reports(rows)
-        .write(writeDir);
+        .reports(rows);
+    manifest.write(writeDir);
+    try (OutputStream out = OutputFiles.create(writeDir, HtmlReport.FILE_NAME)) {
+      out.write(new HtmlReport(writeDir, manifest.parameterValues()).render().getBytes(StandardCharsets.UTF_8));
+    }
+    try (OutputStream out = OutputFiles.create(writeDir, GraphMl.FILE_NAME)) {
+      GraphMl.write(writeDir, out);
+    }
     List<ReportSpec> all = new ArrayList<>(ReportPipeline.REPORTS);
     all.add(RunManifest.SPEC);
     try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
       out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
     }
     System.out.printf("presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)%n",
-        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, rows.size() + 1,
+        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, rows.size() + 3,
         setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
     return rows;
   }

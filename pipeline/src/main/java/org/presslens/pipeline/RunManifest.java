@@ -74,7 +74,21 @@ final class RunManifest {
     add("parameter", "minPairCount", Long.toString(options.getMinPairCount()));
     add("parameter", "gazetteer", options.getGazetteer().isEmpty() ? "built-in" : "built-in + " + options.getGazetteer());
     add("parameter", "aliases", options.getAliases().isEmpty() ? "built-in" : "built-in + " + options.getAliases());
+    add("parameter", "maxDocumentMB", Integer.toString(options.getMaxDocumentMB()));
+    add("parameter", "maxWordChars", Integer.toString(options.getMaxWordChars()));
+    add("parameter", "englishOnly", Boolean.toString(options.getEnglishOnly()));
+    add("parameter", "boilerplateMinDocuments", Integer.toString(options.getBoilerplateMinDocuments()));
+    add("parameter", "boilerplateMinShare", Double.toString(options.getBoilerplateMinShare()));
+    add("parameter", "duplicateSimilarity", Double.toString(options.getDuplicateSimilarity()));
+    add("parameter", "keepDuplicates", Boolean.toString(options.getKeepDuplicates()));
     return add("parameter", "runner", options.getRunner().getSimpleName());
+  }
+
+  /** The parameter rows as a map from option name to value. */
+  Map<String, String> parameterValues() {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    rows.stream().filter(r -> r.get(0).equals("parameter")).forEach(r -> values.put(r.get(1), r.get(2)));
+    return values;
   }
 
   RunManifest versions() {

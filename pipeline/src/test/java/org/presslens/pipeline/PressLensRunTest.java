@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
@@ -27,23 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the whole pipeline on the seed corpus with the direct runner, as the README command does. */
 class PressLensRunTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("presslens.root", ".."));
+  private static final Path ROOT = SeedRun.ROOT;
 
-  @TempDir static Path first;
+  private static Path first;
   @TempDir static Path second;
   private static Map<String, Long> rows;
 
   static PressLensOptions options(String... args) {
-    PipelineOptionsFactory.register(PressLensOptions.class);
-    return PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+    return SeedRun.options(args);
   }
 
+  /** The shared seed run, and a second run for the determinism check. */
   @BeforeAll
   static void runTwice() throws IOException {
-    for (Path out : List.of(first, second)) {
-      PressLensOptions options = options("--input=" + ROOT.resolve("seeds"), "--output=" + out);
-      rows = PressLens.run(options, RunSetup.from(options));
-    }
+    first = SeedRun.output();
+    rows = SeedRun.rows();
+    SeedRun.run("--input=" + ROOT.resolve("seeds"), "--output=" + second);
   }
 
   static List<CSVRecord> readCsv(Path file) throws IOException {
@@ -60,7 +58,8 @@ class PressLensRunTest {
     Set<String> files = Files.list(first).map(p -> p.getFileName().toString())
         .filter(name -> !name.startsWith(".")) // the run's lock file
         .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(Set.of("README.md", "documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
+    assertEquals(Set.of("README.md", "report.html", "entity_cooccurrence.graphml", "documents.csv", "rejected.csv",
+        "duplicates.csv", "boilerplate.csv",
         "run_manifest.csv", "term_frequencies.csv",
         "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv"), files);
     List<CSVRecord> docs = readCsv(first.resolve("documents.csv"));
@@ -133,7 +132,8 @@ class PressLensRunTest {
   void twoRunsGiveIdenticalReports() throws IOException {
     for (String file : List.of("documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
         "term_frequencies.csv", "outlet_contrasts.csv",
-        "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "README.md")) {
+        "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "README.md",
+        "report.html", "entity_cooccurrence.graphml")) {
       assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
     }
   }

@@ -1,0 +1,48 @@
+package org.presslens.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** One run of the pipeline on the seeds with default options, shared by the test classes of a test JVM. */
+public final class SeedRun {
+
+  public static final Path ROOT = Path.of(System.getProperty("presslens.root", ".."));
+  private static Path output;
+  private static Map<String, Long> rows;
+
+  private SeedRun() {}
+
+  /** The output folder of the shared seed run (made on first use). */
+  public static synchronized Path output() {
+    if (output == null) {
+      try {
+        Path dir = Files.createTempDirectory("presslens-seeds");
+        rows = run("--input=" + ROOT.resolve("seeds"), "--output=" + dir);
+        output = dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return output;
+  }
+
+  /** Rows per report of the shared seed run. */
+  public static synchronized Map<String, Long> rows() {
+    output();
+    return rows;
+  }
+
+  static PressLensOptions options(String... args) {
+    PipelineOptionsFactory.register(PressLensOptions.class);
+    return PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+  }
+
+  public static Map<String, Long> run(String... args) throws IOException {
+    PressLensOptions options = options(args);
+    return PressLens.run(options, RunSetup.from(options));
+  }
+}
