@@ -22,6 +22,8 @@ final class DataDictionary {
         .append("spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed with an\n")
         .append("apostrophe; numbers are never changed. Rows are in a fixed order, so two runs on the same\n")
         .append("input give identical files (times appear only in run_manifest.csv).\n");
+    md.append("\nBesides the CSV files: report.html, a self-contained page drawn from these reports (open it\n")
+        .append("first), and entity_cooccurrence.graphml, the corpus sentence-level entity network for Gephi.\n");
     for (ReportSpec report : reports) {
       md.append("\n## ").append(report.fileName()).append("\n\n").append(report.description()).append("\n\n");
       md.append("| column | meaning |\n|---|---|\n");
