@@ -38,7 +38,8 @@ public final class GraphMl {
       entities.put(text(r, "entity"), r);
     }
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      // The JDK's own StAX writer: runners bring others (Woodstox with Spark) that quote differently.
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("graphml");

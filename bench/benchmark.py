@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Benchmark: the full PressLens pipeline on the shared corpora, replicated k times.
+
+Usage (from the project root; not part of the test run):
+    python3 bench/benchmark.py --runner direct|flink|spark --copies 1 2 4
+
+For each k it writes one JSON Lines file holding k copies of sotu, brown, austen, finefoods and
+reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
+so the default --extra keeps them in the statistics, making k copies k times the work), runs
+PressLens once and prints wall time, CPU time and peak RSS (GNU time, Maven and the run's JVM
+together), documents and running words per second.
+"""
+import argparse, csv, gzip, json, os, subprocess, sys, tempfile, time
+
+CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crude"]
+COMMANDS = {
+    "direct": ["mvn", "-q", "-o", "-pl", "pipeline", "exec:java", "-Dexec.args={args}"],
+    "flink": ["mvn", "-q", "-o", "-Pflink", "-pl", "pipeline", "exec:exec", "-Dpresslens.args={args}"],
+    "spark": ["mvn", "-q", "-o", "-Pspark", "-pl", "pipeline", "exec:exec", "-Dpresslens.args={args}"],
+}
+
+def build_corpus(shared, copies, path):
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for k in range(copies):
+            for name in CORPORA:
+                with gzip.open(os.path.join(shared, name + ".jsonl.gz"), "rt", encoding="utf-8") as f:
+                    for line in f:
+                        record = json.loads(line)
+                        out.write(json.dumps({"doc_id": f"{k}/{name}/{record['doc_id']}", "corpus": name,
+                                              "text": record["text"]}) + "\n")
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--runner", default="direct", choices=COMMANDS)
+    p.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4])
+    p.add_argument("--shared", default="../shared/corpora")
+    p.add_argument("--extra", default="--keepDuplicates=true", help="more PressLens options")
+    a = p.parse_args()
+    work = tempfile.mkdtemp(prefix="presslens-bench-")
+    print("runner,copies,documents,words,wall_s,cpu_s,peak_rss_mb,documents_per_s,words_per_s")
+    for k in a.copies:
+        corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
+        build_corpus(a.shared, k, corpus)
+        out = os.path.join(work, f"out-{a.runner}-{k}x")
+        args = f"--input={corpus} --groupField=corpus --output={out} {a.extra}".strip()
+        command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
+        timing = os.path.join(work, "time.txt")
+        start = time.time()
+        subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, check=True,
+                       stdout=subprocess.DEVNULL)
+        wall = time.time() - start
+        user, system, rss = open(timing).read().split()[-3:]
+        with open(os.path.join(out, "documents.csv"), encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+        words = sum(int(r["tokens"]) for r in rows)
+        print(f"{a.runner},{k},{len(rows)},{words},{wall:.1f},{float(user) + float(system):.1f},"
+              f"{int(rss) // 1024},{len(rows) / wall:.1f},{words / wall:.0f}", flush=True)
+
+if __name__ == "__main__":
+    sys.exit(main())
