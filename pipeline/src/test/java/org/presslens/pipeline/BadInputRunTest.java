@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,11 @@ class BadInputRunTest {
   @BeforeAll
   static void runOnBadFolder() throws IOException {
     write("good/a.txt", GOOD);
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream zip = new GZIPOutputStream(gzipped)) {
+      zip.write("A gzipped article about the harbour, the budget and the new bridge over the river.".getBytes(StandardCharsets.UTF_8));
+    }
+    write("good/zipped.txt.gz", gzipped.toByteArray());
     // Invalid as UTF-8; detected as windows-1252 and decoded.
     write("good/windows1252.txt", ("The minister said \u201cno\u201d to the caf\u00e9 owners on Monday, and that\u2019s final.")
         .getBytes("windows-1252"));
@@ -116,10 +122,10 @@ class BadInputRunTest {
   @Test
   void goodDocumentsAreAnalysedAndNothingIsLost() throws IOException {
     List<CSVRecord> docs = PressLensRunTest.readCsv(out.resolve("documents.csv"));
-    assertEquals(List.of("good/a", "good/windows1252", "same-id"), docs.stream().map(r -> r.get("doc_id")).toList());
+    assertEquals(List.of("good/a", "good/windows1252", "good/zipped", "same-id"), docs.stream().map(r -> r.get("doc_id")).toList());
     assertEquals("windows-1252", docs.get(1).get("charset"));
-    // 14 .txt files (the dangling link included), a looping link, an empty folder and a manifest row without file.
-    assertEquals(14 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
+    // 15 text files (the dangling link included), a looping link, an empty folder and a manifest row without file.
+    assertEquals(15 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
   }
 
   /**
@@ -141,6 +147,8 @@ class BadInputRunTest {
     }
     Files.setPosixFilePermissions(input.resolve("open.txt"), PosixFilePermissions.fromString("rw-r--r--"));
     if (Files.isReadable(secret)) {
+      Assumptions.assumeTrue(new ProcessBuilder("unshare", "--user", "true").start().waitFor() == 0,
+          "runs as root and cannot start an unprivileged user namespace (unshare --user)");
       String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
       Process run = new ProcessBuilder("unshare", "--user",
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,

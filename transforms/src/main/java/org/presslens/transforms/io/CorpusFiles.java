@@ -19,7 +19,7 @@ import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
 
 /**
- * Lists the {@code .txt} files below a local folder. Symbolic links are followed, but a link back
+ * Lists the {@code .txt} and {@code .txt.gz} files below a local folder. Symbolic links are followed, but a link back
  * to an enclosing folder is reported once instead of being walked forever, and links that lead
  * nowhere, unreadable folders and folders without a single {@code .txt} file are reported too, so
  * that nothing in the folder silently drops out of the run.
@@ -30,6 +30,11 @@ public final class CorpusFiles {
   public record Listing(List<Path> files, List<RejectedInput> problems) {}
 
   private CorpusFiles() {}
+
+  /** Text files: {@code .txt}, or {@code .txt.gz} (decompressed when read). */
+  public static boolean isText(String fileName) {
+    return fileName.endsWith(".txt") || fileName.endsWith(".txt.gz");
+  }
 
   public static Listing list(Path root) throws IOException {
     Walker walker = new Walker(root);
@@ -60,7 +65,7 @@ public final class CorpusFiles {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-      if (file.getFileName().toString().endsWith(".txt")) {
+      if (isText(file.getFileName().toString())) {
         if (attrs.isRegularFile()) {
           files.add(file);
           found.peek()[0]++;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Decides doc_id and outlet of a text file: the manifest wins; otherwise the doc_id is the path
- * below the input folder without ".txt" and the outlet is the name of the file's folder, or
+ * below the input folder without ".txt" (or ".txt.gz") and the outlet is the name of the file's folder, or
  * {@value #UNKNOWN} for files directly in the input folder.
  */
 public final class OutletResolver implements Serializable {
@@ -24,7 +24,7 @@ public final class OutletResolver implements Serializable {
 
   public Resolved resolve(String relativePath) {
     Optional<Manifest.Entry> entry = manifest.lookup(relativePath);
-    String defaultId = relativePath.endsWith(".txt") ? relativePath.substring(0, relativePath.length() - 4) : relativePath;
+    String defaultId = relativePath.replaceFirst("\\.txt(\\.gz)?$", "");
     int slash = relativePath.lastIndexOf('/');
     String folderOutlet = UNKNOWN;
     if (slash > 0) {
