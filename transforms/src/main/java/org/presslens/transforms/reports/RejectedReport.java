@@ -18,7 +18,9 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
       List.of(
           col("source", "the file the item came from, relative to the input folder"),
           col("item", "the item within the source, such as 'line 12' of a JSON Lines file (empty when the whole file was rejected)"),
-          col("reason", "reason code: empty, binary, unknown-encoding, unreadable, malformed-json, missing-field, missing-file (a manifest row without its file), duplicate-id, no-words"),
+          col("reason", "reason code: empty, binary, unknown-encoding, unreadable, symlink-loop, no-files, too-large, "
+              + "no-spaces, bad-date, not-english, malformed-json, malformed-csv, missing-field, missing-file "
+              + "(a manifest row without its file), duplicate-id, no-words (meanings in the project README)"),
           col("detail", "what exactly was wrong, in words")));
 
   public static RejectedReport create() {
@@ -28,7 +30,19 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
   @Override
   public PCollection<ReportBlock> expand(PCollection<RejectedInput> rejected) {
     return rejected.apply("RejectedRow", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-        .via(r -> new ReportBlock(r.source() + "\u0000" + r.item(),
-            List.of(List.of(r.source(), r.item(), r.reason(), r.detail())))));
+        .via(r -> new ReportBlock(sortKey(r), List.of(List.of(r.source(), r.item(), r.reason(), r.detail())))));
+  }
+
+  /** Source, then item with its numbers in numeric order ("line 2" before "line 10"). */
+  static String sortKey(RejectedInput r) {
+    StringBuilder key = new StringBuilder(r.source()).append('\u0000');
+    java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+").matcher(r.item());
+    int last = 0;
+    while (number.find()) {
+      String digits = number.group();
+      key.append(r.item(), last, number.start()).append("0".repeat(Math.max(0, 12 - digits.length()))).append(digits);
+      last = number.end();
+    }
+    return key.append(r.item().substring(last)).toString();
   }
 }
