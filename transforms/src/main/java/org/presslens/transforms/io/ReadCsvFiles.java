@@ -80,8 +80,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
         return;
       }
       if (!decoded.ok()) {
-        reject(out, source, "", decoded.failure() == TextDecoder.RejectedReason.BINARY
-            ? Reason.BINARY : Reason.UNKNOWN_ENCODING, decoded.detail());
+        reject(out, source, "", decoded.failure(), decoded.detail());
         return;
       }
       try (CSVParser parser = FORMAT.parse(new StringReader(decoded.text()))) {

@@ -119,9 +119,7 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
       }
       TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
       if (!decoded.ok()) {
-        RejectedInput.Reason reason = decoded.failure() == TextDecoder.RejectedReason.BINARY
-            ? RejectedInput.Reason.BINARY : RejectedInput.Reason.UNKNOWN_ENCODING;
-        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", reason, decoded.detail()));
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", decoded.failure(), decoded.detail()));
         return;
       }
       String text = decoded.text();

@@ -1,5 +1,6 @@
 package org.presslens.transforms.io;
 
+
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import java.nio.ByteBuffer;
@@ -7,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.presslens.transforms.model.RejectedInput;
 
 /**
  * Decodes the bytes of a text file: a byte order mark decides first (UTF-8, UTF-16 LE/BE); else
@@ -21,15 +23,14 @@ public final class TextDecoder {
   private TextDecoder() {}
 
   /** The text and the charset it was read in, or why it could not be read. */
-  public record Decoded(String text, String charset, RejectedReason failure, String detail) {
+  /** @param failure why the bytes are not text ({@code binary} or {@code unknown-encoding}); null when decoded */
+  public record Decoded(String text, String charset, RejectedInput.Reason failure, String detail) {
     public boolean ok() {
       return failure == null;
     }
   }
 
   /** Why bytes are not text. */
-  public enum RejectedReason { BINARY, UNKNOWN_ENCODING }
-
   public static Decoded decode(byte[] bytes) {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       return strict(bytes, 3, StandardCharsets.UTF_8);
@@ -42,7 +43,7 @@ public final class TextDecoder {
     }
     for (byte b : bytes) {
       if (b == 0) {
-        return new Decoded(null, null, RejectedReason.BINARY, "contains NUL bytes: not a text file");
+        return new Decoded(null, null, RejectedInput.Reason.BINARY, "contains NUL bytes: not a text file");
       }
     }
     Decoded utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
@@ -51,12 +52,12 @@ public final class TextDecoder {
     }
     CharsetMatch match = new CharsetDetector().setText(bytes).detect();
     if (match == null || match.getConfidence() < MIN_CONFIDENCE || !Charset.isSupported(match.getName())) {
-      return new Decoded(null, null, RejectedReason.UNKNOWN_ENCODING, "not valid UTF-8 and no charset detected with confidence "
+      return new Decoded(null, null, RejectedInput.Reason.UNKNOWN_ENCODING, "not valid UTF-8 and no charset detected with confidence "
           + MIN_CONFIDENCE + "+" + (match == null ? "" : " (best guess " + match.getName() + ", " + match.getConfidence() + ")"));
     }
     Decoded guessed = strict(bytes, 0, Charset.forName(match.getName()));
     return guessed.ok() ? guessed
-        : new Decoded(null, null, RejectedReason.UNKNOWN_ENCODING, "not valid UTF-8 nor " + match.getName());
+        : new Decoded(null, null, RejectedInput.Reason.UNKNOWN_ENCODING, "not valid UTF-8 nor " + match.getName());
   }
 
   private static Decoded strict(byte[] bytes, int offset, Charset charset) {
@@ -68,7 +69,7 @@ public final class TextDecoder {
           .toString();
       return new Decoded(text, charset.name(), null, null);
     } catch (CharacterCodingException e) {
-      return new Decoded(null, null, RejectedReason.UNKNOWN_ENCODING, "invalid " + charset.name() + " (" + e.getMessage() + ")");
+      return new Decoded(null, null, RejectedInput.Reason.UNKNOWN_ENCODING, "invalid " + charset.name() + " (" + e.getMessage() + ")");
     }
   }
 

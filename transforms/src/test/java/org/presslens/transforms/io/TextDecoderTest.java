@@ -37,7 +37,7 @@ class TextDecoderTest {
 
   @Test
   void nulBytesMeanBinaryAndGarbageIsUnknown() {
-    assertEquals(TextDecoder.RejectedReason.BINARY, TextDecoder.decode(new byte[] {'a', 0, 'b'}).failure());
+    assertEquals(org.presslens.transforms.model.RejectedInput.Reason.BINARY, TextDecoder.decode(new byte[] {'a', 0, 'b'}).failure());
     byte[] garbage = new byte[64];
     for (int i = 0; i < garbage.length; i++) {
       garbage[i] = (byte) (0x80 + (i * 37) % 0x7F);
