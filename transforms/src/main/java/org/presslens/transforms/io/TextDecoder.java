@@ -1,6 +1,5 @@
 package org.presslens.transforms.io;
 
-
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import java.nio.ByteBuffer;
