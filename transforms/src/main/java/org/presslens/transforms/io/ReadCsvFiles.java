@@ -70,8 +70,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-      String absolute = file.getMetadata().resourceId().toString();
-      String source = absolute.startsWith(root) ? absolute.substring(root.length()) : absolute;
+      String source = SourceNames.of(file, root);
       TextDecoder.Decoded decoded;
       try {
         decoded = TextDecoder.decode(file.readFullyAsBytes());
@@ -145,8 +144,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private static void reject(MultiOutputReceiver out, String source, String item, Reason reason, String detail) {
-      out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, item, reason,
-          detail == null ? "" : detail.replaceAll("\\s+", " ")));
+      out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, item, reason, detail));
     }
   }
 

@@ -56,7 +56,6 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
   }
 
   static final class ParseLinesFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
-    private static final int MAX_DETAIL = 200;
     private final String root;
     private final RecordFields fields;
     private transient ObjectMapper mapper;
@@ -73,8 +72,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-      String absolute = file.getMetadata().resourceId().toString();
-      String source = absolute.startsWith(root) ? absolute.substring(root.length()) : absolute;
+      String source = SourceNames.of(file, root);
       // JSON is UTF-8 (RFC 8259); a stray invalid byte becomes U+FFFD rather than losing the file.
       var decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -131,9 +129,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private static void reject(MultiOutputReceiver out, String source, String item, Reason reason, String detail) {
-      String oneLine = detail == null ? "" : detail.replaceAll("\\s+", " ");
-      out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, item, reason,
-          oneLine.length() > MAX_DETAIL ? oneLine.substring(0, MAX_DETAIL) + "..." : oneLine));
+      out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, item, reason, detail));
     }
   }
 }

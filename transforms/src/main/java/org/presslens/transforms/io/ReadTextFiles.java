@@ -101,9 +101,7 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-      String absolute = file.getMetadata().resourceId().toString();
-      // Reports name files relative to the input folder, so they do not depend on where it lives.
-      String path = absolute.startsWith(root) ? absolute.substring(root.length()) : absolute;
+      String path = SourceNames.of(file, root);
       long size = file.getMetadata().sizeBytes();
       if (size > maxBytes) {
         out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.TOO_LARGE,

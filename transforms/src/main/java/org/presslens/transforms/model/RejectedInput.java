@@ -42,8 +42,14 @@ public record RejectedInput(String source, String item, String reason, String de
     }
   }
 
+  /** Details longer than this are cut: a rejected row must stay readable in a spreadsheet. */
+  static final int MAX_DETAIL = 200;
+
+  /** The detail is put on one line (parser messages quote input) and cut at {@value #MAX_DETAIL} characters. */
   public static RejectedInput of(String source, String item, Reason reason, String detail) {
-    return new RejectedInput(source, item, reason.code(), detail);
+    String oneLine = detail == null ? "" : detail.replaceAll("\\s+", " ").strip();
+    return new RejectedInput(source, item, reason.code(),
+        oneLine.length() > MAX_DETAIL ? oneLine.substring(0, MAX_DETAIL) + "..." : oneLine);
   }
 
   /**
