@@ -11,10 +11,6 @@ import java.util.TreeMap;
  */
 public record BoilerplateRule(int minDocuments, double minShare) implements Serializable {
 
-  public static BoilerplateRule defaults() {
-    return new BoilerplateRule(3, 0.2);
-  }
-
   public boolean enabled() {
     return minDocuments > 0;
   }

@@ -32,7 +32,7 @@ public final class CorpusFiles {
   private CorpusFiles() {}
 
   /** Text files: {@code .txt}, or {@code .txt.gz} (decompressed when read). */
-  public static boolean isText(String fileName) {
+  private static boolean isText(String fileName) {
     return fileName.endsWith(".txt") || fileName.endsWith(".txt.gz");
   }
 

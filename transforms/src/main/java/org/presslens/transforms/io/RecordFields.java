@@ -8,8 +8,4 @@ import java.io.Serializable;
  * title.
  */
 public record RecordFields(String text, String id, String group, String date, String title) implements Serializable {
-
-  public static RecordFields defaults() {
-    return new RecordFields("text", "doc_id", "outlet", "published", "title");
-  }
 }

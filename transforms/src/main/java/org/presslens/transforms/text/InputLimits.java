@@ -17,8 +17,4 @@ public record InputLimits(long maxChars, int maxWordChars, boolean englishOnly) 
 
   /** Confidence the detector must reach for another language before a text is rejected. */
   public static final double MIN_OTHER_LANGUAGE_CONFIDENCE = 0.2;
-
-  public static InputLimits defaults() {
-    return new InputLimits(10_000_000, 1000, true);
-  }
 }
