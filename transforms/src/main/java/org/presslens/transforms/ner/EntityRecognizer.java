@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import opennlp.tools.dictionary.Dictionary;
-import opennlp.tools.namefind.DictionaryNameFinder;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
-import opennlp.tools.util.StringList;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
 import org.presslens.transforms.text.DocumentTokenizer;
@@ -24,7 +21,7 @@ import org.presslens.transforms.text.TokenRules;
 
 /**
  * Finds person, organization and location mentions in a document's tokenized sentences with two
- * layers, the OpenNLP statistical name finders and OpenNLP {@link DictionaryNameFinder}s built
+ * layers, the OpenNLP statistical name finders and {@link NameDictionary} finders built
  * from the {@link Gazetteer}, merged by {@link MentionMerger} and canonicalised:
  *
  * <ul>
@@ -58,7 +55,7 @@ public final class EntityRecognizer {
   private final Gazetteer gazetteer;
   private final StopWords stopWords = StopWords.english();
   private final Map<String, NameFinderME> models = new LinkedHashMap<>();
-  private final Map<String, DictionaryNameFinder> dictionaries = new LinkedHashMap<>();
+  private final Map<String, NameDictionary> dictionaries = new LinkedHashMap<>();
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
   private final Map<String, Gazetteer.Entry> entriesByTokens = new HashMap<>();
 
@@ -68,14 +65,14 @@ public final class EntityRecognizer {
     if (layers != Layers.DICTIONARY) {
       nameFinderModels.forEach((type, model) -> models.put(type, new NameFinderME(model)));
     }
-    Map<String, Dictionary> byType = new LinkedHashMap<>();
+    Map<String, NameDictionary> byType = new LinkedHashMap<>();
     for (Gazetteer.Entry entry : gazetteer.entries()) {
       String[] tokens = tokenizer.tokenizePhrase(entry.text());
       entriesByTokens.putIfAbsent(String.join(" ", tokens), entry);
-      byType.computeIfAbsent(entry.type(), t -> new Dictionary(true)).put(new StringList(tokens));
+      byType.computeIfAbsent(entry.type(), NameDictionary::new).add(tokens);
     }
     if (layers != Layers.MODEL) {
-      byType.forEach((type, dictionary) -> dictionaries.put(type, new DictionaryNameFinder(dictionary, type)));
+      dictionaries.putAll(byType);
     }
   }
 
@@ -96,7 +93,7 @@ public final class EntityRecognizer {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
         List<Candidate> fromDictionary = candidates(dictionaries, tokens, Mention.DICTIONARY);
-        List<Candidate> fromModel = hasLowerCase(tokens)
+        List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
             ? clean(candidates(models, tokens, Mention.MODEL), tokens, lowerCaseWords) : List.of();
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = new ArrayList<>();
@@ -136,6 +133,26 @@ public final class EntityRecognizer {
   private static boolean hasLowerCase(String[] tokens) {
     for (String token : tokens) {
       if (token.codePoints().anyMatch(Character::isLowerCase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a sentence has a capitalised word that could start or end a name the models may add:
+   * not a stop word ("I", "The") and not a sentence-initial word the document also writes in lower
+   * case. Model spans without such a word are dropped by {@link #clean} anyway, so the models,
+   * most of the entity stage's time, are not run on such sentences.
+   */
+  private boolean hasNameLikeWord(String[] tokens, Set<String> lowerCaseWords) {
+    for (int i = 0; i < tokens.length; i++) {
+      String token = tokens[i];
+      if (token.isEmpty() || !Character.isUpperCase(token.codePointAt(0))) {
+        continue;
+      }
+      String lower = token.toLowerCase(Locale.ROOT);
+      if (!stopWords.contains(lower) && !(i == 0 && lowerCaseWords.contains(lower))) {
         return true;
       }
     }
