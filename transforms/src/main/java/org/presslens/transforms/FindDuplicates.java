@@ -14,8 +14,8 @@ import org.presslens.transforms.model.SourceDocument;
 /**
  * Finds exact and near copies among the documents (see {@link DuplicateFinder}): one
  * {@link Duplicate} per copy, naming the document kept in its place. Fingerprints are small
- * (a hash and 128 integers per document) and meet in one combiner, which partial combining on
- * each worker feeds.
+ * (a hash and 128 integers per document) and meet in one {@link DuplicateFinder} (see
+ * {@link CombineGrouped} for why not in a lifted combiner).
  */
 public final class FindDuplicates extends PTransform<PCollection<SourceDocument>, PCollection<Duplicate>> {
 
@@ -40,7 +40,7 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
           }
         }))
         .setCoder(SerializableCoder.of(Fingerprint.class))
-        .apply("GroupCopies", Combine.globally(new FinderFn(threshold)))
+        .apply("GroupCopies", CombineGrouped.globally(new FinderFn(threshold)))
         .setCoder(SerializableCoder.of(DuplicateFinder.class))
         .apply("EachCopy", ParDo.of(new DoFn<DuplicateFinder, Duplicate>() {
           @ProcessElement

@@ -63,7 +63,7 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
     PCollection<KV<String, OutletBoilerplate>> perOutlet = docs
         .apply("CandidateLines", ParDo.of(new CandidatesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("CountPerOutlet", Combine.perKey(new CountLinesFn(rule)))
+        .apply("CountPerOutlet", CombineGrouped.perKey(new CountLinesFn(rule)))
         .apply("NameOutlet", MapElements.via(new SimpleFunction<KV<String, OutletBoilerplate>, KV<String, OutletBoilerplate>>() {
           @Override
           public KV<String, OutletBoilerplate> apply(KV<String, OutletBoilerplate> kv) {

@@ -1,11 +1,13 @@
 package org.presslens.transforms;
 
-import org.apache.beam.sdk.transforms.Combine;
+import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -13,7 +15,8 @@ import org.presslens.transforms.model.TermTable;
 
 /**
  * Sums the analysed documents once into the corpus table and one table per outlet (with a
- * combiner: one element per document in, no element per term), for every report that needs them.
+ * combiner applied after grouping, see {@link CombineGrouped}: one element per document in, no element
+ * per term), for every report that needs them. The corpus table is absent when there are no documents.
  * The output holds {@link #DOCUMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
  */
 public final class SumTermTables extends PTransform<PCollection<AnalyzedDocument>, PCollectionTuple> {
@@ -28,10 +31,19 @@ public final class SumTermTables extends PTransform<PCollection<AnalyzedDocument
 
   @Override
   public PCollectionTuple expand(PCollection<AnalyzedDocument> docs) {
-    PCollection<TermTable> corpus = docs.apply("SumCorpus", Combine.globally(TermTable.combineFn()));
+    PCollection<TermTable> corpus = docs.apply("SumCorpus", CombineGrouped.globally(TermTable.combineFn()));
     PCollection<KV<String, TermTable>> byOutlet = docs
         .apply("KeyByOutlet", WithKeys.of(AnalyzedDocument::outlet).withKeyType(TypeDescriptors.strings()))
-        .apply("SumOutlets", Combine.perKey(TermTable.combineFn()));
+        .apply("SumOutlets", CombineGrouped.perKey(TermTable.combineFn()));
     return PCollectionTuple.of(DOCUMENTS, docs).and(CORPUS, corpus).and(BY_OUTLET, byOutlet);
+  }
+
+  /**
+   * The corpus table as a side input: a list holding it, because {@code View.asSingleton} is built
+   * on a combiner (see {@link CombineGrouped}). The list is empty only when there are no documents,
+   * and then no DoFn reads it.
+   */
+  public static PCollectionView<List<TermTable>> corpusView(PCollectionTuple tables) {
+    return tables.get(CORPUS).apply("CorpusView", View.asList());
   }
 }

@@ -9,7 +9,7 @@ import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * A mutable table that sums inputs (documents) and merges with other tables of its kind: the
- * accumulator of a Beam combiner, so that documents are summed before any shuffle.
+ * accumulator of a Beam {@code CombineFn}, applied with {@link org.presslens.transforms.CombineGrouped}.
  */
 public interface Summable<I, A extends Summable<I, A>> {
 

@@ -70,7 +70,7 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
     return Objects.hash(counts, docFreq, tokens, documents);
   }
 
-  /** Sums analysed documents into one table; cheap to lift before a shuffle. */
+  /** Sums analysed documents into one table. */
   public static Combine.CombineFn<AnalyzedDocument, TermTable, TermTable> combineFn() {
     return Summable.combineFn(TermTable.class, TermTable::new);
   }

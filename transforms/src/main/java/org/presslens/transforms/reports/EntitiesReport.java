@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -48,7 +48,7 @@ public final class EntitiesReport extends PTransform<PCollection<DocumentEntitie
   public PCollection<ReportBlock> expand(PCollection<DocumentEntities> docs) {
     long min = minMentions;
     return docs
-        .apply("SumEntities", Combine.globally(EntityTable.combineFn()))
+        .apply("SumEntities", CombineGrouped.globally(EntityTable.combineFn()))
         .apply("EntityRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
             .via(table -> new ReportBlock("0", rows(table, min))));
   }

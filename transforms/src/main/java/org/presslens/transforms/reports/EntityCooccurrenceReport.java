@@ -1,11 +1,11 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -75,12 +75,12 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
   public PCollection<ReportBlock> expand(PCollection<DocumentEntities> docs) {
     long min = minPairCount;
     PCollection<ReportBlock> corpus = docs
-        .apply("SumCorpus", Combine.globally(CooccurrenceTable.combineFn()))
+        .apply("SumCorpus", CombineGrouped.globally(CooccurrenceTable.combineFn()))
         .apply("CorpusRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
             .via(t -> new ReportBlock("0", rows("corpus", "", t, min))));
     PCollection<ReportBlock> outlets = docs
         .apply("KeyByOutlet", WithKeys.of(DocumentEntities::outlet).withKeyType(TypeDescriptors.strings()))
-        .apply("SumOutlets", Combine.perKey(CooccurrenceTable.combineFn()))
+        .apply("SumOutlets", CombineGrouped.perKey(CooccurrenceTable.combineFn()))
         .apply("OutletRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
             .via((KV<String, CooccurrenceTable> kv) ->
                 new ReportBlock("1\u0000" + kv.getKey(), rows("outlet", kv.getKey(), kv.getValue(), min))));

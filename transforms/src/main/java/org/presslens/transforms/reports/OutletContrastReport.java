@@ -69,7 +69,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   @Override
   public PCollectionTuple expand(PCollectionTuple tables) {
     PCollection<KV<String, TermTable>> byOutlet = tables.get(SumTermTables.BY_OUTLET);
-    PCollectionView<TermTable> corpus = tables.get(SumTermTables.CORPUS).apply("CorpusView", View.asSingleton());
+    PCollectionView<List<TermTable>> corpus = SumTermTables.corpusView(tables);
     if (!options.pairs()) {
       return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, corpus, null))
           .withSideInputs(corpus)
@@ -83,11 +83,11 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
 
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
     private final ContrastOptions options;
-    private final PCollectionView<TermTable> corpusView;
+    private final PCollectionView<List<TermTable>> corpusView;
     /** All outlet tables; null unless pairwise contrasts are asked for. */
     private final PCollectionView<Map<String, TermTable>> outletsView;
 
-    ContrastFn(ContrastOptions options, PCollectionView<TermTable> corpusView, PCollectionView<Map<String, TermTable>> outletsView) {
+    ContrastFn(ContrastOptions options, PCollectionView<List<TermTable>> corpusView, PCollectionView<Map<String, TermTable>> outletsView) {
       this.options = options;
       this.corpusView = corpusView;
       this.outletsView = outletsView;
@@ -97,7 +97,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     public void process(@Element KV<String, TermTable> element, MultiOutputReceiver out, ProcessContext c) {
       String outlet = element.getKey();
       TermTable target = element.getValue();
-      TermTable corpus = c.sideInput(corpusView);
+      TermTable corpus = c.sideInput(corpusView).get(0);
       Side corpusSide = new Side(t -> corpus.counts().getOrDefault(t, 0L), corpus.tokens());
       Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
       Side rest = new Side(t -> corpus.counts().getOrDefault(t, 0L) - target.counts().getOrDefault(t, 0L),

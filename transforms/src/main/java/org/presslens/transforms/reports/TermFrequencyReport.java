@@ -9,7 +9,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -55,7 +54,7 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
   public PCollection<ReportBlock> expand(PCollectionTuple tables) {
     PCollection<AnalyzedDocument> docs = tables.get(SumTermTables.DOCUMENTS);
     PCollection<TermTable> corpus = tables.get(SumTermTables.CORPUS);
-    PCollectionView<TermTable> corpusView = corpus.apply("CorpusView", View.asSingleton());
+    PCollectionView<List<TermTable>> corpusView = SumTermTables.corpusView(tables);
     long min = minCount;
 
     PCollection<ReportBlock> corpusRows = corpus.apply("CorpusRows", MapElements
@@ -78,17 +77,17 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
 
   /** Document rows need the corpus document frequencies for tf-idf, taken from a side input. */
   static final class DocumentRowsFn extends DoFn<AnalyzedDocument, ReportBlock> {
-    private final PCollectionView<TermTable> corpusView;
+    private final PCollectionView<List<TermTable>> corpusView;
     private final long minCount;
 
-    DocumentRowsFn(PCollectionView<TermTable> corpusView, long minCount) {
+    DocumentRowsFn(PCollectionView<List<TermTable>> corpusView, long minCount) {
       this.corpusView = corpusView;
       this.minCount = minCount;
     }
 
     @ProcessElement
     public void process(@Element AnalyzedDocument doc, OutputReceiver<ReportBlock> out, ProcessContext c) {
-      TermTable corpus = c.sideInput(corpusView);
+      TermTable corpus = c.sideInput(corpusView).get(0);
       Map<String, Integer> df = corpus.docFreq();
       out.output(new ReportBlock("2\u0000" + doc.docId(), TermFrequencyRows.rows(
           TermFrequencyRows.DOCUMENT, doc.docId(), doc.termCounts(), doc.tokens(), df::get,

@@ -2,6 +2,7 @@ package org.presslens.transforms.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,12 +12,20 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.presslens.transforms.CombineGrouped;
 import org.presslens.transforms.csv.CsvReportWriter;
 
 /**
@@ -28,6 +37,8 @@ import org.presslens.transforms.csv.CsvReportWriter;
 public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCollection<Long>> {
 
   public static final String METRICS_NAMESPACE = "presslens.reports";
+
+  static final int ROWS_PER_PART = 5_000;
 
   private final String directory;
   private final ReportSpec spec;
@@ -47,38 +58,35 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
 
   @Override
   public PCollection<Long> expand(PCollection<ReportBlock> blocks) {
-    return blocks
-        .apply("CollectBlocks", Combine.globally(new CollectBlocks()))
+    KvCoder<Void, Part> coder = KvCoder.of(VoidCoder.of(), SerializableCoder.of(Part.class));
+    PCollection<KV<Void, Part>> parts = blocks.apply("CutBlocks", ParDo.of(new CutFn())).setCoder(coder);
+    // An empty part, so that a report without rows is still written (its header).
+    PCollection<KV<Void, Part>> empty = blocks.getPipeline()
+        .apply("NoRows", Create.of(KV.of((Void) null, new Part("", 0, new ArrayList<>()))).withCoder(coder));
+    return PCollectionList.of(parts).and(empty).apply("AllParts", Flatten.pCollections())
+        .apply("Gather", GroupByKey.create())
         .apply("WriteCsv", ParDo.of(new WriteCsvFn(directory, spec)));
   }
 
-  /** Gathers all blocks of the report; partial lists combine before the final merge. */
-  static final class CollectBlocks extends Combine.CombineFn<ReportBlock, ArrayList<ReportBlock>, ArrayList<ReportBlock>> {
-    @Override
-    public ArrayList<ReportBlock> createAccumulator() {
-      return new ArrayList<>();
-    }
+  /** Rows of a block, numbered within it. */
+  record Part(String sortKey, int index, ArrayList<List<String>> rows) implements Serializable {}
 
-    @Override
-    public ArrayList<ReportBlock> addInput(ArrayList<ReportBlock> acc, ReportBlock block) {
-      acc.add(block);
-      return acc;
-    }
-
-    @Override
-    public ArrayList<ReportBlock> mergeAccumulators(Iterable<ArrayList<ReportBlock>> accs) {
-      ArrayList<ReportBlock> merged = new ArrayList<>();
-      accs.forEach(merged::addAll);
-      return merged;
-    }
-
-    @Override
-    public ArrayList<ReportBlock> extractOutput(ArrayList<ReportBlock> acc) {
-      return acc;
+  /**
+   * Cuts blocks into parts of at most {@link #ROWS_PER_PART} rows, so that no record a runner has
+   * to sort is large (an outlet's contrast rows are tens of megabytes; see {@link CombineGrouped}).
+   */
+  static final class CutFn extends DoFn<ReportBlock, KV<Void, Part>> {
+    @ProcessElement
+    public void process(@Element ReportBlock block, OutputReceiver<KV<Void, Part>> out) {
+      List<List<String>> rows = block.rows();
+      for (int from = 0, index = 0; from < rows.size(); from += ROWS_PER_PART, index++) {
+        ArrayList<List<String>> part = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_PART)));
+        out.output(KV.of(null, new Part(block.sortKey(), index, part)));
+      }
     }
   }
 
-  static final class WriteCsvFn extends DoFn<ArrayList<ReportBlock>, Long> {
+  static final class WriteCsvFn extends DoFn<KV<Void, Iterable<Part>>, Long> {
     private final String directory;
     private final ReportSpec spec;
     private final Counter rows;
@@ -90,10 +98,11 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
     }
 
     @ProcessElement
-    public void process(@Element ArrayList<ReportBlock> blocks, OutputReceiver<Long> out) throws IOException {
-      List<ReportBlock> sorted = new ArrayList<>(blocks);
-      sorted.sort(Comparator.comparing(ReportBlock::sortKey));
-      Iterable<List<String>> allRows = () -> sorted.stream().flatMap(b -> b.rows().stream()).iterator();
+    public void process(@Element KV<Void, Iterable<Part>> parts, OutputReceiver<Long> out) throws IOException {
+      List<Part> sorted = new ArrayList<>();
+      parts.getValue().forEach(sorted::add);
+      sorted.sort(Comparator.comparing(Part::sortKey).thenComparingInt(Part::index));
+      Iterable<List<String>> allRows = () -> sorted.stream().flatMap(p -> p.rows().stream()).iterator();
       ResourceId dir = FileSystems.matchNewResource(directory, true);
       ResourceId file = dir.resolve(spec.fileName(), StandardResolveOptions.RESOLVE_FILE);
       long written;
