@@ -8,10 +8,14 @@ For each k it writes one JSON Lines file holding k copies of sotu, brown, austen
 reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
 so the default --extra keeps them in the statistics, making k copies k times the work), runs
 PressLens once and prints wall time, CPU time and peak RSS (GNU time, Maven and the run's JVM
-together), documents and running words per second.
+together), documents and running words per second. Then, per stage (ingest, tokenize, entities,
+counting, statistics, writing), the seconds its DoFns spent summed over threads (PressLens's
+"stages" summary line) with documents and words per second of stage time, and the CPU time no
+stage accounts for: the runner's own work (encoding, shuffles, scheduling), JIT and GC.
 """
-import argparse, csv, gzip, json, os, subprocess, sys, tempfile, time
+import argparse, csv, gzip, json, os, re, subprocess, sys, tempfile, time
 
+STAGES = ["ingest", "tokenize", "entities", "counting", "statistics", "writing"]
 CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crude"]
 COMMANDS = {
     "direct": ["mvn", "-q", "-o", "-pl", "pipeline", "exec:java", "-Dexec.args={args}"],
@@ -46,15 +50,30 @@ def main():
         command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
         timing = os.path.join(work, "time.txt")
         start = time.time()
-        subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, check=True,
-                       stdout=subprocess.DEVNULL)
+        run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, check=True,
+                             stdout=subprocess.PIPE, text=True)
         wall = time.time() - start
         user, system, rss = open(timing).read().split()[-3:]
         with open(os.path.join(out, "documents.csv"), encoding="utf-8-sig") as f:
             rows = list(csv.DictReader(f))
         words = sum(int(r["tokens"]) for r in rows)
-        print(f"{a.runner},{k},{len(rows)},{words},{wall:.1f},{float(user) + float(system):.1f},"
+        cpu = float(user) + float(system)
+        print(f"{a.runner},{k},{len(rows)},{words},{wall:.1f},{cpu:.1f},"
               f"{int(rss) // 1024},{len(rows) / wall:.1f},{words / wall:.0f}", flush=True)
+        stages = stage_seconds(run.stdout)
+        print("  stage,seconds_all_threads,documents_per_s,words_per_s")
+        for name in STAGES:
+            sec = stages.get(name, 0.0)
+            rate = (f"{len(rows) / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
+            print(f"  {name},{sec:.1f},{rate}")
+        print(f"  not in any stage (runner, JIT, GC),{cpu - sum(stages.values()):.1f},,", flush=True)
+
+def stage_seconds(stdout):
+    """Seconds per stage from the line 'presslens: stages (s, all threads): ingest 1.2, ...; N words'."""
+    for line in stdout.splitlines():
+        if line.startswith("presslens: stages"):
+            return {m.group(1): float(m.group(2)) for m in re.finditer(r"([a-z]+) ([0-9.]+)[,;]", line)}
+    return {}
 
 if __name__ == "__main__":
     sys.exit(main())

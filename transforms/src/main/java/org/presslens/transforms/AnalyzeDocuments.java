@@ -52,6 +52,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
     private transient DocumentTokenizer tokenizer;
     private transient TermCounter counter;
     private final org.apache.beam.sdk.metrics.Counter analysed = Progress.analysed();
+    private final org.apache.beam.sdk.metrics.Counter wordCount = Progress.words();
 
     AnalyzeFn(TextOptions options) {
       this.options = options;
@@ -67,13 +68,15 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
       analysed.inc();
-      TokenizedDocument tokens = tokenizer.tokenize(doc.text());
+      TokenizedDocument tokens = Stage.TOKENIZE.time(() -> tokenizer.tokenize(doc.text()));
       long words = tokens.wordCount();
       if (!tokens.hasLetterWord()) {
         out.get(REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.NO_WORDS,
             "no word with a letter (only numbers, punctuation or symbols) in " + doc.text().length() + " characters"));
         return;
       }
+      wordCount.inc(words);
+      HashMap<String, Integer> counts = Stage.TOKENIZE.time(() -> new HashMap<>(counter.count(tokens.terms())));
       out.get(ANALYZED).output(new AnalyzedDocument(
           doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(), doc.charset(),
           DigestUtils.sha256Hex(doc.text()),
@@ -81,7 +84,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
           tokens.sentenceCount(),
           words,
           tokens.typeCount(),
-          new HashMap<>(counter.count(tokens.terms()))));
+          counts));
       out.get(SENTENCES).output(new DocumentSentences(
           doc.docId(), doc.outlet(), new ArrayList<>(tokens.surfaces()), new ArrayList<>(tokens.terms())));
     }

@@ -61,40 +61,42 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
       read.inc();
-      String text = doc.text();
-      if (text.length() > limits.maxChars()) {
-        reject(out, doc, Reason.TOO_LARGE, String.format(
-            "text has %,d characters; the limit is %,d (--maxDocumentMB)", text.length(), limits.maxChars()));
-        return;
-      }
-      Matcher run = longRun.matcher(text);
-      if (run.find()) {
-        reject(out, doc, Reason.NO_SPACES, String.format(
-            "%,d characters without white space at character %,d (encoded data or lost spaces?); the limit is %,d (--maxWordChars)",
-            run.end() - run.start(), run.start(), limits.maxWordChars()));
-        return;
-      }
       Optional<String> published = PublishedDates.normalise(doc.published());
-      if (published.isEmpty()) {
-        reject(out, doc, Reason.BAD_DATE, "date '" + doc.published()
-            + "' is not a date PressLens reads (e.g. 2024-05-03, 2024-05, 2024, 3 May 2024, RFC 1123)");
+      RejectedInput problem = Stage.INGEST.time(() -> problem(doc, published));
+      if (problem != null) {
+        out.get(CorpusTags.REJECTED).output(problem);
         return;
-      }
-      if (guesser != null && LanguageGuesser.sampleLetters(text) >= InputLimits.MIN_LETTERS_FOR_LANGUAGE) {
-        LanguageGuesser.Guess guess = guesser.guess(text);
-        if (!guess.language().equals("eng") && guess.confidence() >= InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE) {
-          reject(out, doc, Reason.NOT_ENGLISH, String.format(
-              "language detected: %s (confidence %.2f); PressLens analyses English (--englishOnly=false keeps it)",
-              guess.language(), guess.confidence()));
-          return;
-        }
       }
       out.get(CorpusTags.DOCUMENTS).output(published.get().equals(doc.published()) ? doc : new SourceDocument(
           doc.docId(), doc.outlet(), published.get(), doc.title(), doc.sourcePath(), doc.charset(), doc.text()));
     }
 
-    private static void reject(MultiOutputReceiver out, SourceDocument doc, Reason reason, String detail) {
-      out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc, reason, detail));
+    /** The first check the document fails, or null. */
+    private RejectedInput problem(SourceDocument doc, Optional<String> published) {
+      String text = doc.text();
+      if (text.length() > limits.maxChars()) {
+        return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
+            "text has %,d characters; the limit is %,d (--maxDocumentMB)", text.length(), limits.maxChars()));
+      }
+      Matcher run = longRun.matcher(text);
+      if (run.find()) {
+        return RejectedInput.of(doc, Reason.NO_SPACES, String.format(
+            "%,d characters without white space at character %,d (encoded data or lost spaces?); the limit is %,d (--maxWordChars)",
+            run.end() - run.start(), run.start(), limits.maxWordChars()));
+      }
+      if (published.isEmpty()) {
+        return RejectedInput.of(doc, Reason.BAD_DATE, "date '" + doc.published()
+            + "' is not a date PressLens reads (e.g. 2024-05-03, 2024-05, 2024, 3 May 2024, RFC 1123)");
+      }
+      if (guesser != null && LanguageGuesser.sampleLetters(text) >= InputLimits.MIN_LETTERS_FOR_LANGUAGE) {
+        LanguageGuesser.Guess guess = guesser.guess(text);
+        if (!guess.language().equals("eng") && guess.confidence() >= InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE) {
+          return RejectedInput.of(doc, Reason.NOT_ENGLISH, String.format(
+              "language detected: %s (confidence %.2f); PressLens analyses English (--englishOnly=false keeps it)",
+              guess.language(), guess.confidence()));
+        }
+      }
+      return null;
     }
   }
 }

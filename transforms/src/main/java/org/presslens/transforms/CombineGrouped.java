@@ -73,11 +73,14 @@ public final class CombineGrouped {
 
     @ProcessElement
     public void process(@Element KV<K, Iterable<I>> group, OutputReceiver<KV<K, O>> out) {
-      A accumulator = fn.createAccumulator();
-      for (I input : group.getValue()) {
-        accumulator = fn.addInput(accumulator, input);
-      }
-      out.output(KV.of(group.getKey(), fn.extractOutput(accumulator)));
+      O sum = Stage.COUNTING.time(() -> {
+        A accumulator = fn.createAccumulator();
+        for (I input : group.getValue()) {
+          accumulator = fn.addInput(accumulator, input);
+        }
+        return fn.extractOutput(accumulator);
+      });
+      out.output(KV.of(group.getKey(), sum));
     }
   }
 }

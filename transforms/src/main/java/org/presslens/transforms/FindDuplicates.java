@@ -36,7 +36,7 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
         .apply("Fingerprint", ParDo.of(new DoFn<SourceDocument, Fingerprint>() {
           @ProcessElement
           public void process(@Element SourceDocument doc, OutputReceiver<Fingerprint> out) {
-            out.output(Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text()));
+            out.output(Stage.INGEST.time(() -> Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text())));
           }
         }))
         .setCoder(SerializableCoder.of(Fingerprint.class))

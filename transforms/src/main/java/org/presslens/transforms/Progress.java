@@ -9,6 +9,8 @@ public final class Progress {
   public static final String NAMESPACE = "presslens.progress";
   public static final String READ = "documents read";
   public static final String ANALYSED = "documents analysed";
+  /** Running words of the analysed documents (all copies included). */
+  public static final String WORDS = "words analysed";
 
   private Progress() {}
 
@@ -18,5 +20,9 @@ public final class Progress {
 
   static Counter analysed() {
     return Metrics.counter(NAMESPACE, ANALYSED);
+  }
+
+  static Counter words() {
+    return Metrics.counter(NAMESPACE, WORDS);
   }
 }

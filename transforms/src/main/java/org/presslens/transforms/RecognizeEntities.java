@@ -53,7 +53,7 @@ public final class RecognizeEntities extends PTransform<PCollection<DocumentSent
 
     @ProcessElement
     public void process(@Element DocumentSentences doc, OutputReceiver<DocumentEntities> out) {
-      ArrayList<Mention> mentions = new ArrayList<>(recognizer.find(doc.surfaces()));
+      ArrayList<Mention> mentions = Stage.ENTITIES.time(() -> new ArrayList<>(recognizer.find(doc.surfaces())));
       HashMap<Integer, String> quoted = new HashMap<>();
       for (Mention m : mentions) {
         quoted.computeIfAbsent(m.sentence(), s -> String.join(" ", doc.surfaces().get(s)));

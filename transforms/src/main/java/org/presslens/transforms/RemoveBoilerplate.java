@@ -83,7 +83,7 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
   static final class CandidatesFn extends DoFn<SourceDocument, KV<String, List<String>>> {
     @ProcessElement
     public void process(@Element SourceDocument doc, OutputReceiver<KV<String, List<String>>> out) {
-      out.output(KV.of(doc.outlet(), new ArrayList<>(BoilerplateLines.candidates(doc.text()))));
+      out.output(KV.of(doc.outlet(), Stage.INGEST.time(() -> new ArrayList<>(BoilerplateLines.candidates(doc.text())))));
     }
   }
 
@@ -133,7 +133,7 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
         out.get(CorpusTags.DOCUMENTS).output(doc);
         return;
       }
-      String text = BoilerplateLines.strip(doc.text(), outlet.lines().keySet());
+      String text = Stage.INGEST.time(() -> BoilerplateLines.strip(doc.text(), outlet.lines().keySet()));
       if (text.isBlank()) {
         out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.EMPTY,
             "every line is boilerplate of outlet '" + doc.outlet() + "' (see boilerplate.csv)"));

@@ -1,10 +1,15 @@
 package org.presslens.transforms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.metrics.MetricName;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -51,5 +56,27 @@ class AnalyzeDocumentsTest {
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void countsWordsAndTimesTheTokenizeStage(TestPipeline pipeline) {
+    pipeline
+        .apply(Create.of(
+            new SourceDocument("d1", "RT", "", "", "d1.txt", "UTF-8", "One two three."),
+            new SourceDocument("d2", "RT", "", "", "d2.txt", "UTF-8", "Four five."),
+            new SourceDocument("d3", "RT", "", "", "d3.txt", "UTF-8", "!!!")))
+        .apply(AnalyzeDocuments.with(new TextOptions(StopWords.english(), 2, false, false)));
+    MetricQueryResults metrics = pipeline.run().metrics().queryMetrics(MetricsFilter.builder().build());
+    long words = 0;
+    long tokenizeNanos = 0;
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      if (counter.getName().equals(MetricName.named(Progress.NAMESPACE, Progress.WORDS))) {
+        words += counter.getAttempted();
+      } else if (counter.getName().equals(MetricName.named(Stage.NAMESPACE, Stage.TOKENIZE.label()))) {
+        tokenizeNanos += counter.getAttempted();
+      }
+    }
+    assertEquals(5, words, "words of the analysed documents, the rejected one not counted");
+    assertTrue(tokenizeNanos > 0, "time spent tokenizing is counted");
   }
 }

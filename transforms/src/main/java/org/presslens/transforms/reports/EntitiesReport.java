@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.Stage;
 import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
@@ -50,7 +51,7 @@ public final class EntitiesReport extends PTransform<PCollection<DocumentEntitie
     return docs
         .apply("SumEntities", CombineGrouped.globally(EntityTable.combineFn()))
         .apply("EntityRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(table -> new ReportBlock("0", rows(table, min))));
+            .via(table -> Stage.STATISTICS.time(() -> new ReportBlock("0", rows(table, min)))));
   }
 
   static List<List<String>> rows(EntityTable table, long minMentions) {

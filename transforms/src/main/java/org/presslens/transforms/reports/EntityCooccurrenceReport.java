@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.Stage;
 import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
@@ -77,13 +78,13 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
     PCollection<ReportBlock> corpus = docs
         .apply("SumCorpus", CombineGrouped.globally(CooccurrenceTable.combineFn()))
         .apply("CorpusRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(t -> new ReportBlock("0", rows("corpus", "", t, min))));
+            .via(t -> Stage.STATISTICS.time(() -> new ReportBlock("0", rows("corpus", "", t, min)))));
     PCollection<ReportBlock> outlets = docs
         .apply("KeyByOutlet", WithKeys.of(DocumentEntities::outlet).withKeyType(TypeDescriptors.strings()))
         .apply("SumOutlets", CombineGrouped.perKey(CooccurrenceTable.combineFn()))
         .apply("OutletRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
             .via((KV<String, CooccurrenceTable> kv) ->
-                new ReportBlock("1\u0000" + kv.getKey(), rows("outlet", kv.getKey(), kv.getValue(), min))));
+                Stage.STATISTICS.time(() -> new ReportBlock("1\u0000" + kv.getKey(), rows("outlet", kv.getKey(), kv.getValue(), min)))));
     return PCollectionList.of(corpus).and(outlets).apply(Flatten.pCollections());
   }
 

@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.Stage;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class KeywordInContextReport extends PTransform<PCollection<Documen
     @ProcessElement
     public void process(@Element DocumentSentences doc, OutputReceiver<KV<String, ArrayList<Line>>> out, ProcessContext c) {
       List<String> terms = c.sideInput(termsView).getOrDefault(doc.outlet(), List.of());
-      List<Line> lines = KwicLines.find(doc, terms, window);
+      List<Line> lines = Stage.STATISTICS.time(() -> KwicLines.find(doc, terms, window));
       if (!lines.isEmpty()) {
         out.output(KV.of(doc.outlet(), new ArrayList<>(lines)));
       }

@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.Stage;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.ArrayList;
@@ -103,8 +104,9 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
       Side rest = new Side(t -> corpus.counts().getOrDefault(t, 0L) - target.counts().getOrDefault(t, 0L),
           corpus.tokens() - target.tokens());
 
-      List<Contrast> vsRest = ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options);
-      out.get(REPORT).output(block(outlet, REST, "0", vsRest));
+      List<Contrast> vsRest = Stage.STATISTICS.time(
+          () -> ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options));
+      out.get(REPORT).output(Stage.STATISTICS.time(() -> block(outlet, REST, "0", vsRest)));
       List<String> top = new ArrayList<>();
       for (Contrast contrast : vsRest) {
         if (contrast.over() && contrast.rank() <= options.kwicTerms()) {
@@ -122,8 +124,8 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           Side refSide = new Side(t -> ref.counts().getOrDefault(t, 0L), ref.tokens());
           List<String> terms = new ArrayList<>(target.counts().keySet());
           ref.counts().keySet().stream().filter(t -> !target.counts().containsKey(t)).forEach(terms::add);
-          out.get(REPORT).output(block(outlet, other.getKey(), "1" + other.getKey(),
-              ContrastRows.compute(terms, targetSide, refSide, corpusSide, options)));
+          out.get(REPORT).output(Stage.STATISTICS.time(() -> block(outlet, other.getKey(), "1" + other.getKey(),
+              ContrastRows.compute(terms, targetSide, refSide, corpusSide, options))));
         }
       }
     }

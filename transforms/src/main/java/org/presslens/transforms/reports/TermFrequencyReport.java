@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.Stage;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.List;
@@ -59,14 +60,14 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
 
     PCollection<ReportBlock> corpusRows = corpus.apply("CorpusRows", MapElements
         .into(TypeDescriptor.of(ReportBlock.class))
-        .via(t -> new ReportBlock("0", TermFrequencyRows.rows(
-            TermFrequencyRows.CORPUS, "", t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min))));
+        .via(t -> Stage.STATISTICS.time(() -> new ReportBlock("0", TermFrequencyRows.rows(
+            TermFrequencyRows.CORPUS, "", t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min)))));
 
     PCollection<ReportBlock> outletRows = tables.get(SumTermTables.BY_OUTLET)
         .apply("OutletRows", MapElements.into(TypeDescriptor.of(ReportBlock.class)).via((KV<String, TermTable> kv) -> {
           TermTable t = kv.getValue();
-          return new ReportBlock("1\u0000" + kv.getKey(), TermFrequencyRows.rows(
-              TermFrequencyRows.OUTLET, kv.getKey(), t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min));
+          return Stage.STATISTICS.time(() -> new ReportBlock("1\u0000" + kv.getKey(), TermFrequencyRows.rows(
+              TermFrequencyRows.OUTLET, kv.getKey(), t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min)));
         }));
 
     PCollection<ReportBlock> documentRows = docs.apply("DocumentRows",
@@ -89,9 +90,9 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
     public void process(@Element AnalyzedDocument doc, OutputReceiver<ReportBlock> out, ProcessContext c) {
       TermTable corpus = c.sideInput(corpusView).get(0);
       Map<String, Integer> df = corpus.docFreq();
-      out.output(new ReportBlock("2\u0000" + doc.docId(), TermFrequencyRows.rows(
+      out.output(Stage.STATISTICS.time(() -> new ReportBlock("2\u0000" + doc.docId(), TermFrequencyRows.rows(
           TermFrequencyRows.DOCUMENT, doc.docId(), doc.termCounts(), doc.tokens(), df::get,
-          corpus.documents(), minCount)));
+          corpus.documents(), minCount))));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import org.presslens.transforms.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -99,6 +100,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
 
     @ProcessElement
     public void process(@Element KV<Void, Iterable<Part>> parts, OutputReceiver<Long> out) throws IOException {
+      long start = System.nanoTime();
       List<Part> sorted = new ArrayList<>();
       parts.getValue().forEach(sorted::add);
       sorted.sort(Comparator.comparing(Part::sortKey).thenComparingInt(Part::index));
@@ -110,6 +112,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
         written = CsvReportWriter.write(stream, spec.header(), allRows);
       }
       rows.inc(written);
+      Stage.WRITING.nanos().inc(System.nanoTime() - start);
       out.output(written);
     }
   }

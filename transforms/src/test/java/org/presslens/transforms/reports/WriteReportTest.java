@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -34,6 +35,25 @@ class WriteReportTest {
     PAssert.thatSingleton(rows).isEqualTo(3L);
     pipeline.run().waitUntilFinish();
     assertEquals("\uFEFFk,v\r\na,-1\r\nb,2\r\nb,3\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
+  }
+
+  /** Blocks longer than a part are cut and put together again in row order, after shorter keys. */
+  @Test
+  void longBlocksKeepTheirRowOrderAcrossParts(TestPipeline pipeline) throws IOException {
+    int n = 2 * WriteReport.ROWS_PER_PART + 7;
+    List<List<String>> longRows = new ArrayList<>();
+    StringBuilder expected = new StringBuilder("\uFEFFk,v\r\n");
+    for (int i = 0; i < n; i++) {
+      longRows.add(List.of("long", Integer.toString(i)));
+      expected.append("long,").append(i).append("\r\n");
+    }
+    expected.append("long2,x\r\n");
+    PCollection<Long> rows = pipeline
+        .apply(Create.of(new ReportBlock("long2", List.of(List.of("long2", "x"))), new ReportBlock("long", longRows)))
+        .apply(WriteReport.to(dir.toString(), SPEC));
+    PAssert.thatSingleton(rows).isEqualTo(n + 1L);
+    pipeline.run().waitUntilFinish();
+    assertEquals(expected.toString(), Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
   }
 
   @Test
