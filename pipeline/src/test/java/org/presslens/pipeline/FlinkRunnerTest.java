@@ -19,7 +19,7 @@ class FlinkRunnerTest {
   @Test
   void flinkWritesTheDirectRunnersBytes() throws IOException {
     SeedRun.run("--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out,
-        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
+        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2", "--fasterCopy=true");
     Path direct = SeedRun.output();
     List<String> files;
     try (Stream<Path> listing = Files.list(direct)) {

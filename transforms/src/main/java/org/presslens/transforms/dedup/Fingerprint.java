@@ -1,10 +1,12 @@
 package org.presslens.transforms.dedup;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.codec.digest.MurmurHash3;
 
@@ -38,9 +40,23 @@ public record Fingerprint(String docId, String outlet, String order, String text
     return words;
   }
 
+  /** Multipliers (odd) and increments of the hash functions: fixed, so signatures are reproducible. */
+  private static final long[] MULTIPLIERS = new long[HASHES];
+  private static final long[] INCREMENTS = new long[HASHES];
+
+  static {
+    SplittableRandom random = new SplittableRandom(0x5EED_F1A6E4L);
+    for (int i = 0; i < HASHES; i++) {
+      MULTIPLIERS[i] = random.nextLong() | 1L;
+      INCREMENTS[i] = random.nextLong();
+    }
+  }
+
   /**
-   * For each of {@value #HASHES} hash functions, the smallest hash over all shingles. Hash function
-   * i is MurmurHash3 (x86, 32 bit) of the shingle with seed i: independent enough for MinHash.
+   * For each of {@value #HASHES} hash functions, the smallest hash over all shingles. Each shingle
+   * is hashed once (MurmurHash3, 128-bit x64, first 64 bits); hash function i maps that value x to
+   * the high 32 bits of a_i * x + b_i (multiply-shift, a_i odd), which is as good for MinHash as
+   * {@value #HASHES} separate hashes of the shingle and a hundred times cheaper.
    */
   static int[] signature(List<String> words) {
     int[] mins = new int[HASHES];
@@ -48,9 +64,10 @@ public record Fingerprint(String docId, String outlet, String order, String text
     int shingles = Math.max(1, words.size() - SHINGLE_WORDS + 1);
     for (int start = 0; start < shingles; start++) {
       byte[] shingle = String.join(" ", words.subList(start, Math.min(words.size(), start + SHINGLE_WORDS)))
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          .getBytes(StandardCharsets.UTF_8);
+      long x = MurmurHash3.hash128x64(shingle)[0];
       for (int i = 0; i < HASHES; i++) {
-        mins[i] = Math.min(mins[i], MurmurHash3.hash32x86(shingle, 0, shingle.length, i));
+        mins[i] = Math.min(mins[i], (int) ((MULTIPLIERS[i] * x + INCREMENTS[i]) >>> 32));
       }
     }
     return mins;

@@ -29,6 +29,37 @@ public class DuplicateFinderTest {
     assertEquals(1.0, a.similarity(Fingerprint.of("c", "y", "", "One, two; THREE four five six seven eight nine ten!")));
   }
 
+  /**
+   * Over many pairs with known shingle overlap, the signature agreement tracks the true Jaccard
+   * similarity: small mean error (no bias from the derived hash functions), no large miss.
+   */
+  @Test
+  void signatureAgreementIsAnUnbiasedJaccardEstimate() {
+    java.util.Random random = new java.util.Random(7);
+    double totalError = 0;
+    double worst = 0;
+    int pairs = 200;
+    for (int p = 0; p < pairs; p++) {
+      // Distinct words, so shingles are distinct: text a = w0..w99, text b shares the first k words.
+      int k = 5 + random.nextInt(95);
+      StringBuilder a = new StringBuilder();
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < 100; i++) {
+        a.append(" p").append(p).append('w').append(i);
+        b.append(" p").append(p).append(i < k ? "w" : "v").append(i);
+      }
+      int shared = k - Fingerprint.SHINGLE_WORDS + 1;
+      int each = 100 - Fingerprint.SHINGLE_WORDS + 1;
+      double jaccard = shared / (double) (2 * each - shared);
+      double estimate = Fingerprint.of("a", "x", "", a.toString()).similarity(Fingerprint.of("b", "x", "", b.toString()));
+      totalError += estimate - jaccard;
+      worst = Math.max(worst, Math.abs(estimate - jaccard));
+    }
+    assertEquals(0, totalError / pairs, 0.01, "mean signed error");
+    // 128 hashes: standard error at most 0.044, so 4 standard errors.
+    assertTrue(worst < 0.18, "largest error " + worst);
+  }
+
   @Test
   void findsExactAndNearCopiesAndKeepsTheEarliest() throws IOException {
     String story = words("001_d1582ae0bff50c52.txt", 300);
