@@ -3,6 +3,11 @@
 
 Usage (from the project root; not part of the test run):
     python3 bench/benchmark.py --runner direct|flink|spark --copies 1 2 4
+    python3 bench/benchmark.py --runner flink --copies 1 --incremental
+
+With --incremental, each k is run twice with one --cacheDir: first on the corpus without every
+100th document (filling the cache), then on the whole corpus (1 % new documents), and the rerun's
+share of the first run's wall time is printed.
 
 For each k it writes one JSON Lines file holding k copies of sotu, brown, austen, finefoods and
 reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
@@ -23,12 +28,17 @@ COMMANDS = {
     "spark": ["mvn", "-q", "-o", "-Pspark", "-pl", "pipeline", "exec:exec", "-Dpresslens.args={args}"],
 }
 
-def build_corpus(shared, copies, path):
+def build_corpus(shared, copies, path, skip_every=0):
+    """k copies of the corpora; with skip_every=n, every n-th record is left out."""
+    count = 0
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for k in range(copies):
             for name in CORPORA:
                 with gzip.open(os.path.join(shared, name + ".jsonl.gz"), "rt", encoding="utf-8") as f:
                     for line in f:
+                        count += 1
+                        if skip_every and count % skip_every == 0:
+                            continue
                         record = json.loads(line)
                         out.write(json.dumps({"doc_id": f"{k}/{name}/{record['doc_id']}", "corpus": name,
                                               "text": record["text"]}) + "\n")
@@ -39,34 +49,49 @@ def main():
     p.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4])
     p.add_argument("--shared", default="../shared/corpora")
     p.add_argument("--extra", default="--keepDuplicates=true", help="more PressLens options")
+    p.add_argument("--incremental", action="store_true", help="first run without 1 %% of the documents, then rerun with the cache")
     a = p.parse_args()
     work = tempfile.mkdtemp(prefix="presslens-bench-")
-    print("runner,copies,documents,words,wall_s,cpu_s,peak_rss_mb,documents_per_s,words_per_s")
+    print("runner,run,documents,words,wall_s,cpu_s,peak_rss_mb,documents_per_s,words_per_s")
     for k in a.copies:
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
         build_corpus(a.shared, k, corpus)
-        out = os.path.join(work, f"out-{a.runner}-{k}x")
-        args = f"--input={corpus} --groupField=corpus --output={out} {a.extra}".strip()
-        command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
-        timing = os.path.join(work, "time.txt")
-        start = time.time()
-        run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, check=True,
-                             stdout=subprocess.PIPE, text=True)
-        wall = time.time() - start
-        user, system, rss = open(timing).read().split()[-3:]
-        with open(os.path.join(out, "documents.csv"), encoding="utf-8-sig") as f:
-            rows = list(csv.DictReader(f))
-        words = sum(int(r["tokens"]) for r in rows)
-        cpu = float(user) + float(system)
-        print(f"{a.runner},{k},{len(rows)},{words},{wall:.1f},{cpu:.1f},"
-              f"{int(rss) // 1024},{len(rows) / wall:.1f},{words / wall:.0f}", flush=True)
-        stages = stage_seconds(run.stdout)
-        print("  stage,seconds_all_threads,documents_per_s,words_per_s")
-        for name in STAGES:
-            sec = stages.get(name, 0.0)
-            rate = (f"{len(rows) / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
-            print(f"  {name},{sec:.1f},{rate}")
-        print(f"  not in any stage (runner, JIT, GC),{cpu - sum(stages.values()):.1f},,", flush=True)
+        if not a.incremental:
+            run_once(a, work, corpus, f"{k}x", a.extra)
+            continue
+        partial = os.path.join(work, f"corpus-{k}x-99.jsonl.gz")
+        build_corpus(a.shared, k, partial, skip_every=100)
+        cache = os.path.join(work, f"cache-{k}x")
+        first = run_once(a, work, partial, f"{k}x-99", f"{a.extra} --cacheDir={cache}")
+        rerun = run_once(a, work, corpus, f"{k}x-rerun", f"{a.extra} --cacheDir={cache}")
+        print(f"rerun with 1 % new documents: {rerun:.1f} s = {100 * rerun / first:.1f} % of the first run's {first:.1f} s",
+              flush=True)
+
+def run_once(a, work, corpus, label, extra):
+    """Runs PressLens once, prints its figures and stage times; returns the wall time."""
+    out = os.path.join(work, f"out-{a.runner}-{label}")
+    args = f"--input={corpus} --groupField=corpus --output={out} {extra}".strip()
+    command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
+    timing = os.path.join(work, "time.txt")
+    start = time.time()
+    run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, check=True,
+                         stdout=subprocess.PIPE, text=True)
+    wall = time.time() - start
+    user, system, rss = open(timing).read().split()[-3:]
+    with open(os.path.join(out, "documents.csv"), encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    words = sum(int(r["tokens"]) for r in rows)
+    cpu = float(user) + float(system)
+    print(f"{a.runner},{label},{len(rows)},{words},{wall:.1f},{cpu:.1f},"
+          f"{int(rss) // 1024},{len(rows) / wall:.1f},{words / wall:.0f}", flush=True)
+    stages = stage_seconds(run.stdout)
+    print("  stage,seconds_all_threads,documents_per_s,words_per_s")
+    for name in STAGES:
+        sec = stages.get(name, 0.0)
+        rate = (f"{len(rows) / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
+        print(f"  {name},{sec:.1f},{rate}")
+    print(f"  not in any stage (runner, JIT, GC),{cpu - sum(stages.values()):.1f},,", flush=True)
+    return wall
 
 def stage_seconds(stdout):
     """Seconds per stage from the line 'presslens: stages (s, all threads): ingest 1.2, ...; N words'."""

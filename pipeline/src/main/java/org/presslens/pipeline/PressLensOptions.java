@@ -192,4 +192,11 @@ public interface PressLensOptions extends PipelineOptions {
   boolean getKeepDuplicates();
 
   void setKeepDuplicates(boolean value);
+
+  @Description("Folder (any Beam filesystem) where per-document analyses (tokens, term counts, entities) are kept "
+      + "by text hash, so that a rerun analyses only new or changed documents; empty: no cache")
+  @Default.String("")
+  String getCacheDir();
+
+  void setCacheDir(String value);
 }

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.AnalyzeText;
 import org.presslens.transforms.CheckDocuments;
 import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
@@ -23,7 +24,6 @@ import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.DocumentSentences;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
-import org.presslens.transforms.RecognizeEntities;
 import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.io.RejectDuplicateIds;
@@ -65,13 +65,16 @@ final class ReportPipeline {
         .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
         .apply("CopiesView", View.asMap());
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS)
-        .apply("AnalyzeText", AnalyzeDocuments.with(setup.textOptions()));
+        .apply("AnalyzeText", AnalyzeText.with(setup.textOptions(), setup.gazetteer()).cachedIn(options.getCacheDir()));
     PCollection<AnalyzedDocument> allDocs = analyzed.get(AnalyzeDocuments.ANALYZED);
     PCollection<DocumentSentences> allSentences = analyzed.get(AnalyzeDocuments.SENTENCES);
     PCollection<AnalyzedDocument> docs = options.getKeepDuplicates() ? allDocs
         : allDocs.apply("SkipCopies", SkipDuplicates.of(copyById, AnalyzedDocument::docId));
     PCollection<DocumentSentences> sentences = options.getKeepDuplicates() ? allSentences
         : allSentences.apply("SkipCopiedSentences", SkipDuplicates.of(copyById, DocumentSentences::docId));
+    PCollection<DocumentEntities> allEntities = analyzed.get(AnalyzeText.ENTITIES);
+    PCollection<DocumentEntities> entities = options.getKeepDuplicates() ? allEntities
+        : allEntities.apply("SkipCopiedEntities", SkipDuplicates.of(copyById, DocumentEntities::docId));
     PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
         .and(unique.get(CorpusTags.REJECTED))
         .and(checked.get(CorpusTags.REJECTED))
@@ -103,8 +106,6 @@ final class ReportPipeline {
         .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast))
         .apply("WriteKeywordInContext", WriteReport.to(out, KeywordInContextReport.SPEC));
 
-    PCollection<DocumentEntities> entities = sentences
-        .apply("RecognizeEntities", RecognizeEntities.with(setup.gazetteer()));
     entities.apply("EntitiesReport", EntitiesReport.withMinMentions(options.getMinEntityCount()))
         .apply("WriteEntities", WriteReport.to(out, EntitiesReport.SPEC));
     entities.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.withMinPairCount(options.getMinPairCount()))

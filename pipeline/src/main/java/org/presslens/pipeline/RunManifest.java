@@ -79,6 +79,7 @@ final class RunManifest {
     add("parameter", "boilerplateMinShare", Double.toString(options.getBoilerplateMinShare()));
     add("parameter", "duplicateSimilarity", Double.toString(options.getDuplicateSimilarity()));
     add("parameter", "keepDuplicates", Boolean.toString(options.getKeepDuplicates()));
+    add("parameter", "cacheDir", options.getCacheDir());
     return add("parameter", "runner", options.getRunner().getSimpleName());
   }
 

@@ -50,6 +50,9 @@ record RunSetup(
   static RunSetup from(PressLensOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
     String output = resolveOutput(options.getOutput());
+    if (!options.getCacheDir().isEmpty()) {
+      options.setCacheDir(resolveFolder("--cacheDir", options.getCacheDir()));
+    }
     String format = options.getFormat();
     if (!List.of("auto", "txt", "jsonl", "csv").contains(format)) {
       throw new UsageException("--format must be auto, txt, jsonl or csv, was " + format);
@@ -194,17 +197,22 @@ record RunSetup(
   }
 
   private static String resolveOutput(String output) {
-    if (!isLocal(output)) {
-      return output;
+    return resolveFolder("--output", output);
+  }
+
+  /** A local folder is created and checked for writing, and made absolute; other filesystems pass. */
+  private static String resolveFolder(String option, String folder) {
+    if (!isLocal(folder)) {
+      return folder;
     }
-    Path dir = Path.of(output).toAbsolutePath().normalize();
+    Path dir = Path.of(folder).toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UsageException("--output " + output + ": cannot create folder (" + e.getMessage() + ")");
+      throw new UsageException(option + " " + folder + ": cannot create folder (" + e.getMessage() + ")");
     }
     if (!Files.isWritable(dir)) {
-      throw new UsageException("--output " + output + ": folder is not writable");
+      throw new UsageException(option + " " + folder + ": folder is not writable");
     }
     return dir.toString();
   }

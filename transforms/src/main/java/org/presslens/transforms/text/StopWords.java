@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,5 +61,10 @@ public final class StopWords implements Serializable {
 
   public int size() {
     return words.size();
+  }
+
+  /** The words in sorted order (the set's own order differs between JVMs). */
+  public List<String> sorted() {
+    return words.stream().sorted().toList();
   }
 }

@@ -1,0 +1,162 @@
+package org.presslens.transforms;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.presslens.transforms.cache.AnalysisRecord;
+import org.presslens.transforms.cache.CacheFolder;
+import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.DocumentEntities;
+import org.presslens.transforms.model.DocumentSentences;
+import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.ner.Gazetteer;
+import org.presslens.transforms.text.TextOptions;
+
+/**
+ * Everything PressLens derives from a document's text: {@link AnalyzeDocuments} (sentences,
+ * tokens, term counts) and {@link RecognizeEntities} (entity mentions), with outputs
+ * {@link AnalyzeDocuments#ANALYZED}, {@link AnalyzeDocuments#SENTENCES}, {@link #ENTITIES} and
+ * {@link AnalyzeDocuments#REJECTED}.
+ *
+ * <p>With a cache folder, analyses are kept as Avro files ({@link AnalysisRecord}, in a sub-folder
+ * per settings, {@link CacheFolder}) keyed by the SHA-256 of the text: a document whose text was
+ * analysed before with the same settings is taken from the cache, the others are analysed and
+ * added to it as a new file {@code run-<time>-*.avro}. Analyses depend on the text and the
+ * settings only, so the outputs are the same as without the cache.
+ */
+public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
+
+  public static final TupleTag<DocumentEntities> ENTITIES = new TupleTag<>() {};
+
+  private static final TupleTag<SourceDocument> DOCS = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> CACHED = new TupleTag<>() {};
+  private static final TupleTag<SourceDocument> MISSES = new TupleTag<>() {};
+  private static final TupleTag<AnalyzedDocument> HIT_ANALYZED = new TupleTag<>() {};
+  private static final TupleTag<DocumentSentences> HIT_SENTENCES = new TupleTag<>() {};
+  private static final TupleTag<DocumentEntities> HIT_ENTITIES = new TupleTag<>() {};
+  private static final TupleTag<AnalyzedDocument> FRESH_ANALYZED = new TupleTag<>() {};
+  private static final TupleTag<DocumentSentences> FRESH_SENTENCES = new TupleTag<>() {};
+  private static final TupleTag<DocumentEntities> FRESH_ENTITIES = new TupleTag<>() {};
+
+  private final TextOptions text;
+  private final Gazetteer gazetteer;
+  private final String cacheDir;
+
+  private AnalyzeText(TextOptions text, Gazetteer gazetteer, String cacheDir) {
+    this.text = text;
+    this.gazetteer = gazetteer;
+    this.cacheDir = cacheDir;
+  }
+
+  public static AnalyzeText with(TextOptions text, Gazetteer gazetteer) {
+    return new AnalyzeText(text, gazetteer, "");
+  }
+
+  /** Keeps analyses in {@code cacheDir} (any Beam filesystem); empty: no cache. */
+  public AnalyzeText cachedIn(String cacheDir) {
+    return new AnalyzeText(text, gazetteer, cacheDir);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<SourceDocument> docs) {
+    if (cacheDir.isEmpty()) {
+      return analyze(docs);
+    }
+    String folder = CacheFolder.of(cacheDir, text, gazetteer);
+    AvroCoder<GenericRecord> recordCoder = AvroCoder.of(AnalysisRecord.SCHEMA);
+    PCollection<KV<String, SourceDocument>> byText = docs
+        .apply("KeyByText", WithKeys.of(AnalysisRecord::textKey).withKeyType(TypeDescriptors.strings()));
+    PCollection<KV<String, GenericRecord>> cached = docs.getPipeline()
+        .apply("ReadCache", AvroIO.readGenericRecords(AnalysisRecord.SCHEMA)
+            .from(folder + "/*.avro").withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("KeyCached", WithKeys.of(AnalysisRecord::recordKey).withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), recordCoder));
+
+    PCollectionTuple looked = KeyedPCollectionTuple.of(DOCS, byText).and(CACHED, cached)
+        .apply("JoinCache", CoGroupByKey.create())
+        .apply("FromCache", ParDo.of(new FromCacheFn())
+            .withOutputTags(MISSES, TupleTagList.of(HIT_ANALYZED).and(HIT_SENTENCES).and(HIT_ENTITIES)));
+    PCollectionTuple fresh = analyze(looked.get(MISSES).setCoder(docs.getCoder()));
+
+    KeyedPCollectionTuple.of(FRESH_ANALYZED, byDocId(fresh.get(AnalyzeDocuments.ANALYZED), AnalyzedDocument::docId, "KeyAnalyzed"))
+        .and(FRESH_SENTENCES, byDocId(fresh.get(AnalyzeDocuments.SENTENCES), DocumentSentences::docId, "KeySentences"))
+        .and(FRESH_ENTITIES, byDocId(fresh.get(ENTITIES), DocumentEntities::docId, "KeyEntities"))
+        .apply("JoinAnalyses", CoGroupByKey.create())
+        .apply("ToRecords", ParDo.of(new ToRecordFn())).setCoder(recordCoder)
+        .apply("WriteCache", AvroIO.writeGenericRecords(AnalysisRecord.SCHEMA)
+            .to(folder + "/run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC)))
+            .withSuffix(".avro"));
+
+    return PCollectionTuple
+        .of(AnalyzeDocuments.ANALYZED, merge(looked.get(HIT_ANALYZED), fresh.get(AnalyzeDocuments.ANALYZED), "AllAnalyzed"))
+        .and(AnalyzeDocuments.SENTENCES, merge(looked.get(HIT_SENTENCES), fresh.get(AnalyzeDocuments.SENTENCES), "AllSentences"))
+        .and(ENTITIES, merge(looked.get(HIT_ENTITIES), fresh.get(ENTITIES), "AllEntities"))
+        .and(AnalyzeDocuments.REJECTED, fresh.get(AnalyzeDocuments.REJECTED));
+  }
+
+  private PCollectionTuple analyze(PCollection<SourceDocument> docs) {
+    PCollectionTuple analyzed = docs.apply("Tokenize", AnalyzeDocuments.with(text));
+    PCollection<DocumentEntities> entities = analyzed.get(AnalyzeDocuments.SENTENCES)
+        .apply("RecognizeEntities", RecognizeEntities.with(gazetteer));
+    return analyzed.and(ENTITIES, entities);
+  }
+
+  private static <T> PCollection<KV<String, T>> byDocId(PCollection<T> items,
+      org.apache.beam.sdk.transforms.SerializableFunction<T, String> docId, String name) {
+    return items.apply(name, WithKeys.of(docId).withKeyType(TypeDescriptors.strings()));
+  }
+
+  private static <T> PCollection<T> merge(PCollection<T> fromCache, PCollection<T> fresh, String name) {
+    return PCollectionList.of(fromCache.setCoder(fresh.getCoder())).and(fresh).apply(name, Flatten.pCollections());
+  }
+
+  /** Documents whose text is in the cache get its analysis; the others go on to be analysed. */
+  static final class FromCacheFn extends DoFn<KV<String, CoGbkResult>, SourceDocument> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
+      Iterable<GenericRecord> records = joined.getValue().getAll(CACHED);
+      GenericRecord record = records.iterator().hasNext() ? records.iterator().next() : null;
+      for (SourceDocument doc : joined.getValue().getAll(DOCS)) {
+        if (record == null) {
+          out.get(MISSES).output(doc);
+        } else {
+          out.get(HIT_ANALYZED).output(AnalysisRecord.analyzed(record, doc));
+          out.get(HIT_SENTENCES).output(AnalysisRecord.sentences(record, doc));
+          out.get(HIT_ENTITIES).output(AnalysisRecord.entities(record, doc));
+        }
+      }
+    }
+  }
+
+  /** One cache record per newly analysed document (documents rejected by the analysis have none). */
+  static final class ToRecordFn extends DoFn<KV<String, CoGbkResult>, GenericRecord> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<GenericRecord> out) {
+      AnalyzedDocument analyzed = joined.getValue().getOnly(FRESH_ANALYZED, null);
+      if (analyzed != null) {
+        out.output(AnalysisRecord.of(analyzed, joined.getValue().getOnly(FRESH_SENTENCES), joined.getValue().getOnly(FRESH_ENTITIES)));
+      }
+    }
+  }
+}

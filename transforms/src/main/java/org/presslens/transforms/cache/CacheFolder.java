@@ -1,0 +1,37 @@
+package org.presslens.transforms.cache;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.Versions;
+import org.presslens.transforms.ner.Gazetteer;
+import org.presslens.transforms.text.TextOptions;
+
+/**
+ * Where cached analyses live: {@code <cache dir>/<settings>/} where {@code settings} is a hash of
+ * everything besides the text that decides an analysis (PressLens, OpenNLP and model versions,
+ * stop words, n-gram length, lemmas, gazetteer and aliases). Other settings get another folder,
+ * so a cached analysis is never used for a run it does not fit.
+ */
+public final class CacheFolder {
+
+  private CacheFolder() {}
+
+  public static String of(String cacheDir, TextOptions text, Gazetteer gazetteer) {
+    return cacheDir.replaceAll("/+$", "") + "/" + settingsKey(text, gazetteer);
+  }
+
+  /** First 16 hex digits of the SHA-256 of the settings. */
+  static String settingsKey(TextOptions text, Gazetteer gazetteer) {
+    StringBuilder settings = new StringBuilder()
+        .append("presslens=").append(Versions.presslens())
+        .append("\nopennlp=").append(Versions.opennlp())
+        .append("\nmodels=").append(Versions.opennlpModels())
+        .append("\nmaxNgram=").append(text.maxNgram())
+        .append("\nkeepStopWords=").append(text.keepStopWords())
+        .append("\nlemmatize=").append(text.lemmatize())
+        .append("\nstopWords=").append(String.join(" ", text.stopWords().sorted()));
+    for (Gazetteer.Entry entry : gazetteer.entries()) {
+      settings.append("\nname=").append(entry.type()).append('\t').append(entry.text()).append('\t').append(entry.canonical());
+    }
+    return DigestUtils.sha256Hex(settings.toString()).substring(0, 16);
+  }
+}
