@@ -85,7 +85,7 @@ def run_once(a, work, corpus, label, extra):
     print(f"{a.runner},{label},{len(rows)},{words},{wall:.1f},{cpu:.1f},"
           f"{int(rss) // 1024},{len(rows) / wall:.1f},{words / wall:.0f}", flush=True)
     stages = stage_seconds(run.stdout)
-    print("  stage,seconds_all_threads,documents_per_s,words_per_s")
+    print("  stage,cpu_s_all_threads,documents_per_s,words_per_s")
     for name in STAGES:
         sec = stages.get(name, 0.0)
         rate = (f"{len(rows) / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
@@ -94,7 +94,7 @@ def run_once(a, work, corpus, label, extra):
     return wall
 
 def stage_seconds(stdout):
-    """Seconds per stage from the line 'presslens: stages (s, all threads): ingest 1.2, ...; N words'."""
+    """Seconds per stage from the line 'presslens: stages (CPU s, all threads): ingest 1.2, ...; N words'."""
     for line in stdout.splitlines():
         if line.startswith("presslens: stages"):
             return {m.group(1): float(m.group(2)) for m in re.finditer(r"([a-z]+) ([0-9.]+)[,;]", line)}

@@ -153,7 +153,7 @@ public final class PressLens {
 
   /**
    * Seconds spent in each {@link Stage}, summed over worker threads, and the words analysed, e.g.
-   * "stages (s, all threads): ingest 1.2, tokenize 3.0, ...; 1,800,055 words". The benchmark
+   * "stages (CPU s, all threads): ingest 1.2, tokenize 3.0, ...; 1,800,055 words". The benchmark
    * script reads this line.
    */
   static String stageTimes(PipelineResult result) {
@@ -167,7 +167,7 @@ public final class PressLens {
         .addNameFilter(MetricNameFilter.named(Progress.NAMESPACE, Progress.WORDS)).build()).getCounters()) {
       words += counter.getAttempted();
     }
-    StringBuilder line = new StringBuilder("stages (s, all threads):");
+    StringBuilder line = new StringBuilder("stages (CPU s, all threads):");
     for (Stage stage : Stage.values()) {
       line.append(String.format(Locale.ROOT, " %s %.1f%s", stage.label(), nanos.getOrDefault(stage.label(), 0L) / 1e9,
           stage.ordinal() < Stage.values().length - 1 ? "," : ";"));

@@ -100,7 +100,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
 
     @ProcessElement
     public void process(@Element KV<Void, Iterable<Part>> parts, OutputReceiver<Long> out) throws IOException {
-      long start = System.nanoTime();
+      long start = Stage.cpuNow();
       List<Part> sorted = new ArrayList<>();
       parts.getValue().forEach(sorted::add);
       sorted.sort(Comparator.comparing(Part::sortKey).thenComparingInt(Part::index));
@@ -112,7 +112,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
         written = CsvReportWriter.write(stream, spec.header(), allRows);
       }
       rows.inc(written);
-      Stage.WRITING.nanos().inc(System.nanoTime() - start);
+      Stage.WRITING.addSince(start);
       out.output(written);
     }
   }
