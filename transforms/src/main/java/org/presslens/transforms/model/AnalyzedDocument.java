@@ -3,14 +3,13 @@ package org.presslens.transforms.model;
 import java.io.Serializable;
 import java.util.HashMap;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * The per-document aggregate that flows through the pipeline after tokenization: metadata,
  * size statistics and the document's term counts (unigrams and n-grams). One element per
  * document, never one per token.
  */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(RecordCoders.AnalyzedDocumentCoder.class)
 public record AnalyzedDocument(
     String docId,
     String outlet,

@@ -1,0 +1,122 @@
+package org.presslens.transforms.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * Compact coders for the two records every document turns into, {@link AnalyzedDocument} (its
+ * term counts: tens of thousands of entries for a long speech) and {@link DocumentSentences} (all
+ * its tokens): UTF-8 strings and variable-length integers instead of Java serialization, which
+ * writes class descriptors and boxes every count and was a visible share of the runners' own
+ * CPU time. Neither coder is deterministic (hash-map order); neither type is ever a key.
+ */
+final class RecordCoders {
+
+  private static final Coder<String> STRING = StringUtf8Coder.of();
+  private static final Coder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
+  private static final Coder<Integer> INT = VarIntCoder.of();
+  private static final Coder<Long> LONG = VarLongCoder.of();
+
+  private RecordCoders() {}
+
+  /** Coder of {@link AnalyzedDocument}. */
+  public static final class AnalyzedDocumentCoder extends CustomCoder<AnalyzedDocument> {
+    private static final AnalyzedDocumentCoder INSTANCE = new AnalyzedDocumentCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(AnalyzedDocument.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(AnalyzedDocument d, OutputStream out) throws IOException {
+      for (String s : new String[] {d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256()}) {
+        NULLABLE_STRING.encode(s, out);
+      }
+      INT.encode(d.characters(), out);
+      INT.encode(d.sentences(), out);
+      LONG.encode(d.tokens(), out);
+      INT.encode(d.types(), out);
+      INT.encode(d.termCounts().size(), out);
+      for (Map.Entry<String, Integer> e : d.termCounts().entrySet()) {
+        STRING.encode(e.getKey(), out);
+        INT.encode(e.getValue(), out);
+      }
+    }
+
+    @Override
+    public AnalyzedDocument decode(InputStream in) throws IOException {
+      String[] s = new String[7];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = NULLABLE_STRING.decode(in);
+      }
+      int characters = INT.decode(in);
+      int sentences = INT.decode(in);
+      long tokens = LONG.decode(in);
+      int types = INT.decode(in);
+      int size = INT.decode(in);
+      HashMap<String, Integer> counts = new HashMap<>(size * 4 / 3 + 1);
+      for (int i = 0; i < size; i++) {
+        counts.put(STRING.decode(in), INT.decode(in));
+      }
+      return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], characters, sentences, tokens, types, counts);
+    }
+  }
+
+  /** Coder of {@link DocumentSentences}. */
+  public static final class DocumentSentencesCoder extends CustomCoder<DocumentSentences> {
+    private static final DocumentSentencesCoder INSTANCE = new DocumentSentencesCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(DocumentSentences.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(DocumentSentences d, OutputStream out) throws IOException {
+      NULLABLE_STRING.encode(d.docId(), out);
+      NULLABLE_STRING.encode(d.outlet(), out);
+      encodeArrays(d.surfaces(), out);
+      encodeArrays(d.terms(), out);
+    }
+
+    @Override
+    public DocumentSentences decode(InputStream in) throws IOException {
+      return new DocumentSentences(NULLABLE_STRING.decode(in), NULLABLE_STRING.decode(in), decodeArrays(in), decodeArrays(in));
+    }
+
+    private static void encodeArrays(ArrayList<String[]> arrays, OutputStream out) throws IOException {
+      INT.encode(arrays.size(), out);
+      for (String[] array : arrays) {
+        INT.encode(array.length, out);
+        for (String s : array) {
+          NULLABLE_STRING.encode(s, out);
+        }
+      }
+    }
+
+    private static ArrayList<String[]> decodeArrays(InputStream in) throws IOException {
+      int n = INT.decode(in);
+      ArrayList<String[]> arrays = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String[] array = new String[INT.decode(in)];
+        for (int j = 0; j < array.length; j++) {
+          array[j] = NULLABLE_STRING.decode(in);
+        }
+        arrays.add(array);
+      }
+      return arrays;
+    }
+  }
+}
