@@ -3,7 +3,7 @@ package org.presslens.transforms.reports;
 import org.presslens.transforms.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Serializable;
+import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +14,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -59,7 +61,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
 
   @Override
   public PCollection<Long> expand(PCollection<ReportBlock> blocks) {
-    KvCoder<Void, Part> coder = KvCoder.of(VoidCoder.of(), SerializableCoder.of(Part.class));
+    KvCoder<Void, Part> coder = KvCoder.of(VoidCoder.of(), new PartCoder());
     PCollection<KV<Void, Part>> parts = blocks.apply("CutBlocks", ParDo.of(new CutFn())).setCoder(coder);
     // An empty part, so that a report without rows is still written (its header).
     PCollection<KV<Void, Part>> empty = blocks.getPipeline()
@@ -70,7 +72,22 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   }
 
   /** Rows of a block, numbered within it. */
-  record Part(String sortKey, int index, ArrayList<List<String>> rows) implements Serializable {}
+  record Part(String sortKey, int index, List<List<String>> rows) {}
+
+  /** Sort key, index and rows (see {@link ReportBlockCoder}). */
+  static final class PartCoder extends CustomCoder<Part> {
+    @Override
+    public void encode(Part part, OutputStream out) throws IOException {
+      StringUtf8Coder.of().encode(part.sortKey(), out);
+      VarIntCoder.of().encode(part.index(), out);
+      ReportBlockCoder.ROWS.encode(part.rows(), out);
+    }
+
+    @Override
+    public Part decode(InputStream in) throws IOException {
+      return new Part(StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), ReportBlockCoder.ROWS.decode(in));
+    }
+  }
 
   /**
    * Cuts blocks into parts of at most {@link #ROWS_PER_PART} rows, so that no record a runner has
@@ -81,7 +98,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
     public void process(@Element ReportBlock block, OutputReceiver<KV<Void, Part>> out) {
       List<List<String>> rows = block.rows();
       for (int from = 0, index = 0; from < rows.size(); from += ROWS_PER_PART, index++) {
-        ArrayList<List<String>> part = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_PART)));
+        List<List<String>> part = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_PART)));
         out.output(KV.of(null, new Part(block.sortKey(), index, part)));
       }
     }
