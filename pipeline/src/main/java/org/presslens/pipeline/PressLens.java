@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -140,11 +139,7 @@ public final class PressLens {
         }
         return;
       }
-      Map<String, Long> counts = new LinkedHashMap<>();
-      for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-          .addNameFilter(MetricNameFilter.inNamespace(Progress.NAMESPACE)).build()).getCounters()) {
-        counts.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-      }
+      Map<String, Long> counts = counters(result, Progress.NAMESPACE);
       System.out.printf("presslens: %.0f s: %,d %s, %,d %s%n",
           (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
           counts.getOrDefault(Progress.READ, 0L), Progress.READ, counts.getOrDefault(Progress.ANALYSED, 0L), Progress.ANALYSED);
@@ -157,16 +152,8 @@ public final class PressLens {
    * script reads this line.
    */
   static String stageTimes(PipelineResult result) {
-    Map<String, Long> nanos = new LinkedHashMap<>();
-    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(Stage.NAMESPACE)).build()).getCounters()) {
-      nanos.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-    }
-    long words = 0;
-    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(Progress.NAMESPACE, Progress.WORDS)).build()).getCounters()) {
-      words += counter.getAttempted();
-    }
+    Map<String, Long> nanos = counters(result, Stage.NAMESPACE);
+    long words = counters(result, Progress.NAMESPACE).getOrDefault(Progress.WORDS, 0L);
     StringBuilder line = new StringBuilder("stages (CPU s, all threads):");
     for (Stage stage : Stage.values()) {
       line.append(String.format(Locale.ROOT, " %s %.1f%s", stage.label(), nanos.getOrDefault(stage.label(), 0L) / 1e9,
@@ -177,17 +164,22 @@ public final class PressLens {
 
   /** Rows written per report, from the counters of {@link WriteReport}, in report order. */
   private static Map<String, Long> reportRows(PipelineResult result) {
-    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(WriteReport.METRICS_NAMESPACE)).build());
-    Map<String, Long> byName = new LinkedHashMap<>();
-    for (MetricResult<Long> counter : metrics.getCounters()) {
-      byName.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-    }
+    Map<String, Long> byName = counters(result, WriteReport.METRICS_NAMESPACE);
     Map<String, Long> rows = new LinkedHashMap<>();
     for (ReportSpec spec : ReportPipeline.REPORTS) {
       rows.put(spec.fileName(), byName.getOrDefault(WriteReport.rowCounterName(spec), 0L));
     }
     return rows;
+  }
+
+  /** The run's counters in a namespace, by name, summed over steps (attempted values). */
+  private static Map<String, Long> counters(PipelineResult result, String namespace) {
+    Map<String, Long> byName = new LinkedHashMap<>();
+    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(namespace)).build()).getCounters()) {
+      byName.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
+    }
+    return byName;
   }
 
   private static String rootMessage(Throwable e) {

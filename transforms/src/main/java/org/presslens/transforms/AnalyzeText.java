@@ -3,6 +3,7 @@ package org.presslens.transforms;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -12,6 +13,7 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -123,7 +125,7 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
   }
 
   private static <T> PCollection<KV<String, T>> byDocId(PCollection<T> items,
-      org.apache.beam.sdk.transforms.SerializableFunction<T, String> docId, String name) {
+      SerializableFunction<T, String> docId, String name) {
     return items.apply(name, WithKeys.of(docId).withKeyType(TypeDescriptors.strings()));
   }
 
@@ -135,8 +137,9 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
   static final class FromCacheFn extends DoFn<KV<String, CoGbkResult>, SourceDocument> {
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
-      Iterable<GenericRecord> records = joined.getValue().getAll(CACHED);
-      GenericRecord record = records.iterator().hasNext() ? records.iterator().next() : null;
+      Iterator<GenericRecord> records = joined.getValue().getAll(CACHED).iterator();
+      // Identical texts analysed in one run are cached more than once; any copy serves.
+      GenericRecord record = records.hasNext() ? records.next() : null;
       for (SourceDocument doc : joined.getValue().getAll(DOCS)) {
         if (record == null) {
           out.get(MISSES).output(doc);

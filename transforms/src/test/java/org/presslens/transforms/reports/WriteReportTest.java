@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -58,7 +57,7 @@ class WriteReportTest {
 
   @Test
   void emptyInputStillWritesTheHeader(TestPipeline pipeline) throws IOException {
-    pipeline.apply(Create.empty(SerializableCoder.of(ReportBlock.class))).apply(WriteReport.to(dir.toString(), SPEC));
+    pipeline.apply(Create.empty(ReportBlockCoder.of())).apply(WriteReport.to(dir.toString(), SPEC));
     pipeline.run().waitUntilFinish();
     assertEquals("\uFEFFk,v\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
   }
