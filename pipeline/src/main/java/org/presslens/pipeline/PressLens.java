@@ -101,7 +101,7 @@ public final class PressLens {
     waitWithProgress(result, start);
     Instant end = Instant.now();
 
-    Map<String, Long> rows = reportRows(result);
+    Map<String, Long> rows = reportRows(result, ReportPipeline.reports(options));
     long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
     long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
     RunManifest manifest = new RunManifest()
@@ -114,16 +114,18 @@ public final class PressLens {
     try (OutputStream out = OutputFiles.create(writeDir, HtmlReport.FILE_NAME)) {
       out.write(new HtmlReport(writeDir, manifest.parameterValues()).render().getBytes(StandardCharsets.UTF_8));
     }
-    try (OutputStream out = OutputFiles.create(writeDir, GraphMl.FILE_NAME)) {
-      GraphMl.write(writeDir, out);
+    if (options.getEntities()) {
+      try (OutputStream out = OutputFiles.create(writeDir, GraphMl.FILE_NAME)) {
+        GraphMl.write(writeDir, out);
+      }
     }
-    List<ReportSpec> all = new ArrayList<>(ReportPipeline.REPORTS);
+    List<ReportSpec> all = new ArrayList<>(ReportPipeline.reports(options));
     all.add(RunManifest.SPEC);
     try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
       out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
     }
     System.out.printf("presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)%n",
-        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, rows.size() + 3,
+        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, rows.size() + (options.getEntities() ? 3 : 2),
         setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
     System.out.println("presslens: " + stageTimes(result));
     return rows;
@@ -163,10 +165,10 @@ public final class PressLens {
   }
 
   /** Rows written per report, from the counters of {@link WriteReport}, in report order. */
-  private static Map<String, Long> reportRows(PipelineResult result) {
+  private static Map<String, Long> reportRows(PipelineResult result, List<ReportSpec> reports) {
     Map<String, Long> byName = counters(result, WriteReport.METRICS_NAMESPACE);
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (ReportSpec spec : ReportPipeline.REPORTS) {
+    for (ReportSpec spec : reports) {
       rows.put(spec.fileName(), byName.getOrDefault(WriteReport.rowCounterName(spec), 0L));
     }
     return rows;

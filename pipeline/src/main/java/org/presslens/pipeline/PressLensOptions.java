@@ -127,6 +127,13 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setKwicWindow(int value);
 
+  @Description("Recognise people, organisations and places (entities.csv, entity_cooccurrence.csv); false skips "
+      + "the slowest stage and those reports")
+  @Default.Boolean(true)
+  boolean getEntities();
+
+  void setEntities(boolean value);
+
   @Description("Entities: list entities with at least this many mentions")
   @Default.Long(2)
   long getMinEntityCount();

@@ -68,6 +68,7 @@ final class RunManifest {
     add("parameter", "kwicTerms", Integer.toString(options.getKwicTerms()));
     add("parameter", "kwicLines", Integer.toString(options.getKwicLines()));
     add("parameter", "kwicWindow", Integer.toString(options.getKwicWindow()));
+    add("parameter", "entities", Boolean.toString(options.getEntities()));
     add("parameter", "minEntityCount", Long.toString(options.getMinEntityCount()));
     add("parameter", "minPairCount", Long.toString(options.getMinPairCount()));
     add("parameter", "gazetteer", options.getGazetteer().isEmpty() ? "built-in" : "built-in + " + options.getGazetteer());

@@ -139,6 +139,25 @@ class PressLensRunTest {
   }
 
   @Test
+  void withoutEntitiesTheEntityReportsAreLeftOutAndTheOthersAreUnchanged(@TempDir Path dir) throws IOException {
+    Map<String, Long> rowsWithout = SeedRun.run("--input=" + ROOT.resolve("seeds"), "--output=" + dir, "--entities=false");
+    Set<String> files = Files.list(dir).map(p -> p.getFileName().toString())
+        .filter(name -> !name.startsWith(".")).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(Set.of("README.md", "report.html", "documents.csv", "rejected.csv", "duplicates.csv",
+        "boilerplate.csv", "run_manifest.csv", "term_frequencies.csv", "outlet_contrasts.csv",
+        "keyword_in_context.csv"), files);
+    assertEquals(Set.copyOf(files.stream().filter(f -> f.endsWith(".csv") && !f.equals("run_manifest.csv")).toList()),
+        rowsWithout.keySet());
+    for (String file : List.of("documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
+        "term_frequencies.csv", "outlet_contrasts.csv", "keyword_in_context.csv")) {
+      assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(dir.resolve(file)), file);
+    }
+    assertTrue(readCsv(dir.resolve("run_manifest.csv")).stream()
+        .anyMatch(r -> r.get("key").equals("entities") && r.get("value").equals("false")));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("Not recognised in this run"));
+  }
+
+  @Test
   void jsonLinesCorporaGroupByAnyField(@TempDir Path dir) throws IOException {
     StringBuilder lines = new StringBuilder();
     List<String> places = List.of("Ohio", "Texas", "Maine", "Utah", "Iowa", "Idaho", "Ohio");

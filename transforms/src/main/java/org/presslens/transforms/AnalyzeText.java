@@ -10,6 +10,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -25,6 +26,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.cache.AnalysisRecord;
 import org.presslens.transforms.cache.CacheFolder;
@@ -39,7 +41,8 @@ import org.presslens.transforms.text.TextOptions;
  * Everything PressLens derives from a document's text: {@link AnalyzeDocuments} (sentences,
  * tokens, term counts) and {@link RecognizeEntities} (entity mentions), with outputs
  * {@link AnalyzeDocuments#ANALYZED}, {@link AnalyzeDocuments#SENTENCES}, {@link #ENTITIES} and
- * {@link AnalyzeDocuments#REJECTED}.
+ * {@link AnalyzeDocuments#REJECTED}. {@link #withoutEntities()} skips the entity layer (the slowest
+ * stage); {@link #ENTITIES} is then empty.
  *
  * <p>With a cache folder, analyses are kept as Avro files ({@link AnalysisRecord}, in a sub-folder
  * per settings, {@link CacheFolder}) keyed by the SHA-256 of the text: a document whose text was
@@ -63,21 +66,28 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
 
   private final TextOptions text;
   private final Gazetteer gazetteer;
+  private final boolean entities;
   private final String cacheDir;
 
-  private AnalyzeText(TextOptions text, Gazetteer gazetteer, String cacheDir) {
+  private AnalyzeText(TextOptions text, Gazetteer gazetteer, boolean entities, String cacheDir) {
     this.text = text;
     this.gazetteer = gazetteer;
+    this.entities = entities;
     this.cacheDir = cacheDir;
   }
 
   public static AnalyzeText with(TextOptions text, Gazetteer gazetteer) {
-    return new AnalyzeText(text, gazetteer, "");
+    return new AnalyzeText(text, gazetteer, true, "");
   }
 
   /** Keeps analyses in {@code cacheDir} (any Beam filesystem); empty: no cache. */
   public AnalyzeText cachedIn(String cacheDir) {
-    return new AnalyzeText(text, gazetteer, cacheDir);
+    return new AnalyzeText(text, gazetteer, entities, cacheDir);
+  }
+
+  /** Does not recognise entities: {@link #ENTITIES} is empty (and so are the cached entity lists). */
+  public AnalyzeText withoutEntities() {
+    return new AnalyzeText(text, gazetteer, false, cacheDir);
   }
 
   @Override
@@ -85,7 +95,7 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
     if (cacheDir.isEmpty()) {
       return analyze(docs);
     }
-    String folder = CacheFolder.of(cacheDir, text, gazetteer);
+    String folder = CacheFolder.of(cacheDir, text, gazetteer, entities);
     AvroCoder<GenericRecord> recordCoder = AvroCoder.of(AnalysisRecord.SCHEMA);
     PCollection<KV<String, SourceDocument>> byText = docs
         .apply("KeyByText", WithKeys.of(AnalysisRecord::textKey).withKeyType(TypeDescriptors.strings()));
@@ -119,9 +129,10 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
 
   private PCollectionTuple analyze(PCollection<SourceDocument> docs) {
     PCollectionTuple analyzed = docs.apply("Tokenize", AnalyzeDocuments.with(text));
-    PCollection<DocumentEntities> entities = analyzed.get(AnalyzeDocuments.SENTENCES)
-        .apply("RecognizeEntities", RecognizeEntities.with(gazetteer));
-    return analyzed.and(ENTITIES, entities);
+    PCollection<DocumentEntities> found = entities
+        ? analyzed.get(AnalyzeDocuments.SENTENCES).apply("RecognizeEntities", RecognizeEntities.with(gazetteer))
+        : docs.getPipeline().apply("NoEntities", Create.empty(TypeDescriptor.of(DocumentEntities.class)));
+    return analyzed.and(ENTITIES, found);
   }
 
   private static <T> PCollection<KV<String, T>> byDocId(PCollection<T> items,

@@ -46,9 +46,7 @@ public final class HtmlReport {
     List<CSVRecord> documents = tables.read("documents.csv");
     List<CSVRecord> contrasts = tables.read("outlet_contrasts.csv").stream()
         .filter(r -> r.get("reference").equals("rest")).toList();
-    List<CSVRecord> entities = tables.read("entities.csv");
-    List<CSVRecord> pairs = tables.read("entity_cooccurrence.csv").stream()
-        .filter(r -> r.get("scope").equals("corpus") && r.get("window").equals("sentence")).toList();
+    boolean withEntities = !"false".equals(parameters.get("entities"));
     Map<String, List<CSVRecord>> byOutlet = documents.stream()
         .collect(Collectors.groupingBy(r -> text(r, "outlet"), TreeMap::new, Collectors.toList()));
 
@@ -58,13 +56,22 @@ public final class HtmlReport {
         .append("<title>PressLens report</title><style>").append(STYLE).append("</style></head><body>\n")
         .append("<header><h1>PressLens report</h1><p>Drawn from the CSV reports in this folder. Hover over a bar, ")
         .append("point, node or line for its exact values.</p><nav><a href=\"#overview\">Overview</a> · ")
-        .append("<a href=\"#distinctive\">Distinctive terms</a> · <a href=\"#scatter\">Outlet vs rest</a> · ")
-        .append("<a href=\"#entities\">Entities</a> · <a href=\"#network\">Entity network</a></nav></header>\n");
+        .append("<a href=\"#distinctive\">Distinctive terms</a> · <a href=\"#scatter\">Outlet vs rest</a>")
+        .append(withEntities ? " · <a href=\"#entities\">Entities</a> · <a href=\"#network\">Entity network</a>" : "")
+        .append("</nav></header>\n");
     overview(html, documents, byOutlet);
     distinctive(html, byOutlet.keySet(), contrasts);
     scatter(html, byOutlet, contrasts);
-    entities(html, byOutlet.keySet(), entities);
-    network(html, entities, pairs);
+    if (withEntities) {
+      List<CSVRecord> entities = tables.read("entities.csv");
+      List<CSVRecord> pairs = tables.read("entity_cooccurrence.csv").stream()
+          .filter(r -> r.get("scope").equals("corpus") && r.get("window").equals("sentence")).toList();
+      entities(html, byOutlet.keySet(), entities);
+      network(html, entities, pairs);
+    } else {
+      html.append("<section id=\"entities\"><h2>Entities</h2><p class=\"empty\">Not recognised in this run ")
+          .append("(--entities=false).</p></section>\n");
+    }
     html.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
     return html.toString();
   }

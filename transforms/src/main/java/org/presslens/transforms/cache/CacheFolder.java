@@ -8,19 +8,20 @@ import org.presslens.transforms.text.TextOptions;
 /**
  * Where cached analyses live: {@code <cache dir>/<settings>/} where {@code settings} is a hash of
  * everything besides the text that decides an analysis (PressLens, OpenNLP and model versions,
- * stop words, n-gram length, lemmas, gazetteer and aliases). Other settings get another folder,
- * so a cached analysis is never used for a run it does not fit.
+ * stop words, n-gram length, lemmas, gazetteer and aliases, whether entities are recognised).
+ * Other settings get another folder, so a cached analysis is never used for a run it does not fit.
  */
 public final class CacheFolder {
 
   private CacheFolder() {}
 
-  public static String of(String cacheDir, TextOptions text, Gazetteer gazetteer) {
-    return cacheDir.replaceAll("/+$", "") + "/" + settingsKey(text, gazetteer);
+  /** @param entities whether the analyses include entities (without, their entity lists are empty) */
+  public static String of(String cacheDir, TextOptions text, Gazetteer gazetteer, boolean entities) {
+    return cacheDir.replaceAll("/+$", "") + "/" + settingsKey(text, gazetteer, entities);
   }
 
   /** First 16 hex digits of the SHA-256 of the settings. */
-  static String settingsKey(TextOptions text, Gazetteer gazetteer) {
+  static String settingsKey(TextOptions text, Gazetteer gazetteer, boolean entities) {
     StringBuilder settings = new StringBuilder()
         .append("presslens=").append(Versions.presslens())
         .append("\nopennlp=").append(Versions.opennlp())
@@ -29,6 +30,9 @@ public final class CacheFolder {
         .append("\nkeepStopWords=").append(text.keepStopWords())
         .append("\nlemmatize=").append(text.lemmatize())
         .append("\nstopWords=").append(String.join(" ", text.stopWords().sorted()));
+    if (!entities) {
+      settings.append("\nentities=false");
+    }
     for (Gazetteer.Entry entry : gazetteer.entries()) {
       settings.append("\nname=").append(entry.type()).append('\t').append(entry.text()).append('\t').append(entry.canonical());
     }

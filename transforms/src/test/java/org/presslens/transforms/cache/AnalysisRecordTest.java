@@ -68,18 +68,19 @@ class AnalysisRecordTest {
   void settingsThatChangeAnAnalysisChangeTheCacheFolder() {
     Gazetteer gazetteer = Gazetteer.english();
     TextOptions base = new TextOptions(StopWords.english(), 3, false, false);
-    String folder = CacheFolder.of("/c/", base, gazetteer);
-    assertEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.english(), 3, false, false), Gazetteer.english()));
-    assertNotEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.english(), 2, false, false), gazetteer));
-    assertNotEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.none(), 3, false, false), gazetteer));
-    assertNotEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.english(), 3, false, true), gazetteer));
+    String folder = CacheFolder.of("/c/", base, gazetteer, true);
+    assertEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.english(), 3, false, false), Gazetteer.english(), true));
+    assertNotEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.english(), 2, false, false), gazetteer, true));
+    assertNotEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.none(), 3, false, false), gazetteer, true));
+    assertNotEquals(folder, CacheFolder.of("/c", new TextOptions(StopWords.english(), 3, false, true), gazetteer, true));
+    assertNotEquals(folder, CacheFolder.of("/c", base, gazetteer, false));
     Gazetteer more = Gazetteer.english();
     try {
       more.addNames(new ByteArrayInputStream("person\tAda Lovelace\n".getBytes(StandardCharsets.UTF_8)), "extra");
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    assertNotEquals(folder, CacheFolder.of("/c", base, more));
+    assertNotEquals(folder, CacheFolder.of("/c", base, more, true));
   }
 
   private static GenericRecord readBack(GenericRecord record) throws IOException {
