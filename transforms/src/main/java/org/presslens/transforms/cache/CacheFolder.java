@@ -13,6 +13,12 @@ import org.presslens.transforms.text.TextOptions;
  */
 public final class CacheFolder {
 
+  /**
+   * Raised whenever a change to PressLens changes the analysis of a text (2: the tokenizer's
+   * alphanumeric optimisation), since development versions share one version number.
+   */
+  static final int ANALYSIS_REVISION = 2;
+
   private CacheFolder() {}
 
   /** @param entities whether the analyses include entities (without, their entity lists are empty) */
@@ -23,7 +29,7 @@ public final class CacheFolder {
   /** First 16 hex digits of the SHA-256 of the settings. */
   static String settingsKey(TextOptions text, Gazetteer gazetteer, boolean entities) {
     StringBuilder settings = new StringBuilder()
-        .append("presslens=").append(Versions.presslens())
+        .append("presslens=").append(Versions.presslens()).append(" analysis ").append(ANALYSIS_REVISION)
         .append("\nopennlp=").append(Versions.opennlp())
         .append("\nmodels=").append(Versions.opennlpModels())
         .append("\nmaxNgram=").append(text.maxNgram())
