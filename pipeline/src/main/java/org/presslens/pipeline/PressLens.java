@@ -42,9 +42,18 @@ public final class PressLens {
   public static void main(String[] args) {
     PipelineOptionsFactory.register(PressLensOptions.class);
     try {
-      PressLensOptions options =
-          PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PressLensOptions.class);
+      String[] given = withRunDefaults(args);
+      PressLensOptions options = parse(given);
       RunSetup setup = RunSetup.from(options);
+      long inputBytes = EmbeddedRunner.inputBytes(setup.input().files());
+      String[] chosen = EmbeddedRunner.forInput(given, inputBytes, Runtime.getRuntime().availableProcessors());
+      if (chosen != given) {
+        System.out.printf("presslens: %.1f MB of input: running on Apache Spark in local mode "
+            + "(--runner=DirectRunner keeps Beam's direct runner)%n", inputBytes / 1e6);
+        System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
+        options = parse(chosen);
+        setup = RunSetup.from(options);
+      }
       run(options, setup);
     } catch (UsageException | IllegalArgumentException e) {
       System.err.println("presslens: " + e.getMessage());
@@ -56,6 +65,10 @@ public final class PressLens {
       System.err.println("presslens: run failed: " + rootMessage(e));
       System.exit(1);
     }
+  }
+
+  private static PressLensOptions parse(String[] args) {
+    return PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
   }
 
   /**
