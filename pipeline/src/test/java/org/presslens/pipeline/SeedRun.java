@@ -1,10 +1,15 @@
 package org.presslens.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** One run of the pipeline on the seeds with default options, shared by the test classes of a test JVM. */
@@ -39,6 +44,23 @@ public final class SeedRun {
   static PressLensOptions options(String... args) {
     PipelineOptionsFactory.register(PressLensOptions.class);
     return PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+  }
+
+  /**
+   * Asserts that a run of the seeds wrote byte for byte the files of the shared direct-runner run
+   * (all 12 but the manifest, which names the runner and the time).
+   */
+  static void assertSameFilesAsDirectRun(Path out) throws IOException {
+    Path direct = output();
+    List<String> files;
+    try (Stream<Path> listing = Files.list(direct)) {
+      files = listing.map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(".") && !name.equals("run_manifest.csv")).sorted().toList();
+    }
+    assertEquals(12, files.size(), files.toString());
+    for (String file : files) {
+      assertArrayEquals(Files.readAllBytes(direct.resolve(file)), Files.readAllBytes(out.resolve(file)), file);
+    }
   }
 
   public static Map<String, Long> run(String... args) throws IOException {

@@ -1,13 +1,7 @@
 package org.presslens.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +17,6 @@ class SparkRunnerTest {
   void sparkWritesTheDirectRunnersBytes() throws IOException {
     SeedRun.run("--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out,
         "--runner=SparkRunner", "--sparkMaster=local[2]");
-    Path direct = SeedRun.output();
-    List<String> files;
-    try (Stream<Path> listing = Files.list(direct)) {
-      files = listing.map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith(".") && !name.equals("run_manifest.csv")).sorted().toList();
-    }
-    assertEquals(12, files.size(), files.toString());
-    for (String file : files) {
-      assertArrayEquals(Files.readAllBytes(direct.resolve(file)), Files.readAllBytes(out.resolve(file)), file);
-    }
+    SeedRun.assertSameFilesAsDirectRun(out);
   }
 }
