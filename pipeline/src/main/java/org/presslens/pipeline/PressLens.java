@@ -137,8 +137,9 @@ public final class PressLens {
     try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
       out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
     }
+    int files = rows.size() + (options.getEntities() ? 3 : 2); // + manifest, report.html (, GraphML)
     System.out.printf("presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)%n",
-        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, rows.size() + (options.getEntities() ? 3 : 2),
+        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, files,
         setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
     System.out.println("presslens: " + stageTimes(result));
     return rows;

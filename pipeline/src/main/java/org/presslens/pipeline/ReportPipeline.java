@@ -51,12 +51,12 @@ final class ReportPipeline {
       BoilerplateReport.SPEC, TermFrequencyReport.SPEC, OutletContrastReport.SPEC, KeywordInContextReport.SPEC,
       EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
 
+  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
+
   /** The reports a run with these options writes: all but the entity reports with --entities=false. */
   static List<ReportSpec> reports(PressLensOptions options) {
     return options.getEntities() ? REPORTS : REPORTS.stream().filter(r -> !ENTITY_REPORTS.contains(r)).toList();
   }
-
-  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
 
   private ReportPipeline() {}
 

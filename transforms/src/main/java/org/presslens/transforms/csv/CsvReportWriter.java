@@ -3,6 +3,7 @@ package org.presslens.transforms.csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,14 +29,44 @@ public final class CsvReportWriter {
       writer.write('\uFEFF');
       printer.printRecord(header);
       for (List<String> row : rows) {
-        if (row.size() != header.size()) {
-          throw new IllegalArgumentException(
-              "Row has " + row.size() + " cells, header has " + header.size() + ": " + row);
-        }
-        printer.printRecord(row.stream().map(CsvCells::neutralize).toList());
+        print(printer, header, row);
         n++;
       }
     }
     return n;
+  }
+
+  /**
+   * The CSV lines of {@code rows} alone, UTF-8 without byte order mark or header: a report written
+   * as {@link #header} followed by such pieces has the bytes {@link #write} gives.
+   */
+  public static byte[] rows(List<String> header, List<List<String>> rows) {
+    StringBuilder text = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
+      for (List<String> row : rows) {
+        print(printer, header, row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The byte order mark and the header line. */
+  public static byte[] header(List<String> header) {
+    StringBuilder text = new StringBuilder("\uFEFF");
+    try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
+      printer.printRecord(header);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void print(CSVPrinter printer, List<String> header, List<String> row) throws IOException {
+    if (row.size() != header.size()) {
+      throw new IllegalArgumentException("Row has " + row.size() + " cells, header has " + header.size() + ": " + row);
+    }
+    printer.printRecord(row.stream().map(CsvCells::neutralize).toList());
   }
 }

@@ -1,18 +1,22 @@
 package org.presslens.transforms.reports;
 
 import org.presslens.transforms.Stage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -62,44 +66,68 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   @Override
   public PCollection<Long> expand(PCollection<ReportBlock> blocks) {
     KvCoder<Void, Part> coder = KvCoder.of(VoidCoder.of(), new PartCoder());
-    PCollection<KV<Void, Part>> parts = blocks.apply("CutBlocks", ParDo.of(new CutFn())).setCoder(coder);
+    PCollection<KV<Void, Part>> parts = blocks.apply("CutBlocks", ParDo.of(new CutFn(spec))).setCoder(coder);
     // An empty part, so that a report without rows is still written (its header).
     PCollection<KV<Void, Part>> empty = blocks.getPipeline()
-        .apply("NoRows", Create.of(KV.of((Void) null, new Part("", 0, new ArrayList<>()))).withCoder(coder));
+        .apply("NoRows", Create.of(KV.of((Void) null, new Part("", 0, 0, new byte[0]))).withCoder(coder));
     return PCollectionList.of(parts).and(empty).apply("AllParts", Flatten.pCollections())
         .apply("Gather", GroupByKey.create())
         .apply("WriteCsv", ParDo.of(new WriteCsvFn(directory, spec)));
   }
 
-  /** Rows of a block, numbered within it. */
-  record Part(String sortKey, int index, List<List<String>> rows) {}
+  /**
+   * Rows of a block, numbered within it, already rendered as CSV lines: the writer gathers every
+   * part of a file in one place, and bytes take several times less memory than lists of strings.
+   */
+  record Part(String sortKey, int index, int rows, byte[] csv) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Part p && sortKey.equals(p.sortKey) && index == p.index && rows == p.rows
+          && Arrays.equals(csv, p.csv);
+    }
 
-  /** Sort key, index and rows (see {@link ReportBlockCoder}). */
+    @Override
+    public int hashCode() {
+      return Objects.hash(sortKey, index, rows, Arrays.hashCode(csv));
+    }
+  }
+
+  /** Sort key, index, row count and CSV bytes. */
   static final class PartCoder extends CustomCoder<Part> {
     @Override
     public void encode(Part part, OutputStream out) throws IOException {
       StringUtf8Coder.of().encode(part.sortKey(), out);
       VarIntCoder.of().encode(part.index(), out);
-      ReportBlockCoder.ROWS.encode(part.rows(), out);
+      VarIntCoder.of().encode(part.rows(), out);
+      ByteArrayCoder.of().encode(part.csv(), out);
     }
 
     @Override
     public Part decode(InputStream in) throws IOException {
-      return new Part(StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), ReportBlockCoder.ROWS.decode(in));
+      return new Part(StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
+          ByteArrayCoder.of().decode(in));
     }
   }
 
   /**
    * Cuts blocks into parts of at most {@link #ROWS_PER_PART} rows, so that no record a runner has
-   * to sort is large (an outlet's contrast rows are tens of megabytes; see {@link CombineGrouped}).
+   * to sort is large (an outlet's contrast rows are tens of megabytes; see {@link CombineGrouped}),
+   * and renders each part's CSV lines.
    */
   static final class CutFn extends DoFn<ReportBlock, KV<Void, Part>> {
+    private final ReportSpec spec;
+
+    CutFn(ReportSpec spec) {
+      this.spec = spec;
+    }
+
     @ProcessElement
     public void process(@Element ReportBlock block, OutputReceiver<KV<Void, Part>> out) {
       List<List<String>> rows = block.rows();
       for (int from = 0, index = 0; from < rows.size(); from += ROWS_PER_PART, index++) {
-        List<List<String>> part = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_PART)));
-        out.output(KV.of(null, new Part(block.sortKey(), index, part)));
+        List<List<String>> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_PART));
+        byte[] csv = Stage.WRITING.time(() -> CsvReportWriter.rows(spec.header(), part));
+        out.output(KV.of(null, new Part(block.sortKey(), index, part.size(), csv)));
       }
     }
   }
@@ -121,12 +149,15 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
       List<Part> sorted = new ArrayList<>();
       parts.getValue().forEach(sorted::add);
       sorted.sort(Comparator.comparing(Part::sortKey).thenComparingInt(Part::index));
-      Iterable<List<String>> allRows = () -> sorted.stream().flatMap(p -> p.rows().stream()).iterator();
       ResourceId dir = FileSystems.matchNewResource(directory, true);
       ResourceId file = dir.resolve(spec.fileName(), StandardResolveOptions.RESOLVE_FILE);
-      long written;
-      try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
-        written = CsvReportWriter.write(stream, spec.header(), allRows);
+      long written = 0;
+      try (OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT)))) {
+        stream.write(CsvReportWriter.header(spec.header()));
+        for (Part part : sorted) {
+          stream.write(part.csv());
+          written += part.rows();
+        }
       }
       rows.inc(written);
       Stage.WRITING.addSince(start);

@@ -55,6 +55,21 @@ class CsvReportWriterTest {
   }
 
   @Test
+  void headerAndRowPiecesGiveTheBytesOfOneWrite() throws IOException {
+    List<String> header = List.of("a", "b");
+    List<List<String>> first = List.of(List.of("x, y", "say \"hi\""));
+    List<List<String>> second = List.of(List.of("line\nbreak", "=1+1"), List.of("é", ""));
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    CsvReportWriter.write(whole, header, List.of(first.get(0), second.get(0), second.get(1)));
+    ByteArrayOutputStream pieces = new ByteArrayOutputStream();
+    pieces.write(CsvReportWriter.header(header));
+    pieces.write(CsvReportWriter.rows(header, first));
+    pieces.write(CsvReportWriter.rows(header, second));
+    assertArrayEquals(whole.toByteArray(), pieces.toByteArray());
+    assertThrows(IllegalArgumentException.class, () -> CsvReportWriter.rows(header, List.of(List.of("one"))));
+  }
+
+  @Test
   void rejectsRowsOfTheWrongWidth() {
     assertThrows(IllegalArgumentException.class,
         () -> CsvReportWriter.write(new ByteArrayOutputStream(), List.of("a", "b"), List.of(List.of("only one"))));
