@@ -1,23 +1,21 @@
 package org.presslens.transforms.reports;
 
 import org.presslens.transforms.Stage;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -66,70 +64,73 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   @Override
   public PCollection<Long> expand(PCollection<ReportBlock> blocks) {
     KvCoder<Void, Part> coder = KvCoder.of(VoidCoder.of(), new PartCoder());
-    PCollection<KV<Void, Part>> parts = blocks.apply("CutBlocks", ParDo.of(new CutFn(spec))).setCoder(coder);
+    PCollection<KV<Void, Part>> parts = blocks.apply("CutBlocks", ParDo.of(new CutFn(directory, spec))).setCoder(coder);
     // An empty part, so that a report without rows is still written (its header).
     PCollection<KV<Void, Part>> empty = blocks.getPipeline()
-        .apply("NoRows", Create.of(KV.of((Void) null, new Part("", 0, 0, new byte[0]))).withCoder(coder));
+        .apply("NoRows", Create.of(KV.of((Void) null, new Part("", 0, 0, ""))).withCoder(coder));
     return PCollectionList.of(parts).and(empty).apply("AllParts", Flatten.pCollections())
         .apply("Gather", GroupByKey.create())
         .apply("WriteCsv", ParDo.of(new WriteCsvFn(directory, spec)));
   }
 
   /**
-   * Rows of a block, numbered within it, already rendered as CSV lines: the writer gathers every
-   * part of a file in one place, and bytes take several times less memory than lists of strings.
+   * Rows of a block, numbered within it, written as CSV lines to a file of their own in
+   * {@code <directory>/.parts-<report>/}; the writer gathers only these references, sorts them and
+   * copies the files in order, so no runner holds a whole report in memory. {@code file} is empty for
+   * the part that stands for no rows.
    */
-  record Part(String sortKey, int index, int rows, byte[] csv) {
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Part p && sortKey.equals(p.sortKey) && index == p.index && rows == p.rows
-          && Arrays.equals(csv, p.csv);
-    }
+  record Part(String sortKey, int index, int rows, String file) {}
 
-    @Override
-    public int hashCode() {
-      return Objects.hash(sortKey, index, rows, Arrays.hashCode(csv));
-    }
-  }
-
-  /** Sort key, index, row count and CSV bytes. */
+  /** Sort key, index, row count and file. */
   static final class PartCoder extends CustomCoder<Part> {
     @Override
     public void encode(Part part, OutputStream out) throws IOException {
       StringUtf8Coder.of().encode(part.sortKey(), out);
       VarIntCoder.of().encode(part.index(), out);
       VarIntCoder.of().encode(part.rows(), out);
-      ByteArrayCoder.of().encode(part.csv(), out);
+      StringUtf8Coder.of().encode(part.file(), out);
     }
 
     @Override
     public Part decode(InputStream in) throws IOException {
       return new Part(StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
-          ByteArrayCoder.of().decode(in));
+          StringUtf8Coder.of().decode(in));
     }
   }
 
   /**
-   * Cuts blocks into parts of at most {@link #ROWS_PER_PART} rows, so that no record a runner has
-   * to sort is large (an outlet's contrast rows are tens of megabytes; see {@link CombineGrouped}),
-   * and renders each part's CSV lines.
+   * Cuts blocks into parts of at most {@link #ROWS_PER_PART} rows and writes each part's CSV lines
+   * to its file, named by a hash of sort key and index, so a retried bundle rewrites the same files.
    */
   static final class CutFn extends DoFn<ReportBlock, KV<Void, Part>> {
+    private final String directory;
     private final ReportSpec spec;
 
-    CutFn(ReportSpec spec) {
+    CutFn(String directory, ReportSpec spec) {
+      this.directory = directory;
       this.spec = spec;
     }
 
     @ProcessElement
-    public void process(@Element ReportBlock block, OutputReceiver<KV<Void, Part>> out) {
+    public void process(@Element ReportBlock block, OutputReceiver<KV<Void, Part>> out) throws IOException {
+      long start = Stage.cpuNow();
       List<List<String>> rows = block.rows();
       for (int from = 0, index = 0; from < rows.size(); from += ROWS_PER_PART, index++) {
         List<List<String>> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_PART));
-        byte[] csv = Stage.WRITING.time(() -> CsvReportWriter.rows(spec.header(), part));
-        out.output(KV.of(null, new Part(block.sortKey(), index, part.size(), csv)));
+        ResourceId file = partFolder(directory, spec)
+            .resolve(DigestUtils.sha256Hex(block.sortKey() + "\u0000" + index) + ".csv", StandardResolveOptions.RESOLVE_FILE);
+        try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
+          stream.write(CsvReportWriter.rows(spec.header(), part));
+        }
+        out.output(KV.of(null, new Part(block.sortKey(), index, part.size(), file.toString())));
       }
+      Stage.WRITING.addSince(start);
     }
+  }
+
+  static ResourceId partFolder(String directory, ReportSpec spec) {
+    return FileSystems.matchNewResource(directory, true)
+        .resolve(".parts-" + spec.fileName(), StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
   static final class WriteCsvFn extends DoFn<KV<Void, Iterable<Part>>, Long> {
@@ -152,12 +153,25 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
       ResourceId dir = FileSystems.matchNewResource(directory, true);
       ResourceId file = dir.resolve(spec.fileName(), StandardResolveOptions.RESOLVE_FILE);
       long written = 0;
-      try (OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT)))) {
+      List<ResourceId> partFiles = new ArrayList<>();
+      try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
         stream.write(CsvReportWriter.header(spec.header()));
         for (Part part : sorted) {
-          stream.write(part.csv());
-          written += part.rows();
+          if (!part.file().isEmpty()) {
+            ResourceId partFile = FileSystems.matchNewResource(part.file(), false);
+            try (InputStream in = Channels.newInputStream(FileSystems.open(partFile))) {
+              in.transferTo(stream);
+            }
+            partFiles.add(partFile);
+            written += part.rows();
+          }
         }
+      }
+      FileSystems.delete(partFiles, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      try {
+        FileSystems.delete(List.of(partFolder(directory, spec)));
+      } catch (IOException e) {
+        // Object stores have no folders to remove; a local one is empty now.
       }
       rows.inc(written);
       Stage.WRITING.addSince(start);

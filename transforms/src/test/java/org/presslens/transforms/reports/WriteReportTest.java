@@ -53,6 +53,9 @@ class WriteReportTest {
     PAssert.thatSingleton(rows).isEqualTo(n + 1L);
     pipeline.run().waitUntilFinish();
     assertEquals(expected.toString(), Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
+    try (var left = Files.list(dir)) {
+      assertEquals(List.of("t.csv"), left.map(p -> p.getFileName().toString()).toList(), "part files are removed");
+    }
   }
 
   @Test
