@@ -42,7 +42,7 @@ public final class PressLens {
   public static void main(String[] args) {
     PipelineOptionsFactory.register(PressLensOptions.class);
     try {
-      String[] given = withRunDefaults(args);
+      String[] given = RunDefaults.forArgs(args);
       PressLensOptions options = parse(given);
       RunSetup setup = RunSetup.from(options);
       long inputBytes = EmbeddedRunner.inputBytes(setup.input().files());
@@ -51,7 +51,7 @@ public final class PressLens {
         System.out.printf("presslens: %.1f MB of input: running on Apache Spark in local mode "
             + "(--runner=DirectRunner keeps Beam's direct runner)%n", inputBytes / 1e6);
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
-        options = parse(chosen);
+        options = parse(RunDefaults.forArgs(chosen));
         setup = RunSetup.from(options);
       }
       run(options, setup);
@@ -69,25 +69,6 @@ public final class PressLens {
 
   private static PressLensOptions parse(String[] args) {
     return PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
-  }
-
-  /**
-   * The direct runner re-encodes every element to catch DoFns that mutate their input; that is a
-   * test-time check (TestPipeline keeps it) and more than halves the speed of a real run, so runs
-   * switch it off unless the user sets the flags.
-   */
-  static String[] withRunDefaults(String[] args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    if (all.stream().anyMatch(a -> a.startsWith("--runner=") && !a.endsWith("DirectRunner"))) {
-      return all.toArray(String[]::new);
-    }
-    // blockOnRun=false lets the main thread print progress while the direct runner works.
-    for (String flag : List.of("--enforceImmutability", "--enforceEncodability", "--blockOnRun")) {
-      if (all.stream().noneMatch(a -> a.startsWith(flag + "=") || a.equals(flag))) {
-        all.add(flag + "=false");
-      }
-    }
-    return all.toArray(String[]::new);
   }
 
   /**
