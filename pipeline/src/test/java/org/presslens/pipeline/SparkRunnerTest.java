@@ -15,8 +15,9 @@ class SparkRunnerTest {
 
   @Test
   void sparkWritesTheDirectRunnersBytes() throws IOException {
-    SeedRun.run("--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out,
-        "--runner=SparkRunner", "--sparkMaster=local[2]");
+    // with the defaults a PressLens run on Spark gets (serialized storage level)
+    SeedRun.run(RunDefaults.forArgs(new String[] {"--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out,
+        "--runner=SparkRunner", "--sparkMaster=local[2]"}));
     SeedRun.assertSameFilesAsDirectRun(out);
   }
 }
