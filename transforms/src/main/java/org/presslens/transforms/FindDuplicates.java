@@ -1,8 +1,11 @@
 package org.presslens.transforms;
 
+import java.util.List;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -41,16 +44,12 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
         }))
         .setCoder(SerializableCoder.of(Fingerprint.class))
         .apply("GroupCopies", CombineGrouped.globally(new FinderFn(threshold)))
-        .setCoder(SerializableCoder.of(DuplicateFinder.class))
-        .apply("EachCopy", ParDo.of(new DoFn<DuplicateFinder, Duplicate>() {
-          @ProcessElement
-          public void process(@Element DuplicateFinder finder, OutputReceiver<Duplicate> out) {
-            finder.duplicates().forEach(out::output);
-          }
-        }));
+        .setCoder(ListCoder.of(SerializableCoder.of(Duplicate.class)))
+        .apply("EachCopy", Flatten.iterables());
   }
 
-  static final class FinderFn extends Combine.CombineFn<Fingerprint, DuplicateFinder, DuplicateFinder> {
+  /** The finder is the accumulator; the output is its list of copies. */
+  static final class FinderFn extends Combine.CombineFn<Fingerprint, DuplicateFinder, List<Duplicate>> {
     private final double threshold;
 
     FinderFn(double threshold) {
@@ -76,8 +75,8 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
     }
 
     @Override
-    public DuplicateFinder extractOutput(DuplicateFinder finder) {
-      return finder;
+    public List<Duplicate> extractOutput(DuplicateFinder finder) {
+      return finder.duplicates();
     }
   }
 

@@ -73,6 +73,18 @@ public record Fingerprint(String docId, String outlet, String order, String text
     return mins;
   }
 
+  /** Compares the signature's values (a record compares arrays by identity). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fingerprint f && docId.equals(f.docId) && outlet.equals(f.outlet) && order.equals(f.order)
+        && textHash.equals(f.textHash) && Arrays.equals(signature, f.signature);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * textHash.hashCode() + docId.hashCode();
+  }
+
   /** Share of hash functions on which two signatures agree: an unbiased estimate of Jaccard similarity. */
   public double similarity(Fingerprint other) {
     int same = 0;
