@@ -10,7 +10,7 @@ import org.apache.beam.sdk.io.FileSystems;
  * starts fastest, and Apache Spark in local mode (one worker thread per core, inside this JVM)
  * for inputs of at least {@link #SPARK_FROM_BYTES}, where the direct runner's per-element
  * bookkeeping dominates (docs/BENCHMARKS.md: the benchmark corpus took 256 s on the direct runner
- * and 135.5 s on Spark in local mode; on the seeds Spark's start-up makes it the slower one).
+ * and 126-202 s on Spark in local mode; on the seeds Spark's start-up makes it the slower one).
  */
 final class EmbeddedRunner {
 
