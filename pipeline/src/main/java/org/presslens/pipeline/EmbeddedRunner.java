@@ -19,18 +19,9 @@ final class EmbeddedRunner {
 
   private EmbeddedRunner() {}
 
-  static boolean runnerGiven(String[] args) {
-    for (String arg : args) {
-      if (arg.startsWith("--runner=") || arg.equals("--runner")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The arguments with Spark local mode added when no runner is given and the input is large. */
   static String[] forInput(String[] args, long inputBytes, int cores) {
-    if (runnerGiven(args) || inputBytes < SPARK_FROM_BYTES) {
+    if (RunDefaults.value(List.of(args), "--runner") != null || inputBytes < SPARK_FROM_BYTES) {
       return args;
     }
     List<String> all = new ArrayList<>(List.of(args));

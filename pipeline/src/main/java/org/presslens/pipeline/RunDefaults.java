@@ -39,7 +39,8 @@ final class RunDefaults {
     return all.toArray(String[]::new);
   }
 
-  private static String value(List<String> args, String flag) {
+  /** The value of {@code --flag=value} in the arguments, or null when it is not given. */
+  static String value(List<String> args, String flag) {
     for (String arg : args) {
       if (arg.startsWith(flag + "=")) {
         return arg.substring(flag.length() + 1);

@@ -1,36 +1,35 @@
 package org.presslens.transforms.reports;
 
-import org.presslens.transforms.Stage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.commons.codec.digest.DigestUtils;
-import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.presslens.transforms.CombineGrouped;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.Stage;
 import org.presslens.transforms.csv.CsvReportWriter;
 
 /**
@@ -43,6 +42,10 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
 
   public static final String METRICS_NAMESPACE = "presslens.reports";
 
+  /**
+   * Rows per part: keeps every record a runner sorts or shuffles small (Flink's batch runner fails
+   * on a record larger than its sort buffer; an outlet's contrast rows are tens of megabytes).
+   */
   static final int ROWS_PER_PART = 5_000;
 
   private final String directory;
