@@ -7,10 +7,11 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * The runner of a run without {@code --runner}: Beam's direct runner for small inputs, which
- * starts fastest, and Apache Spark in local mode (one worker thread per core, inside this JVM)
- * for inputs of at least {@link #SPARK_FROM_BYTES}, where the direct runner's per-element
- * bookkeeping dominates (docs/BENCHMARKS.md: the benchmark corpus took 256 s on the direct runner
- * and 126-202 s on Spark in local mode; on the seeds Spark's start-up makes it the slower one).
+ * starts fastest, and Apache Spark in local mode (one worker thread per core; in the child JVM of
+ * {@link OptimisingJvm} under Maven) for inputs of at least {@link #SPARK_FROM_BYTES}, where the
+ * direct runner's per-element bookkeeping dominates (docs/BENCHMARKS.md: the benchmark corpus took
+ * 256 s on the direct runner and 108-202 s on Spark in local mode; on the seeds Spark's start-up
+ * makes it the slower one).
  */
 final class EmbeddedRunner {
 

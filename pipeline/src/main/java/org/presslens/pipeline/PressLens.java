@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -51,8 +52,18 @@ public final class PressLens {
         System.out.printf("presslens: %.1f MB of input: running on Apache Spark in local mode "
             + "(--runner=DirectRunner keeps Beam's direct runner)%n", inputBytes / 1e6);
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
+        Optional<List<String>> optimising = OptimisingJvm.quickCompilerOnly() ? OptimisingJvm.command(chosen) : Optional.empty();
+        if (optimising.isPresent()) {
+          int code = OptimisingJvm.run(optimising.get());
+          if (code != 0) {
+            System.exit(code);
+          }
+          return;
+        }
         options = parse(RunDefaults.forArgs(chosen));
         setup = RunSetup.from(options);
+      } else if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+        ModelPreload.start(options);
       }
       run(options, setup);
     } catch (UsageException | IllegalArgumentException e) {
@@ -61,7 +72,7 @@ public final class PressLens {
     } catch (OutputFolder.OutputBusyException e) {
       System.err.println("presslens: " + e.getMessage());
       System.exit(3);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | InterruptedException e) {
       System.err.println("presslens: run failed: " + rootMessage(e));
       System.exit(1);
     }

@@ -34,6 +34,11 @@ public final class LanguageGuesser {
     detector = new LanguageDetectorME(sharedModel());
   }
 
+  /** Loads the shared model now (it takes a second or two) rather than in the first guesser. */
+  public static void preload() {
+    sharedModel();
+  }
+
   public Guess guess(String text) {
     Language best = detector.predictLanguage(sample(text));
     return new Guess(best.getLang(), best.getConfidence());

@@ -1,0 +1,56 @@
+package org.presslens.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.presslens.transforms.ner.NameFinderModels;
+import org.presslens.transforms.text.LanguageGuesser;
+import org.presslens.transforms.text.OpenNlpModels;
+
+/**
+ * Starts loading the run's models in background threads when the pipeline runs inside this JVM
+ * (the embedded default), so that the language model and the name-finder models (about a second
+ * each) load side by side while Beam builds and starts the pipeline, instead of one after the
+ * other when the first document reaches each step (docs/BENCHMARKS.md: 0.8 s less on the seeds).
+ * The DoFns still ask for the shared models in {@code @Setup}: they wait for a load in progress,
+ * or, if a load failed here, load again and fail the run with their own message.
+ */
+final class ModelPreload {
+
+  private ModelPreload() {}
+
+  /** Starts the loads the options call for; the run never waits for these threads. */
+  static List<Thread> start(PressLensOptions options) {
+    return start(loadsFor(options));
+  }
+
+  static List<Runnable> loadsFor(PressLensOptions options) {
+    List<Runnable> loads = new ArrayList<>();
+    if (options.getEnglishOnly()) {
+      loads.add(LanguageGuesser::preload);
+    }
+    loads.add(OpenNlpModels::shared);
+    if (options.getEntities()) {
+      loads.add(NameFinderModels::shared);
+    }
+    return loads;
+  }
+
+  static List<Thread> start(List<Runnable> loads) {
+    List<Thread> threads = new ArrayList<>();
+    for (Runnable load : loads) {
+      Thread thread = new Thread(() -> quietly(load), "presslens-model-preload");
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    return threads;
+  }
+
+  private static void quietly(Runnable load) {
+    try {
+      load.run();
+    } catch (RuntimeException | LinkageError e) {
+      // Reported by the step that needs the model, which loads it again.
+    }
+  }
+}

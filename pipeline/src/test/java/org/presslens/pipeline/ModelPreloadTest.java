@@ -1,0 +1,46 @@
+package org.presslens.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+
+class ModelPreloadTest {
+
+  private static PressLensOptions options(String... args) {
+    return PipelineOptionsFactory.fromArgs(args).as(PressLensOptions.class);
+  }
+
+  @Test
+  void loadsOnlyTheModelsTheRunUses() {
+    assertEquals(3, ModelPreload.loadsFor(options()).size()); // language, tokenizer, name finders
+    assertEquals(2, ModelPreload.loadsFor(options("--entities=false")).size());
+    assertEquals(1, ModelPreload.loadsFor(options("--entities=false", "--englishOnly=false")).size());
+  }
+
+  @Test
+  void aFailedLoadIsLeftToTheStepThatNeedsTheModel() throws InterruptedException {
+    AtomicBoolean uncaught = new AtomicBoolean();
+    AtomicBoolean otherLoaded = new AtomicBoolean();
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.set(true));
+    try {
+      Runnable failing = () -> {
+        throw new IllegalStateException("model missing");
+      };
+      List<Thread> threads = ModelPreload.start(List.of(failing, () -> otherLoaded.set(true)));
+      for (Thread thread : threads) {
+        assertTrue(thread.isDaemon(), "a preload must never keep the JVM alive");
+        thread.join(10_000);
+      }
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
+    assertFalse(uncaught.get(), "the failure reached the uncaught-exception handler (a stack trace)");
+    assertTrue(otherLoaded.get());
+  }
+}

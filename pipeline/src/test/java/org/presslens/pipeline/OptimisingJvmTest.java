@@ -1,0 +1,40 @@
+package org.presslens.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptimisingJvmTest {
+
+  @Test
+  void theChildGetsThisJvmsOptionsWithoutTheCompilerLimit() {
+    List<String> command = OptimisingJvm.command("/jdk/bin/java",
+        List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xmx12g"),
+        "a.jar:b.jar", new String[] {"--input=big.jsonl.gz", "--runner=SparkRunner"});
+    List<String> start = List.of("/jdk/bin/java", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx12g");
+    assertEquals(start, command.subList(0, 3));
+    List<String> end = List.of("-cp", "a.jar:b.jar", PressLens.class.getName(), "--input=big.jsonl.gz", "--runner=SparkRunner");
+    assertEquals(end, command.subList(command.size() - end.size(), command.size()));
+    assertTrue(command.stream().noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel")), command.toString());
+  }
+
+  @Test
+  void theChildWritesTheSameReportsAndPassesOnItsExitCode(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    List<String> run = OptimisingJvm.command(new String[] {"--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out})
+        .orElseThrow(() -> new AssertionError("the test JVM's classpath was not found"));
+    Path log = dir.resolve("child.log"); // not this JVM's own streams, which Surefire reads
+    assertEquals(0, OptimisingJvm.run(new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(log.toFile())));
+    SeedRun.assertSameFilesAsDirectRun(out);
+    assertTrue(Files.readString(log).contains("presslens: 5 documents"), Files.readString(log));
+
+    List<String> bad = OptimisingJvm.command(new String[] {"--input=" + dir.resolve("missing"), "--output=" + out}).orElseThrow();
+    assertEquals(2, OptimisingJvm.run(new ProcessBuilder(bad).redirectErrorStream(true).redirectOutput(log.toFile())));
+    assertTrue(Files.readString(log).contains("no such folder"), Files.readString(log));
+  }
+}
