@@ -46,14 +46,14 @@ final class OptimisingJvm {
   static List<String> command(String java, List<String> jvmOptions, String classpath, String[] args) {
     List<String> command = new ArrayList<>(List.of(java));
     for (String option : jvmOptions) {
-      if (!option.startsWith(LIMIT_FLAG)) {
+      boolean debugger = option.startsWith("-agentlib:jdwp") || option.startsWith("-Xrunjdwp");
+      if (!option.startsWith(LIMIT_FLAG) && !debugger) { // a second debugger could not take the port
         command.add(option);
       }
     }
-    String sparkUi = System.getProperty("spark.ui.enabled");
-    if (sparkUi != null) {
-      command.add("-Dspark.ui.enabled=" + sparkUi);
-    }
+    // Spark reads spark.* system properties; those given to Maven (-Dspark.x=y) are not JVM options.
+    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("spark.")).sorted()
+        .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
     command.addAll(List.of("-cp", classpath, PressLens.class.getName()));
     command.addAll(List.of(args));
     return command;

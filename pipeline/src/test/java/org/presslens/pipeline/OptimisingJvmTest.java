@@ -13,14 +13,27 @@ class OptimisingJvmTest {
 
   @Test
   void theChildGetsThisJvmsOptionsWithoutTheCompilerLimit() {
-    List<String> command = OptimisingJvm.command("/jdk/bin/java",
-        List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xmx12g"),
-        "a.jar:b.jar", new String[] {"--input=big.jsonl.gz", "--runner=SparkRunner"});
+    String before = System.getProperty("spark.driver.maxResultSize");
+    System.setProperty("spark.driver.maxResultSize", "2g");
+    List<String> command;
+    try {
+      command = OptimisingJvm.command("/jdk/bin/java", List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+              "-XX:TieredStopAtLevel=1", "-agentlib:jdwp=transport=dt_socket,server=y,address=8000", "-Xmx12g"),
+          "a.jar:b.jar", new String[] {"--input=big.jsonl.gz", "--runner=SparkRunner"});
+    } finally {
+      if (before == null) {
+        System.clearProperty("spark.driver.maxResultSize");
+      } else {
+        System.setProperty("spark.driver.maxResultSize", before);
+      }
+    }
     List<String> start = List.of("/jdk/bin/java", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx12g");
     assertEquals(start, command.subList(0, 3));
     List<String> end = List.of("-cp", "a.jar:b.jar", PressLens.class.getName(), "--input=big.jsonl.gz", "--runner=SparkRunner");
     assertEquals(end, command.subList(command.size() - end.size(), command.size()));
+    assertTrue(command.contains("-Dspark.driver.maxResultSize=2g"), command.toString());
     assertTrue(command.stream().noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel")), command.toString());
+    assertTrue(command.stream().noneMatch(option -> option.contains("jdwp")), command.toString());
   }
 
   @Test
