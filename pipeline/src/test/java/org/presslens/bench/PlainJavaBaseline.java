@@ -30,6 +30,7 @@ import org.presslens.transforms.text.TokenizedDocument;
  * The pipeline's core work without Beam, on one thread, timed per stage: read JSON Lines, check
  * language, tokenize and count terms (unigrams to trigrams), recognise entities, sum tables per
  * group and corpus, compute every group's contrasts against the rest. No reports are written.
+ * {@code -Dentities=false} leaves out the entity models and stage.
  *
  * <pre>mvn -q -o -pl pipeline exec:java -Dexec.classpathScope=test
  *   -Dexec.mainClass=org.presslens.bench.PlainJavaBaseline -Dexec.args="corpus.jsonl.gz groupField"</pre>
@@ -47,9 +48,10 @@ public final class PlainJavaBaseline {
     long t = System.nanoTime();
     DocumentTokenizer tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), false);
     LanguageGuesser guesser = new LanguageGuesser();
-    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(),
-        new DocumentTokenizer(OpenNlpModels.shared(), false),
-        EntityRecognizer.Layers.valueOf(System.getProperty("layers", "BOTH")));
+    // -Dentities=false: the work of a run with --entities=false (the quanteda comparison).
+    EntityRecognizer recognizer = !Boolean.parseBoolean(System.getProperty("entities", "true")) ? null
+        : new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), new DocumentTokenizer(OpenNlpModels.shared(), false),
+            EntityRecognizer.Layers.valueOf(System.getProperty("layers", "BOTH")));
     TermCounter counter = new TermCounter(StopWords.english(), 3, false);
     nanos[0] = System.nanoTime() - t;
 
@@ -82,7 +84,7 @@ public final class PlainJavaBaseline {
         nanos[3] += System.nanoTime() - t;
 
         t = System.nanoTime();
-        mentions += recognizer.find(tokens.surfaces()).size();
+        mentions += recognizer == null ? 0 : recognizer.find(tokens.surfaces()).size();
         nanos[4] += System.nanoTime() - t;
 
         t = System.nanoTime();
