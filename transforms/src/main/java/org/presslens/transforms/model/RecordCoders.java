@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
@@ -17,11 +18,12 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Compact coders for the two records every document turns into, {@link AnalyzedDocument} (its
- * term counts: tens of thousands of entries for a long speech) and {@link DocumentSentences} (all
- * its tokens): UTF-8 strings and variable-length integers instead of Java serialization, which
- * writes class descriptors and boxes every count and was a visible share of the runners' own
- * CPU time. Neither coder is deterministic (hash-map order); neither type is ever a key.
+ * Compact coders for the input record, {@link SourceDocument} (its whole text), and the two
+ * records every document turns into, {@link AnalyzedDocument} (its term counts: tens of thousands
+ * of entries for a long speech) and {@link DocumentSentences} (all its tokens): UTF-8 strings and
+ * variable-length integers instead of Java serialization, which writes class descriptors, boxes
+ * every count, decodes strings a character at a time, and was a visible share of the runners'
+ * own CPU time. The last two are not deterministic (hash-map order) and are never keys.
  */
 final class RecordCoders {
 
@@ -31,6 +33,34 @@ final class RecordCoders {
   private static final Coder<Long> LONG = VarLongCoder.of();
 
   private RecordCoders() {}
+
+  /** Coder of {@link SourceDocument}: its seven strings in order (deterministic). */
+  public static final class SourceDocumentCoder extends AtomicCoder<SourceDocument> {
+    private static final SourceDocumentCoder INSTANCE = new SourceDocumentCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(SourceDocument.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(SourceDocument d, OutputStream out) throws IOException {
+      for (String s : new String[] {d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.text()}) {
+        NULLABLE_STRING.encode(s, out);
+      }
+    }
+
+    @Override
+    public SourceDocument decode(InputStream in) throws IOException {
+      String[] s = new String[7];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = NULLABLE_STRING.decode(in);
+      }
+      return new SourceDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
 
   /** Coder of {@link AnalyzedDocument}. */
   public static final class AnalyzedDocumentCoder extends CustomCoder<AnalyzedDocument> {

@@ -2,13 +2,12 @@ package org.presslens.transforms.model;
 
 import java.io.Serializable;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * One input document as read, with its metadata; {@code text} is decoded (from {@code charset}) but
  * not normalised.
  */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(RecordCoders.SourceDocumentCoder.class)
 public record SourceDocument(
     String docId, String outlet, String published, String title, String sourcePath, String charset, String text)
     implements Serializable {}

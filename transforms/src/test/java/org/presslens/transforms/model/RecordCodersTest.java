@@ -17,6 +17,18 @@ import org.junit.jupiter.api.Test;
 class RecordCodersTest {
 
   @Test
+  void sourceDocumentsRoundTripWithTheirDefaultCoder() throws Exception {
+    Coder<SourceDocument> coder = CoderRegistry.createDefault().getCoder(SourceDocument.class);
+    assertInstanceOf(RecordCoders.SourceDocumentCoder.class, coder);
+    SourceDocument doc = new SourceDocument("d1", "RT", "2024-05", "Title, \"quoted\"", "a/d1.txt", "windows-1252",
+        "NATO met in Vilnius.\r\nÉlan vital, 日本, \uD83D\uDE00 and a\u0000zero.");
+    CoderProperties.coderDecodeEncodeEqual(coder, doc);
+    CoderProperties.coderDecodeEncodeEqual(coder, new SourceDocument("d2", null, "", null, "", null, ""));
+    CoderProperties.coderDeterministic(coder, doc, new SourceDocument(doc.docId(), doc.outlet(), doc.published(),
+        doc.title(), doc.sourcePath(), doc.charset(), doc.text()));
+  }
+
+  @Test
   void analyzedDocumentsRoundTripWithTheirDefaultCoder() throws Exception {
     Coder<AnalyzedDocument> coder = CoderRegistry.createDefault().getCoder(AnalyzedDocument.class);
     assertInstanceOf(RecordCoders.AnalyzedDocumentCoder.class, coder);
