@@ -18,7 +18,7 @@ counting, statistics, writing), the seconds its DoFns spent summed over threads 
 "stages" summary line) with documents and words per second of stage time, and the CPU time no
 stage accounts for: the runner's own work (encoding, shuffles, scheduling), JIT and GC.
 """
-import argparse, csv, gzip, json, os, re, subprocess, sys, tempfile, time
+import argparse, csv, gzip, json, os, re, shutil, subprocess, sys, tempfile, time
 
 STAGES = ["ingest", "tokenize", "entities", "counting", "statistics", "writing"]
 CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crude"]
@@ -52,8 +52,18 @@ def main():
     p.add_argument("--shared", default="../shared/corpora")
     p.add_argument("--extra", default="--keepDuplicates=true", help="more PressLens options")
     p.add_argument("--incremental", action="store_true", help="first run without 1 %% of the documents, then rerun with the cache")
+    p.add_argument("--keep", action="store_true", help="keep the work folder (corpora, reports, cache) and print its path")
     a = p.parse_args()
     work = tempfile.mkdtemp(prefix="presslens-bench-")
+    try:
+        run_all(a, work)
+    finally:
+        if a.keep:
+            print(f"work folder kept: {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)  # corpora, reports and cache: hundreds of MB
+
+def run_all(a, work):
     print("runner,run,documents,words,wall_s,cpu_s,peak_rss_mb,documents_per_s,words_per_s")
     for k in a.copies:
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
