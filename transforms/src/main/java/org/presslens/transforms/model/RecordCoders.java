@@ -18,12 +18,13 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Compact coders for the input record, {@link SourceDocument} (its whole text), and the two
- * records every document turns into, {@link AnalyzedDocument} (its term counts: tens of thousands
- * of entries for a long speech) and {@link DocumentSentences} (all its tokens): UTF-8 strings and
+ * Compact coders for the input record, {@link SourceDocument} (its whole text), and the records
+ * every document turns into, {@link AnalyzedDocument} (its term counts: tens of thousands of
+ * entries for a long speech), {@link DocumentSentences} (all its tokens) and {@link
+ * DocumentEntities} (its mentions and quoted sentences): UTF-8 strings and
  * variable-length integers instead of Java serialization, which writes class descriptors, boxes
  * every count, decodes strings a character at a time, and was a visible share of the runners'
- * own CPU time. The last two are not deterministic (hash-map order) and are never keys.
+ * own CPU time. The last three are not deterministic (hash-map order) and are never keys.
  */
 final class RecordCoders {
 
@@ -60,6 +61,58 @@ final class RecordCoders {
 
     @Override
     public void verifyDeterministic() {}
+  }
+
+  /** Coder of {@link DocumentEntities}: mentions, sentence count and quoted sentences. */
+  public static final class DocumentEntitiesCoder extends CustomCoder<DocumentEntities> {
+    private static final DocumentEntitiesCoder INSTANCE = new DocumentEntitiesCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(DocumentEntities.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(DocumentEntities d, OutputStream out) throws IOException {
+      NULLABLE_STRING.encode(d.docId(), out);
+      NULLABLE_STRING.encode(d.outlet(), out);
+      INT.encode(d.mentions().size(), out);
+      for (Mention m : d.mentions()) {
+        for (String s : new String[] {m.canonical(), m.type(), m.surface(), m.source()}) {
+          NULLABLE_STRING.encode(s, out);
+        }
+        INT.encode(m.sentence(), out);
+        INT.encode(m.start(), out);
+        INT.encode(m.end(), out);
+      }
+      INT.encode(d.sentenceCount(), out);
+      INT.encode(d.sentences().size(), out);
+      for (Map.Entry<Integer, String> e : d.sentences().entrySet()) {
+        INT.encode(e.getKey(), out);
+        NULLABLE_STRING.encode(e.getValue(), out);
+      }
+    }
+
+    @Override
+    public DocumentEntities decode(InputStream in) throws IOException {
+      String docId = NULLABLE_STRING.decode(in);
+      String outlet = NULLABLE_STRING.decode(in);
+      int count = INT.decode(in);
+      ArrayList<Mention> mentions = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String canonical = NULLABLE_STRING.decode(in);
+        String type = NULLABLE_STRING.decode(in);
+        String surface = NULLABLE_STRING.decode(in);
+        String source = NULLABLE_STRING.decode(in);
+        mentions.add(new Mention(canonical, type, surface, INT.decode(in), INT.decode(in), INT.decode(in), source));
+      }
+      int sentenceCount = INT.decode(in);
+      int quoted = INT.decode(in);
+      HashMap<Integer, String> sentences = new HashMap<>(quoted * 4 / 3 + 1);
+      for (int i = 0; i < quoted; i++) {
+        sentences.put(INT.decode(in), NULLABLE_STRING.decode(in));
+      }
+      return new DocumentEntities(docId, outlet, mentions, sentenceCount, sentences);
+    }
   }
 
   /** Coder of {@link AnalyzedDocument}. */

@@ -29,6 +29,19 @@ class RecordCodersTest {
   }
 
   @Test
+  void entityListsRoundTripWithTheirDefaultCoder() throws Exception {
+    Coder<DocumentEntities> coder = CoderRegistry.createDefault().getCoder(DocumentEntities.class);
+    assertInstanceOf(RecordCoders.DocumentEntitiesCoder.class, coder);
+    ArrayList<Mention> mentions = new ArrayList<>(List.of(
+        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH),
+        new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.MODEL)));
+    HashMap<Integer, String> quoted = new HashMap<>(Map.of(0, "The Nato summit .", 2, "Stoltenberg said « oui » ."));
+    DocumentEntities doc = new DocumentEntities("d1", "RT", mentions, 5, quoted);
+    CoderProperties.coderDecodeEncodeEqual(coder, doc);
+    CoderProperties.coderDecodeEncodeEqual(coder, new DocumentEntities("d2", "", new ArrayList<>(), 0, new HashMap<>()));
+  }
+
+  @Test
   void analyzedDocumentsRoundTripWithTheirDefaultCoder() throws Exception {
     Coder<AnalyzedDocument> coder = CoderRegistry.createDefault().getCoder(AnalyzedDocument.class);
     assertInstanceOf(RecordCoders.AnalyzedDocumentCoder.class, coder);
