@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Runs a large input in a child JVM that has HotSpot's optimising compiler. Maven's JVM, in which
@@ -26,6 +27,15 @@ final class OptimisingJvm {
   private static final String LIMIT_FLAG = "-XX:TieredStopAtLevel";
 
   private OptimisingJvm() {}
+
+  /**
+   * Runs PressLens with these arguments in a child JVM when this one has the quick compiler only
+   * and its classpath is known; returns the child's exit code, or empty when nothing was run.
+   */
+  static OptionalInt runIfQuickCompilerOnly(String[] args) throws IOException, InterruptedException {
+    Optional<List<String>> command = quickCompilerOnly() ? command(args) : Optional.empty();
+    return command.isPresent() ? OptionalInt.of(run(command.get())) : OptionalInt.empty();
+  }
 
   /** True when this JVM compiles with the quick compiler only. */
   static boolean quickCompilerOnly() {

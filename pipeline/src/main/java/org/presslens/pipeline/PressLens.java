@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -52,18 +52,17 @@ public final class PressLens {
         System.out.printf("presslens: %.1f MB of input: running on Apache Spark in local mode "
             + "(--runner=DirectRunner keeps Beam's direct runner)%n", inputBytes / 1e6);
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
-        Optional<List<String>> optimising = OptimisingJvm.quickCompilerOnly() ? OptimisingJvm.command(chosen) : Optional.empty();
-        if (optimising.isPresent()) {
-          int code = OptimisingJvm.run(optimising.get());
-          if (code != 0) {
-            System.exit(code);
+        OptionalInt child = OptimisingJvm.runIfQuickCompilerOnly(chosen);
+        if (child.isPresent()) {
+          if (child.getAsInt() != 0) {
+            System.exit(child.getAsInt());
           }
           return;
         }
         options = parse(RunDefaults.forArgs(chosen));
         setup = RunSetup.from(options);
       } else if (options.getRunner().getSimpleName().equals("DirectRunner")) {
-        ModelPreload.start(options);
+        ModelPreload.start(options); // a small input: its models load while Beam builds the pipeline
       }
       run(options, setup);
     } catch (UsageException | IllegalArgumentException e) {
