@@ -35,6 +35,22 @@ final class RecordCoders {
 
   private RecordCoders() {}
 
+  /** Writes the strings in order, each may be null. */
+  private static void writeStrings(OutputStream out, String... strings) throws IOException {
+    for (String s : strings) {
+      NULLABLE_STRING.encode(s, out);
+    }
+  }
+
+  /** Reads {@code count} strings written by {@link #writeStrings}. */
+  private static String[] readStrings(InputStream in, int count) throws IOException {
+    String[] strings = new String[count];
+    for (int i = 0; i < count; i++) {
+      strings[i] = NULLABLE_STRING.decode(in);
+    }
+    return strings;
+  }
+
   /** Coder of {@link SourceDocument}: its seven strings in order (deterministic). */
   public static final class SourceDocumentCoder extends AtomicCoder<SourceDocument> {
     private static final SourceDocumentCoder INSTANCE = new SourceDocumentCoder();
@@ -45,17 +61,12 @@ final class RecordCoders {
 
     @Override
     public void encode(SourceDocument d, OutputStream out) throws IOException {
-      for (String s : new String[] {d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.text()}) {
-        NULLABLE_STRING.encode(s, out);
-      }
+      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.text());
     }
 
     @Override
     public SourceDocument decode(InputStream in) throws IOException {
-      String[] s = new String[7];
-      for (int i = 0; i < s.length; i++) {
-        s[i] = NULLABLE_STRING.decode(in);
-      }
+      String[] s = readStrings(in, 7);
       return new SourceDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
     }
 
@@ -73,13 +84,10 @@ final class RecordCoders {
 
     @Override
     public void encode(DocumentEntities d, OutputStream out) throws IOException {
-      NULLABLE_STRING.encode(d.docId(), out);
-      NULLABLE_STRING.encode(d.outlet(), out);
+      writeStrings(out, d.docId(), d.outlet());
       INT.encode(d.mentions().size(), out);
       for (Mention m : d.mentions()) {
-        for (String s : new String[] {m.canonical(), m.type(), m.surface(), m.source()}) {
-          NULLABLE_STRING.encode(s, out);
-        }
+        writeStrings(out, m.canonical(), m.type(), m.surface(), m.source());
         INT.encode(m.sentence(), out);
         INT.encode(m.start(), out);
         INT.encode(m.end(), out);
@@ -94,16 +102,12 @@ final class RecordCoders {
 
     @Override
     public DocumentEntities decode(InputStream in) throws IOException {
-      String docId = NULLABLE_STRING.decode(in);
-      String outlet = NULLABLE_STRING.decode(in);
+      String[] ids = readStrings(in, 2);
       int count = INT.decode(in);
       ArrayList<Mention> mentions = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        String canonical = NULLABLE_STRING.decode(in);
-        String type = NULLABLE_STRING.decode(in);
-        String surface = NULLABLE_STRING.decode(in);
-        String source = NULLABLE_STRING.decode(in);
-        mentions.add(new Mention(canonical, type, surface, INT.decode(in), INT.decode(in), INT.decode(in), source));
+        String[] m = readStrings(in, 4); // canonical, type, surface, source
+        mentions.add(new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3]));
       }
       int sentenceCount = INT.decode(in);
       int quoted = INT.decode(in);
@@ -111,7 +115,7 @@ final class RecordCoders {
       for (int i = 0; i < quoted; i++) {
         sentences.put(INT.decode(in), NULLABLE_STRING.decode(in));
       }
-      return new DocumentEntities(docId, outlet, mentions, sentenceCount, sentences);
+      return new DocumentEntities(ids[0], ids[1], mentions, sentenceCount, sentences);
     }
   }
 
@@ -125,9 +129,7 @@ final class RecordCoders {
 
     @Override
     public void encode(AnalyzedDocument d, OutputStream out) throws IOException {
-      for (String s : new String[] {d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256()}) {
-        NULLABLE_STRING.encode(s, out);
-      }
+      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256());
       INT.encode(d.characters(), out);
       INT.encode(d.sentences(), out);
       LONG.encode(d.tokens(), out);
@@ -141,10 +143,7 @@ final class RecordCoders {
 
     @Override
     public AnalyzedDocument decode(InputStream in) throws IOException {
-      String[] s = new String[7];
-      for (int i = 0; i < s.length; i++) {
-        s[i] = NULLABLE_STRING.decode(in);
-      }
+      String[] s = readStrings(in, 7);
       int characters = INT.decode(in);
       int sentences = INT.decode(in);
       long tokens = LONG.decode(in);
@@ -168,24 +167,22 @@ final class RecordCoders {
 
     @Override
     public void encode(DocumentSentences d, OutputStream out) throws IOException {
-      NULLABLE_STRING.encode(d.docId(), out);
-      NULLABLE_STRING.encode(d.outlet(), out);
+      writeStrings(out, d.docId(), d.outlet());
       encodeArrays(d.surfaces(), out);
       encodeArrays(d.terms(), out);
     }
 
     @Override
     public DocumentSentences decode(InputStream in) throws IOException {
-      return new DocumentSentences(NULLABLE_STRING.decode(in), NULLABLE_STRING.decode(in), decodeArrays(in), decodeArrays(in));
+      String[] ids = readStrings(in, 2);
+      return new DocumentSentences(ids[0], ids[1], decodeArrays(in), decodeArrays(in));
     }
 
     private static void encodeArrays(ArrayList<String[]> arrays, OutputStream out) throws IOException {
       INT.encode(arrays.size(), out);
       for (String[] array : arrays) {
         INT.encode(array.length, out);
-        for (String s : array) {
-          NULLABLE_STRING.encode(s, out);
-        }
+        writeStrings(out, array);
       }
     }
 
@@ -193,11 +190,7 @@ final class RecordCoders {
       int n = INT.decode(in);
       ArrayList<String[]> arrays = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        String[] array = new String[INT.decode(in)];
-        for (int j = 0; j < array.length; j++) {
-          array[j] = NULLABLE_STRING.decode(in);
-        }
-        arrays.add(array);
+        arrays.add(readStrings(in, INT.decode(in)));
       }
       return arrays;
     }
