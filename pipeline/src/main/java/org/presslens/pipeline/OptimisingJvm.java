@@ -21,10 +21,20 @@ import java.util.OptionalInt;
  * run takes. A long run is the other way round (docs/BENCHMARKS.md: the 4x benchmark corpus took
  * 600.7 s with the quick compiler only), so the embedded default gives an input it runs on Spark a
  * JVM of its own: the same JVM options without the limit, the same classpath and arguments.
+ *
+ * <p>The child's optimising compiler starts later than HotSpot's default ({@link #LATE_OPTIMISATION}):
+ * with the default thresholds it compiled about 3,000 methods of a 1x benchmark run, 41 s of CPU
+ * on a 2-core machine, most of them run too rarely to pay back. Ten times the thresholds leave the
+ * hot loops (name finders, tokenizer, coders) optimised and took 10-13 % less CPU and 5-9 % less
+ * wall time (docs/BENCHMARKS.md, seventh session).
  */
 final class OptimisingJvm {
 
   private static final String LIMIT_FLAG = "-XX:TieredStopAtLevel";
+
+  /** Ten times HotSpot's thresholds for the move from profiled quick code to optimised code. */
+  static final List<String> LATE_OPTIMISATION = List.of("-XX:Tier4InvocationThreshold=50000",
+      "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
   private OptimisingJvm() {}
 
@@ -55,6 +65,11 @@ final class OptimisingJvm {
 
   static List<String> command(String java, List<String> jvmOptions, String classpath, String[] args) {
     List<String> command = new ArrayList<>(List.of(java));
+    boolean ownThresholds = jvmOptions.stream()
+        .anyMatch(option -> option.matches("-XX:(Tier\\d|CompileThreshold).*"));
+    if (!ownThresholds) {
+      command.addAll(LATE_OPTIMISATION);
+    }
     for (String option : jvmOptions) {
       boolean debugger = option.startsWith("-agentlib:jdwp") || option.startsWith("-Xrunjdwp");
       if (!option.startsWith(LIMIT_FLAG) && !debugger) { // a second debugger could not take the port

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +28,23 @@ class OptimisingJvmTest {
         System.setProperty("spark.driver.maxResultSize", before);
       }
     }
-    List<String> start = List.of("/jdk/bin/java", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx12g");
-    assertEquals(start, command.subList(0, 3));
+    List<String> start = new ArrayList<>(List.of("/jdk/bin/java"));
+    start.addAll(OptimisingJvm.LATE_OPTIMISATION);
+    start.addAll(List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx12g"));
+    assertEquals(start, command.subList(0, start.size()));
     List<String> end = List.of("-cp", "a.jar:b.jar", PressLens.class.getName(), "--input=big.jsonl.gz", "--runner=SparkRunner");
     assertEquals(end, command.subList(command.size() - end.size(), command.size()));
     assertTrue(command.contains("-Dspark.driver.maxResultSize=2g"), command.toString());
     assertTrue(command.stream().noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel")), command.toString());
     assertTrue(command.stream().noneMatch(option -> option.contains("jdwp")), command.toString());
+  }
+
+  @Test
+  void compilerThresholdsGivenToMavenReplaceTheChildsDefaults() {
+    List<String> command = OptimisingJvm.command("/jdk/bin/java",
+        List.of("-XX:TieredStopAtLevel=1", "-XX:Tier4InvocationThreshold=7000"), "a.jar", new String[0]);
+    assertEquals(List.of("/jdk/bin/java", "-XX:Tier4InvocationThreshold=7000", "-cp", "a.jar", PressLens.class.getName()),
+        command.stream().filter(option -> !option.startsWith("-Dspark.")).toList());
   }
 
   @Test
