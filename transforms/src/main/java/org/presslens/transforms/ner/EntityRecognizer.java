@@ -54,6 +54,9 @@ public final class EntityRecognizer {
 
   private final Gazetteer gazetteer;
   private final StopWords stopWords = StopWords.english();
+  /** The statistical layer decoded with shared features; null when off or when models differ. */
+  private final SharedFeatureNameFinders sharedModels;
+  /** One NameFinderME per model when the features cannot be shared. */
   private final Map<String, NameFinderME> models = new LinkedHashMap<>();
   private final Map<String, NameDictionary> dictionaries = new LinkedHashMap<>();
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
@@ -62,7 +65,8 @@ public final class EntityRecognizer {
   public EntityRecognizer(Map<String, TokenNameFinderModel> nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
     this.gazetteer = gazetteer;
-    if (layers != Layers.DICTIONARY) {
+    sharedModels = layers == Layers.DICTIONARY ? null : SharedFeatureNameFinders.of(nameFinderModels).orElse(null);
+    if (layers != Layers.DICTIONARY && sharedModels == null) {
       nameFinderModels.forEach((type, model) -> models.put(type, new NameFinderME(model)));
     }
     Map<String, NameDictionary> byType = new LinkedHashMap<>();
@@ -94,7 +98,7 @@ public final class EntityRecognizer {
         String[] tokens = sentences.get(s);
         List<Candidate> fromDictionary = candidates(dictionaries, tokens, Mention.DICTIONARY);
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
-            ? clean(candidates(models, tokens, Mention.MODEL), tokens, lowerCaseWords) : List.of();
+            ? clean(modelCandidates(tokens), tokens, lowerCaseWords) : List.of();
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = new ArrayList<>();
         for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
@@ -115,8 +119,24 @@ public final class EntityRecognizer {
       }
     } finally {
       models.values().forEach(NameFinderME::clearAdaptiveData);
+      if (sharedModels != null) {
+        sharedModels.clearAdaptiveData();
+      }
     }
     return mentions;
+  }
+
+  private List<Candidate> modelCandidates(String[] tokens) {
+    if (sharedModels == null) {
+      return candidates(models, tokens, Mention.MODEL);
+    }
+    List<Candidate> out = new ArrayList<>();
+    sharedModels.find(tokens).forEach((type, spans) -> {
+      for (Span span : spans) {
+        out.add(new Candidate(span.getStart(), span.getEnd(), type, Mention.MODEL));
+      }
+    });
+    return out;
   }
 
   private static List<Candidate> candidates(Map<String, ? extends opennlp.tools.namefind.TokenNameFinder> finders,

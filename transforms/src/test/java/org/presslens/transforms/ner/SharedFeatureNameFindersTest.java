@@ -1,0 +1,87 @@
+package org.presslens.transforms.ner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.Test;
+import org.presslens.transforms.text.DocumentTokenizer;
+import org.presslens.transforms.text.OpenNlpModels;
+
+/** The shared decoder against one OpenNLP NameFinderME per model, document by document. */
+class SharedFeatureNameFindersTest {
+
+  private static final Map<String, TokenNameFinderModel> MODELS = NameFinderModels.shared();
+
+  @Test
+  void theBundledModelsShareTheirFeatures() {
+    assertTrue(SharedFeatureNameFinders.of(MODELS).isPresent());
+  }
+
+  /**
+   * The seeds as they are, then 400 documents of 12 sentences shuffled from the seeds' tokens, in
+   * which capitalised words repeat across sentences (the previous-map feature) and every model
+   * finds names: the same spans, of every model, in every sentence.
+   */
+  @Test
+  void sameSpansAsOneNameFinderPerModel() throws IOException {
+    DocumentTokenizer tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), false);
+    List<List<String[]>> documents = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    try (var files = Files.list(Path.of(System.getProperty("presslens.seeds", "../seeds")))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        List<String[]> sentences = tokenizer.tokenize(Files.readString(file)).surfaces();
+        documents.add(sentences);
+        sentences.forEach(sentence -> words.addAll(List.of(sentence)));
+      }
+    }
+    Random random = new Random(7);
+    for (int d = 0; d < 400; d++) {
+      List<String[]> sentences = new ArrayList<>();
+      for (int s = 0; s < 12; s++) {
+        String[] sentence = new String[1 + random.nextInt(30)];
+        int from = random.nextInt(words.size() - sentence.length);
+        for (int t = 0; t < sentence.length; t++) {
+          // Runs of the seeds' text with some words swapped for others from anywhere in it.
+          sentence[t] = random.nextInt(4) == 0 ? words.get(random.nextInt(words.size())) : words.get(from + t);
+        }
+        sentences.add(sentence);
+      }
+      documents.add(sentences);
+    }
+
+    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS).orElseThrow();
+    Map<String, NameFinderME> reference = new LinkedHashMap<>();
+    MODELS.forEach((type, model) -> reference.put(type, new NameFinderME(model)));
+    Map<String, Integer> spansFound = new LinkedHashMap<>();
+    int sentencesCompared = 0;
+    for (List<String[]> document : documents) {
+      for (String[] sentence : document) {
+        Map<String, Span[]> ours = shared.find(sentence);
+        assertEquals(List.copyOf(reference.keySet()), List.copyOf(ours.keySet()));
+        for (Map.Entry<String, NameFinderME> finder : reference.entrySet()) {
+          Span[] expected = finder.getValue().find(sentence);
+          assertArrayEquals(expected, ours.get(finder.getKey()), finder.getKey() + ": " + String.join(" ", sentence));
+          spansFound.merge(finder.getKey(), expected.length, Integer::sum);
+        }
+        sentencesCompared++;
+      }
+      shared.clearAdaptiveData();
+      reference.values().forEach(NameFinderME::clearAdaptiveData);
+    }
+    assertTrue(sentencesCompared > 5000, "sentences: " + sentencesCompared);
+    // The comparison means something only if every model found names.
+    spansFound.forEach((type, n) -> assertTrue(n > 200, type + ": " + n + " spans"));
+  }
+}
