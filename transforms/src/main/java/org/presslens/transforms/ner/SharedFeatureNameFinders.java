@@ -3,11 +3,15 @@ package org.presslens.transforms.ner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import opennlp.tools.ml.ArrayMath;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.SequenceCodec;
@@ -34,9 +38,13 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
  * depend on the model: the previous-map feature (the outcome this model gave the same word earlier
  * in the document) and the previous-outcome features ({@code po=}, {@code pow=}, {@code powf=},
  * {@code ppo=}). Here the others (token and token-class windows, outcome prior, bigrams, sentence
- * begin) are built once per token, as the same String objects, whose hash codes the models' map
- * lookups then compute only once. Each model's features keep NameFinderME's order, so its maxent
- * sums, and the decisions, are the same bit for bit. Decoding is greedy as OpenNLP's
+ * begin) are built once per token. Each feature is then looked up once for all models, in one map
+ * from feature to each model's parameters ({@link #parameters}), instead of once in each model's
+ * own map of some 350,000 features: these lookups, cache misses in large hash tables, were the
+ * largest cost of the entity stage. The models are GIS models read from files, which OpenNLP
+ * evaluates with a uniform prior: the probabilities are computed here as {@code GISModel.eval}
+ * does, with the same parameters summed in NameFinderME's feature order, so they, and the
+ * decisions, are the same bit for bit. Decoding is greedy as OpenNLP's
  * {@code BeamSearch} with one beam: at each token the valid outcome ({@link SequenceValidator})
  * with the highest probability, the first of equals.
  *
@@ -63,11 +71,38 @@ final class SharedFeatureNameFinders {
     this.beforePreviousMap = before;
     this.afterPreviousMap = after;
     this.finders = finders;
+    this.parameters = parameters(finders.values().stream().map(Finder::model).toList());
+  }
+
+  private static List<MaxentModel> mergedFor = List.of();
+  private static Map<String, Context[]> merged;
+
+  /** The models' feature maps merged, built once per JVM for the same models (about 0.5 s). */
+  private static synchronized Map<String, Context[]> parameters(List<MaxentModel> models) {
+    boolean same = models.size() == mergedFor.size();
+    for (int m = 0; same && m < models.size(); m++) {
+      same = models.get(m) == mergedFor.get(m);
+    }
+    if (!same) {
+      Map<String, Context[]> byFeature = new HashMap<>();
+      for (int m = 0; m < models.size(); m++) {
+        int index = m;
+        @SuppressWarnings("unchecked")
+        Map<String, Context> own = (Map<String, Context>) ((GISModel) models.get(m)).getDataStructures()[1];
+        own.forEach((feature, context) -> byFeature.computeIfAbsent(feature, f -> new Context[models.size()])[index] = context);
+      }
+      merged = byFeature;
+      mergedFor = List.copyOf(models);
+    }
+    return merged;
   }
 
   /** One model's own parts. */
-  private record Finder(MaxentModel model, PreviousMapFeatureGenerator previousMap, SequenceCodec<String> codec,
-      SequenceValidator<String> validator, double[] probabilities) {}
+  private record Finder(int index, MaxentModel model, PreviousMapFeatureGenerator previousMap,
+      SequenceCodec<String> codec, SequenceValidator<String> validator, double[] probabilities) {}
+
+  /** Feature to each model's parameters for it (null where a model does not know it). */
+  private final Map<String, Context[]> parameters;
 
   /** Shared decoding of these models (type to model), or empty when their features cannot be shared. */
   static Optional<SharedFeatureNameFinders> of(Map<String, TokenNameFinderModel> models) {
@@ -81,7 +116,7 @@ final class SharedFeatureNameFinders {
       Object maxent = model.getArtifact(MAXENT_MODEL_ENTRY);
       List<AdaptiveFeatureGenerator> generators = generators(model.getFactory().createFeatureGenerators());
       int previousMapAt = indexOfOnlyPreviousMap(generators);
-      if (!(maxent instanceof MaxentModel) || previousMapAt < 0
+      if (maxent == null || maxent.getClass() != GISModel.class || previousMapAt < 0
           || !finders.isEmpty() && !Arrays.equals(descriptor, ownDescriptor)) {
         return Optional.empty();
       }
@@ -91,8 +126,9 @@ final class SharedFeatureNameFinders {
         after = generators.subList(previousMapAt + 1, generators.size());
       }
       SequenceCodec<String> codec = model.getFactory().createSequenceCodec();
-      finders.put(entry.getKey(), new Finder((MaxentModel) maxent, (PreviousMapFeatureGenerator) generators.get(previousMapAt),
-          codec, codec.createSequenceValidator(), new double[((MaxentModel) maxent).getNumOutcomes()]));
+      finders.put(entry.getKey(), new Finder(finders.size(), (MaxentModel) maxent,
+          (PreviousMapFeatureGenerator) generators.get(previousMapAt), codec, codec.createSequenceValidator(),
+          new double[((MaxentModel) maxent).getNumOutcomes()]));
     }
     return finders.isEmpty() ? Optional.empty() : Optional.of(new SharedFeatureNameFinders(before, after, finders));
   }
@@ -125,15 +161,24 @@ final class SharedFeatureNameFinders {
 
   /** Each model's spans in this sentence, by type in the models' order; updates the adaptive data. */
   Map<String, Span[]> find(String[] tokens) {
-    List<List<String>> before = new ArrayList<>(tokens.length);
-    List<List<String>> after = new ArrayList<>(tokens.length);
+    List<Context[][]> before = new ArrayList<>(tokens.length);
+    List<Context[][]> after = new ArrayList<>(tokens.length);
     for (int i = 0; i < tokens.length; i++) {
-      before.add(features(beforePreviousMap, tokens, i));
-      after.add(features(afterPreviousMap, tokens, i));
+      before.add(lookUp(features(beforePreviousMap, tokens, i)));
+      after.add(lookUp(features(afterPreviousMap, tokens, i)));
     }
     Map<String, Span[]> spans = new LinkedHashMap<>();
     finders.forEach((type, finder) -> spans.put(type, decode(finder, tokens, before, after)));
     return spans;
+  }
+
+  /** Each feature's parameters in all models. */
+  private Context[][] lookUp(List<String> features) {
+    Context[][] found = new Context[features.size()][];
+    for (int f = 0; f < found.length; f++) {
+      found[f] = parameters.get(features.get(f));
+    }
+    return found;
   }
 
   void clearAdaptiveData() {
@@ -148,25 +193,71 @@ final class SharedFeatureNameFinders {
     return features;
   }
 
-  private static Span[] decode(Finder finder, String[] tokens, List<List<String>> before, List<List<String>> after) {
+  private Span[] decode(Finder finder, String[] tokens, List<Context[][]> before, List<Context[][]> after) {
     String[] outcomes = new String[tokens.length];
-    List<String> context = new ArrayList<>();
+    List<String> own = new ArrayList<>();
     for (int i = 0; i < tokens.length; i++) {
-      context.clear();
-      context.addAll(before.get(i));
-      finder.previousMap().createFeatures(context, tokens, i, null);
-      context.addAll(after.get(i));
+      own.clear();
+      finder.previousMap().createFeatures(own, tokens, i, null);
+      int previousMapFeatures = own.size();
       String previous = i > 0 ? outcomes[i - 1] : OTHER;
       String beforePrevious = i > 1 ? outcomes[i - 2] : OTHER;
-      context.add("po=" + previous);
-      context.add("pow=" + previous + "," + tokens[i]);
-      context.add("powf=" + previous + "," + FeatureGeneratorUtil.tokenFeature(tokens[i]));
-      context.add("ppo=" + beforePrevious);
-      double[] probabilities = finder.model().eval(context.toArray(new String[0]), finder.probabilities());
+      own.add("po=" + previous);
+      own.add("pow=" + previous + "," + tokens[i]);
+      own.add("powf=" + previous + "," + FeatureGeneratorUtil.tokenFeature(tokens[i]));
+      own.add("ppo=" + beforePrevious);
+      // NameFinderME's order: shared features, previous map, shared features, previous outcomes.
+      Context[][] first = before.get(i);
+      Context[][] second = after.get(i);
+      Context[] context = new Context[first.length + second.length + own.size()];
+      int c = 0;
+      for (Context[] shared : first) {
+        context[c++] = shared == null ? null : shared[finder.index()];
+      }
+      for (int f = 0; f < previousMapFeatures; f++) {
+        context[c++] = parameter(own.get(f), finder);
+      }
+      for (Context[] shared : second) {
+        context[c++] = shared == null ? null : shared[finder.index()];
+      }
+      for (int f = previousMapFeatures; f < own.size(); f++) {
+        context[c++] = parameter(own.get(f), finder);
+      }
+      double[] probabilities = probabilities(context, finder.probabilities());
       outcomes[i] = bestValid(finder, tokens, Arrays.copyOf(outcomes, i), probabilities);
     }
     finder.previousMap().updateAdaptiveData(tokens, outcomes);
     return finder.codec().decode(Arrays.asList(outcomes));
+  }
+
+  private Context parameter(String feature, Finder finder) {
+    Context[] all = parameters.get(feature);
+    return all == null ? null : all[finder.index()];
+  }
+
+  /** The probabilities the model of this type gives these features, for tests. */
+  double[] evaluate(String type, String[] features) {
+    Finder finder = finders.get(type);
+    Context[] context = new Context[features.length];
+    for (int f = 0; f < features.length; f++) {
+      context[f] = parameter(features[f], finder);
+    }
+    return probabilities(context, new double[finder.model().getNumOutcomes()]);
+  }
+
+  /** GISModel.eval with OpenNLP's uniform prior: the same operations in the same order. */
+  private static double[] probabilities(Context[] context, double[] sums) {
+    Arrays.fill(sums, StrictMath.log(1.0 / sums.length));
+    ArrayMath.sumFeatures(context, null, sums);
+    double normal = 0.0;
+    for (int o = 0; o < sums.length; o++) {
+      sums[o] = StrictMath.exp(sums[o]);
+      normal += sums[o];
+    }
+    for (int o = 0; o < sums.length; o++) {
+      sums[o] /= normal;
+    }
+    return sums;
   }
 
   private static String bestValid(Finder finder, String[] tokens, String[] previous, double[] probabilities) {

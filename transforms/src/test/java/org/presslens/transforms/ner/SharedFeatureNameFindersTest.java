@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -27,6 +29,25 @@ class SharedFeatureNameFindersTest {
   @Test
   void theBundledModelsShareTheirFeatures() {
     assertTrue(SharedFeatureNameFinders.of(MODELS).isPresent());
+  }
+
+  /** Random sets of known and unknown features: exactly OpenNLP's probabilities, in every model. */
+  @Test
+  void sameProbabilitiesAsTheModels() {
+    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS).orElseThrow();
+    Random random = new Random(11);
+    MODELS.forEach((type, model) -> {
+      MaxentModel maxent = model.getArtifact("nameFinder.model");
+      @SuppressWarnings("unchecked")
+      List<String> known = List.copyOf(((Map<String, ?>) ((GISModel) maxent).getDataStructures()[1]).keySet());
+      for (int round = 0; round < 2000; round++) {
+        String[] features = new String[1 + random.nextInt(40)];
+        for (int f = 0; f < features.length; f++) {
+          features[f] = random.nextInt(10) == 0 ? "unknown=" + f : known.get(random.nextInt(known.size()));
+        }
+        assertArrayEquals(maxent.eval(features), shared.evaluate(type, features), 0.0, type + " " + List.of(features));
+      }
+    });
   }
 
   /**
