@@ -30,7 +30,7 @@ final class ModelPreload {
     }
     loads.add(OpenNlpModels::shared);
     if (options.getEntities()) {
-      loads.add(NameFinderModels::shared);
+      loads.add(NameFinderModels::preload);
     }
     return loads;
   }

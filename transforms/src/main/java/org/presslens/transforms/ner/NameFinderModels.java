@@ -44,6 +44,11 @@ public final class NameFinderModels {
     return result;
   }
 
+  /** Loads the models and prepares their shared decoding (see {@link SharedFeatureNameFinders}). */
+  public static void preload() {
+    SharedFeatureNameFinders.of(shared());
+  }
+
   private static TokenNameFinderModel load(String type) {
     String resource = RESOURCE_DIR + fileName(type);
     try (InputStream in = NameFinderModels.class.getResourceAsStream(resource)) {
