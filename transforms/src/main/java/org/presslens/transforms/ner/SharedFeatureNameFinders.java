@@ -48,8 +48,9 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
  * {@code BeamSearch} with one beam: at each token the valid outcome ({@link SequenceValidator})
  * with the highest probability, the first of equals.
  *
- * <p>{@link #of} returns nothing for models whose features differ or include generators other than
- * those above; {@link EntityRecognizer} then runs one NameFinderME per model. Not thread-safe
+ * <p>{@link #of} returns nothing for models that are not GIS models or whose features differ or
+ * include generators other than those above; {@link EntityRecognizer} then runs one NameFinderME
+ * per model. Not thread-safe
  * (adaptive data per document); {@link #clearAdaptiveData()} after each document.
  */
 final class SharedFeatureNameFinders {
