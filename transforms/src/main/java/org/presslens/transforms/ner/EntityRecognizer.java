@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import org.presslens.transforms.model.Mention;
@@ -40,7 +39,8 @@ import org.presslens.transforms.text.TokenRules;
  * month or weekday name, or a single sentence-initial word that the same document also uses in
  * lower case ("Consequently").
  *
- * <p>Not thread-safe (it owns NameFinderME objects): one per DoFn instance, built in {@code @Setup}.
+ * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance, built in
+ * {@code @Setup}.
  * Either layer can be switched off, for the evaluation of each alone.
  */
 public final class EntityRecognizer {
@@ -54,10 +54,8 @@ public final class EntityRecognizer {
 
   private final Gazetteer gazetteer;
   private final StopWords stopWords = StopWords.english();
-  /** The statistical layer decoded with shared features; null when off or when models differ. */
-  private final SharedFeatureNameFinders sharedModels;
-  /** One NameFinderME per model when the features cannot be shared. */
-  private final Map<String, NameFinderME> models = new LinkedHashMap<>();
+  /** The statistical layer; null when only the dictionary layer runs. */
+  private final SharedFeatureNameFinders models;
   private final Map<String, NameDictionary> dictionaries = new LinkedHashMap<>();
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
   private final Map<String, Gazetteer.Entry> entriesByTokens = new HashMap<>();
@@ -65,10 +63,7 @@ public final class EntityRecognizer {
   public EntityRecognizer(Map<String, TokenNameFinderModel> nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
     this.gazetteer = gazetteer;
-    sharedModels = layers == Layers.DICTIONARY ? null : SharedFeatureNameFinders.of(nameFinderModels).orElse(null);
-    if (layers != Layers.DICTIONARY && sharedModels == null) {
-      nameFinderModels.forEach((type, model) -> models.put(type, new NameFinderME(model)));
-    }
+    models = layers == Layers.DICTIONARY ? null : SharedFeatureNameFinders.of(nameFinderModels);
     Map<String, NameDictionary> byType = new LinkedHashMap<>();
     for (Gazetteer.Entry entry : gazetteer.entries()) {
       String[] tokens = tokenizer.tokenizePhrase(entry.text());
@@ -96,7 +91,7 @@ public final class EntityRecognizer {
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
-        List<Candidate> fromDictionary = candidates(dictionaries, tokens, Mention.DICTIONARY);
+        List<Candidate> fromDictionary = dictionaryCandidates(tokens);
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
             ? clean(modelCandidates(tokens), tokens, lowerCaseWords) : List.of();
         boolean[] covered = new boolean[tokens.length];
@@ -118,32 +113,28 @@ public final class EntityRecognizer {
         mentions.addAll(inSentence);
       }
     } finally {
-      models.values().forEach(NameFinderME::clearAdaptiveData);
-      if (sharedModels != null) {
-        sharedModels.clearAdaptiveData();
+      if (models != null) {
+        models.clearAdaptiveData();
       }
     }
     return mentions;
   }
 
   private List<Candidate> modelCandidates(String[] tokens) {
-    if (sharedModels == null) {
-      return candidates(models, tokens, Mention.MODEL);
-    }
-    List<Candidate> out = new ArrayList<>();
-    sharedModels.find(tokens).forEach((type, spans) -> {
-      for (Span span : spans) {
-        out.add(new Candidate(span.getStart(), span.getEnd(), type, Mention.MODEL));
-      }
-    });
-    return out;
+    return models == null ? List.of() : candidates(models.find(tokens), Mention.MODEL);
   }
 
-  private static List<Candidate> candidates(Map<String, ? extends opennlp.tools.namefind.TokenNameFinder> finders,
-      String[] tokens, String source) {
+  private List<Candidate> dictionaryCandidates(String[] tokens) {
+    Map<String, Span[]> spans = new LinkedHashMap<>();
+    dictionaries.forEach((type, dictionary) -> spans.put(type, dictionary.find(tokens)));
+    return candidates(spans, Mention.DICTIONARY);
+  }
+
+  /** The spans of each type, in the map's order, as candidates from this source. */
+  private static List<Candidate> candidates(Map<String, Span[]> spansByType, String source) {
     List<Candidate> out = new ArrayList<>();
-    finders.forEach((type, finder) -> {
-      for (Span span : finder.find(tokens)) {
+    spansByType.forEach((type, spans) -> {
+      for (Span span : spans) {
         out.add(new Candidate(span.getStart(), span.getEnd(), type, source));
       }
     });

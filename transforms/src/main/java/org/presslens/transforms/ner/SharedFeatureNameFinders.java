@@ -2,12 +2,10 @@ package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import opennlp.tools.ml.ArrayMath;
 import opennlp.tools.ml.maxent.GISModel;
@@ -48,10 +46,9 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
  * {@code BeamSearch} with one beam: at each token the valid outcome ({@link SequenceValidator})
  * with the highest probability, the first of equals.
  *
- * <p>{@link #of} returns nothing for models that are not GIS models or whose features differ or
- * include generators other than those above; {@link EntityRecognizer} then runs one NameFinderME
- * per model. Not thread-safe
- * (adaptive data per document); {@link #clearAdaptiveData()} after each document.
+ * <p>{@link #of} refuses models that are not GIS models, or whose features differ or include
+ * generators other than those above (the bundled {@link NameFinderModels} are all alike). Not
+ * thread-safe (adaptive data per document); {@link #clearAdaptiveData()} after each document.
  */
 final class SharedFeatureNameFinders {
 
@@ -66,6 +63,8 @@ final class SharedFeatureNameFinders {
   private final List<AdaptiveFeatureGenerator> beforePreviousMap;
   private final List<AdaptiveFeatureGenerator> afterPreviousMap;
   private final Map<String, Finder> finders;
+  /** Feature to each model's parameters for it (null where a model does not know it). */
+  private final Map<String, Context[]> parameters;
 
   private SharedFeatureNameFinders(List<AdaptiveFeatureGenerator> before, List<AdaptiveFeatureGenerator> after,
       Map<String, Finder> finders) {
@@ -102,11 +101,15 @@ final class SharedFeatureNameFinders {
   private record Finder(int index, MaxentModel model, PreviousMapFeatureGenerator previousMap,
       SequenceCodec<String> codec, SequenceValidator<String> validator, double[] probabilities) {}
 
-  /** Feature to each model's parameters for it (null where a model does not know it). */
-  private final Map<String, Context[]> parameters;
-
-  /** Shared decoding of these models (type to model), or empty when their features cannot be shared. */
-  static Optional<SharedFeatureNameFinders> of(Map<String, TokenNameFinderModel> models) {
+  /**
+   * Shared decoding of these models (type to model).
+   *
+   * @throws IllegalArgumentException when the models cannot share their features (see class comment)
+   */
+  static SharedFeatureNameFinders of(Map<String, TokenNameFinderModel> models) {
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException("no name-finder models");
+    }
     List<AdaptiveFeatureGenerator> before = null;
     List<AdaptiveFeatureGenerator> after = null;
     byte[] descriptor = null;
@@ -119,7 +122,8 @@ final class SharedFeatureNameFinders {
       int previousMapAt = indexOfOnlyPreviousMap(generators);
       if (maxent == null || maxent.getClass() != GISModel.class || previousMapAt < 0
           || !finders.isEmpty() && !Arrays.equals(descriptor, ownDescriptor)) {
-        return Optional.empty();
+        throw new IllegalArgumentException("The " + entry.getKey() + " name-finder model is not a GIS model with "
+            + "the same default features as the others; PressLens decodes OpenNLP 1.5-style name finders only");
       }
       if (finders.isEmpty()) {
         descriptor = ownDescriptor;
@@ -131,7 +135,7 @@ final class SharedFeatureNameFinders {
           (PreviousMapFeatureGenerator) generators.get(previousMapAt), codec, codec.createSequenceValidator(),
           new double[((MaxentModel) maxent).getNumOutcomes()]));
     }
-    return finders.isEmpty() ? Optional.empty() : Optional.of(new SharedFeatureNameFinders(before, after, finders));
+    return new SharedFeatureNameFinders(before, after, finders);
   }
 
   /** The generators a model's feature generator is made of, in order. */
@@ -140,8 +144,7 @@ final class SharedFeatureNameFinders {
       return generators(cached.getCachedFeatureGenerator());
     }
     if (generator instanceof AggregatedFeatureGenerator aggregated) {
-      Collection<AdaptiveFeatureGenerator> parts = aggregated.getGenerators();
-      return List.copyOf(parts);
+      return List.copyOf(aggregated.getGenerators());
     }
     return generator == null ? List.of() : List.of(generator);
   }

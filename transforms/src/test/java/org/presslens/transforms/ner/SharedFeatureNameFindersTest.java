@@ -2,6 +2,7 @@ package org.presslens.transforms.ner;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,14 +28,15 @@ class SharedFeatureNameFindersTest {
   private static final Map<String, TokenNameFinderModel> MODELS = NameFinderModels.shared();
 
   @Test
-  void theBundledModelsShareTheirFeatures() {
-    assertTrue(SharedFeatureNameFinders.of(MODELS).isPresent());
+  void refusesModelsItCannotDecode() {
+    IllegalArgumentException noModels = assertThrows(IllegalArgumentException.class, () -> SharedFeatureNameFinders.of(Map.of()));
+    assertTrue(noModels.getMessage().contains("no name-finder models"), noModels.getMessage());
   }
 
   /** Random sets of known and unknown features: exactly OpenNLP's probabilities, in every model. */
   @Test
   void sameProbabilitiesAsTheModels() {
-    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS).orElseThrow();
+    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS);
     Random random = new Random(11);
     MODELS.forEach((type, model) -> {
       MaxentModel maxent = model.getArtifact("nameFinder.model");
@@ -82,7 +84,7 @@ class SharedFeatureNameFindersTest {
       documents.add(sentences);
     }
 
-    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS).orElseThrow();
+    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS);
     Map<String, NameFinderME> reference = new LinkedHashMap<>();
     MODELS.forEach((type, model) -> reference.put(type, new NameFinderME(model)));
     Map<String, Integer> spansFound = new LinkedHashMap<>();
