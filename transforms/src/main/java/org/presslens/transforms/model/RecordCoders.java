@@ -51,6 +51,25 @@ final class RecordCoders {
     return strings;
   }
 
+  /** Writes the map's size, then each key and value. */
+  private static <K, V> void writeMap(OutputStream out, Map<K, V> map, Coder<K> keys, Coder<V> values) throws IOException {
+    INT.encode(map.size(), out);
+    for (Map.Entry<K, V> e : map.entrySet()) {
+      keys.encode(e.getKey(), out);
+      values.encode(e.getValue(), out);
+    }
+  }
+
+  /** Reads a map written by {@link #writeMap}. */
+  private static <K, V> HashMap<K, V> readMap(InputStream in, Coder<K> keys, Coder<V> values) throws IOException {
+    int size = INT.decode(in);
+    HashMap<K, V> map = new HashMap<>(size * 4 / 3 + 1);
+    for (int i = 0; i < size; i++) {
+      map.put(keys.decode(in), values.decode(in));
+    }
+    return map;
+  }
+
   /** Coder of {@link SourceDocument}: its seven strings in order (deterministic). */
   public static final class SourceDocumentCoder extends AtomicCoder<SourceDocument> {
     private static final SourceDocumentCoder INSTANCE = new SourceDocumentCoder();
@@ -93,11 +112,7 @@ final class RecordCoders {
         INT.encode(m.end(), out);
       }
       INT.encode(d.sentenceCount(), out);
-      INT.encode(d.sentences().size(), out);
-      for (Map.Entry<Integer, String> e : d.sentences().entrySet()) {
-        INT.encode(e.getKey(), out);
-        NULLABLE_STRING.encode(e.getValue(), out);
-      }
+      writeMap(out, d.sentences(), INT, NULLABLE_STRING);
     }
 
     @Override
@@ -110,12 +125,7 @@ final class RecordCoders {
         mentions.add(new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3]));
       }
       int sentenceCount = INT.decode(in);
-      int quoted = INT.decode(in);
-      HashMap<Integer, String> sentences = new HashMap<>(quoted * 4 / 3 + 1);
-      for (int i = 0; i < quoted; i++) {
-        sentences.put(INT.decode(in), NULLABLE_STRING.decode(in));
-      }
-      return new DocumentEntities(ids[0], ids[1], mentions, sentenceCount, sentences);
+      return new DocumentEntities(ids[0], ids[1], mentions, sentenceCount, readMap(in, INT, NULLABLE_STRING));
     }
   }
 
@@ -134,11 +144,7 @@ final class RecordCoders {
       INT.encode(d.sentences(), out);
       LONG.encode(d.tokens(), out);
       INT.encode(d.types(), out);
-      INT.encode(d.termCounts().size(), out);
-      for (Map.Entry<String, Integer> e : d.termCounts().entrySet()) {
-        STRING.encode(e.getKey(), out);
-        INT.encode(e.getValue(), out);
-      }
+      writeMap(out, d.termCounts(), STRING, INT);
     }
 
     @Override
@@ -148,12 +154,8 @@ final class RecordCoders {
       int sentences = INT.decode(in);
       long tokens = LONG.decode(in);
       int types = INT.decode(in);
-      int size = INT.decode(in);
-      HashMap<String, Integer> counts = new HashMap<>(size * 4 / 3 + 1);
-      for (int i = 0; i < size; i++) {
-        counts.put(STRING.decode(in), INT.decode(in));
-      }
-      return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], characters, sentences, tokens, types, counts);
+      return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], characters, sentences, tokens, types,
+          readMap(in, STRING, INT));
     }
   }
 
