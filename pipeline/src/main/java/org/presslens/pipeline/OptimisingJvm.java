@@ -32,7 +32,10 @@ final class OptimisingJvm {
 
   private static final String LIMIT_FLAG = "-XX:TieredStopAtLevel";
 
-  /** Ten times HotSpot's thresholds for the move from profiled quick code to optimised code. */
+  /**
+   * Ten times HotSpot's thresholds for the move from profiled quick code to optimised code; the
+   * Flink and Spark profiles pass the same ({@code presslens.jvmArgs} in pipeline/pom.xml).
+   */
   static final List<String> LATE_OPTIMISATION = List.of("-XX:Tier4InvocationThreshold=50000",
       "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
