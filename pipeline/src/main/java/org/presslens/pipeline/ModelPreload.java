@@ -49,8 +49,9 @@ final class ModelPreload {
   private static void quietly(Runnable load) {
     try {
       load.run();
-    } catch (RuntimeException | LinkageError e) {
-      // Reported by the step that needs the model, which loads it again.
+    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+      // Reported by the step that needs the model, which loads it again (and runs out of memory
+      // again, which PressLens reports with advice rather than this thread's stack trace).
     }
   }
 }

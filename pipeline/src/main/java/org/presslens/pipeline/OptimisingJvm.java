@@ -26,7 +26,8 @@ import java.util.OptionalInt;
  * with the default thresholds it compiled about 3,000 methods of a 1x benchmark run, 41 s of CPU
  * on a 2-core machine, most of them run too rarely to pay back. Ten times the thresholds leave the
  * hot loops (name finders, tokenizer, coders) optimised and took 10-13 % less CPU and 5-9 % less
- * wall time (docs/BENCHMARKS.md, seventh session).
+ * wall time (docs/BENCHMARKS.md, seventh session). It also ends at its first OutOfMemoryError
+ * ({@link OutOfMemory#EXIT_FLAG}), which its parent reports with advice.
  */
 final class OptimisingJvm {
 
@@ -67,7 +68,7 @@ final class OptimisingJvm {
   }
 
   static List<String> command(String java, List<String> jvmOptions, String classpath, String[] args) {
-    List<String> command = new ArrayList<>(List.of(java));
+    List<String> command = new ArrayList<>(List.of(java, OutOfMemory.EXIT_FLAG));
     boolean ownThresholds = jvmOptions.stream()
         .anyMatch(option -> option.matches("-XX:(Tier\\d|CompileThreshold).*"));
     if (!ownThresholds) {

@@ -31,8 +31,8 @@ import org.presslens.transforms.reports.WriteReport;
 /**
  * Entry point: {@code mvn -q -pl pipeline -am compile exec:java} runs it on {@code seeds/} and
  * writes {@code output/}. Exit codes: 0 success (also when some inputs were rejected), 1 the run
- * failed (the previous reports are left as they were), 2 invalid options or paths, 3 another run
- * is writing to the same output folder.
+ * failed (the previous reports are left as they were), 2 invalid options or paths, 3 out of memory
+ * ({@link OutOfMemory}), 4 another run is writing to the same output folder.
  */
 public final class PressLens {
 
@@ -54,6 +54,9 @@ public final class PressLens {
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
         OptionalInt child = OptimisingJvm.runIfQuickCompilerOnly(chosen);
         if (child.isPresent()) {
+          if (child.getAsInt() == OutOfMemory.EXIT_CODE) {
+            System.err.println("presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory()));
+          }
           if (child.getAsInt() != 0) {
             System.exit(child.getAsInt());
           }
@@ -64,14 +67,19 @@ public final class PressLens {
       } else if (options.getRunner().getSimpleName().equals("DirectRunner")) {
         ModelPreload.start(options); // a small input: its models load while Beam builds the pipeline
       }
+      OutOfMemory.requireSparkHeap(options.getRunner().getSimpleName(), Runtime.getRuntime().maxMemory());
       run(options, setup);
     } catch (UsageException | IllegalArgumentException e) {
       System.err.println("presslens: " + e.getMessage());
       System.exit(2);
     } catch (OutputFolder.OutputBusyException e) {
       System.err.println("presslens: " + e.getMessage());
-      System.exit(3);
-    } catch (IOException | RuntimeException | InterruptedException e) {
+      System.exit(4);
+    } catch (IOException | RuntimeException | InterruptedException | OutOfMemoryError e) {
+      if (OutOfMemory.causedBy(e)) {
+        System.err.println("presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory()));
+        System.exit(OutOfMemory.EXIT_CODE);
+      }
       System.err.println("presslens: run failed: " + rootMessage(e));
       System.exit(1);
     }

@@ -28,7 +28,7 @@ class OptimisingJvmTest {
         System.setProperty("spark.driver.maxResultSize", before);
       }
     }
-    List<String> start = new ArrayList<>(List.of("/jdk/bin/java"));
+    List<String> start = new ArrayList<>(List.of("/jdk/bin/java", OutOfMemory.EXIT_FLAG));
     start.addAll(OptimisingJvm.LATE_OPTIMISATION);
     start.addAll(List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx12g"));
     assertEquals(start, command.subList(0, start.size()));
@@ -43,7 +43,7 @@ class OptimisingJvmTest {
   void compilerThresholdsGivenToMavenReplaceTheChildsDefaults() {
     List<String> command = OptimisingJvm.command("/jdk/bin/java",
         List.of("-XX:TieredStopAtLevel=1", "-XX:Tier4InvocationThreshold=7000"), "a.jar", new String[0]);
-    assertEquals(List.of("/jdk/bin/java", "-XX:Tier4InvocationThreshold=7000", "-cp", "a.jar", PressLens.class.getName()),
+    assertEquals(List.of("/jdk/bin/java", OutOfMemory.EXIT_FLAG, "-XX:Tier4InvocationThreshold=7000", "-cp", "a.jar", PressLens.class.getName()),
         command.stream().filter(option -> !option.startsWith("-Dspark.")).toList());
   }
 
@@ -60,5 +60,17 @@ class OptimisingJvmTest {
     List<String> bad = OptimisingJvm.command(new String[] {"--input=" + dir.resolve("missing"), "--output=" + out}).orElseThrow();
     assertEquals(2, OptimisingJvm.run(new ProcessBuilder(bad).redirectErrorStream(true).redirectOutput(log.toFile())));
     assertTrue(Files.readString(log).contains("no such folder"), Files.readString(log));
+  }
+
+  @Test
+  void theChildEndsAtItsFirstOutOfMemoryErrorWithoutStackTraces(@TempDir Path dir) throws Exception {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> run = OptimisingJvm.command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List.of("-Xmx24m"), classpath, new String[] {"--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + dir.resolve("out")});
+    Path log = dir.resolve("child.log");
+    assertEquals(OutOfMemory.EXIT_CODE, OptimisingJvm.run(new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(log.toFile())));
+    String console = Files.readString(log);
+    assertTrue(console.contains("Terminating due to java.lang.OutOfMemoryError"), console);
+    assertTrue(console.lines().noneMatch(line -> line.strip().startsWith("at ")), console);
   }
 }

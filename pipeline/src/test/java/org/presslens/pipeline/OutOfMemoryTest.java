@@ -1,0 +1,71 @@
+package org.presslens.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutOfMemoryTest {
+
+  @Test
+  void anOutOfMemoryErrorIsFoundBehindTheRunnersWrappers() {
+    assertTrue(OutOfMemory.causedBy(new PipelineExecutionException(new RuntimeException(new OutOfMemoryError("Java heap space")))));
+    assertTrue(OutOfMemory.causedBy(new OutOfMemoryError()));
+    assertFalse(OutOfMemory.causedBy(new UncheckedIOException(new IOException("disk full"))));
+  }
+
+  @Test
+  void theAdviceNamesTheHeapAndTwiceItInGigabytes() {
+    String advice = OutOfMemory.advice(600L << 20);
+    assertTrue(advice.contains("(600 MB)"), advice);
+    assertTrue(advice.contains("MAVEN_OPTS=-Xmx2g"), advice); // 1.2 GB rounded up
+    assertTrue(OutOfMemory.advice(6L << 30).contains("MAVEN_OPTS=-Xmx12g"), OutOfMemory.advice(6L << 30));
+    assertTrue(advice.contains("--maxNgram=1"), advice);
+  }
+
+  @Test
+  void sparkIsRefusedAHeapBelowItsMinimum() {
+    UsageException e = assertThrows(UsageException.class, () -> OutOfMemory.requireSparkHeap("SparkRunner", 400L << 20));
+    assertTrue(e.getMessage().contains("at least 450 MB; this one has 400 MB"), e.getMessage());
+    assertDoesNotThrow(() -> OutOfMemory.requireSparkHeap("SparkRunner", 450L << 20));
+    assertDoesNotThrow(() -> OutOfMemory.requireSparkHeap("DirectRunner", 100L << 20));
+  }
+
+  @Test
+  void aRunInMavensJvmThatRunsOutOfHeapEndsWithAdviceAndNoStackTrace(@TempDir Path dir) throws Exception {
+    String console = run(dir, OutOfMemory.EXIT_CODE, "-Xmx80m", "--input=" + SeedRun.ROOT.resolve("seeds"));
+    assertTrue(console.contains("presslens: out of memory: the Java heap (80 MB) is too small"), console);
+    assertTrue(console.lines().noneMatch(line -> line.strip().startsWith("at ")), console);
+  }
+
+  @Test
+  void sparkWithTooSmallAHeapIsAUsageError(@TempDir Path dir) throws Exception {
+    String console = run(dir, 2, "-Xmx300m", "--input=" + SeedRun.ROOT.resolve("seeds"), "--runner=SparkRunner");
+    assertTrue(console.contains("presslens: Spark needs a Java heap of at least 450 MB"), console);
+  }
+
+  /** Runs PressLens in a JVM of its own with this heap; asserts the exit code, returns the console. */
+  private static String run(Path dir, int exitCode, String heap, String... args) throws Exception {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        heap, "-cp", classpath, PressLens.class.getName(), "--output=" + dir.resolve("out")));
+    command.addAll(List.of(args));
+    Path log = dir.resolve("console.log");
+    int code = OptimisingJvm.run(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
+    String console = Files.readString(log);
+    assertEquals(exitCode, code, console);
+    return console;
+  }
+}
