@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The analysis cache: a rerun after adding a document analyses only that document and writes the
@@ -25,8 +26,9 @@ class CacheRunTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void rerunAnalysesOnlyNewDocumentsAndWritesTheSameReports() throws IOException {
+  @ParameterizedTest(name = "entities={0}")
+  @ValueSource(booleans = {true, false})
+  void rerunAnalysesOnlyNewDocumentsAndWritesTheSameReports(boolean entities) throws IOException {
     Path corpus = tmp.resolve("corpus");
     Path seeds = SeedRun.ROOT.resolve("seeds");
     Files.createDirectories(corpus.resolve("a"));
@@ -37,17 +39,18 @@ class CacheRunTest {
     Files.copy(seeds.resolve("003_014d4eb2fc7f5c0c.txt"), corpus.resolve("b/003.txt"));
     Path cache = tmp.resolve("cache");
 
-    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("first"), "--cacheDir=" + cache);
+    String withEntities = "--entities=" + entities;
+    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("first"), "--cacheDir=" + cache, withEntities);
     Set<Path> firstFiles = cacheFiles(cache);
     assertEquals(4, records(firstFiles), "the first run caches the analysis of each of its 4 documents");
 
     Files.copy(seeds.resolve("004_1b6d78fd8a170e76.txt"), corpus.resolve("b/004.txt"));
-    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("rerun"), "--cacheDir=" + cache);
+    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("rerun"), "--cacheDir=" + cache, withEntities);
     Set<Path> added = cacheFiles(cache);
     added.removeAll(firstFiles);
     assertEquals(1, records(added), "the rerun analyses and caches only the new document");
 
-    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("scratch"));
+    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("scratch"), withEntities);
     List<String> compared = new ArrayList<>();
     try (Stream<Path> files = Files.list(tmp.resolve("scratch"))) {
       for (Path file : files.sorted().toList()) {
@@ -60,7 +63,8 @@ class CacheRunTest {
         compared.add(name);
       }
     }
-    assertEquals(11, compared.size(), compared.toString());
+    // Without entities there is no entities.csv, entity_cooccurrence.csv or GraphML file.
+    assertEquals(entities ? 11 : 8, compared.size(), compared.toString());
   }
 
   private static Set<Path> cacheFiles(Path cache) throws IOException {

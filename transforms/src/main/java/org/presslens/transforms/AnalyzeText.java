@@ -107,7 +107,7 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
 
     PCollectionTuple looked = KeyedPCollectionTuple.of(DOCS, byText).and(CACHED, cached)
         .apply("JoinCache", CoGroupByKey.create())
-        .apply("FromCache", ParDo.of(new FromCacheFn())
+        .apply("FromCache", ParDo.of(new FromCacheFn(entities))
             .withOutputTags(MISSES, TupleTagList.of(HIT_ANALYZED).and(HIT_SENTENCES).and(HIT_ENTITIES)));
     PCollectionTuple fresh = analyze(looked.get(MISSES).setCoder(docs.getCoder()));
 
@@ -146,6 +146,12 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
 
   /** Documents whose text is in the cache get its analysis; the others go on to be analysed. */
   static final class FromCacheFn extends DoFn<KV<String, CoGbkResult>, SourceDocument> {
+    private final boolean entities;
+
+    FromCacheFn(boolean entities) {
+      this.entities = entities;
+    }
+
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
       Iterator<GenericRecord> records = joined.getValue().getAll(CACHED).iterator();
@@ -157,19 +163,25 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
         } else {
           out.get(HIT_ANALYZED).output(AnalysisRecord.analyzed(record, doc));
           out.get(HIT_SENTENCES).output(AnalysisRecord.sentences(record, doc));
-          out.get(HIT_ENTITIES).output(AnalysisRecord.entities(record, doc));
+          if (entities) {
+            out.get(HIT_ENTITIES).output(AnalysisRecord.entities(record, doc));
+          }
         }
       }
     }
   }
 
-  /** One cache record per newly analysed document (documents rejected by the analysis have none). */
+  /**
+   * One cache record per newly analysed document (documents rejected by the analysis have none);
+   * without the entity layer there are no entities to join, and the record's lists stay empty.
+   */
   static final class ToRecordFn extends DoFn<KV<String, CoGbkResult>, GenericRecord> {
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<GenericRecord> out) {
       AnalyzedDocument analyzed = joined.getValue().getOnly(FRESH_ANALYZED, null);
       if (analyzed != null) {
-        out.output(AnalysisRecord.of(analyzed, joined.getValue().getOnly(FRESH_SENTENCES), joined.getValue().getOnly(FRESH_ENTITIES)));
+        out.output(AnalysisRecord.of(analyzed, joined.getValue().getOnly(FRESH_SENTENCES),
+            joined.getValue().getOnly(FRESH_ENTITIES, null)));
       }
     }
   }

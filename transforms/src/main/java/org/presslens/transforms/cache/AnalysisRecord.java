@@ -50,7 +50,7 @@ public final class AnalysisRecord {
     return DigestUtils.sha256Hex(doc.text());
   }
 
-  /** The record of one analysed document. */
+  /** The record of one analysed document; {@code entities} is null when entities are not recognised. */
   public static GenericRecord of(AnalyzedDocument doc, DocumentSentences sentences, DocumentEntities entities) {
     GenericRecord record = new GenericData.Record(SCHEMA);
     record.put("text_sha256", doc.sha256());
@@ -61,6 +61,12 @@ public final class AnalysisRecord {
     record.put("surfaces", sentences.surfaces().stream().map(Arrays::asList).toList());
     record.put("terms", sentences.terms().stream().map(Arrays::asList).toList());
     List<GenericRecord> mentions = new ArrayList<>();
+    Map<String, String> quoted = new HashMap<>();
+    record.put("mentions", mentions);
+    record.put("quoted", quoted);
+    if (entities == null) {
+      return record;
+    }
     for (Mention m : entities.mentions()) {
       GenericRecord r = new GenericData.Record(MENTION);
       r.put("canonical", m.canonical());
@@ -72,10 +78,7 @@ public final class AnalysisRecord {
       r.put("source", m.source());
       mentions.add(r);
     }
-    record.put("mentions", mentions);
-    Map<String, String> quoted = new HashMap<>();
     entities.sentences().forEach((index, text) -> quoted.put(Integer.toString(index), text));
-    record.put("quoted", quoted);
     return record;
   }
 
