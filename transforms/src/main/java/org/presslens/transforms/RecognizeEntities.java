@@ -14,6 +14,7 @@ import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.ner.NameFinderModels;
 import org.presslens.transforms.text.DocumentTokenizer;
 import org.presslens.transforms.text.OpenNlpModels;
+import org.presslens.transforms.text.TokenJoiner;
 
 /**
  * Named-entity recognition on the tokenized sentences of each document (no second tokenization):
@@ -56,7 +57,7 @@ public final class RecognizeEntities extends PTransform<PCollection<DocumentSent
       ArrayList<Mention> mentions = Stage.ENTITIES.time(() -> new ArrayList<>(recognizer.find(doc.surfaces())));
       HashMap<Integer, String> quoted = new HashMap<>();
       for (Mention m : mentions) {
-        quoted.computeIfAbsent(m.sentence(), s -> String.join(" ", doc.surfaces().get(s)));
+        quoted.computeIfAbsent(m.sentence(), s -> TokenJoiner.join(doc.surfaces().get(s)));
       }
       out.output(new DocumentEntities(doc.docId(), doc.outlet(), mentions, doc.surfaces().size(), quoted));
     }

@@ -15,9 +15,10 @@ public final class CacheFolder {
 
   /**
    * Raised whenever a change to PressLens changes the analysis of a text (2: the tokenizer's
-   * alphanumeric optimisation), since development versions share one version number.
+   * alphanumeric optimisation; 3: {@code can't} keeps the token {@code ca}, quoted sentences read
+   * as written), since development versions share one version number.
    */
-  static final int ANALYSIS_REVISION = 2;
+  static final int ANALYSIS_REVISION = 3;
 
   private CacheFolder() {}
 

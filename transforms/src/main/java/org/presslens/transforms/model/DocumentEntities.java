@@ -6,8 +6,9 @@ import java.util.HashMap;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * The entity mentions of one document, its number of sentences, and the text (tokens joined by
- * spaces) of the sentences that hold a mention, which co-occurrence evidence quotes.
+ * The entity mentions of one document, its number of sentences, and the text (tokens joined as
+ * the text reads, {@code TokenJoiner}) of the sentences that hold a mention, which co-occurrence
+ * evidence quotes.
  */
 @DefaultCoder(RecordCoders.DocumentEntitiesCoder.class)
 public record DocumentEntities(

@@ -59,7 +59,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
           col("p", "p-value of g2 (chi-squared, 1 df)"),
           col("evidence_doc_id", "document of the example: where the two are mentioned closest together"),
           col("evidence_sentence", "sentence number of the example in that document, from 1"),
-          col("evidence_text", "the example sentence (tokens as written, cut to " + EVIDENCE_CHARS + " characters)")));
+          col("evidence_text", "the example sentence as written (quotes and dashes normalised), cut to " + EVIDENCE_CHARS + " characters")));
 
   private final long minPairCount;
 

@@ -2,11 +2,11 @@ package org.presslens.transforms.reports;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.presslens.transforms.model.DocumentSentences;
+import org.presslens.transforms.text.TokenJoiner;
 
 /** Finds the occurrences of terms in a document's sentences and cuts concordance lines. */
 public final class KwicLines {
@@ -21,7 +21,7 @@ public final class KwicLines {
   /**
    * Every occurrence of each term (in rank order) in the document. A term matches where its words
    * equal consecutive counted terms of a sentence; context is up to {@code window} tokens as
-   * written on each side within the sentence.
+   * written on each side within the sentence, joined as the text reads ({@link TokenJoiner}).
    */
   public static List<Line> find(DocumentSentences doc, List<String> terms, int window) {
     List<Line> lines = new ArrayList<>();
@@ -34,9 +34,9 @@ public final class KwicLines {
           if (matches(sentence, i, words)) {
             int end = i + words.length;
             lines.add(new Line(terms.get(r), r + 1, doc.docId(), doc.outlet(), s + 1, i,
-                join(surface, Math.max(0, i - window), i),
-                join(surface, i, end),
-                join(surface, end, Math.min(surface.length, end + window))));
+                TokenJoiner.join(surface, Math.max(0, i - window), i),
+                TokenJoiner.join(surface, i, end),
+                TokenJoiner.join(surface, end, Math.min(surface.length, end + window))));
           }
         }
       }
@@ -51,9 +51,5 @@ public final class KwicLines {
       }
     }
     return true;
-  }
-
-  private static String join(String[] tokens, int from, int to) {
-    return String.join(" ", Arrays.asList(tokens).subList(from, to));
   }
 }

@@ -65,18 +65,24 @@ public final class DocumentTokenizer {
     }
     String[] out = new String[surface.length];
     for (int i = 0; i < surface.length; i++) {
-      if (!TokenRules.hasWordChar(surface[i])) {
+      String word = TokenRules.word(surface, i);
+      if (word == null) {
         continue;
       }
-      String lower = surface[i].toLowerCase(Locale.ROOT);
-      out[i] = lemmas == null ? lower : usableLemma(lemmas[i], lower);
+      boolean fullStem = !word.equalsIgnoreCase(surface[i]); // ca -> can: already a base form
+      out[i] = lemmas == null || fullStem ? word : usableLemma(lemmas[i], word);
     }
     return out;
   }
 
-  /** The lemmatizer answers "O" (or an empty or punctuation string) when it has no lemma. */
+  /**
+   * The lemmatizer answers "O" (or an empty or punctuation string) when it has no lemma, and an
+   * edit script that does not fit the word decodes to a string with '+' ({@code n't} gave
+   * "e+not"); the word itself is then its term.
+   */
   private static String usableLemma(String lemma, String lower) {
-    if (lemma == null || lemma.equals("O") || !TokenRules.hasWordChar(lemma)) {
+    boolean garbled = lemma != null && lemma.indexOf('+') >= 0 && lower.indexOf('+') < 0;
+    if (lemma == null || lemma.equals("O") || !TokenRules.hasWordChar(lemma) || garbled) {
       return lower;
     }
     return lemma.toLowerCase(Locale.ROOT);

@@ -20,7 +20,9 @@ import opennlp.tools.util.Span;
  *   <li>The model keeps clitics attached ({@code NATO's}, {@code isn't}). They are split off as
  *       in the Penn Treebank convention: {@code nato} + {@code 's}, {@code is} + {@code n't}. A
  *       trailing possessive apostrophe ({@code countries'}) is dropped. The irregular stems of
- *       {@code can't}, {@code won't}, {@code shan't} become {@code can}, {@code will}, {@code shall}.
+ *       {@code can't}, {@code won't}, {@code shan't} stay as written ({@code ca}, {@code wo},
+ *       {@code sha}, as in the treebank) and count as {@code can}, {@code will}, {@code shall}
+ *       ({@link #word}).
  *   <li>Words joined by a slash ({@code Rui/Global}, {@code and/or}) are split; web addresses
  *       are left whole.
  * </ul>
@@ -107,9 +109,6 @@ public final class TokenRules {
       if (lower.endsWith(clitic) && lower.length() > clitic.length()) {
         String stem = token.substring(0, token.length() - clitic.length());
         if (hasLetter(stem)) {
-          if (clitic.equals("n't")) {
-            stem = NEGATED_STEMS.getOrDefault(stem.toLowerCase(Locale.ROOT), stem);
-          }
           out.add(stem);
           out.add(token.substring(token.length() - clitic.length()));
           return;
@@ -121,6 +120,19 @@ public final class TokenRules {
       return;
     }
     out.add(token);
+  }
+
+  /**
+   * The lower-cased word of token {@code i} of a sentence, null for punctuation and symbols; the
+   * irregular stem before {@code n't} is its full word ({@code ca} is {@code can}, and so on).
+   */
+  public static String word(String[] sentence, int i) {
+    if (!hasWordChar(sentence[i])) {
+      return null;
+    }
+    String lower = sentence[i].toLowerCase(Locale.ROOT);
+    boolean negated = i + 1 < sentence.length && sentence[i + 1].equalsIgnoreCase("n't");
+    return negated ? NEGATED_STEMS.getOrDefault(lower, lower) : lower;
   }
 
   /** A token is a word (not punctuation or a symbol) when it has a letter or a digit. */

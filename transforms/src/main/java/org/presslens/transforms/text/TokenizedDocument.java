@@ -2,7 +2,6 @@ package org.presslens.transforms.text;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -60,9 +59,10 @@ public final class TokenizedDocument {
   public int typeCount() {
     Set<String> types = new HashSet<>();
     for (String[] sentence : surfaces) {
-      for (String token : sentence) {
-        if (TokenRules.hasWordChar(token)) {
-          types.add(token.toLowerCase(Locale.ROOT));
+      for (int i = 0; i < sentence.length; i++) {
+        String word = TokenRules.word(sentence, i);
+        if (word != null) {
+          types.add(word);
         }
       }
     }

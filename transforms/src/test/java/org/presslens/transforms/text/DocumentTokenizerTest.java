@@ -40,8 +40,11 @@ class DocumentTokenizerTest {
   }
 
   @Test
-  void irregularNegationsKeepAReadableStem() {
+  void irregularNegationsCountAsTheirFullStemAndKeepTheTokensAsWritten() {
     assertEquals(List.of("we", "can", "n't", "and", "will", "n't"), words("We can’t and won't."));
+    TokenizedDocument doc = tokenizer.tokenize("We can’t and WON'T.");
+    assertEquals(List.of("We", "ca", "n't", "and", "WO", "N'T", "."), List.of(doc.surfaces().get(0)));
+    assertEquals(5, doc.typeCount(), "we, can, n't, and, will");
   }
 
   @Test
@@ -108,5 +111,9 @@ class DocumentTokenizerTest {
       Arrays.stream(sentence).filter(Objects::nonNull).forEach(out::add);
     }
     assertEquals(List.of("the", "country", "be", "run", "meeting"), out);
+    assertEquals(List.of("it", "be", "n't"),
+        Arrays.stream(lemmas.tokenize("It isn't.").terms().get(0)).filter(Objects::nonNull).toList());
+    assertEquals(List.of("we", "can", "n't", "and", "will", "n't"),
+        Arrays.stream(lemmas.tokenize("We can't and won't.").terms().get(0)).filter(Objects::nonNull).toList());
   }
 }
