@@ -3,7 +3,6 @@ package org.presslens.transforms.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -20,13 +19,13 @@ public final class DocumentTokenizer {
   private final SentenceDetectorME sentenceDetector;
   private final TokenizerME tokenizer;
   private final POSTaggerME tagger;
-  private final LemmatizerME lemmatizer;
+  private final SharedLemmatizer lemmatizer;
 
   public DocumentTokenizer(OpenNlpModels models, boolean lemmatize) {
     this.sentenceDetector = new SentenceDetectorME(models.sentences());
     this.tokenizer = new TokenizerME(models.tokens());
     this.tagger = lemmatize ? new POSTaggerME(models.pos()) : null;
-    this.lemmatizer = lemmatize ? new LemmatizerME(models.lemmas()) : null;
+    this.lemmatizer = lemmatize ? models.lemmatizer() : null;
   }
 
   public TokenizedDocument tokenize(String rawText) {

@@ -28,6 +28,7 @@ public final class OpenNlpModels {
   private final TokenizerModel tokens;
   private volatile POSModel pos;
   private volatile LemmatizerModel lemmas;
+  private volatile SharedLemmatizer lemmatizer;
 
   private OpenNlpModels() {
     sentences = load(SENTENCE_MODEL, SentenceModel::new);
@@ -83,6 +84,14 @@ public final class OpenNlpModels {
       lemmas = load(LEMMATIZER_MODEL, LemmatizerModel::new);
     }
     return lemmas;
+  }
+
+  /** The lemmatizer of {@link #lemmas()}: thread-safe, shared, with its memory of contexts. */
+  public synchronized SharedLemmatizer lemmatizer() {
+    if (lemmatizer == null) {
+      lemmatizer = new SharedLemmatizer(lemmas());
+    }
+    return lemmatizer;
   }
 
   private interface ModelReader<M> {
