@@ -62,23 +62,22 @@ public final class AnalysisRecord {
     record.put("terms", sentences.terms().stream().map(Arrays::asList).toList());
     List<GenericRecord> mentions = new ArrayList<>();
     Map<String, String> quoted = new HashMap<>();
+    if (entities != null) {
+      for (Mention m : entities.mentions()) {
+        GenericRecord r = new GenericData.Record(MENTION);
+        r.put("canonical", m.canonical());
+        r.put("type", m.type());
+        r.put("surface", m.surface());
+        r.put("sentence", m.sentence());
+        r.put("start", m.start());
+        r.put("end", m.end());
+        r.put("source", m.source());
+        mentions.add(r);
+      }
+      entities.sentences().forEach((index, text) -> quoted.put(Integer.toString(index), text));
+    }
     record.put("mentions", mentions);
     record.put("quoted", quoted);
-    if (entities == null) {
-      return record;
-    }
-    for (Mention m : entities.mentions()) {
-      GenericRecord r = new GenericData.Record(MENTION);
-      r.put("canonical", m.canonical());
-      r.put("type", m.type());
-      r.put("surface", m.surface());
-      r.put("sentence", m.sentence());
-      r.put("start", m.start());
-      r.put("end", m.end());
-      r.put("source", m.source());
-      mentions.add(r);
-    }
-    entities.sentences().forEach((index, text) -> quoted.put(Integer.toString(index), text));
     return record;
   }
 
