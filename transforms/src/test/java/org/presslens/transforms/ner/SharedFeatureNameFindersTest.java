@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.text.DocumentTokenizer;
 import org.presslens.transforms.text.OpenNlpModels;
+import org.presslens.transforms.text.SeedSentences;
 
 /** The shared decoder against one OpenNLP NameFinderME per model, document by document. */
 class SharedFeatureNameFindersTest {
@@ -60,26 +59,14 @@ class SharedFeatureNameFindersTest {
   @Test
   void sameSpansAsOneNameFinderPerModel() throws IOException {
     DocumentTokenizer tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), false);
-    List<List<String[]>> documents = new ArrayList<>();
+    List<List<String[]>> documents = new ArrayList<>(SeedSentences.documents(tokenizer));
     List<String> words = new ArrayList<>();
-    try (var files = Files.list(Path.of(System.getProperty("presslens.seeds", "../seeds")))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        List<String[]> sentences = tokenizer.tokenize(Files.readString(file)).surfaces();
-        documents.add(sentences);
-        sentences.forEach(sentence -> words.addAll(List.of(sentence)));
-      }
-    }
+    documents.forEach(document -> document.forEach(sentence -> words.addAll(List.of(sentence))));
     Random random = new Random(7);
     for (int d = 0; d < 400; d++) {
       List<String[]> sentences = new ArrayList<>();
       for (int s = 0; s < 12; s++) {
-        String[] sentence = new String[1 + random.nextInt(30)];
-        int from = random.nextInt(words.size() - sentence.length);
-        for (int t = 0; t < sentence.length; t++) {
-          // Runs of the seeds' text with some words swapped for others from anywhere in it.
-          sentence[t] = random.nextInt(4) == 0 ? words.get(random.nextInt(words.size())) : words.get(from + t);
-        }
-        sentences.add(sentence);
+        sentences.add(SeedSentences.shuffled(words, random, 30));
       }
       documents.add(sentences);
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,15 +34,9 @@ class SharedLemmatizerTest {
     OpenNlpModels models = OpenNlpModels.shared();
     DocumentTokenizer tokenizer = new DocumentTokenizer(models, false);
     List<String[]> sentences = new ArrayList<>();
+    SeedSentences.documents(tokenizer).forEach(sentences::addAll);
     List<String> words = new ArrayList<>();
-    try (var files = Files.list(Path.of(System.getProperty("presslens.seeds", "../seeds")))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        for (String[] sentence : tokenizer.tokenize(Files.readString(file)).surfaces()) {
-          sentences.add(sentence);
-          words.addAll(List.of(sentence));
-        }
-      }
-    }
+    sentences.forEach(sentence -> words.addAll(List.of(sentence)));
     // Sentences of State of the Union addresses (1790s-1810s) where the beam of three finds other
     // lemmas than greedy decoding would ("alienate", "she mean"): a narrower beam fails here.
     for (String text : List.of(
@@ -57,12 +49,7 @@ class SharedLemmatizerTest {
     }
     Random random = new Random(5);
     for (int s = 0; s < 800; s++) {
-      String[] sentence = new String[1 + random.nextInt(40)];
-      int from = random.nextInt(words.size() - sentence.length);
-      for (int t = 0; t < sentence.length; t++) {
-        sentence[t] = random.nextInt(4) == 0 ? words.get(random.nextInt(words.size())) : words.get(from + t);
-      }
-      sentences.add(sentence);
+      sentences.add(SeedSentences.shuffled(words, random, 40));
     }
     POSTaggerME tagger = new POSTaggerME(models.pos());
     LemmatizerME openNlp = new LemmatizerME(models.lemmas());
