@@ -28,8 +28,11 @@ import opennlp.tools.util.SequenceValidator;
  */
 public final class SharedLemmatizer {
 
-  /** Contexts remembered; about 200 bytes each. Beyond it contexts are evaluated every time. */
-  static final int MEMO_LIMIT = 300_000;
+  /**
+   * Contexts remembered, about 400 bytes each (the key, some 20 features, and three candidates):
+   * at most some 40 MB. Contexts met later are evaluated every time.
+   */
+  static final int MEMO_LIMIT = 100_000;
 
   /** BeamSearch's floor on a sequence's log probability. */
   private static final double MIN_SEQUENCE_SCORE = -100000;
