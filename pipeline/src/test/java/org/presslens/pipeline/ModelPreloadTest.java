@@ -32,7 +32,10 @@ class ModelPreloadTest {
       Runnable failing = () -> {
         throw new IllegalStateException("model missing");
       };
-      List<Thread> threads = ModelPreload.start(List.of(failing, () -> otherLoaded.set(true)));
+      Runnable outOfMemory = () -> {
+        throw new OutOfMemoryError("Java heap space");
+      };
+      List<Thread> threads = ModelPreload.start(List.of(failing, outOfMemory, () -> otherLoaded.set(true)));
       for (Thread thread : threads) {
         assertTrue(thread.isDaemon(), "a preload must never keep the JVM alive");
         thread.join(10_000);
