@@ -12,17 +12,18 @@ import opennlp.tools.util.Sequence;
 import opennlp.tools.util.SequenceValidator;
 
 /**
- * OpenNLP's maxent lemmatizer with the same lemmas as {@link LemmatizerME}, decoded about ten
- * times faster, and thread-safe (one instance per model, {@link OpenNlpModels#lemmatizer()}).
+ * OpenNLP's maxent lemmatizer with the same lemmas as {@link LemmatizerME}, decoded over twenty
+ * times faster (docs/BENCHMARKS.md, eighth session), and thread-safe (one instance per model,
+ * {@link OpenNlpModels#lemmatizer()}).
  *
  * <p>{@code LemmatizerME} runs OpenNLP's {@code BeamSearch} (width 3) over a model with 860
  * outcomes (edit scripts from word to lemma): for every candidate sequence at every token it
  * evaluates the model and sorts all 860 probabilities to find the third largest, and it does so
  * again each time the same word, tag and previous outcome come up. Here the outcomes a context can
  * extend a sequence with (those at least as probable as the third most probable, in outcome
- * order) are found in one pass and remembered per context (the model's features, all of which
- * {@link LemmatizerContextGenerator} derives from the word, its tag and the previous outcome),
- * shared by all threads, up to {@link #MEMO_LIMIT} contexts. The search itself is BeamSearch's:
+ * order) are found in one pass and remembered per context (keyed by all its features, which
+ * {@link LemmatizerContextGenerator} derives from the word, its tag and the previous outcome, so
+ * contexts repeat as often as words do), shared by all threads, up to {@link #MEMO_LIMIT} contexts. The search itself is BeamSearch's:
  * the same OpenNLP {@link Sequence}s in the same priority queues, filled in the same order, so
  * ties between sequences break the same way.
  */
