@@ -36,6 +36,11 @@ final class OutOfMemory {
     return false;
   }
 
+  /** What to do about it, for this JVM's heap (the child JVM's is the same: it inherits the options). */
+  static String advice() {
+    return advice(Runtime.getRuntime().maxMemory());
+  }
+
   /** What to do about it, for a JVM whose heap is at most maxHeapBytes (runs from Maven). */
   static String advice(long maxHeapBytes) {
     long twiceInGigabytes = Math.max(1, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);

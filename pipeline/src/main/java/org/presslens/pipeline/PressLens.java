@@ -55,7 +55,7 @@ public final class PressLens {
         OptionalInt child = OptimisingJvm.runIfQuickCompilerOnly(chosen);
         if (child.isPresent()) {
           if (child.getAsInt() == OutOfMemory.EXIT_CODE) {
-            System.err.println("presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory()));
+            System.err.println("presslens: " + OutOfMemory.advice());
           }
           if (child.getAsInt() != 0) {
             System.exit(child.getAsInt());
@@ -77,7 +77,7 @@ public final class PressLens {
       System.exit(4);
     } catch (IOException | RuntimeException | InterruptedException | OutOfMemoryError e) {
       if (OutOfMemory.causedBy(e)) {
-        System.err.println("presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory()));
+        System.err.println("presslens: " + OutOfMemory.advice());
         System.exit(OutOfMemory.EXIT_CODE);
       }
       System.err.println("presslens: run failed: " + rootMessage(e));
