@@ -88,13 +88,12 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return RejectedInput.of(doc, Reason.BAD_DATE, "date '" + doc.published()
             + "' is not a date PressLens reads (e.g. 2024-05-03, 2024-05, 2024, 3 May 2024, RFC 1123)");
       }
-      if (guesser != null && LanguageGuesser.sampleLetters(text) >= InputLimits.MIN_LETTERS_FOR_LANGUAGE) {
-        LanguageGuesser.Guess guess = guesser.guess(text);
-        if (!guess.language().equals("eng") && guess.confidence() >= InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE) {
-          return RejectedInput.of(doc, Reason.NOT_ENGLISH, String.format(
-              "language detected: %s (confidence %.2f); PressLens analyses English (--englishOnly=false keeps it)",
-              guess.language(), guess.confidence()));
-        }
+      Optional<LanguageGuesser.Guess> guess = guesser == null ? Optional.empty() : guesser.guess(text);
+      if (guess.isPresent() && !guess.get().language().equals("eng")
+          && guess.get().confidence() >= InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE) {
+        return RejectedInput.of(doc, Reason.NOT_ENGLISH, String.format(
+            "language detected: %s (confidence %.2f); PressLens analyses English (--englishOnly=false keeps it)",
+            guess.get().language(), guess.get().confidence()));
       }
       return null;
     }

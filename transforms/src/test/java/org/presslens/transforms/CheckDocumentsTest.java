@@ -48,7 +48,7 @@ class CheckDocumentsTest {
   }
 
   private static String germanDetail() {
-    var guess = new org.presslens.transforms.text.LanguageGuesser().guess(LanguageGuesserTest.GERMAN);
+    var guess = new org.presslens.transforms.text.LanguageGuesser().guess(LanguageGuesserTest.GERMAN).orElseThrow();
     return String.format("language detected: deu (confidence %.2f); PressLens analyses English (--englishOnly=false keeps it)",
         guess.confidence());
   }

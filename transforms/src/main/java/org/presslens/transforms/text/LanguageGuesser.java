@@ -3,6 +3,8 @@ package org.presslens.transforms.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Optional;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -20,9 +22,6 @@ public final class LanguageGuesser {
   /** Characters looked at: enough for a confident guess, and long documents cost no more. */
   static final int SAMPLE_CHARS = 3000;
 
-  private static final java.util.regex.Pattern LETTERS =
-      java.util.regex.Pattern.compile("[\\p{IsAlphabetic}\\p{M}'\u2019-]+[.,;:!?]?");
-
   private static volatile LanguageDetectorModel model;
 
   /** A guess: ISO 639-3 code and the detector's confidence (0 to 1). */
@@ -39,32 +38,85 @@ public final class LanguageGuesser {
     sharedModel();
   }
 
-  public Guess guess(String text) {
-    Language best = detector.predictLanguage(sample(text));
-    return new Guess(best.getLang(), best.getConfidence());
+  /**
+   * The detector's best guess, or empty when the sample holds fewer than
+   * {@link InputLimits#MIN_LETTERS_FOR_LANGUAGE} letters: too little text to judge.
+   */
+  public Optional<Guess> guess(String text) {
+    String sample = sample(text);
+    if (sample.chars().filter(Character::isLetter).count() < InputLimits.MIN_LETTERS_FOR_LANGUAGE) {
+      return Optional.empty();
+    }
+    Language best = detector.predictLanguage(sample);
+    return Optional.of(new Guess(best.getLang(), best.getConfidence()));
   }
 
   /**
-   * The words made of letters only, so that mail headers, addresses, URLs and numbers do not vote;
-   * from a long text, a window in the middle, past any headers and before any footer.
+   * The words made of letters only, each followed by a space, so that mail headers, addresses,
+   * URLs and numbers do not vote; from a long text, a window of {@link #SAMPLE_CHARS} in the
+   * middle, past any headers and before any footer. A word is a run without white space
+   * ({@code \s}: space, tab, line and page breaks) of letters, combining marks, apostrophes and
+   * hyphens, optionally ending in one of {@code .,;:!?}. Scans the text once without building the
+   * words it leaves out of the window (the language check reads every document).
    */
   static String sample(String text) {
-    StringBuilder words = new StringBuilder();
-    for (String word : text.split("\\s+")) {
-      if (!word.isEmpty() && LETTERS.matcher(word).matches()) {
-        words.append(word).append(' ');
+    int[] bounds = new int[64]; // start and end of each kept word
+    int kept = 0;
+    long total = 0; // length of all kept words, each with its space
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      while (i < n && isSpace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isSpace(text.charAt(i))) {
+        i++;
+      }
+      if (i > start && isLetterWord(text, start, i)) {
+        if (2 * kept + 2 > bounds.length) {
+          bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+        }
+        bounds[2 * kept] = start;
+        bounds[2 * kept + 1] = i;
+        kept++;
+        total += i - start + 1;
       }
     }
-    if (words.length() <= SAMPLE_CHARS) {
-      return words.toString();
+    int first = 0;
+    if (total > SAMPLE_CHARS) {
+      // the window starts after the first space at or past (total - SAMPLE_CHARS) / 2
+      long from = (total - SAMPLE_CHARS) / 2;
+      long space = -1;
+      while (space < from) {
+        space += bounds[2 * first + 1] - bounds[2 * first] + 1;
+        first++;
+      }
     }
-    int start = words.indexOf(" ", (words.length() - SAMPLE_CHARS) / 2) + 1;
-    return words.substring(start, Math.min(words.length(), start + SAMPLE_CHARS));
+    StringBuilder sample = new StringBuilder(SAMPLE_CHARS + 64);
+    for (int w = first; w < kept && sample.length() < SAMPLE_CHARS; w++) {
+      sample.append(text, bounds[2 * w], bounds[2 * w + 1]).append(' ');
+    }
+    sample.setLength(Math.min(sample.length(), SAMPLE_CHARS));
+    return sample.toString();
   }
 
-  /** Count of letters in the sample; below a few hundred, guesses are unreliable. */
-  public static int sampleLetters(String text) {
-    return (int) sample(text).chars().filter(Character::isLetter).count();
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** Letters, marks, apostrophes and hyphens, optionally followed by one final punctuation mark. */
+  private static boolean isLetterWord(String text, int start, int end) {
+    int letters = end - start >= 2 && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0 ? end - 1 : end;
+    for (int i = start; i < letters; ) {
+      int c = text.codePointAt(i);
+      int type = Character.getType(c);
+      if (!(Character.isAlphabetic(c) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK || c == '\'' || c == '\u2019' || c == '-')) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return letters > start;
   }
 
   private static LanguageDetectorModel sharedModel() {

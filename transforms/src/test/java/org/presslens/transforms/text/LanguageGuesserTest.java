@@ -3,6 +3,13 @@ package org.presslens.transforms.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 public class LanguageGuesserTest {
@@ -12,15 +19,26 @@ public class LanguageGuesserTest {
       + "Kritiker aus der Opposition bezweifeln jedoch, dass die Pläne ausreichend finanziert sind. Die Länder "
       + "fordern seit Monaten mehr Geld vom Bund und wollen im Bundesrat über die Vorschläge beraten.";
 
+  private static final String ENGLISH = "The government said on Monday that it would fund new measures for renewable "
+      + "energy, and the minister told reporters in Berlin that prices for consumers would not rise. Critics in the "
+      + "opposition doubt that the plans are properly funded, and the states want more money from the federal budget.";
+
   @Test
   void tellsGermanFromEnglishAboveTheRejectionThreshold() {
     LanguageGuesser guesser = new LanguageGuesser();
-    LanguageGuesser.Guess german = guesser.guess(GERMAN);
+    LanguageGuesser.Guess german = guesser.guess(GERMAN).orElseThrow();
     assertEquals("deu", german.language());
     assertTrue(german.confidence() >= InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE, german.toString());
-    assertTrue(LanguageGuesser.sampleLetters(GERMAN) >= InputLimits.MIN_LETTERS_FOR_LANGUAGE);
-    assertEquals("eng", guesser.guess("The government said on Monday that it would fund new measures for renewable "
-        + "energy, and the minister told reporters in Berlin that prices for consumers would not rise.").language());
+    assertEquals("eng", guesser.guess(ENGLISH).orElseThrow().language());
+  }
+
+  @Test
+  void doesNotGuessFromTooFewLetters() {
+    LanguageGuesser guesser = new LanguageGuesser();
+    String shortGerman = GERMAN.substring(0, GERMAN.indexOf("Kritiker")); // about 170 letters
+    assertTrue(guesser.guess(shortGerman).isEmpty());
+    // numbers and addresses do not count towards the minimum
+    assertTrue(guesser.guess(shortGerman + " 2024-05-03 10.0.0.1 www.example.com ".repeat(20)).isEmpty());
   }
 
   @Test
@@ -28,5 +46,59 @@ public class LanguageGuesserTest {
     String sample = LanguageGuesser.sample("Received: from mx1.example.com (10.0.0.1) by 127.0.0.1\n"
         + "Message-Id: <20020822@example.com>\nThe meeting is moved to Friday.");
     assertEquals("Received: from by Message-Id: The meeting is moved to Friday. ", sample);
+  }
+
+  @Test
+  void longTextsAreSampledInTheMiddle() {
+    // 5,800 characters of words: the window starts after the first space at or past (5,800 - 3,000) / 2
+    // = 1,400, the one after the 281st "head" (at 1,404), and takes 3,000 characters from there
+    String text = "head ".repeat(300) + "middle ".repeat(400) + "foot ".repeat(300);
+    assertEquals("head ".repeat(19) + "middle ".repeat(400) + "foot ".repeat(21), LanguageGuesser.sample(text));
+  }
+
+  /**
+   * The single-pass sample equals the plain definition (split at white space, keep the words the
+   * pattern matches, cut a window in the middle) on the seeds and on random texts built from
+   * letters, marks, surrogate pairs, stray surrogates, punctuation, digits and all kinds of spaces.
+   */
+  @Test
+  void sampleEqualsThePlainDefinition() throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (var files = Files.list(Path.of(System.getProperty("presslens.seeds", "../seeds")))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        texts.add(Files.readString(file));
+      }
+    }
+    assertEquals(5, texts.size());
+    String[] pieces = {"a", "Zé", "e\u0301", "\u05D0", "\uD835\uDC00", "\uD835", "\uDC00", "'", "\u2019", "-", ".", ",",
+        ";", ":", "!", "?", "1", "@", "/", "(", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2028"};
+    Random random = new Random(42);
+    for (int t = 0; t < 3000; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(t % 10 == 0 ? 30000 : 60);
+      while (text.length() < length) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      texts.add(text.toString());
+    }
+    for (String text : texts) {
+      assertEquals(plainSample(text), LanguageGuesser.sample(text), () -> "text: " + text);
+    }
+  }
+
+  private static final Pattern LETTERS = Pattern.compile("[\\p{IsAlphabetic}\\p{M}'\u2019-]+[.,;:!?]?");
+
+  private static String plainSample(String text) {
+    StringBuilder words = new StringBuilder();
+    for (String word : text.split("\\s+")) {
+      if (!word.isEmpty() && LETTERS.matcher(word).matches()) {
+        words.append(word).append(' ');
+      }
+    }
+    if (words.length() <= LanguageGuesser.SAMPLE_CHARS) {
+      return words.toString();
+    }
+    int start = words.indexOf(" ", (words.length() - LanguageGuesser.SAMPLE_CHARS) / 2) + 1;
+    return words.substring(start, Math.min(words.length(), start + LanguageGuesser.SAMPLE_CHARS));
   }
 }
