@@ -41,15 +41,48 @@ public final class CsvReportWriter {
    * as {@link #header} followed by such pieces has the bytes {@link #write} gives.
    */
   public static byte[] rows(List<String> header, List<List<String>> rows) {
-    StringBuilder text = new StringBuilder();
-    try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
-      for (List<String> row : rows) {
-        print(printer, header, row);
+    Lines lines = new Lines(header);
+    rows.forEach(lines::add);
+    return lines.take();
+  }
+
+  /** Renders rows one at a time into CSV lines as {@link #rows} does, handing them over in pieces. */
+  public static final class Lines {
+    private final List<String> header;
+    private final StringBuilder text = new StringBuilder();
+    private final CSVPrinter printer;
+    private int count;
+
+    public Lines(List<String> header) {
+      this.header = header;
+      try {
+        printer = new CSVPrinter(text, FORMAT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringBuilder does not throw
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringBuilder does not throw
     }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
+
+    public void add(List<String> row) {
+      try {
+        print(printer, header, row);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      count++;
+    }
+
+    /** Rows added since the last {@link #take}. */
+    public int count() {
+      return count;
+    }
+
+    /** The lines added since the last call, in UTF-8; starts afresh. */
+    public byte[] take() {
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      text.setLength(0);
+      count = 0;
+      return bytes;
+    }
   }
 
   /** The byte order mark and the header line. */

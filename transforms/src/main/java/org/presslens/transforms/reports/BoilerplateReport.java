@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -33,10 +33,10 @@ public final class BoilerplateReport extends PTransform<PCollection<OutletBoiler
 
   @Override
   public PCollection<ReportBlock> expand(PCollection<OutletBoilerplate> outlets) {
-    return outlets.apply("BoilerplateRows", MapElements.into(TypeDescriptor.of(ReportBlock.class)).via(BoilerplateReport::rows));
+    return outlets.apply("BoilerplateRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class)).via(BoilerplateReport::blocks));
   }
 
-  static ReportBlock rows(OutletBoilerplate outlet) {
+  static List<ReportBlock> blocks(OutletBoilerplate outlet) {
     List<Map.Entry<String, Integer>> lines = new ArrayList<>(outlet.lines().entrySet());
     lines.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
     List<List<String>> rows = new ArrayList<>();
@@ -44,6 +44,6 @@ public final class BoilerplateReport extends PTransform<PCollection<OutletBoiler
       rows.add(List.of(outlet.outlet(), line.getKey(), Integer.toString(line.getValue()),
           Long.toString(outlet.documents()), Numbers.decimal(line.getValue() / (double) outlet.documents(), 4)));
     }
-    return new ReportBlock(outlet.outlet(), rows);
+    return ReportBlocks.of(SPEC, outlet.outlet(), rows);
   }
 }

@@ -58,10 +58,10 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
     @ProcessElement
     public void process(@Element AnalyzedDocument d, OutputReceiver<ReportBlock> out, ProcessContext c) {
       Duplicate copy = c.sideInput(copies).get(d.docId());
-      out.output(new ReportBlock(d.docId(), List.of(List.of(
+      out.output(ReportBlocks.single(SPEC, d.docId(), List.of(
           d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
           Integer.toString(d.characters()), Integer.toString(d.sentences()),
-          Long.toString(d.tokens()), Integer.toString(d.types()), copy == null ? "" : copy.keptDocId()))));
+          Long.toString(d.tokens()), Integer.toString(d.types()), copy == null ? "" : copy.keptDocId())));
     }
   }
 }

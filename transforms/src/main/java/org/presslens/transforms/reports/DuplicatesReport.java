@@ -34,7 +34,7 @@ public final class DuplicatesReport extends PTransform<PCollection<Duplicate>, P
   @Override
   public PCollection<ReportBlock> expand(PCollection<Duplicate> copies) {
     return copies.apply("DuplicateRow", MapElements.into(TypeDescriptor.of(ReportBlock.class)).via(d ->
-        new ReportBlock(d.keptDocId() + "\u0000" + d.docId(), List.of(List.of(
-            d.docId(), d.outlet(), d.keptDocId(), d.keptOutlet(), d.kind(), Numbers.decimal(d.similarity(), 4))))));
+        ReportBlocks.single(SPEC, d.keptDocId() + "\u0000" + d.docId(), List.of(
+            d.docId(), d.outlet(), d.keptDocId(), d.keptOutlet(), d.kind(), Numbers.decimal(d.similarity(), 4)))));
   }
 }

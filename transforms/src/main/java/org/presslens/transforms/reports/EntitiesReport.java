@@ -5,12 +5,13 @@ import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -50,22 +51,20 @@ public final class EntitiesReport extends PTransform<PCollection<DocumentEntitie
     long min = minMentions;
     return docs
         .apply("SumEntities", CombineGrouped.globally(EntityTable.combineFn()))
-        .apply("EntityRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(table -> Stage.STATISTICS.time(() -> new ReportBlock("0", rows(table, min)))));
+        .apply("EntityRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
+            .via(table -> Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "0", rows -> rows(table, min, rows)))));
   }
 
-  static List<List<String>> rows(EntityTable table, long minMentions) {
+  static void rows(EntityTable table, long minMentions, Consumer<List<String>> rows) {
     List<Entity> entities = new ArrayList<>(table.entities().values());
     entities.removeIf(e -> e.mentions() < minMentions);
     entities.sort(Comparator.comparingLong(Entity::mentions).reversed()
         .thenComparing(Entity::canonical).thenComparing(Entity::type));
-    List<List<String>> rows = new ArrayList<>();
     for (Entity e : entities) {
-      rows.add(List.of(e.canonical(), e.type(), Long.toString(e.mentions()), Integer.toString(e.documents().size()),
+      rows.accept(List.of(e.canonical(), e.type(), Long.toString(e.mentions()), Integer.toString(e.documents().size()),
           Integer.toString(e.mentionsPerOutlet().size()), mostFirst(e.mentionsPerOutlet(), "%s: %d"),
           mostFirst(e.surfaces(), "%s (%d)"), e.source()));
     }
-    return rows;
   }
 
   /** "key: n; key: n", largest n first, ties by key. */

@@ -5,10 +5,11 @@ import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -77,20 +78,19 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
     long min = minPairCount;
     PCollection<ReportBlock> corpus = docs
         .apply("SumCorpus", CombineGrouped.globally(CooccurrenceTable.combineFn()))
-        .apply("CorpusRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(t -> Stage.STATISTICS.time(() -> new ReportBlock("0", rows("corpus", "", t, min)))));
+        .apply("CorpusRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
+            .via(t -> Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "0", rows -> rows("corpus", "", t, min, rows)))));
     PCollection<ReportBlock> outlets = docs
         .apply("KeyByOutlet", WithKeys.of(DocumentEntities::outlet).withKeyType(TypeDescriptors.strings()))
         .apply("SumOutlets", CombineGrouped.perKey(CooccurrenceTable.combineFn()))
-        .apply("OutletRows", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via((KV<String, CooccurrenceTable> kv) ->
-                Stage.STATISTICS.time(() -> new ReportBlock("1\u0000" + kv.getKey(), rows("outlet", kv.getKey(), kv.getValue(), min)))));
+        .apply("OutletRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
+            .via((KV<String, CooccurrenceTable> kv) -> Stage.STATISTICS.time(() -> ReportBlocks.render(
+                SPEC, "1\u0000" + kv.getKey(), rows -> rows("outlet", kv.getKey(), kv.getValue(), min, rows)))));
     return PCollectionList.of(corpus).and(outlets).apply(Flatten.pCollections());
   }
 
   /** Rows of one scope: sentence window first, then document; most co-occurrences first. */
-  static List<List<String>> rows(String scope, String key, CooccurrenceTable table, long minPairCount) {
-    List<List<String>> rows = new ArrayList<>();
+  static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Consumer<List<String>> rows) {
     for (Window window : Window.values()) {
       Units units = table.units(window);
       List<Pair> pairs = new ArrayList<>(units.pairs().values());
@@ -106,7 +106,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
         String[] b = p.b().split("\u0000");
         Evidence e = p.evidence();
         String text = e.text().length() > EVIDENCE_CHARS ? e.text().substring(0, EVIDENCE_CHARS - 3) + "..." : e.text();
-        rows.add(List.of(scope, key, a[0], a[1], b[0], b[1], window.code(),
+        rows.accept(List.of(scope, key, a[0], a[1], b[0], b[1], window.code(),
             Long.toString(nab), Integer.toString(p.documents().size()), Integer.toString(p.outlets().size()),
             Long.toString(n), Long.toString(na), Long.toString(nb),
             Numbers.decimal(Association.pmi(nab, na, nb, n), 4), Numbers.decimal(Association.npmi(nab, na, nb, n), 4),
@@ -114,6 +114,5 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
             e.docId(), Integer.toString(e.sentence() + 1), text));
       }
     }
-    return rows;
   }
 }

@@ -85,7 +85,7 @@ public final class KeywordInContextReport extends PTransform<PCollection<Documen
               Integer.toString(l.sentence()), l.left(), l.keyword(), l.right()));
         }
       }
-      out.output(new ReportBlock(outlet.getKey(), rows));
+      ReportBlocks.of(SPEC, outlet.getKey(), rows).forEach(out::output);
     }
   }
 

@@ -106,7 +106,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
 
       List<Contrast> vsRest = Stage.STATISTICS.time(
           () -> ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options));
-      out.get(REPORT).output(Stage.STATISTICS.time(() -> block(outlet, REST, "0", vsRest)));
+      Stage.STATISTICS.time(() -> blocks(outlet, REST, "0", vsRest)).forEach(out.get(REPORT)::output);
       List<String> top = new ArrayList<>();
       for (Contrast contrast : vsRest) {
         if (contrast.over() && contrast.rank() <= options.kwicTerms()) {
@@ -124,18 +124,15 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           Side refSide = new Side(t -> ref.counts().getOrDefault(t, 0L), ref.tokens());
           List<String> terms = new ArrayList<>(target.counts().keySet());
           ref.counts().keySet().stream().filter(t -> !target.counts().containsKey(t)).forEach(terms::add);
-          out.get(REPORT).output(Stage.STATISTICS.time(() -> block(outlet, other.getKey(), "1" + other.getKey(),
-              ContrastRows.compute(terms, targetSide, refSide, corpusSide, options))));
+          Stage.STATISTICS.time(() -> blocks(outlet, other.getKey(), "1" + other.getKey(),
+              ContrastRows.compute(terms, targetSide, refSide, corpusSide, options))).forEach(out.get(REPORT)::output);
         }
       }
     }
 
-    private static ReportBlock block(String outlet, String reference, String referenceKey, List<Contrast> contrasts) {
-      List<List<String>> rows = new ArrayList<>(contrasts.size());
-      for (Contrast contrast : contrasts) {
-        rows.add(ContrastRows.row(outlet, reference, contrast));
-      }
-      return new ReportBlock(outlet + "\u0000" + referenceKey, rows);
+    private static List<ReportBlock> blocks(String outlet, String reference, String referenceKey, List<Contrast> contrasts) {
+      return ReportBlocks.render(SPEC, outlet + "\u0000" + referenceKey,
+          rows -> contrasts.forEach(contrast -> rows.accept(ContrastRows.row(outlet, reference, contrast))));
     }
   }
 }

@@ -30,7 +30,7 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
   @Override
   public PCollection<ReportBlock> expand(PCollection<RejectedInput> rejected) {
     return rejected.apply("RejectedRow", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-        .via(r -> new ReportBlock(sortKey(r), List.of(List.of(r.source(), r.item(), r.reason(), r.detail())))));
+        .via(r -> ReportBlocks.single(SPEC, sortKey(r), List.of(r.source(), r.item(), r.reason(), r.detail()))));
   }
 
   /** Source, then item with its numbers in numeric order ("line 2" before "line 10"). */

@@ -1,12 +1,77 @@
 package org.presslens.transforms.reports;
 
 import java.io.Serializable;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * A block of report rows in final order, with the key that places the block within the report
- * file. Reports travel as one block per document or scope rather than one element per row.
+ * Up to {@link #MAX_ROWS} rows of a report in final order, already rendered as CSV lines (UTF-8),
+ * with the sort key and part number that place them in the report file ({@link WriteReport}).
+ * Reports travel as blocks rather than one element per row (the direct runner pays per element),
+ * and as bytes rather than lists of strings: a table of a million term rows took about a gigabyte
+ * of heap as strings and made the 8x benchmark corpus run out of memory. {@link ReportBlocks}
+ * makes them.
  */
 @DefaultCoder(ReportBlockCoder.class)
-public record ReportBlock(String sortKey, List<List<String>> rows) implements Serializable {}
+public final class ReportBlock implements Serializable {
+
+  /**
+   * Rows per block at most: keeps every element a runner sorts, shuffles or buffers small (Flink's
+   * batch runner fails on a record larger than its sort buffer; an outlet's contrast rows are tens
+   * of megabytes).
+   */
+  public static final int MAX_ROWS = 5_000;
+
+  private final String sortKey;
+  private final int part;
+  private final int rows;
+  private final byte[] csv;
+
+  /**
+   * @param sortKey places the block's scope (a document, an outlet, the corpus) in the file
+   * @param part the block's number within its scope, from 0
+   * @param rows number of CSV lines in {@code csv}
+   */
+  public ReportBlock(String sortKey, int part, int rows, byte[] csv) {
+    this.sortKey = Objects.requireNonNull(sortKey);
+    this.part = part;
+    this.rows = rows;
+    this.csv = Objects.requireNonNull(csv);
+  }
+
+  public String sortKey() {
+    return sortKey;
+  }
+
+  public int part() {
+    return part;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  /** The CSV lines (the array itself: not to be changed). */
+  public byte[] csv() {
+    return csv;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ReportBlock b && sortKey.equals(b.sortKey) && part == b.part && rows == b.rows
+        && Arrays.equals(csv, b.csv);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sortKey, part, rows, Arrays.hashCode(csv));
+  }
+
+  @Override
+  public String toString() {
+    return "ReportBlock[" + sortKey.replace('\u0000', '|') + " #" + part + ", " + rows + " rows]\n"
+        + new String(csv, StandardCharsets.UTF_8);
+  }
+}

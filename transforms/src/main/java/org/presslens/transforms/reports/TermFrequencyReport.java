@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -58,16 +58,16 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
     PCollectionView<List<TermTable>> corpusView = SumTermTables.corpusView(tables);
     long min = minCount;
 
-    PCollection<ReportBlock> corpusRows = corpus.apply("CorpusRows", MapElements
+    PCollection<ReportBlock> corpusRows = corpus.apply("CorpusRows", FlatMapElements
         .into(TypeDescriptor.of(ReportBlock.class))
-        .via(t -> Stage.STATISTICS.time(() -> new ReportBlock("0", TermFrequencyRows.rows(
-            TermFrequencyRows.CORPUS, "", t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min)))));
+        .via(t -> Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "0", rows -> TermFrequencyRows.rows(
+            TermFrequencyRows.CORPUS, "", t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min, rows)))));
 
     PCollection<ReportBlock> outletRows = tables.get(SumTermTables.BY_OUTLET)
-        .apply("OutletRows", MapElements.into(TypeDescriptor.of(ReportBlock.class)).via((KV<String, TermTable> kv) -> {
+        .apply("OutletRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class)).via((KV<String, TermTable> kv) -> {
           TermTable t = kv.getValue();
-          return Stage.STATISTICS.time(() -> new ReportBlock("1\u0000" + kv.getKey(), TermFrequencyRows.rows(
-              TermFrequencyRows.OUTLET, kv.getKey(), t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min)));
+          return Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "1\u0000" + kv.getKey(), rows -> TermFrequencyRows.rows(
+              TermFrequencyRows.OUTLET, kv.getKey(), t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min, rows)));
         }));
 
     PCollection<ReportBlock> documentRows = docs.apply("DocumentRows",
@@ -90,9 +90,9 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
     public void process(@Element AnalyzedDocument doc, OutputReceiver<ReportBlock> out, ProcessContext c) {
       TermTable corpus = c.sideInput(corpusView).get(0);
       Map<String, Integer> df = corpus.docFreq();
-      out.output(Stage.STATISTICS.time(() -> new ReportBlock("2\u0000" + doc.docId(), TermFrequencyRows.rows(
+      Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "2\u0000" + doc.docId(), rows -> TermFrequencyRows.rows(
           TermFrequencyRows.DOCUMENT, doc.docId(), doc.termCounts(), doc.tokens(), df::get,
-          corpus.documents(), minCount))));
+          corpus.documents(), minCount, rows))).forEach(out::output);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.presslens.transforms.stats.Numbers;
 import org.presslens.transforms.stats.Ranks;
@@ -26,15 +27,17 @@ public final class TermFrequencyRows {
   /**
    * @param docFreq documents containing each term, as reported in doc_freq
    * @param tfIdfDocuments corpus document count when tf-idf is reported (document scope), else 0
+   * @param rows receives the rows in report order
    */
-  public static List<List<String>> rows(
+  public static void rows(
       String scope,
       String scopeKey,
       Map<String, ? extends Number> counts,
       long words,
       ToIntFunction<String> docFreq,
       int tfIdfDocuments,
-      long minCount) {
+      long minCount,
+      Consumer<List<String>> rows) {
     record Entry(String term, int n, long count) {}
     List<Entry> entries = new ArrayList<>(counts.size());
     counts.forEach((term, count) -> entries.add(new Entry(term, TermCounter.gramSize(term), count.longValue())));
@@ -42,7 +45,6 @@ public final class TermFrequencyRows {
         .thenComparing(Comparator.comparingLong(Entry::count).reversed())
         .thenComparing(Entry::term));
 
-    List<List<String>> rows = new ArrayList<>();
     int start = 0;
     while (start < entries.size()) {
       int n = entries.get(start).n();
@@ -59,7 +61,7 @@ public final class TermFrequencyRows {
         }
         int df = docFreq.applyAsInt(e.term());
         String tfIdf = tfIdfDocuments > 0 ? Numbers.decimal(TermWeights.tfIdf(e.count(), df, tfIdfDocuments), 4) : "";
-        rows.add(List.of(
+        rows.accept(List.of(
             scope,
             scopeKey,
             e.term(),
@@ -72,6 +74,5 @@ public final class TermFrequencyRows {
       }
       start = end;
     }
-    return rows;
   }
 }

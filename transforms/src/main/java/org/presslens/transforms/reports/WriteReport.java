@@ -42,12 +42,6 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
 
   public static final String METRICS_NAMESPACE = "presslens.reports";
 
-  /**
-   * Rows per part: keeps every record a runner sorts or shuffles small (Flink's batch runner fails
-   * on a record larger than its sort buffer; an outlet's contrast rows are tens of megabytes).
-   */
-  static final int ROWS_PER_PART = 5_000;
-
   private final String directory;
   private final ReportSpec spec;
 
@@ -67,7 +61,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   @Override
   public PCollection<Long> expand(PCollection<ReportBlock> blocks) {
     KvCoder<Void, Part> coder = KvCoder.of(VoidCoder.of(), new PartCoder());
-    PCollection<KV<Void, Part>> parts = blocks.apply("CutBlocks", ParDo.of(new CutFn(directory, spec))).setCoder(coder);
+    PCollection<KV<Void, Part>> parts = blocks.apply("WriteParts", ParDo.of(new WritePartFn(directory, spec))).setCoder(coder);
     // An empty part, so that a report without rows is still written (its header).
     PCollection<KV<Void, Part>> empty = blocks.getPipeline()
         .apply("NoRows", Create.of(KV.of((Void) null, new Part("", 0, 0, ""))).withCoder(coder));
@@ -77,10 +71,9 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   }
 
   /**
-   * Rows of a block, numbered within it, written as CSV lines to a file of their own in
-   * {@code <directory>/.parts-<report>/}; the writer gathers only these references, sorts them and
-   * copies the files in order, so no runner holds a whole report in memory. {@code file} is empty for
-   * the part that stands for no rows.
+   * A block's CSV lines, written to a file of their own in {@code <directory>/.parts-<report>/}; the
+   * writer gathers only these references, sorts them and copies the files in order, so no runner
+   * holds a whole report in memory. {@code file} is empty for the part that stands for no rows.
    */
   record Part(String sortKey, int index, int rows, String file) {}
 
@@ -102,14 +95,14 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   }
 
   /**
-   * Cuts blocks into parts of at most {@link #ROWS_PER_PART} rows and writes each part's CSV lines
-   * to its file, named by a hash of sort key and index, so a retried bundle rewrites the same files.
+   * Writes each block to its part file, named by a hash of sort key and part number, so a retried
+   * bundle rewrites the same files.
    */
-  static final class CutFn extends DoFn<ReportBlock, KV<Void, Part>> {
+  static final class WritePartFn extends DoFn<ReportBlock, KV<Void, Part>> {
     private final String directory;
     private final ReportSpec spec;
 
-    CutFn(String directory, ReportSpec spec) {
+    WritePartFn(String directory, ReportSpec spec) {
       this.directory = directory;
       this.spec = spec;
     }
@@ -117,17 +110,13 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
     @ProcessElement
     public void process(@Element ReportBlock block, OutputReceiver<KV<Void, Part>> out) throws IOException {
       long start = Stage.cpuNow();
-      List<List<String>> rows = block.rows();
-      for (int from = 0, index = 0; from < rows.size(); from += ROWS_PER_PART, index++) {
-        List<List<String>> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_PART));
-        ResourceId file = partFolder(directory, spec)
-            .resolve(DigestUtils.sha256Hex(block.sortKey() + "\u0000" + index) + ".csv", StandardResolveOptions.RESOLVE_FILE);
-        try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
-          stream.write(CsvReportWriter.rows(spec.header(), part));
-        }
-        out.output(KV.of(null, new Part(block.sortKey(), index, part.size(), file.toString())));
+      ResourceId file = partFolder(directory, spec).resolve(
+          DigestUtils.sha256Hex(block.sortKey() + "\u0000" + block.part()) + ".csv", StandardResolveOptions.RESOLVE_FILE);
+      try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
+        stream.write(block.csv());
       }
       Stage.WRITING.addSince(start);
+      out.output(KV.of(null, new Part(block.sortKey(), block.part(), block.rows(), file.toString())));
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -38,7 +37,7 @@ class EntityReportsTest {
   @Test
   void entitiesAreCountedPerOutletWithSpellingsAndSources(TestPipeline pipeline) {
     PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntitiesReport.withMinMentions(2));
-    PAssert.that(blocks).containsInAnyOrder(new ReportBlock("0", List.of(
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntitiesReport.SPEC, "0", List.of(
         List.of("NATO", "organization", "4", "2", "2", "RT: 3; GT: 1", "NATO (4)", "both"),
         List.of("China", "location", "3", "2", "2", "RT: 2; GT: 1", "China (3)", "both"))));
     pipeline.run().waitUntilFinish();
@@ -48,8 +47,7 @@ class EntityReportsTest {
   void cooccurrenceCountsUnitsPerWindowAndScope(TestPipeline pipeline) {
     PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntityCooccurrenceReport.withMinPairCount(1));
     PAssert.that(blocks).satisfies(all -> {
-      Map<String, List<List<String>>> byKey = new HashMap<>();
-      StreamSupport.stream(all.spliterator(), false).forEach(b -> byKey.put(b.sortKey(), b.rows()));
+      Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);
       List<List<String>> corpus = byKey.get("0");
       // Sentence window: 5 sentences; China in 3 (d1 s0, s2; d2 s0), NATO in 4, together in 2 (d1 s0, s2).
       // PMI = log2(2 * 5 / (3 * 4)) = -0.26303; NPMI = PMI / -log2(2/5) = -0.19898; the closest example is d1 s2 (adjacent tokens).

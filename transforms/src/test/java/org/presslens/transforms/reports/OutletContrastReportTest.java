@@ -3,10 +3,8 @@ package org.presslens.transforms.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.presslens.transforms.TestDocuments.analyzed;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -33,8 +31,7 @@ class OutletContrastReportTest {
         .apply(OutletContrastReport.with(options));
 
     PAssert.that(out.get(OutletContrastReport.REPORT)).satisfies(blocks -> {
-      Map<String, List<List<String>>> byKey = new HashMap<>();
-      StreamSupport.stream(blocks.spliterator(), false).forEach(b -> byKey.put(b.sortKey(), b.rows()));
+      Map<String, List<List<String>>> byKey = Blocks.rowsByKey(blocks);
       assertEquals(List.of("A\u00000", "A\u00001B", "A\u00001C", "B\u00000", "B\u00001A", "B\u00001C",
           "C\u00000", "C\u00001A", "C\u00001B"), byKey.keySet().stream().sorted().toList());
       // A vs rest: nato 10 of 1,000 words against 5 of 2,000 (the table worked by hand in KeynessTest).

@@ -3,10 +3,8 @@ package org.presslens.transforms.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.presslens.transforms.TestDocuments.analyzed;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -30,8 +28,7 @@ class TermFrequencyReportTest {
         .apply(TermFrequencyReport.withMinCount(1));
 
     PAssert.that(blocks).satisfies(all -> {
-      Map<String, List<List<String>>> byKey = new HashMap<>();
-      StreamSupport.stream(all.spliterator(), false).forEach(b -> byKey.put(b.sortKey(), b.rows()));
+      Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);
       assertEquals(List.of("0", "1\u0000Global Times", "1\u0000RT", "2\u0000a", "2\u0000b", "2\u0000c"),
           byKey.keySet().stream().sorted().toList());
       assertEquals(List.of(

@@ -2,6 +2,7 @@ package org.presslens.transforms.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class TermFrequencyRowsTest {
 
   @Test
   void ordersByNThenCountThenTermAndRanksWithTies() {
-    List<List<String>> rows = TermFrequencyRows.rows("corpus", "", COUNTS, 200, DF::get, 0, 1);
+    List<List<String>> rows = new ArrayList<>();
+    TermFrequencyRows.rows("corpus", "", COUNTS, 200, DF::get, 0, 1, rows::add);
     assertEquals(List.of(
         List.of("corpus", "", "nato", "1", "4", "200", "5", "", "1"),
         List.of("corpus", "", "asia", "1", "2", "100", "2", "", "2"),
@@ -27,7 +29,8 @@ class TermFrequencyRowsTest {
 
   @Test
   void documentScopeAddsTfIdfAndMinCountKeepsRanks() {
-    List<List<String>> rows = TermFrequencyRows.rows("document", "d1", COUNTS, 200, DF::get, 5, 2);
+    List<List<String>> rows = new ArrayList<>();
+    TermFrequencyRows.rows("document", "d1", COUNTS, 200, DF::get, 5, 2, rows::add);
     // asia: 2 * log10(5/2) = 0.79588; china: 2 * log10(5/1) = 1.39794; nato: 4 * log10(1) = 0
     assertEquals(List.of("document", "d1", "asia", "1", "2", "100", "2", "0.7959", "2"), rows.get(1));
     assertEquals(List.of("document", "d1", "china", "1", "2", "100", "1", "1.3979", "2"), rows.get(2));

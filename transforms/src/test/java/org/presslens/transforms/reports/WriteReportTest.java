@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -28,18 +29,18 @@ class WriteReportTest {
   void writesBlocksInSortKeyOrder(TestPipeline pipeline) throws IOException {
     PCollection<Long> rows = pipeline
         .apply(Create.of(
-            new ReportBlock("b", List.of(List.of("b", "2"), List.of("b", "3"))),
-            new ReportBlock("a", List.of(List.of("a", "-1")))))
+            ReportBlocks.single(SPEC, "b", List.of("b", "2")), ReportBlocks.single(SPEC, "a", List.of("a", "-1")),
+            new ReportBlock("b", 1, 1, "b,3\r\n".getBytes(StandardCharsets.UTF_8))))
         .apply(WriteReport.to(dir.toString(), SPEC));
     PAssert.thatSingleton(rows).isEqualTo(3L);
     pipeline.run().waitUntilFinish();
     assertEquals("\uFEFFk,v\r\na,-1\r\nb,2\r\nb,3\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
   }
 
-  /** Blocks longer than a part are cut and put together again in row order, after shorter keys. */
+  /** A scope of several blocks is put together again in row order, after shorter keys. */
   @Test
-  void longBlocksKeepTheirRowOrderAcrossParts(TestPipeline pipeline) throws IOException {
-    int n = 2 * WriteReport.ROWS_PER_PART + 7;
+  void scopesOfManyBlocksKeepTheirRowOrder(TestPipeline pipeline) throws IOException {
+    int n = 2 * ReportBlock.MAX_ROWS + 7;
     List<List<String>> longRows = new ArrayList<>();
     StringBuilder expected = new StringBuilder("\uFEFFk,v\r\n");
     for (int i = 0; i < n; i++) {
@@ -48,7 +49,8 @@ class WriteReportTest {
     }
     expected.append("long2,x\r\n");
     PCollection<Long> rows = pipeline
-        .apply(Create.of(new ReportBlock("long2", List.of(List.of("long2", "x"))), new ReportBlock("long", longRows)))
+        .apply(Create.of(Stream.concat(Stream.of(ReportBlocks.single(SPEC, "long2", List.of("long2", "x"))),
+            ReportBlocks.of(SPEC, "long", longRows).stream()).toList()))
         .apply(WriteReport.to(dir.toString(), SPEC));
     PAssert.thatSingleton(rows).isEqualTo(n + 1L);
     pipeline.run().waitUntilFinish();
