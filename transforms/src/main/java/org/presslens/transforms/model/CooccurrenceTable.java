@@ -3,10 +3,12 @@ package org.presslens.transforms.model;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.DefaultCoder;
@@ -16,7 +18,9 @@ import org.apache.beam.sdk.transforms.Combine;
 /**
  * Entity co-occurrence counts over a set of documents, for two windows: the sentence and the
  * document. The unit counted is the window: how many sentences (documents) contain entity a, b,
- * and both. Accumulator of {@link #combineFn()}.
+ * and both. Accumulator of {@link #combineFn()}: each document is added to exactly one table and
+ * tables of disjoint documents are merged, so documents are counted, not remembered (a set of
+ * document ids per pair grew with the corpus: millions of entries at 8x the benchmark corpus).
  */
 @DefaultCoder(SerializableCoder.class)
 public record CooccurrenceTable(Map<Window, Units> windows)
@@ -52,15 +56,20 @@ public record CooccurrenceTable(Map<Window, Units> windows)
     }
   }
 
-  /** Co-occurrences of one unordered entity pair, with the documents and outlets and the best example. */
-  public record Pair(String a, String b, long[] count, TreeSet<String> documents, TreeSet<String> outlets, Evidence[] best)
+  /** Co-occurrences of one unordered entity pair, with its documents (counted) and outlets and the best example. */
+  public record Pair(String a, String b, long[] count, long[] documents, TreeSet<String> outlets, Evidence[] best)
       implements Serializable {
     Pair(String a, String b) {
-      this(a, b, new long[1], new TreeSet<>(), new TreeSet<>(), new Evidence[1]);
+      this(a, b, new long[1], new long[1], new TreeSet<>(), new Evidence[1]);
     }
 
     public long cooccurrences() {
       return count[0];
+    }
+
+    /** Documents in which the pair co-occurs. */
+    public long documentCount() {
+      return documents[0];
     }
 
     public Evidence evidence() {
@@ -75,7 +84,7 @@ public record CooccurrenceTable(Map<Window, Units> windows)
 
     void mergeFrom(Pair o) {
       count[0] += o.count[0];
-      documents.addAll(o.documents);
+      documents[0] += o.documents[0];
       outlets.addAll(o.outlets);
       if (o.best[0] != null) {
         offer(o.best[0]);
@@ -85,7 +94,7 @@ public record CooccurrenceTable(Map<Window, Units> windows)
     @Override
     public boolean equals(Object o) {
       return o instanceof Pair p && a.equals(p.a) && b.equals(p.b) && count[0] == p.count[0]
-          && documents.equals(p.documents) && outlets.equals(p.outlets);
+          && documents[0] == p.documents[0] && outlets.equals(p.outlets);
     }
 
     @Override
@@ -119,17 +128,21 @@ public record CooccurrenceTable(Map<Window, Units> windows)
     }
     Units sentence = windows.get(Window.SENTENCE);
     sentence.total[0] += doc.sentenceCount();
+    Set<Pair> inDocument = Collections.newSetFromMap(new IdentityHashMap<>());
     for (List<Mention> mentions : bySentence.values()) {
-      count(sentence, mentions, doc);
+      count(sentence, mentions, doc, inDocument);
     }
     Units document = windows.get(Window.DOCUMENT);
     document.total[0] += 1;
-    count(document, doc.mentions(), doc);
+    count(document, doc.mentions(), doc, Collections.newSetFromMap(new IdentityHashMap<>()));
     return this;
   }
 
-  /** One unit (a sentence or a document) holding {@code mentions}. */
-  private static void count(Units units, List<Mention> mentions, DocumentEntities doc) {
+  /**
+   * One unit (a sentence or a document) holding {@code mentions}; {@code inDocument} holds the pairs
+   * already counted for this document.
+   */
+  private static void count(Units units, List<Mention> mentions, DocumentEntities doc, Set<Pair> inDocument) {
     Map<String, List<Mention>> byEntity = new TreeMap<>();
     for (Mention m : mentions) {
       byEntity.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
@@ -142,7 +155,9 @@ public record CooccurrenceTable(Map<Window, Units> windows)
         String b = keys.get(j);
         Pair pair = units.pairs.computeIfAbsent(a + "\u0001" + b, k -> new Pair(a, b));
         pair.count[0]++;
-        pair.documents.add(doc.docId());
+        if (inDocument.add(pair)) {
+          pair.documents[0]++;
+        }
         pair.outlets.add(doc.outlet());
         pair.offer(closest(byEntity.get(a), byEntity.get(b), doc));
       }

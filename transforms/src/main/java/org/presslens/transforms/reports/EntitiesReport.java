@@ -61,7 +61,7 @@ public final class EntitiesReport extends PTransform<PCollection<DocumentEntitie
     entities.sort(Comparator.comparingLong(Entity::mentions).reversed()
         .thenComparing(Entity::canonical).thenComparing(Entity::type));
     for (Entity e : entities) {
-      rows.accept(List.of(e.canonical(), e.type(), Long.toString(e.mentions()), Integer.toString(e.documents().size()),
+      rows.accept(List.of(e.canonical(), e.type(), Long.toString(e.mentions()), Long.toString(e.documentCount()),
           Integer.toString(e.mentionsPerOutlet().size()), mostFirst(e.mentionsPerOutlet(), "%s: %d"),
           mostFirst(e.surfaces(), "%s (%d)"), e.source()));
     }

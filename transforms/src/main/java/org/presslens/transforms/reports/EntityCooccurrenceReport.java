@@ -107,7 +107,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
         Evidence e = p.evidence();
         String text = e.text().length() > EVIDENCE_CHARS ? e.text().substring(0, EVIDENCE_CHARS - 3) + "..." : e.text();
         rows.accept(List.of(scope, key, a[0], a[1], b[0], b[1], window.code(),
-            Long.toString(nab), Integer.toString(p.documents().size()), Integer.toString(p.outlets().size()),
+            Long.toString(nab), Long.toString(p.documentCount()), Integer.toString(p.outlets().size()),
             Long.toString(n), Long.toString(na), Long.toString(nb),
             Numbers.decimal(Association.pmi(nab, na, nb, n), 4), Numbers.decimal(Association.npmi(nab, na, nb, n), 4),
             Numbers.decimal(g2, 4), Numbers.significant(Keyness.pValue(g2), 4),

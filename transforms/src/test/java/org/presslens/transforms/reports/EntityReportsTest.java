@@ -13,7 +13,9 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.model.CooccurrenceTable;
 import org.presslens.transforms.model.DocumentEntities;
+import org.presslens.transforms.model.EntityTable;
 import org.presslens.transforms.model.Mention;
 
 @ExtendWith(TestPipelineExtension.class)
@@ -63,5 +65,20 @@ class EntityReportsTest {
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  /** Documents are counted, not remembered: tables of separate documents merge into the table of all. */
+  @Test
+  void tablesOfSeparateDocumentsMergeIntoTheTableOfAll() {
+    CooccurrenceTable all = new CooccurrenceTable().add(D1).add(D2);
+    assertEquals(all, new CooccurrenceTable().add(D1).merge(new CooccurrenceTable().add(D2)));
+    CooccurrenceTable.Pair chinaNato = all.units(CooccurrenceTable.Window.SENTENCE).pairs().values().stream()
+        .filter(p -> p.a().startsWith("China") && p.b().startsWith("NATO")).findFirst().orElseThrow();
+    assertEquals(2, chinaNato.cooccurrences()); // two sentences of d1
+    assertEquals(1, chinaNato.documentCount());
+    EntityTable entities = new EntityTable().add(D1).add(D2);
+    assertEquals(entities, new EntityTable().add(D1).merge(new EntityTable().add(D2)));
+    assertEquals(List.of(2L, 1L, 2L), entities.entities().values().stream()
+        .map(EntityTable.Entity::documentCount).toList()); // China, Japan, NATO
   }
 }
