@@ -22,9 +22,9 @@ public enum Stage {
   ENTITIES("entities"),
   /** Summing per-document tables into outlet and corpus tables (terms, entities, pairs, lines, fingerprints). */
   COUNTING("counting"),
-  /** Statistics and report rows: frequencies, contrasts, concordance, entity tables. */
+  /** Statistics and report rows, rendered as CSV lines: frequencies, contrasts, concordance, entity tables. */
   STATISTICS("statistics"),
-  /** Sorting report rows and writing the CSV files. */
+  /** Writing the rendered rows to part files and the part files, in order, to the reports. */
   WRITING("writing");
 
   public static final String NAMESPACE = "presslens.stages";
