@@ -62,4 +62,26 @@ class KeywordInContextTest {
         List.of("RT", "asia", "2", "b", "1", "in", "Asia", ""))));
     pipeline.run().waitUntilFinish();
   }
+
+  /** However the runner splits an outlet's documents, the combiner keeps the same first lines per term. */
+  @Test
+  void firstLinesDoNotDependOnHowDocumentsAreCombined() {
+    List<ArrayList<Line>> perDocument = new ArrayList<>();
+    for (String id : List.of("e", "b", "d", "a", "c")) {
+      perDocument.add(new ArrayList<>(KwicLines.find(doc(id, "RT", "NATO and Asia", "NATO again , NATO"), List.of("nato", "asia"), 1)));
+    }
+    KeywordInContextReport.FirstLinesFn fn = new KeywordInContextReport.FirstLinesFn(3);
+    ArrayList<Line> one = fn.createAccumulator();
+    for (ArrayList<Line> lines : perDocument) {
+      one = fn.addInput(one, lines);
+    }
+    ArrayList<Line> left = fn.addInput(fn.addInput(fn.createAccumulator(), perDocument.get(0)), perDocument.get(3));
+    ArrayList<Line> right = fn.addInput(fn.addInput(fn.addInput(fn.createAccumulator(), perDocument.get(4)),
+        perDocument.get(2)), perDocument.get(1));
+    ArrayList<Line> merged = fn.mergeAccumulators(List.of(right, left));
+    assertEquals(one, merged);
+    // nato: the three of document a (sentence 1, then sentence 2 twice); asia: a, b, c
+    assertEquals(List.of("nato a 1 0", "nato a 2 0", "nato a 2 3", "asia a 1 2", "asia b 1 2", "asia c 1 2"),
+        merged.stream().map(l -> l.term() + " " + l.docId() + " " + l.sentence() + " " + l.position()).toList());
+  }
 }
