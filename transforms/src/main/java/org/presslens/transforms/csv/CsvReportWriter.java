@@ -37,16 +37,10 @@ public final class CsvReportWriter {
   }
 
   /**
-   * The CSV lines of {@code rows} alone, UTF-8 without byte order mark or header: a report written
-   * as {@link #header} followed by such pieces has the bytes {@link #write} gives.
+   * Renders rows one at a time into CSV lines, UTF-8 without byte order mark or header, handed over
+   * in pieces: a report written as {@link #header} followed by the pieces has the bytes
+   * {@link #write} gives.
    */
-  public static byte[] rows(List<String> header, List<List<String>> rows) {
-    Lines lines = new Lines(header);
-    rows.forEach(lines::add);
-    return lines.take();
-  }
-
-  /** Renders rows one at a time into CSV lines as {@link #rows} does, handing them over in pieces. */
   public static final class Lines {
     private final List<String> header;
     private final StringBuilder text = new StringBuilder();

@@ -119,11 +119,11 @@ public final class KeywordInContextReport extends PTransform<PCollection<Documen
     }
   }
 
-  /** An outlet's kept lines as report rows. */
+  /** An outlet's kept lines, already in {@link #ORDER} ({@link #first}), as report rows. */
   static final class RowsFn extends DoFn<KV<String, ArrayList<Line>>, ReportBlock> {
     @ProcessElement
     public void process(@Element KV<String, ArrayList<Line>> outlet, OutputReceiver<ReportBlock> out) {
-      Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, outlet.getKey(), rows -> first(outlet.getValue(), Integer.MAX_VALUE)
+      Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, outlet.getKey(), rows -> outlet.getValue()
           .forEach(l -> rows.accept(List.of(l.outlet(), l.term(), Integer.toString(l.termRank()), l.docId(),
               Integer.toString(l.sentence()), l.left(), l.keyword(), l.right()))))).forEach(out::output);
     }

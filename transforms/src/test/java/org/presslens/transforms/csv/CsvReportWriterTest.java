@@ -62,11 +62,15 @@ class CsvReportWriterTest {
     ByteArrayOutputStream whole = new ByteArrayOutputStream();
     CsvReportWriter.write(whole, header, List.of(first.get(0), second.get(0), second.get(1)));
     ByteArrayOutputStream pieces = new ByteArrayOutputStream();
+    CsvReportWriter.Lines lines = new CsvReportWriter.Lines(header);
     pieces.write(CsvReportWriter.header(header));
-    pieces.write(CsvReportWriter.rows(header, first));
-    pieces.write(CsvReportWriter.rows(header, second));
+    first.forEach(lines::add);
+    pieces.write(lines.take());
+    second.forEach(lines::add);
+    assertEquals(2, lines.count());
+    pieces.write(lines.take());
     assertArrayEquals(whole.toByteArray(), pieces.toByteArray());
-    assertThrows(IllegalArgumentException.class, () -> CsvReportWriter.rows(header, List.of(List.of("one"))));
+    assertThrows(IllegalArgumentException.class, () -> lines.add(List.of("one")));
   }
 
   @Test
