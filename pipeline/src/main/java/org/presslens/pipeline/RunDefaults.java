@@ -19,11 +19,13 @@ final class RunDefaults {
    *       (these checks re-encode every element to catch DoFns that mutate their input, a test-time
    *       check that more than halves the speed of a real run), and {@code --blockOnRun=false} so
    *       the main thread can print progress while the runner works.
-   *   <li>Spark: {@code --storageLevel=MEMORY_AND_DISK_SER}. Beam's Spark runner keeps every
-   *       collection read by more than one step; at its default level, MEMORY_ONLY, it keeps them
-   *       as Java objects (every token a String), about 1.5 GB of live heap for the 1x benchmark
-   *       corpus, and the 4x corpus ran out of heap. Serialized with the collections' coders and
-   *       allowed to spill to disk, they take a fraction of that.
+   *   <li>Spark: {@code --storageLevel=DISK_ONLY}. Beam's Spark runner keeps every collection
+   *       read by more than one step. At its default level, MEMORY_ONLY, it keeps them as Java
+   *       objects, and the 4x benchmark corpus ran out of heap; serialized in memory
+   *       (MEMORY_AND_DISK_SER) they still filled some 4 GB of a 6 GB heap at 16x, which ran out of
+   *       heap, and at 4x and 8x the collector's work made the runs 30-45 % slower than with the
+   *       collections on local disk (docs/BENCHMARKS.md, tenth session; at 1x the two levels are
+   *       within the machine's variation).
    * </ul>
    */
   static String[] forArgs(String[] args) {
@@ -34,7 +36,7 @@ final class RunDefaults {
         addUnlessGiven(all, flag, "false");
       }
     } else if (runner.endsWith("SparkRunner")) {
-      addUnlessGiven(all, "--storageLevel", "MEMORY_AND_DISK_SER");
+      addUnlessGiven(all, "--storageLevel", "DISK_ONLY");
     }
     return all.toArray(String[]::new);
   }

@@ -13,8 +13,8 @@ class RunDefaultsTest {
   }
 
   @Test
-  void sparkKeepsItsCollectionsSerialized() {
-    assertArrayEquals(new String[] {"--runner=SparkRunner", "--storageLevel=MEMORY_AND_DISK_SER"},
+  void sparkKeepsItsCollectionsOnDisk() {
+    assertArrayEquals(new String[] {"--runner=SparkRunner", "--storageLevel=DISK_ONLY"},
         RunDefaults.forArgs(new String[] {"--runner=SparkRunner"}));
   }
 
