@@ -45,7 +45,8 @@ final class OutOfMemory {
   static String advice(long maxHeapBytes) {
     long twiceInGigabytes = Math.max(1, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
     return String.format(Locale.ROOT, "out of memory: the Java heap (%,d MB) is too small for this input; "
-        + "give Java more, e.g. MAVEN_OPTS=-Xmx%dg, or keep fewer terms in memory with --maxNgram=1",
+        + "give Java more, e.g. MAVEN_OPTS=-Xmx%dg, or keep fewer terms in memory with --maxNgram=1 "
+        + "(on Spark, also --storageLevel=DISK_ONLY)",
         maxHeapBytes >> 20, twiceInGigabytes);
   }
 

@@ -47,10 +47,14 @@ public final class PressLens {
       PressLensOptions options = parse(given);
       RunSetup setup = RunSetup.from(options);
       long inputBytes = EmbeddedRunner.inputBytes(setup.input().files());
-      String[] chosen = EmbeddedRunner.forInput(given, inputBytes, Runtime.getRuntime().availableProcessors());
-      if (chosen != given) {
+      String[] onRunner = EmbeddedRunner.forInput(given, inputBytes, Runtime.getRuntime().availableProcessors());
+      if (onRunner != given) {
         System.out.printf("presslens: %.1f MB of input: running on Apache Spark in local mode "
             + "(--runner=DirectRunner keeps Beam's direct runner)%n", inputBytes / 1e6);
+      }
+      String[] chosen = RunDefaults.forSpark(onRunner, inputBytes, Runtime.getRuntime().maxMemory());
+      if (EmbeddedRunner.onSpark(chosen)) {
+        // Chosen here or given: Spark gets the child JVM's optimising compiler and out-of-memory exit.
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
         OptionalInt child = OptimisingJvm.runIfQuickCompilerOnly(chosen);
         if (child.isPresent()) {
@@ -62,8 +66,10 @@ public final class PressLens {
           }
           return;
         }
-        options = parse(RunDefaults.forArgs(chosen));
-        setup = RunSetup.from(options);
+        if (chosen != given) {
+          options = parse(chosen);
+          setup = RunSetup.from(options);
+        }
       } else if (options.getRunner().getSimpleName().equals("DirectRunner")) {
         ModelPreload.start(options); // a small input: its models load while Beam builds the pipeline
       }

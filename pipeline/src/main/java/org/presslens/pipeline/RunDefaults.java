@@ -12,21 +12,11 @@ final class RunDefaults {
   private RunDefaults() {}
 
   /**
-   * The arguments with the defaults added for the runner they name (none named: the direct
-   * runner).
-   * <ul>
-   *   <li>Direct runner: {@code --enforceImmutability=false} and {@code --enforceEncodability=false}
-   *       (these checks re-encode every element to catch DoFns that mutate their input, a test-time
-   *       check that more than halves the speed of a real run), and {@code --blockOnRun=false} so
-   *       the main thread can print progress while the runner works.
-   *   <li>Spark: {@code --storageLevel=DISK_ONLY}. Beam's Spark runner keeps every collection
-   *       read by more than one step. At its default level, MEMORY_ONLY, it keeps them as Java
-   *       objects, and the 4x benchmark corpus ran out of heap; serialized in memory
-   *       (MEMORY_AND_DISK_SER) they still filled some 4 GB of a 6 GB heap at 16x, which ran out of
-   *       heap, and at 4x and 8x the collector's work made the runs 30-45 % slower than with the
-   *       collections on local disk (docs/BENCHMARKS.md, tenth session; at 1x the two levels are
-   *       within the machine's variation).
-   * </ul>
+   * The arguments with the defaults added for the direct runner when they name no other runner:
+   * {@code --enforceImmutability=false} and {@code --enforceEncodability=false} (these checks
+   * re-encode every element to catch DoFns that mutate their input, a test-time check that more
+   * than halves the speed of a real run), and {@code --blockOnRun=false} so the main thread can
+   * print progress while the runner works. Spark's defaults depend on the input: {@link #forSpark}.
    */
   static String[] forArgs(String[] args) {
     List<String> all = new ArrayList<>(List.of(args));
@@ -35,10 +25,41 @@ final class RunDefaults {
       for (String flag : List.of("--enforceImmutability", "--enforceEncodability", "--blockOnRun")) {
         addUnlessGiven(all, flag, "false");
       }
-    } else if (runner.endsWith("SparkRunner")) {
-      addUnlessGiven(all, "--storageLevel", "DISK_ONLY");
     }
     return all.toArray(String[]::new);
+  }
+
+  /**
+   * Arguments that run on Spark get a {@code --storageLevel} unless they give one (others are
+   * returned as they are). Beam's Spark runner keeps every collection that more than one step
+   * reads, at Spark's MEMORY_ONLY by default: as Java objects, which ran the 4x benchmark corpus
+   * out of heap. When the heap is less than {@link #HEAP_PER_INPUT_IN_MEMORY} times the input,
+   * they get {@code DISK_ONLY}: serialized in memory (MEMORY_AND_DISK_SER) the collections still filled
+   * some 4 GB of a 6 GB heap at 16x, which ran out of heap, and made the 2x, 4x and 8x runs 4 %,
+   * 30 % and 45 % slower than on local disk. Smaller inputs get {@code MEMORY_AND_DISK_SER}, which
+   * was 4-13 % faster on SOTU (3.6 MB) and the same at 1x (docs/BENCHMARKS.md, tenth session).
+   *
+   * @param inputBytes the input files' size as stored ({@link EmbeddedRunner#inputBytes})
+   * @param maxHeapBytes the heap of the JVM that runs Spark
+   */
+  static String[] forSpark(String[] args, long inputBytes, long maxHeapBytes) {
+    if (!EmbeddedRunner.onSpark(args) || value(List.of(args), "--storageLevel") != null) {
+      return args;
+    }
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--storageLevel=" + sparkStorageLevel(inputBytes, maxHeapBytes));
+    return all.toArray(String[]::new);
+  }
+
+  /**
+   * Spark keeps its collections in memory while the heap is at least this many times the input
+   * (as stored): with the default heap of a 24 GB machine (6 GB) up to about 12 MB, which covers
+   * SOTU and the 1x benchmark corpus (8.2 MB of gzip) but not 2x (16.4 MB).
+   */
+  static final long HEAP_PER_INPUT_IN_MEMORY = 512;
+
+  static String sparkStorageLevel(long inputBytes, long maxHeapBytes) {
+    return maxHeapBytes < HEAP_PER_INPUT_IN_MEMORY * inputBytes ? "DISK_ONLY" : "MEMORY_AND_DISK_SER";
   }
 
   /** The value of {@code --flag=value} in the arguments, or null when it is not given. */

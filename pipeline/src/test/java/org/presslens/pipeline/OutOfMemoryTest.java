@@ -33,6 +33,7 @@ class OutOfMemoryTest {
     assertTrue(advice.contains("MAVEN_OPTS=-Xmx2g"), advice); // 1.2 GB rounded up
     assertTrue(OutOfMemory.advice(6L << 30).contains("MAVEN_OPTS=-Xmx12g"), OutOfMemory.advice(6L << 30));
     assertTrue(advice.contains("--maxNgram=1"), advice);
+    assertTrue(advice.contains("--storageLevel=DISK_ONLY"), advice);
   }
 
   @Test

@@ -15,9 +15,12 @@ class SparkRunnerTest {
 
   @Test
   void sparkWritesTheDirectRunnersBytes() throws IOException {
-    // with the defaults a PressLens run on Spark gets (serialized storage level)
-    SeedRun.run(RunDefaults.forArgs(new String[] {"--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out,
-        "--runner=SparkRunner", "--sparkMaster=local[2]"}));
-    SeedRun.assertSameFilesAsDirectRun(out);
+    // with the defaults a PressLens run on Spark gets for a small input and for a large one
+    for (long inputBytes : new long[] {1, 1L << 30}) { // MEMORY_AND_DISK_SER, DISK_ONLY with a 1 GB heap
+      Path runOut = out.resolve("input-" + inputBytes);
+      SeedRun.run(RunDefaults.forSpark(new String[] {"--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + runOut,
+          "--runner=SparkRunner", "--sparkMaster=local[2]"}, inputBytes, 1L << 30));
+      SeedRun.assertSameFilesAsDirectRun(runOut);
+    }
   }
 }
