@@ -1,5 +1,6 @@
 package org.presslens.pipeline;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,17 +38,22 @@ final class OutOfMemory {
   }
 
   /** What to do about it, for this JVM's heap (the child JVM's is the same: it inherits the options). */
-  static String advice() {
-    return advice(Runtime.getRuntime().maxMemory());
+  static String advice(String[] runArgs) {
+    return advice(Runtime.getRuntime().maxMemory(), runArgs);
   }
 
-  /** What to do about it, for a JVM whose heap is at most maxHeapBytes (runs from Maven). */
-  static String advice(long maxHeapBytes) {
+  /**
+   * What to do about it, for a JVM whose heap is at most maxHeapBytes (runs from Maven) and a run
+   * with these arguments: a Spark run that kept its collections in memory is also told to put
+   * them on disk.
+   */
+  static String advice(long maxHeapBytes, String[] runArgs) {
     long twiceInGigabytes = Math.max(1, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
+    boolean sparkInMemory = EmbeddedRunner.onSpark(runArgs)
+        && !"DISK_ONLY".equals(RunDefaults.value(List.of(runArgs), "--storageLevel"));
     return String.format(Locale.ROOT, "out of memory: the Java heap (%,d MB) is too small for this input; "
-        + "give Java more, e.g. MAVEN_OPTS=-Xmx%dg, or keep fewer terms in memory with --maxNgram=1 "
-        + "(on Spark, also --storageLevel=DISK_ONLY)",
-        maxHeapBytes >> 20, twiceInGigabytes);
+        + "give Java more, e.g. MAVEN_OPTS=-Xmx%dg, or keep fewer terms in memory with --maxNgram=1%s",
+        maxHeapBytes >> 20, twiceInGigabytes, sparkInMemory ? " or --storageLevel=DISK_ONLY" : "");
   }
 
   /** Refuses a run on Spark when this JVM's heap is below what Spark starts with. */

@@ -42,6 +42,7 @@ public final class PressLens {
 
   public static void main(String[] args) {
     PipelineOptionsFactory.register(PressLensOptions.class);
+    String[] runArgs = args; // the arguments the run gets, for the out-of-memory advice
     try {
       String[] given = RunDefaults.forArgs(args);
       PressLensOptions options = parse(given);
@@ -53,13 +54,14 @@ public final class PressLens {
             + "(--runner=DirectRunner keeps Beam's direct runner)%n", inputBytes / 1e6);
       }
       String[] chosen = RunDefaults.forSpark(onRunner, inputBytes, Runtime.getRuntime().maxMemory());
+      runArgs = chosen;
       if (EmbeddedRunner.onSpark(chosen)) {
         // Chosen here or given: Spark gets the child JVM's optimising compiler and out-of-memory exit.
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
         OptionalInt child = OptimisingJvm.runIfQuickCompilerOnly(chosen);
         if (child.isPresent()) {
           if (child.getAsInt() == OutOfMemory.EXIT_CODE) {
-            System.err.println("presslens: " + OutOfMemory.advice());
+            System.err.println("presslens: " + OutOfMemory.advice(runArgs));
           }
           if (child.getAsInt() != 0) {
             System.exit(child.getAsInt());
@@ -83,7 +85,7 @@ public final class PressLens {
       System.exit(4);
     } catch (IOException | RuntimeException | InterruptedException | OutOfMemoryError e) {
       if (OutOfMemory.causedBy(e)) {
-        System.err.println("presslens: " + OutOfMemory.advice());
+        System.err.println("presslens: " + OutOfMemory.advice(runArgs));
         System.exit(OutOfMemory.EXIT_CODE);
       }
       System.err.println("presslens: run failed: " + rootMessage(e));

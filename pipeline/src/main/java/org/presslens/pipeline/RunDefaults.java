@@ -34,10 +34,11 @@ final class RunDefaults {
    * returned as they are). Beam's Spark runner keeps every collection that more than one step
    * reads, at Spark's MEMORY_ONLY by default: as Java objects, which ran the 4x benchmark corpus
    * out of heap. When the heap is less than {@link #HEAP_PER_INPUT_IN_MEMORY} times the input,
-   * they get {@code DISK_ONLY}: serialized in memory (MEMORY_AND_DISK_SER) the collections still filled
-   * some 4 GB of a 6 GB heap at 16x, which ran out of heap, and made the 2x, 4x and 8x runs 4 %,
-   * 30 % and 45 % slower than on local disk. Smaller inputs get {@code MEMORY_AND_DISK_SER}, which
-   * was 4-13 % faster on SOTU (3.6 MB) and the same at 1x (docs/BENCHMARKS.md, tenth session).
+   * they get {@code DISK_ONLY}:
+   * serialized in memory (MEMORY_AND_DISK_SER) the collections filled some 4 GB of a 6 GB heap at
+   * 16x, which ran out of heap, and on disk it completes; at 2x, 4x and 8x the two levels took
+   * about the same time. Smaller inputs get {@code MEMORY_AND_DISK_SER}, which was 4-13 % faster
+   * on SOTU (3.6 MB) in five pairs (docs/BENCHMARKS.md, tenth session).
    *
    * @param inputBytes the input files' size as stored ({@link EmbeddedRunner#inputBytes})
    * @param maxHeapBytes the heap of the JVM that runs Spark
@@ -55,6 +56,8 @@ final class RunDefaults {
    * Spark keeps its collections in memory while the heap is at least this many times the input
    * (as stored): with the default heap of a 24 GB machine (6 GB) up to about 12 MB, which covers
    * SOTU and the 1x benchmark corpus (8.2 MB of gzip) but not 2x (16.4 MB).
+   * The 16x corpus (131 MB) needs disk, SOTU is faster in memory, and in between the
+   * level made no clear difference.
    */
   static final long HEAP_PER_INPUT_IN_MEMORY = 512;
 

@@ -28,12 +28,21 @@ class OutOfMemoryTest {
 
   @Test
   void theAdviceNamesTheHeapAndTwiceItInGigabytes() {
-    String advice = OutOfMemory.advice(600L << 20);
+    String[] direct = {"--input=x"};
+    String advice = OutOfMemory.advice(600L << 20, direct);
     assertTrue(advice.contains("(600 MB)"), advice);
     assertTrue(advice.contains("MAVEN_OPTS=-Xmx2g"), advice); // 1.2 GB rounded up
-    assertTrue(OutOfMemory.advice(6L << 30).contains("MAVEN_OPTS=-Xmx12g"), OutOfMemory.advice(6L << 30));
+    assertTrue(OutOfMemory.advice(6L << 30, direct).contains("MAVEN_OPTS=-Xmx12g"), OutOfMemory.advice(6L << 30, direct));
     assertTrue(advice.contains("--maxNgram=1"), advice);
-    assertTrue(advice.contains("--storageLevel=DISK_ONLY"), advice);
+    assertFalse(advice.contains("--storageLevel"), advice);
+  }
+
+  @Test
+  void sparkWithItsCollectionsInMemoryIsToldToPutThemOnDisk() {
+    String inMemory = OutOfMemory.advice(6L << 30, new String[] {"--runner=SparkRunner", "--storageLevel=MEMORY_AND_DISK_SER"});
+    assertTrue(inMemory.endsWith("--maxNgram=1 or --storageLevel=DISK_ONLY"), inMemory);
+    String onDisk = OutOfMemory.advice(6L << 30, new String[] {"--runner=SparkRunner", "--storageLevel=DISK_ONLY"});
+    assertFalse(onDisk.contains("--storageLevel"), onDisk);
   }
 
   @Test
