@@ -11,7 +11,8 @@ share of the first run's wall time is printed.
 
 For each k it writes one JSON Lines file holding k copies of sotu, brown, austen, finefoods and
 reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
-so the default --extra keeps them in the statistics, making k copies k times the work), runs
+so every run gets --keepDuplicates=true, which counts them in the statistics and makes k copies k
+times the work, unless --extra gives a --keepDuplicates of its own), runs
 PressLens once and prints wall time, CPU time and peak RSS (GNU time, Maven and the run's JVM
 together), documents and running words per second. Then, per stage (ingest, tokenize, entities,
 counting, statistics, writing), the seconds its DoFns spent summed over threads (PressLens's
@@ -50,7 +51,8 @@ def main():
     p.add_argument("--runner", default="default", choices=COMMANDS)
     p.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4])
     p.add_argument("--shared", default="../shared/corpora")
-    p.add_argument("--extra", default="--keepDuplicates=true", help="more PressLens options")
+    p.add_argument("--extra", default="", help="more PressLens options (added to --keepDuplicates=true, "
+                   "which a --keepDuplicates of their own replaces)")
     p.add_argument("--incremental", action="store_true", help="first run without 1 %% of the documents, then rerun with the cache")
     p.add_argument("--keep", action="store_true", help="keep the work folder (corpora, reports, cache) and print its path")
     a = p.parse_args()
@@ -82,7 +84,9 @@ def run_all(a, work):
 def run_once(a, work, corpus, label, extra):
     """Runs PressLens once, prints its figures and stage times; returns the wall time."""
     out = os.path.join(work, f"out-{a.runner}-{label}")
-    args = f"--input={corpus} --groupField=corpus --output={out} {extra}".strip()
+    # Copies count unless the options say otherwise, whatever else they add.
+    keep = "" if "--keepDuplicates" in extra else "--keepDuplicates=true"
+    args = f"--input={corpus} --groupField=corpus --output={out} {keep} {extra}".strip()
     command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
     timing = os.path.join(work, "time.txt")
     start = time.time()
