@@ -31,12 +31,6 @@ final class EmbeddedRunner {
     return all.toArray(String[]::new);
   }
 
-  /** Whether these arguments run on Spark (given with {@code --runner} or added by {@link #forInput}). */
-  static boolean onSpark(String[] args) {
-    String runner = RunDefaults.value(List.of(args), "--runner");
-    return runner != null && runner.endsWith("SparkRunner");
-  }
-
   /** Total size of the input files (any Beam filesystem); a file that cannot be sized counts 0. */
   static long inputBytes(List<String> files) {
     long total = 0;

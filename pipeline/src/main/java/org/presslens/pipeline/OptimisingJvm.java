@@ -14,13 +14,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Runs a large input in a child JVM that has HotSpot's optimising compiler. Maven's JVM, in which
+ * Runs a Spark run in a child JVM that has HotSpot's optimising compiler. Maven's JVM, in which
  * the README command runs PressLens, has only the quick compiler ({@code -XX:TieredStopAtLevel=1}
  * in {@code .mvn/jvm.config}): a short run such as the seeds then needs half the CPU, because the
  * optimising compiler would spend more time compiling Maven's, Beam's and OpenNLP's code than the
  * run takes. A long run is the other way round (docs/BENCHMARKS.md: the 4x benchmark corpus took
- * 600.7 s with the quick compiler only), so the embedded default gives an input it runs on Spark a
- * JVM of its own: the same JVM options without the limit, the same classpath and arguments.
+ * 600.7 s with the quick compiler only), so a run on Spark (a large input, or {@code --runner}
+ * given) gets a JVM of its own: the same JVM options without the limit, the same classpath and
+ * arguments.
  *
  * <p>The child's optimising compiler starts later than HotSpot's default ({@link #LATE_OPTIMISATION}):
  * with the default thresholds it compiled about 3,000 methods of a 1x benchmark run, 41 s of CPU

@@ -49,7 +49,7 @@ final class OutOfMemory {
    */
   static String advice(long maxHeapBytes, String[] runArgs) {
     long twiceInGigabytes = Math.max(1, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
-    boolean sparkInMemory = EmbeddedRunner.onSpark(runArgs)
+    boolean sparkInMemory = RunDefaults.onSpark(runArgs)
         && !"DISK_ONLY".equals(RunDefaults.value(List.of(runArgs), "--storageLevel"));
     return String.format(Locale.ROOT, "out of memory: the Java heap (%,d MB) is too small for this input; "
         + "give Java more, e.g. MAVEN_OPTS=-Xmx%dg, or keep fewer terms in memory with --maxNgram=1%s",

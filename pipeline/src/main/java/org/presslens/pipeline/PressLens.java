@@ -55,7 +55,7 @@ public final class PressLens {
       }
       String[] chosen = RunDefaults.forSpark(onRunner, inputBytes, Runtime.getRuntime().maxMemory());
       runArgs = chosen;
-      if (EmbeddedRunner.onSpark(chosen)) {
+      if (RunDefaults.onSpark(chosen)) {
         // Chosen here or given: Spark gets the child JVM's optimising compiler and out-of-memory exit.
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
         OptionalInt child = OptimisingJvm.runIfQuickCompilerOnly(chosen);

@@ -9,6 +9,13 @@ import java.util.List;
  */
 final class RunDefaults {
 
+  /**
+   * Spark keeps its collections in memory while the heap is at least this many times the input
+   * (as stored): with the default heap of a 24 GB machine (6 GB) up to about 12 MB, which covers
+   * SOTU and the 1x benchmark corpus (8.2 MB of gzip) but not 2x (16.4 MB).
+   */
+  static final long HEAP_PER_INPUT_IN_MEMORY = 512;
+
   private RunDefaults() {}
 
   /**
@@ -34,8 +41,7 @@ final class RunDefaults {
    * returned as they are). Beam's Spark runner keeps every collection that more than one step
    * reads, at Spark's MEMORY_ONLY by default: as Java objects, which ran the 4x benchmark corpus
    * out of heap. When the heap is less than {@link #HEAP_PER_INPUT_IN_MEMORY} times the input,
-   * they get {@code DISK_ONLY}:
-   * serialized in memory (MEMORY_AND_DISK_SER) the collections filled some 4 GB of a 6 GB heap at
+   * they get {@code DISK_ONLY}: serialized in memory (MEMORY_AND_DISK_SER) the collections filled some 4 GB of a 6 GB heap at
    * 16x, which ran out of heap, and on disk it completes; at 2x, 4x and 8x the two levels took
    * about the same time. Smaller inputs get {@code MEMORY_AND_DISK_SER}, which was 4-13 % faster
    * on SOTU (3.6 MB) in five pairs (docs/BENCHMARKS.md, tenth session).
@@ -44,25 +50,19 @@ final class RunDefaults {
    * @param maxHeapBytes the heap of the JVM that runs Spark
    */
   static String[] forSpark(String[] args, long inputBytes, long maxHeapBytes) {
-    if (!EmbeddedRunner.onSpark(args) || value(List.of(args), "--storageLevel") != null) {
+    if (!onSpark(args) || value(List.of(args), "--storageLevel") != null) {
       return args;
     }
+    boolean inMemory = maxHeapBytes >= HEAP_PER_INPUT_IN_MEMORY * inputBytes;
     List<String> all = new ArrayList<>(List.of(args));
-    all.add("--storageLevel=" + sparkStorageLevel(inputBytes, maxHeapBytes));
+    all.add("--storageLevel=" + (inMemory ? "MEMORY_AND_DISK_SER" : "DISK_ONLY"));
     return all.toArray(String[]::new);
   }
 
-  /**
-   * Spark keeps its collections in memory while the heap is at least this many times the input
-   * (as stored): with the default heap of a 24 GB machine (6 GB) up to about 12 MB, which covers
-   * SOTU and the 1x benchmark corpus (8.2 MB of gzip) but not 2x (16.4 MB).
-   * The 16x corpus (131 MB) needs disk, SOTU is faster in memory, and in between the
-   * level made no clear difference.
-   */
-  static final long HEAP_PER_INPUT_IN_MEMORY = 512;
-
-  static String sparkStorageLevel(long inputBytes, long maxHeapBytes) {
-    return maxHeapBytes < HEAP_PER_INPUT_IN_MEMORY * inputBytes ? "DISK_ONLY" : "MEMORY_AND_DISK_SER";
+  /** Whether these arguments run on Spark (given with {@code --runner} or added by {@link EmbeddedRunner#forInput}). */
+  static boolean onSpark(String[] args) {
+    String runner = value(List.of(args), "--runner");
+    return runner != null && runner.endsWith("SparkRunner");
   }
 
   /** The value of {@code --flag=value} in the arguments, or null when it is not given. */

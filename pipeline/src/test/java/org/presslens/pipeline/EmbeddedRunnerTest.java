@@ -2,8 +2,6 @@ package org.presslens.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,16 +24,6 @@ class EmbeddedRunnerTest {
   void aRunnerTheUserChoseIsKept() {
     String[] args = {"--input=corpus.jsonl", "--runner=DirectRunner"};
     assertArrayEquals(args, EmbeddedRunner.forInput(args, 50 * EmbeddedRunner.SPARK_FROM_BYTES, 2));
-  }
-
-  @Test
-  void sparkIsRecognisedWhetherChosenOrGiven() {
-    assertTrue(EmbeddedRunner.onSpark(EmbeddedRunner.forInput(new String[] {"--input=x"}, EmbeddedRunner.SPARK_FROM_BYTES, 2)));
-    assertTrue(EmbeddedRunner.onSpark(new String[] {"--runner=SparkRunner", "--input=x"}));
-    assertTrue(EmbeddedRunner.onSpark(new String[] {"--runner=org.apache.beam.runners.spark.SparkRunner"}));
-    assertFalse(EmbeddedRunner.onSpark(new String[] {"--input=x"}));
-    assertFalse(EmbeddedRunner.onSpark(new String[] {"--runner=FlinkRunner"}));
-    assertFalse(EmbeddedRunner.onSpark(new String[] {"--runner=DirectRunner"}));
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.presslens.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,16 @@ class RunDefaultsTest {
     assertArrayEquals(direct, RunDefaults.forSpark(direct, 1L << 40, HEAP));
     String[] flink = {"--runner=FlinkRunner"};
     assertArrayEquals(flink, RunDefaults.forSpark(flink, 1L << 40, HEAP));
+  }
+
+  @Test
+  void sparkIsRecognisedWhetherChosenOrGiven() {
+    assertTrue(RunDefaults.onSpark(EmbeddedRunner.forInput(new String[] {"--input=x"}, EmbeddedRunner.SPARK_FROM_BYTES, 2)));
+    assertTrue(RunDefaults.onSpark(new String[] {"--runner=SparkRunner", "--input=x"}));
+    assertTrue(RunDefaults.onSpark(new String[] {"--runner=org.apache.beam.runners.spark.SparkRunner"}));
+    assertFalse(RunDefaults.onSpark(new String[] {"--input=x"}));
+    assertFalse(RunDefaults.onSpark(new String[] {"--runner=FlinkRunner"}));
+    assertFalse(RunDefaults.onSpark(new String[] {"--runner=DirectRunner"}));
   }
 
   @Test
