@@ -2,6 +2,7 @@ package org.presslens.transforms;
 
 import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -14,10 +15,12 @@ import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.TermTable;
 
 /**
- * Sums the analysed documents once into the corpus table and one table per outlet (with a
- * combiner applied after grouping, see {@link CombineGrouped}: one element per document in, no element
- * per term), for every report that needs them. The corpus table is absent when there are no documents.
- * The output holds {@link #DOCUMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
+ * Sums the analysed documents once into one table per outlet (with a combiner applied after
+ * grouping, see {@link CombineGrouped}: one element per document in, no element per term), and
+ * merges the outlet tables into the corpus table, for every report that needs them. Each document
+ * is added once: the corpus table is not summed from the documents a second time, so the documents
+ * are grouped once and no single key ever holds all of them. The corpus table is absent when
+ * there are no documents. The output holds {@link #DOCUMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
  */
 public final class SumTermTables extends PTransform<PCollection<AnalyzedDocument>, PCollectionTuple> {
 
@@ -31,10 +34,12 @@ public final class SumTermTables extends PTransform<PCollection<AnalyzedDocument
 
   @Override
   public PCollectionTuple expand(PCollection<AnalyzedDocument> docs) {
-    PCollection<TermTable> corpus = docs.apply("SumCorpus", CombineGrouped.globally(TermTable.combineFn()));
     PCollection<KV<String, TermTable>> byOutlet = docs
         .apply("KeyByOutlet", WithKeys.of(AnalyzedDocument::outlet).withKeyType(TypeDescriptors.strings()))
         .apply("SumOutlets", CombineGrouped.perKey(TermTable.combineFn()));
+    PCollection<TermTable> corpus = byOutlet
+        .apply("OutletTables", Values.create())
+        .apply("SumCorpus", CombineGrouped.globally(TermTable.mergeFn()));
     return PCollectionTuple.of(DOCUMENTS, docs).and(CORPUS, corpus).and(BY_OUTLET, byOutlet);
   }
 

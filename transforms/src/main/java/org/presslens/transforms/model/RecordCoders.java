@@ -21,10 +21,12 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * Compact coders for the input record, {@link SourceDocument} (its whole text), and the records
  * every document turns into, {@link AnalyzedDocument} (its term counts: tens of thousands of
  * entries for a long speech), {@link DocumentSentences} (all its tokens) and {@link
- * DocumentEntities} (its mentions and quoted sentences): UTF-8 strings and
- * variable-length integers instead of Java serialization, which writes class descriptors, boxes
- * every count, decodes strings a character at a time, and was a visible share of the runners'
- * own CPU time. The last three are not deterministic (hash-map order) and are never keys.
+ * DocumentEntities} (its mentions and quoted sentences), and the summed {@link TermTable} (every
+ * term of an outlet or the corpus, n-grams included: a million entries for the SOTU corpus): UTF-8
+ * strings and variable-length integers instead of Java serialization, which writes class
+ * descriptors, boxes every count, keeps a handle for every object it writes, decodes strings a
+ * character at a time, and was a visible share of the runners' own CPU time. All but the input
+ * record are not deterministic (hash-map order) and are never keys.
  */
 final class RecordCoders {
 
@@ -195,6 +197,49 @@ final class RecordCoders {
         arrays.add(readStrings(in, INT.decode(in)));
       }
       return arrays;
+    }
+  }
+
+  /**
+   * Coder of {@link TermTable}: words and documents, then each term once with its count and
+   * document frequency (the two maps have the same keys).
+   */
+  public static final class TermTableCoder extends CustomCoder<TermTable> {
+    private static final TermTableCoder INSTANCE = new TermTableCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(TermTable.class), INSTANCE);
+    }
+
+    public static TermTableCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(TermTable t, OutputStream out) throws IOException {
+      LONG.encode(t.tokens(), out);
+      INT.encode(t.documents(), out);
+      INT.encode(t.counts().size(), out);
+      for (Map.Entry<String, Long> e : t.counts().entrySet()) {
+        STRING.encode(e.getKey(), out);
+        LONG.encode(e.getValue(), out);
+        INT.encode(t.docFreq().get(e.getKey()), out);
+      }
+    }
+
+    @Override
+    public TermTable decode(InputStream in) throws IOException {
+      long tokens = LONG.decode(in);
+      int documents = INT.decode(in);
+      int size = INT.decode(in);
+      HashMap<String, Long> counts = new HashMap<>(size * 4 / 3 + 1);
+      HashMap<String, Integer> docFreq = new HashMap<>(size * 4 / 3 + 1);
+      for (int i = 0; i < size; i++) {
+        String term = STRING.decode(in);
+        counts.put(term, LONG.decode(in));
+        docFreq.put(term, INT.decode(in));
+      }
+      return new TermTable(counts, docFreq, tokens, documents);
     }
   }
 }

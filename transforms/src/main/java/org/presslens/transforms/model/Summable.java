@@ -1,10 +1,11 @@
 package org.presslens.transforms.model;
 
 import java.io.Serializable;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
@@ -22,20 +23,40 @@ public interface Summable<I, A extends Summable<I, A>> {
   /** Creates empty tables; serializable so that a method reference such as {@code TermTable::new} can be shipped. */
   interface Empty<A> extends Supplier<A>, Serializable {}
 
+  /** Adds an input (a document, or a whole table) to a table; serializable like {@link Empty}. */
+  interface Adder<A, I> extends BiFunction<A, I, A>, Serializable {}
+
   /**
    * A combiner summing inputs into tables made by {@code empty}. The table class is passed because
-   * Beam cannot infer coders through the generic type; tables travel with Java serialization.
+   * Beam cannot infer coders through the generic type; tables travel with the coder registered
+   * for it ({@code @DefaultCoder}).
    */
-  static <I, A extends Summable<I, A> & Serializable> Combine.CombineFn<I, A, A> combineFn(Class<A> type, Empty<A> empty) {
+  static <I, A extends Summable<I, A>> Combine.CombineFn<I, A, A> combineFn(Class<A> type, Empty<A> empty) {
+    return summing(type, empty, A::add);
+  }
+
+  /**
+   * A combiner merging tables of disjoint sets of inputs into one: the corpus table from the
+   * outlet tables (every document belongs to exactly one outlet) is the table of all inputs,
+   * without adding every input a second time.
+   */
+  static <A extends Summable<?, A>> Combine.CombineFn<A, A, A> mergeFn(Class<A> type, Empty<A> empty) {
+    return summing(type, empty, A::merge);
+  }
+
+  private static <I, A extends Summable<?, A>> Combine.CombineFn<I, A, A> summing(
+      Class<A> type, Empty<A> empty, Adder<A, I> adder) {
     return new Combine.CombineFn<>() {
       @Override
-      public Coder<A> getAccumulatorCoder(CoderRegistry registry, Coder<I> inputCoder) {
-        return SerializableCoder.of(type);
+      public Coder<A> getAccumulatorCoder(CoderRegistry registry, Coder<I> inputCoder)
+          throws CannotProvideCoderException {
+        return registry.getCoder(type);
       }
 
       @Override
-      public Coder<A> getDefaultOutputCoder(CoderRegistry registry, Coder<I> inputCoder) {
-        return SerializableCoder.of(type);
+      public Coder<A> getDefaultOutputCoder(CoderRegistry registry, Coder<I> inputCoder)
+          throws CannotProvideCoderException {
+        return registry.getCoder(type);
       }
 
       @Override
@@ -45,7 +66,7 @@ public interface Summable<I, A extends Summable<I, A>> {
 
       @Override
       public A addInput(A acc, I input) {
-        return acc.add(input);
+        return adder.apply(acc, input);
       }
 
       @Override

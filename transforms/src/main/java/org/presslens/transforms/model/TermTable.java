@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
@@ -13,15 +12,27 @@ import org.apache.beam.sdk.transforms.Combine;
  * outlet), with the number of running words and documents behind them. Mutable: it is the
  * accumulator of {@link #combineFn()}.
  */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(RecordCoders.TermTableCoder.class)
 public final class TermTable implements Serializable, Summable<AnalyzedDocument, TermTable> {
 
   private static final long serialVersionUID = 1L;
 
-  private final HashMap<String, Long> counts = new HashMap<>();
-  private final HashMap<String, Integer> docFreq = new HashMap<>();
+  private final HashMap<String, Long> counts;
+  private final HashMap<String, Integer> docFreq;
   private long tokens;
   private int documents;
+
+  public TermTable() {
+    this(new HashMap<>(), new HashMap<>(), 0, 0);
+  }
+
+  /** A table as its coder decodes it: {@code docFreq} has the keys of {@code counts}. */
+  TermTable(HashMap<String, Long> counts, HashMap<String, Integer> docFreq, long tokens, int documents) {
+    this.counts = counts;
+    this.docFreq = docFreq;
+    this.tokens = tokens;
+    this.documents = documents;
+  }
 
   @Override
   public TermTable add(AnalyzedDocument doc) {
@@ -73,5 +84,10 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
   /** Sums analysed documents into one table. */
   public static Combine.CombineFn<AnalyzedDocument, TermTable, TermTable> combineFn() {
     return Summable.combineFn(TermTable.class, TermTable::new);
+  }
+
+  /** Merges tables of disjoint documents (the outlet tables) into one (the corpus table). */
+  public static Combine.CombineFn<TermTable, TermTable, TermTable> mergeFn() {
+    return Summable.mergeFn(TermTable.class, TermTable::new);
   }
 }

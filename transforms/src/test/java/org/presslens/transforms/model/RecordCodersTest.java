@@ -3,6 +3,7 @@ package org.presslens.transforms.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,31 @@ class RecordCodersTest {
     assertArrayEquals(doc.surfaces().get(0), back.surfaces().get(0));
     assertArrayEquals(doc.terms().get(0), back.terms().get(0));
     assertEquals(0, back.terms().get(1).length);
+  }
+
+  @Test
+  void termTablesRoundTripAndAreSmallerThanJavaSerialization() throws Exception {
+    Coder<TermTable> coder = CoderRegistry.createDefault().getCoder(TermTable.class);
+    assertInstanceOf(RecordCoders.TermTableCoder.class, coder);
+    TermTable table = new TermTable()
+        .add(new AnalyzedDocument("a", "RT", "", "", "", "", "", 0, 1, 1L << 33, 3,
+            new HashMap<>(Map.of("nato", 3, "élan vital", 1, "日本", 2))))
+        .add(new AnalyzedDocument("b", "RT", "", "", "", "", "", 0, 1, 40, 1, new HashMap<>(Map.of("nato", 1000))));
+    CoderProperties.coderDecodeEncodeEqual(coder, table);
+    CoderProperties.coderDecodeEncodeEqual(coder, new TermTable());
+    TermTable decoded = CoderUtils.clone(coder, table);
+    assertEquals(Map.of("nato", 1003L, "élan vital", 1L, "日本", 2L), decoded.counts());
+    assertEquals(Map.of("nato", 2, "élan vital", 1, "日本", 1), decoded.docFreq());
+    assertEquals((1L << 33) + 40, decoded.tokens());
+    assertEquals(2, decoded.documents());
+
+    TermTable large = new TermTable();
+    for (int i = 0; i < 10_000; i++) {
+      large.add(new AnalyzedDocument("d" + i, "RT", "", "", "", "", "", 0, 1, 2, 2,
+          new HashMap<>(Map.of("term" + i, 1 + i % 300, "shared term", 1))));
+    }
+    int compact = CoderUtils.encodeToByteArray(coder, large).length;
+    int java = CoderUtils.encodeToByteArray(SerializableCoder.of(TermTable.class), large).length;
+    assertTrue(compact * 2 < java, compact + " bytes against " + java + " with Java serialization");
   }
 }
