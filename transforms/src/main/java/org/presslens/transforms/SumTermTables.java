@@ -20,7 +20,8 @@ import org.presslens.transforms.model.TermTable;
  * merges the outlet tables into the corpus table, for every report that needs them. Each document
  * is added once: the corpus table is not summed from the documents a second time, so the documents
  * are grouped once and no single key ever holds all of them. The corpus table is absent when
- * there are no documents. The output holds {@link #DOCUMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
+ * there are no documents. The output holds {@link #DOCUMENTS} (the input), {@link #CORPUS} and
+ * {@link #BY_OUTLET}.
  */
 public final class SumTermTables extends PTransform<PCollection<AnalyzedDocument>, PCollectionTuple> {
 

@@ -29,7 +29,7 @@ public interface Summable<I, A extends Summable<I, A>> {
   /**
    * A combiner summing inputs into tables made by {@code empty}. The table class is passed because
    * Beam cannot infer coders through the generic type; tables travel with the coder registered
-   * for it ({@code @DefaultCoder}).
+   * for their class ({@code @DefaultCoder}).
    */
   static <I, A extends Summable<I, A>> Combine.CombineFn<I, A, A> combineFn(Class<A> type, Empty<A> empty) {
     return summing(type, empty, A::add);
