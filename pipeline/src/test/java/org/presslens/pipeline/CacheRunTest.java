@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The analysis cache: a rerun after adding a document analyses only that document and writes the
- * same reports as a run from scratch without a cache.
+ * same reports as a run from scratch without a cache; a rerun with nothing new adds no cache file.
  */
 class CacheRunTest {
 
@@ -49,6 +49,10 @@ class CacheRunTest {
     Set<Path> added = cacheFiles(cache);
     added.removeAll(firstFiles);
     assertEquals(1, records(added), "the rerun analyses and caches only the new document");
+
+    Set<Path> beforeUnchanged = cacheFiles(cache);
+    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("unchanged"), "--cacheDir=" + cache, withEntities);
+    assertEquals(beforeUnchanged, cacheFiles(cache), "a rerun with nothing new leaves no (empty) cache file");
 
     SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("scratch"), withEntities);
     List<String> compared = new ArrayList<>();

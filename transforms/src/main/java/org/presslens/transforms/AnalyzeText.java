@@ -1,15 +1,22 @@
 package org.presslens.transforms;
 
+import java.io.IOException;
+import java.nio.channels.Channels;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -47,7 +54,7 @@ import org.presslens.transforms.text.TextOptions;
  * <p>With a cache folder, analyses are kept as Avro files ({@link AnalysisRecord}, in a sub-folder
  * per settings, {@link CacheFolder}) keyed by the SHA-256 of the text: a document whose text was
  * analysed before with the same settings is taken from the cache, the others are analysed and
- * added to it as a new file {@code run-<time>-*.avro}. Analyses depend on the text and the
+ * added to it as a new file {@code run-<time>-*.avro} (none when nothing was new). Analyses depend on the text and the
  * settings only, so the outputs are the same as without the cache.
  */
 public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
@@ -118,7 +125,9 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
         .apply("ToRecords", ParDo.of(new ToRecordFn())).setCoder(recordCoder)
         .apply("WriteCache", AvroIO.writeGenericRecords(AnalysisRecord.SCHEMA)
             .to(folder + "/run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC)))
-            .withSuffix(".avro"));
+            .withSuffix(".avro").<Void>withOutputFilenames())
+        .getPerDestinationOutputFilenames()
+        .apply("DropEmptyCacheFiles", ParDo.of(new DropEmptyFileFn()));
 
     return PCollectionTuple
         .of(AnalyzeDocuments.ANALYZED, merge(looked.get(HIT_ANALYZED), fresh.get(AnalyzeDocuments.ANALYZED), "AllAnalyzed"))
@@ -167,6 +176,25 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
             out.get(HIT_ENTITIES).output(AnalysisRecord.entities(record, doc));
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Deletes a cache file this run wrote without records: AvroIO writes a file (header only) even
+   * when nothing was analysed, and a scheduled rerun with no new documents would add one each time.
+   */
+  static final class DropEmptyFileFn extends DoFn<KV<Void, String>, Void> {
+    @ProcessElement
+    public void process(@Element KV<Void, String> written) throws IOException {
+      ResourceId file = FileSystems.matchNewResource(written.getValue(), false);
+      boolean empty;
+      try (DataFileStream<GenericRecord> records = new DataFileStream<>(
+          Channels.newInputStream(FileSystems.open(file)), new GenericDatumReader<>())) {
+        empty = !records.hasNext();
+      }
+      if (empty) {
+        FileSystems.delete(List.of(file));
       }
     }
   }
