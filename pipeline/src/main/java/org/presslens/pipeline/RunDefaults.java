@@ -41,10 +41,10 @@ final class RunDefaults {
    * returned as they are). Beam's Spark runner keeps every collection that more than one step
    * reads, at Spark's MEMORY_ONLY by default: as Java objects, which ran the 4x benchmark corpus
    * out of heap. When the heap is less than {@link #HEAP_PER_INPUT_IN_MEMORY} times the input,
-   * they get {@code DISK_ONLY}: serialized in memory (MEMORY_AND_DISK_SER) the collections filled some 4 GB of a 6 GB heap at
-   * 16x, which ran out of heap, and on disk it completes; at 2x, 4x and 8x the two levels took
-   * about the same time. Smaller inputs get {@code MEMORY_AND_DISK_SER}, which was 4-13 % faster
-   * on SOTU (3.6 MB) in five pairs (docs/BENCHMARKS.md, tenth session).
+   * they get {@code DISK_ONLY}: serialized in memory (MEMORY_AND_DISK_SER) the collections filled
+   * some 4 GB of a 6 GB heap at 16x, which ran out of heap, and on disk it completes; at 2x, 4x
+   * and 8x the two levels took about the same time. Smaller inputs get {@code MEMORY_AND_DISK_SER},
+   * which was 4-13 % faster on SOTU (3.6 MB) in five pairs (docs/BENCHMARKS.md, tenth session).
    *
    * @param inputBytes the input files' size as stored ({@link EmbeddedRunner#inputBytes})
    * @param maxHeapBytes the heap of the JVM that runs Spark
