@@ -16,8 +16,9 @@ final class DataDictionary {
   static String markdown(List<ReportSpec> reports) {
     StringBuilder md = new StringBuilder();
     md.append("# PressLens reports\n\n")
-        .append("This folder is written by the PressLens pipeline (see the project README for how to run it);\n")
-        .append("only this file is kept in version control. Every report is a CSV file: RFC 4180, UTF-8 with a\n")
+        .append("This folder is written by the PressLens pipeline (see the project README for how to run it).\n")
+        .append("A rerun replaces or removes only the files the last run wrote (listed in .presslens-files) and\n")
+        .append("refuses a folder holding anything else. Every report is a CSV file: RFC 4180, UTF-8 with a\n")
         .append("byte order mark (so Excel detects UTF-8), comma-separated, one header row. Text cells that a\n")
         .append("spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed with an\n")
         .append("apostrophe; numbers are never changed. Rows are in a fixed order, so two runs on the same\n")

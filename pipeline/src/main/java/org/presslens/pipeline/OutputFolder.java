@@ -4,38 +4,78 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * A local output folder that scheduled reruns can rely on: one run at a time (a lock file), and
- * reports written to a staging folder beside it that replace the previous reports only when the
- * whole run has succeeded. A killed or failed run leaves the previous reports as they were.
+ * A local output folder that scheduled reruns can rely on, and that never loses a file PressLens
+ * did not write:
+ * <ul>
+ *   <li>one run at a time (a lock file);
+ *   <li>reports are written to a staging folder inside the output folder (so on the same
+ *       filesystem, whatever is mounted or linked there) and replace the previous reports only
+ *       when the whole run has succeeded: a killed or failed run leaves them as they were;
+ *   <li>an ownership list ({@link #OWNED_FILE}) names what the last run wrote. A folder holding
+ *       anything else is refused unless the run is told to write beside other files, and even
+ *       then no such file is ever replaced; files of the last run that this run does not write
+ *       (entity reports after {@code --entities=false}) are removed, so no report of an earlier
+ *       corpus stays beside the new ones.
+ * </ul>
  */
 final class OutputFolder implements AutoCloseable {
 
   static final String LOCK_FILE = ".presslens.lock";
+  static final String OWNED_FILE = ".presslens-files";
+  static final String STAGING = ".presslens-staging";
+
+  private static final String OWNED_HEADER = "# Files in this folder written by the last PressLens run; "
+      + "a rerun replaces or removes only these.";
 
   private final Path target;
   private final Path staging;
+  private final Set<String> owned;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
-  private OutputFolder(Path target, Path staging, FileChannel lockChannel, FileLock lock) {
+  private OutputFolder(Path target, Path staging, Set<String> owned, FileChannel lockChannel, FileLock lock) {
     this.target = target;
     this.staging = staging;
+    this.owned = owned;
     this.lockChannel = lockChannel;
     this.lock = lock;
   }
 
-  /** Locks {@code target} and prepares an empty staging folder; refuses if another run holds the lock. */
-  static OutputFolder open(Path target) throws IOException {
+  /**
+   * Locks {@code target} and prepares an empty staging folder in it.
+   *
+   * @param writes the names of every file and folder a run can write at the top of the folder
+   * @param besideOtherFiles whether entries PressLens did not write may stay in the folder
+   * @throws UsageException if the folder holds files PressLens did not write (see the class comment)
+   * @throws OutputBusyException if another run holds the lock
+   */
+  static OutputFolder open(Path target, Set<String> writes, boolean besideOtherFiles) throws IOException {
     Files.createDirectories(target);
+    Set<String> owned = owned(target, writes);
+    List<String> foreign = foreign(target, owned);
+    List<String> clashing = foreign.stream().filter(writes::contains).toList();
+    if (!clashing.isEmpty()) {
+      throw new UsageException("--output " + target + " holds " + String.join(", ", clashing)
+          + ", which PressLens did not write and would replace: choose another folder");
+    }
+    if (!foreign.isEmpty() && !besideOtherFiles) {
+      throw new UsageException("--output " + target + " holds files PressLens did not write (" + sample(foreign)
+          + "): choose a new or empty folder, or add --allowOtherFiles=true to write beside them (they are left untouched)");
+    }
     FileChannel channel = FileChannel.open(target.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
@@ -47,10 +87,10 @@ final class OutputFolder implements AutoCloseable {
       channel.close();
       throw new OutputBusyException("another PressLens run is writing to " + target + "; try again when it has finished");
     }
-    Path staging = target.resolveSibling("." + target.getFileName() + ".staging");
+    Path staging = target.resolve(STAGING);
     deleteRecursively(staging); // left behind by a run that was killed
     Files.createDirectories(staging);
-    return new OutputFolder(target, staging, channel, lock);
+    return new OutputFolder(target, staging, owned, channel, lock);
   }
 
   /** Where the run writes its reports. */
@@ -58,13 +98,32 @@ final class OutputFolder implements AutoCloseable {
     return staging;
   }
 
-  /** Moves every staged file into the output folder, replacing the previous version of each. */
+  /**
+   * Moves every staged file into the output folder, replacing the previous version of each, and
+   * removes the files of the last run that this one did not write. The ownership list names both
+   * sets while files move, so a run killed here leaves nothing that the next run cannot clean up.
+   */
   void commit() throws IOException {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
-      for (Path file : files) {
-        Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Set<String> written = new TreeSet<>();
+    try (Stream<Path> files = Files.list(staging)) {
+      files.forEach(f -> written.add(f.getFileName().toString()));
+    }
+    Set<String> both = new TreeSet<>(owned);
+    both.addAll(written);
+    writeOwned(both);
+    for (String name : written) {
+      Path old = target.resolve(name);
+      if (Files.isDirectory(old)) {
+        deleteRecursively(old); // a folder cannot be replaced by a rename
+      }
+      Files.move(staging.resolve(name), old, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    for (String name : owned) {
+      if (!written.contains(name)) {
+        deleteRecursively(target.resolve(name));
       }
     }
+    writeOwned(written);
   }
 
   @Override
@@ -77,11 +136,58 @@ final class OutputFolder implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+  /**
+   * What the last run wrote: the ownership list, or in a folder written before there was one (it
+   * has the lock file) the entries whose names a run writes.
+   */
+  private static Set<String> owned(Path target, Set<String> writes) throws IOException {
+    Path list = target.resolve(OWNED_FILE);
+    Set<String> owned = new LinkedHashSet<>();
+    if (Files.exists(list)) {
+      for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        if (!line.isBlank() && !line.startsWith("#") && !line.contains("/") && !line.startsWith(".")) {
+          owned.add(line);
+        }
+      }
+    } else if (Files.exists(target.resolve(LOCK_FILE))) {
+      owned.addAll(writes);
+    }
+    return owned;
+  }
+
+  /** Entries of the folder that PressLens did not write, sorted. */
+  private static List<String> foreign(Path target, Set<String> owned) throws IOException {
+    List<String> foreign = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(target)) {
+      entries.map(p -> p.getFileName().toString())
+          .filter(name -> !name.equals(LOCK_FILE) && !name.equals(OWNED_FILE) && !name.equals(STAGING))
+          .filter(name -> !owned.contains(name))
+          .sorted()
+          .forEach(foreign::add);
+    }
+    return foreign;
+  }
+
+  private static String sample(List<String> names) {
+    return names.size() <= 3 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+  }
+
+  private void writeOwned(Set<String> names) throws IOException {
+    Path temporary = staging.resolve(OWNED_FILE);
+    Files.writeString(temporary, OWNED_HEADER + "\n" + String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+    Files.move(temporary, target.resolve(OWNED_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(dir)) {
+    if (!Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.delete(path);
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(path)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }

@@ -100,20 +100,27 @@ public final class PressLens {
   /**
    * Runs the pipeline and writes the run manifest and data dictionary; returns rows per report.
    * A local output folder is locked and filled through a staging folder (see {@link OutputFolder});
-   * other filesystems are written in place.
+   * other filesystems are written in place. The summary is printed once the reports are in place.
    */
   static Map<String, Long> run(PressLensOptions options, RunSetup setup) throws IOException {
+    Written written;
     if (!RunSetup.isLocal(setup.outputDir())) {
-      return run(options, setup, setup.outputDir());
+      written = write(options, setup, setup.outputDir());
+    } else {
+      try (OutputFolder folder = OutputFolder.open(
+          Path.of(setup.outputDir()), ReportPipeline.outputNames(), options.getAllowOtherFiles())) {
+        written = write(options, setup, folder.staging().toString());
+        folder.commit();
+      }
     }
-    try (OutputFolder folder = OutputFolder.open(Path.of(setup.outputDir()))) {
-      Map<String, Long> rows = run(options, setup, folder.staging().toString());
-      folder.commit();
-      return rows;
-    }
+    written.summary().forEach(System.out::println);
+    return written.rows();
   }
 
-  private static Map<String, Long> run(PressLensOptions options, RunSetup setup, String writeDir) throws IOException {
+  /** Rows per report of a finished run, and the lines that tell the user about it. */
+  private record Written(Map<String, Long> rows, List<String> summary) {}
+
+  private static Written write(PressLensOptions options, RunSetup setup, String writeDir) throws IOException {
     Instant start = Instant.now();
     Pipeline pipeline = Pipeline.create(options);
     ReportPipeline.build(pipeline, setup, options, writeDir);
@@ -145,11 +152,10 @@ public final class PressLens {
       out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
     }
     int files = rows.size() + (options.getEntities() ? 3 : 2); // + manifest, report.html (, GraphML)
-    System.out.printf("presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)%n",
+    String summary = String.format(Locale.ROOT, "presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)",
         documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, files,
         setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
-    System.out.println("presslens: " + stageTimes(result));
-    return rows;
+    return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)));
   }
 
   /** Waits for the run, printing the progress counters every {@link #PROGRESS_EVERY} on long runs. */

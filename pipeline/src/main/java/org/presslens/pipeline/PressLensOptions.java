@@ -61,6 +61,13 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description("Write into an output folder that also holds files PressLens did not write: they are left untouched "
+      + "(a file with the name of a report is still refused)")
+  @Default.Boolean(false)
+  boolean getAllowOtherFiles();
+
+  void setAllowOtherFiles(boolean value);
+
   @Description("Stop-word file (one word a line); empty for the built-in English list, 'none' for no stop words")
   @Default.String("")
   String getStopWords();

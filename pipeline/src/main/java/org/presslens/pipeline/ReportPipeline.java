@@ -2,6 +2,8 @@ package org.presslens.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -15,6 +17,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.presslens.pipeline.html.GraphMl;
+import org.presslens.pipeline.html.HtmlReport;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.AnalyzeText;
 import org.presslens.transforms.CheckDocuments;
@@ -59,6 +63,14 @@ final class ReportPipeline {
   }
 
   private ReportPipeline() {}
+
+  /** Every file a run can write at the top of its output folder: the CSV reports and the side files. */
+  static Set<String> outputNames() {
+    Set<String> names = new TreeSet<>();
+    REPORTS.forEach(r -> names.add(r.fileName()));
+    names.addAll(List.of(RunManifest.SPEC.fileName(), HtmlReport.FILE_NAME, GraphMl.FILE_NAME, DataDictionary.FILE_NAME));
+    return names;
+  }
 
   /** @param out the folder the reports are written to */
   static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options, String out) {

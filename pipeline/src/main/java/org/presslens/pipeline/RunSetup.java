@@ -124,6 +124,10 @@ record RunSetup(
       throw new UsageException("--duplicateSimilarity must be between 0.5 and 1, was " + options.getDuplicateSimilarity());
     }
     BoilerplateRule boilerplate = new BoilerplateRule(options.getBoilerplateMinDocuments(), options.getBoilerplateMinShare());
+    requireApart(options.getInput(), input, output);
+    if (isLocal(output)) {
+      resolveFolder("--output", output); // created only now that the input is known to be elsewhere
+    }
     return new RunSetup(input, output, manifestPath, limits, boilerplate, text, contrast, gazetteer(options), setupRejects);
   }
 
@@ -197,7 +201,47 @@ record RunSetup(
   }
 
   private static String resolveOutput(String output) {
-    return resolveFolder("--output", output);
+    if (output.isBlank()) {
+      throw new UsageException("--output is empty: give the folder the reports are written to");
+    }
+    return isLocal(output) ? Path.of(output).toAbsolutePath().normalize().toString() : output;
+  }
+
+  /**
+   * Stops a run whose output folder is the input folder, holds input files, or lies where the
+   * input is read at any depth (a folder of texts, a {@code **} glob): the reports would replace or
+   * mix with the corpus, and a rerun would read them as input.
+   */
+  private static void requireApart(String given, Input input, String output) {
+    if (!isLocal(output) || !isLocal(input.root())) {
+      return;
+    }
+    Path out = realPath(Path.of(output));
+    Path root = realPath(Path.of(input.root()));
+    boolean anyDepth = input.pattern().contains("**"); // a folder of texts, or a recursive glob
+    boolean overlaps = root.startsWith(out) || anyDepth && out.startsWith(root)
+        || input.files().stream().anyMatch(f -> realPath(Path.of(f)).startsWith(out));
+    if (overlaps) {
+      throw new UsageException("--output " + output + " and --input " + given
+          + " overlap: write the reports to a folder outside the input and not holding it");
+    }
+  }
+
+  /** The path with symbolic links resolved as far as it exists, so that two names of one folder compare equal. */
+  private static Path realPath(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return absolute;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute));
+    } catch (IOException e) {
+      return absolute;
+    }
   }
 
   /** A local folder is created and checked for writing, and made absolute; other filesystems pass. */

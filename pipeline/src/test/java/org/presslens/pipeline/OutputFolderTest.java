@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,30 +25,156 @@ class OutputFolderTest {
 
   private static final Path ROOT = Path.of(System.getProperty("presslens.root", ".."));
 
+  private static final Set<String> WRITES = ReportPipeline.outputNames();
+
   @TempDir Path dir;
+
+  @Test
+  void anOutputFolderThatIsOrHoldsTheInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+    Path corpus = copyOfSeeds();
+    Map<String, byte[]> before = contents(corpus);
+    for (String output : List.of(corpus.toString(), corpus.resolve("reports").toString(), corpus.getParent().toString(),
+        corpus.resolve("../" + corpus.getFileName()).toString())) {
+      UsageException e = assertThrows(UsageException.class, () -> setup("--input=" + corpus, "--output=" + output));
+      assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+    }
+    Path link = Files.createSymbolicLink(dir.resolve("link"), corpus);
+    assertThrows(UsageException.class, () -> setup("--input=" + corpus, "--output=" + link));
+    assertEquals(before.keySet(), contents(corpus).keySet(), "no reports folder was created in the corpus");
+
+    Path csv = dir.resolve("d/documents.csv");
+    Files.createDirectories(csv.getParent());
+    Files.writeString(csv, "doc_id,text\na,Some words here.\n");
+    assertThrows(UsageException.class, () -> setup("--input=" + csv, "--output=" + csv.getParent()));
+    assertThrows(UsageException.class, () -> setup("--input=" + dir.resolve("d/*.csv"), "--output=" + csv.getParent()));
+    assertThrows(UsageException.class, () -> setup("--input=" + dir.resolve("d/**.csv"), "--output=" + dir.resolve("d/out")));
+    assertEquals("doc_id,text\na,Some words here.\n", Files.readString(csv));
+    // A single file or a one-level glob in a folder beside the reports is fine.
+    setup("--input=" + csv, "--output=" + dir.resolve("d/out"));
+    setup("--input=" + dir.resolve("d/*.csv"), "--output=" + dir.resolve("d/out"));
+  }
+
+  @Test
+  void anEmptyOutputOptionIsRefused() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> setup("--input=" + ROOT.resolve("seeds"), "--output="));
+    assertTrue(e.getMessage().startsWith("--output is empty"), e.getMessage());
+  }
+
+  @Test
+  void aFolderWithFilesPressLensDidNotWriteIsRefusedAndLeftAsItWas() throws IOException {
+    Path out = dir.resolve("project");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("README.md"), "the user's own readme");
+    UsageException e = assertThrows(UsageException.class, () -> run("--output=" + out));
+    assertTrue(e.getMessage().contains("README.md"), e.getMessage());
+    e = assertThrows(UsageException.class, () -> run("--output=" + out, "--allowOtherFiles=true"));
+    assertTrue(e.getMessage().contains("would replace"), "a file with a report's name is never replaced: " + e.getMessage());
+    assertEquals("the user's own readme", Files.readString(out.resolve("README.md")));
+    assertEquals(List.of("README.md"), names(out), "nothing was written");
+
+    Path notes = dir.resolve("notes");
+    Files.createDirectories(notes);
+    Files.writeString(notes.resolve("notes.txt"), "mine");
+    assertThrows(UsageException.class, () -> run("--output=" + notes));
+    run("--output=" + notes, "--allowOtherFiles=true");
+    assertEquals("mine", Files.readString(notes.resolve("notes.txt")));
+    assertTrue(Files.exists(notes.resolve("documents.csv")));
+    run("--output=" + notes, "--allowOtherFiles=true"); // the reports are its own now; notes.txt still is not
+    assertEquals("mine", Files.readString(notes.resolve("notes.txt")));
+  }
+
+  @Test
+  void aRerunRemovesTheReportsItNoLongerWrites() throws IOException {
+    Path out = dir.resolve("out");
+    run("--output=" + out);
+    assertTrue(Files.exists(out.resolve("entities.csv")));
+    assertTrue(Files.exists(out.resolve("entity_cooccurrence.graphml")));
+    run("--output=" + out, "--entities=false");
+    List<String> files = names(out);
+    assertFalse(files.contains("entities.csv"), files.toString());
+    assertFalse(files.contains("entity_cooccurrence.csv"), files.toString());
+    assertFalse(files.contains("entity_cooccurrence.graphml"), files.toString());
+    assertTrue(files.contains("term_frequencies.csv"), files.toString());
+    List<String> owned = Files.readAllLines(out.resolve(OutputFolder.OWNED_FILE)).stream()
+        .filter(l -> !l.startsWith("#")).toList();
+    assertEquals(files, owned, "the ownership list names exactly the run's files");
+  }
+
+  @Test
+  void anOutputFolderOnAnotherFilesystemThanItsParentIsCommitted() throws IOException {
+    Path shm = Path.of("/dev/shm");
+    assumeTrue(Files.isDirectory(shm) && !Files.getFileStore(shm).equals(Files.getFileStore(dir)),
+        "needs /dev/shm on a filesystem of its own");
+    Path elsewhere = Files.createTempDirectory(shm, "presslens-out");
+    try {
+      Path link = Files.createSymbolicLink(dir.resolve("out"), elsewhere);
+      try (OutputFolder folder = OutputFolder.open(link, WRITES, false)) {
+        Files.writeString(folder.staging().resolve("documents.csv"), "new");
+        folder.commit();
+      }
+      assertEquals("new", Files.readString(elsewhere.resolve("documents.csv")));
+    } finally {
+      try (Stream<Path> paths = Files.walk(elsewhere)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private static RunSetup setup(String... args) {
+    return RunSetup.from(PressLensRunTest.options(args));
+  }
+
+  private static void run(String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add(0, "--input=" + ROOT.resolve("seeds"));
+    PressLensOptions options = PressLensRunTest.options(all.toArray(String[]::new));
+    PressLens.run(options, RunSetup.from(options));
+  }
+
+  private Path copyOfSeeds() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    Files.createDirectories(corpus);
+    try (Stream<Path> seeds = Files.list(ROOT.resolve("seeds"))) {
+      for (Path seed : seeds.toList()) {
+        Files.copy(seed, corpus.resolve(seed.getFileName()));
+      }
+    }
+    return corpus;
+  }
+
+  private static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+    }
+  }
 
   @Test
   void stagedFilesReplaceTheOldOnesOnlyOnCommit() throws IOException {
     Path out = dir.resolve("out");
     Files.createDirectories(out);
     Files.writeString(out.resolve("documents.csv"), "old");
-    try (OutputFolder folder = OutputFolder.open(out)) {
+    Files.createFile(out.resolve(OutputFolder.LOCK_FILE)); // a folder an earlier run wrote
+    try (OutputFolder folder = OutputFolder.open(out, WRITES, false)) {
       Files.writeString(folder.staging().resolve("documents.csv"), "new");
       assertEquals("old", Files.readString(out.resolve("documents.csv")));
       folder.commit();
     }
     assertEquals("new", Files.readString(out.resolve("documents.csv")));
-    assertFalse(Files.exists(dir.resolve(".out.staging")), "staging is removed");
+    assertFalse(Files.exists(out.resolve(OutputFolder.STAGING)), "staging is removed");
   }
 
   @Test
   void aSecondRunOnTheSameFolderIsRefused() throws IOException {
     Path out = dir.resolve("out");
-    try (OutputFolder first = OutputFolder.open(out)) {
-      OutputFolder.OutputBusyException e = assertThrows(OutputFolder.OutputBusyException.class, () -> OutputFolder.open(out));
+    try (OutputFolder first = OutputFolder.open(out, WRITES, false)) {
+      OutputFolder.OutputBusyException e = assertThrows(OutputFolder.OutputBusyException.class,
+          () -> OutputFolder.open(out, WRITES, false));
       assertTrue(e.getMessage().contains("another PressLens run is writing to"), e.getMessage());
     }
-    OutputFolder.open(out).close(); // free again once the first run is done
+    OutputFolder.open(out, WRITES, false).close(); // free again once the first run is done
   }
 
   @Test
@@ -62,7 +190,7 @@ class OutputFolderTest {
         "-cp", classpath, PressLens.class.getName(), "--input=" + ROOT.resolve("seeds"), "--output=" + out,
         "--minCount=2"));
     Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
-    Path staging = dir.resolve(".out.staging");
+    Path staging = out.resolve(OutputFolder.STAGING);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline && run.isAlive() && !hasFiles(staging)) {
       Thread.sleep(20);
