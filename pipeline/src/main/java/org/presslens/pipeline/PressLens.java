@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -26,7 +27,10 @@ import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.reports.RejectedReport;
 import org.presslens.transforms.reports.ReportSpec;
+import org.presslens.transforms.parquet.ParquetTable;
+import org.presslens.transforms.reports.ReportTiers;
 import org.presslens.transforms.reports.WriteReport;
+import org.presslens.transforms.reports.WriteTable;
 
 /**
  * Entry point: {@code mvn -q -pl pipeline -am compile exec:java} runs it on {@code seeds/} and
@@ -128,15 +132,21 @@ public final class PressLens {
     waitWithProgress(result, start);
     Instant end = Instant.now();
 
-    Map<String, Long> rows = reportRows(result, ReportPipeline.reports(options));
+    Map<String, Long> byCounter = counters(result, WriteReport.METRICS_NAMESPACE);
+    Map<String, Long> rows = reportRows(byCounter, ReportPipeline.reports(options));
     long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
     long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
+    ReportTiers tiers = ReportPipeline.tiers(options, writeDir);
+    List<ParquetTable> tables = ReportPipeline.tables(options);
+    FullDetailTables.completeEmpty(tiers, tables);
     RunManifest manifest = new RunManifest()
         .run(start, end, documents, rejected)
         .parameters(options, setup)
         .versions()
         .inputs(setup.input().root(), setup.input().files())
-        .reports(rows);
+        .reports(rows, cutRows(byCounter, ReportPipeline.reports(options)), ReportPipeline.selections(tiers))
+        .tables(tables.stream().collect(Collectors.toMap(ParquetTable::name,
+            t -> byCounter.getOrDefault(WriteTable.rowCounterName(t), 0L), (a, b) -> a, LinkedHashMap::new)));
     manifest.write(writeDir);
     try (OutputStream out = OutputFiles.create(writeDir, HtmlReport.FILE_NAME)) {
       out.write(new HtmlReport(writeDir, manifest.parameterValues()).render().getBytes(StandardCharsets.UTF_8));
@@ -149,7 +159,8 @@ public final class PressLens {
     List<ReportSpec> all = new ArrayList<>(ReportPipeline.reports(options));
     all.add(RunManifest.SPEC);
     try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
-      out.write(DataDictionary.markdown(all).getBytes(StandardCharsets.UTF_8));
+      out.write(DataDictionary.markdown(all, ReportPipeline.selections(tiers), tiers.maxRows(), tables)
+          .getBytes(StandardCharsets.UTF_8));
     }
     int files = rows.size() + (options.getEntities() ? 3 : 2); // + manifest, report.html (, GraphML)
     String summary = String.format(Locale.ROOT, "presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)",
@@ -192,13 +203,21 @@ public final class PressLens {
   }
 
   /** Rows written per report, from the counters of {@link WriteReport}, in report order. */
-  private static Map<String, Long> reportRows(PipelineResult result, List<ReportSpec> reports) {
-    Map<String, Long> byName = counters(result, WriteReport.METRICS_NAMESPACE);
+  private static Map<String, Long> reportRows(Map<String, Long> byName, List<ReportSpec> reports) {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (ReportSpec spec : reports) {
       rows.put(spec.fileName(), byName.getOrDefault(WriteReport.rowCounterName(spec), 0L));
     }
     return rows;
+  }
+
+  /** Rows left out of each CSV file by the row limit, in report order. */
+  private static Map<String, Long> cutRows(Map<String, Long> byName, List<ReportSpec> reports) {
+    Map<String, Long> cut = new LinkedHashMap<>();
+    for (ReportSpec spec : reports) {
+      cut.put(spec.fileName(), byName.getOrDefault(WriteReport.cutCounterName(spec), 0L));
+    }
+    return cut;
   }
 
   /** The run's counters in a namespace, by name, summed over steps (attempted values). */

@@ -68,6 +68,42 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setAllowOtherFiles(boolean value);
 
+  @Description("Spreadsheet tier: term_frequencies.csv lists this many terms per scope (corpus, outlet) and n")
+  @Default.Integer(200)
+  int getCsvTopTerms();
+
+  void setCsvTopTerms(int value);
+
+  @Description("Spreadsheet tier: outlet_contrasts.csv lists this many terms per outlet, reference and direction")
+  @Default.Integer(200)
+  int getCsvTopContrasts();
+
+  void setCsvTopContrasts(int value);
+
+  @Description("Spreadsheet tier: entities.csv lists this many entities")
+  @Default.Integer(1000)
+  int getCsvTopEntities();
+
+  void setCsvTopEntities(int value);
+
+  @Description("Spreadsheet tier: entity_cooccurrence.csv lists this many pairs per scope and window")
+  @Default.Integer(200)
+  int getCsvTopPairs();
+
+  void setCsvTopPairs(int value);
+
+  @Description("Spreadsheet tier: no CSV file has more rows than this (the first in report order; spreadsheets open 1,048,576)")
+  @Default.Long(100_000)
+  long getCsvMaxRows();
+
+  void setCsvMaxRows(long value);
+
+  @Description("Full-detail tier: write every row of every report as Parquet tables in <output>/data/")
+  @Default.Boolean(true)
+  boolean getParquet();
+
+  void setParquet(boolean value);
+
   @Description("Stop-word file (one word a line); empty for the built-in English list, 'none' for no stop words")
   @Default.String("")
   String getStopWords();

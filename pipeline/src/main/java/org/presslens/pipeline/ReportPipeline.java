@@ -1,10 +1,13 @@
 package org.presslens.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -43,7 +46,9 @@ import org.presslens.transforms.reports.EntityCooccurrenceReport;
 import org.presslens.transforms.reports.KeywordInContextReport;
 import org.presslens.transforms.reports.OutletContrastReport;
 import org.presslens.transforms.reports.RejectedReport;
+import org.presslens.transforms.parquet.ParquetTable;
 import org.presslens.transforms.reports.ReportSpec;
+import org.presslens.transforms.reports.ReportTiers;
 import org.presslens.transforms.reports.TermFrequencyReport;
 import org.presslens.transforms.reports.WriteReport;
 
@@ -68,12 +73,48 @@ final class ReportPipeline {
   static Set<String> outputNames() {
     Set<String> names = new TreeSet<>();
     REPORTS.forEach(r -> names.add(r.fileName()));
-    names.addAll(List.of(RunManifest.SPEC.fileName(), HtmlReport.FILE_NAME, GraphMl.FILE_NAME, DataDictionary.FILE_NAME));
+    names.addAll(List.of(RunManifest.SPEC.fileName(), HtmlReport.FILE_NAME, GraphMl.FILE_NAME, DataDictionary.FILE_NAME,
+        ReportTiers.DATA_FOLDER));
     return names;
+  }
+
+  /** The full-detail tables a run with these options writes, in data dictionary order (none without --parquet). */
+  static List<ParquetTable> tables(PressLensOptions options) {
+    if (!options.getParquet()) {
+      return List.of();
+    }
+    List<ParquetTable> tables = new ArrayList<>();
+    for (ReportSpec report : reports(options)) {
+      if (report != KeywordInContextReport.SPEC) {
+        tables.add(ParquetTable.of(report));
+      }
+      if (report == TermFrequencyReport.SPEC) {
+        tables.add(TermFrequencyReport.DOCUMENT_TERMS);
+      }
+    }
+    return tables;
+  }
+
+  /** How the CSV files of a run select their rows, by file name (files without a rule list every row, up to the cap). */
+  static Map<String, String> selections(ReportTiers tiers) {
+    return Map.of(
+        TermFrequencyReport.SPEC.fileName(), TermFrequencyReport.selection(tiers),
+        OutletContrastReport.SPEC.fileName(), OutletContrastReport.selection(tiers),
+        EntitiesReport.SPEC.fileName(), EntitiesReport.selection(tiers),
+        EntityCooccurrenceReport.SPEC.fileName(), EntityCooccurrenceReport.selection(tiers));
+  }
+
+  /** The limits of the spreadsheet tier and the folder of the full-detail tier. */
+  static ReportTiers tiers(PressLensOptions options, String out) {
+    String data = options.getParquet() ? FileSystems.matchNewResource(out, true)
+        .resolve(ReportTiers.DATA_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY).toString() : "";
+    return new ReportTiers(options.getCsvTopTerms(), options.getCsvTopContrasts(), options.getCsvTopEntities(),
+        options.getCsvTopPairs(), options.getCsvMaxRows(), data);
   }
 
   /** @param out the folder the reports are written to */
   static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options, String out) {
+    ReportTiers tiers = tiers(options, out);
 
     PCollectionTuple read = pipeline.apply("ReadCorpus", setup.input().reader());
     PCollection<SourceDocument> spread = spreadDocuments(read.get(CorpusTags.DOCUMENTS), options);
@@ -107,33 +148,37 @@ final class ReportPipeline {
         .apply("AllRejected", Flatten.pCollections());
 
     allDocs.apply("DocumentsReport", DocumentsReport.withCopies(copyById))
-        .apply("WriteDocuments", WriteReport.to(out, DocumentsReport.SPEC));
+        .apply("WriteDocuments", WriteReport.rows(out, DocumentsReport.SPEC, tiers));
     rejected.apply("RejectedReport", RejectedReport.create())
-        .apply("WriteRejected", WriteReport.to(out, RejectedReport.SPEC));
+        .apply("WriteRejected", WriteReport.rows(out, RejectedReport.SPEC, tiers));
     copies.apply("DuplicatesReport", DuplicatesReport.create())
-        .apply("WriteDuplicates", WriteReport.to(out, DuplicatesReport.SPEC));
-    cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.create())
-        .apply("WriteBoilerplate", WriteReport.to(out, BoilerplateReport.SPEC));
+        .apply("WriteDuplicates", WriteReport.rows(out, DuplicatesReport.SPEC, tiers));
+    cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.of(tiers))
+        .apply("WriteBoilerplate", write(out, BoilerplateReport.SPEC, tiers));
     PCollectionTuple tables = docs.apply("SumTermTables", SumTermTables.create());
-    tables.apply("TermFrequencyReport", TermFrequencyReport.withMinCount(options.getMinCount()))
-        .apply("WriteTermFrequencies", WriteReport.to(out, TermFrequencyReport.SPEC));
+    tables.apply("TermFrequencyReport", TermFrequencyReport.of(options.getMinCount(), tiers))
+        .apply("WriteTermFrequencies", write(out, TermFrequencyReport.SPEC, tiers));
 
     ContrastOptions contrast = setup.contrastOptions();
-    PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast));
+    PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
     contrasts.get(OutletContrastReport.REPORT)
-        .apply("WriteOutletContrasts", WriteReport.to(out, OutletContrastReport.SPEC));
+        .apply("WriteOutletContrasts", write(out, OutletContrastReport.SPEC, tiers));
     PCollectionView<Map<String, List<String>>> distinctive =
         contrasts.get(OutletContrastReport.TOP_TERMS).apply("DistinctiveTerms", View.asMap());
     sentences
         .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast))
-        .apply("WriteKeywordInContext", WriteReport.to(out, KeywordInContextReport.SPEC));
+        .apply("WriteKeywordInContext", write(out, KeywordInContextReport.SPEC, tiers));
 
     if (options.getEntities()) {
-      entities.apply("EntitiesReport", EntitiesReport.withMinMentions(options.getMinEntityCount()))
-          .apply("WriteEntities", WriteReport.to(out, EntitiesReport.SPEC));
-      entities.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.withMinPairCount(options.getMinPairCount()))
-          .apply("WriteEntityCooccurrence", WriteReport.to(out, EntityCooccurrenceReport.SPEC));
+      entities.apply("EntitiesReport", EntitiesReport.of(options.getMinEntityCount(), tiers))
+          .apply("WriteEntities", write(out, EntitiesReport.SPEC, tiers));
+      entities.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(options.getMinPairCount(), tiers))
+          .apply("WriteEntityCooccurrence", write(out, EntityCooccurrenceReport.SPEC, tiers));
     }
+  }
+
+  private static WriteReport write(String out, ReportSpec spec, ReportTiers tiers) {
+    return WriteReport.to(out, spec).withMaxRows(tiers.maxRows());
   }
 
   /**

@@ -28,7 +28,9 @@ final class RunManifest {
       "run_manifest.csv",
       "Provenance of the run: parameters, software and model versions, input files with hashes, times, rows per report.",
       List.of(
-          col("section", "run, parameter, version, model, input or report"),
+          col("section", "run, parameter, version, model, input, report (data rows of a CSV file), report-selection "
+              + "(how the file selects its rows), report-cut (rows left out by --csvMaxRows) or table (rows of a "
+              + "full-detail table)"),
           col("key", "parameter name, component, model file, input file (relative to the input folder) or report file"),
           col("value", "its value: times in ISO 8601 UTC, input files as SHA-256 of their bytes, reports as data rows")));
 
@@ -69,6 +71,12 @@ final class RunManifest {
     add("parameter", "kwicLines", Integer.toString(options.getKwicLines()));
     add("parameter", "kwicWindow", Integer.toString(options.getKwicWindow()));
     add("parameter", "entities", Boolean.toString(options.getEntities()));
+    add("parameter", "csvTopTerms", Integer.toString(options.getCsvTopTerms()));
+    add("parameter", "csvTopContrasts", Integer.toString(options.getCsvTopContrasts()));
+    add("parameter", "csvTopEntities", Integer.toString(options.getCsvTopEntities()));
+    add("parameter", "csvTopPairs", Integer.toString(options.getCsvTopPairs()));
+    add("parameter", "csvMaxRows", Long.toString(options.getCsvMaxRows()));
+    add("parameter", "parquet", Boolean.toString(options.getParquet()));
     add("parameter", "minEntityCount", Long.toString(options.getMinEntityCount()));
     add("parameter", "minPairCount", Long.toString(options.getMinPairCount()));
     add("parameter", "gazetteer", options.getGazetteer().isEmpty() ? "built-in" : "built-in + " + options.getGazetteer());
@@ -120,8 +128,23 @@ final class RunManifest {
     return this;
   }
 
-  RunManifest reports(Map<String, Long> rowsByReport) {
+  /**
+   * Rows per CSV file; rows the row limit left out ("cut"); and how each file selects its rows.
+   */
+  RunManifest reports(Map<String, Long> rowsByReport, Map<String, Long> cutByReport, Map<String, String> selections) {
     rowsByReport.forEach((file, n) -> add("report", file, Long.toString(n)));
+    cutByReport.forEach((file, n) -> {
+      if (n > 0) {
+        add("report-cut", file, n + " rows beyond the limit of --csvMaxRows, in the full-detail table only");
+      }
+    });
+    new java.util.TreeMap<>(selections).forEach((file, rule) -> add("report-selection", file, rule));
+    return this;
+  }
+
+  /** Rows per full-detail table. */
+  RunManifest tables(Map<String, Long> rowsByTable) {
+    rowsByTable.forEach((table, n) -> add("table", "data/" + table, Long.toString(n)));
     return this;
   }
 

@@ -28,7 +28,7 @@ class CacheRunTest {
 
   @ParameterizedTest(name = "entities={0}")
   @ValueSource(booleans = {true, false})
-  void rerunAnalysesOnlyNewDocumentsAndWritesTheSameReports(boolean entities) throws IOException {
+  void rerunAnalysesOnlyNewDocumentsAndWritesTheSameReports(boolean entities) throws Exception {
     Path corpus = tmp.resolve("corpus");
     Path seeds = SeedRun.ROOT.resolve("seeds");
     Files.createDirectories(corpus.resolve("a"));
@@ -60,7 +60,8 @@ class CacheRunTest {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
         // The manifest and the HTML page name the run's time and parameters (the cache folder).
-        if (name.equals("run_manifest.csv") || name.equals("report.html") || name.startsWith(".")) {
+        if (name.equals("run_manifest.csv") || name.equals("report.html") || name.startsWith(".")
+            || Files.isDirectory(file)) {
           continue;
         }
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(tmp.resolve("rerun").resolve(name)), name);
@@ -69,6 +70,7 @@ class CacheRunTest {
     }
     // Without entities there is no entities.csv, entity_cooccurrence.csv or GraphML file.
     assertEquals(entities ? 11 : 8, compared.size(), compared.toString());
+    DataTables.assertSame(tmp.resolve("scratch"), tmp.resolve("rerun"));
   }
 
   private static Set<Path> cacheFiles(Path cache) throws IOException {

@@ -221,7 +221,7 @@ class OutputFolderTest {
   private static Map<String, byte[]> contents(Path folder) throws IOException {
     Map<String, byte[]> contents = new HashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f)).toList()) {
         contents.put(f.getFileName().toString(), Files.readAllBytes(f));
       }
     }

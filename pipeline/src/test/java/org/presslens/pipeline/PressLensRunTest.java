@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
@@ -61,7 +62,7 @@ class PressLensRunTest {
     assertEquals(Set.of("README.md", "report.html", "entity_cooccurrence.graphml", "documents.csv", "rejected.csv",
         "duplicates.csv", "boilerplate.csv",
         "run_manifest.csv", "term_frequencies.csv",
-        "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv"), files);
+        "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "data"), files);
     List<CSVRecord> docs = readCsv(first.resolve("documents.csv"));
     assertEquals(Set.of("unknown", "Tehran Times", "China-US Focus", "RT", "Global Times"),
         docs.stream().map(r -> r.get("outlet")).collect(Collectors.toSet()));
@@ -145,9 +146,13 @@ class PressLensRunTest {
         .filter(name -> !name.startsWith(".")).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of("README.md", "report.html", "documents.csv", "rejected.csv", "duplicates.csv",
         "boilerplate.csv", "run_manifest.csv", "term_frequencies.csv", "outlet_contrasts.csv",
-        "keyword_in_context.csv"), files);
+        "keyword_in_context.csv", "data"), files);
     assertEquals(Set.copyOf(files.stream().filter(f -> f.endsWith(".csv") && !f.equals("run_manifest.csv")).toList()),
         rowsWithout.keySet());
+    try (Stream<Path> tables = Files.list(dir.resolve("data"))) {
+      assertEquals(List.of("boilerplate", "document_terms", "documents", "duplicates", "outlet_contrasts", "rejected",
+          "term_frequencies"), tables.map(t -> t.getFileName().toString()).sorted().toList(), "no entity tables");
+    }
     for (String file : List.of("documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
         "term_frequencies.csv", "outlet_contrasts.csv", "keyword_in_context.csv")) {
       assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(dir.resolve(file)), file);

@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -77,6 +79,25 @@ public final class CsvReportWriter {
       count = 0;
       return bytes;
     }
+  }
+
+  /** The first {@code rows} CSV lines of {@code csv} (lines as {@link Lines} renders them). */
+  public static byte[] firstRows(byte[] csv, int rows) {
+    if (rows == 0) {
+      return new byte[0];
+    }
+    String text = new String(csv, StandardCharsets.UTF_8);
+    try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+      int seen = 0;
+      for (CSVRecord record : parser) {
+        if (seen++ == rows) {
+          return text.substring(0, (int) record.getCharacterPosition()).getBytes(StandardCharsets.UTF_8);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a string does not throw
+    }
+    return csv;
   }
 
   /** The byte order mark and the header line. */

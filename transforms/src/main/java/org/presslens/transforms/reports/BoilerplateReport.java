@@ -1,6 +1,8 @@
 package org.presslens.transforms.reports;
 
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.decimal;
+import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +13,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.boilerplate.OutletBoilerplate;
-import org.presslens.transforms.stats.Numbers;
 
 /** boilerplate.csv: the lines removed as boilerplate, per outlet, most widespread first. */
 public final class BoilerplateReport extends PTransform<PCollection<OutletBoilerplate>, PCollection<ReportBlock>> {
@@ -23,27 +24,35 @@ public final class BoilerplateReport extends PTransform<PCollection<OutletBoiler
       List.of(
           col("outlet", "the outlet (or grouping value) whose documents repeat the line"),
           col("line", "the line, trimmed and with runs of white space collapsed"),
-          col("documents", "documents of the outlet that contain the line"),
-          col("outlet_documents", "documents of the outlet"),
-          col("share", "documents / outlet_documents")));
+          integer("documents", "documents of the outlet that contain the line"),
+          integer("outlet_documents", "documents of the outlet"),
+          decimal("share", 4, "documents / outlet_documents")));
 
-  public static BoilerplateReport create() {
-    return new BoilerplateReport();
+  private final ReportTiers tiers;
+
+  private BoilerplateReport(ReportTiers tiers) {
+    this.tiers = tiers;
+  }
+
+  public static BoilerplateReport of(ReportTiers tiers) {
+    return new BoilerplateReport(tiers);
   }
 
   @Override
   public PCollection<ReportBlock> expand(PCollection<OutletBoilerplate> outlets) {
-    return outlets.apply("BoilerplateRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class)).via(BoilerplateReport::blocks));
+    ReportTiers limits = tiers;
+    return outlets.apply("BoilerplateRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
+        .via((OutletBoilerplate outlet) -> blocks(outlet, limits)));
   }
 
-  static List<ReportBlock> blocks(OutletBoilerplate outlet) {
+  static List<ReportBlock> blocks(OutletBoilerplate outlet, ReportTiers tiers) {
     List<Map.Entry<String, Integer>> lines = new ArrayList<>(outlet.lines().entrySet());
     lines.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
-    List<List<String>> rows = new ArrayList<>();
+    ScopeRows rows = ScopeRows.open(SPEC, outlet.outlet(), tiers);
     for (Map.Entry<String, Integer> line : lines) {
-      rows.add(List.of(outlet.outlet(), line.getKey(), Integer.toString(line.getValue()),
-          Long.toString(outlet.documents()), Numbers.decimal(line.getValue() / (double) outlet.documents(), 4)));
+      rows.add(List.of(outlet.outlet(), line.getKey(), line.getValue(), outlet.documents(),
+          line.getValue() / (double) outlet.documents()), true);
     }
-    return ReportBlocks.of(SPEC, outlet.outlet(), rows);
+    return rows.finish();
   }
 }

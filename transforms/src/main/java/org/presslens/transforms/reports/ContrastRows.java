@@ -9,7 +9,6 @@ import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import org.presslens.transforms.stats.BenjaminiHochberg;
 import org.presslens.transforms.stats.Keyness;
-import org.presslens.transforms.stats.Numbers;
 import org.presslens.transforms.stats.QuantedaKeyness;
 import org.presslens.transforms.stats.QuantedaKeyness.Correction;
 import org.presslens.transforms.stats.TermWeights;
@@ -76,26 +75,26 @@ public final class ContrastRows {
   }
 
   /** The report row of one contrast, in {@link OutletContrastReport#SPEC} column order. */
-  public static List<String> row(String outlet, String reference, Contrast c) {
+  public static List<?> row(String outlet, String reference, Contrast c) {
     TwoByTwo t = c.table();
     return List.of(
         outlet,
         reference,
         c.term(),
-        Integer.toString(TermCounter.gramSize(c.term())),
-        Long.toString((long) t.a()),
-        Long.toString((long) t.b()),
-        Numbers.decimal(TermWeights.per10k((long) t.a(), (long) t.targetTotal()), 4),
-        Numbers.decimal(TermWeights.per10k((long) t.b(), (long) t.referenceTotal()), 4),
-        Numbers.decimal(c.z(), 4),
-        Numbers.decimal(c.g2(), 4),
-        Numbers.significant(c.p(), 4),
-        Numbers.significant(c.q(), 4),
-        Numbers.decimal(c.logRatio(), 4),
-        Numbers.decimal(c.pctDiff(), 2),
-        Numbers.decimal(c.chi2(), 4),
-        Numbers.decimal(c.lr(), 4),
+        TermCounter.gramSize(c.term()),
+        (long) t.a(),
+        (long) t.b(),
+        TermWeights.per10k((long) t.a(), (long) t.targetTotal()),
+        TermWeights.per10k((long) t.b(), (long) t.referenceTotal()),
+        c.z(),
+        c.g2(),
+        c.p(),
+        c.q(),
+        c.logRatio(),
+        c.pctDiff(),
+        c.chi2(),
+        c.lr(),
         c.over() ? "over" : "under",
-        Integer.toString(c.rank()));
+        c.rank());
   }
 }

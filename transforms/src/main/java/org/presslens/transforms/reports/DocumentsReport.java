@@ -1,6 +1,7 @@
 package org.presslens.transforms.reports;
 
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.AnalyzedDocument;
 
 /** documents.csv: one row per analysed document, ordered by doc_id. */
-public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocument>, PCollection<ReportBlock>> {
+public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocument>, PCollection<Row>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "documents.csv",
@@ -26,10 +27,10 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
           col("source_path", "the file the text was read from, relative to the input folder"),
           col("charset", "character encoding the file was read in: from its byte order mark, UTF-8, or detected (ICU)"),
           col("sha256", "SHA-256 of the document text encoded as UTF-8 (byte order mark removed)"),
-          col("characters", "Unicode code points in the text as read"),
-          col("sentences", "sentences found by OpenNLP (line-break rules in README)"),
-          col("tokens", "running words: tokens with a letter or digit, stop words included, punctuation and symbols excluded"),
-          col("types", "distinct lower-cased words among the tokens"),
+          integer("characters", "Unicode code points in the text as read"),
+          integer("sentences", "sentences found by OpenNLP (line-break rules in README)"),
+          integer("tokens", "running words: tokens with a letter or digit, stop words included, punctuation and symbols excluded"),
+          integer("types", "distinct lower-cased words among the tokens"),
           col("duplicate_of", "for a copy of another document (see duplicates.csv), the doc_id that the statistics count instead; else empty")));
 
   private final PCollectionView<Map<String, Duplicate>> copies;
@@ -44,11 +45,11 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
   }
 
   @Override
-  public PCollection<ReportBlock> expand(PCollection<AnalyzedDocument> docs) {
+  public PCollection<Row> expand(PCollection<AnalyzedDocument> docs) {
     return docs.apply("DocumentRow", ParDo.of(new RowFn(copies)).withSideInputs(copies));
   }
 
-  static final class RowFn extends DoFn<AnalyzedDocument, ReportBlock> {
+  static final class RowFn extends DoFn<AnalyzedDocument, Row> {
     private final PCollectionView<Map<String, Duplicate>> copies;
 
     RowFn(PCollectionView<Map<String, Duplicate>> copies) {
@@ -56,12 +57,11 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
     }
 
     @ProcessElement
-    public void process(@Element AnalyzedDocument d, OutputReceiver<ReportBlock> out, ProcessContext c) {
+    public void process(@Element AnalyzedDocument d, OutputReceiver<Row> out, ProcessContext c) {
       Duplicate copy = c.sideInput(copies).get(d.docId());
-      out.output(ReportBlocks.single(SPEC, d.docId(), List.of(
+      out.output(new Row(d.docId(), List.of(
           d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
-          Integer.toString(d.characters()), Integer.toString(d.sentences()),
-          Long.toString(d.tokens()), Integer.toString(d.types()), copy == null ? "" : copy.keptDocId())));
+          d.characters(), d.sentences(), d.tokens(), d.types(), copy == null ? "" : copy.keptDocId())));
     }
   }
 }

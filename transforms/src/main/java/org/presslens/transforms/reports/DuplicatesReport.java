@@ -1,6 +1,7 @@
 package org.presslens.transforms.reports;
 
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.decimal;
 
 import java.util.List;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -8,10 +9,9 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.dedup.Duplicate;
-import org.presslens.transforms.stats.Numbers;
 
 /** duplicates.csv: documents that copy another document, which the statistics count in their place. */
-public final class DuplicatesReport extends PTransform<PCollection<Duplicate>, PCollection<ReportBlock>> {
+public final class DuplicatesReport extends PTransform<PCollection<Duplicate>, PCollection<Row>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "duplicates.csv",
@@ -24,7 +24,7 @@ public final class DuplicatesReport extends PTransform<PCollection<Duplicate>, P
           col("duplicate_of_outlet", "the kept document's outlet"),
           col("kind", "exact: same words in the same order (case, punctuation and layout ignored); "
               + "near: MinHash similarity at or above --duplicateSimilarity"),
-          col("similarity", "estimated Jaccard similarity of the two documents' sets of 5-word shingles "
+          decimal("similarity", 4, "estimated Jaccard similarity of the two documents' sets of 5-word shingles "
               + "(128 MinHash functions; 1 for exact copies)")));
 
   public static DuplicatesReport create() {
@@ -32,9 +32,9 @@ public final class DuplicatesReport extends PTransform<PCollection<Duplicate>, P
   }
 
   @Override
-  public PCollection<ReportBlock> expand(PCollection<Duplicate> copies) {
-    return copies.apply("DuplicateRow", MapElements.into(TypeDescriptor.of(ReportBlock.class)).via(d ->
-        ReportBlocks.single(SPEC, d.keptDocId() + "\u0000" + d.docId(), List.of(
-            d.docId(), d.outlet(), d.keptDocId(), d.keptOutlet(), d.kind(), Numbers.decimal(d.similarity(), 4)))));
+  public PCollection<Row> expand(PCollection<Duplicate> copies) {
+    return copies.apply("DuplicateRow", MapElements.into(TypeDescriptor.of(Row.class)).via(d ->
+        new Row(d.keptDocId() + "\u0000" + d.docId(), List.of(
+            d.docId(), d.outlet(), d.keptDocId(), d.keptOutlet(), d.kind(), d.similarity()))));
   }
 }

@@ -3,6 +3,7 @@ package org.presslens.transforms.reports;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -28,41 +29,54 @@ public final class EntitiesReport extends PTransform<PCollection<DocumentEntitie
       List.of(
           col("entity", "canonical name (aliases and in-document surnames resolved)"),
           col("type", "person, organization or location"),
-          col("mentions", "mentions in the corpus"),
-          col("documents", "documents mentioning it"),
-          col("outlets", "outlets mentioning it"),
+          integer("mentions", "mentions in the corpus"),
+          integer("documents", "documents mentioning it"),
+          integer("outlets", "outlets mentioning it"),
           col("mentions_per_outlet", "outlet: mentions, most first"),
           col("surface_forms", "spellings seen in the text with their counts, most first"),
           col("source", "which layer found it: model, dictionary, or both")));
 
   private final long minMentions;
+  private final ReportTiers tiers;
 
-  private EntitiesReport(long minMentions) {
+  private EntitiesReport(long minMentions, ReportTiers tiers) {
     this.minMentions = minMentions;
+    this.tiers = tiers;
   }
 
-  /** Lists entities with at least {@code minMentions} mentions. */
-  public static EntitiesReport withMinMentions(long minMentions) {
-    return new EntitiesReport(minMentions);
+  /** Lists entities with at least {@code minMentions} mentions; the CSV file the first {@link ReportTiers#topEntities()}. */
+  public static EntitiesReport of(long minMentions, ReportTiers tiers) {
+    return new EntitiesReport(minMentions, tiers);
+  }
+
+  /** The rule by which the CSV file selects its rows, for the data dictionary and the run manifest. */
+  public static String selection(ReportTiers tiers) {
+    return "the " + tiers.topEntities() + " most mentioned entities; every listed entity in the full-detail tier";
   }
 
   @Override
   public PCollection<ReportBlock> expand(PCollection<DocumentEntities> docs) {
     long min = minMentions;
+    ReportTiers limits = tiers;
     return docs
         .apply("SumEntities", CombineGrouped.globally(EntityTable.combineFn()))
         .apply("EntityRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(table -> Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "0", rows -> rows(table, min, rows)))));
+            .via(table -> Stage.STATISTICS.time(() -> {
+              ScopeRows scope = ScopeRows.open(SPEC, "0", limits);
+              int[] listed = {0};
+              rows(table, min, row -> scope.add(row, listed[0]++ < limits.topEntities()));
+              return scope.finish();
+            })));
   }
 
-  static void rows(EntityTable table, long minMentions, Consumer<List<String>> rows) {
+  static void rows(EntityTable table, long minMentions, Consumer<List<?>> rows) {
     List<Entity> entities = new ArrayList<>(table.entities().values());
     entities.removeIf(e -> e.mentions() < minMentions);
     entities.sort(Comparator.comparingLong(Entity::mentions).reversed()
         .thenComparing(Entity::canonical).thenComparing(Entity::type));
     for (Entity e : entities) {
-      rows.accept(List.of(e.canonical(), e.type(), Long.toString(e.mentions()), Long.toString(e.documentCount()),
-          Integer.toString(e.mentionsPerOutlet().size()), mostFirst(e.mentionsPerOutlet(), "%s: %d"),
+      rows.accept(List.of(e.canonical(), e.type(), e.mentions(), e.documentCount(),
+          e.mentionsPerOutlet().size(), mostFirst(e.mentionsPerOutlet(), "%s: %d"),
           mostFirst(e.surfaces(), "%s (%d)"), e.source()));
     }
   }

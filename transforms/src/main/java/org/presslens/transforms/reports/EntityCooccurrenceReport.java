@@ -3,9 +3,11 @@ package org.presslens.transforms.reports;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.decimal;
+import static org.presslens.transforms.reports.ReportSpec.integer;
+import static org.presslens.transforms.reports.ReportSpec.significant;
 
 import java.util.ArrayList;
-import java.util.function.Consumer;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -25,7 +27,6 @@ import org.presslens.transforms.model.CooccurrenceTable.Window;
 import org.presslens.transforms.model.DocumentEntities;
 import org.presslens.transforms.stats.Association;
 import org.presslens.transforms.stats.Keyness;
-import org.presslens.transforms.stats.Numbers;
 
 /**
  * entity_cooccurrence.csv: which entities are mentioned together, in the same sentence or the same
@@ -48,54 +49,79 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
           col("entity_b", "second entity"),
           col("type_b", "its type"),
           col("window", "sentence or document: the unit within which both must be mentioned"),
-          col("cooccurrences", "units (sentences or documents) mentioning both"),
-          col("documents", "documents with such a unit"),
-          col("outlets", "outlets with such a unit"),
-          col("units", "units in the scope (N)"),
-          col("units_a", "units mentioning entity_a"),
-          col("units_b", "units mentioning entity_b"),
-          col("pmi", "pointwise mutual information, log2(cooccurrences x N / (units_a x units_b))"),
-          col("npmi", "normalised PMI: pmi / -log2(cooccurrences / N), from -1 to 1"),
-          col("g2", "log-likelihood G2 of the 2x2 table of units (4-cell form)"),
-          col("p", "p-value of g2 (chi-squared, 1 df)"),
+          integer("cooccurrences", "units (sentences or documents) mentioning both"),
+          integer("documents", "documents with such a unit"),
+          integer("outlets", "outlets with such a unit"),
+          integer("units", "units in the scope (N)"),
+          integer("units_a", "units mentioning entity_a"),
+          integer("units_b", "units mentioning entity_b"),
+          decimal("pmi", 4, "pointwise mutual information, log2(cooccurrences x N / (units_a x units_b))"),
+          decimal("npmi", 4, "normalised PMI: pmi / -log2(cooccurrences / N), from -1 to 1"),
+          decimal("g2", 4, "log-likelihood G2 of the 2x2 table of units (4-cell form)"),
+          significant("p", 4, "p-value of g2 (chi-squared, 1 df)"),
           col("evidence_doc_id", "document of the example: where the two are mentioned closest together"),
-          col("evidence_sentence", "sentence number of the example in that document, from 1"),
+          integer("evidence_sentence", "sentence number of the example in that document, from 1"),
           col("evidence_text", "the example sentence as written (quotes and dashes normalised), cut to " + EVIDENCE_CHARS + " characters")));
 
   private final long minPairCount;
+  private final ReportTiers tiers;
 
-  private EntityCooccurrenceReport(long minPairCount) {
+  private EntityCooccurrenceReport(long minPairCount, ReportTiers tiers) {
     this.minPairCount = minPairCount;
+    this.tiers = tiers;
   }
 
-  /** Lists pairs co-occurring in at least {@code minPairCount} units. */
-  public static EntityCooccurrenceReport withMinPairCount(long minPairCount) {
-    return new EntityCooccurrenceReport(minPairCount);
+  /**
+   * Lists pairs co-occurring in at least {@code minPairCount} units; the CSV file the first
+   * {@link ReportTiers#topPairs()} of each scope and window.
+   */
+  public static EntityCooccurrenceReport of(long minPairCount, ReportTiers tiers) {
+    return new EntityCooccurrenceReport(minPairCount, tiers);
+  }
+
+  /** The rule by which the CSV file selects its rows, for the data dictionary and the run manifest. */
+  public static String selection(ReportTiers tiers) {
+    return "per scope and window the " + tiers.topPairs()
+        + " pairs with the most co-occurrences; every listed pair in the full-detail tier";
   }
 
   @Override
   public PCollection<ReportBlock> expand(PCollection<DocumentEntities> docs) {
     long min = minPairCount;
+    ReportTiers limits = tiers;
     PCollection<ReportBlock> corpus = docs
         .apply("SumCorpus", CombineGrouped.globally(CooccurrenceTable.combineFn()))
         .apply("CorpusRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(t -> Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "0", rows -> rows("corpus", "", t, min, rows)))));
+            .via(t -> Stage.STATISTICS.time(() -> scope("corpus", "", "0", t, min, limits))));
     PCollection<ReportBlock> outlets = docs
         .apply("KeyByOutlet", WithKeys.of(DocumentEntities::outlet).withKeyType(TypeDescriptors.strings()))
         .apply("SumOutlets", CombineGrouped.perKey(CooccurrenceTable.combineFn()))
         .apply("OutletRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via((KV<String, CooccurrenceTable> kv) -> Stage.STATISTICS.time(() -> ReportBlocks.render(
-                SPEC, "1\u0000" + kv.getKey(), rows -> rows("outlet", kv.getKey(), kv.getValue(), min, rows)))));
+            .via((KV<String, CooccurrenceTable> kv) -> Stage.STATISTICS.time(
+                () -> scope("outlet", kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue(), min, limits))));
     return PCollectionList.of(corpus).and(outlets).apply(Flatten.pCollections());
   }
 
+  private static List<ReportBlock> scope(String scope, String key, String sortKey, CooccurrenceTable table,
+      long minPairCount, ReportTiers tiers) {
+    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
+    rows(scope, key, table, minPairCount, (row, position) -> rows.add(row, position < tiers.topPairs()));
+    return rows.finish();
+  }
+
+  /** A row and its place among the rows of its window, from 0. */
+  interface Rows {
+    void accept(List<?> row, int position);
+  }
+
   /** Rows of one scope: sentence window first, then document; most co-occurrences first. */
-  static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Consumer<List<String>> rows) {
+  static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Rows rows) {
     for (Window window : Window.values()) {
       Units units = table.units(window);
       List<Pair> pairs = new ArrayList<>(units.pairs().values());
       pairs.removeIf(p -> p.cooccurrences() < minPairCount);
       pairs.sort(Comparator.comparingLong(Pair::cooccurrences).reversed().thenComparing(Pair::a).thenComparing(Pair::b));
+      int position = 0;
       for (Pair p : pairs) {
         long n = units.count();
         long na = units.perEntity().get(p.a());
@@ -107,11 +133,9 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
         Evidence e = p.evidence();
         String text = e.text().length() > EVIDENCE_CHARS ? e.text().substring(0, EVIDENCE_CHARS - 3) + "..." : e.text();
         rows.accept(List.of(scope, key, a[0], a[1], b[0], b[1], window.code(),
-            Long.toString(nab), Long.toString(p.documentCount()), Integer.toString(p.outlets().size()),
-            Long.toString(n), Long.toString(na), Long.toString(nb),
-            Numbers.decimal(Association.pmi(nab, na, nb, n), 4), Numbers.decimal(Association.npmi(nab, na, nb, n), 4),
-            Numbers.decimal(g2, 4), Numbers.significant(Keyness.pValue(g2), 4),
-            e.docId(), Integer.toString(e.sentence() + 1), text));
+            nab, p.documentCount(), p.outlets().size(), n, na, nb,
+            Association.pmi(nab, na, nb, n), Association.npmi(nab, na, nb, n), g2, Keyness.pValue(g2),
+            e.docId(), e.sentence() + 1, text), position++);
       }
     }
   }

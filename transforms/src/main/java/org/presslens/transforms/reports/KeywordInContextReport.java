@@ -2,6 +2,7 @@ package org.presslens.transforms.reports;
 
 import org.presslens.transforms.Stage;
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,9 @@ public final class KeywordInContextReport extends PTransform<PCollection<Documen
       List.of(
           col("outlet", "the outlet"),
           col("term", "the distinctive term (as counted: lower-cased)"),
-          col("term_rank", "its rank among the outlet's over-used terms in outlet_contrasts.csv (reference 'rest')"),
+          integer("term_rank", "its rank among the outlet's over-used terms in outlet_contrasts.csv (reference 'rest')"),
           col("doc_id", "document of the line"),
-          col("sentence", "sentence number in the document, from 1"),
+          integer("sentence", "sentence number in the document, from 1"),
           col("left", "words before the term in the same sentence, as written"),
           col("keyword", "the term as written in the text"),
           col("right", "words after the term in the same sentence, as written")));
@@ -124,8 +125,8 @@ public final class KeywordInContextReport extends PTransform<PCollection<Documen
     @ProcessElement
     public void process(@Element KV<String, ArrayList<Line>> outlet, OutputReceiver<ReportBlock> out) {
       Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, outlet.getKey(), rows -> outlet.getValue()
-          .forEach(l -> rows.accept(List.of(l.outlet(), l.term(), Integer.toString(l.termRank()), l.docId(),
-              Integer.toString(l.sentence()), l.left(), l.keyword(), l.right()))))).forEach(out::output);
+          .forEach(l -> rows.accept(List.of(l.outlet(), l.term(), l.termRank(), l.docId(),
+              l.sentence(), l.left(), l.keyword(), l.right()))))).forEach(out::output);
     }
   }
 

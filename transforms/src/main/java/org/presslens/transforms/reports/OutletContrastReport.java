@@ -2,6 +2,9 @@ package org.presslens.transforms.reports;
 
 import org.presslens.transforms.Stage;
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.decimal;
+import static org.presslens.transforms.reports.ReportSpec.integer;
+import static org.presslens.transforms.reports.ReportSpec.significant;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,30 +44,39 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           col("outlet", "the target outlet"),
           col("reference", "'rest' (all other outlets pooled) or the name of one other outlet"),
           col("term", "the word or n-gram"),
-          col("n", "words in the term"),
-          col("count_target", "occurrences in the outlet (a)"),
-          col("count_reference", "occurrences in the reference (b)"),
-          col("per_10k_target", "a per 10,000 running words of the outlet"),
-          col("per_10k_reference", "b per 10,000 running words of the reference"),
-          col("log_odds_z", "z-score of the weighted log-odds ratio with informative Dirichlet prior (Monroe et al. 2008); > 1.96 or < -1.96 is notable"),
-          col("g2", "log-likelihood G2, 4-cell form, no continuity correction (always >= 0; see direction)"),
-          col("p", "p-value of g2 (chi-squared, 1 df)"),
-          col("q", "Benjamini-Hochberg q-value over all terms tested in this outlet/reference comparison"),
-          col("log_ratio", "Hardie's Log Ratio: log2(target rate / reference rate), zero counts taken as 0.5; +1 = twice as frequent"),
-          col("pct_diff", "%DIFF: 100 x (target rate - reference rate) / reference rate; empty when b = 0"),
-          col("chi2_quanteda", "quanteda textstat_keyness chi2 (correction 'default'), signed"),
-          col("lr_quanteda", "quanteda textstat_keyness lr / G2 (correction 'default'), signed"),
+          integer("n", "words in the term"),
+          integer("count_target", "occurrences in the outlet (a)"),
+          integer("count_reference", "occurrences in the reference (b)"),
+          decimal("per_10k_target", 4, "a per 10,000 running words of the outlet"),
+          decimal("per_10k_reference", 4, "b per 10,000 running words of the reference"),
+          decimal("log_odds_z", 4, "z-score of the weighted log-odds ratio with informative Dirichlet prior (Monroe et al. 2008); > 1.96 or < -1.96 is notable"),
+          decimal("g2", 4, "log-likelihood G2, 4-cell form, no continuity correction (always >= 0; see direction)"),
+          significant("p", 4, "p-value of g2 (chi-squared, 1 df)"),
+          significant("q", 4, "Benjamini-Hochberg q-value over all terms tested in this outlet/reference comparison"),
+          decimal("log_ratio", 4, "Hardie's Log Ratio: log2(target rate / reference rate), zero counts taken as 0.5; +1 = twice as frequent"),
+          decimal("pct_diff", 2, "%DIFF: 100 x (target rate - reference rate) / reference rate; empty when b = 0"),
+          decimal("chi2_quanteda", 4, "quanteda textstat_keyness chi2 (correction 'default'), signed"),
+          decimal("lr_quanteda", 4, "quanteda textstat_keyness lr / G2 (correction 'default'), signed"),
           col("direction", "over: relatively more frequent in the outlet than in the reference; under: less"),
-          col("rank", "rank within outlet, reference and direction by |log_odds_z| (ties by g2)")));
+          integer("rank", "rank within outlet, reference and direction by |log_odds_z| (ties by g2)")));
 
   private final ContrastOptions options;
+  private final ReportTiers tiers;
 
-  private OutletContrastReport(ContrastOptions options) {
+  private OutletContrastReport(ContrastOptions options, ReportTiers tiers) {
     this.options = options;
+    this.tiers = tiers;
   }
 
-  public static OutletContrastReport with(ContrastOptions options) {
-    return new OutletContrastReport(options);
+  /** The CSV file keeps the first {@link ReportTiers#topContrasts()} terms of each outlet, reference and direction. */
+  public static OutletContrastReport with(ContrastOptions options, ReportTiers tiers) {
+    return new OutletContrastReport(options, tiers);
+  }
+
+  /** The rule by which the CSV file selects its rows, for the data dictionary and the run manifest. */
+  public static String selection(ReportTiers tiers) {
+    return "per outlet, reference and direction the " + tiers.topContrasts()
+        + " terms of highest rank (largest |log_odds_z|); every tested term in the full-detail tier";
   }
 
   @Override
@@ -72,24 +84,27 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     PCollection<KV<String, TermTable>> byOutlet = tables.get(SumTermTables.BY_OUTLET);
     PCollectionView<List<TermTable>> corpus = SumTermTables.corpusView(tables);
     if (!options.pairs()) {
-      return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, corpus, null))
+      return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, null))
           .withSideInputs(corpus)
           .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
     }
     PCollectionView<Map<String, TermTable>> outlets = byOutlet.apply("OutletsView", View.asMap());
-    return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, corpus, outlets))
+    return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, outlets))
         .withSideInputs(corpus, outlets)
         .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
   }
 
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
     private final ContrastOptions options;
+    private final ReportTiers tiers;
     private final PCollectionView<List<TermTable>> corpusView;
     /** All outlet tables; null unless pairwise contrasts are asked for. */
     private final PCollectionView<Map<String, TermTable>> outletsView;
 
-    ContrastFn(ContrastOptions options, PCollectionView<List<TermTable>> corpusView, PCollectionView<Map<String, TermTable>> outletsView) {
+    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<TermTable>> corpusView,
+        PCollectionView<Map<String, TermTable>> outletsView) {
       this.options = options;
+      this.tiers = tiers;
       this.corpusView = corpusView;
       this.outletsView = outletsView;
     }
@@ -130,9 +145,10 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
       }
     }
 
-    private static List<ReportBlock> blocks(String outlet, String reference, String referenceKey, List<Contrast> contrasts) {
-      return ReportBlocks.render(SPEC, outlet + "\u0000" + referenceKey,
-          rows -> contrasts.forEach(contrast -> rows.accept(ContrastRows.row(outlet, reference, contrast))));
+    private List<ReportBlock> blocks(String outlet, String reference, String referenceKey, List<Contrast> contrasts) {
+      ScopeRows rows = ScopeRows.open(SPEC, outlet + "\u0000" + referenceKey, tiers);
+      contrasts.forEach(c -> rows.add(ContrastRows.row(outlet, reference, c), c.rank() <= tiers.topContrasts()));
+      return rows.finish();
     }
   }
 }

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.model.RejectedInput;
 
 /** rejected.csv: every input item that did not become a document, with the reason. */
-public final class RejectedReport extends PTransform<PCollection<RejectedInput>, PCollection<ReportBlock>> {
+public final class RejectedReport extends PTransform<PCollection<RejectedInput>, PCollection<Row>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "rejected.csv",
@@ -28,9 +28,9 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
   }
 
   @Override
-  public PCollection<ReportBlock> expand(PCollection<RejectedInput> rejected) {
-    return rejected.apply("RejectedRow", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-        .via(r -> ReportBlocks.single(SPEC, sortKey(r), List.of(r.source(), r.item(), r.reason(), r.detail()))));
+  public PCollection<Row> expand(PCollection<RejectedInput> rejected) {
+    return rejected.apply("RejectedRow", MapElements.into(TypeDescriptor.of(Row.class))
+        .via(r -> new Row(sortKey(r), List.of(r.source(), r.item(), r.reason(), r.detail()))));
   }
 
   /** Source, then item with its numbers in numeric order ("line 2" before "line 10"). */

@@ -1,98 +1,111 @@
 package org.presslens.transforms.reports;
 
-import org.presslens.transforms.Stage;
 import static org.presslens.transforms.reports.ReportSpec.col;
+import static org.presslens.transforms.reports.ReportSpec.decimal;
+import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.presslens.transforms.Stage;
 import org.presslens.transforms.SumTermTables;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.TermTable;
+import org.presslens.transforms.parquet.ParquetTable;
+import org.presslens.transforms.stats.TermWeights;
 
 /**
- * term_frequencies.csv: term counts for the corpus, each outlet and each document, from the
- * tables of {@link SumTermTables}.
+ * term_frequencies.csv: the most frequent terms of the corpus and of each outlet, from the tables
+ * of {@link SumTermTables}. The full-detail tier has every term of every scope
+ * ({@code term_frequencies}) and every term of every document ({@code document_terms}).
  */
 public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCollection<ReportBlock>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "term_frequencies.csv",
-      "How often each term (word or n-gram) occurs in the whole corpus, in each outlet and in each document.",
+      "How often each term (word or n-gram) occurs in the whole corpus and in each outlet.",
       List.of(
-          col("scope", "corpus, outlet or document: the set of documents this row counts in"),
-          col("scope_key", "empty for corpus; the outlet name; or the doc_id"),
+          col("scope", "corpus or outlet: the set of documents this row counts in"),
+          col("scope_key", "empty for corpus; the outlet name"),
           col("term", "the word or n-gram, lower-cased, words separated by one space (lemmas with --lemmatize)"),
-          col("n", "words in the term: 1 for a unigram, 2 for a bigram, ..."),
-          col("count", "occurrences of the term in the scope"),
-          col("per_10k", "count per 10,000 running words of the scope (all words incl. stop words, punctuation excluded)"),
-          col("doc_freq", "documents containing the term: in the corpus (corpus and document scope) or in the outlet (outlet scope)"),
-          col("tf_idf", "document scope only: count x log10(corpus documents / corpus doc_freq), as quanteda dfm_tfidf"),
-          col("rank", "rank by count among terms of the same n in the scope; ties share the lowest rank")));
+          integer("n", "words in the term: 1 for a unigram, 2 for a bigram, ..."),
+          integer("count", "occurrences of the term in the scope"),
+          decimal("per_10k", 4, "count per 10,000 running words of the scope (all words incl. stop words, punctuation excluded)"),
+          integer("doc_freq", "documents of the scope containing the term"),
+          integer("rank", "rank by count among terms of the same n in the scope; ties share the lowest rank")));
+
+  /** Every term of every document (full-detail tier only). */
+  public static final ParquetTable DOCUMENT_TERMS = ParquetTable.of("document_terms",
+      "Every term of every document. tf-idf as quanteda's dfm_tfidf computes it joins the corpus rows of "
+          + "term_frequencies: count x log10(corpus documents / corpus doc_freq), e.g. in DuckDB `SELECT d.doc_id, d.term, "
+          + "d.count * log10((SELECT count(*) FROM 'data/documents/*.parquet' WHERE duplicate_of = '') / t.doc_freq) AS tf_idf "
+          + "FROM 'data/document_terms/*.parquet' d JOIN 'data/term_frequencies/*.parquet' t ON t.scope = 'corpus' "
+          + "AND t.term = d.term`.",
+      List.of(
+      col("doc_id", "the document"),
+      col("outlet", "its outlet"),
+      col("term", "the word or n-gram, as in term_frequencies"),
+      integer("n", "words in the term"),
+      integer("count", "occurrences in the document"),
+      decimal("per_10k", 4, "count per 10,000 running words of the document"),
+      integer("rank", "rank by count among the document's terms of the same n; ties share the lowest rank")));
 
   private final long minCount;
+  private final ReportTiers tiers;
 
-  private TermFrequencyReport(long minCount) {
+  private TermFrequencyReport(long minCount, ReportTiers tiers) {
     this.minCount = minCount;
+    this.tiers = tiers;
   }
 
-  /** Keeps rows with a count of at least {@code minCount} (ranks are computed before filtering). */
-  public static TermFrequencyReport withMinCount(long minCount) {
-    return new TermFrequencyReport(minCount);
+  /**
+   * Lists terms with a count of at least {@code minCount} (ranks are computed before the cut);
+   * the CSV file keeps the first {@link ReportTiers#topTerms()} of each scope and n.
+   */
+  public static TermFrequencyReport of(long minCount, ReportTiers tiers) {
+    return new TermFrequencyReport(minCount, tiers);
+  }
+
+  /** The rule by which the CSV file selects its rows, for the data dictionary and the run manifest. */
+  public static String selection(ReportTiers tiers) {
+    return "corpus and outlet scopes; per scope and n the " + tiers.topTerms()
+        + " most frequent terms (ties by term); every term, and every document's terms, in the full-detail tier";
   }
 
   @Override
   public PCollection<ReportBlock> expand(PCollectionTuple tables) {
-    PCollection<AnalyzedDocument> docs = tables.get(SumTermTables.DOCUMENTS);
-    PCollection<TermTable> corpus = tables.get(SumTermTables.CORPUS);
-    PCollectionView<List<TermTable>> corpusView = SumTermTables.corpusView(tables);
     long min = minCount;
-
-    PCollection<ReportBlock> corpusRows = corpus.apply("CorpusRows", FlatMapElements
+    ReportTiers limits = tiers;
+    PCollection<ReportBlock> corpusRows = tables.get(SumTermTables.CORPUS).apply("CorpusRows", FlatMapElements
         .into(TypeDescriptor.of(ReportBlock.class))
-        .via(t -> Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "0", rows -> TermFrequencyRows.rows(
-            TermFrequencyRows.CORPUS, "", t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min, rows)))));
-
-    PCollection<ReportBlock> outletRows = tables.get(SumTermTables.BY_OUTLET)
-        .apply("OutletRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class)).via((KV<String, TermTable> kv) -> {
-          TermTable t = kv.getValue();
-          return Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "1\u0000" + kv.getKey(), rows -> TermFrequencyRows.rows(
-              TermFrequencyRows.OUTLET, kv.getKey(), t.counts(), t.tokens(), term -> t.docFreq().get(term), 0, min, rows)));
-        }));
-
-    PCollection<ReportBlock> documentRows = docs.apply("DocumentRows",
-        ParDo.of(new DocumentRowsFn(corpusView, min)).withSideInputs(corpusView));
-
-    return PCollectionList.of(corpusRows).and(outletRows).and(documentRows).apply(Flatten.pCollections());
+        .via(t -> Stage.STATISTICS.time(() -> scope(TermFrequencyRows.CORPUS, "", "0", t, min, limits))));
+    PCollection<ReportBlock> outletRows = tables.get(SumTermTables.BY_OUTLET).apply("OutletRows", FlatMapElements
+        .into(TypeDescriptor.of(ReportBlock.class))
+        .via((KV<String, TermTable> kv) -> Stage.STATISTICS.time(
+            () -> scope(TermFrequencyRows.OUTLET, kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue(), min, limits))));
+    if (tiers.parquet()) {
+      tables.get(SumTermTables.DOCUMENTS)
+          .apply("DocumentTerms", WriteTable.of(tiers.dataDir(), DOCUMENT_TERMS, (doc, rows) -> documentRows(doc, min, rows)));
+    }
+    return PCollectionList.of(corpusRows).and(outletRows).apply(Flatten.pCollections());
   }
 
-  /** Document rows need the corpus document frequencies for tf-idf, taken from a side input. */
-  static final class DocumentRowsFn extends DoFn<AnalyzedDocument, ReportBlock> {
-    private final PCollectionView<List<TermTable>> corpusView;
-    private final long minCount;
+  static List<ReportBlock> scope(String scope, String key, String sortKey, TermTable t, long minCount, ReportTiers tiers) {
+    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
+    TermFrequencyRows.ranked(t.counts(), minCount, r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
+        TermWeights.per10k(r.count(), t.tokens()), t.docFreq().get(r.term()), r.rank()), r.position() < tiers.topTerms()));
+    return rows.finish();
+  }
 
-    DocumentRowsFn(PCollectionView<List<TermTable>> corpusView, long minCount) {
-      this.corpusView = corpusView;
-      this.minCount = minCount;
-    }
-
-    @ProcessElement
-    public void process(@Element AnalyzedDocument doc, OutputReceiver<ReportBlock> out, ProcessContext c) {
-      TermTable corpus = c.sideInput(corpusView).get(0);
-      Map<String, Integer> df = corpus.docFreq();
-      Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, "2\u0000" + doc.docId(), rows -> TermFrequencyRows.rows(
-          TermFrequencyRows.DOCUMENT, doc.docId(), doc.termCounts(), doc.tokens(), df::get,
-          corpus.documents(), minCount, rows))).forEach(out::output);
-    }
+  static void documentRows(AnalyzedDocument doc, long minCount, Consumer<List<?>> rows) {
+    TermFrequencyRows.ranked(doc.termCounts(), minCount, r -> rows.accept(List.of(doc.docId(), doc.outlet(), r.term(),
+        r.n(), r.count(), TermWeights.per10k(r.count(), doc.tokens()), r.rank())));
   }
 }

@@ -25,6 +25,8 @@ class EntityReportsTest {
     return new Mention(name, type, name, sentence, start, start + 1, source);
   }
 
+  private static final ReportTiers CSV_ONLY = ReportTiers.defaults("");
+
   // d1 (RT, 3 sentences): s0 NATO + China; s1 NATO; s2 NATO + China, adjacent.
   // d2 (GT, 2 sentences): s0 China; s1 NATO + Japan.
   private static final DocumentEntities D1 = new DocumentEntities("d1", "RT", new ArrayList<>(List.of(
@@ -38,16 +40,16 @@ class EntityReportsTest {
 
   @Test
   void entitiesAreCountedPerOutletWithSpellingsAndSources(TestPipeline pipeline) {
-    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntitiesReport.withMinMentions(2));
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntitiesReport.of(2, CSV_ONLY));
     PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntitiesReport.SPEC, "0", List.of(
-        List.of("NATO", "organization", "4", "2", "2", "RT: 3; GT: 1", "NATO (4)", "both"),
-        List.of("China", "location", "3", "2", "2", "RT: 2; GT: 1", "China (3)", "both"))));
+        List.of("NATO", "organization", 4, 2, 2, "RT: 3; GT: 1", "NATO (4)", "both"),
+        List.of("China", "location", 3, 2, 2, "RT: 2; GT: 1", "China (3)", "both"))));
     pipeline.run().waitUntilFinish();
   }
 
   @Test
   void cooccurrenceCountsUnitsPerWindowAndScope(TestPipeline pipeline) {
-    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntityCooccurrenceReport.withMinPairCount(1));
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntityCooccurrenceReport.of(1, CSV_ONLY));
     PAssert.that(blocks).satisfies(all -> {
       Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);
       List<List<String>> corpus = byKey.get("0");

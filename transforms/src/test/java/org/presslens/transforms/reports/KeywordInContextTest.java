@@ -57,9 +57,9 @@ class KeywordInContextTest {
             doc("c", "GT", "NATO elsewhere")))
         .apply(KeywordInContextReport.of(terms, options));
     PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, "RT", List.of(
-        List.of("RT", "nato", "1", "a", "1", "Old", "NATO", ""),
-        List.of("RT", "nato", "1", "b", "1", "", "NATO", "in"),
-        List.of("RT", "asia", "2", "b", "1", "in", "Asia", ""))));
+        List.of("RT", "nato", 1, "a", 1, "Old", "NATO", ""),
+        List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
+        List.of("RT", "asia", 2, "b", 1, "in", "Asia", ""))));
     pipeline.run().waitUntilFinish();
   }
 

@@ -28,7 +28,7 @@ class OutletContrastReportTest {
             analyzed("b1", "B", 1000, Map.of("nato", 3, "peace", 10)),
             analyzed("c1", "C", 1000, Map.of("nato", 2, "peace", 10))))
         .apply(SumTermTables.create())
-        .apply(OutletContrastReport.with(options));
+        .apply(OutletContrastReport.with(options, ReportTiers.defaults("")));
 
     PAssert.that(out.get(OutletContrastReport.REPORT)).satisfies(blocks -> {
       Map<String, List<List<String>>> byKey = Blocks.rowsByKey(blocks);

@@ -3,6 +3,7 @@ package org.presslens.transforms.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.presslens.transforms.TestDocuments.analyzed;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
@@ -12,38 +13,68 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.SumTermTables;
+import org.presslens.transforms.parquet.ParquetTables;
 
 @ExtendWith(TestPipelineExtension.class)
 class TermFrequencyReportTest {
 
-  @Test
-  void sumsCorpusAndOutletsAndWeighsDocuments(TestPipeline pipeline) {
-    PCollection<ReportBlock> blocks = pipeline
+  private static PCollection<ReportBlock> report(TestPipeline pipeline, ReportTiers tiers) {
+    return pipeline
         .apply(Create.of(
             analyzed("a", "RT", 100, Map.of("nato", 3, "asia", 1)),
             analyzed("b", "RT", 100, Map.of("nato", 1)),
             analyzed("c", "Global Times", 200, Map.of("nato", 2, "china", 4))))
         .apply(SumTermTables.create())
-        .apply(TermFrequencyReport.withMinCount(1));
+        .apply(TermFrequencyReport.of(1, tiers));
+  }
 
-    PAssert.that(blocks).satisfies(all -> {
+  @Test
+  void sumsCorpusAndOutlets(TestPipeline pipeline) {
+    PAssert.that(report(pipeline, ReportTiers.defaults(""))).satisfies(all -> {
       Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);
-      assertEquals(List.of("0", "1\u0000Global Times", "1\u0000RT", "2\u0000a", "2\u0000b", "2\u0000c"),
-          byKey.keySet().stream().sorted().toList());
+      assertEquals(List.of("0", "1\u0000Global Times", "1\u0000RT"), byKey.keySet().stream().sorted().toList());
       assertEquals(List.of(
-          List.of("corpus", "", "nato", "1", "6", "150", "3", "", "1"),
-          List.of("corpus", "", "china", "1", "4", "100", "1", "", "2"),
-          List.of("corpus", "", "asia", "1", "1", "25", "1", "", "3")), byKey.get("0"));
+          List.of("corpus", "", "nato", "1", "6", "150", "3", "1"),
+          List.of("corpus", "", "china", "1", "4", "100", "1", "2"),
+          List.of("corpus", "", "asia", "1", "1", "25", "1", "3")), byKey.get("0"));
       assertEquals(List.of(
-          List.of("outlet", "RT", "nato", "1", "4", "200", "2", "", "1"),
-          List.of("outlet", "RT", "asia", "1", "1", "50", "1", "", "2")), byKey.get("1\u0000RT"));
-      // china in c: 4 * log10(3/1) = 1.90849; nato is in every document, so its tf-idf is 0.
-      assertEquals(List.of(
-          List.of("document", "c", "china", "1", "4", "200", "1", "1.9085", "1"),
-          List.of("document", "c", "nato", "1", "2", "100", "3", "0", "2")), byKey.get("2\u0000c"));
+          List.of("outlet", "RT", "nato", "1", "4", "200", "2", "1"),
+          List.of("outlet", "RT", "asia", "1", "1", "50", "1", "2")), byKey.get("1\u0000RT"));
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void theCsvKeepsTheTopTermsAndTheFullTablesEveryTermAndEveryDocument(TestPipeline pipeline, @TempDir Path dir)
+      throws Exception {
+    ReportTiers tiers = new ReportTiers(1, 200, 1000, 200, 100_000, dir.toString());
+    PAssert.that(report(pipeline, tiers)).satisfies(all -> {
+      Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);
+      assertEquals(List.of(List.of("corpus", "", "nato", "1", "6", "150", "3", "1")), byKey.get("0"));
+      assertEquals(1, byKey.get("1\u0000RT").size());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+
+    assertEquals(List.of(
+            List.of("corpus", "", "asia", 1L, 1L, 25.0, 1L, 3L),
+            List.of("corpus", "", "china", 1L, 4L, 100.0, 1L, 2L),
+            List.of("corpus", "", "nato", 1L, 6L, 150.0, 3L, 1L),
+            List.of("outlet", "Global Times", "china", 1L, 4L, 200.0, 1L, 1L),
+            List.of("outlet", "Global Times", "nato", 1L, 2L, 100.0, 1L, 2L),
+            List.of("outlet", "RT", "asia", 1L, 1L, 50.0, 1L, 2L),
+            List.of("outlet", "RT", "nato", 1L, 4L, 200.0, 2L, 1L)),
+        ParquetTables.read(dir.resolve("term_frequencies"), "ORDER BY scope, scope_key, term"));
+    // c: china 4 of 200 words (200 per 10k, rank 1), nato 2 (100, rank 2)
+    assertEquals(List.of(
+            List.of("a", "RT", "asia", 1L, 1L, 100.0, 2L),
+            List.of("a", "RT", "nato", 1L, 3L, 300.0, 1L),
+            List.of("b", "RT", "nato", 1L, 1L, 100.0, 1L),
+            List.of("c", "Global Times", "china", 1L, 4L, 200.0, 1L),
+            List.of("c", "Global Times", "nato", 1L, 2L, 100.0, 2L)),
+        ParquetTables.read(dir.resolve("document_terms"), "ORDER BY doc_id, term"));
   }
 }

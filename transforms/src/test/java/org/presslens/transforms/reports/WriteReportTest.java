@@ -60,6 +60,28 @@ class WriteReportTest {
     }
   }
 
+  /** The row limit keeps the first rows in report order, also when it falls inside a block with multi-line cells. */
+  @Test
+  void theRowLimitCutsInReportOrderInsideSmallAndLargeBlocks(TestPipeline pipeline) throws IOException {
+    List<List<String>> longRows = new ArrayList<>();
+    for (int i = 0; i < ReportBlock.MAX_ROWS; i++) {
+      longRows.add(List.of("b", "line\nbreak " + "x".repeat(20) + i));
+    }
+    List<ReportBlock> blocks = new ArrayList<>(ReportBlocks.of(SPEC, "b", longRows)); // larger than the inline size
+    blocks.add(ReportBlocks.single(SPEC, "a", List.of("a", "first, \"quoted\"")));
+    int limit = 1 + ReportBlock.MAX_ROWS / 2;
+    pipeline.apply(Create.of(blocks)).apply(WriteReport.to(dir.toString(), SPEC).withMaxRows(limit));
+    pipeline.run().waitUntilFinish();
+    try (java.io.Reader in = Files.newBufferedReader(dir.resolve("t.csv"), StandardCharsets.UTF_8)) {
+      in.skip(1); // the byte order mark
+      List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+          .setSkipHeaderRecord(true).get().parse(in).getRecords();
+      assertEquals(limit, records.size());
+      assertEquals("first, \"quoted\"", records.get(0).get("v"));
+      assertEquals("line\nbreak " + "x".repeat(20) + (limit - 2), records.get(limit - 1).get("v"));
+    }
+  }
+
   @Test
   void emptyInputStillWritesTheHeader(TestPipeline pipeline) throws IOException {
     pipeline.apply(Create.empty(ReportBlockCoder.of())).apply(WriteReport.to(dir.toString(), SPEC));

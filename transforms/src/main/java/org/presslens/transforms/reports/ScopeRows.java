@@ -1,0 +1,94 @@
+package org.presslens.transforms.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.csv.CsvReportWriter;
+import org.presslens.transforms.parquet.ParquetRowWriter;
+import org.presslens.transforms.parquet.ParquetTable;
+
+/**
+ * The rows of one scope of a report (the corpus, an outlet), produced once and written to both
+ * tiers as they come: every row to the scope's file of the full-detail table (when there is one),
+ * the rows the spreadsheet tier keeps to CSV blocks. No scope's rows are ever held all at once.
+ * The Parquet file is named by the scope, so a retried bundle replaces it.
+ */
+public final class ScopeRows {
+
+  private final ReportSpec spec;
+  private final String sortKey;
+  private final ParquetRowWriter parquet;
+  private final CsvReportWriter.Lines lines;
+  private final List<ReportBlock> blocks = new ArrayList<>();
+
+  private ScopeRows(ReportSpec spec, String sortKey, ParquetRowWriter parquet) {
+    this.spec = spec;
+    this.sortKey = sortKey;
+    this.parquet = parquet;
+    this.lines = new CsvReportWriter.Lines(spec.header());
+  }
+
+  /** Rows of a scope of {@code spec}, with its full-detail table in {@code tiers.dataDir()} if set. */
+  public static ScopeRows open(ReportSpec spec, String sortKey, ReportTiers tiers) {
+    if (!tiers.parquet()) {
+      return new ScopeRows(spec, sortKey, null);
+    }
+    ParquetTable table = ParquetTable.of(spec);
+    ResourceId file = tableFolder(tiers.dataDir(), table.name())
+        .resolve(DigestUtils.sha256Hex(sortKey).substring(0, 24) + ".parquet", StandardResolveOptions.RESOLVE_FILE);
+    try {
+      return new ScopeRows(spec, sortKey, ParquetRowWriter.create(file, table));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The folder of a full-detail table. */
+  public static ResourceId tableFolder(String dataDir, String table) {
+    return FileSystems.matchNewResource(dataDir, true).resolve(table, StandardResolveOptions.RESOLVE_DIRECTORY);
+  }
+
+  /** Adds a row to the full-detail table and, if {@code inCsv}, to the CSV blocks. */
+  public void add(List<?> row, boolean inCsv) {
+    if (parquet != null) {
+      try {
+        parquet.write(row);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (inCsv) {
+      lines.add(spec.render(row));
+      if (lines.count() == ReportBlock.MAX_ROWS) {
+        blocks.add(new ReportBlock(sortKey, blocks.size(), lines.count(), lines.take()));
+      }
+    }
+  }
+
+  /** Rows written to the full-detail table so far. */
+  public long parquetRows() {
+    return parquet == null ? 0 : parquet.rows();
+  }
+
+  /** Finishes the Parquet file and returns the CSV blocks. */
+  public List<ReportBlock> finish() {
+    if (lines.count() > 0) {
+      blocks.add(new ReportBlock(sortKey, blocks.size(), lines.count(), lines.take()));
+    }
+    if (parquet != null) {
+      try {
+        parquet.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Metrics.counter(WriteReport.METRICS_NAMESPACE, WriteTable.rowCounterName(ParquetTable.of(spec))).inc(parquet.rows());
+    }
+    return blocks;
+  }
+}
