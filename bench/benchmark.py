@@ -19,16 +19,16 @@ counting, statistics, writing), the seconds its DoFns spent summed over threads 
 "stages" summary line) with documents and words per second of stage time, and the CPU time no
 stage accounts for: the runner's own work (encoding, shuffles, scheduling), JIT and GC.
 """
-import argparse, csv, gzip, json, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, gzip, json, os, re, shutil, subprocess, sys, tempfile, time
 
 STAGES = ["ingest", "tokenize", "entities", "counting", "statistics", "writing"]
 CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crude"]
 COMMANDS = {
-    # the README command: PressLens picks the runner (Spark local for inputs of 1 MB or more)
-    "default": ["mvn", "-q", "-o", "-pl", "pipeline", "exec:java", "-Dexec.args={args}"],
-    "direct": ["mvn", "-q", "-o", "-pl", "pipeline", "exec:java", "-Dexec.args={args} --runner=DirectRunner"],
-    "flink": ["mvn", "-q", "-o", "-Pflink", "-pl", "pipeline", "exec:exec", "-Dpresslens.args={args}"],
-    "spark": ["mvn", "-q", "-o", "-Pspark", "-pl", "pipeline", "exec:exec", "-Dpresslens.args={args}"],
+    # the README command (it builds what changed, so a fresh checkout or another commit runs its own code)
+    "default": ["mvn", "-q", "-pl", "pipeline", "-am", "compile", "exec:java", "-Dexec.args={args}"],
+    "direct": ["mvn", "-q", "-pl", "pipeline", "-am", "compile", "exec:java", "-Dexec.args={args} --runner=DirectRunner"],
+    "flink": ["mvn", "-q", "-Pflink", "-pl", "pipeline", "-am", "compile", "exec:exec", "-Dpresslens.args={args}"],
+    "spark": ["mvn", "-q", "-Pspark", "-pl", "pipeline", "-am", "compile", "exec:exec", "-Dpresslens.args={args}"],
 }
 
 def build_corpus(shared, copies, path, skip_every=0):
@@ -90,24 +90,36 @@ def run_once(a, work, corpus, label, extra):
     command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
     timing = os.path.join(work, "time.txt")
     start = time.time()
-    run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, check=True,
-                         stdout=subprocess.PIPE, text=True)
+    run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     wall = time.time() - start
+    if run.returncode != 0:
+        sys.exit(f"benchmark: the run of {label} ended with exit code {run.returncode}:\n{run.stdout[-3000:]}")
     user, system, rss = open(timing).read().split()[-3:]
-    with open(os.path.join(out, "documents.csv"), encoding="utf-8-sig") as f:
-        rows = list(csv.DictReader(f))
-    words = sum(int(r["tokens"]) for r in rows)
+    documents, words = summary_counts(run.stdout)
     cpu = float(user) + float(system)
-    print(f"{a.runner},{label},{len(rows)},{words},{wall:.1f},{cpu:.1f},"
-          f"{int(rss) // 1024},{len(rows) / wall:.1f},{words / wall:.0f}", flush=True)
+    print(f"{a.runner},{label},{documents},{words},{wall:.1f},{cpu:.1f},"
+          f"{int(rss) // 1024},{documents / wall:.1f},{words / wall:.0f}", flush=True)
     stages = stage_seconds(run.stdout)
     print("  stage,cpu_s_all_threads,documents_per_s,words_per_s")
     for name in STAGES:
         sec = stages.get(name, 0.0)
-        rate = (f"{len(rows) / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
+        rate = (f"{documents / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
         print(f"  {name},{sec:.1f},{rate}")
     print(f"  not in any stage (runner, JIT, GC),{cpu - sum(stages.values()):.1f},,", flush=True)
     return wall
+
+def summary_counts(stdout):
+    """Documents and running words from the run's summary lines."""
+    documents = words = 0
+    for line in stdout.splitlines():
+        m = re.match(r"presslens: (\d+) documents", line)
+        if m:
+            documents = int(m.group(1))
+        m = re.search(r"; ([0-9,]+) words$", line)
+        if line.startswith("presslens: stages") and m:
+            words = int(m.group(1).replace(",", ""))
+    return documents, words
 
 def stage_seconds(stdout):
     """Seconds per stage from the line 'presslens: stages (CPU s, all threads): ingest 1.2, ...; N words'."""

@@ -17,13 +17,13 @@ import opennlp.tools.tokenize.TokenizerME;
 public final class DocumentTokenizer {
 
   private final SentenceDetectorME sentenceDetector;
-  private final TokenizerME tokenizer;
+  private final RememberingTokenizer tokenizer;
   private final POSTaggerME tagger;
   private final SharedLemmatizer lemmatizer;
 
   public DocumentTokenizer(OpenNlpModels models, boolean lemmatize) {
     this.sentenceDetector = new SentenceDetectorME(models.sentences());
-    this.tokenizer = new TokenizerME(models.tokens());
+    this.tokenizer = new RememberingTokenizer(new TokenizerME(models.tokens()));
     this.tagger = lemmatize ? new POSTaggerME(models.pos()) : null;
     this.lemmatizer = lemmatize ? models.lemmatizer() : null;
   }

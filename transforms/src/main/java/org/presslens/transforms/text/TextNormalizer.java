@@ -1,40 +1,87 @@
 package org.presslens.transforms.text;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /**
  * Normalises raw article text before sentence detection and tokenization.
  *
  * <p>Web text spells the same word in several ways: typographic apostrophes ({@code NATO’s}),
  * backticks used as apostrophes ({@code NATO`s}), compatibility characters (full-width letters,
- * ligatures). Normalising first means all spellings yield the same tokens.
+ * ligatures). Normalising first means all spellings yield the same tokens. In order:
+ * <ol>
+ *   <li>Unicode NFKC (skipped for text that is all ASCII, which it leaves unchanged);
+ *   <li>apostrophe look-alikes ’ ‘ ‛ ʼ ′ ` ´ and the full-width apostrophe become {@code '};
+ *   <li>double-quote look-alikes “ ” „ ‟ « » ″ become {@code "};
+ *   <li>figure, en and em dashes and the horizontal bar separate words ("secure—and"), but the
+ *       tokenizer model keeps them inside tokens: each, with the ASCII white space around it,
+ *       becomes an en dash between two spaces;
+ *   <li>other horizontal spaces (no-break and the like, but not the tab) become a space.
+ * </ol>
+ * One pass over the text does steps 2 to 5, as the replacements in that order would.
  */
 public final class TextNormalizer {
-
-  /** Apostrophe look-alikes: ’ ‘ ‛ ʼ ′ ` ´ and the full-width apostrophe. */
-  private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u201B\u02BC\u2032`\u00B4\uFF07]");
-
-  /** Double-quote look-alikes: “ ” „ ‟ « » ″. */
-  private static final Pattern QUOTES = Pattern.compile("[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]");
-
-  /**
-   * En, em and horizontal-bar dashes separate words ("secure—and"); the tokenizer model keeps
-   * them inside tokens, so they are padded with spaces.
-   */
-  private static final Pattern DASHES = Pattern.compile("\\s*[\u2012\u2013\u2014\u2015]\\s*");
-
-  /** Non-breaking and other Unicode spaces not folded by NFKC. */
-  private static final Pattern SPACES = Pattern.compile("[\\h&&[^\\t]]");
 
   private TextNormalizer() {}
 
   public static String normalize(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    s = APOSTROPHES.matcher(s).replaceAll("'");
-    s = QUOTES.matcher(s).replaceAll("\"");
-    s = DASHES.matcher(s).replaceAll(" \u2013 ");
-    s = SPACES.matcher(s).replaceAll(" ");
-    return s;
+    String s = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    StringBuilder out = null;
+    int keep = 0; // out's characters before this index were replaced and are not trimmed by a dash
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char replacement = c < 0x80 && c != '`' ? c : replacement(c);
+      if (isDash(c)) {
+        if (out == null) {
+          out = new StringBuilder(s.length() + 16).append(s, 0, i);
+        }
+        while (out.length() > keep && isAsciiSpace(out.charAt(out.length() - 1))) {
+          out.setLength(out.length() - 1);
+        }
+        out.append(" \u2013 ");
+        while (i + 1 < s.length() && isAsciiSpace(s.charAt(i + 1))) {
+          i++;
+        }
+        keep = out.length();
+        continue;
+      }
+      if (replacement != c && out == null) {
+        out = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(replacement);
+        if (replacement != c) {
+          keep = out.length();
+        }
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static char replacement(char c) {
+    return switch (c) {
+      case '\u2019', '\u2018', '\u201B', '\u02BC', '\u2032', '`', '\u00B4', '\uFF07' -> '\'';
+      case '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033' -> '"';
+      case '\u00A0', '\u1680', '\u180E', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
+          '\u2007', '\u2008', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000' -> ' ';
+      default -> c;
+    };
+  }
+
+  private static boolean isDash(char c) {
+    return c >= '\u2012' && c <= '\u2015';
+  }
+
+  /** White space as the regular expression {@code \s} means it: ASCII only. */
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

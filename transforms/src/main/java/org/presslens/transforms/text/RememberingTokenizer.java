@@ -1,0 +1,73 @@
+package org.presslens.transforms.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
+import opennlp.tools.util.Span;
+
+/**
+ * OpenNLP's statistical tokenizer, asked once per distinct whitespace-separated token. TokenizerME
+ * splits text at white space first and then decides, for each character boundary inside one
+ * such token, whether to split there; its features are those of the token alone (the characters
+ * around the boundary, the token's shape, its abbreviation entry), never of the neighbouring
+ * tokens. So its decisions for a token string are always the same, and remembering them gives
+ * exactly the model's output while the model sees each distinct token once: most running words
+ * repeat ("the", "said,", "NATO's"), so nearly all are looked up instead of evaluated.
+ *
+ * <p>Not thread-safe, like the TokenizerME it owns: one per DoFn instance.
+ */
+final class RememberingTokenizer {
+
+  /** Distinct tokens remembered at most; the memory is cleared when it is full. */
+  private static final int CAPACITY = 200_000;
+
+  private static final int[] WHOLE = new int[0];
+
+  private final TokenizerME model;
+  private final HashMap<String, int[]> splits = new HashMap<>();
+
+  RememberingTokenizer(TokenizerME model) {
+    this.model = model;
+  }
+
+  /** Token spans of {@code text}, as {@link TokenizerME#tokenizePos} gives them. */
+  Span[] tokenizePos(String text) {
+    List<Span> out = new ArrayList<>();
+    for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
+      int start = word.getStart();
+      int end = word.getEnd();
+      if (end - start < 2) {
+        out.add(word); // the model never splits a single character
+        continue;
+      }
+      int[] cuts = cuts(text.substring(start, end));
+      int from = start;
+      for (int cut : cuts) {
+        out.add(new Span(from, start + cut));
+        from = start + cut;
+      }
+      out.add(new Span(from, end));
+    }
+    return out.toArray(Span[]::new);
+  }
+
+  /** Where the model splits a whitespace token: offsets inside it, ascending. */
+  private int[] cuts(String token) {
+    int[] known = splits.get(token);
+    if (known != null) {
+      return known;
+    }
+    Span[] pieces = model.tokenizePos(token);
+    int[] cuts = pieces.length <= 1 ? WHOLE : new int[pieces.length - 1];
+    for (int i = 1; i < pieces.length; i++) {
+      cuts[i - 1] = pieces[i].getStart();
+    }
+    if (splits.size() >= CAPACITY) {
+      splits.clear();
+    }
+    splits.put(token, cuts);
+    return cuts;
+  }
+}
