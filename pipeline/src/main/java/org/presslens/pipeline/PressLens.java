@@ -29,7 +29,7 @@ import org.presslens.transforms.reports.RejectedReport;
 import org.presslens.transforms.reports.ReportSpec;
 import org.presslens.transforms.parquet.ParquetTable;
 import org.presslens.transforms.reports.ReportTiers;
-import org.presslens.transforms.reports.WriteReport;
+import org.presslens.transforms.reports.WriteReports;
 import org.presslens.transforms.reports.WriteTable;
 
 /**
@@ -132,7 +132,7 @@ public final class PressLens {
     waitWithProgress(result, start);
     Instant end = Instant.now();
 
-    Map<String, Long> byCounter = counters(result, WriteReport.METRICS_NAMESPACE);
+    Map<String, Long> byCounter = counters(result, WriteReports.METRICS_NAMESPACE);
     Map<String, Long> rows = reportRows(byCounter, ReportPipeline.reports(options));
     long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
     long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
@@ -202,11 +202,11 @@ public final class PressLens {
     return line.append(String.format(Locale.ROOT, " %,d words", words)).toString();
   }
 
-  /** Rows written per report, from the counters of {@link WriteReport}, in report order. */
+  /** Rows written per report, from the counters of {@link WriteReports}, in report order. */
   private static Map<String, Long> reportRows(Map<String, Long> byName, List<ReportSpec> reports) {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (ReportSpec spec : reports) {
-      rows.put(spec.fileName(), byName.getOrDefault(WriteReport.rowCounterName(spec), 0L));
+      rows.put(spec.fileName(), byName.getOrDefault(WriteReports.rowCounterName(spec), 0L));
     }
     return rows;
   }
@@ -215,7 +215,7 @@ public final class PressLens {
   private static Map<String, Long> cutRows(Map<String, Long> byName, List<ReportSpec> reports) {
     Map<String, Long> cut = new LinkedHashMap<>();
     for (ReportSpec spec : reports) {
-      cut.put(spec.fileName(), byName.getOrDefault(WriteReport.cutCounterName(spec), 0L));
+      cut.put(spec.fileName(), byName.getOrDefault(WriteReports.cutCounterName(spec), 0L));
     }
     return cut;
   }

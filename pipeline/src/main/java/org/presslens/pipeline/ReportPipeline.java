@@ -11,7 +11,7 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Redistribute;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -29,14 +29,12 @@ import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SkipDuplicates;
 import org.presslens.transforms.dedup.Duplicate;
-import org.presslens.transforms.model.DocumentSentences;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
-import org.presslens.transforms.SumTermTables;
+import org.presslens.transforms.SumTables;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.io.RejectDuplicateIds;
 import org.presslens.transforms.model.AnalyzedDocument;
-import org.presslens.transforms.model.DocumentEntities;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.ContrastOptions;
@@ -50,7 +48,9 @@ import org.presslens.transforms.parquet.ParquetTable;
 import org.presslens.transforms.reports.ReportSpec;
 import org.presslens.transforms.reports.ReportTiers;
 import org.presslens.transforms.reports.TermFrequencyReport;
-import org.presslens.transforms.reports.WriteReport;
+import org.presslens.transforms.reports.ReportBlock;
+import org.presslens.transforms.reports.WriteReports;
+import org.presslens.transforms.reports.WriteRows;
 
 /** The pipeline as a table of contents: read, analyse, and one composite transform per report. */
 final class ReportPipeline {
@@ -61,6 +61,9 @@ final class ReportPipeline {
       EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
 
   private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
+
+  /** The reports whose rows stand for single items ({@link WriteRows}); the others are written in blocks. */
+  private static final List<ReportSpec> ROW_REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC);
 
   /** The reports a run with these options writes: all but the entity reports with --entities=false. */
   static List<ReportSpec> reports(PressLensOptions options) {
@@ -130,14 +133,8 @@ final class ReportPipeline {
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS)
         .apply("AnalyzeText", analyzeText(setup, options));
     PCollection<AnalyzedDocument> allDocs = analyzed.get(AnalyzeDocuments.ANALYZED);
-    PCollection<DocumentSentences> allSentences = analyzed.get(AnalyzeDocuments.SENTENCES);
     PCollection<AnalyzedDocument> docs = options.getKeepDuplicates() ? allDocs
         : allDocs.apply("SkipCopies", SkipDuplicates.of(copyById, AnalyzedDocument::docId));
-    PCollection<DocumentSentences> sentences = options.getKeepDuplicates() ? allSentences
-        : allSentences.apply("SkipCopiedSentences", SkipDuplicates.of(copyById, DocumentSentences::docId));
-    PCollection<DocumentEntities> allEntities = analyzed.get(AnalyzeText.ENTITIES);
-    PCollection<DocumentEntities> entities = options.getKeepDuplicates() ? allEntities
-        : allEntities.apply("SkipCopiedEntities", SkipDuplicates.of(copyById, DocumentEntities::docId));
     PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
         .and(unique.get(CorpusTags.REJECTED))
         .and(checked.get(CorpusTags.REJECTED))
@@ -148,48 +145,44 @@ final class ReportPipeline {
         .apply("AllRejected", Flatten.pCollections());
 
     allDocs.apply("DocumentsReport", DocumentsReport.withCopies(copyById))
-        .apply("WriteDocuments", WriteReport.rows(out, DocumentsReport.SPEC, tiers));
+        .apply("WriteDocuments", WriteRows.to(out, DocumentsReport.SPEC, tiers));
     rejected.apply("RejectedReport", RejectedReport.create())
-        .apply("WriteRejected", WriteReport.rows(out, RejectedReport.SPEC, tiers));
+        .apply("WriteRejected", WriteRows.to(out, RejectedReport.SPEC, tiers));
     copies.apply("DuplicatesReport", DuplicatesReport.create())
-        .apply("WriteDuplicates", WriteReport.rows(out, DuplicatesReport.SPEC, tiers));
-    cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.of(tiers))
-        .apply("WriteBoilerplate", write(out, BoilerplateReport.SPEC, tiers));
-    PCollectionTuple tables = docs.apply("SumTermTables", SumTermTables.create());
-    tables.apply("TermFrequencyReport", TermFrequencyReport.of(options.getMinCount(), tiers))
-        .apply("WriteTermFrequencies", write(out, TermFrequencyReport.SPEC, tiers));
+        .apply("WriteDuplicates", WriteRows.to(out, DuplicatesReport.SPEC, tiers));
 
+    PCollectionTuple tables = docs.apply("SumTables", SumTables.create());
     ContrastOptions contrast = setup.contrastOptions();
     PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
-    contrasts.get(OutletContrastReport.REPORT)
-        .apply("WriteOutletContrasts", write(out, OutletContrastReport.SPEC, tiers));
     PCollectionView<Map<String, List<String>>> distinctive =
         contrasts.get(OutletContrastReport.TOP_TERMS).apply("DistinctiveTerms", View.asMap());
-    sentences
-        .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast))
-        .apply("WriteKeywordInContext", write(out, KeywordInContextReport.SPEC, tiers));
-
+    PCollectionList<ReportBlock> blocks = PCollectionList
+        .of(cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.of(tiers)))
+        .and(tables.apply("TermFrequencyReport", TermFrequencyReport.of(options.getMinCount(), tiers)))
+        .and(contrasts.get(OutletContrastReport.REPORT))
+        .and(PCollectionTuple.of(KeywordInContextReport.COUNTED, docs)
+            .and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS))
+            .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, setup.textOptions())));
     if (options.getEntities()) {
-      entities.apply("EntitiesReport", EntitiesReport.of(options.getMinEntityCount(), tiers))
-          .apply("WriteEntities", write(out, EntitiesReport.SPEC, tiers));
-      entities.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(options.getMinPairCount(), tiers))
-          .apply("WriteEntityCooccurrence", write(out, EntityCooccurrenceReport.SPEC, tiers));
+      blocks = blocks
+          .and(tables.get(SumTables.CORPUS).apply("EntitiesReport", EntitiesReport.of(options.getMinEntityCount(), tiers)))
+          .and(tables.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(options.getMinPairCount(), tiers)));
     }
-  }
-
-  private static WriteReport write(String out, ReportSpec spec, ReportTiers tiers) {
-    return WriteReport.to(out, spec).withMaxRows(tiers.maxRows());
+    List<ReportSpec> written = reports(options).stream().filter(r -> !ROW_REPORTS.contains(r)).toList();
+    blocks.apply("AllBlocks", Flatten.pCollections())
+        .apply("WriteReports", WriteReports.to(out, written).withMaxRows(tiers.maxRows()));
   }
 
   /**
-   * A reader emits all documents of a file from one element, and Flink and Spark fuse the later
-   * steps with the read: without a reshuffle, a one-file corpus is analysed on one worker thread
-   * (measured: 1.4 of 2 cores busy on Spark, 22 % more wall time). The direct runner does not fuse,
-   * and there a reshuffle of every text made the benchmark corpus take 1.7 times as long.
+   * A reader emits all documents of a file from one element, and every runner keeps the documents
+   * that one element gave together (one bundle of the direct runner, one partition of Spark, one
+   * fused task of Flink), so a one-file corpus would be analysed on one thread. The documents are
+   * spread over a few buckets per core instead: enough for every core, few enough that the
+   * per-bundle cost stays small.
    */
   private static PCollection<SourceDocument> spreadDocuments(PCollection<SourceDocument> docs, PressLensOptions options) {
-    return options.getRunner().getSimpleName().equals("DirectRunner") ? docs
-        : docs.apply("SpreadDocuments", Reshuffle.viaRandomKey());
+    return docs.apply("SpreadDocuments",
+        Redistribute.<SourceDocument>arbitrarily().withNumBuckets(4 * Runtime.getRuntime().availableProcessors()));
   }
 
   private static AnalyzeText analyzeText(RunSetup setup, PressLensOptions options) {

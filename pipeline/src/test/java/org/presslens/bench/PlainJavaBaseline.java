@@ -89,7 +89,8 @@ public final class PlainJavaBaseline {
 
         t = System.nanoTime();
         AnalyzedDocument doc = new AnalyzedDocument(Long.toString(documents), group, "", "", "", "UTF-8", "",
-            text.length(), tokens.sentenceCount(), tokens.wordCount(), tokens.typeCount(), counts);
+            text.length(), tokens.sentenceCount(), tokens.wordCount(), tokens.typeCount(), counts,
+            new java.util.ArrayList<>(), new HashMap<>());
         groups.computeIfAbsent(group, g -> new TermTable()).add(doc);
         nanos[5] += System.nanoTime() - t;
         documents++;

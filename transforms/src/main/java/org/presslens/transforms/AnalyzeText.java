@@ -17,11 +17,10 @@ import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -38,18 +37,14 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.cache.AnalysisRecord;
 import org.presslens.transforms.cache.CacheFolder;
 import org.presslens.transforms.model.AnalyzedDocument;
-import org.presslens.transforms.model.DocumentEntities;
-import org.presslens.transforms.model.DocumentSentences;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.text.TextOptions;
 
 /**
- * Everything PressLens derives from a document's text: {@link AnalyzeDocuments} (sentences,
- * tokens, term counts) and {@link RecognizeEntities} (entity mentions), with outputs
- * {@link AnalyzeDocuments#ANALYZED}, {@link AnalyzeDocuments#SENTENCES}, {@link #ENTITIES} and
+ * {@link AnalyzeDocuments} with an optional cache: outputs {@link AnalyzeDocuments#ANALYZED} and
  * {@link AnalyzeDocuments#REJECTED}. {@link #withoutEntities()} skips the entity layer (the slowest
- * stage); {@link #ENTITIES} is then empty.
+ * stage); the mention lists are then empty.
  *
  * <p>With a cache folder, analyses are kept as Avro files ({@link AnalysisRecord}, in a sub-folder
  * per settings, {@link CacheFolder}) keyed by the SHA-256 of the text: a document whose text was
@@ -59,17 +54,10 @@ import org.presslens.transforms.text.TextOptions;
  */
 public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
-  public static final TupleTag<DocumentEntities> ENTITIES = new TupleTag<>() {};
-
   private static final TupleTag<SourceDocument> DOCS = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> CACHED = new TupleTag<>() {};
   private static final TupleTag<SourceDocument> MISSES = new TupleTag<>() {};
-  private static final TupleTag<AnalyzedDocument> HIT_ANALYZED = new TupleTag<>() {};
-  private static final TupleTag<DocumentSentences> HIT_SENTENCES = new TupleTag<>() {};
-  private static final TupleTag<DocumentEntities> HIT_ENTITIES = new TupleTag<>() {};
-  private static final TupleTag<AnalyzedDocument> FRESH_ANALYZED = new TupleTag<>() {};
-  private static final TupleTag<DocumentSentences> FRESH_SENTENCES = new TupleTag<>() {};
-  private static final TupleTag<DocumentEntities> FRESH_ENTITIES = new TupleTag<>() {};
+  private static final TupleTag<AnalyzedDocument> HITS = new TupleTag<>() {};
 
   private final TextOptions text;
   private final Gazetteer gazetteer;
@@ -92,7 +80,7 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
     return new AnalyzeText(text, gazetteer, entities, cacheDir);
   }
 
-  /** Does not recognise entities: {@link #ENTITIES} is empty (and so are the cached entity lists). */
+  /** Does not recognise entities: the mention lists are empty (and so are the cached ones). */
   public AnalyzeText withoutEntities() {
     return new AnalyzeText(text, gazetteer, false, cacheDir);
   }
@@ -114,53 +102,30 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
 
     PCollectionTuple looked = KeyedPCollectionTuple.of(DOCS, byText).and(CACHED, cached)
         .apply("JoinCache", CoGroupByKey.create())
-        .apply("FromCache", ParDo.of(new FromCacheFn(entities))
-            .withOutputTags(MISSES, TupleTagList.of(HIT_ANALYZED).and(HIT_SENTENCES).and(HIT_ENTITIES)));
+        .apply("FromCache", ParDo.of(new FromCacheFn()).withOutputTags(MISSES, TupleTagList.of(HITS)));
     PCollectionTuple fresh = analyze(looked.get(MISSES).setCoder(docs.getCoder()));
-
-    KeyedPCollectionTuple.of(FRESH_ANALYZED, byDocId(fresh.get(AnalyzeDocuments.ANALYZED), AnalyzedDocument::docId, "KeyAnalyzed"))
-        .and(FRESH_SENTENCES, byDocId(fresh.get(AnalyzeDocuments.SENTENCES), DocumentSentences::docId, "KeySentences"))
-        .and(FRESH_ENTITIES, byDocId(fresh.get(ENTITIES), DocumentEntities::docId, "KeyEntities"))
-        .apply("JoinAnalyses", CoGroupByKey.create())
-        .apply("ToRecords", ParDo.of(new ToRecordFn())).setCoder(recordCoder)
+    fresh.get(AnalyzeDocuments.ANALYZED)
+        .apply("ToRecords", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via(AnalysisRecord::of))
+        .setCoder(recordCoder)
         .apply("WriteCache", AvroIO.writeGenericRecords(AnalysisRecord.SCHEMA)
             .to(folder + "/run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC)))
             .withSuffix(".avro").<Void>withOutputFilenames())
         .getPerDestinationOutputFilenames()
         .apply("DropEmptyCacheFiles", ParDo.of(new DropEmptyFileFn()));
 
-    return PCollectionTuple
-        .of(AnalyzeDocuments.ANALYZED, merge(looked.get(HIT_ANALYZED), fresh.get(AnalyzeDocuments.ANALYZED), "AllAnalyzed"))
-        .and(AnalyzeDocuments.SENTENCES, merge(looked.get(HIT_SENTENCES), fresh.get(AnalyzeDocuments.SENTENCES), "AllSentences"))
-        .and(ENTITIES, merge(looked.get(HIT_ENTITIES), fresh.get(ENTITIES), "AllEntities"))
+    PCollection<AnalyzedDocument> all = PCollectionList.of(looked.get(HITS).setCoder(fresh.get(AnalyzeDocuments.ANALYZED).getCoder()))
+        .and(fresh.get(AnalyzeDocuments.ANALYZED))
+        .apply("AllAnalyzed", Flatten.pCollections());
+    return PCollectionTuple.of(AnalyzeDocuments.ANALYZED, all)
         .and(AnalyzeDocuments.REJECTED, fresh.get(AnalyzeDocuments.REJECTED));
   }
 
   private PCollectionTuple analyze(PCollection<SourceDocument> docs) {
-    PCollectionTuple analyzed = docs.apply("Tokenize", AnalyzeDocuments.with(text));
-    PCollection<DocumentEntities> found = entities
-        ? analyzed.get(AnalyzeDocuments.SENTENCES).apply("RecognizeEntities", RecognizeEntities.with(gazetteer))
-        : docs.getPipeline().apply("NoEntities", Create.empty(TypeDescriptor.of(DocumentEntities.class)));
-    return analyzed.and(ENTITIES, found);
-  }
-
-  private static <T> PCollection<KV<String, T>> byDocId(PCollection<T> items,
-      SerializableFunction<T, String> docId, String name) {
-    return items.apply(name, WithKeys.of(docId).withKeyType(TypeDescriptors.strings()));
-  }
-
-  private static <T> PCollection<T> merge(PCollection<T> fromCache, PCollection<T> fresh, String name) {
-    return PCollectionList.of(fromCache.setCoder(fresh.getCoder())).and(fresh).apply(name, Flatten.pCollections());
+    return docs.apply("Analyze", entities ? AnalyzeDocuments.with(text, gazetteer) : AnalyzeDocuments.withoutEntities(text));
   }
 
   /** Documents whose text is in the cache get its analysis; the others go on to be analysed. */
   static final class FromCacheFn extends DoFn<KV<String, CoGbkResult>, SourceDocument> {
-    private final boolean entities;
-
-    FromCacheFn(boolean entities) {
-      this.entities = entities;
-    }
-
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
       Iterator<GenericRecord> records = joined.getValue().getAll(CACHED).iterator();
@@ -170,11 +135,7 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
         if (record == null) {
           out.get(MISSES).output(doc);
         } else {
-          out.get(HIT_ANALYZED).output(AnalysisRecord.analyzed(record, doc));
-          out.get(HIT_SENTENCES).output(AnalysisRecord.sentences(record, doc));
-          if (entities) {
-            out.get(HIT_ENTITIES).output(AnalysisRecord.entities(record, doc));
-          }
+          out.get(HITS).output(AnalysisRecord.analyzed(record, doc));
         }
       }
     }
@@ -195,21 +156,6 @@ public final class AnalyzeText extends PTransform<PCollection<SourceDocument>, P
       }
       if (empty) {
         FileSystems.delete(List.of(file));
-      }
-    }
-  }
-
-  /**
-   * One cache record per newly analysed document (documents rejected by the analysis have none);
-   * without the entity layer there are no entities to join, and the record's lists stay empty.
-   */
-  static final class ToRecordFn extends DoFn<KV<String, CoGbkResult>, GenericRecord> {
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<GenericRecord> out) {
-      AnalyzedDocument analyzed = joined.getValue().getOnly(FRESH_ANALYZED, null);
-      if (analyzed != null) {
-        out.output(AnalysisRecord.of(analyzed, joined.getValue().getOnly(FRESH_SENTENCES),
-            joined.getValue().getOnly(FRESH_ENTITIES, null)));
       }
     }
   }

@@ -35,7 +35,7 @@ class AnalyzeDocumentsTest {
             new SourceDocument("d1", "RT", "2022-05", "T", "d1.txt", "UTF-8", text),
             new SourceDocument("d2", "RT", "", "", "d2.txt", "UTF-8", "... --- !!!"),
             new SourceDocument("d3", "RT", "", "", "d3.txt", "UTF-8", "2023 14.5 300,000 -- 42 %")))
-        .apply(AnalyzeDocuments.with(new TextOptions(StopWords.english(), 2, false, false)));
+        .apply(AnalyzeDocuments.withoutEntities(new TextOptions(StopWords.english(), 2, false, false)));
 
     PAssert.thatSingleton(out.get(AnalyzeDocuments.ANALYZED)).satisfies(doc -> {
       assertEquals("d1", doc.docId());
@@ -65,7 +65,7 @@ class AnalyzeDocumentsTest {
             new SourceDocument("d1", "RT", "", "", "d1.txt", "UTF-8", "One two three."),
             new SourceDocument("d2", "RT", "", "", "d2.txt", "UTF-8", "Four five."),
             new SourceDocument("d3", "RT", "", "", "d3.txt", "UTF-8", "!!!")))
-        .apply(AnalyzeDocuments.with(new TextOptions(StopWords.english(), 2, false, false)));
+        .apply(AnalyzeDocuments.withoutEntities(new TextOptions(StopWords.english(), 2, false, false)));
     MetricQueryResults metrics = pipeline.run().metrics().queryMetrics(MetricsFilter.builder().build());
     long words = 0;
     long tokenizeNanos = 0;

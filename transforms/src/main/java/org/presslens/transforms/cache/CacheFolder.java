@@ -16,9 +16,9 @@ public final class CacheFolder {
   /**
    * Raised whenever a change to PressLens changes the analysis of a text (2: the tokenizer's
    * alphanumeric optimisation; 3: {@code can't} keeps the token {@code ca}, quoted sentences read
-   * as written), since development versions share one version number.
+   * as written; 4: the record no longer holds the tokens), since development versions share one version number.
    */
-  static final int ANALYSIS_REVISION = 3;
+  static final int ANALYSIS_REVISION = 4;
 
   private CacheFolder() {}
 

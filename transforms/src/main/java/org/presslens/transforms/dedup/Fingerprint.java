@@ -29,15 +29,31 @@ public record Fingerprint(String docId, String outlet, String order, String text
     return new Fingerprint(docId, outlet, order, DigestUtils.sha256Hex(String.join(" ", words)), signature(words));
   }
 
-  /** Lower-cased runs of letters and digits. */
+  /** Lower-cased runs of letters and numbers (Unicode categories L and N). */
   static List<String> words(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
     List<String> words = new ArrayList<>();
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!word.isEmpty()) {
-        words.add(word);
+    int start = -1;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      boolean inWord = Character.isLetter(c) || isNumber(c);
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        words.add(lower.substring(start, i));
+        start = -1;
       }
+      i += Character.charCount(c);
+    }
+    if (start >= 0) {
+      words.add(lower.substring(start));
     }
     return words;
+  }
+
+  private static boolean isNumber(int c) {
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /** Multipliers (odd) and increments of the hash functions: fixed, so signatures are reproducible. */
@@ -61,11 +77,27 @@ public record Fingerprint(String docId, String outlet, String order, String text
   static int[] signature(List<String> words) {
     int[] mins = new int[HASHES];
     Arrays.fill(mins, Integer.MAX_VALUE);
+    byte[][] utf8 = new byte[words.size()][];
+    for (int w = 0; w < utf8.length; w++) {
+      utf8[w] = words.get(w).getBytes(StandardCharsets.UTF_8);
+    }
+    byte[] shingle = new byte[64];
     int shingles = Math.max(1, words.size() - SHINGLE_WORDS + 1);
     for (int start = 0; start < shingles; start++) {
-      byte[] shingle = String.join(" ", words.subList(start, Math.min(words.size(), start + SHINGLE_WORDS)))
-          .getBytes(StandardCharsets.UTF_8);
-      long x = MurmurHash3.hash128x64(shingle)[0];
+      // the UTF-8 bytes of the shingle's words joined by single spaces, without building the string
+      int length = 0;
+      for (int w = start; w < Math.min(words.size(), start + SHINGLE_WORDS); w++) {
+        int needed = length + utf8[w].length + 1;
+        if (needed > shingle.length) {
+          shingle = Arrays.copyOf(shingle, Math.max(needed, 2 * shingle.length));
+        }
+        if (w > start) {
+          shingle[length++] = ' ';
+        }
+        System.arraycopy(utf8[w], 0, shingle, length, utf8[w].length);
+        length += utf8[w].length;
+      }
+      long x = MurmurHash3.hash128x64(shingle, 0, length, 0)[0];
       for (int i = 0; i < HASHES; i++) {
         mins[i] = Math.min(mins[i], (int) ((MULTIPLIERS[i] * x + INCREMENTS[i]) >>> 32));
       }

@@ -1,13 +1,18 @@
 package org.presslens.transforms.model;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * The per-document aggregate that flows through the pipeline after tokenization: metadata,
- * size statistics and the document's term counts (unigrams and n-grams). One element per
- * document, never one per token.
+ * The per-document aggregate that flows through the pipeline after analysis: metadata, size
+ * statistics, the document's term counts (unigrams and n-grams) and its entity mentions with the
+ * text of the sentences that hold them. One element per document, never one per token.
+ *
+ * @param sha256 SHA-256 of the analysed text (after boilerplate removal)
+ * @param mentions entity mentions (empty when entities are not recognised)
+ * @param quoted the text of each sentence (by index from 0) that holds a mention, for evidence
  */
 @DefaultCoder(RecordCoders.AnalyzedDocumentCoder.class)
 public record AnalyzedDocument(
@@ -22,5 +27,13 @@ public record AnalyzedDocument(
     int sentences,
     long tokens,
     int types,
-    HashMap<String, Integer> termCounts)
-    implements Serializable {}
+    HashMap<String, Integer> termCounts,
+    ArrayList<Mention> mentions,
+    HashMap<Integer, String> quoted)
+    implements Serializable {
+
+  /** The document's entities, as the entity and co-occurrence tables add them. */
+  public DocumentEntities entities() {
+    return new DocumentEntities(docId, outlet, mentions, sentences, quoted);
+  }
+}

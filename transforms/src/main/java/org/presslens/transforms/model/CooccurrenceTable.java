@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
@@ -22,7 +20,6 @@ import org.apache.beam.sdk.transforms.Combine;
  * tables of disjoint documents are merged, so documents are counted, not remembered (a set of
  * document ids per pair grew with the corpus: millions of entries at 8x the benchmark corpus).
  */
-@DefaultCoder(SerializableCoder.class)
 public record CooccurrenceTable(Map<Window, Units> windows)
     implements Serializable, Summable<DocumentEntities, CooccurrenceTable> {
 

@@ -6,15 +6,12 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * Entity mentions summed over documents: per canonical entity and type. Accumulator of
  * {@link #combineFn()}; documents are counted, not remembered (see {@link CooccurrenceTable}).
  */
-@DefaultCoder(SerializableCoder.class)
 public record EntityTable(TreeMap<String, Entity> entities) implements Serializable, Summable<DocumentEntities, EntityTable> {
 
   /** What is known of one entity. */

@@ -10,7 +10,6 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -30,22 +29,22 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  */
 final class RecordCoders {
 
-  private static final Coder<String> STRING = StringUtf8Coder.of();
-  private static final Coder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
-  private static final Coder<Integer> INT = VarIntCoder.of();
-  private static final Coder<Long> LONG = VarLongCoder.of();
+  static final Coder<String> STRING = StringUtf8Coder.of();
+  static final Coder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
+  static final Coder<Integer> INT = VarIntCoder.of();
+  static final Coder<Long> LONG = VarLongCoder.of();
 
   private RecordCoders() {}
 
   /** Writes the strings in order, each may be null. */
-  private static void writeStrings(OutputStream out, String... strings) throws IOException {
+  static void writeStrings(OutputStream out, String... strings) throws IOException {
     for (String s : strings) {
       NULLABLE_STRING.encode(s, out);
     }
   }
 
   /** Reads {@code count} strings written by {@link #writeStrings}. */
-  private static String[] readStrings(InputStream in, int count) throws IOException {
+  static String[] readStrings(InputStream in, int count) throws IOException {
     String[] strings = new String[count];
     for (int i = 0; i < count; i++) {
       strings[i] = NULLABLE_STRING.decode(in);
@@ -54,7 +53,7 @@ final class RecordCoders {
   }
 
   /** Writes the map's size, then each key and value. */
-  private static <K, V> void writeMap(OutputStream out, Map<K, V> map, Coder<K> keys, Coder<V> values) throws IOException {
+  static <K, V> void writeMap(OutputStream out, Map<K, V> map, Coder<K> keys, Coder<V> values) throws IOException {
     INT.encode(map.size(), out);
     for (Map.Entry<K, V> e : map.entrySet()) {
       keys.encode(e.getKey(), out);
@@ -63,7 +62,7 @@ final class RecordCoders {
   }
 
   /** Reads a map written by {@link #writeMap}. */
-  private static <K, V> HashMap<K, V> readMap(InputStream in, Coder<K> keys, Coder<V> values) throws IOException {
+  static <K, V> HashMap<K, V> readMap(InputStream in, Coder<K> keys, Coder<V> values) throws IOException {
     int size = INT.decode(in);
     HashMap<K, V> map = new HashMap<>(size * 4 / 3 + 1);
     for (int i = 0; i < size; i++) {
@@ -95,44 +94,8 @@ final class RecordCoders {
     public void verifyDeterministic() {}
   }
 
-  /** Coder of {@link DocumentEntities}: mentions, sentence count and quoted sentences. */
-  public static final class DocumentEntitiesCoder extends CustomCoder<DocumentEntities> {
-    private static final DocumentEntitiesCoder INSTANCE = new DocumentEntitiesCoder();
-
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(DocumentEntities.class), INSTANCE);
-    }
-
-    @Override
-    public void encode(DocumentEntities d, OutputStream out) throws IOException {
-      writeStrings(out, d.docId(), d.outlet());
-      INT.encode(d.mentions().size(), out);
-      for (Mention m : d.mentions()) {
-        writeStrings(out, m.canonical(), m.type(), m.surface(), m.source());
-        INT.encode(m.sentence(), out);
-        INT.encode(m.start(), out);
-        INT.encode(m.end(), out);
-      }
-      INT.encode(d.sentenceCount(), out);
-      writeMap(out, d.sentences(), INT, NULLABLE_STRING);
-    }
-
-    @Override
-    public DocumentEntities decode(InputStream in) throws IOException {
-      String[] ids = readStrings(in, 2);
-      int count = INT.decode(in);
-      ArrayList<Mention> mentions = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        String[] m = readStrings(in, 4); // canonical, type, surface, source
-        mentions.add(new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3]));
-      }
-      int sentenceCount = INT.decode(in);
-      return new DocumentEntities(ids[0], ids[1], mentions, sentenceCount, readMap(in, INT, NULLABLE_STRING));
-    }
-  }
-
-  /** Coder of {@link AnalyzedDocument}. */
-  public static final class AnalyzedDocumentCoder extends CustomCoder<AnalyzedDocument> {
+  /** Coder of {@link AnalyzedDocument}: metadata, sizes, term counts, mentions and quoted sentences. */
+  public static final class AnalyzedDocumentCoder extends ClassCoder<AnalyzedDocument> {
     private static final AnalyzedDocumentCoder INSTANCE = new AnalyzedDocumentCoder();
 
     public static CoderProvider getCoderProvider() {
@@ -147,6 +110,14 @@ final class RecordCoders {
       LONG.encode(d.tokens(), out);
       INT.encode(d.types(), out);
       writeMap(out, d.termCounts(), STRING, INT);
+      INT.encode(d.mentions().size(), out);
+      for (Mention m : d.mentions()) {
+        writeStrings(out, m.canonical(), m.type(), m.surface(), m.source());
+        INT.encode(m.sentence(), out);
+        INT.encode(m.start(), out);
+        INT.encode(m.end(), out);
+      }
+      writeMap(out, d.quoted(), INT, NULLABLE_STRING);
     }
 
     @Override
@@ -156,47 +127,15 @@ final class RecordCoders {
       int sentences = INT.decode(in);
       long tokens = LONG.decode(in);
       int types = INT.decode(in);
+      HashMap<String, Integer> counts = readMap(in, STRING, INT);
+      int count = INT.decode(in);
+      ArrayList<Mention> mentions = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String[] m = readStrings(in, 4); // canonical, type, surface, source
+        mentions.add(new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3]));
+      }
       return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], characters, sentences, tokens, types,
-          readMap(in, STRING, INT));
-    }
-  }
-
-  /** Coder of {@link DocumentSentences}. */
-  public static final class DocumentSentencesCoder extends CustomCoder<DocumentSentences> {
-    private static final DocumentSentencesCoder INSTANCE = new DocumentSentencesCoder();
-
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(DocumentSentences.class), INSTANCE);
-    }
-
-    @Override
-    public void encode(DocumentSentences d, OutputStream out) throws IOException {
-      writeStrings(out, d.docId(), d.outlet());
-      encodeArrays(d.surfaces(), out);
-      encodeArrays(d.terms(), out);
-    }
-
-    @Override
-    public DocumentSentences decode(InputStream in) throws IOException {
-      String[] ids = readStrings(in, 2);
-      return new DocumentSentences(ids[0], ids[1], decodeArrays(in), decodeArrays(in));
-    }
-
-    private static void encodeArrays(ArrayList<String[]> arrays, OutputStream out) throws IOException {
-      INT.encode(arrays.size(), out);
-      for (String[] array : arrays) {
-        INT.encode(array.length, out);
-        writeStrings(out, array);
-      }
-    }
-
-    private static ArrayList<String[]> decodeArrays(InputStream in) throws IOException {
-      int n = INT.decode(in);
-      ArrayList<String[]> arrays = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        arrays.add(readStrings(in, INT.decode(in)));
-      }
-      return arrays;
+          counts, mentions, readMap(in, INT, NULLABLE_STRING));
     }
   }
 
@@ -204,8 +143,8 @@ final class RecordCoders {
    * Coder of {@link TermTable}: words and documents, then each term once with its count and
    * document frequency (the two maps have the same keys).
    */
-  public static final class TermTableCoder extends CustomCoder<TermTable> {
-    private static final TermTableCoder INSTANCE = new TermTableCoder();
+  public static final class TermTableCoder extends ClassCoder<TermTable> {
+    static final TermTableCoder INSTANCE = new TermTableCoder();
 
     public static CoderProvider getCoderProvider() {
       return CoderProviders.forCoder(TypeDescriptor.of(TermTable.class), INSTANCE);

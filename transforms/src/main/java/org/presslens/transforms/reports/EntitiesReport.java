@@ -1,7 +1,6 @@
 package org.presslens.transforms.reports;
 
 import org.presslens.transforms.Stage;
-import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 
@@ -16,12 +15,12 @@ import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.presslens.transforms.model.DocumentEntities;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.EntityTable;
 import org.presslens.transforms.model.EntityTable.Entity;
 
-/** entities.csv: every canonical entity with its mentions, documents, outlets and spellings. */
-public final class EntitiesReport extends PTransform<PCollection<DocumentEntities>, PCollection<ReportBlock>> {
+/** entities.csv: every canonical entity with its mentions, documents, outlets and spellings, from the corpus tables. */
+public final class EntitiesReport extends PTransform<PCollection<OutletTables>, PCollection<ReportBlock>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "entities.csv",
@@ -55,18 +54,16 @@ public final class EntitiesReport extends PTransform<PCollection<DocumentEntitie
   }
 
   @Override
-  public PCollection<ReportBlock> expand(PCollection<DocumentEntities> docs) {
+  public PCollection<ReportBlock> expand(PCollection<OutletTables> corpus) {
     long min = minMentions;
     ReportTiers limits = tiers;
-    return docs
-        .apply("SumEntities", CombineGrouped.globally(EntityTable.combineFn()))
-        .apply("EntityRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(table -> Stage.STATISTICS.time(() -> {
-              ScopeRows scope = ScopeRows.open(SPEC, "0", limits);
-              int[] listed = {0};
-              rows(table, min, row -> scope.add(row, listed[0]++ < limits.topEntities()));
-              return scope.finish();
-            })));
+    return corpus.apply("EntityRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
+        .via(tables -> Stage.STATISTICS.time(() -> {
+          ScopeRows scope = ScopeRows.open(SPEC, "0", limits);
+          int[] listed = {0};
+          rows(tables.entities(), min, row -> scope.add(row, listed[0]++ < limits.topEntities()));
+          return scope.finish();
+        })));
   }
 
   static void rows(EntityTable table, long minMentions, Consumer<List<?>> rows) {

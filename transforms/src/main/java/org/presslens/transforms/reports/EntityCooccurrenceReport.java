@@ -1,7 +1,6 @@
 package org.presslens.transforms.reports;
 
 import org.presslens.transforms.Stage;
-import org.presslens.transforms.CombineGrouped;
 import static org.presslens.transforms.reports.ReportSpec.col;
 import static org.presslens.transforms.reports.ReportSpec.decimal;
 import static org.presslens.transforms.reports.ReportSpec.integer;
@@ -13,26 +12,27 @@ import java.util.List;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.CooccurrenceTable;
 import org.presslens.transforms.model.CooccurrenceTable.Evidence;
 import org.presslens.transforms.model.CooccurrenceTable.Pair;
 import org.presslens.transforms.model.CooccurrenceTable.Units;
 import org.presslens.transforms.model.CooccurrenceTable.Window;
-import org.presslens.transforms.model.DocumentEntities;
+import org.presslens.transforms.SumTables;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.stats.Association;
 import org.presslens.transforms.stats.Keyness;
 
 /**
  * entity_cooccurrence.csv: which entities are mentioned together, in the same sentence or the same
- * document, for the corpus and for each outlet, with association statistics and one example.
+ * document, for the corpus and for each outlet, with association statistics and one example,
+ * from the tables of {@link SumTables}.
  */
-public final class EntityCooccurrenceReport extends PTransform<PCollection<DocumentEntities>, PCollection<ReportBlock>> {
+public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple, PCollection<ReportBlock>> {
 
   /** Evidence sentences are cut to this many characters. */
   public static final int EVIDENCE_CHARS = 300;
@@ -86,19 +86,16 @@ public final class EntityCooccurrenceReport extends PTransform<PCollection<Docum
   }
 
   @Override
-  public PCollection<ReportBlock> expand(PCollection<DocumentEntities> docs) {
+  public PCollection<ReportBlock> expand(PCollectionTuple tables) {
     long min = minPairCount;
     ReportTiers limits = tiers;
-    PCollection<ReportBlock> corpus = docs
-        .apply("SumCorpus", CombineGrouped.globally(CooccurrenceTable.combineFn()))
+    PCollection<ReportBlock> corpus = tables.get(SumTables.CORPUS)
         .apply("CorpusRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(t -> Stage.STATISTICS.time(() -> scope("corpus", "", "0", t, min, limits))));
-    PCollection<ReportBlock> outlets = docs
-        .apply("KeyByOutlet", WithKeys.of(DocumentEntities::outlet).withKeyType(TypeDescriptors.strings()))
-        .apply("SumOutlets", CombineGrouped.perKey(CooccurrenceTable.combineFn()))
+            .via(t -> Stage.STATISTICS.time(() -> scope("corpus", "", "0", t.cooccurrence(), min, limits))));
+    PCollection<ReportBlock> outlets = tables.get(SumTables.BY_OUTLET)
         .apply("OutletRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via((KV<String, CooccurrenceTable> kv) -> Stage.STATISTICS.time(
-                () -> scope("outlet", kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue(), min, limits))));
+            .via((KV<String, OutletTables> kv) -> Stage.STATISTICS.time(
+                () -> scope("outlet", kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue().cooccurrence(), min, limits))));
     return PCollectionList.of(corpus).and(outlets).apply(Flatten.pCollections());
   }
 

@@ -9,23 +9,32 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.presslens.transforms.model.DocumentSentences;
+import org.apache.beam.sdk.values.TupleTag;
+import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.text.DocumentTokenizer;
+import org.presslens.transforms.text.OpenNlpModels;
+import org.presslens.transforms.text.TextOptions;
 import org.presslens.transforms.reports.KwicLines.Line;
 
 /**
- * keyword_in_context.csv: concordance lines for each outlet's most distinctive terms. Each
- * document is scanned once for its outlet's terms (taken from a side input); a combiner keeps
- * each outlet's first lines per term in report order.
+ * keyword_in_context.csv: concordance lines for each outlet's most distinctive terms (taken from
+ * a side input), found in the documents that count them; a combiner keeps each outlet's first
+ * lines per term in report order.
  */
-public final class KeywordInContextReport extends PTransform<PCollection<DocumentSentences>, PCollection<ReportBlock>> {
+public final class KeywordInContextReport extends PTransform<PCollectionTuple, PCollection<ReportBlock>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "keyword_in_context.csv",
@@ -41,28 +50,112 @@ public final class KeywordInContextReport extends PTransform<PCollection<Documen
           col("keyword", "the term as written in the text"),
           col("right", "words after the term in the same sentence, as written")));
 
+  /** The analysed documents that the statistics count (copies left out): they name the candidates. */
+  public static final TupleTag<AnalyzedDocument> COUNTED = new TupleTag<>() {};
+  /** The texts as analysed (after boilerplate removal): the candidates are tokenized again for their lines. */
+  public static final TupleTag<SourceDocument> TEXTS = new TupleTag<>() {};
+
   private final PCollectionView<Map<String, List<String>>> terms;
   private final ContrastOptions options;
+  private final TextOptions text;
 
-  private KeywordInContextReport(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options) {
+  private KeywordInContextReport(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options, TextOptions text) {
     this.terms = terms;
     this.options = options;
+    this.text = text;
   }
 
   /**
    * @param terms per outlet, its distinctive terms in rank order: a map view of
    *     {@link OutletContrastReport#TOP_TERMS}
+   * @param text how the documents were tokenized, to find the terms again in their sentences
    */
-  public static KeywordInContextReport of(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options) {
-    return new KeywordInContextReport(terms, options);
+  public static KeywordInContextReport of(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options,
+      TextOptions text) {
+    return new KeywordInContextReport(terms, options, text);
   }
 
+  /**
+   * An outlet's first lines of a term come from the first documents (by doc_id) that count the
+   * term, one line or more each; so only those documents, at most {@code kwicLines} per term, are
+   * tokenized again instead of keeping every document's tokens until the terms are known.
+   */
   @Override
-  public PCollection<ReportBlock> expand(PCollection<DocumentSentences> sentences) {
-    return sentences
-        .apply("FindLines", ParDo.of(new FindLinesFn(terms, options.kwicWindow(), options.kwicLines())).withSideInputs(terms))
+  public PCollection<ReportBlock> expand(PCollectionTuple documents) {
+    PCollectionView<Map<String, String>> candidates = documents.get(COUNTED)
+        .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms)).withSideInputs(terms))
+        .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
+        .apply("Candidates", ParDo.of(new DoFn<KV<String, ArrayList<String>>, KV<String, String>>() {
+          @ProcessElement
+          public void process(@Element KV<String, ArrayList<String>> outlet, OutputReceiver<KV<String, String>> out) {
+            outlet.getValue().forEach(docId -> out.output(KV.of(docId, outlet.getKey())));
+          }
+        }))
+        .apply("CandidateView", View.asMap());
+    return documents.get(TEXTS)
+        .apply("FindLines", ParDo.of(new FindLinesFn(terms, candidates, text, options.kwicWindow(), options.kwicLines()))
+            .withSideInputs(terms, candidates))
         .apply("FirstLines", Combine.perKey(new FirstLinesFn(options.kwicLines())))
         .apply("Rows", ParDo.of(new RowsFn()));
+  }
+
+  /** (outlet, "term\u0000doc_id") for each of the outlet's terms that a document counts. */
+  static final class TermDocumentsFn extends DoFn<AnalyzedDocument, KV<String, String>> {
+    private final PCollectionView<Map<String, List<String>>> termsView;
+
+    TermDocumentsFn(PCollectionView<Map<String, List<String>>> termsView) {
+      this.termsView = termsView;
+    }
+
+    @ProcessElement
+    public void process(@Element AnalyzedDocument doc, OutputReceiver<KV<String, String>> out, ProcessContext c) {
+      for (String term : c.sideInput(termsView).getOrDefault(doc.outlet(), List.of())) {
+        if (doc.termCounts().containsKey(term)) {
+          out.output(KV.of(doc.outlet(), term + "\u0000" + doc.docId()));
+        }
+      }
+    }
+  }
+
+  /** Per outlet, the first {@code cap} doc_ids (in order) of each term, as one list of distinct doc_ids. */
+  static final class FirstDocumentsFn extends CombineFn<String, TreeMap<String, TreeSet<String>>, ArrayList<String>> {
+    private final int cap;
+
+    FirstDocumentsFn(int cap) {
+      this.cap = cap;
+    }
+
+    @Override
+    public TreeMap<String, TreeSet<String>> createAccumulator() {
+      return new TreeMap<>();
+    }
+
+    @Override
+    public TreeMap<String, TreeSet<String>> addInput(TreeMap<String, TreeSet<String>> firsts, String termAndDoc) {
+      int cut = termAndDoc.indexOf('\u0000');
+      TreeSet<String> docs = firsts.computeIfAbsent(termAndDoc.substring(0, cut), t -> new TreeSet<>());
+      docs.add(termAndDoc.substring(cut + 1));
+      if (docs.size() > cap) {
+        docs.pollLast();
+      }
+      return firsts;
+    }
+
+    @Override
+    public TreeMap<String, TreeSet<String>> mergeAccumulators(Iterable<TreeMap<String, TreeSet<String>>> all) {
+      TreeMap<String, TreeSet<String>> merged = new TreeMap<>();
+      for (TreeMap<String, TreeSet<String>> firsts : all) {
+        firsts.forEach((term, docs) -> docs.forEach(doc -> addInput(merged, term + "\u0000" + doc)));
+      }
+      return merged;
+    }
+
+    @Override
+    public ArrayList<String> extractOutput(TreeMap<String, TreeSet<String>> firsts) {
+      TreeSet<String> docs = new TreeSet<>();
+      firsts.values().forEach(docs::addAll);
+      return new ArrayList<>(docs);
+    }
   }
 
   /** Lines in report order: by term rank, document, sentence and position. */
@@ -130,22 +223,37 @@ public final class KeywordInContextReport extends PTransform<PCollection<Documen
     }
   }
 
-  /** Each document's lines for its outlet's terms, at most {@code cap} per term (the first ones). */
-  static final class FindLinesFn extends DoFn<DocumentSentences, KV<String, ArrayList<Line>>> {
+  /** The candidate documents' lines for their outlet's terms, at most {@code cap} per term (the first ones). */
+  static final class FindLinesFn extends DoFn<SourceDocument, KV<String, ArrayList<Line>>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
+    private final PCollectionView<Map<String, String>> candidates;
+    private final TextOptions text;
     private final int window;
     private final int cap;
+    private transient DocumentTokenizer tokenizer;
 
-    FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, int window, int cap) {
+    FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, PCollectionView<Map<String, String>> candidates,
+        TextOptions text, int window, int cap) {
       this.termsView = termsView;
+      this.candidates = candidates;
+      this.text = text;
       this.window = window;
       this.cap = cap;
     }
 
+    @Setup
+    public void setup() {
+      tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), text.lemmatize());
+    }
+
     @ProcessElement
-    public void process(@Element DocumentSentences doc, OutputReceiver<KV<String, ArrayList<Line>>> out, ProcessContext c) {
+    public void process(@Element SourceDocument doc, OutputReceiver<KV<String, ArrayList<Line>>> out, ProcessContext c) {
+      if (!c.sideInput(candidates).containsKey(doc.docId())) {
+        return;
+      }
       List<String> terms = c.sideInput(termsView).getOrDefault(doc.outlet(), List.of());
-      ArrayList<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc, terms, window), cap));
+      ArrayList<Line> lines = Stage.STATISTICS.time(
+          () -> first(KwicLines.find(doc.docId(), doc.outlet(), tokenizer.tokenize(doc.text()), terms, window), cap));
       if (!lines.isEmpty()) {
         out.output(KV.of(doc.outlet(), lines));
       }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.presslens.transforms.model.DocumentSentences;
 import org.presslens.transforms.text.TokenJoiner;
+import org.presslens.transforms.text.TokenizedDocument;
 
 /** Finds the occurrences of terms in a document's sentences and cuts concordance lines. */
 public final class KwicLines {
@@ -23,7 +23,7 @@ public final class KwicLines {
    * equal consecutive counted terms of a sentence; context is up to {@code window} tokens as
    * written on each side within the sentence, joined as the text reads ({@link TokenJoiner}).
    */
-  public static List<Line> find(DocumentSentences doc, List<String> terms, int window) {
+  public static List<Line> find(String docId, String outlet, TokenizedDocument doc, List<String> terms, int window) {
     List<Line> lines = new ArrayList<>();
     for (int r = 0; r < terms.size(); r++) {
       String[] words = terms.get(r).split(" ");
@@ -33,7 +33,7 @@ public final class KwicLines {
         for (int i = 0; i + words.length <= sentence.length; i++) {
           if (matches(sentence, i, words)) {
             int end = i + words.length;
-            lines.add(new Line(terms.get(r), r + 1, doc.docId(), doc.outlet(), s + 1, i,
+            lines.add(new Line(terms.get(r), r + 1, docId, outlet, s + 1, i,
                 TokenJoiner.join(surface, Math.max(0, i - window), i),
                 TokenJoiner.join(surface, i, end),
                 TokenJoiner.join(surface, end, Math.min(surface.length, end + window))));

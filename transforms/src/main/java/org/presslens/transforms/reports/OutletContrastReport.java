@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -19,7 +20,10 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.presslens.transforms.SumTermTables;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.presslens.transforms.SumTables;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.reports.ContrastRows.Contrast;
 import org.presslens.transforms.reports.ContrastRows.Side;
@@ -27,7 +31,7 @@ import org.presslens.transforms.reports.ContrastRows.Side;
 /**
  * outlet_contrasts.csv: each outlet against all other outlets pooled ("rest") and, with
  * {@link ContrastOptions#pairs()}, against each other outlet. Works per outlet on the tables of
- * {@link SumTermTables}; the corpus table comes in as a side input. Also emits, per outlet, its
+ * {@link SumTables}; the corpus table comes in as a side input. Also emits, per outlet, its
  * most over-used terms against the rest ({@link #TOP_TERMS}) for the concordance.
  */
 public final class OutletContrastReport extends PTransform<PCollectionTuple, PCollectionTuple> {
@@ -81,8 +85,10 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
 
   @Override
   public PCollectionTuple expand(PCollectionTuple tables) {
-    PCollection<KV<String, TermTable>> byOutlet = tables.get(SumTermTables.BY_OUTLET);
-    PCollectionView<List<TermTable>> corpus = SumTermTables.corpusView(tables);
+    PCollection<KV<String, TermTable>> byOutlet = tables.get(SumTables.BY_OUTLET)
+        .apply("OutletTerms", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(TermTable.class)))
+            .via((KV<String, OutletTables> kv) -> KV.of(kv.getKey(), kv.getValue().terms())));
+    PCollectionView<List<OutletTables>> corpus = SumTables.corpusView(tables);
     if (!options.pairs()) {
       return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, null))
           .withSideInputs(corpus)
@@ -97,11 +103,11 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
     private final ContrastOptions options;
     private final ReportTiers tiers;
-    private final PCollectionView<List<TermTable>> corpusView;
+    private final PCollectionView<List<OutletTables>> corpusView;
     /** All outlet tables; null unless pairwise contrasts are asked for. */
     private final PCollectionView<Map<String, TermTable>> outletsView;
 
-    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<TermTable>> corpusView,
+    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<OutletTables>> corpusView,
         PCollectionView<Map<String, TermTable>> outletsView) {
       this.options = options;
       this.tiers = tiers;
@@ -113,7 +119,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     public void process(@Element KV<String, TermTable> element, MultiOutputReceiver out, ProcessContext c) {
       String outlet = element.getKey();
       TermTable target = element.getValue();
-      TermTable corpus = c.sideInput(corpusView).get(0);
+      TermTable corpus = c.sideInput(corpusView).get(0).terms();
       Side corpusSide = new Side(t -> corpus.counts().getOrDefault(t, 0L), corpus.tokens());
       Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
       Side rest = new Side(t -> corpus.counts().getOrDefault(t, 0L) - target.counts().getOrDefault(t, 0L),

@@ -8,7 +8,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * Up to {@link #MAX_ROWS} rows of a report in final order, already rendered as CSV lines (UTF-8),
- * with the sort key and part number that place them in the report file ({@link WriteReport}).
+ * with the report's file name and the sort key and part number that place them in it
+ * ({@link WriteReports}).
  * Reports travel as blocks rather than one element per row (the direct runner pays per element),
  * and as bytes rather than lists of strings: a million term-frequency rows take 485 MB of heap as
  * strings and 48 MB as CSV (contrast rows 990 and 116 MB), and scopes of over a million rows held
@@ -24,21 +25,28 @@ public final class ReportBlock implements Serializable {
    */
   public static final int MAX_ROWS = 5_000;
 
+  private final String report;
   private final String sortKey;
   private final int part;
   private final int rows;
   private final byte[] csv;
 
   /**
+   * @param report the file name of the report the rows belong to
    * @param sortKey places the block's scope (a document, an outlet, the corpus) in the file
    * @param part the block's number within its scope, from 0
    * @param rows number of CSV lines in {@code csv}
    */
-  public ReportBlock(String sortKey, int part, int rows, byte[] csv) {
+  public ReportBlock(String report, String sortKey, int part, int rows, byte[] csv) {
+    this.report = Objects.requireNonNull(report);
     this.sortKey = Objects.requireNonNull(sortKey);
     this.part = part;
     this.rows = rows;
     this.csv = Objects.requireNonNull(csv);
+  }
+
+  public String report() {
+    return report;
   }
 
   public String sortKey() {
@@ -60,18 +68,18 @@ public final class ReportBlock implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ReportBlock b && sortKey.equals(b.sortKey) && part == b.part && rows == b.rows
-        && Arrays.equals(csv, b.csv);
+    return o instanceof ReportBlock b && report.equals(b.report) && sortKey.equals(b.sortKey) && part == b.part
+        && rows == b.rows && Arrays.equals(csv, b.csv);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sortKey, part, rows, Arrays.hashCode(csv));
+    return Objects.hash(report, sortKey, part, rows, Arrays.hashCode(csv));
   }
 
   @Override
   public String toString() {
-    return "ReportBlock[" + sortKey.replace('\u0000', '|') + " #" + part + ", " + rows + " rows]\n"
+    return "ReportBlock[" + report + " " + sortKey.replace('\u0000', '|') + " #" + part + ", " + rows + " rows]\n"
         + new String(csv, StandardCharsets.UTF_8);
   }
 }

@@ -6,17 +6,17 @@ import java.io.OutputStream;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.presslens.transforms.model.ClassCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Coder of {@link ReportBlock}: sort key, part, row count and the CSV bytes. Report rows are the
+ * Coder of {@link ReportBlock}: report, sort key, part, row count and the CSV bytes. Report rows are the
  * bulk of what a run shuffles (millions of term rows); with Java serialization, encoding them was
  * the largest single cost of a Flink run.
  */
-public final class ReportBlockCoder extends CustomCoder<ReportBlock> {
+public final class ReportBlockCoder extends ClassCoder<ReportBlock> {
 
   private static final ReportBlockCoder INSTANCE = new ReportBlockCoder();
 
@@ -30,6 +30,7 @@ public final class ReportBlockCoder extends CustomCoder<ReportBlock> {
 
   @Override
   public void encode(ReportBlock block, OutputStream out) throws IOException {
+    StringUtf8Coder.of().encode(block.report(), out);
     StringUtf8Coder.of().encode(block.sortKey(), out);
     VarIntCoder.of().encode(block.part(), out);
     VarIntCoder.of().encode(block.rows(), out);
@@ -38,7 +39,7 @@ public final class ReportBlockCoder extends CustomCoder<ReportBlock> {
 
   @Override
   public ReportBlock decode(InputStream in) throws IOException {
-    return new ReportBlock(StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
+    return new ReportBlock(StringUtf8Coder.of().decode(in), StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
         ByteArrayCoder.of().decode(in));
   }
 }

@@ -25,11 +25,11 @@ public final class ReportBlocks {
     producer.accept(row -> {
       lines.add(spec.render(row));
       if (lines.count() == ReportBlock.MAX_ROWS) {
-        blocks.add(new ReportBlock(sortKey, blocks.size(), lines.count(), lines.take()));
+        blocks.add(new ReportBlock(spec.fileName(), sortKey, blocks.size(), lines.count(), lines.take()));
       }
     });
     if (lines.count() > 0) {
-      blocks.add(new ReportBlock(sortKey, blocks.size(), lines.count(), lines.take()));
+      blocks.add(new ReportBlock(spec.fileName(), sortKey, blocks.size(), lines.count(), lines.take()));
     }
     return blocks;
   }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.presslens.transforms.model.ClassCoder;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -24,7 +24,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 public record Row(String sortKey, List<?> values) {
 
   /** Sort key and values, each value tagged with its type: text, whole number or decimal. */
-  public static final class RowCoder extends CustomCoder<Row> {
+  public static final class RowCoder extends ClassCoder<Row> {
     private static final int TEXT = 0;
     private static final int INTEGER = 1;
     private static final int DECIMAL = 2;

@@ -66,7 +66,7 @@ public final class ScopeRows {
     if (inCsv) {
       lines.add(spec.render(row));
       if (lines.count() == ReportBlock.MAX_ROWS) {
-        blocks.add(new ReportBlock(sortKey, blocks.size(), lines.count(), lines.take()));
+        blocks.add(new ReportBlock(spec.fileName(), sortKey, blocks.size(), lines.count(), lines.take()));
       }
     }
   }
@@ -79,7 +79,7 @@ public final class ScopeRows {
   /** Finishes the Parquet file and returns the CSV blocks. */
   public List<ReportBlock> finish() {
     if (lines.count() > 0) {
-      blocks.add(new ReportBlock(sortKey, blocks.size(), lines.count(), lines.take()));
+      blocks.add(new ReportBlock(spec.fileName(), sortKey, blocks.size(), lines.count(), lines.take()));
     }
     if (parquet != null) {
       try {
@@ -87,7 +87,7 @@ public final class ScopeRows {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Metrics.counter(WriteReport.METRICS_NAMESPACE, WriteTable.rowCounterName(ParquetTable.of(spec))).inc(parquet.rows());
+      Metrics.counter(WriteReports.METRICS_NAMESPACE, WriteTable.rowCounterName(ParquetTable.of(spec))).inc(parquet.rows());
     }
     return blocks;
   }

@@ -15,15 +15,16 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.presslens.transforms.Stage;
-import org.presslens.transforms.SumTermTables;
+import org.presslens.transforms.SumTables;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.parquet.ParquetTable;
 import org.presslens.transforms.stats.TermWeights;
 
 /**
  * term_frequencies.csv: the most frequent terms of the corpus and of each outlet, from the tables
- * of {@link SumTermTables}. The full-detail tier has every term of every scope
+ * of {@link SumTables}. The full-detail tier has every term of every scope
  * ({@code term_frequencies}) and every term of every document ({@code document_terms}).
  */
 public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCollection<ReportBlock>> {
@@ -83,15 +84,15 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
   public PCollection<ReportBlock> expand(PCollectionTuple tables) {
     long min = minCount;
     ReportTiers limits = tiers;
-    PCollection<ReportBlock> corpusRows = tables.get(SumTermTables.CORPUS).apply("CorpusRows", FlatMapElements
+    PCollection<ReportBlock> corpusRows = tables.get(SumTables.CORPUS).apply("CorpusRows", FlatMapElements
         .into(TypeDescriptor.of(ReportBlock.class))
-        .via(t -> Stage.STATISTICS.time(() -> scope(TermFrequencyRows.CORPUS, "", "0", t, min, limits))));
-    PCollection<ReportBlock> outletRows = tables.get(SumTermTables.BY_OUTLET).apply("OutletRows", FlatMapElements
+        .via(t -> Stage.STATISTICS.time(() -> scope(TermFrequencyRows.CORPUS, "", "0", t.terms(), min, limits))));
+    PCollection<ReportBlock> outletRows = tables.get(SumTables.BY_OUTLET).apply("OutletRows", FlatMapElements
         .into(TypeDescriptor.of(ReportBlock.class))
-        .via((KV<String, TermTable> kv) -> Stage.STATISTICS.time(
-            () -> scope(TermFrequencyRows.OUTLET, kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue(), min, limits))));
+        .via((KV<String, OutletTables> kv) -> Stage.STATISTICS.time(
+            () -> scope(TermFrequencyRows.OUTLET, kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue().terms(), min, limits))));
     if (tiers.parquet()) {
-      tables.get(SumTermTables.DOCUMENTS)
+      tables.get(SumTables.DOCUMENTS)
           .apply("DocumentTerms", WriteTable.of(tiers.dataDir(), DOCUMENT_TERMS, (doc, rows) -> documentRows(doc, min, rows)));
     }
     return PCollectionList.of(corpusRows).and(outletRows).apply(Flatten.pCollections());

@@ -1,6 +1,5 @@
 package org.presslens.transforms.cache;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -21,8 +20,6 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.AnalyzedDocument;
-import org.presslens.transforms.model.DocumentEntities;
-import org.presslens.transforms.model.DocumentSentences;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.ner.Gazetteer;
@@ -36,32 +33,20 @@ class AnalysisRecordTest {
   /** Through Avro's binary form and back: the analysis of another document with the same text. */
   @Test
   void roundTripGivesTheAnalysisForAnyDocumentWithTheText() throws IOException {
-    SourceDocument first = new SourceDocument("d1", "A", "2024", "T", "a/d1.txt", "UTF-8", TEXT);
+    ArrayList<Mention> mentions = new ArrayList<>(List.of(new Mention("NATO", "organization", "NATO", 0, 0, 1, Mention.DICTIONARY),
+        new Mention("Liz Truss", "person", "Truss", 1, 0, 1, Mention.BOTH)));
+    HashMap<Integer, String> quoted = new HashMap<>(Map.of(0, "NATO met.", 1, "Truss spoke, again."));
     AnalyzedDocument analyzed = new AnalyzedDocument("d1", "A", "2024", "T", "a/d1.txt", "UTF-8",
-        DigestUtils.sha256Hex(TEXT), TEXT.length(), 2, 5, 5, new HashMap<>(Map.of("nato", 1, "truss", 1, "nato met", 1)));
-    ArrayList<String[]> surfaces = new ArrayList<>(List.of(new String[] {"NATO", "met", "."},
-        new String[] {"Truss", "spoke", ",", "again", "."}));
-    ArrayList<String[]> terms = new ArrayList<>(List.of(new String[] {"nato", "met", null},
-        new String[] {"truss", "spoke", null, "again", null}));
-    DocumentEntities entities = new DocumentEntities("d1", "A",
-        new ArrayList<>(List.of(new Mention("NATO", "organization", "NATO", 0, 0, 1, Mention.DICTIONARY),
-            new Mention("Liz Truss", "person", "Truss", 1, 0, 1, Mention.BOTH))),
-        2, new HashMap<>(Map.of(0, "NATO met .", 1, "Truss spoke , again .")));
+        DigestUtils.sha256Hex(TEXT), TEXT.length(), 2, 5, 5, new HashMap<>(Map.of("nato", 1, "truss", 1, "nato met", 1)),
+        mentions, quoted);
 
-    GenericRecord record = readBack(AnalysisRecord.of(analyzed, new DocumentSentences("d1", "A", surfaces, terms), entities));
+    GenericRecord record = readBack(AnalysisRecord.of(analyzed));
 
     SourceDocument second = new SourceDocument("d9", "B", "2025-01-02", "Other", "b/d9.txt", "latin1", TEXT);
     assertEquals(AnalysisRecord.textKey(second), AnalysisRecord.recordKey(record));
     assertEquals(new AnalyzedDocument("d9", "B", "2025-01-02", "Other", "b/d9.txt", "latin1",
-        analyzed.sha256(), TEXT.length(), 2, 5, 5, analyzed.termCounts()), AnalysisRecord.analyzed(record, second));
-    DocumentSentences sentences = AnalysisRecord.sentences(record, second);
-    assertEquals("d9", sentences.docId());
-    for (int i = 0; i < 2; i++) {
-      assertArrayEquals(surfaces.get(i), sentences.surfaces().get(i));
-      assertArrayEquals(terms.get(i), sentences.terms().get(i));
-    }
-    assertEquals(new DocumentEntities("d9", "B", entities.mentions(), 2, entities.sentences()),
-        AnalysisRecord.entities(record, second));
+        analyzed.sha256(), TEXT.length(), 2, 5, 5, analyzed.termCounts(), mentions, quoted),
+        AnalysisRecord.analyzed(record, second));
   }
 
   @Test

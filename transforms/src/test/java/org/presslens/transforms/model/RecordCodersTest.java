@@ -15,6 +15,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
+import org.presslens.transforms.TestDocuments;
 
 class RecordCodersTest {
 
@@ -31,43 +32,40 @@ class RecordCodersTest {
   }
 
   @Test
-  void entityListsRoundTripWithTheirDefaultCoder() throws Exception {
-    Coder<DocumentEntities> coder = CoderRegistry.createDefault().getCoder(DocumentEntities.class);
-    assertInstanceOf(RecordCoders.DocumentEntitiesCoder.class, coder);
-    ArrayList<Mention> mentions = new ArrayList<>(List.of(
-        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH),
-        new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.MODEL)));
-    HashMap<Integer, String> quoted = new HashMap<>(Map.of(0, "The Nato summit .", 2, "Stoltenberg said « oui » ."));
-    DocumentEntities doc = new DocumentEntities("d1", "RT", mentions, 5, quoted);
-    CoderProperties.coderDecodeEncodeEqual(coder, doc);
-    CoderProperties.coderDecodeEncodeEqual(coder, new DocumentEntities("d2", "", new ArrayList<>(), 0, new HashMap<>()));
-  }
-
-  @Test
   void analyzedDocumentsRoundTripWithTheirDefaultCoder() throws Exception {
     Coder<AnalyzedDocument> coder = CoderRegistry.createDefault().getCoder(AnalyzedDocument.class);
     assertInstanceOf(RecordCoders.AnalyzedDocumentCoder.class, coder);
     HashMap<String, Integer> counts = new HashMap<>(Map.of("nato", 2, "élan vital", 1, "日本", 3));
+    ArrayList<Mention> mentions = new ArrayList<>(List.of(
+        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH),
+        new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.MODEL)));
+    HashMap<Integer, String> quoted = new HashMap<>(Map.of(0, "The Nato summit .", 2, "Stoltenberg said « oui » ."));
     CoderProperties.coderDecodeEncodeEqual(coder, new AnalyzedDocument(
-        "d1", "RT", "2024-05", "Title, \"quoted\"", "a/d1.txt", "UTF-8", "ab12", 120, 3, 1L << 33, 7, counts));
+        "d1", "RT", "2024-05", "Title, \"quoted\"", "a/d1.txt", "UTF-8", "ab12", 120, 3, 1L << 33, 7, counts,
+        mentions, quoted));
     CoderProperties.coderDecodeEncodeEqual(coder, new AnalyzedDocument(
-        "d2", "", "", "", "", "", "", 0, 0, 0, 0, new HashMap<>()));
+        "d2", "", "", "", "", "", "", 0, 0, 0, 0, new HashMap<>(), new ArrayList<>(), new HashMap<>()));
   }
 
   @Test
-  void sentencesRoundTripWithNullTermsForPunctuation() throws Exception {
-    Coder<DocumentSentences> coder = CoderRegistry.createDefault().getCoder(DocumentSentences.class);
-    assertInstanceOf(RecordCoders.DocumentSentencesCoder.class, coder);
-    DocumentSentences doc = new DocumentSentences("d1", "RT",
-        new ArrayList<>(List.of(new String[] {"NATO", "met", "."}, new String[0])),
-        new ArrayList<>(List.of(new String[] {"nato", "met", null}, new String[0])));
-    DocumentSentences back = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, doc));
-    assertEquals("d1", back.docId());
-    assertEquals("RT", back.outlet());
-    assertEquals(2, back.surfaces().size());
-    assertArrayEquals(doc.surfaces().get(0), back.surfaces().get(0));
-    assertArrayEquals(doc.terms().get(0), back.terms().get(0));
-    assertEquals(0, back.terms().get(1).length);
+  void outletTablesRoundTripWithTheirDefaultCoder() throws Exception {
+    Coder<OutletTables> coder = CoderRegistry.createDefault().getCoder(OutletTables.class);
+    assertInstanceOf(TableCoders.OutletTablesCoder.class, coder);
+    ArrayList<Mention> mentions = new ArrayList<>(List.of(
+        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH),
+        new Mention("China", "location", "China", 0, 0, 1, Mention.MODEL),
+        new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.DICTIONARY)));
+    OutletTables tables = new OutletTables()
+        .add(new AnalyzedDocument("d1", "RT", "", "", "", "", "", 0, 3, 12, 7, new HashMap<>(Map.of("nato", 2)),
+            mentions, new HashMap<>(Map.of(0, "China and the Nato summit .", 2, "Stoltenberg spoke ."))))
+        .add(new AnalyzedDocument("d2", "GT", "", "", "", "", "", 0, 1, 3, 3, new HashMap<>(Map.of("china", 1)),
+            new ArrayList<>(), new HashMap<>()));
+    CoderProperties.coderDecodeEncodeEqual(coder, tables);
+    CoderProperties.coderDecodeEncodeEqual(coder, new OutletTables());
+    OutletTables back = CoderUtils.clone(coder, tables);
+    assertEquals(4, back.cooccurrence().units(CooccurrenceTable.Window.SENTENCE).count(), "sentences of both documents");
+    assertEquals("China and the Nato summit .", back.cooccurrence().units(CooccurrenceTable.Window.SENTENCE).pairs()
+        .values().iterator().next().evidence().text());
   }
 
   @Test
@@ -75,9 +73,8 @@ class RecordCodersTest {
     Coder<TermTable> coder = CoderRegistry.createDefault().getCoder(TermTable.class);
     assertInstanceOf(RecordCoders.TermTableCoder.class, coder);
     TermTable table = new TermTable()
-        .add(new AnalyzedDocument("a", "RT", "", "", "", "", "", 0, 1, 1L << 33, 3,
-            new HashMap<>(Map.of("nato", 3, "élan vital", 1, "日本", 2))))
-        .add(new AnalyzedDocument("b", "RT", "", "", "", "", "", 0, 1, 40, 1, new HashMap<>(Map.of("nato", 1000))));
+        .add(TestDocuments.analyzed("a", "RT", 1L << 33, Map.of("nato", 3, "élan vital", 1, "日本", 2)))
+        .add(TestDocuments.analyzed("b", "RT", 40, Map.of("nato", 1000)));
     CoderProperties.coderDecodeEncodeEqual(coder, table);
     CoderProperties.coderDecodeEncodeEqual(coder, new TermTable());
     TermTable decoded = CoderUtils.clone(coder, table);
@@ -88,8 +85,7 @@ class RecordCodersTest {
 
     TermTable large = new TermTable();
     for (int i = 0; i < 10_000; i++) {
-      large.add(new AnalyzedDocument("d" + i, "RT", "", "", "", "", "", 0, 1, 2, 2,
-          new HashMap<>(Map.of("term" + i, 1 + i % 300, "shared term", 1))));
+      large.add(TestDocuments.analyzed("d" + i, "RT", 2, Map.of("term" + i, 1 + i % 300, "shared term", 1)));
     }
     int compact = CoderUtils.encodeToByteArray(coder, large).length;
     int java = CoderUtils.encodeToByteArray(SerializableCoder.of(TermTable.class), large).length;

@@ -14,7 +14,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.model.CooccurrenceTable;
-import org.presslens.transforms.model.DocumentEntities;
+import org.presslens.transforms.SumTables;
+import org.presslens.transforms.TestDocuments;
+import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.EntityTable;
 import org.presslens.transforms.model.Mention;
 
@@ -29,18 +31,19 @@ class EntityReportsTest {
 
   // d1 (RT, 3 sentences): s0 NATO + China; s1 NATO; s2 NATO + China, adjacent.
   // d2 (GT, 2 sentences): s0 China; s1 NATO + Japan.
-  private static final DocumentEntities D1 = new DocumentEntities("d1", "RT", new ArrayList<>(List.of(
+  private static final AnalyzedDocument D1 = TestDocuments.withEntities("d1", "RT", 3, new ArrayList<>(List.of(
       m("NATO", "organization", 0, 0, "both"), m("China", "location", 0, 5, "both"),
       m("NATO", "organization", 1, 2, "dictionary"),
-      m("NATO", "organization", 2, 0, "both"), m("China", "location", 2, 2, "model"))), 3,
+      m("NATO", "organization", 2, 0, "both"), m("China", "location", 2, 2, "model"))),
       new HashMap<>(Map.of(0, "NATO x x x x China", 1, "x x NATO", 2, "NATO and China")));
-  private static final DocumentEntities D2 = new DocumentEntities("d2", "GT", new ArrayList<>(List.of(
-      m("China", "location", 0, 0, "model"), m("NATO", "organization", 1, 0, "model"), m("Japan", "location", 1, 3, "both"))), 2,
+  private static final AnalyzedDocument D2 = TestDocuments.withEntities("d2", "GT", 2, new ArrayList<>(List.of(
+      m("China", "location", 0, 0, "model"), m("NATO", "organization", 1, 0, "model"), m("Japan", "location", 1, 3, "both"))),
       new HashMap<>(Map.of(0, "China", 1, "NATO x x Japan")));
 
   @Test
   void entitiesAreCountedPerOutletWithSpellingsAndSources(TestPipeline pipeline) {
-    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntitiesReport.of(2, CSV_ONLY));
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(SumTables.create())
+        .get(SumTables.CORPUS).apply(EntitiesReport.of(2, CSV_ONLY));
     PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntitiesReport.SPEC, "0", List.of(
         List.of("NATO", "organization", 4, 2, 2, "RT: 3; GT: 1", "NATO (4)", "both"),
         List.of("China", "location", 3, 2, 2, "RT: 2; GT: 1", "China (3)", "both"))));
@@ -49,7 +52,8 @@ class EntityReportsTest {
 
   @Test
   void cooccurrenceCountsUnitsPerWindowAndScope(TestPipeline pipeline) {
-    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(EntityCooccurrenceReport.of(1, CSV_ONLY));
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(SumTables.create())
+        .apply(EntityCooccurrenceReport.of(1, CSV_ONLY));
     PAssert.that(blocks).satisfies(all -> {
       Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);
       List<List<String>> corpus = byKey.get("0");
@@ -72,14 +76,14 @@ class EntityReportsTest {
   /** Documents are counted, not remembered: tables of separate documents merge into the table of all. */
   @Test
   void tablesOfSeparateDocumentsMergeIntoTheTableOfAll() {
-    CooccurrenceTable all = new CooccurrenceTable().add(D1).add(D2);
-    assertEquals(all, new CooccurrenceTable().add(D1).merge(new CooccurrenceTable().add(D2)));
+    CooccurrenceTable all = new CooccurrenceTable().add(D1.entities()).add(D2.entities());
+    assertEquals(all, new CooccurrenceTable().add(D1.entities()).merge(new CooccurrenceTable().add(D2.entities())));
     CooccurrenceTable.Pair chinaNato = all.units(CooccurrenceTable.Window.SENTENCE).pairs().values().stream()
         .filter(p -> p.a().startsWith("China") && p.b().startsWith("NATO")).findFirst().orElseThrow();
     assertEquals(2, chinaNato.cooccurrences()); // two sentences of d1
     assertEquals(1, chinaNato.documentCount());
-    EntityTable entities = new EntityTable().add(D1).add(D2);
-    assertEquals(entities, new EntityTable().add(D1).merge(new EntityTable().add(D2)));
+    EntityTable entities = new EntityTable().add(D1.entities()).add(D2.entities());
+    assertEquals(entities, new EntityTable().add(D1.entities()).merge(new EntityTable().add(D2.entities())));
     assertEquals(List.of(2L, 1L, 2L), entities.entities().values().stream()
         .map(EntityTable.Entity::documentCount).toList()); // China, Japan, NATO
   }

@@ -1,6 +1,7 @@
 package org.presslens.transforms.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.presslens.transforms.TestDocuments.analyzed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +15,17 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.presslens.transforms.model.DocumentSentences;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.text.StopWords;
+import org.presslens.transforms.text.TextOptions;
+import org.presslens.transforms.text.TokenizedDocument;
 import org.presslens.transforms.reports.KwicLines.Line;
 
 @ExtendWith(TestPipelineExtension.class)
 class KeywordInContextTest {
 
-  private static DocumentSentences doc(String id, String outlet, String... sentences) {
+  private static TokenizedDocument doc(String... sentences) {
     ArrayList<String[]> surfaces = new ArrayList<>();
     ArrayList<String[]> terms = new ArrayList<>();
     for (String sentence : sentences) {
@@ -32,13 +37,13 @@ class KeywordInContextTest {
       surfaces.add(tokens);
       terms.add(lower);
     }
-    return new DocumentSentences(id, outlet, surfaces, terms);
+    return new TokenizedDocument(surfaces, terms);
   }
 
   @Test
   void findsMultiWordTermsWithContextInsideTheSentence() {
-    DocumentSentences d = doc("d1", "RT", "The Collective Security of Europe", "Collective , security again");
-    List<Line> lines = KwicLines.find(d, List.of("collective security", "europe"), 2);
+    TokenizedDocument d = doc("The Collective Security of Europe", "Collective , security again");
+    List<Line> lines = KwicLines.find("d1", "RT", d, List.of("collective security", "europe"), 2);
     assertEquals(List.of(
         new Line("collective security", 1, "d1", "RT", 1, 1, "The", "Collective Security", "of Europe"),
         new Line("europe", 2, "d1", "RT", 1, 4, "Security of", "Europe", "")), lines);
@@ -50,16 +55,25 @@ class KeywordInContextTest {
         .apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))))
         .apply(View.asMap());
     ContrastOptions options = new ContrastOptions(3, 1.0, false, 2, 2, 1);
-    var blocks = pipeline
-        .apply("Docs", Create.of(
-            doc("b", "RT", "NATO in Asia", "NATO again"),
-            doc("a", "RT", "Old NATO"),
-            doc("c", "GT", "NATO elsewhere")))
-        .apply(KeywordInContextReport.of(terms, options));
+    TextOptions text = new TextOptions(StopWords.english(), 1, false, false);
+    // Documents b and a count both terms; c is another outlet's; z comes too late for either term.
+    PCollectionTuple documents = PCollectionTuple
+        .of(KeywordInContextReport.COUNTED, pipeline.apply("Counted", Create.of(
+            analyzed("b", "RT", 5, Map.of("nato", 2, "asia", 1)),
+            analyzed("a", "RT", 2, Map.of("nato", 1, "old", 1)),
+            analyzed("z", "RT", 2, Map.of("nato", 1, "asia", 1)),
+            analyzed("c", "GT", 2, Map.of("nato", 1)))))
+        .and(KeywordInContextReport.TEXTS, pipeline.apply("Texts", Create.of(
+            new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "NATO in Asia. NATO again."),
+            new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Old NATO."),
+            new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", "NATO and Asia, at last."),
+            new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "NATO elsewhere."))));
+    var blocks = documents.apply(KeywordInContextReport.of(terms, options, text));
     PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, "RT", List.of(
-        List.of("RT", "nato", 1, "a", 1, "Old", "NATO", ""),
+        List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
         List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
-        List.of("RT", "asia", 2, "b", 1, "in", "Asia", ""))));
+        List.of("RT", "asia", 2, "b", 1, "in", "Asia", "."),
+        List.of("RT", "asia", 2, "z", 1, "and", "Asia", ","))));
     pipeline.run().waitUntilFinish();
   }
 
@@ -68,7 +82,7 @@ class KeywordInContextTest {
   void firstLinesDoNotDependOnHowDocumentsAreCombined() {
     List<ArrayList<Line>> perDocument = new ArrayList<>();
     for (String id : List.of("e", "b", "d", "a", "c")) {
-      perDocument.add(new ArrayList<>(KwicLines.find(doc(id, "RT", "NATO and Asia", "NATO again , NATO"), List.of("nato", "asia"), 1)));
+      perDocument.add(new ArrayList<>(KwicLines.find(id, "RT", doc("NATO and Asia", "NATO again , NATO"), List.of("nato", "asia"), 1)));
     }
     KeywordInContextReport.FirstLinesFn fn = new KeywordInContextReport.FirstLinesFn(3);
     ArrayList<Line> one = fn.createAccumulator();

@@ -18,19 +18,19 @@ class ReportBlockCoderTest {
   void blocksRoundTripWithTheirDefaultCoder() throws Exception {
     Coder<ReportBlock> coder = CoderRegistry.createDefault().getCoder(ReportBlock.class);
     assertInstanceOf(ReportBlockCoder.class, coder);
-    CoderProperties.coderDecodeEncodeEqual(coder, new ReportBlock("1\u0000outlet", 3, 2,
+    CoderProperties.coderDecodeEncodeEqual(coder, new ReportBlock("t.csv", "1\u0000outlet", 3, 2,
         "outlet,\"term, with comma\",'=1+1,é日本\r\nx,,\r\n".getBytes(StandardCharsets.UTF_8)));
-    CoderProperties.coderDecodeEncodeEqual(coder, new ReportBlock("", 0, 0, new byte[0]));
+    CoderProperties.coderDecodeEncodeEqual(coder, new ReportBlock("t.csv", "", 0, 0, new byte[0]));
   }
 
   @Test
   void partsRoundTrip() throws Exception {
-    WriteReport.Part part = CoderUtils.clone(new WriteReport.PartCoder(),
-        new WriteReport.Part("k", 3, 2, "/out/.parts-x.csv/ab12.csv", new byte[0]));
+    WriteReports.Part part = CoderUtils.clone(new WriteReports.PartCoder(),
+        new WriteReports.Part("k", 3, 2, "/out/.parts-x.csv/ab12.csv", new byte[0]));
     assertEquals(List.of("k", 3, 2, "/out/.parts-x.csv/ab12.csv", 0),
         List.of(part.sortKey(), part.index(), part.rows(), part.file(), part.csv().length));
-    WriteReport.Part inline = new WriteReport.Part("k", 0, 1, "", "a,b\r\n".getBytes(StandardCharsets.UTF_8));
-    WriteReport.Part back = CoderUtils.clone(new WriteReport.PartCoder(), inline);
+    WriteReports.Part inline = new WriteReports.Part("k", 0, 1, "", "a,b\r\n".getBytes(StandardCharsets.UTF_8));
+    WriteReports.Part back = CoderUtils.clone(new WriteReports.PartCoder(), inline);
     assertEquals(List.of("k", 0, 1, ""), List.of(back.sortKey(), back.index(), back.rows(), back.file()));
     assertArrayEquals(inline.csv(), back.csv());
   }

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.presslens.transforms.SumTermTables;
+import org.presslens.transforms.SumTables;
 import org.presslens.transforms.parquet.ParquetTables;
 
 @ExtendWith(TestPipelineExtension.class)
@@ -26,7 +26,7 @@ class TermFrequencyReportTest {
             analyzed("a", "RT", 100, Map.of("nato", 3, "asia", 1)),
             analyzed("b", "RT", 100, Map.of("nato", 1)),
             analyzed("c", "Global Times", 200, Map.of("nato", 2, "china", 4))))
-        .apply(SumTermTables.create())
+        .apply(SumTables.create())
         .apply(TermFrequencyReport.of(1, tiers));
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(TestPipelineExtension.class)
-class WriteReportTest {
+class WriteReportsTest {
 
   private static final ReportSpec SPEC = new ReportSpec("t.csv", "test", List.of(ReportSpec.col("k", ""), ReportSpec.col("v", "")));
 
@@ -30,8 +30,8 @@ class WriteReportTest {
     PCollection<Long> rows = pipeline
         .apply(Create.of(
             ReportBlocks.single(SPEC, "b", List.of("b", "2")), ReportBlocks.single(SPEC, "a", List.of("a", "-1")),
-            new ReportBlock("b", 1, 1, "b,3\r\n".getBytes(StandardCharsets.UTF_8))))
-        .apply(WriteReport.to(dir.toString(), SPEC));
+            new ReportBlock("t.csv", "b", 1, 1, "b,3\r\n".getBytes(StandardCharsets.UTF_8))))
+        .apply(WriteReports.to(dir.toString(), List.of(SPEC)));
     PAssert.thatSingleton(rows).isEqualTo(3L);
     pipeline.run().waitUntilFinish();
     assertEquals("\uFEFFk,v\r\na,-1\r\nb,2\r\nb,3\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
@@ -51,7 +51,7 @@ class WriteReportTest {
     PCollection<Long> rows = pipeline
         .apply(Create.of(Stream.concat(Stream.of(ReportBlocks.single(SPEC, "long2", List.of("long2", "x"))),
             ReportBlocks.of(SPEC, "long", longRows).stream()).toList()))
-        .apply(WriteReport.to(dir.toString(), SPEC));
+        .apply(WriteReports.to(dir.toString(), List.of(SPEC)));
     PAssert.thatSingleton(rows).isEqualTo(n + 1L);
     pipeline.run().waitUntilFinish();
     assertEquals(expected.toString(), Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
@@ -70,7 +70,7 @@ class WriteReportTest {
     List<ReportBlock> blocks = new ArrayList<>(ReportBlocks.of(SPEC, "b", longRows)); // larger than the inline size
     blocks.add(ReportBlocks.single(SPEC, "a", List.of("a", "first, \"quoted\"")));
     int limit = 1 + ReportBlock.MAX_ROWS / 2;
-    pipeline.apply(Create.of(blocks)).apply(WriteReport.to(dir.toString(), SPEC).withMaxRows(limit));
+    pipeline.apply(Create.of(blocks)).apply(WriteReports.to(dir.toString(), List.of(SPEC)).withMaxRows(limit));
     pipeline.run().waitUntilFinish();
     try (java.io.Reader in = Files.newBufferedReader(dir.resolve("t.csv"), StandardCharsets.UTF_8)) {
       in.skip(1); // the byte order mark
@@ -83,8 +83,21 @@ class WriteReportTest {
   }
 
   @Test
+  void blocksOfSeveralReportsGoToTheirFilesAndAReportWithoutBlocksGetsItsHeader(TestPipeline pipeline) throws IOException {
+    ReportSpec other = new ReportSpec("u.csv", "test", List.of(ReportSpec.col("x", "")));
+    ReportSpec none = new ReportSpec("w.csv", "test", List.of(ReportSpec.col("y", "")));
+    pipeline
+        .apply(Create.of(ReportBlocks.single(SPEC, "a", List.of("a", "1")), ReportBlocks.single(other, "a", List.of("=x"))))
+        .apply(WriteReports.to(dir.toString(), List.of(SPEC, other, none)));
+    pipeline.run().waitUntilFinish();
+    assertEquals("\uFEFFk,v\r\na,1\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
+    assertEquals("\uFEFFx\r\n'=x\r\n", Files.readString(dir.resolve("u.csv"), StandardCharsets.UTF_8));
+    assertEquals("\uFEFFy\r\n", Files.readString(dir.resolve("w.csv"), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void emptyInputStillWritesTheHeader(TestPipeline pipeline) throws IOException {
-    pipeline.apply(Create.empty(ReportBlockCoder.of())).apply(WriteReport.to(dir.toString(), SPEC));
+    pipeline.apply(Create.empty(ReportBlockCoder.of())).apply(WriteReports.to(dir.toString(), List.of(SPEC)));
     pipeline.run().waitUntilFinish();
     assertEquals("\uFEFFk,v\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
   }

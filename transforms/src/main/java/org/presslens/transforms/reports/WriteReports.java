@@ -6,43 +6,41 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.presslens.transforms.model.ClassCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.csv.CsvReportWriter;
 
 /**
- * Writes report blocks to one CSV file in a directory on any Beam filesystem, blocks ordered by
- * their sort key, so the file is the same whatever order the runner produced them in, and cut
- * after {@code maxRows} rows (the spreadsheet limit). An empty input still writes the header.
- * Emits the number of rows written; the count is also published as the Beam counter
- * {@code rows:<file name>}, and the rows cut as {@code cut:<file name>}.
+ * Writes the blocks of any number of reports, each report to one CSV file in a directory on any
+ * Beam filesystem: blocks ordered by their sort key, so a file is the same whatever order the
+ * runner produced them in, and cut after {@code maxRows} rows (the spreadsheet limit). A report
+ * without blocks still gets its header. All reports share one grouping step. The rows written are
+ * published as the Beam counter {@code rows:<file name>}, the rows cut as {@code cut:<file name>}.
  */
-public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCollection<Long>> {
+public final class WriteReports extends PTransform<PCollection<ReportBlock>, PCollection<Long>> {
 
   public static final String METRICS_NAMESPACE = "presslens.reports";
 
@@ -50,41 +48,23 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   static final int INLINE_BYTES = 64 << 10;
 
   private final String directory;
-  private final ReportSpec spec;
+  private final List<ReportSpec> specs;
   private final long maxRows;
 
-  private WriteReport(String directory, ReportSpec spec, long maxRows) {
+  private WriteReports(String directory, List<ReportSpec> specs, long maxRows) {
     this.directory = directory;
-    this.spec = spec;
+    this.specs = List.copyOf(specs);
     this.maxRows = maxRows;
   }
 
-  public static WriteReport to(String directory, ReportSpec spec) {
-    return new WriteReport(directory, spec, Long.MAX_VALUE);
+  /** Writes the reports of {@code specs} (blocks of other reports are an error). */
+  public static WriteReports to(String directory, List<ReportSpec> specs) {
+    return new WriteReports(directory, specs, Long.MAX_VALUE);
   }
 
-  /** Keeps only the first {@code maxRows} rows in report order. */
-  public WriteReport withMaxRows(long maxRows) {
-    return new WriteReport(directory, spec, maxRows);
-  }
-
-  /**
-   * Writes a report whose elements are its rows: to the CSV file (at most {@link ReportTiers#maxRows()}
-   * rows, the first in report order) and, with the full-detail tier, every row to its table.
-   */
-  public static PTransform<PCollection<Row>, PCollection<Long>> rows(String directory, ReportSpec spec, ReportTiers tiers) {
-    return new PTransform<>() {
-      @Override
-      public PCollection<Long> expand(PCollection<Row> rows) {
-        if (tiers.parquet()) {
-          rows.apply("WriteTable", WriteTable.rows(tiers.dataDir(), spec));
-        }
-        return rows
-            .apply("RowBlocks", MapElements.into(TypeDescriptor.of(ReportBlock.class))
-                .via((Row row) -> ReportBlocks.single(spec, row.sortKey(), row.values())))
-            .apply("WriteCsv", to(directory, spec).withMaxRows(tiers.maxRows()));
-      }
-    };
+  /** Keeps only the first {@code maxRows} rows of each report in report order. */
+  public WriteReports withMaxRows(long maxRows) {
+    return new WriteReports(directory, specs, maxRows);
   }
 
   public static String rowCounterName(ReportSpec spec) {
@@ -97,14 +77,16 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
 
   @Override
   public PCollection<Long> expand(PCollection<ReportBlock> blocks) {
-    KvCoder<Void, Part> coder = KvCoder.of(VoidCoder.of(), new PartCoder());
-    PCollection<KV<Void, Part>> parts = blocks.apply("WriteParts", ParDo.of(new WritePartFn(directory, spec))).setCoder(coder);
-    // An empty part, so that a report without rows is still written (its header).
-    PCollection<KV<Void, Part>> empty = blocks.getPipeline()
-        .apply("NoRows", Create.of(KV.of((Void) null, new Part("", 0, 0, "", new byte[0]))).withCoder(coder));
-    return PCollectionList.of(parts).and(empty).apply("AllParts", Flatten.pCollections())
+    KvCoder<String, Part> coder = KvCoder.of(StringUtf8Coder.of(), new PartCoder());
+    PCollection<KV<String, Part>> parts = blocks.apply("WriteParts", ParDo.of(new WritePartFn(directory))).setCoder(coder);
+    // An empty part per report, so that a report without rows is still written (its header).
+    List<KV<String, Part>> empty = specs.stream().map(s -> KV.of(s.fileName(), new Part("", 0, 0, "", new byte[0]))).toList();
+    PCollection<KV<String, Part>> none = blocks.getPipeline().apply("NoRows", Create.of(empty).withCoder(coder));
+    Map<String, ReportSpec> byFile = new LinkedHashMap<>();
+    specs.forEach(s -> byFile.put(s.fileName(), s));
+    return PCollectionList.of(parts).and(none).apply("AllParts", Flatten.pCollections())
         .apply("Gather", GroupByKey.create())
-        .apply("WriteCsv", ParDo.of(new WriteCsvFn(directory, spec, maxRows)));
+        .apply("WriteCsv", ParDo.of(new WriteCsvFn(directory, byFile, maxRows)));
   }
 
   /**
@@ -116,7 +98,7 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
   record Part(String sortKey, int index, int rows, String file, byte[] csv) {}
 
   /** Sort key, index, row count, file and inline lines. */
-  static final class PartCoder extends CustomCoder<Part> {
+  static final class PartCoder extends ClassCoder<Part> {
     @Override
     public void encode(Part part, OutputStream out) throws IOException {
       StringUtf8Coder.of().encode(part.sortKey(), out);
@@ -137,60 +119,57 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
    * Passes small blocks on and writes each large one to its part file, named by a hash of sort
    * key and part number, so a retried bundle rewrites the same files.
    */
-  static final class WritePartFn extends DoFn<ReportBlock, KV<Void, Part>> {
+  static final class WritePartFn extends DoFn<ReportBlock, KV<String, Part>> {
     private final String directory;
-    private final ReportSpec spec;
 
-    WritePartFn(String directory, ReportSpec spec) {
+    WritePartFn(String directory) {
       this.directory = directory;
-      this.spec = spec;
     }
 
     @ProcessElement
-    public void process(@Element ReportBlock block, OutputReceiver<KV<Void, Part>> out) throws IOException {
+    public void process(@Element ReportBlock block, OutputReceiver<KV<String, Part>> out) throws IOException {
       if (block.csv().length <= INLINE_BYTES) {
-        out.output(KV.of(null, new Part(block.sortKey(), block.part(), block.rows(), "", block.csv())));
+        out.output(KV.of(block.report(), new Part(block.sortKey(), block.part(), block.rows(), "", block.csv())));
         return;
       }
       long start = Stage.cpuNow();
-      ResourceId file = partFolder(directory, spec).resolve(
+      ResourceId file = partFolder(directory, block.report()).resolve(
           DigestUtils.sha256Hex(block.sortKey() + "\u0000" + block.part()) + ".csv", StandardResolveOptions.RESOLVE_FILE);
       try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
         stream.write(block.csv());
       }
       Stage.WRITING.addSince(start);
-      out.output(KV.of(null, new Part(block.sortKey(), block.part(), block.rows(), file.toString(), new byte[0])));
+      out.output(KV.of(block.report(), new Part(block.sortKey(), block.part(), block.rows(), file.toString(), new byte[0])));
     }
   }
 
-  static ResourceId partFolder(String directory, ReportSpec spec) {
+  static ResourceId partFolder(String directory, String report) {
     return FileSystems.matchNewResource(directory, true)
-        .resolve(".parts-" + spec.fileName(), StandardResolveOptions.RESOLVE_DIRECTORY);
+        .resolve(".parts-" + report, StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
-  static final class WriteCsvFn extends DoFn<KV<Void, Iterable<Part>>, Long> {
+  static final class WriteCsvFn extends DoFn<KV<String, Iterable<Part>>, Long> {
     private final String directory;
-    private final ReportSpec spec;
+    private final Map<String, ReportSpec> specs;
     private final long maxRows;
-    private final Counter rows;
-    private final Counter cut;
 
-    WriteCsvFn(String directory, ReportSpec spec, long maxRows) {
+    WriteCsvFn(String directory, Map<String, ReportSpec> specs, long maxRows) {
       this.directory = directory;
-      this.spec = spec;
+      this.specs = specs;
       this.maxRows = maxRows;
-      this.rows = Metrics.counter(METRICS_NAMESPACE, rowCounterName(spec));
-      this.cut = Metrics.counter(METRICS_NAMESPACE, cutCounterName(spec));
     }
 
     @ProcessElement
-    public void process(@Element KV<Void, Iterable<Part>> parts, OutputReceiver<Long> out) throws IOException {
+    public void process(@Element KV<String, Iterable<Part>> parts, OutputReceiver<Long> out) throws IOException {
       long start = Stage.cpuNow();
+      ReportSpec spec = specs.get(parts.getKey());
+      if (spec == null) {
+        throw new IllegalArgumentException("blocks of " + parts.getKey() + ", which is not among the reports " + specs.keySet());
+      }
       List<Part> sorted = new ArrayList<>();
       parts.getValue().forEach(sorted::add);
       sorted.sort(Comparator.comparing(Part::sortKey).thenComparingInt(Part::index));
-      ResourceId dir = FileSystems.matchNewResource(directory, true);
-      ResourceId file = dir.resolve(spec.fileName(), StandardResolveOptions.RESOLVE_FILE);
+      ResourceId file = FileSystems.matchNewResource(directory, true).resolve(spec.fileName(), StandardResolveOptions.RESOLVE_FILE);
       long written = 0;
       long dropped = 0;
       List<ResourceId> partFiles = new ArrayList<>();
@@ -226,13 +205,13 @@ public final class WriteReport extends PTransform<PCollection<ReportBlock>, PCol
       FileSystems.delete(partFiles, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       if (!partFiles.isEmpty()) {
         try {
-          FileSystems.delete(List.of(partFolder(directory, spec)));
+          FileSystems.delete(List.of(partFolder(directory, spec.fileName())));
         } catch (IOException e) {
           // Object stores have no folders to remove; a local one is empty now.
         }
       }
-      rows.inc(written);
-      cut.inc(dropped);
+      Metrics.counter(METRICS_NAMESPACE, rowCounterName(spec)).inc(written);
+      Metrics.counter(METRICS_NAMESPACE, cutCounterName(spec)).inc(dropped);
       Stage.WRITING.addSince(start);
       out.output(written);
     }
