@@ -5,32 +5,32 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
-import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * Writes rows of a {@link ParquetTable} to one Parquet file on any Beam filesystem (Snappy
- * compression), as Beam's own ParquetIO sink does: an Avro writer over the file's channel.
+ * compression): Parquet's writer over the file's channel, as Beam's ParquetIO sink does, with the
+ * rows' typed values handed straight to it ({@link RowWriteSupport}) instead of through records.
  */
 public final class ParquetRowWriter implements AutoCloseable {
 
   /** Row groups of at most 16 MB: a writer buffers one row group in memory. */
   private static final int ROW_GROUP_BYTES = 16 << 20;
 
-  private final ParquetTable table;
-  private final ParquetWriter<GenericRecord> writer;
+  private final ParquetWriter<List<?>> writer;
   private long rows;
 
-  private ParquetRowWriter(ParquetTable table, ParquetWriter<GenericRecord> writer) {
-    this.table = table;
+  private ParquetRowWriter(ParquetWriter<List<?>> writer) {
     this.writer = writer;
   }
 
@@ -41,18 +41,17 @@ public final class ParquetRowWriter implements AutoCloseable {
 
   /** A writer into an open channel, closed with the writer. */
   public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table) throws IOException {
-    ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new ChannelOutputFile(channel))
-        .withSchema(table.schema())
+    ParquetWriter<List<?>> writer = new Builder(new ChannelOutputFile(channel), table)
         .withConf(new PlainParquetConfiguration())
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withRowGroupSize(ROW_GROUP_BYTES)
         .build();
-    return new ParquetRowWriter(table, writer);
+    return new ParquetRowWriter(writer);
   }
 
   /** Writes one row of typed values in column order. */
   public void write(List<?> row) throws IOException {
-    writer.write(table.record(row));
+    writer.write(row);
     rows++;
   }
 
@@ -63,6 +62,31 @@ public final class ParquetRowWriter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     writer.close();
+  }
+
+  /** Parquet's writer builder for rows of one table. */
+  private static final class Builder extends ParquetWriter.Builder<List<?>, Builder> {
+    private final ParquetTable table;
+
+    Builder(OutputFile file, ParquetTable table) {
+      super(file);
+      this.table = table;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<List<?>> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport(table);
+    }
+
+    @Override
+    protected WriteSupport<List<?>> getWriteSupport(ParquetConfiguration conf) {
+      return new RowWriteSupport(table);
+    }
   }
 
   /** Parquet's view of a channel that is written from start to end. */

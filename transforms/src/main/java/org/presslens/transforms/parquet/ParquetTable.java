@@ -2,24 +2,24 @@ package org.presslens.transforms.parquet;
 
 import java.io.Serializable;
 import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.presslens.transforms.reports.ReportSpec;
 import org.presslens.transforms.reports.ReportSpec.Column;
 
 /**
- * A full-detail table: its name (the folder under {@code data/}) and typed columns, as an Avro
- * schema for Parquet. Text is a string, whole numbers int64, decimals double (unrounded); every
- * column is nullable, and a missing decimal ({@code NaN}) is written as null.
+ * A full-detail table: its name (the folder under {@code data/}) and typed columns, as a Parquet
+ * schema. Text is a UTF-8 string, whole numbers int64, decimals double (unrounded); every column
+ * is optional, and a missing decimal ({@code NaN}) is written as null.
  */
 public final class ParquetTable implements Serializable {
 
   private final String name;
   private final String description;
   private final List<Column> columns;
-  private transient Schema schema;
+  private transient MessageType schema;
 
   private ParquetTable(String name, String description, List<Column> columns) {
     this.name = name;
@@ -49,39 +49,18 @@ public final class ParquetTable implements Serializable {
     return columns;
   }
 
-  public Schema schema() {
+  public MessageType parquetSchema() {
     if (schema == null) {
-      SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(name).namespace("org.presslens").fields();
+      Types.MessageTypeBuilder fields = Types.buildMessage();
       for (Column column : columns) {
-        fields = switch (column.kind()) {
-          case TEXT -> fields.optionalString(column.name());
-          case INTEGER -> fields.optionalLong(column.name());
-          case DECIMAL, SIGNIFICANT -> fields.optionalDouble(column.name());
-        };
+        switch (column.kind()) {
+          case TEXT -> fields.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column.name());
+          case INTEGER -> fields.optional(PrimitiveTypeName.INT64).named(column.name());
+          case DECIMAL, SIGNIFICANT -> fields.optional(PrimitiveTypeName.DOUBLE).named(column.name());
+        }
       }
-      schema = fields.endRecord();
+      schema = fields.named(name);
     }
     return schema;
-  }
-
-  /** The record of a row of typed values in column order. */
-  GenericRecord record(List<?> row) {
-    if (row.size() != columns.size()) {
-      throw new IllegalArgumentException("Row has " + row.size() + " values, table " + name + " has "
-          + columns.size() + " columns: " + row);
-    }
-    GenericData.Record record = new GenericData.Record(schema());
-    for (int i = 0; i < columns.size(); i++) {
-      Object value = row.get(i);
-      record.put(i, switch (columns.get(i).kind()) {
-        case TEXT -> value;
-        case INTEGER -> ((Number) value).longValue();
-        case DECIMAL, SIGNIFICANT -> {
-          double d = ((Number) value).doubleValue();
-          yield Double.isNaN(d) ? null : d;
-        }
-      });
-    }
-    return record;
   }
 }

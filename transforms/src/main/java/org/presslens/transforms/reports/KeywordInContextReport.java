@@ -252,8 +252,8 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         return;
       }
       List<String> terms = c.sideInput(termsView).getOrDefault(doc.outlet(), List.of());
-      ArrayList<Line> lines = Stage.STATISTICS.time(
-          () -> first(KwicLines.find(doc.docId(), doc.outlet(), tokenizer.tokenize(doc.text()), terms, window), cap));
+      ArrayList<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc.docId(), doc.outlet(),
+          tokenizer.tokenize(doc.text(), KwicLines.mayHold(terms, text.lemmatize())), terms, window), cap));
       if (!lines.isEmpty()) {
         out.output(KV.of(doc.outlet(), lines));
       }

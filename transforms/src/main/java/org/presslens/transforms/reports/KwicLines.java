@@ -3,9 +3,12 @@ package org.presslens.transforms.reports;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.presslens.transforms.text.TokenJoiner;
+import org.presslens.transforms.text.TokenRules;
 import org.presslens.transforms.text.TokenizedDocument;
 
 /** Finds the occurrences of terms in a document's sentences and cuts concordance lines. */
@@ -42,6 +45,24 @@ public final class KwicLines {
       }
     }
     return lines;
+  }
+
+  /**
+   * Which sentences can hold one of {@code terms}, judged from the normalised sentence text: those
+   * whose lower-cased text contains the first word of a term. Tokens only ever split the text and
+   * terms are lower-cased tokens, so a sentence holding a term always passes; with lemmas, or with
+   * a term that a clitic's stem stands for ({@code can}, {@code will}, {@code shall}), every
+   * sentence passes.
+   */
+  public static Predicate<String> mayHold(List<String> terms, boolean lemmas) {
+    List<String> firstWords = terms.stream().map(t -> t.split(" ")[0]).distinct().toList();
+    if (lemmas || firstWords.stream().anyMatch(TokenRules::isNegatedStemWord)) {
+      return sentence -> true;
+    }
+    return sentence -> {
+      String lower = sentence.toLowerCase(Locale.ROOT);
+      return firstWords.stream().anyMatch(lower::contains);
+    };
   }
 
   private static boolean matches(String[] sentence, int from, String[] words) {

@@ -2,10 +2,12 @@ package org.presslens.transforms.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Locale;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
 
 /**
  * Turns a document into sentences of lower-cased word tokens with OpenNLP.
@@ -29,17 +31,30 @@ public final class DocumentTokenizer {
   }
 
   public TokenizedDocument tokenize(String rawText) {
+    return tokenize(rawText, sentence -> true);
+  }
+
+  /**
+   * The document's sentences, numbered as {@link #tokenize(String)} numbers them, with only the
+   * sentences that {@code wanted} accepts (given the sentence as normalised text) tokenized; the
+   * others are left empty. For looking up a few terms again without tokenizing every sentence.
+   */
+  public TokenizedDocument tokenize(String rawText, Predicate<String> wanted) {
     String text = TextNormalizer.normalize(rawText);
     List<String[]> surfaces = new ArrayList<>();
     List<String[]> terms = new ArrayList<>();
     for (String block : Paragraphs.split(text)) {
       for (String sentence : sentenceDetector.sentDetect(block)) {
-        List<String> tokens =
-            TokenRules.splitClitics(TokenRules.joinHyphenated(sentence, tokenizer.tokenizePos(sentence)));
-        if (tokens.isEmpty()) {
+        if (WhitespaceTokenizer.INSTANCE.tokenizePos(sentence).length == 0) {
+          continue; // no tokens: not a sentence
+        }
+        if (!wanted.test(sentence)) {
+          surfaces.add(new String[0]);
+          terms.add(new String[0]);
           continue;
         }
-        String[] surface = tokens.toArray(String[]::new);
+        String[] surface = TokenRules.splitClitics(TokenRules.joinHyphenated(sentence, tokenizer.tokenizePos(sentence)))
+            .toArray(String[]::new);
         surfaces.add(surface);
         terms.add(toTerms(surface));
       }

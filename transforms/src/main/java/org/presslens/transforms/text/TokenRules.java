@@ -135,6 +135,11 @@ public final class TokenRules {
     return negated ? NEGATED_STEMS.getOrDefault(lower, lower) : lower;
   }
 
+  /** Whether {@code word} is what the stem before {@code n't} counts as ({@code ca} is {@code can}, ...). */
+  public static boolean isNegatedStemWord(String word) {
+    return NEGATED_STEMS.containsValue(word);
+  }
+
   /** A token is a word (not punctuation or a symbol) when it has a letter or a digit. */
   public static boolean hasWordChar(String token) {
     return token.codePoints().anyMatch(Character::isLetterOrDigit);
