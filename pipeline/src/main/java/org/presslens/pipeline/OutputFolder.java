@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -100,10 +101,12 @@ final class OutputFolder implements AutoCloseable {
 
   /**
    * Moves every staged file into the output folder, replacing the previous version of each, and
-   * removes the files of the last run that this one did not write. The ownership list names both
-   * sets while files move, so a run killed here leaves nothing that the next run cannot clean up.
+   * removes the files of the last run that this one did not write, except {@code keep}: files (paths
+   * relative to the folder, inside a staged folder such as {@code data/}) that this run left as the
+   * last run wrote them. The ownership list names both sets while files move, so a run killed here
+   * leaves nothing that the next run cannot clean up.
    */
-  void commit() throws IOException {
+  void commit(Set<String> keep) throws IOException {
     Set<String> written = new TreeSet<>();
     try (Stream<Path> files = Files.list(staging)) {
       files.forEach(f -> written.add(f.getFileName().toString()));
@@ -112,11 +115,19 @@ final class OutputFolder implements AutoCloseable {
     both.addAll(written);
     writeOwned(both);
     for (String name : written) {
+      Path staged = staging.resolve(name);
       Path old = target.resolve(name);
-      if (Files.isDirectory(old)) {
-        deleteRecursively(old); // a folder cannot be replaced by a rename
+      if (Files.isDirectory(staged)) {
+        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(old);
+        }
+        mergeFolder(staged, old, keep);
+      } else {
+        if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+          deleteRecursively(old);
+        }
+        Files.move(staged, old, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
-      Files.move(staging.resolve(name), old, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     for (String name : owned) {
       if (!written.contains(name)) {
@@ -124,6 +135,38 @@ final class OutputFolder implements AutoCloseable {
       }
     }
     writeOwned(written);
+  }
+
+  /** Moves the staged folder's files into {@code into}; its other files go unless kept. */
+  private void mergeFolder(Path staged, Path into, Set<String> keep) throws IOException {
+    Files.createDirectories(into);
+    List<Path> stagedFiles;
+    try (Stream<Path> walk = Files.walk(staged)) {
+      stagedFiles = walk.filter(Files::isRegularFile).toList();
+    }
+    Set<Path> arrived = new java.util.HashSet<>();
+    for (Path file : stagedFiles) {
+      Path destination = into.resolve(staged.relativize(file).toString());
+      Files.createDirectories(destination.getParent());
+      Files.move(file, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      arrived.add(destination);
+    }
+    List<Path> old;
+    try (Stream<Path> walk = Files.walk(into)) {
+      old = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path path : old) {
+      boolean kept = keep.contains(target.relativize(path).toString().replace('\\', '/'));
+      if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !arrived.contains(path) && !kept) {
+        Files.delete(path);
+      } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && !path.equals(into)) {
+        try (Stream<Path> left = Files.list(path)) {
+          if (left.findAny().isEmpty()) {
+            Files.delete(path);
+          }
+        }
+      }
+    }
   }
 
   @Override
@@ -180,10 +223,10 @@ final class OutputFolder implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    if (!Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       Files.delete(path);
       return;
     }

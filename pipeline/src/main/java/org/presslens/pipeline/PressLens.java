@@ -3,6 +3,7 @@ package org.presslens.pipeline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
@@ -23,6 +26,8 @@ import org.presslens.pipeline.html.GraphMl;
 import org.presslens.pipeline.html.HtmlReport;
 import org.presslens.transforms.Progress;
 import org.presslens.transforms.Stage;
+import org.presslens.transforms.cache.CacheFolder;
+import org.presslens.transforms.reports.DocumentTerms;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.reports.RejectedReport;
@@ -108,26 +113,57 @@ public final class PressLens {
    */
   static Map<String, Long> run(PressLensOptions options, RunSetup setup) throws IOException {
     Written written;
+    RunState state;
     if (!RunSetup.isLocal(setup.outputDir())) {
-      written = write(options, setup, setup.outputDir());
+      state = state(options, setup, ""); // written in place: nothing of the last run can be kept
+      written = write(options, setup, setup.outputDir(), state);
     } else {
       try (OutputFolder folder = OutputFolder.open(
           Path.of(setup.outputDir()), ReportPipeline.outputNames(), options.getAllowOtherFiles())) {
-        written = write(options, setup, folder.staging().toString());
-        folder.commit();
+        Path target = Path.of(setup.outputDir());
+        state = state(options, setup, target.resolve(ReportTiers.DATA_FOLDER).toString());
+        written = write(options, setup, folder.staging().toString(), state);
+        folder.commit(keptFiles(state, folder.staging(), target));
       }
+    }
+    if (state.store() != null) {
+      state.store().publish(state.runId());
     }
     written.summary().forEach(System.out::println);
     return written.rows();
   }
 
+  /** The cache's state for this run's settings, or none without {@code --cacheDir}. */
+  private static RunState state(PressLensOptions options, RunSetup setup, String previousDataDir) throws IOException {
+    if (options.getCacheDir().isEmpty()) {
+      return RunState.none();
+    }
+    return RunState.in(CacheFolder.of(options.getCacheDir(), setup.textOptions(), setup.gazetteer(), options.getEntities()),
+        options.getParquet() ? previousDataDir : "");
+  }
+
+  /** Files of the last run's full-detail tier that this run keeps: those of the segments it kept as they were. */
+  private static Set<String> keptFiles(RunState state, Path staging, Path target) throws IOException {
+    Set<String> keep = new TreeSet<>();
+    if (state.store() != null) {
+      for (String id : state.store().pending(state.runId(), false)) {
+        String file = DocumentTerms.relativePath(id);
+        if (!Files.exists(staging.resolve(file)) && Files.exists(target.resolve(file))) {
+          keep.add(file);
+        }
+      }
+    }
+    return keep;
+  }
+
   /** Rows per report of a finished run, and the lines that tell the user about it. */
   private record Written(Map<String, Long> rows, List<String> summary) {}
 
-  private static Written write(PressLensOptions options, RunSetup setup, String writeDir) throws IOException {
+  private static Written write(PressLensOptions options, RunSetup setup, String writeDir, RunState state)
+      throws IOException {
     Instant start = Instant.now();
     Pipeline pipeline = Pipeline.create(options);
-    ReportPipeline.build(pipeline, setup, options, writeDir);
+    ReportPipeline.build(pipeline, setup, options, writeDir, state);
     PipelineResult result = pipeline.run();
     waitWithProgress(result, start);
     Instant end = Instant.now();
@@ -139,8 +175,9 @@ public final class PressLens {
     ReportTiers tiers = ReportPipeline.tiers(options, writeDir);
     List<ParquetTable> tables = ReportPipeline.tables(options);
     FullDetailTables.completeEmpty(tiers, tables);
+    long analysed = counters(result, Progress.NAMESPACE).getOrDefault(Progress.ANALYSED, 0L);
     RunManifest manifest = new RunManifest()
-        .run(start, end, documents, rejected)
+        .run(start, end, documents, rejected, analysed)
         .parameters(options, setup)
         .versions()
         .inputs(setup.input().root(), setup.input().files())
@@ -163,8 +200,9 @@ public final class PressLens {
           .getBytes(StandardCharsets.UTF_8));
     }
     int files = rows.size() + (options.getEntities() ? 3 : 2); // + manifest, report.html (, GraphML)
-    String summary = String.format(Locale.ROOT, "presslens: %d documents (%d duplicates), %d rejected; %d reports in %s (%.1f s)",
-        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), rejected, files,
+    String summary = String.format(Locale.ROOT,
+        "presslens: %d documents (%d duplicates, %d analysed in this run), %d rejected; %d reports in %s (%.1f s)",
+        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), analysed, rejected, files,
         setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
     return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)));
   }

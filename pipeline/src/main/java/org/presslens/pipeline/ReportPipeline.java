@@ -23,7 +23,6 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.presslens.pipeline.html.GraphMl;
 import org.presslens.pipeline.html.HtmlReport;
 import org.presslens.transforms.AnalyzeDocuments;
-import org.presslens.transforms.AnalyzeText;
 import org.presslens.transforms.CheckDocuments;
 import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
@@ -32,6 +31,9 @@ import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.SumTables;
+import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.state.Segment;
+import org.presslens.transforms.state.UpdateSegments;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.io.RejectDuplicateIds;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -115,8 +117,11 @@ final class ReportPipeline {
         options.getCsvTopPairs(), options.getCsvMaxRows(), data);
   }
 
-  /** @param out the folder the reports are written to */
-  static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options, String out) {
+  /**
+   * @param out the folder the reports are written to
+   * @param state what the run builds on and adds to (no store: a run without cache)
+   */
+  static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options, String out, RunState state) {
     ReportTiers tiers = tiers(options, out);
 
     PCollectionTuple read = pipeline.apply("ReadCorpus", setup.input().reader());
@@ -130,28 +135,28 @@ final class ReportPipeline {
     PCollectionView<Map<String, Duplicate>> copyById = copies
         .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
         .apply("CopiesView", View.asMap());
-    PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS)
-        .apply("AnalyzeText", analyzeText(setup, options));
-    PCollection<AnalyzedDocument> allDocs = analyzed.get(AnalyzeDocuments.ANALYZED);
-    PCollection<AnalyzedDocument> docs = options.getKeepDuplicates() ? allDocs
-        : allDocs.apply("SkipCopies", SkipDuplicates.of(copyById, AnalyzedDocument::docId));
+    UpdateSegments update = UpdateSegments.of(analyze(setup, options), options.getKeepDuplicates() ? null : copyById,
+        DocumentTerms.in(tiers.dataDir(), state.previousDataDir()));
+    PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
+        state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId()));
+    PCollection<Segment> segments = analyzed.get(UpdateSegments.SEGMENTS);
     PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
         .and(unique.get(CorpusTags.REJECTED))
         .and(checked.get(CorpusTags.REJECTED))
         .and(cleaned.get(CorpusTags.REJECTED))
-        .and(analyzed.get(AnalyzeDocuments.REJECTED))
+        .and(analyzed.get(UpdateSegments.REJECTED))
         .and(pipeline.apply("SetupRejects",
             Create.of(setup.setupRejects()).withCoder(SerializableCoder.of(RejectedInput.class))))
         .apply("AllRejected", Flatten.pCollections());
 
-    allDocs.apply("DocumentsReport", DocumentsReport.withCopies(copyById))
+    analyzed.get(UpdateSegments.FACTS).apply("DocumentsReport", DocumentsReport.withCopies(copyById))
         .apply("WriteDocuments", WriteRows.to(out, DocumentsReport.SPEC, tiers));
     rejected.apply("RejectedReport", RejectedReport.create())
         .apply("WriteRejected", WriteRows.to(out, RejectedReport.SPEC, tiers));
     copies.apply("DuplicatesReport", DuplicatesReport.create())
         .apply("WriteDuplicates", WriteRows.to(out, DuplicatesReport.SPEC, tiers));
 
-    PCollectionTuple tables = docs.apply("SumTables", SumTables.create());
+    PCollectionTuple tables = segments.apply("SumTables", SumTables.create());
     ContrastOptions contrast = setup.contrastOptions();
     PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
     PCollectionView<Map<String, List<String>>> distinctive =
@@ -160,7 +165,7 @@ final class ReportPipeline {
         .of(cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.of(tiers)))
         .and(tables.apply("TermFrequencyReport", TermFrequencyReport.of(options.getMinCount(), tiers)))
         .and(contrasts.get(OutletContrastReport.REPORT))
-        .and(PCollectionTuple.of(KeywordInContextReport.COUNTED, docs)
+        .and(PCollectionTuple.of(KeywordInContextReport.SEGMENTS, segments)
             .and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS))
             .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, setup.textOptions())));
     if (options.getEntities()) {
@@ -185,8 +190,8 @@ final class ReportPipeline {
         Redistribute.<SourceDocument>arbitrarily().withNumBuckets(4 * Runtime.getRuntime().availableProcessors()));
   }
 
-  private static AnalyzeText analyzeText(RunSetup setup, PressLensOptions options) {
-    AnalyzeText analyze = AnalyzeText.with(setup.textOptions(), setup.gazetteer()).cachedIn(options.getCacheDir());
-    return options.getEntities() ? analyze : analyze.withoutEntities();
+  private static AnalyzeDocuments analyze(RunSetup setup, PressLensOptions options) {
+    return options.getEntities() ? AnalyzeDocuments.with(setup.textOptions(), setup.gazetteer())
+        : AnalyzeDocuments.withoutEntities(setup.textOptions());
   }
 }

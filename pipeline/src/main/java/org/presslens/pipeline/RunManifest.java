@@ -41,11 +41,13 @@ final class RunManifest {
     return this;
   }
 
-  RunManifest run(Instant start, Instant end, long documents, long rejected) {
+  /** @param analysed documents analysed in this run; the others' analyses came from the cache */
+  RunManifest run(Instant start, Instant end, long documents, long rejected, long analysed) {
     add("run", "started", start.toString());
     add("run", "finished", end.toString());
     add("run", "seconds", String.format(Locale.ROOT, "%.3f", Duration.between(start, end).toMillis() / 1000.0));
     add("run", "documents", Long.toString(documents));
+    add("run", "analysed", Long.toString(analysed));
     return add("run", "rejected", Long.toString(rejected));
   }
 

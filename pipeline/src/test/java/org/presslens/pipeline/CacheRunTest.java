@@ -2,92 +2,191 @@ package org.presslens.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The analysis cache: a rerun after adding a document analyses only that document and writes the
- * same reports as a run from scratch without a cache; a rerun with nothing new adds no cache file.
+ * Reruns with a cache analyse only what changed and write the reports a run from scratch writes:
+ * every CSV byte for byte, every full-detail table row for row, through a sequence of changes to
+ * one corpus (new, removed and changed documents, a document that becomes a near copy, a line
+ * that becomes boilerplate, nothing new) and damaged cache files.
  */
 class CacheRunTest {
 
-  @TempDir Path tmp;
+  private static final Path SEEDS = SeedRun.ROOT.resolve("seeds");
 
-  @ParameterizedTest(name = "entities={0}")
-  @ValueSource(booleans = {true, false})
-  void rerunAnalysesOnlyNewDocumentsAndWritesTheSameReports(boolean entities) throws Exception {
-    Path corpus = tmp.resolve("corpus");
-    Path seeds = SeedRun.ROOT.resolve("seeds");
+  @TempDir Path tmp;
+  private Path corpus;
+  private Path cache;
+  private Path reports;
+  private int scratchRuns;
+
+  @BeforeEach
+  void corpus() throws IOException {
+    corpus = tmp.resolve("corpus");
+    cache = tmp.resolve("cache");
+    reports = tmp.resolve("reports");
     Files.createDirectories(corpus.resolve("a"));
     Files.createDirectories(corpus.resolve("b"));
-    Files.copy(seeds.resolve("000_26be9aed4aa0b5b3.txt"), corpus.resolve("a/000.txt"));
-    Files.copy(seeds.resolve("001_d1582ae0bff50c52.txt"), corpus.resolve("a/001.txt"));
-    Files.copy(seeds.resolve("002_9dfda31df5a5fe6b.txt"), corpus.resolve("b/002.txt"));
-    Files.copy(seeds.resolve("003_014d4eb2fc7f5c0c.txt"), corpus.resolve("b/003.txt"));
-    Path cache = tmp.resolve("cache");
+    copySeed("000_26be9aed4aa0b5b3.txt", "a/000.txt");
+    copySeed("001_d1582ae0bff50c52.txt", "a/001.txt");
+    copySeed("002_9dfda31df5a5fe6b.txt", "b/002.txt");
+    copySeed("003_014d4eb2fc7f5c0c.txt", "b/003.txt");
+  }
 
-    String withEntities = "--entities=" + entities;
-    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("first"), "--cacheDir=" + cache, withEntities);
-    Set<Path> firstFiles = cacheFiles(cache);
-    assertEquals(4, records(firstFiles), "the first run caches the analysis of each of its 4 documents");
+  @Test
+  void rerunsAnalyseWhatChangedAndWriteWhatAScratchRunWrites() throws Exception {
+    assertEquals(4, rerunAndCompare(), "the first run analyses every document");
 
-    Files.copy(seeds.resolve("004_1b6d78fd8a170e76.txt"), corpus.resolve("b/004.txt"));
-    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("rerun"), "--cacheDir=" + cache, withEntities);
-    Set<Path> added = cacheFiles(cache);
-    added.removeAll(firstFiles);
-    assertEquals(1, records(added), "the rerun analyses and caches only the new document");
+    copySeed("004_1b6d78fd8a170e76.txt", "b/004.txt");
+    assertEquals(1, rerunAndCompare(), "a new document");
 
-    Set<Path> beforeUnchanged = cacheFiles(cache);
-    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("unchanged"), "--cacheDir=" + cache, withEntities);
-    assertEquals(beforeUnchanged, cacheFiles(cache), "a rerun with nothing new leaves no (empty) cache file");
+    Path kept = onlyFile(reports.resolve("data/document_terms"), "a");
+    FileTime before = Files.getLastModifiedTime(kept);
+    assertEquals(0, rerunAndCompare(), "nothing new");
+    assertEquals(before, Files.getLastModifiedTime(kept), "a kept segment's document terms are not written again");
 
-    SeedRun.run("--input=" + corpus, "--output=" + tmp.resolve("scratch"), withEntities);
+    Files.delete(corpus.resolve("a/001.txt"));
+    assertEquals(0, rerunAndCompare(), "a removed document: its segment is rebuilt from the stored analyses");
+
+    Files.writeString(corpus.resolve("b/002.txt"), "\nNATO and Japan signed a new security pact.\n", StandardOpenOption.APPEND);
+    assertEquals(1, rerunAndCompare(), "a changed document");
+
+    // a/005 copies b/003 with one word changed; a/005 sorts first, so b/003 becomes the copy.
+    String copy = Files.readString(corpus.resolve("b/003.txt")).replaceFirst("NATO", "Nato");
+    Files.writeString(corpus.resolve("a/005.txt"), copy);
+    assertEquals(1, rerunAndCompare(), "a new document that makes another one its near copy");
+    assertTrue(Files.readString(reports.resolve("duplicates.csv")).contains("b/003"), "b/003 is now a copy");
+
+    String line = "\nSubscribe to the Daily Brief for more news like this\n";
+    Files.writeString(corpus.resolve("b/002.txt"), line, StandardOpenOption.APPEND);
+    Files.writeString(corpus.resolve("b/004.txt"), line, StandardOpenOption.APPEND);
+    assertEquals(2, rerunAndCompare(), "a line in two documents is still text");
+    Files.writeString(corpus.resolve("b/003.txt"), line, StandardOpenOption.APPEND);
+    rerunAndCompare(); // in three documents of b the line is boilerplate: the texts of the two are as before
+    assertTrue(Files.readString(reports.resolve("boilerplate.csv")).contains("Subscribe to the Daily Brief"));
+  }
+
+  @Test
+  void damagedOrForeignCacheFilesGiveAFreshAnalysisOrAClearMessage() throws Exception {
+    assertEquals(4, rerunAndCompare());
+    Path segments = onlyFolder(cache).resolve("segments");
+    Files.writeString(onlyFolder(cache).resolve("notes.txt"), "not ours");
+    Files.writeString(segments.resolve("foreign.sum"), "not a segment");
+    assertEquals(0, rerunAndCompare(), "foreign files are never read");
+
+    Path summary = anyFile(segments, ".sum");
+    byte[] bytes = Files.readAllBytes(summary);
+    Files.write(summary, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertTrue(rerunAndCompare() > 0, "the documents of a truncated segment are analysed again");
+
+    Path docs = segmentFileOf("a/001", segments);
+    Files.delete(corpus.resolve("a/001.txt")); // the segment of a/001 must now be rebuilt
+    byte[] content = Files.readAllBytes(docs);
+    content[content.length / 2] ^= 0x55;
+    Files.write(docs, content);
+    Exception damaged = assertThrows(Exception.class, () -> run(reports, "--cacheDir=" + cache));
+    String message = rootMessage(damaged);
+    assertTrue(message.contains("is damaged") && message.contains("delete the cache folder"), message);
+  }
+
+  /** Reruns with the cache and from scratch, compares them, and returns the documents the rerun analysed. */
+  private long rerunAndCompare() throws Exception {
+    run(reports, "--cacheDir=" + cache);
+    Path scratch = tmp.resolve("scratch-" + scratchRuns++);
+    run(scratch);
     List<String> compared = new ArrayList<>();
-    try (Stream<Path> files = Files.list(tmp.resolve("scratch"))) {
-      for (Path file : files.sorted().toList()) {
+    try (Stream<Path> files = Files.list(scratch)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String name = file.getFileName().toString();
         // The manifest and the HTML page name the run's time and parameters (the cache folder).
-        if (name.equals("run_manifest.csv") || name.equals("report.html") || name.startsWith(".")
-            || Files.isDirectory(file)) {
+        if (name.equals("run_manifest.csv") || name.equals("report.html") || name.startsWith(".")) {
           continue;
         }
-        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(tmp.resolve("rerun").resolve(name)), name);
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(reports.resolve(name)), name);
         compared.add(name);
       }
     }
-    // Without entities there is no entities.csv, entity_cooccurrence.csv or GraphML file.
-    assertEquals(entities ? 11 : 8, compared.size(), compared.toString());
-    DataTables.assertSame(tmp.resolve("scratch"), tmp.resolve("rerun"));
+    assertEquals(11, compared.size(), compared.toString());
+    DataTables.assertSame(scratch, reports);
+    for (CSVRecord r : PressLensRunTest.readCsv(reports.resolve("run_manifest.csv"))) {
+      if (r.get("section").equals("run") && r.get("key").equals("analysed")) {
+        return Long.parseLong(r.get("value"));
+      }
+    }
+    throw new AssertionError("the manifest names the documents analysed");
   }
 
-  private static Set<Path> cacheFiles(Path cache) throws IOException {
-    try (Stream<Path> files = Files.walk(cache)) {
-      return new HashSet<>(files.filter(f -> f.toString().endsWith(".avro")).toList());
+  private void run(Path output, String... more) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--input=" + corpus, "--output=" + output));
+    args.addAll(List.of(more));
+    SeedRun.run(args.toArray(String[]::new));
+  }
+
+  private void copySeed(String seed, String to) throws IOException {
+    Files.copy(SEEDS.resolve(seed), corpus.resolve(to));
+  }
+
+  private static Path onlyFolder(Path dir) throws IOException {
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.filter(Files::isDirectory).findFirst().orElseThrow();
     }
   }
 
-  private static long records(Set<Path> files) throws IOException {
-    long n = 0;
-    for (Path file : files) {
-      try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
-        for (GenericRecord ignored : reader) {
-          n++;
+  private static Path anyFile(Path dir, String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(suffix) && !f.getFileName().toString().startsWith("foreign"))
+          .sorted().findFirst().orElseThrow();
+    }
+  }
+
+  /** The document-terms file of the segment holding a document of outlet {@code a}. */
+  private static Path onlyFile(Path table, String outlet) throws IOException {
+    try (Stream<Path> files = Files.list(table)) {
+      for (Path file : files.sorted().toList()) {
+        List<List<Object>> rows = DataTables.run("SELECT DISTINCT outlet FROM read_parquet('" + file + "')");
+        if (rows.size() == 1 && outlet.equals(rows.get(0).get(0))) {
+          return file;
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IOException(e);
+    }
+    throw new AssertionError("no document-terms file of outlet " + outlet);
+  }
+
+  /** The documents file of the segment whose summary names {@code docId}. */
+  private static Path segmentFileOf(String docId, Path segments) throws IOException {
+    try (Stream<Path> files = Files.list(segments)) {
+      for (Path summary : files.filter(f -> f.toString().endsWith(".sum")).sorted().toList()) {
+        if (new String(Files.readAllBytes(summary), StandardCharsets.ISO_8859_1).contains(docId)) {
+          String name = summary.getFileName().toString();
+          return segments.resolve(name.substring(0, name.length() - 4) + ".docs");
         }
       }
     }
-    return n;
+    throw new AssertionError("no segment holds " + docId);
+  }
+
+  private static String rootMessage(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append(" | ");
+    }
+    return all.toString();
   }
 }

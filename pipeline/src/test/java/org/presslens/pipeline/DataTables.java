@@ -23,7 +23,11 @@ final class DataTables {
 
   /** Rows of a query over the run folder's tables, written as {@code data/<table>} in the SQL. */
   static List<List<Object>> query(Path output, String sql) throws SQLException {
-    String resolved = sql.replaceAll("data/([a-z_]+)", "read_parquet('" + output.resolve("data") + "/$1/*.parquet')");
+    return run(sql.replaceAll("data/([a-z_]+)", "read_parquet('" + output.resolve("data") + "/$1/*.parquet')"));
+  }
+
+  /** Rows of a query as it is. */
+  static List<List<Object>> run(String resolved) throws SQLException {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement();
         ResultSet rows = statement.executeQuery(resolved)) {

@@ -111,7 +111,7 @@ class OutputFolderTest {
       Path link = Files.createSymbolicLink(dir.resolve("out"), elsewhere);
       try (OutputFolder folder = OutputFolder.open(link, WRITES, false)) {
         Files.writeString(folder.staging().resolve("documents.csv"), "new");
-        folder.commit();
+        folder.commit(Set.of());
       }
       assertEquals("new", Files.readString(elsewhere.resolve("documents.csv")));
     } finally {
@@ -160,7 +160,7 @@ class OutputFolderTest {
     try (OutputFolder folder = OutputFolder.open(out, WRITES, false)) {
       Files.writeString(folder.staging().resolve("documents.csv"), "new");
       assertEquals("old", Files.readString(out.resolve("documents.csv")));
-      folder.commit();
+      folder.commit(Set.of());
     }
     assertEquals("new", Files.readString(out.resolve("documents.csv")));
     assertFalse(Files.exists(out.resolve(OutputFolder.STAGING)), "staging is removed");

@@ -4,28 +4,27 @@ import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.OutletTables;
+import org.presslens.transforms.state.Segment;
 
 /**
- * Sums the analysed documents once into the tables of each outlet (terms, entities,
- * co-occurrence: {@link OutletTables}; a combiner applied after grouping, see
- * {@link CombineGrouped}: one element per document in, no element per term), and merges the
- * outlet tables into the corpus tables. Each document is added once: the corpus is not summed
- * from the documents a second time, so the documents are grouped once and no single key ever
- * holds all of them. The corpus tables are absent when there are no documents. The output holds
- * {@link #DOCUMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
+ * Merges the segments' tables ({@link Segment}: the documents are summed into them, each once)
+ * into the tables of each outlet (terms, entities, co-occurrence: {@link OutletTables}; a
+ * combiner applied after grouping, see {@link CombineGrouped}), and the outlet tables into the
+ * corpus tables. The corpus tables are absent when there are no documents. The output holds
+ * {@link #SEGMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
  */
-public final class SumTables extends PTransform<PCollection<AnalyzedDocument>, PCollectionTuple> {
+public final class SumTables extends PTransform<PCollection<Segment>, PCollectionTuple> {
 
-  public static final TupleTag<AnalyzedDocument> DOCUMENTS = new TupleTag<>() {};
+  public static final TupleTag<Segment> SEGMENTS = new TupleTag<>() {};
   public static final TupleTag<OutletTables> CORPUS = new TupleTag<>() {};
   public static final TupleTag<KV<String, OutletTables>> BY_OUTLET = new TupleTag<>() {};
 
@@ -34,14 +33,15 @@ public final class SumTables extends PTransform<PCollection<AnalyzedDocument>, P
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<AnalyzedDocument> docs) {
-    PCollection<KV<String, OutletTables>> byOutlet = docs
-        .apply("KeyByOutlet", WithKeys.of(AnalyzedDocument::outlet).withKeyType(TypeDescriptors.strings()))
-        .apply("SumOutlets", CombineGrouped.perKey(OutletTables.combineFn()));
+  public PCollectionTuple expand(PCollection<Segment> segments) {
+    PCollection<KV<String, OutletTables>> byOutlet = segments
+        .apply("KeyByOutlet", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(OutletTables.class)))
+            .via((Segment s) -> KV.of(s.outlet(), s.tables())))
+        .apply("SumOutlets", CombineGrouped.perKey(OutletTables.mergeFn()));
     PCollection<OutletTables> corpus = byOutlet
         .apply("OutletTables", Values.create())
         .apply("SumCorpus", CombineGrouped.globally(OutletTables.mergeFn()));
-    return PCollectionTuple.of(DOCUMENTS, docs).and(CORPUS, corpus).and(BY_OUTLET, byOutlet);
+    return PCollectionTuple.of(SEGMENTS, segments).and(CORPUS, corpus).and(BY_OUTLET, byOutlet);
   }
 
   /**

@@ -29,7 +29,7 @@ class SumTablesTest {
 
   @Test
   void corpusTableMergedFromOutletsIsTheTableOfAllDocuments(TestPipeline pipeline) {
-    PCollectionTuple tables = pipeline.apply(Create.of(DOCS)).apply(SumTables.create());
+    PCollectionTuple tables = pipeline.apply(Create.of(DOCS)).apply(TestDocuments.asSegments()).apply(SumTables.create());
 
     TermTable all = new TermTable();
     DOCS.forEach(all::add);
@@ -51,7 +51,7 @@ class SumTablesTest {
 
   @Test
   void noDocumentsGiveNoCorpusTable(TestPipeline pipeline) {
-    PCollectionTuple tables = pipeline.apply(Create.empty(TypeDescriptor.of(AnalyzedDocument.class))).apply(SumTables.create());
+    PCollectionTuple tables = pipeline.apply(Create.empty(TypeDescriptor.of(AnalyzedDocument.class))).apply(TestDocuments.asSegments()).apply(SumTables.create());
     PAssert.that(tables.get(SumTables.CORPUS)).empty();
     PAssert.that(tables.get(SumTables.BY_OUTLET)).empty();
     pipeline.run().waitUntilFinish();

@@ -6,7 +6,7 @@ import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.text.TextOptions;
 
 /**
- * Where cached analyses live: {@code <cache dir>/<settings>/} where {@code settings} is a hash of
+ * Where the analysis state lives ({@link org.presslens.transforms.state.SegmentStore}): {@code <cache dir>/<settings>/} where {@code settings} is a hash of
  * everything besides the text that decides an analysis (PressLens, OpenNLP and model versions,
  * stop words, n-gram length, lemmas, gazetteer and aliases, whether entities are recognised).
  * Other settings get another folder, so a cached analysis is never used for a run it does not fit.
@@ -16,9 +16,10 @@ public final class CacheFolder {
   /**
    * Raised whenever a change to PressLens changes the analysis of a text (2: the tokenizer's
    * alphanumeric optimisation; 3: {@code can't} keeps the token {@code ca}, quoted sentences read
-   * as written; 4: the record no longer holds the tokens), since development versions share one version number.
+   * as written; 4: the record no longer holds the tokens; 5: segments instead of per-document records),
+   * since development versions share one version number.
    */
-  static final int ANALYSIS_REVISION = 4;
+  static final int ANALYSIS_REVISION = 5;
 
   private CacheFolder() {}
 

@@ -32,6 +32,12 @@ public record AnalyzedDocument(
     HashMap<Integer, String> quoted)
     implements Serializable {
 
+  /** What documents.csv says of the document. */
+  public DocumentFacts facts() {
+    return new DocumentFacts(docId, outlet, published, title, sourcePath, charset, sha256, characters, sentences, tokens,
+        types);
+  }
+
   /** The document's entities, as the entity and co-occurrence tables add them. */
   public DocumentEntities entities() {
     return new DocumentEntities(docId, outlet, mentions, sentences, quoted);

@@ -27,7 +27,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * character at a time, and was a visible share of the runners' own CPU time. All but the input
  * record are not deterministic (hash-map order) and are never keys.
  */
-final class RecordCoders {
+public final class RecordCoders {
 
   static final Coder<String> STRING = StringUtf8Coder.of();
   static final Coder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
@@ -94,9 +94,34 @@ final class RecordCoders {
     public void verifyDeterministic() {}
   }
 
+  /** Coder of {@link DocumentFacts}: metadata and sizes. */
+  public static final class DocumentFactsCoder extends ClassCoder<DocumentFacts> {
+    private static final DocumentFactsCoder INSTANCE = new DocumentFactsCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(DocumentFacts.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(DocumentFacts d, OutputStream out) throws IOException {
+      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256());
+      INT.encode(d.characters(), out);
+      INT.encode(d.sentences(), out);
+      LONG.encode(d.tokens(), out);
+      INT.encode(d.types(), out);
+    }
+
+    @Override
+    public DocumentFacts decode(InputStream in) throws IOException {
+      String[] s = readStrings(in, 7);
+      return new DocumentFacts(s[0], s[1], s[2], s[3], s[4], s[5], s[6], INT.decode(in), INT.decode(in), LONG.decode(in),
+          INT.decode(in));
+    }
+  }
+
   /** Coder of {@link AnalyzedDocument}: metadata, sizes, term counts, mentions and quoted sentences. */
   public static final class AnalyzedDocumentCoder extends ClassCoder<AnalyzedDocument> {
-    private static final AnalyzedDocumentCoder INSTANCE = new AnalyzedDocumentCoder();
+    public static final AnalyzedDocumentCoder INSTANCE = new AnalyzedDocumentCoder();
 
     public static CoderProvider getCoderProvider() {
       return CoderProviders.forCoder(TypeDescriptor.of(AnalyzedDocument.class), INSTANCE);

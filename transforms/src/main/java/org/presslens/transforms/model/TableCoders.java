@@ -25,7 +25,7 @@ import org.presslens.transforms.model.EntityTable.Entity;
  * and for the same reasons; the entity and pair tables of a large corpus hold hundreds of
  * thousands of entries and travel between the sum of each outlet and the reports.
  */
-final class TableCoders {
+public final class TableCoders {
 
   private TableCoders() {}
 
@@ -61,7 +61,7 @@ final class TableCoders {
   }
 
   /** Coder of {@link EntityTable}: per entity its key, names, counts per outlet, documents, spellings and layers. */
-  static final class EntityTableCoder extends ClassCoder<EntityTable> {
+  public static final class EntityTableCoder extends ClassCoder<EntityTable> {
     static final EntityTableCoder INSTANCE = new EntityTableCoder();
 
     @Override
@@ -95,7 +95,7 @@ final class TableCoders {
   }
 
   /** Coder of {@link CooccurrenceTable}: per window the units, units per entity and every pair with its evidence. */
-  static final class CooccurrenceTableCoder extends ClassCoder<CooccurrenceTable> {
+  public static final class CooccurrenceTableCoder extends ClassCoder<CooccurrenceTable> {
     static final CooccurrenceTableCoder INSTANCE = new CooccurrenceTableCoder();
 
     @Override
@@ -147,7 +147,7 @@ final class TableCoders {
 
   /** Coder of {@link OutletTables}: its three tables in order. */
   public static final class OutletTablesCoder extends ClassCoder<OutletTables> {
-    private static final OutletTablesCoder INSTANCE = new OutletTablesCoder();
+    public static final OutletTablesCoder INSTANCE = new OutletTablesCoder();
 
     public static CoderProvider getCoderProvider() {
       return CoderProviders.forCoder(TypeDescriptor.of(OutletTables.class), INSTANCE);

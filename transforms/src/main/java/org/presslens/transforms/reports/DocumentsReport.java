@@ -11,10 +11,10 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.presslens.transforms.dedup.Duplicate;
-import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.DocumentFacts;
 
 /** documents.csv: one row per analysed document, ordered by doc_id. */
-public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocument>, PCollection<Row>> {
+public final class DocumentsReport extends PTransform<PCollection<DocumentFacts>, PCollection<Row>> {
 
   public static final ReportSpec SPEC = new ReportSpec(
       "documents.csv",
@@ -45,11 +45,11 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
   }
 
   @Override
-  public PCollection<Row> expand(PCollection<AnalyzedDocument> docs) {
+  public PCollection<Row> expand(PCollection<DocumentFacts> docs) {
     return docs.apply("DocumentRow", ParDo.of(new RowFn(copies)).withSideInputs(copies));
   }
 
-  static final class RowFn extends DoFn<AnalyzedDocument, Row> {
+  static final class RowFn extends DoFn<DocumentFacts, Row> {
     private final PCollectionView<Map<String, Duplicate>> copies;
 
     RowFn(PCollectionView<Map<String, Duplicate>> copies) {
@@ -57,7 +57,7 @@ public final class DocumentsReport extends PTransform<PCollection<AnalyzedDocume
     }
 
     @ProcessElement
-    public void process(@Element AnalyzedDocument d, OutputReceiver<Row> out, ProcessContext c) {
+    public void process(@Element DocumentFacts d, OutputReceiver<Row> out, ProcessContext c) {
       Duplicate copy = c.sideInput(copies).get(d.docId());
       out.output(new Row(d.docId(), List.of(
           d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),

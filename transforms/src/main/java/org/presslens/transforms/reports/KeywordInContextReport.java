@@ -22,7 +22,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.text.DocumentTokenizer;
 import org.presslens.transforms.text.OpenNlpModels;
@@ -50,8 +50,8 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
           col("keyword", "the term as written in the text"),
           col("right", "words after the term in the same sentence, as written")));
 
-  /** The analysed documents that the statistics count (copies left out): they name the candidates. */
-  public static final TupleTag<AnalyzedDocument> COUNTED = new TupleTag<>() {};
+  /** The segments: their postings name the candidate documents. */
+  public static final TupleTag<Segment> SEGMENTS = new TupleTag<>() {};
   /** The texts as analysed (after boilerplate removal): the candidates are tokenized again for their lines. */
   public static final TupleTag<SourceDocument> TEXTS = new TupleTag<>() {};
 
@@ -82,8 +82,8 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
    */
   @Override
   public PCollection<ReportBlock> expand(PCollectionTuple documents) {
-    PCollectionView<Map<String, String>> candidates = documents.get(COUNTED)
-        .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms)).withSideInputs(terms))
+    PCollectionView<Map<String, String>> candidates = documents.get(SEGMENTS)
+        .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, options.kwicLines())).withSideInputs(terms))
         .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
         .apply("Candidates", ParDo.of(new DoFn<KV<String, ArrayList<String>>, KV<String, String>>() {
           @ProcessElement
@@ -99,19 +99,21 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         .apply("Rows", ParDo.of(new RowsFn()));
   }
 
-  /** (outlet, "term\u0000doc_id") for each of the outlet's terms that a document counts. */
-  static final class TermDocumentsFn extends DoFn<AnalyzedDocument, KV<String, String>> {
+  /** (outlet, "term\u0000doc_id") for the first documents of a segment that count each of the outlet's terms. */
+  static final class TermDocumentsFn extends DoFn<Segment, KV<String, String>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
+    private final int cap;
 
-    TermDocumentsFn(PCollectionView<Map<String, List<String>>> termsView) {
+    TermDocumentsFn(PCollectionView<Map<String, List<String>>> termsView, int cap) {
       this.termsView = termsView;
+      this.cap = cap;
     }
 
     @ProcessElement
-    public void process(@Element AnalyzedDocument doc, OutputReceiver<KV<String, String>> out, ProcessContext c) {
-      for (String term : c.sideInput(termsView).getOrDefault(doc.outlet(), List.of())) {
-        if (doc.termCounts().containsKey(term)) {
-          out.output(KV.of(doc.outlet(), term + "\u0000" + doc.docId()));
+    public void process(@Element Segment segment, OutputReceiver<KV<String, String>> out, ProcessContext c) {
+      for (String term : c.sideInput(termsView).getOrDefault(segment.outlet(), List.of())) {
+        for (String docId : segment.postings().firstDocuments(term, cap)) {
+          out.output(KV.of(segment.outlet(), term + "\u0000" + docId));
         }
       }
     }

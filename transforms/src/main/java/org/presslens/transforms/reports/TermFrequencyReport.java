@@ -5,7 +5,6 @@ import static org.presslens.transforms.reports.ReportSpec.decimal;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -16,7 +15,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.SumTables;
-import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.parquet.ParquetTable;
@@ -42,9 +40,9 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
           integer("doc_freq", "documents of the scope containing the term"),
           integer("rank", "rank by count among terms of the same n in the scope; ties share the lowest rank")));
 
-  /** Every term of every document (full-detail tier only). */
+  /** Every term of every document (full-detail tier only; written per segment by {@link DocumentTerms}). */
   public static final ParquetTable DOCUMENT_TERMS = ParquetTable.of("document_terms",
-      "Every term of every document. tf-idf as quanteda's dfm_tfidf computes it joins the corpus rows of "
+      "Every term of every counted document (copies left out), whatever --minCount says. tf-idf as quanteda's dfm_tfidf computes it joins the corpus rows of "
           + "term_frequencies: count x log10(corpus documents / corpus doc_freq), e.g. in DuckDB `SELECT d.doc_id, d.term, "
           + "d.count * log10((SELECT count(*) FROM 'data/documents/*.parquet' WHERE duplicate_of = '') / t.doc_freq) AS tf_idf "
           + "FROM 'data/document_terms/*.parquet' d JOIN 'data/term_frequencies/*.parquet' t ON t.scope = 'corpus' "
@@ -91,10 +89,6 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
         .into(TypeDescriptor.of(ReportBlock.class))
         .via((KV<String, OutletTables> kv) -> Stage.STATISTICS.time(
             () -> scope(TermFrequencyRows.OUTLET, kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue().terms(), min, limits))));
-    if (tiers.parquet()) {
-      tables.get(SumTables.DOCUMENTS)
-          .apply("DocumentTerms", WriteTable.of(tiers.dataDir(), DOCUMENT_TERMS, (doc, rows) -> documentRows(doc, min, rows)));
-    }
     return PCollectionList.of(corpusRows).and(outletRows).apply(Flatten.pCollections());
   }
 
@@ -105,8 +99,4 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
     return rows.finish();
   }
 
-  static void documentRows(AnalyzedDocument doc, long minCount, Consumer<List<?>> rows) {
-    TermFrequencyRows.ranked(doc.termCounts(), minCount, r -> rows.accept(List.of(doc.docId(), doc.outlet(), r.term(),
-        r.n(), r.count(), TermWeights.per10k(r.count(), doc.tokens()), r.rank())));
-  }
 }

@@ -42,7 +42,7 @@ class EntityReportsTest {
 
   @Test
   void entitiesAreCountedPerOutletWithSpellingsAndSources(TestPipeline pipeline) {
-    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(SumTables.create())
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(TestDocuments.asSegments()).apply(SumTables.create())
         .get(SumTables.CORPUS).apply(EntitiesReport.of(2, CSV_ONLY));
     PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntitiesReport.SPEC, "0", List.of(
         List.of("NATO", "organization", 4, 2, 2, "RT: 3; GT: 1", "NATO (4)", "both"),
@@ -52,7 +52,7 @@ class EntityReportsTest {
 
   @Test
   void cooccurrenceCountsUnitsPerWindowAndScope(TestPipeline pipeline) {
-    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(SumTables.create())
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(TestDocuments.asSegments()).apply(SumTables.create())
         .apply(EntityCooccurrenceReport.of(1, CSV_ONLY));
     PAssert.that(blocks).satisfies(all -> {
       Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);

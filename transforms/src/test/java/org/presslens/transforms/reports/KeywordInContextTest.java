@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.presslens.transforms.TestDocuments;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.text.StopWords;
@@ -58,11 +59,11 @@ class KeywordInContextTest {
     TextOptions text = new TextOptions(StopWords.english(), 1, false, false);
     // Documents b and a count both terms; c is another outlet's; z comes too late for either term.
     PCollectionTuple documents = PCollectionTuple
-        .of(KeywordInContextReport.COUNTED, pipeline.apply("Counted", Create.of(
+        .of(KeywordInContextReport.SEGMENTS, pipeline.apply("Counted", Create.of(
             analyzed("b", "RT", 5, Map.of("nato", 2, "asia", 1)),
             analyzed("a", "RT", 2, Map.of("nato", 1, "old", 1)),
             analyzed("z", "RT", 2, Map.of("nato", 1, "asia", 1)),
-            analyzed("c", "GT", 2, Map.of("nato", 1)))))
+            analyzed("c", "GT", 2, Map.of("nato", 1)))).apply(TestDocuments.asSegments()))
         .and(KeywordInContextReport.TEXTS, pipeline.apply("Texts", Create.of(
             new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "NATO in Asia. NATO again."),
             new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Old NATO."),

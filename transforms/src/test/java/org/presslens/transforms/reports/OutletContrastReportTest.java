@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.SumTables;
+import org.presslens.transforms.TestDocuments;
 
 @ExtendWith(TestPipelineExtension.class)
 class OutletContrastReportTest {
@@ -27,7 +28,7 @@ class OutletContrastReportTest {
             analyzed("a2", "A", 400, Map.of("nato", 4)),
             analyzed("b1", "B", 1000, Map.of("nato", 3, "peace", 10)),
             analyzed("c1", "C", 1000, Map.of("nato", 2, "peace", 10))))
-        .apply(SumTables.create())
+        .apply(TestDocuments.asSegments()).apply(SumTables.create())
         .apply(OutletContrastReport.with(options, ReportTiers.defaults("")));
 
     PAssert.that(out.get(OutletContrastReport.REPORT)).satisfies(blocks -> {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.SumTables;
+import org.presslens.transforms.TestDocuments;
 import org.presslens.transforms.parquet.ParquetTables;
 
 @ExtendWith(TestPipelineExtension.class)
@@ -26,7 +27,7 @@ class TermFrequencyReportTest {
             analyzed("a", "RT", 100, Map.of("nato", 3, "asia", 1)),
             analyzed("b", "RT", 100, Map.of("nato", 1)),
             analyzed("c", "Global Times", 200, Map.of("nato", 2, "china", 4))))
-        .apply(SumTables.create())
+        .apply(TestDocuments.asSegments()).apply(SumTables.create())
         .apply(TermFrequencyReport.of(1, tiers));
   }
 
@@ -48,7 +49,7 @@ class TermFrequencyReportTest {
   }
 
   @Test
-  void theCsvKeepsTheTopTermsAndTheFullTablesEveryTermAndEveryDocument(TestPipeline pipeline, @TempDir Path dir)
+  void theCsvKeepsTheTopTermsAndTheFullTableEveryTerm(TestPipeline pipeline, @TempDir Path dir)
       throws Exception {
     ReportTiers tiers = new ReportTiers(1, 200, 1000, 200, 100_000, dir.toString());
     PAssert.that(report(pipeline, tiers)).satisfies(all -> {
@@ -68,13 +69,5 @@ class TermFrequencyReportTest {
             List.of("outlet", "RT", "asia", 1L, 1L, 50.0, 1L, 2L),
             List.of("outlet", "RT", "nato", 1L, 4L, 200.0, 2L, 1L)),
         ParquetTables.read(dir.resolve("term_frequencies"), "ORDER BY scope, scope_key, term"));
-    // c: china 4 of 200 words (200 per 10k, rank 1), nato 2 (100, rank 2)
-    assertEquals(List.of(
-            List.of("a", "RT", "asia", 1L, 1L, 100.0, 2L),
-            List.of("a", "RT", "nato", 1L, 3L, 300.0, 1L),
-            List.of("b", "RT", "nato", 1L, 1L, 100.0, 1L),
-            List.of("c", "Global Times", "china", 1L, 4L, 200.0, 1L),
-            List.of("c", "Global Times", "nato", 1L, 2L, 100.0, 2L)),
-        ParquetTables.read(dir.resolve("document_terms"), "ORDER BY doc_id, term"));
   }
 }

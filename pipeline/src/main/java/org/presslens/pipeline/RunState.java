@@ -1,0 +1,29 @@
+package org.presslens.pipeline;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.presslens.transforms.state.SegmentStore;
+
+/**
+ * The analysis state a run builds on and adds to: the cache's segment store with the live segments
+ * of the last successful run, this run's id, and the full-detail folder of the last run's reports,
+ * whose files of kept segments stay where they are. Without {@code --cacheDir} there is no store.
+ */
+record RunState(SegmentStore store, List<String> live, String runId, String previousDataDir) {
+
+  static RunState none() {
+    return new RunState(null, List.of(), "", "");
+  }
+
+  /** The state in {@code folder} (the cache folder of the run's settings). */
+  static RunState in(String folder, String previousDataDir) throws IOException {
+    SegmentStore store = new SegmentStore(folder);
+    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC))
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return new RunState(store, store.live(), runId, previousDataDir);
+  }
+}

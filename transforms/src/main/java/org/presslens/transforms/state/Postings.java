@@ -1,0 +1,98 @@
+package org.presslens.transforms.state;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.presslens.transforms.model.AnalyzedDocument;
+
+/**
+ * Which counted documents of a segment hold each term: for finding a term's first documents
+ * (by doc_id) again without the documents' analyses, as the concordance needs them.
+ *
+ * @param docIds the documents, sorted
+ * @param byTerm for each term, the positions in {@code docIds} of the documents counting it, ascending
+ */
+public record Postings(String[] docIds, HashMap<String, int[]> byTerm) implements Serializable {
+
+  /** The postings of the given documents. */
+  public static Postings of(List<AnalyzedDocument> docs) {
+    Builder builder = new Builder();
+    docs.forEach(builder::add);
+    return builder.build();
+  }
+
+  /** Postings built one document at a time, in any order. */
+  public static final class Builder {
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, int[]> growing = new HashMap<>();
+    private final Map<String, Integer> sizes = new HashMap<>();
+
+    public void add(AnalyzedDocument doc) {
+      int d = ids.size();
+      ids.add(doc.docId());
+      for (String term : doc.termCounts().keySet()) {
+        int size = sizes.merge(term, 1, Integer::sum);
+        int[] list = growing.get(term);
+        if (list == null || list.length < size) {
+          list = list == null ? new int[1] : Arrays.copyOf(list, 2 * list.length);
+          growing.put(term, list);
+        }
+        list[size - 1] = d;
+      }
+    }
+
+    /** Positions renumbered in doc_id order. */
+    public Postings build() {
+      Integer[] order = new Integer[ids.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+      String[] sorted = new String[order.length];
+      int[] rank = new int[order.length];
+      for (int i = 0; i < order.length; i++) {
+        sorted[i] = ids.get(order[i]);
+        rank[order[i]] = i;
+      }
+      HashMap<String, int[]> byTerm = new HashMap<>(growing.size() * 4 / 3 + 1);
+      growing.forEach((term, list) -> {
+        int[] positions = Arrays.copyOf(list, sizes.get(term));
+        for (int i = 0; i < positions.length; i++) {
+          positions[i] = rank[positions[i]];
+        }
+        Arrays.sort(positions);
+        byTerm.put(term, positions);
+      });
+      return new Postings(sorted, byTerm);
+    }
+  }
+
+  /** The first {@code cap} doc_ids (in order) of the documents counting {@code term}. */
+  public List<String> firstDocuments(String term, int cap) {
+    int[] positions = byTerm.get(term);
+    if (positions == null) {
+      return List.of();
+    }
+    List<String> first = new ArrayList<>(Math.min(cap, positions.length));
+    for (int i = 0; i < positions.length && i < cap; i++) {
+      first.add(docIds[positions[i]]);
+    }
+    return first;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Postings p) || !Arrays.equals(docIds, p.docIds) || !byTerm.keySet().equals(p.byTerm.keySet())) {
+      return false;
+    }
+    return byTerm.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), p.byTerm.get(e.getKey())));
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(docIds);
+  }
+}

@@ -1,0 +1,314 @@
+package org.presslens.transforms.state;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.RecordCoders;
+
+/**
+ * The analysis state a rerun builds on, in a folder of the cache (any Beam filesystem): one pair
+ * of files per {@link Segment} and the list of the segments that the last successful run left
+ * ({@value #LIVE}). {@code <id>.sum} holds the segment as the reports need it (members, tables,
+ * postings); {@code <id>.docs} the members' analyses, read only when the segment has to be built
+ * again because a member changed or went away. Every file starts with a mark of its kind and
+ * version and ends with a CRC-32 of its content; the summary also names the size and CRC of its
+ * documents file. A file that fails these checks is not used: its documents are analysed again.
+ * Files not on the list (left by a failed run, or written by anything else) are never read.
+ */
+public final class SegmentStore implements Serializable {
+
+  public static final String LIVE = "live.txt";
+  private static final String LIVE_HEADER = "presslens segments 1";
+  private static final byte[] SUMMARY_MARK = "PLSUM1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DOCUMENTS_MARK = "PLDOC1\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final String folder;
+
+  /** @param folder the state folder: the cache folder of the run's settings */
+  public SegmentStore(String folder) {
+    this.folder = folder.endsWith("/") ? folder : folder + "/";
+  }
+
+  public String folder() {
+    return folder;
+  }
+
+  ResourceId file(String name) {
+    return FileSystems.matchNewResource(folder, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  ResourceId summary(String id) {
+    return file("segments/" + id + ".sum");
+  }
+
+  ResourceId documents(String id) {
+    return file("segments/" + id + ".docs");
+  }
+
+  /** The segments of the last successful run; none when there is no list or it is not one. */
+  public List<String> live() throws IOException {
+    return readList(file(LIVE));
+  }
+
+  private static List<String> readList(ResourceId list) throws IOException {
+    if (!exists(list)) {
+      return List.of();
+    }
+    String text;
+    try (InputStream in = Channels.newInputStream(FileSystems.open(list))) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> lines = Arrays.stream(text.split("\n")).filter(l -> !l.isBlank()).toList();
+    if (lines.isEmpty() || !lines.get(0).equals(LIVE_HEADER)) {
+      return List.of();
+    }
+    return lines.subList(1, lines.size()).stream().filter(SegmentStore::isSegmentId).toList();
+  }
+
+  /** A segment id: letters, digits, '-' and '_' only, so that it never names a file elsewhere. */
+  static boolean isSegmentId(String id) {
+    return !id.isEmpty() && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+  }
+
+  /** Records the segments of a run that has not finished yet: they become live with {@link #publish}. */
+  public void writePending(String runId, List<String> ids) throws IOException {
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file(pending(runId)), MimeTypes.TEXT))) {
+      out.write((LIVE_HEADER + "\n" + String.join("\n", ids) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The segments a run recorded with {@link #writePending}. */
+  public List<String> pending(String runId, boolean remove) throws IOException {
+    ResourceId file = file(pending(runId));
+    List<String> ids = readList(file);
+    if (remove) {
+      FileSystems.delete(List.of(file), StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+    return ids;
+  }
+
+  private static String pending(String runId) {
+    return "pending-" + runId + ".txt";
+  }
+
+  /**
+   * Makes the segments a finished run recorded the live ones (its list replaces the last one in
+   * one rename) and removes every other segment file.
+   */
+  public List<String> publish(String runId) throws IOException {
+    List<String> ids = pending(runId, false);
+    FileSystems.rename(List.of(file(pending(runId))), List.of(file(LIVE)));
+    MatchResult all = FileSystems.match(file("segments/*").toString(), EmptyMatchTreatment.ALLOW);
+    List<ResourceId> dead = new ArrayList<>();
+    for (MatchResult.Metadata m : all.metadata()) {
+      String name = m.resourceId().getFilename();
+      String id = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+      if (!ids.contains(id)) {
+        dead.add(m.resourceId());
+      }
+    }
+    // the lists of runs that were killed before they finished
+    FileSystems.match(file("pending-*.txt").toString(), EmptyMatchTreatment.ALLOW).metadata()
+        .forEach(m -> dead.add(m.resourceId()));
+    FileSystems.delete(dead, StandardMoveOptions.IGNORE_MISSING_FILES);
+    return ids;
+  }
+
+  /**
+   * Starts writing the documents file of segment {@code id}; the summary follows with
+   * {@link DocumentsWriter#finish}, once every document is in.
+   */
+  public DocumentsWriter startSegment(String id) throws IOException {
+    return new DocumentsWriter(this, id);
+  }
+
+  /** Writes a segment's documents one by one, and then its summary, which vouches for them. */
+  public static final class DocumentsWriter implements AutoCloseable {
+    private final SegmentStore store;
+    private final String id;
+    private final CountingOutputStream counted;
+    private final CheckedOutputStream checked;
+    private boolean closed;
+
+    private DocumentsWriter(SegmentStore store, String id) throws IOException {
+      this.store = store;
+      this.id = id;
+      this.counted = new CountingOutputStream(new BufferedOutputStream(
+          Channels.newOutputStream(FileSystems.create(store.documents(id), MimeTypes.BINARY)), 1 << 16));
+      counted.write(DOCUMENTS_MARK);
+      this.checked = new CheckedOutputStream(counted, new CRC32());
+    }
+
+    public void add(AnalyzedDocument doc) throws IOException {
+      checked.write(1);
+      RecordCoders.AnalyzedDocumentCoder.INSTANCE.encode(doc, checked);
+    }
+
+    /** Ends the documents file and writes the summary that names its size and checksum. */
+    public void finish(Segment segment) throws IOException {
+      checked.write(0);
+      long crc = checked.getChecksum().getValue();
+      new DataOutputStream(counted).writeLong(crc);
+      counted.close();
+      closed = true;
+      ByteArrayOutputStream summary = new ByteArrayOutputStream();
+      DataOutputStream header = new DataOutputStream(summary);
+      header.writeLong(counted.count());
+      header.writeLong(crc);
+      StateCoders.SegmentCoder.INSTANCE.encode(segment, summary);
+      writeFile(store.summary(id), framed(SUMMARY_MARK, summary.toByteArray()));
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed) {
+        counted.close();
+      }
+    }
+  }
+
+  /** The segment, or null when its files are missing or damaged (its documents are then analysed again). */
+  public Segment readSummary(String id) {
+    try {
+      byte[] payload = unframed(SUMMARY_MARK, readFile(summary(id)));
+      ByteArrayInputStream in = new ByteArrayInputStream(payload);
+      DataInputStream header = new DataInputStream(in);
+      long docsLength = header.readLong();
+      header.readLong(); // the documents' CRC, checked when they are read
+      MatchResult.Metadata docs = FileSystems.matchSingleFileSpec(documents(id).toString());
+      if (docs.sizeBytes() != docsLength) {
+        return null;
+      }
+      Segment segment = StateCoders.SegmentCoder.INSTANCE.decode(in);
+      return segment.id().equals(id) ? segment : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Hands {@code each} the analyses of a segment's members in the order they were written; fails
+   * with a message that names the file and the remedy when the file is damaged.
+   */
+  public void readDocuments(String id, Consumer<AnalyzedDocument> each) throws IOException {
+    ResourceId file = documents(id);
+    try (InputStream raw = new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16)) {
+      byte[] mark = raw.readNBytes(DOCUMENTS_MARK.length);
+      if (!Arrays.equals(mark, DOCUMENTS_MARK)) {
+        throw new IOException("not a PressLens state file of this version");
+      }
+      CheckedInputStream in = new CheckedInputStream(raw, new CRC32());
+      for (int flag = in.read(); flag != 0; flag = in.read()) {
+        if (flag != 1) {
+          throw new IOException("unexpected byte " + flag);
+        }
+        each.accept(RecordCoders.AnalyzedDocumentCoder.INSTANCE.decode(in));
+      }
+      long crc = in.getChecksum().getValue();
+      if (new DataInputStream(raw).readLong() != crc) {
+        throw new IOException("checksum mismatch: the file is truncated or changed");
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("the cache file " + file + " is damaged (" + e.getMessage()
+          + "); delete the cache folder " + folder + " or run without --cacheDir", e);
+    }
+  }
+
+  /** An output stream that counts the bytes written through it. */
+  private static final class CountingOutputStream extends FilterOutputStream {
+    private long count;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+
+    long count() {
+      return count;
+    }
+  }
+
+  private static byte[] framed(byte[] mark, byte[] payload) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + mark.length + 8);
+    out.writeBytes(mark);
+    out.writeBytes(payload);
+    long crc = crc(payload, 0, payload.length);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      out.write((int) (crc >>> shift));
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] unframed(byte[] mark, byte[] bytes) throws IOException {
+    if (bytes.length < mark.length + 8 || !Arrays.equals(Arrays.copyOf(bytes, mark.length), mark)) {
+      throw new IOException("not a PressLens state file of this version");
+    }
+    int end = bytes.length - 8;
+    long stored = 0;
+    for (int i = end; i < bytes.length; i++) {
+      stored = (stored << 8) | (bytes[i] & 0xFF);
+    }
+    if (stored != crc(bytes, mark.length, end - mark.length)) {
+      throw new IOException("checksum mismatch: the file is truncated or changed");
+    }
+    return Arrays.copyOfRange(bytes, mark.length, end);
+  }
+
+  private static long crc(byte[] bytes, int offset, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, offset, length);
+    return crc.getValue();
+  }
+
+  private static void writeFile(ResourceId file, byte[] bytes) throws IOException {
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY))) {
+      out.write(bytes);
+    }
+  }
+
+  private static byte[] readFile(ResourceId file) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static boolean exists(ResourceId file) throws IOException {
+    return !FileSystems.match(file.toString(), EmptyMatchTreatment.ALLOW).metadata().isEmpty();
+  }
+}

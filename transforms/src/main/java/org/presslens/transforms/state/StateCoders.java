@@ -1,0 +1,134 @@
+package org.presslens.transforms.state;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.model.ClassCoder;
+import org.presslens.transforms.model.TableCoders;
+
+/** Compact coders of the state: members, postings (positions delta-coded) and whole segments. */
+public final class StateCoders {
+
+  private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+  private static final VarIntCoder INT = VarIntCoder.of();
+  private static final VarLongCoder LONG = VarLongCoder.of();
+
+  private StateCoders() {}
+
+  static void encodeMember(Member m, OutputStream out) throws IOException {
+    STRING.encode(m.docId(), out);
+    STRING.encode(m.outlet(), out);
+    STRING.encode(m.sha256(), out);
+    BooleanCoder.of().encode(m.copy(), out);
+    INT.encode(m.characters(), out);
+    INT.encode(m.sentences(), out);
+    LONG.encode(m.tokens(), out);
+    INT.encode(m.types(), out);
+    INT.encode(m.terms(), out);
+  }
+
+  static Member decodeMember(InputStream in) throws IOException {
+    return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), BooleanCoder.of().decode(in),
+        INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in));
+  }
+
+  /** Coder of {@link Member}. */
+  public static final class MemberCoder extends ClassCoder<Member> {
+    private static final MemberCoder INSTANCE = new MemberCoder();
+
+    public static MemberCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(Member m, OutputStream out) throws IOException {
+      encodeMember(m, out);
+    }
+
+    @Override
+    public Member decode(InputStream in) throws IOException {
+      return decodeMember(in);
+    }
+  }
+
+  static void encodePostings(Postings p, OutputStream out) throws IOException {
+    INT.encode(p.docIds().length, out);
+    for (String id : p.docIds()) {
+      STRING.encode(id, out);
+    }
+    INT.encode(p.byTerm().size(), out);
+    for (Map.Entry<String, int[]> e : p.byTerm().entrySet()) {
+      STRING.encode(e.getKey(), out);
+      int[] positions = e.getValue();
+      INT.encode(positions.length, out);
+      int previous = 0;
+      for (int position : positions) {
+        INT.encode(position - previous, out);
+        previous = position;
+      }
+    }
+  }
+
+  static Postings decodePostings(InputStream in) throws IOException {
+    String[] ids = new String[INT.decode(in)];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = STRING.decode(in);
+    }
+    int terms = INT.decode(in);
+    HashMap<String, int[]> byTerm = new HashMap<>(terms * 4 / 3 + 1);
+    for (int t = 0; t < terms; t++) {
+      String term = STRING.decode(in);
+      int[] positions = new int[INT.decode(in)];
+      int previous = 0;
+      for (int i = 0; i < positions.length; i++) {
+        previous += INT.decode(in);
+        positions[i] = previous;
+      }
+      byTerm.put(term, positions);
+    }
+    return new Postings(ids, byTerm);
+  }
+
+  /** Coder of {@link Segment}: id, outlet, members, tables and postings. */
+  public static final class SegmentCoder extends ClassCoder<Segment> {
+    public static final SegmentCoder INSTANCE = new SegmentCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Segment.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(Segment s, OutputStream out) throws IOException {
+      STRING.encode(s.id(), out);
+      STRING.encode(s.outlet(), out);
+      INT.encode(s.members().size(), out);
+      for (Member m : s.members()) {
+        encodeMember(m, out);
+      }
+      TableCoders.OutletTablesCoder.INSTANCE.encode(s.tables(), out);
+      encodePostings(s.postings(), out);
+    }
+
+    @Override
+    public Segment decode(InputStream in) throws IOException {
+      String id = STRING.decode(in);
+      String outlet = STRING.decode(in);
+      int count = INT.decode(in);
+      ArrayList<Member> members = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        members.add(decodeMember(in));
+      }
+      return new Segment(id, outlet, members, TableCoders.OutletTablesCoder.INSTANCE.decode(in), decodePostings(in));
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.presslens.transforms.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.presslens.transforms.TestDocuments.analyzed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.model.AnalyzedDocument;
+
+class SegmentStoreTest {
+
+  @TempDir Path dir;
+
+  private static final List<AnalyzedDocument> DOCS = List.of(
+      analyzed("b", "RT", 10, Map.of("nato", 2, "asia", 1)),
+      analyzed("a", "RT", 5, Map.of("nato", 1)),
+      analyzed("c", "RT", 5, Map.of("china", 3)));
+
+  private Segment write(SegmentStore store, String id) throws IOException {
+    Segment.Builder builder = new Segment.Builder("RT");
+    try (SegmentStore.DocumentsWriter docs = store.startSegment(id)) {
+      for (AnalyzedDocument doc : DOCS) {
+        builder.add(doc, doc.docId().equals("c"));
+        docs.add(doc);
+      }
+      Segment segment = builder.build(id);
+      docs.finish(segment);
+      return segment;
+    }
+  }
+
+  @Test
+  void aSegmentReadsBackWithItsMembersTablesPostingsAndDocuments() throws IOException {
+    SegmentStore store = new SegmentStore(dir.toString());
+    Segment segment = write(store, "r1-x");
+    Segment back = store.readSummary("r1-x");
+    assertEquals(segment, back);
+    assertEquals(List.of("a", "b", "c"), back.members().stream().map(Member::docId).toList());
+    assertTrue(back.members().get(2).copy(), "c is a copy");
+    assertEquals(Map.of("nato", 3L, "asia", 1L), back.tables().terms().counts(), "the copy does not count");
+    assertEquals(List.of("a", "b"), back.postings().firstDocuments("nato", 5), "postings in doc_id order");
+    assertEquals(List.of("a"), back.postings().firstDocuments("nato", 1));
+    assertEquals(List.of(), back.postings().firstDocuments("china", 5), "the copy's terms are not posted");
+    List<AnalyzedDocument> docs = new ArrayList<>();
+    store.readDocuments("r1-x", docs::add);
+    assertEquals(DOCS, docs);
+  }
+
+  @Test
+  void damagedFilesAreRefusedAndOnlyPublishedSegmentsAreLive() throws IOException {
+    SegmentStore store = new SegmentStore(dir.toString());
+    write(store, "r1-x");
+    write(store, "r1-y");
+    assertEquals(List.of(), store.live(), "nothing is live before a run publishes");
+    store.writePending("r1", List.of("r1-x", "r1-y"));
+    assertEquals(List.of("r1-x", "r1-y"), store.publish("r1"));
+    assertEquals(List.of("r1-x", "r1-y"), store.live());
+
+    Path summary = dir.resolve("segments/r1-x.sum");
+    byte[] bytes = Files.readAllBytes(summary);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(summary, bytes);
+    assertNull(store.readSummary("r1-x"), "a changed summary fails its checksum");
+    Path docs = dir.resolve("segments/r1-y.docs");
+    Files.write(docs, "PLDOC1\nnot documents".getBytes());
+    assertNull(store.readSummary("r1-y"), "a documents file of another size voids its summary");
+    IOException damaged = assertThrows(IOException.class, () -> store.readDocuments("r1-y", d -> {}));
+    assertTrue(damaged.getMessage().contains("is damaged") && damaged.getMessage().contains("delete the cache folder"),
+        damaged.getMessage());
+
+    write(store, "r2-z");
+    store.writePending("r2", List.of("r2-z"));
+    store.writePending("killed", List.of("r1-x"));
+    store.publish("r2");
+    try (Stream<Path> files = Files.list(dir.resolve("segments"))) {
+      assertEquals(List.of("r2-z.docs", "r2-z.sum"), files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    assertTrue(Files.notExists(dir.resolve("pending-killed.txt")), "a killed run's list is removed");
+    Files.writeString(dir.resolve(SegmentStore.LIVE), "something else\nr2-z\n");
+    assertEquals(List.of(), store.live(), "a list that is not ours names no segment");
+  }
+}
