@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -23,13 +24,19 @@ final class FullDetailTables {
 
   private FullDetailTables() {}
 
-  /** Writes an empty file into each table that the run gave no rows (a corpus without entities, say). */
-  static void completeEmpty(ReportTiers tiers, List<ParquetTable> tables) throws IOException {
+  /**
+   * Writes an empty file into each table that the run gave no rows (a corpus without entities, say)
+   * and that keeps none of the last run's files.
+   *
+   * @param kept files of the last run that stay, relative to the output folder
+   */
+  static void completeEmpty(ReportTiers tiers, List<ParquetTable> tables, Set<String> kept) throws IOException {
     for (ParquetTable table : tables) {
       ResourceId folder = ScopeRows.tableFolder(tiers.dataDir(), table.name());
       MatchResult match = FileSystems.match(folder.resolve("*.parquet", StandardResolveOptions.RESOLVE_FILE).toString(),
           EmptyMatchTreatment.ALLOW);
-      if (match.metadata().isEmpty()) {
+      String keptPrefix = ReportTiers.DATA_FOLDER + "/" + table.name() + "/";
+      if (match.metadata().isEmpty() && kept.stream().noneMatch(f -> f.startsWith(keptPrefix))) {
         ParquetRowWriter.create(folder.resolve("empty.parquet", StandardResolveOptions.RESOLVE_FILE), table).close();
       }
       if (RunSetup.isLocal(folder.toString())) {

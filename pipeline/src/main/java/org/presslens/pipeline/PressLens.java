@@ -123,7 +123,7 @@ public final class PressLens {
         Path target = Path.of(setup.outputDir());
         state = state(options, setup, target.resolve(ReportTiers.DATA_FOLDER).toString());
         written = write(options, setup, folder.staging().toString(), state);
-        folder.commit(keptFiles(state, folder.staging(), target));
+        folder.commit(written.kept());
       }
     }
     if (state.store() != null) {
@@ -156,8 +156,11 @@ public final class PressLens {
     return keep;
   }
 
-  /** Rows per report of a finished run, and the lines that tell the user about it. */
-  private record Written(Map<String, Long> rows, List<String> summary) {}
+  /**
+   * Rows per report of a finished run, the lines that tell the user about it, and the files of the
+   * last run's full-detail tier that stay (paths relative to the output folder).
+   */
+  private record Written(Map<String, Long> rows, List<String> summary, Set<String> kept) {}
 
   private static Written write(PressLensOptions options, RunSetup setup, String writeDir, RunState state)
       throws IOException {
@@ -174,7 +177,9 @@ public final class PressLens {
     long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
     ReportTiers tiers = ReportPipeline.tiers(options, writeDir);
     List<ParquetTable> tables = ReportPipeline.tables(options);
-    FullDetailTables.completeEmpty(tiers, tables);
+    Set<String> kept = RunSetup.isLocal(writeDir) && !writeDir.equals(setup.outputDir())
+        ? keptFiles(state, Path.of(writeDir), Path.of(setup.outputDir())) : Set.of();
+    FullDetailTables.completeEmpty(tiers, tables, kept);
     long analysed = counters(result, Progress.NAMESPACE).getOrDefault(Progress.ANALYSED, 0L);
     RunManifest manifest = new RunManifest()
         .run(start, end, documents, rejected, analysed)
@@ -204,7 +209,7 @@ public final class PressLens {
         "presslens: %d documents (%d duplicates, %d analysed in this run), %d rejected; %d reports in %s (%.1f s)",
         documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), analysed, rejected, files,
         setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
-    return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)));
+    return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)), kept);
   }
 
   /** Waits for the run, printing the progress counters every {@link #PROGRESS_EVERY} on long runs. */

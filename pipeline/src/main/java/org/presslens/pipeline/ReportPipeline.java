@@ -135,7 +135,7 @@ final class ReportPipeline {
     PCollectionView<Map<String, Duplicate>> copyById = copies
         .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
         .apply("CopiesView", View.asMap());
-    UpdateSegments update = UpdateSegments.of(analyze(setup, options), options.getKeepDuplicates() ? null : copyById,
+    UpdateSegments update = UpdateSegments.of(analysis(setup, options), options.getKeepDuplicates() ? null : copyById,
         DocumentTerms.in(tiers.dataDir(), state.previousDataDir()));
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId()));
@@ -190,7 +190,7 @@ final class ReportPipeline {
         Redistribute.<SourceDocument>arbitrarily().withNumBuckets(4 * Runtime.getRuntime().availableProcessors()));
   }
 
-  private static AnalyzeDocuments analyze(RunSetup setup, PressLensOptions options) {
+  private static AnalyzeDocuments analysis(RunSetup setup, PressLensOptions options) {
     return options.getEntities() ? AnalyzeDocuments.with(setup.textOptions(), setup.gazetteer())
         : AnalyzeDocuments.withoutEntities(setup.textOptions());
   }

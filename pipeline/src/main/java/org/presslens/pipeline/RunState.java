@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.presslens.transforms.state.Member;
 import org.presslens.transforms.state.SegmentStore;
 
 /**
- * The analysis state a run builds on and adds to: the cache's segment store with the live segments
- * of the last successful run, this run's id, and the full-detail folder of the last run's reports,
- * whose files of kept segments stay where they are. Without {@code --cacheDir} there is no store.
+ * The analysis state a run builds on and adds to: the cache's segment store with the members of
+ * the live segments of the last successful run (those that can be read: a damaged one is left out,
+ * so its documents are analysed again), this run's id, and the full-detail folder of the last
+ * run's reports, whose files of kept segments stay where they are. Without {@code --cacheDir}
+ * there is no store.
  */
-record RunState(SegmentStore store, List<String> live, String runId, String previousDataDir) {
+record RunState(SegmentStore store, Map<String, List<Member>> live, String runId, String previousDataDir) {
 
   static RunState none() {
-    return new RunState(null, List.of(), "", "");
+    return new RunState(null, Map.of(), "", "");
   }
 
   /** The state in {@code folder} (the cache folder of the run's settings). */
@@ -24,6 +29,13 @@ record RunState(SegmentStore store, List<String> live, String runId, String prev
     SegmentStore store = new SegmentStore(folder);
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC))
         + "-" + UUID.randomUUID().toString().substring(0, 8);
-    return new RunState(store, store.live(), runId, previousDataDir);
+    Map<String, List<Member>> live = new TreeMap<>();
+    for (String id : store.live()) {
+      List<Member> members = store.readMembers(id);
+      if (members != null) {
+        live.put(id, members);
+      }
+    }
+    return new RunState(store, live, runId, previousDataDir);
   }
 }

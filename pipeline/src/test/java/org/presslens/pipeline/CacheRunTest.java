@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,10 +56,9 @@ class CacheRunTest {
     copySeed("004_1b6d78fd8a170e76.txt", "b/004.txt");
     assertEquals(1, rerunAndCompare(), "a new document");
 
-    Path kept = onlyFile(reports.resolve("data/document_terms"), "a");
-    FileTime before = Files.getLastModifiedTime(kept);
+    Map<Path, FileTime> before = modified(reports.resolve("data/document_terms"));
     assertEquals(0, rerunAndCompare(), "nothing new");
-    assertEquals(before, Files.getLastModifiedTime(kept), "a kept segment's document terms are not written again");
+    assertEquals(before, modified(reports.resolve("data/document_terms")), "kept segments' document terms are not written again");
 
     Files.delete(corpus.resolve("a/001.txt"));
     assertEquals(0, rerunAndCompare(), "a removed document: its segment is rebuilt from the stored analyses");
@@ -86,22 +86,24 @@ class CacheRunTest {
     assertEquals(4, rerunAndCompare());
     Path segments = onlyFolder(cache).resolve("segments");
     Files.writeString(onlyFolder(cache).resolve("notes.txt"), "not ours");
-    Files.writeString(segments.resolve("foreign.sum"), "not a segment");
+    Files.writeString(segments.resolve("foreign.members"), "not a segment");
     assertEquals(0, rerunAndCompare(), "foreign files are never read");
 
-    Path summary = anyFile(segments, ".sum");
-    byte[] bytes = Files.readAllBytes(summary);
-    Files.write(summary, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path members = anyFile(segments, ".members");
+    byte[] bytes = Files.readAllBytes(members);
+    Files.write(members, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     assertTrue(rerunAndCompare() > 0, "the documents of a truncated segment are analysed again");
 
-    Path docs = segmentFileOf("a/001", segments);
-    Files.delete(corpus.resolve("a/001.txt")); // the segment of a/001 must now be rebuilt
-    byte[] content = Files.readAllBytes(docs);
+    // Nothing changed, so every segment is kept and its tables are read: a changed byte stops the run.
+    Path tables = anyFile(segments, ".tables");
+    byte[] content = Files.readAllBytes(tables);
     content[content.length / 2] ^= 0x55;
-    Files.write(docs, content);
+    Files.write(tables, content);
+    byte[] documentsBefore = Files.readAllBytes(reports.resolve("documents.csv"));
     Exception damaged = assertThrows(Exception.class, () -> run(reports, "--cacheDir=" + cache));
     String message = rootMessage(damaged);
     assertTrue(message.contains("is damaged") && message.contains("delete the cache folder"), message);
+    assertArrayEquals(documentsBefore, Files.readAllBytes(reports.resolve("documents.csv")), "the last reports stay");
   }
 
   /** Reruns with the cache and from scratch, compares them, and returns the documents the rerun analysed. */
@@ -154,32 +156,15 @@ class CacheRunTest {
     }
   }
 
-  /** The document-terms file of the segment holding a document of outlet {@code a}. */
-  private static Path onlyFile(Path table, String outlet) throws IOException {
-    try (Stream<Path> files = Files.list(table)) {
-      for (Path file : files.sorted().toList()) {
-        List<List<Object>> rows = DataTables.run("SELECT DISTINCT outlet FROM read_parquet('" + file + "')");
-        if (rows.size() == 1 && outlet.equals(rows.get(0).get(0))) {
-          return file;
-        }
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IOException(e);
-    }
-    throw new AssertionError("no document-terms file of outlet " + outlet);
-  }
-
-  /** The documents file of the segment whose summary names {@code docId}. */
-  private static Path segmentFileOf(String docId, Path segments) throws IOException {
-    try (Stream<Path> files = Files.list(segments)) {
-      for (Path summary : files.filter(f -> f.toString().endsWith(".sum")).sorted().toList()) {
-        if (new String(Files.readAllBytes(summary), StandardCharsets.ISO_8859_1).contains(docId)) {
-          String name = summary.getFileName().toString();
-          return segments.resolve(name.substring(0, name.length() - 4) + ".docs");
-        }
+  /** The files of a folder with their times of last change. */
+  private static Map<Path, FileTime> modified(Path folder) throws IOException {
+    Map<Path, FileTime> times = new TreeMap<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        times.put(file, Files.getLastModifiedTime(file));
       }
     }
-    throw new AssertionError("no segment holds " + docId);
+    return times;
   }
 
   private static String rootMessage(Throwable e) {

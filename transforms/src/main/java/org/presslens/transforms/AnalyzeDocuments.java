@@ -56,45 +56,42 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
-    return docs.apply("Analyze", ParDo.of(new AnalyzeFn(options, gazetteer))
+    return docs.apply("Analyze", ParDo.of(new AnalyzeFn(this))
         .withOutputTags(ANALYZED, TupleTagList.of(REJECTED)));
   }
 
-  static final class AnalyzeFn extends DoFn<SourceDocument, AnalyzedDocument> {
-    private final TextOptions options;
-    private final Gazetteer gazetteer;
-    private transient DocumentTokenizer tokenizer;
-    private transient TermCounter counter;
-    private transient EntityRecognizer recognizer;
+  /** A new analyzer with these settings: for DoFns that do more with each analysis ({@link org.presslens.transforms.state.UpdateSegments}). */
+  public Analyzer newAnalyzer() {
+    return new Analyzer(options, gazetteer);
+  }
+
+  /**
+   * The analysis of one document at a time. Not thread-safe (it owns OpenNLP's {@code *ME}
+   * objects): create one per DoFn instance in {@code @Setup}; the models themselves are loaded once
+   * per JVM and shared.
+   */
+  public static final class Analyzer {
+    private final DocumentTokenizer tokenizer;
+    private final TermCounter counter;
+    private final EntityRecognizer recognizer;
     private final Counter analysed = Progress.analysed();
     private final Counter wordCount = Progress.words();
 
-    AnalyzeFn(TextOptions options, Gazetteer gazetteer) {
-      this.options = options;
-      this.gazetteer = gazetteer;
-    }
-
-    @Setup
-    public void setup() {
-      // Models are loaded once per JVM and shared; the *ME objects are per DoFn instance.
+    Analyzer(TextOptions options, Gazetteer gazetteer) {
       tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), options.lemmatize());
       counter = options.termCounter();
-      if (gazetteer != null) {
-        DocumentTokenizer phrases = new DocumentTokenizer(OpenNlpModels.shared(), false);
-        recognizer = new EntityRecognizer(NameFinderModels.shared(), gazetteer, phrases, EntityRecognizer.Layers.BOTH);
-      }
+      recognizer = gazetteer == null ? null : new EntityRecognizer(NameFinderModels.shared(), gazetteer,
+          new DocumentTokenizer(OpenNlpModels.shared(), false), EntityRecognizer.Layers.BOTH);
     }
 
-    @ProcessElement
-    public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
+    /** The document's analysis, or null when it has no word with a letter ({@link #noWords}). */
+    public AnalyzedDocument analyze(SourceDocument doc) {
       analysed.inc();
       TokenizedDocument tokens = Stage.TOKENIZE.time(() -> tokenizer.tokenize(doc.text()));
-      long words = tokens.wordCount();
       if (!tokens.hasLetterWord()) {
-        out.get(REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.NO_WORDS,
-            "no word with a letter (only numbers, punctuation or symbols) in " + doc.text().length() + " characters"));
-        return;
+        return null;
       }
+      long words = tokens.wordCount();
       wordCount.inc(words);
       HashMap<String, Integer> counts = Stage.TOKENIZE.time(() -> new HashMap<>(counter.count(tokens.terms())));
       ArrayList<Mention> mentions = new ArrayList<>();
@@ -108,16 +105,39 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
           return null;
         });
       }
-      out.get(ANALYZED).output(new AnalyzedDocument(
-          doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(), doc.charset(),
-          DigestUtils.sha256Hex(doc.text()),
-          doc.text().codePointCount(0, doc.text().length()),
-          tokens.sentenceCount(),
-          words,
-          tokens.typeCount(),
-          counts,
-          mentions,
-          quoted));
+      return new AnalyzedDocument(doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(),
+          doc.charset(), DigestUtils.sha256Hex(doc.text()), doc.text().codePointCount(0, doc.text().length()),
+          tokens.sentenceCount(), words, tokens.typeCount(), counts, mentions, quoted);
+    }
+
+    /** Why a document without a word was not analysed. */
+    public static RejectedInput noWords(SourceDocument doc) {
+      return RejectedInput.of(doc, RejectedInput.Reason.NO_WORDS,
+          "no word with a letter (only numbers, punctuation or symbols) in " + doc.text().length() + " characters");
+    }
+  }
+
+  static final class AnalyzeFn extends DoFn<SourceDocument, AnalyzedDocument> {
+    private final AnalyzeDocuments analysis;
+    private transient Analyzer analyzer;
+
+    AnalyzeFn(AnalyzeDocuments analysis) {
+      this.analysis = analysis;
+    }
+
+    @Setup
+    public void setup() {
+      analyzer = analysis.newAnalyzer();
+    }
+
+    @ProcessElement
+    public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
+      AnalyzedDocument analyzed = analyzer.analyze(doc);
+      if (analyzed == null) {
+        out.get(REJECTED).output(Analyzer.noWords(doc));
+      } else {
+        out.get(ANALYZED).output(analyzed);
+      }
     }
   }
 }

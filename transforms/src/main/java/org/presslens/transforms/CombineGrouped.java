@@ -1,7 +1,9 @@
 package org.presslens.transforms;
 
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
@@ -10,6 +12,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -22,6 +25,13 @@ import org.apache.beam.sdk.values.PCollection;
  * larger than its sort buffer allows (the SOTU corpus by party failed with "The record exceeds
  * the maximum size of a sort buffer"); after a GroupByKey the records it sorts are the inputs,
  * one document's worth each. The direct runner does not lift combiners, so it loses nothing.
+ *
+ * <p>The values cross the GroupByKey as the bytes of their coder. The direct runner keeps a key's
+ * grouped values in state that it copies, through the values' coder, whenever another bundle adds
+ * to the key: for tables of a whole segment or outlet, decoding and encoding them again on every
+ * copy was most of the cost of a run. As bytes, a copy is an array copy, and each table is
+ * encoded once and decoded once; the other runners shuffle the same bytes they would have
+ * encoded anyway.
  */
 public final class CombineGrouped {
 
@@ -39,9 +49,12 @@ public final class CombineGrouped {
         } catch (CannotProvideCoderException e) {
           throw new IllegalStateException("no coder for the output of " + fn.getClass().getName(), e);
         }
+        Coder<I> valueCoder = inputCoder.getValueCoder();
         return input
+            .apply("Encode", ParDo.of(new EncodeFn<K, I>(valueCoder)))
+            .setCoder(KvCoder.of(inputCoder.getKeyCoder(), ByteArrayCoder.of()))
             .apply("Group", GroupByKey.create())
-            .apply("Combine", ParDo.of(new CombineGroupFn<K, I, A, O>(fn)))
+            .apply("Combine", ParDo.of(new CombineGroupFn<K, I, A, O>(fn, valueCoder)))
             .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder));
       }
     };
@@ -64,19 +77,38 @@ public final class CombineGrouped {
     };
   }
 
-  static final class CombineGroupFn<K, I, A, O> extends DoFn<KV<K, Iterable<I>>, KV<K, O>> {
-    private final CombineFn<I, A, O> fn;
+  static final class EncodeFn<K, I> extends DoFn<KV<K, I>, KV<K, byte[]>> {
+    private final Coder<I> coder;
 
-    CombineGroupFn(CombineFn<I, A, O> fn) {
-      this.fn = fn;
+    EncodeFn(Coder<I> coder) {
+      this.coder = coder;
     }
 
     @ProcessElement
-    public void process(@Element KV<K, Iterable<I>> group, OutputReceiver<KV<K, O>> out) {
+    public void process(@Element KV<K, I> kv, OutputReceiver<KV<K, byte[]>> out) throws CoderException {
+      out.output(KV.of(kv.getKey(), CoderUtils.encodeToByteArray(coder, kv.getValue())));
+    }
+  }
+
+  static final class CombineGroupFn<K, I, A, O> extends DoFn<KV<K, Iterable<byte[]>>, KV<K, O>> {
+    private final CombineFn<I, A, O> fn;
+    private final Coder<I> coder;
+
+    CombineGroupFn(CombineFn<I, A, O> fn, Coder<I> coder) {
+      this.fn = fn;
+      this.coder = coder;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<K, Iterable<byte[]>> group, OutputReceiver<KV<K, O>> out) {
       O sum = Stage.COUNTING.time(() -> {
         A accumulator = fn.createAccumulator();
-        for (I input : group.getValue()) {
-          accumulator = fn.addInput(accumulator, input);
+        for (byte[] input : group.getValue()) {
+          try {
+            accumulator = fn.addInput(accumulator, CoderUtils.decodeFromByteArray(coder, input));
+          } catch (CoderException e) {
+            throw new IllegalStateException("a value that its own coder wrote cannot be read back", e);
+          }
         }
         return fn.extractOutput(accumulator);
       });

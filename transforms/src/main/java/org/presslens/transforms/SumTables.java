@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -35,8 +35,8 @@ public final class SumTables extends PTransform<PCollection<Segment>, PCollectio
   @Override
   public PCollectionTuple expand(PCollection<Segment> segments) {
     PCollection<KV<String, OutletTables>> byOutlet = segments
-        .apply("KeyByOutlet", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(OutletTables.class)))
-            .via((Segment s) -> KV.of(s.outlet(), s.tables())))
+        .apply("KeyByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(OutletTables.class)))
+            .via((Segment s) -> s.tables().entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()))
         .apply("SumOutlets", CombineGrouped.perKey(OutletTables.mergeFn()));
     PCollection<OutletTables> corpus = byOutlet
         .apply("OutletTables", Values.create())

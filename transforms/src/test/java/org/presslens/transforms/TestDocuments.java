@@ -31,7 +31,7 @@ public final class TestDocuments {
             .apply("Segment", MapElements.into(TypeDescriptor.of(Segment.class)).via(group -> {
               List<AnalyzedDocument> all = new ArrayList<>();
               group.getValue().forEach(all::add);
-              return Segment.of("test-" + group.getKey(), group.getKey(), all, id -> false);
+              return Segment.of("test-" + group.getKey(), all, id -> false);
             }));
       }
     };

@@ -1,6 +1,7 @@
 package org.presslens.transforms.io;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -32,25 +33,35 @@ public final class RejectDuplicateIds extends PTransform<PCollection<SourceDocum
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
     PCollectionView<Map<String, String>> losers = docs
-        .apply("IdAndSource", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via(d -> KV.of(d.docId(), d.sourcePath())))
-        .apply("GroupById", GroupByKey.create())
+        .apply("IdAndSource", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
+            .via(d -> KV.of(Math.floorMod(d.docId().hashCode(), BUCKETS), KV.of(d.docId(), d.sourcePath()))))
+        .apply("GroupByIdBucket", GroupByKey.create())
         .apply("FindDuplicates", ParDo.of(new FindDuplicatesFn()))
         .apply("DuplicatesView", View.asMap());
     return docs.apply("Filter", ParDo.of(new FilterFn(losers)).withSideInputs(losers)
         .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
   }
 
+  /**
+   * Ids are grouped in a few buckets by hash rather than one group per id: a runner that handles
+   * each group as a unit of work (the direct runner: a bundle per key) would otherwise do as many
+   * units as there are documents for this small step.
+   */
+  static final int BUCKETS = 16;
+
   /** Emits (source, kept source) for every source that loses to the first one of its id. */
-  static final class FindDuplicatesFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+  static final class FindDuplicatesFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> id, OutputReceiver<KV<String, String>> out) {
-      List<String> sources = new ArrayList<>();
-      id.getValue().forEach(sources::add);
-      if (sources.size() > 1) {
-        sources.sort(null);
-        for (String source : sources.subList(1, sources.size())) {
-          out.output(KV.of(source, sources.get(0)));
+    public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket, OutputReceiver<KV<String, String>> out) {
+      Map<String, List<String>> sourcesById = new HashMap<>();
+      bucket.getValue().forEach(kv -> sourcesById.computeIfAbsent(kv.getKey(), id -> new ArrayList<>()).add(kv.getValue()));
+      for (List<String> sources : sourcesById.values()) {
+        if (sources.size() > 1) {
+          sources.sort(null);
+          for (String source : sources.subList(1, sources.size())) {
+            out.output(KV.of(source, sources.get(0)));
+          }
         }
       }
     }

@@ -67,7 +67,7 @@ public final class DocumentTerms implements Serializable {
 
   /** The rows of one segment's documents. */
   public static final class Writer implements AutoCloseable {
-    private final ParquetRowWriter parquet;
+    private ParquetRowWriter parquet;
     private final Counter rows = Metrics.counter(WriteReports.METRICS_NAMESPACE, WriteTable.rowCounterName(table()));
 
     private Writer(ParquetRowWriter parquet) {
@@ -93,6 +93,7 @@ public final class DocumentTerms implements Serializable {
     public void close() throws IOException {
       if (parquet != null) {
         parquet.close();
+        parquet = null;
       }
     }
   }

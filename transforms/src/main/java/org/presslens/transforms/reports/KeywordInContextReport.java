@@ -111,9 +111,11 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
 
     @ProcessElement
     public void process(@Element Segment segment, OutputReceiver<KV<String, String>> out, ProcessContext c) {
-      for (String term : c.sideInput(termsView).getOrDefault(segment.outlet(), List.of())) {
-        for (String docId : segment.postings().firstDocuments(term, cap)) {
-          out.output(KV.of(segment.outlet(), term + "\u0000" + docId));
+      for (String outlet : segment.tables().keySet()) {
+        for (String term : c.sideInput(termsView).getOrDefault(outlet, List.of())) {
+          for (String docId : segment.postings().firstDocuments(term, outlet, cap)) {
+            out.output(KV.of(outlet, term + "\u0000" + docId));
+          }
         }
       }
     }

@@ -9,13 +9,14 @@ import java.util.Map;
 import org.presslens.transforms.model.AnalyzedDocument;
 
 /**
- * Which counted documents of a segment hold each term: for finding a term's first documents
- * (by doc_id) again without the documents' analyses, as the concordance needs them.
+ * Which counted documents of a segment hold each term: for finding an outlet's first documents
+ * (by doc_id) with a term again without the documents' analyses, as the concordance needs them.
  *
  * @param docIds the documents, sorted
+ * @param outlets the outlet of each document, aligned with {@code docIds}
  * @param byTerm for each term, the positions in {@code docIds} of the documents counting it, ascending
  */
-public record Postings(String[] docIds, HashMap<String, int[]> byTerm) implements Serializable {
+public record Postings(String[] docIds, String[] outlets, HashMap<String, int[]> byTerm) implements Serializable {
 
   /** The postings of the given documents. */
   public static Postings of(List<AnalyzedDocument> docs) {
@@ -27,12 +28,14 @@ public record Postings(String[] docIds, HashMap<String, int[]> byTerm) implement
   /** Postings built one document at a time, in any order. */
   public static final class Builder {
     private final List<String> ids = new ArrayList<>();
+    private final List<String> outlets = new ArrayList<>();
     private final Map<String, int[]> growing = new HashMap<>();
     private final Map<String, Integer> sizes = new HashMap<>();
 
     public void add(AnalyzedDocument doc) {
       int d = ids.size();
       ids.add(doc.docId());
+      outlets.add(doc.outlet());
       for (String term : doc.termCounts().keySet()) {
         int size = sizes.merge(term, 1, Integer::sum);
         int[] list = growing.get(term);
@@ -51,10 +54,12 @@ public record Postings(String[] docIds, HashMap<String, int[]> byTerm) implement
         order[i] = i;
       }
       Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
-      String[] sorted = new String[order.length];
+      String[] sortedIds = new String[order.length];
+      String[] sortedOutlets = new String[order.length];
       int[] rank = new int[order.length];
       for (int i = 0; i < order.length; i++) {
-        sorted[i] = ids.get(order[i]);
+        sortedIds[i] = ids.get(order[i]);
+        sortedOutlets[i] = outlets.get(order[i]);
         rank[order[i]] = i;
       }
       HashMap<String, int[]> byTerm = new HashMap<>(growing.size() * 4 / 3 + 1);
@@ -66,26 +71,29 @@ public record Postings(String[] docIds, HashMap<String, int[]> byTerm) implement
         Arrays.sort(positions);
         byTerm.put(term, positions);
       });
-      return new Postings(sorted, byTerm);
+      return new Postings(sortedIds, sortedOutlets, byTerm);
     }
   }
 
-  /** The first {@code cap} doc_ids (in order) of the documents counting {@code term}. */
-  public List<String> firstDocuments(String term, int cap) {
+  /** The first {@code cap} doc_ids (in order) of the documents of {@code outlet} counting {@code term}. */
+  public List<String> firstDocuments(String term, String outlet, int cap) {
     int[] positions = byTerm.get(term);
     if (positions == null) {
       return List.of();
     }
     List<String> first = new ArrayList<>(Math.min(cap, positions.length));
-    for (int i = 0; i < positions.length && i < cap; i++) {
-      first.add(docIds[positions[i]]);
+    for (int i = 0; i < positions.length && first.size() < cap; i++) {
+      if (outlets[positions[i]].equals(outlet)) {
+        first.add(docIds[positions[i]]);
+      }
     }
     return first;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Postings p) || !Arrays.equals(docIds, p.docIds) || !byTerm.keySet().equals(p.byTerm.keySet())) {
+    if (!(o instanceof Postings p) || !Arrays.equals(docIds, p.docIds) || !Arrays.equals(outlets, p.outlets)
+        || !byTerm.keySet().equals(p.byTerm.keySet())) {
       return false;
     }
     return byTerm.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), p.byTerm.get(e.getKey())));

@@ -4,54 +4,54 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.OutletTables;
 
 /**
- * A set of documents of one outlet analysed together, and everything the reports need of them:
- * the tables of the documents that count (copies left out), the postings of their terms and every
- * member with its sizes. The outlet's tables are the merge of its segments' tables; a rerun keeps
- * each segment whose members are all unchanged as it is and builds a new one from what changed
- * ({@link SegmentStore}).
+ * A set of documents analysed together (those of one bundle of the analysis step), and
+ * everything the reports need of them: per outlet the tables of the documents that count (copies
+ * left out), the postings of their terms and every member with its sizes. An outlet's tables are
+ * the merge of its tables in all segments. A rerun keeps each segment whose members are all
+ * unchanged as it is and builds new ones from what changed ({@link UpdateSegments}).
  *
- * @param id unique within the cache: the run that built the segment and its outlet
+ * @param id unique within the cache: the run that built the segment and a random part
  */
 @DefaultCoder(StateCoders.SegmentCoder.class)
-public record Segment(String id, String outlet, ArrayList<Member> members, OutletTables tables, Postings postings)
+public record Segment(String id, ArrayList<Member> members, TreeMap<String, OutletTables> tables, Postings postings)
     implements Serializable {
 
-  /** The segment of {@code docs} (all of one outlet); those whose doc_id {@code isCopy} says are copies do not count. */
-  public static Segment of(String id, String outlet, List<AnalyzedDocument> docs, Predicate<String> isCopy) {
-    Builder builder = new Builder(outlet);
+  /** The segment of {@code docs}; those whose doc_id {@code isCopy} says are copies do not count. */
+  public static Segment of(String id, List<AnalyzedDocument> docs, Predicate<String> isCopy) {
+    Builder builder = new Builder();
     docs.forEach(doc -> builder.add(doc, isCopy.test(doc.docId())));
     return builder.build(id);
   }
 
   /** A segment built one document at a time: only the tables and postings are held, not the documents. */
   public static final class Builder {
-    private final String outlet;
     private final ArrayList<Member> members = new ArrayList<>();
-    private final OutletTables tables = new OutletTables();
+    private final TreeMap<String, OutletTables> tables = new TreeMap<>();
     private final Postings.Builder postings = new Postings.Builder();
-
-    public Builder(String outlet) {
-      this.outlet = outlet;
-    }
 
     /** Adds a member; a copy is remembered but does not count in the tables. */
     public void add(AnalyzedDocument doc, boolean copy) {
       members.add(Member.of(doc, copy));
       if (!copy) {
-        tables.add(doc);
+        tables.computeIfAbsent(doc.outlet(), o -> new OutletTables()).add(doc);
         postings.add(doc);
       }
     }
 
+    public int size() {
+      return members.size();
+    }
+
     public Segment build(String id) {
       members.sort(Comparator.comparing(Member::docId));
-      return new Segment(id, outlet, members, tables, postings.build());
+      return new Segment(id, members, tables, postings.build());
     }
   }
 }

@@ -31,20 +31,23 @@ import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.RecordCoders;
 
 /**
- * The analysis state a rerun builds on, in a folder of the cache (any Beam filesystem): one pair
- * of files per {@link Segment} and the list of the segments that the last successful run left
- * ({@value #LIVE}). {@code <id>.sum} holds the segment as the reports need it (members, tables,
- * postings); {@code <id>.docs} the members' analyses, read only when the segment has to be built
- * again because a member changed or went away. Every file starts with a mark of its kind and
- * version and ends with a CRC-32 of its content; the summary also names the size and CRC of its
- * documents file. A file that fails these checks is not used: its documents are analysed again.
- * Files not on the list (left by a failed run, or written by anything else) are never read.
+ * The analysis state a rerun builds on, in a folder of the cache (any Beam filesystem): three files
+ * per {@link Segment} and the list of the segments that the last successful run left ({@value #LIVE}).
+ * {@code <id>.members} lists the members (read before the pipeline is built, to judge which
+ * documents changed), {@code <id>.tables} holds the segment's tables and postings (read when the
+ * segment is kept), {@code <id>.docs} the members' analyses (read only when the segment has to be
+ * built again because a member changed or went away). Every file starts with a mark of its kind and
+ * version and ends with a CRC-32 of its content; the members file, written last, also names the
+ * sizes of the other two and the documents' CRC. A segment whose members file fails these checks is
+ * not used: its documents are analysed again. Files not on the list (left by a failed run, or
+ * written by anything else) are never read.
  */
 public final class SegmentStore implements Serializable {
 
   public static final String LIVE = "live.txt";
   private static final String LIVE_HEADER = "presslens segments 1";
-  private static final byte[] SUMMARY_MARK = "PLSUM1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MEMBERS_MARK = "PLMEM1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TABLES_MARK = "PLTAB1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DOCUMENTS_MARK = "PLDOC1\n".getBytes(StandardCharsets.US_ASCII);
 
   private final String folder;
@@ -62,8 +65,12 @@ public final class SegmentStore implements Serializable {
     return FileSystems.matchNewResource(folder, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
   }
 
-  ResourceId summary(String id) {
-    return file("segments/" + id + ".sum");
+  ResourceId members(String id) {
+    return file("segments/" + id + ".members");
+  }
+
+  ResourceId tables(String id) {
+    return file("segments/" + id + ".tables");
   }
 
   ResourceId documents(String id) {
@@ -140,14 +147,14 @@ public final class SegmentStore implements Serializable {
   }
 
   /**
-   * Starts writing the documents file of segment {@code id}; the summary follows with
+   * Starts writing the documents file of segment {@code id}; the tables and members follow with
    * {@link DocumentsWriter#finish}, once every document is in.
    */
   public DocumentsWriter startSegment(String id) throws IOException {
     return new DocumentsWriter(this, id);
   }
 
-  /** Writes a segment's documents one by one, and then its summary, which vouches for them. */
+  /** Writes a segment's documents one by one, and then its tables and members, which vouch for them. */
   public static final class DocumentsWriter implements AutoCloseable {
     private final SegmentStore store;
     private final String id;
@@ -169,19 +176,25 @@ public final class SegmentStore implements Serializable {
       RecordCoders.AnalyzedDocumentCoder.INSTANCE.encode(doc, checked);
     }
 
-    /** Ends the documents file and writes the summary that names its size and checksum. */
+    /** Ends the documents file, then writes the tables and the members file that vouches for both. */
     public void finish(Segment segment) throws IOException {
       checked.write(0);
       long crc = checked.getChecksum().getValue();
       new DataOutputStream(counted).writeLong(crc);
       counted.close();
       closed = true;
-      ByteArrayOutputStream summary = new ByteArrayOutputStream();
-      DataOutputStream header = new DataOutputStream(summary);
+      ByteArrayOutputStream tables = new ByteArrayOutputStream();
+      StateCoders.encodeTables(segment.tables(), tables);
+      StateCoders.encodePostings(segment.postings(), tables);
+      byte[] tablesFile = framed(TABLES_MARK, tables.toByteArray());
+      writeFile(store.tables(id), tablesFile);
+      ByteArrayOutputStream members = new ByteArrayOutputStream();
+      DataOutputStream header = new DataOutputStream(members);
       header.writeLong(counted.count());
       header.writeLong(crc);
-      StateCoders.SegmentCoder.INSTANCE.encode(segment, summary);
-      writeFile(store.summary(id), framed(SUMMARY_MARK, summary.toByteArray()));
+      header.writeLong(tablesFile.length);
+      StateCoders.encodeMembers(segment.members(), members);
+      writeFile(store.members(id), framed(MEMBERS_MARK, members.toByteArray()));
     }
 
     @Override
@@ -192,22 +205,39 @@ public final class SegmentStore implements Serializable {
     }
   }
 
-  /** The segment, or null when its files are missing or damaged (its documents are then analysed again). */
-  public Segment readSummary(String id) {
+  /**
+   * The members of a segment, or null when its files are missing, damaged or not of the sizes its
+   * members file names (its documents are then analysed again).
+   */
+  public List<Member> readMembers(String id) {
     try {
-      byte[] payload = unframed(SUMMARY_MARK, readFile(summary(id)));
-      ByteArrayInputStream in = new ByteArrayInputStream(payload);
+      ByteArrayInputStream in = new ByteArrayInputStream(unframed(MEMBERS_MARK, readFile(members(id))));
       DataInputStream header = new DataInputStream(in);
       long docsLength = header.readLong();
       header.readLong(); // the documents' CRC, checked when they are read
-      MatchResult.Metadata docs = FileSystems.matchSingleFileSpec(documents(id).toString());
-      if (docs.sizeBytes() != docsLength) {
+      long tablesLength = header.readLong();
+      if (FileSystems.matchSingleFileSpec(documents(id).toString()).sizeBytes() != docsLength
+          || FileSystems.matchSingleFileSpec(tables(id).toString()).sizeBytes() != tablesLength) {
         return null;
       }
-      Segment segment = StateCoders.SegmentCoder.INSTANCE.decode(in);
-      return segment.id().equals(id) ? segment : null;
+      return StateCoders.decodeMembers(in);
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /** A kept segment as the reports need it; fails with a message naming the file and the remedy when it is damaged. */
+  public Segment readSegment(String id) throws IOException {
+    List<Member> members = readMembers(id);
+    ResourceId file = tables(id);
+    try {
+      if (members == null) {
+        throw new IOException("its members file is missing or damaged");
+      }
+      ByteArrayInputStream in = new ByteArrayInputStream(unframed(TABLES_MARK, readFile(file)));
+      return new Segment(id, new ArrayList<>(members), StateCoders.decodeTables(in), StateCoders.decodePostings(in));
+    } catch (IOException | RuntimeException e) {
+      throw damaged(file, e);
     }
   }
 
@@ -234,9 +264,13 @@ public final class SegmentStore implements Serializable {
         throw new IOException("checksum mismatch: the file is truncated or changed");
       }
     } catch (IOException | RuntimeException e) {
-      throw new IOException("the cache file " + file + " is damaged (" + e.getMessage()
-          + "); delete the cache folder " + folder + " or run without --cacheDir", e);
+      throw damaged(file, e);
     }
+  }
+
+  private IOException damaged(ResourceId file, Exception e) {
+    return new IOException("the cache file " + file + " is damaged (" + e.getMessage()
+        + "); delete the cache folder " + folder + " or run without --cacheDir", e);
   }
 
   /** An output stream that counts the bytes written through it. */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
@@ -14,6 +16,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.model.ClassCoder;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TableCoders;
 
 /** Compact coders of the state: members, postings (positions delta-coded) and whole segments. */
@@ -61,10 +64,43 @@ public final class StateCoders {
     }
   }
 
+  static void encodeMembers(List<Member> members, OutputStream out) throws IOException {
+    INT.encode(members.size(), out);
+    for (Member m : members) {
+      encodeMember(m, out);
+    }
+  }
+
+  static ArrayList<Member> decodeMembers(InputStream in) throws IOException {
+    int count = INT.decode(in);
+    ArrayList<Member> members = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      members.add(decodeMember(in));
+    }
+    return members;
+  }
+
+  static void encodeTables(TreeMap<String, OutletTables> tables, OutputStream out) throws IOException {
+    INT.encode(tables.size(), out);
+    for (Map.Entry<String, OutletTables> e : tables.entrySet()) {
+      STRING.encode(e.getKey(), out);
+      TableCoders.OutletTablesCoder.INSTANCE.encode(e.getValue(), out);
+    }
+  }
+
+  static TreeMap<String, OutletTables> decodeTables(InputStream in) throws IOException {
+    TreeMap<String, OutletTables> tables = new TreeMap<>();
+    for (int i = INT.decode(in); i > 0; i--) {
+      tables.put(STRING.decode(in), TableCoders.OutletTablesCoder.INSTANCE.decode(in));
+    }
+    return tables;
+  }
+
   static void encodePostings(Postings p, OutputStream out) throws IOException {
     INT.encode(p.docIds().length, out);
-    for (String id : p.docIds()) {
-      STRING.encode(id, out);
+    for (int i = 0; i < p.docIds().length; i++) {
+      STRING.encode(p.docIds()[i], out);
+      STRING.encode(p.outlets()[i], out);
     }
     INT.encode(p.byTerm().size(), out);
     for (Map.Entry<String, int[]> e : p.byTerm().entrySet()) {
@@ -81,8 +117,10 @@ public final class StateCoders {
 
   static Postings decodePostings(InputStream in) throws IOException {
     String[] ids = new String[INT.decode(in)];
+    String[] outlets = new String[ids.length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = STRING.decode(in);
+      outlets[i] = STRING.decode(in);
     }
     int terms = INT.decode(in);
     HashMap<String, int[]> byTerm = new HashMap<>(terms * 4 / 3 + 1);
@@ -96,10 +134,10 @@ public final class StateCoders {
       }
       byTerm.put(term, positions);
     }
-    return new Postings(ids, byTerm);
+    return new Postings(ids, outlets, byTerm);
   }
 
-  /** Coder of {@link Segment}: id, outlet, members, tables and postings. */
+  /** Coder of {@link Segment}: id, members, tables and postings. */
   public static final class SegmentCoder extends ClassCoder<Segment> {
     public static final SegmentCoder INSTANCE = new SegmentCoder();
 
@@ -110,25 +148,14 @@ public final class StateCoders {
     @Override
     public void encode(Segment s, OutputStream out) throws IOException {
       STRING.encode(s.id(), out);
-      STRING.encode(s.outlet(), out);
-      INT.encode(s.members().size(), out);
-      for (Member m : s.members()) {
-        encodeMember(m, out);
-      }
-      TableCoders.OutletTablesCoder.INSTANCE.encode(s.tables(), out);
+      encodeMembers(s.members(), out);
+      encodeTables(s.tables(), out);
       encodePostings(s.postings(), out);
     }
 
     @Override
     public Segment decode(InputStream in) throws IOException {
-      String id = STRING.decode(in);
-      String outlet = STRING.decode(in);
-      int count = INT.decode(in);
-      ArrayList<Member> members = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        members.add(decodeMember(in));
-      }
-      return new Segment(id, outlet, members, TableCoders.OutletTablesCoder.INSTANCE.decode(in), decodePostings(in));
+      return new Segment(STRING.decode(in), decodeMembers(in), decodeTables(in), decodePostings(in));
     }
   }
 }

@@ -27,7 +27,7 @@ class SegmentStoreTest {
       analyzed("c", "RT", 5, Map.of("china", 3)));
 
   private Segment write(SegmentStore store, String id) throws IOException {
-    Segment.Builder builder = new Segment.Builder("RT");
+    Segment.Builder builder = new Segment.Builder();
     try (SegmentStore.DocumentsWriter docs = store.startSegment(id)) {
       for (AnalyzedDocument doc : DOCS) {
         builder.add(doc, doc.docId().equals("c"));
@@ -43,14 +43,15 @@ class SegmentStoreTest {
   void aSegmentReadsBackWithItsMembersTablesPostingsAndDocuments() throws IOException {
     SegmentStore store = new SegmentStore(dir.toString());
     Segment segment = write(store, "r1-x");
-    Segment back = store.readSummary("r1-x");
+    Segment back = store.readSegment("r1-x");
     assertEquals(segment, back);
+    assertEquals(segment.members(), store.readMembers("r1-x"));
     assertEquals(List.of("a", "b", "c"), back.members().stream().map(Member::docId).toList());
     assertTrue(back.members().get(2).copy(), "c is a copy");
-    assertEquals(Map.of("nato", 3L, "asia", 1L), back.tables().terms().counts(), "the copy does not count");
-    assertEquals(List.of("a", "b"), back.postings().firstDocuments("nato", 5), "postings in doc_id order");
-    assertEquals(List.of("a"), back.postings().firstDocuments("nato", 1));
-    assertEquals(List.of(), back.postings().firstDocuments("china", 5), "the copy's terms are not posted");
+    assertEquals(Map.of("nato", 3L, "asia", 1L), back.tables().get("RT").terms().counts(), "the copy does not count");
+    assertEquals(List.of("a", "b"), back.postings().firstDocuments("nato", "RT", 5), "postings in doc_id order");
+    assertEquals(List.of("a"), back.postings().firstDocuments("nato", "RT", 1));
+    assertEquals(List.of(), back.postings().firstDocuments("china", "RT", 5), "the copy's terms are not posted");
     List<AnalyzedDocument> docs = new ArrayList<>();
     store.readDocuments("r1-x", docs::add);
     assertEquals(DOCS, docs);
@@ -66,14 +67,14 @@ class SegmentStoreTest {
     assertEquals(List.of("r1-x", "r1-y"), store.publish("r1"));
     assertEquals(List.of("r1-x", "r1-y"), store.live());
 
-    Path summary = dir.resolve("segments/r1-x.sum");
-    byte[] bytes = Files.readAllBytes(summary);
+    Path members = dir.resolve("segments/r1-x.members");
+    byte[] bytes = Files.readAllBytes(members);
     bytes[bytes.length / 2] ^= 1;
-    Files.write(summary, bytes);
-    assertNull(store.readSummary("r1-x"), "a changed summary fails its checksum");
+    Files.write(members, bytes);
+    assertNull(store.readMembers("r1-x"), "a changed members file fails its checksum");
     Path docs = dir.resolve("segments/r1-y.docs");
     Files.write(docs, "PLDOC1\nnot documents".getBytes());
-    assertNull(store.readSummary("r1-y"), "a documents file of another size voids its summary");
+    assertNull(store.readMembers("r1-y"), "a documents file of another size voids the segment");
     IOException damaged = assertThrows(IOException.class, () -> store.readDocuments("r1-y", d -> {}));
     assertTrue(damaged.getMessage().contains("is damaged") && damaged.getMessage().contains("delete the cache folder"),
         damaged.getMessage());
@@ -83,10 +84,24 @@ class SegmentStoreTest {
     store.writePending("killed", List.of("r1-x"));
     store.publish("r2");
     try (Stream<Path> files = Files.list(dir.resolve("segments"))) {
-      assertEquals(List.of("r2-z.docs", "r2-z.sum"), files.map(f -> f.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("r2-z.docs", "r2-z.members", "r2-z.tables"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
     }
     assertTrue(Files.notExists(dir.resolve("pending-killed.txt")), "a killed run's list is removed");
     Files.writeString(dir.resolve(SegmentStore.LIVE), "something else\nr2-z\n");
     assertEquals(List.of(), store.live(), "a list that is not ours names no segment");
+  }
+
+  @Test
+  void aDamagedTablesFileStopsTheRunWithTheRemedy() throws IOException {
+    SegmentStore store = new SegmentStore(dir.toString());
+    write(store, "r1-x");
+    Path tables = dir.resolve("segments/r1-x.tables");
+    byte[] bytes = Files.readAllBytes(tables);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(tables, bytes);
+    assertEquals(3, store.readMembers("r1-x").size(), "the sizes still match: the members are usable");
+    IOException damaged = assertThrows(IOException.class, () -> store.readSegment("r1-x"));
+    assertTrue(damaged.getMessage().contains("r1-x.tables is damaged"), damaged.getMessage());
   }
 }
