@@ -39,7 +39,7 @@ final class FullDetailTables {
       if (match.metadata().isEmpty() && kept.stream().noneMatch(f -> f.startsWith(keptPrefix))) {
         ParquetRowWriter.create(folder.resolve("empty.parquet", StandardResolveOptions.RESOLVE_FILE), table).close();
       }
-      if (RunSetup.isLocal(folder.toString())) {
+      if (RunConfig.isLocal(folder.toString())) {
         Path temporary = Path.of(folder.toString(), ".temp-beam");
         if (Files.isDirectory(temporary)) {
           try (Stream<Path> left = Files.list(temporary)) {

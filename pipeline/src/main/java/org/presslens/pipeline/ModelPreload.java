@@ -8,9 +8,9 @@ import org.presslens.transforms.text.OpenNlpModels;
 
 /**
  * Starts loading the run's models in background threads when the pipeline runs inside this JVM
- * (the embedded default), so that the language model and the name-finder models (about a second
+ * (the direct runner), so that the language model and the name-finder models (about a second
  * each) load side by side while Beam builds and starts the pipeline, instead of one after the
- * other when the first document reaches each step (docs/BENCHMARKS.md: 0.8 s less on the seeds).
+ * other when the first document reaches each step.
  * The DoFns still ask for the shared models in {@code @Setup}: they wait for a load in progress,
  * or, if a load failed here, load again and fail the run with their own message.
  */
@@ -18,18 +18,18 @@ final class ModelPreload {
 
   private ModelPreload() {}
 
-  /** Starts the loads the options call for; the run never waits for these threads. */
-  static List<Thread> start(PressLensOptions options) {
-    return start(loadsFor(options));
+  /** Starts the loads the run calls for; the run never waits for these threads. */
+  static List<Thread> start(RunConfig config) {
+    return start(loadsFor(config));
   }
 
-  static List<Runnable> loadsFor(PressLensOptions options) {
+  static List<Runnable> loadsFor(RunConfig config) {
     List<Runnable> loads = new ArrayList<>();
-    if (options.getEnglishOnly()) {
+    if (config.limits().englishOnly()) {
       loads.add(LanguageGuesser::preload);
     }
     loads.add(OpenNlpModels::shared);
-    if (options.getEntities()) {
+    if (config.entities()) {
       loads.add(NameFinderModels::preload);
     }
     return loads;

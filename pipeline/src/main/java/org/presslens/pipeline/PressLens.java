@@ -1,276 +1,67 @@
 package org.presslens.pipeline;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.OptionalInt;
-import java.util.stream.Collectors;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.joda.time.Duration;
-import org.presslens.pipeline.html.GraphMl;
-import org.presslens.pipeline.html.HtmlReport;
-import org.presslens.transforms.Progress;
-import org.presslens.transforms.Stage;
-import org.presslens.transforms.cache.CacheFolder;
-import org.presslens.transforms.reports.DocumentTerms;
-import org.presslens.transforms.reports.DocumentsReport;
-import org.presslens.transforms.reports.DuplicatesReport;
-import org.presslens.transforms.reports.RejectedReport;
-import org.presslens.transforms.reports.ReportSpec;
-import org.presslens.transforms.parquet.ParquetTable;
-import org.presslens.transforms.reports.ReportTiers;
-import org.presslens.transforms.reports.WriteReports;
-import org.presslens.transforms.reports.WriteTable;
 
 /**
  * Entry point: {@code mvn -q -pl pipeline -am compile exec:java} runs it on {@code seeds/} and
- * writes {@code output/}. Exit codes: 0 success (also when some inputs were rejected), 1 the run
- * failed (the previous reports are left as they were), 2 invalid options or paths, 3 out of memory
- * ({@link OutOfMemory}), 4 another run is writing to the same output folder.
+ * writes {@code output/}. Parse the options, check them into a {@link RunConfig}, run
+ * ({@link ReportRun}), print the summary. Exit codes: 0 success (also when some inputs were
+ * rejected), 1 the run failed (the previous reports are left as they were), 2 invalid options or
+ * paths, 3 out of memory, 4 another run is writing to the same output folder.
  */
 public final class PressLens {
-
-  private static final Duration PROGRESS_EVERY = Duration.standardSeconds(15);
 
   private PressLens() {}
 
   public static void main(String[] args) {
-    PipelineOptionsFactory.register(PressLensOptions.class);
-    String[] runArgs = args; // the arguments the run gets, for the out-of-memory advice
     try {
-      String[] given = RunDefaults.forArgs(args);
-      PressLensOptions options = parse(given);
-      RunSetup setup = RunSetup.from(options);
-      long inputBytes = EmbeddedRunner.inputBytes(setup.input().files());
-      String[] onRunner = EmbeddedRunner.forInput(given, inputBytes, Runtime.getRuntime().availableProcessors());
-      if (onRunner != given) {
-        System.out.printf("presslens: %.1f MB of input: running on Apache Spark in local mode "
-            + "(--runner=DirectRunner keeps Beam's direct runner)%n", inputBytes / 1e6);
+      PressLensOptions options = parse(args);
+      RunConfig config = RunConfig.from(options);
+      if (options.getRunner() == DirectRunner.class) {
+        ModelPreload.start(config); // the models load while Beam builds the pipeline in this JVM
       }
-      String[] chosen = RunDefaults.forSpark(onRunner, inputBytes, Runtime.getRuntime().maxMemory());
-      runArgs = chosen;
-      if (RunDefaults.onSpark(chosen)) {
-        // Chosen here or given: Spark gets the child JVM's optimising compiler and out-of-memory exit.
-        System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
-        OptionalInt child = OptimisingJvm.runIfQuickCompilerOnly(chosen);
-        if (child.isPresent()) {
-          if (child.getAsInt() == OutOfMemory.EXIT_CODE) {
-            System.err.println("presslens: " + OutOfMemory.advice(runArgs));
-          }
-          if (child.getAsInt() != 0) {
-            System.exit(child.getAsInt());
-          }
-          return;
-        }
-        if (chosen != given) {
-          options = parse(chosen);
-          setup = RunSetup.from(options);
-        }
-      } else if (options.getRunner().getSimpleName().equals("DirectRunner")) {
-        ModelPreload.start(options); // a small input: its models load while Beam builds the pipeline
-      }
-      OutOfMemory.requireSparkHeap(options.getRunner().getSimpleName(), Runtime.getRuntime().maxMemory());
-      run(options, setup);
+      ReportRun.run(options, config);
     } catch (UsageException | IllegalArgumentException e) {
-      System.err.println("presslens: " + e.getMessage());
-      System.exit(2);
+      exit(2, e.getMessage());
     } catch (OutputFolder.OutputBusyException e) {
-      System.err.println("presslens: " + e.getMessage());
-      System.exit(4);
-    } catch (IOException | RuntimeException | InterruptedException | OutOfMemoryError e) {
+      exit(4, e.getMessage());
+    } catch (Exception | OutOfMemoryError e) {
       if (OutOfMemory.causedBy(e)) {
-        System.err.println("presslens: " + OutOfMemory.advice(runArgs));
-        System.exit(OutOfMemory.EXIT_CODE);
+        exit(OutOfMemory.EXIT_CODE, OutOfMemory.advice(Runtime.getRuntime().maxMemory()));
       }
-      System.err.println("presslens: run failed: " + rootMessage(e));
-      System.exit(1);
-    }
-  }
-
-  private static PressLensOptions parse(String[] args) {
-    return PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
-  }
-
-  /**
-   * Runs the pipeline and writes the run manifest and data dictionary; returns rows per report.
-   * A local output folder is locked and filled through a staging folder (see {@link OutputFolder});
-   * other filesystems are written in place. The summary is printed once the reports are in place.
-   */
-  static Map<String, Long> run(PressLensOptions options, RunSetup setup) throws IOException {
-    Written written;
-    RunState state;
-    if (!RunSetup.isLocal(setup.outputDir())) {
-      state = state(options, setup, ""); // written in place: nothing of the last run can be kept
-      written = write(options, setup, setup.outputDir(), state);
-    } else {
-      try (OutputFolder folder = OutputFolder.open(
-          Path.of(setup.outputDir()), ReportPipeline.outputNames(), options.getAllowOtherFiles())) {
-        Path target = Path.of(setup.outputDir());
-        state = state(options, setup, target.resolve(ReportTiers.DATA_FOLDER).toString());
-        written = write(options, setup, folder.staging().toString(), state);
-        folder.commit(written.kept());
-      }
-    }
-    if (state.store() != null) {
-      state.store().publish(state.runId());
-    }
-    written.summary().forEach(System.out::println);
-    return written.rows();
-  }
-
-  /** The cache's state for this run's settings, or none without {@code --cacheDir}. */
-  private static RunState state(PressLensOptions options, RunSetup setup, String previousDataDir) throws IOException {
-    if (options.getCacheDir().isEmpty()) {
-      return RunState.none();
-    }
-    return RunState.in(CacheFolder.of(options.getCacheDir(), setup.textOptions(), setup.gazetteer(), options.getEntities()),
-        options.getParquet() ? previousDataDir : "");
-  }
-
-  /** Files of the last run's full-detail tier that this run keeps: those of the segments it kept as they were. */
-  private static Set<String> keptFiles(RunState state, Path staging, Path target) throws IOException {
-    Set<String> keep = new TreeSet<>();
-    if (state.store() != null) {
-      for (String id : state.store().pending(state.runId(), false)) {
-        String file = DocumentTerms.relativePath(id);
-        if (!Files.exists(staging.resolve(file)) && Files.exists(target.resolve(file))) {
-          keep.add(file);
-        }
-      }
-    }
-    return keep;
-  }
-
-  /**
-   * Rows per report of a finished run, the lines that tell the user about it, and the files of the
-   * last run's full-detail tier that stay (paths relative to the output folder).
-   */
-  private record Written(Map<String, Long> rows, List<String> summary, Set<String> kept) {}
-
-  private static Written write(PressLensOptions options, RunSetup setup, String writeDir, RunState state)
-      throws IOException {
-    Instant start = Instant.now();
-    Pipeline pipeline = Pipeline.create(options);
-    ReportPipeline.build(pipeline, setup, options, writeDir, state);
-    PipelineResult result = pipeline.run();
-    waitWithProgress(result, start);
-    Instant end = Instant.now();
-
-    Map<String, Long> byCounter = counters(result, WriteReports.METRICS_NAMESPACE);
-    Map<String, Long> rows = reportRows(byCounter, ReportPipeline.reports(options));
-    long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
-    long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
-    ReportTiers tiers = ReportPipeline.tiers(options, writeDir);
-    List<ParquetTable> tables = ReportPipeline.tables(options);
-    Set<String> kept = RunSetup.isLocal(writeDir) && !writeDir.equals(setup.outputDir())
-        ? keptFiles(state, Path.of(writeDir), Path.of(setup.outputDir())) : Set.of();
-    FullDetailTables.completeEmpty(tiers, tables, kept);
-    long analysed = counters(result, Progress.NAMESPACE).getOrDefault(Progress.ANALYSED, 0L);
-    RunManifest manifest = new RunManifest()
-        .run(start, end, documents, rejected, analysed)
-        .parameters(options, setup)
-        .versions()
-        .inputs(setup.input().root(), setup.input().files())
-        .reports(rows, cutRows(byCounter, ReportPipeline.reports(options)), ReportPipeline.selections(tiers))
-        .tables(tables.stream().collect(Collectors.toMap(ParquetTable::name,
-            t -> byCounter.getOrDefault(WriteTable.rowCounterName(t), 0L), (a, b) -> a, LinkedHashMap::new)));
-    manifest.write(writeDir);
-    try (OutputStream out = OutputFiles.create(writeDir, HtmlReport.FILE_NAME)) {
-      out.write(new HtmlReport(writeDir, manifest.parameterValues()).render().getBytes(StandardCharsets.UTF_8));
-    }
-    if (options.getEntities()) {
-      try (OutputStream out = OutputFiles.create(writeDir, GraphMl.FILE_NAME)) {
-        GraphMl.write(writeDir, out);
-      }
-    }
-    List<ReportSpec> all = new ArrayList<>(ReportPipeline.reports(options));
-    all.add(RunManifest.SPEC);
-    try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
-      out.write(DataDictionary.markdown(all, ReportPipeline.selections(tiers), tiers.maxRows(), tables)
-          .getBytes(StandardCharsets.UTF_8));
-    }
-    int files = rows.size() + (options.getEntities() ? 3 : 2); // + manifest, report.html (, GraphML)
-    String summary = String.format(Locale.ROOT,
-        "presslens: %d documents (%d duplicates, %d analysed in this run), %d rejected; %d reports in %s (%.1f s)",
-        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), analysed, rejected, files,
-        setup.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
-    return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)), kept);
-  }
-
-  /** Waits for the run, printing the progress counters every {@link #PROGRESS_EVERY} on long runs. */
-  private static void waitWithProgress(PipelineResult result, Instant start) {
-    while (true) {
-      PipelineResult.State state = result.waitUntilFinish(PROGRESS_EVERY);
-      if (state != null && state.isTerminal()) {
-        if (state != PipelineResult.State.DONE) {
-          throw new IllegalStateException("pipeline ended in state " + state);
-        }
-        return;
-      }
-      Map<String, Long> counts = counters(result, Progress.NAMESPACE);
-      System.out.printf("presslens: %.0f s: %,d %s, %,d %s%n",
-          (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
-          counts.getOrDefault(Progress.READ, 0L), Progress.READ, counts.getOrDefault(Progress.ANALYSED, 0L), Progress.ANALYSED);
+      exit(1, "run failed: " + rootMessage(e));
     }
   }
 
   /**
-   * Seconds spent in each {@link Stage}, summed over worker threads, and the words analysed, e.g.
-   * "stages (CPU s, all threads): ingest 1.2, tokenize 3.0, ...; 1,800,055 words". The benchmark
-   * script reads this line.
+   * The options as given, with Beam's direct runner (the default) set up for a real run unless
+   * the arguments say otherwise: its immutability and encodability checks re-encode every element
+   * to catch a DoFn that changes its input, a test-time check that more than doubles the run time
+   * (the tests keep them on), and {@code --blockOnRun=false} lets the main thread report progress.
    */
-  static String stageTimes(PipelineResult result) {
-    Map<String, Long> nanos = counters(result, Stage.NAMESPACE);
-    long words = counters(result, Progress.NAMESPACE).getOrDefault(Progress.WORDS, 0L);
-    StringBuilder line = new StringBuilder("stages (CPU s, all threads):");
-    for (Stage stage : Stage.values()) {
-      line.append(String.format(Locale.ROOT, " %s %.1f%s", stage.label(), nanos.getOrDefault(stage.label(), 0L) / 1e9,
-          stage.ordinal() < Stage.values().length - 1 ? "," : ";"));
+  static PressLensOptions parse(String[] args) {
+    PipelineOptionsFactory.register(PressLensOptions.class);
+    PressLensOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+    DirectOptions direct = options.as(DirectOptions.class);
+    List<String> given = List.of(args);
+    if (given.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      direct.setEnforceImmutability(false);
     }
-    return line.append(String.format(Locale.ROOT, " %,d words", words)).toString();
+    if (given.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      direct.setEnforceEncodability(false);
+    }
+    if (given.stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
+      direct.setBlockOnRun(false);
+    }
+    return options;
   }
 
-  /** Rows written per report, from the counters of {@link WriteReports}, in report order. */
-  private static Map<String, Long> reportRows(Map<String, Long> byName, List<ReportSpec> reports) {
-    Map<String, Long> rows = new LinkedHashMap<>();
-    for (ReportSpec spec : reports) {
-      rows.put(spec.fileName(), byName.getOrDefault(WriteReports.rowCounterName(spec), 0L));
-    }
-    return rows;
-  }
-
-  /** Rows left out of each CSV file by the row limit, in report order. */
-  private static Map<String, Long> cutRows(Map<String, Long> byName, List<ReportSpec> reports) {
-    Map<String, Long> cut = new LinkedHashMap<>();
-    for (ReportSpec spec : reports) {
-      cut.put(spec.fileName(), byName.getOrDefault(WriteReports.cutCounterName(spec), 0L));
-    }
-    return cut;
-  }
-
-  /** The run's counters in a namespace, by name, summed over steps (attempted values). */
-  private static Map<String, Long> counters(PipelineResult result, String namespace) {
-    Map<String, Long> byName = new LinkedHashMap<>();
-    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(namespace)).build()).getCounters()) {
-      byName.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-    }
-    return byName;
+  private static void exit(int code, String message) {
+    System.err.println("presslens: " + message);
+    System.exit(code);
   }
 
   private static String rootMessage(Throwable e) {

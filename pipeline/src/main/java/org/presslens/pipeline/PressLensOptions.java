@@ -4,7 +4,11 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** Command-line options; every Beam runner option (--runner, --targetParallelism, ...) works too. */
+/**
+ * Command-line options; every Beam runner option (--runner, --targetParallelism, ...) works too.
+ * Each option is declared once, here: its default, its range ({@link Range}, checked before any
+ * work) and its description; the run manifest and report.html list them from here.
+ */
 public interface PressLensOptions extends PipelineOptions {
 
   @Description("Input: a folder whose .txt files (any depth) are documents, or a JSON Lines file or glob (.jsonl, .jsonl.gz)")
@@ -70,30 +74,35 @@ public interface PressLensOptions extends PipelineOptions {
 
   @Description("Spreadsheet tier: term_frequencies.csv lists this many terms per scope (corpus, outlet) and n")
   @Default.Integer(200)
+  @Range(min = 1, max = 1_048_575)
   int getCsvTopTerms();
 
   void setCsvTopTerms(int value);
 
   @Description("Spreadsheet tier: outlet_contrasts.csv lists this many terms per outlet, reference and direction")
   @Default.Integer(200)
+  @Range(min = 1, max = 1_048_575)
   int getCsvTopContrasts();
 
   void setCsvTopContrasts(int value);
 
   @Description("Spreadsheet tier: entities.csv lists this many entities")
   @Default.Integer(1000)
+  @Range(min = 1, max = 1_048_575)
   int getCsvTopEntities();
 
   void setCsvTopEntities(int value);
 
   @Description("Spreadsheet tier: entity_cooccurrence.csv lists this many pairs per scope and window")
   @Default.Integer(200)
+  @Range(min = 1, max = 1_048_575)
   int getCsvTopPairs();
 
   void setCsvTopPairs(int value);
 
   @Description("Spreadsheet tier: no CSV file has more rows than this (the first in report order; spreadsheets open 1,048,576)")
   @Default.Long(100_000)
+  @Range(min = 1, max = 1_048_575)
   long getCsvMaxRows();
 
   void setCsvMaxRows(long value);
@@ -118,6 +127,7 @@ public interface PressLensOptions extends PipelineOptions {
 
   @Description("Longest n-gram counted (1 = unigrams only)")
   @Default.Integer(3)
+  @Range(min = 1, max = 5)
   int getMaxNgram();
 
   void setMaxNgram(int value);
@@ -130,18 +140,21 @@ public interface PressLensOptions extends PipelineOptions {
 
   @Description("Leave out term-frequency rows with a count below this")
   @Default.Long(1)
+  @Range(min = 1, max = Long.MAX_VALUE)
   long getMinCount();
 
   void setMinCount(long value);
 
   @Description("Outlet contrasts: test a term when its count in outlet plus reference reaches this")
   @Default.Long(3)
+  @Range(min = 1, max = Long.MAX_VALUE)
   long getContrastMinCount();
 
   void setContrastMinCount(long value);
 
   @Description("Weighted log-odds: weight of the corpus-wide Dirichlet prior, in corpora (1 = as much as the corpus)")
   @Default.Double(1.0)
+  @Range(min = Double.MIN_VALUE, max = 1e6)
   double getPriorScale();
 
   void setPriorScale(double value);
@@ -154,18 +167,21 @@ public interface PressLensOptions extends PipelineOptions {
 
   @Description("Keyword in context: distinctive terms per outlet that get concordance lines")
   @Default.Integer(10)
+  @Range(min = 0, max = 1000)
   int getKwicTerms();
 
   void setKwicTerms(int value);
 
   @Description("Keyword in context: lines per outlet and term at most")
   @Default.Integer(20)
+  @Range(min = 0, max = 1000)
   int getKwicLines();
 
   void setKwicLines(int value);
 
   @Description("Keyword in context: words of context on each side")
   @Default.Integer(8)
+  @Range(min = 0, max = 100)
   int getKwicWindow();
 
   void setKwicWindow(int value);
@@ -179,12 +195,14 @@ public interface PressLensOptions extends PipelineOptions {
 
   @Description("Entities: list entities with at least this many mentions")
   @Default.Long(2)
+  @Range(min = 1, max = Long.MAX_VALUE)
   long getMinEntityCount();
 
   void setMinEntityCount(long value);
 
   @Description("Entity co-occurrence: list pairs found together in at least this many sentences (documents)")
   @Default.Long(2)
+  @Range(min = 1, max = Long.MAX_VALUE)
   long getMinPairCount();
 
   void setMinPairCount(long value);
@@ -203,12 +221,14 @@ public interface PressLensOptions extends PipelineOptions {
 
   @Description("Reject documents larger than this many megabytes (file size, or million characters of text)")
   @Default.Integer(10)
+  @Range(min = 1, max = 2000)
   int getMaxDocumentMB();
 
   void setMaxDocumentMB(int value);
 
   @Description("Reject documents with a run of more than this many characters without white space")
   @Default.Integer(1000)
+  @Range(min = 1, max = 1_000_000)
   int getMaxWordChars();
 
   void setMaxWordChars(int value);
@@ -221,18 +241,21 @@ public interface PressLensOptions extends PipelineOptions {
 
   @Description("Boilerplate: drop a line found in at least this many documents of one outlet (0 turns removal off)")
   @Default.Integer(3)
+  @Range(min = 0, max = Integer.MAX_VALUE)
   int getBoilerplateMinDocuments();
 
   void setBoilerplateMinDocuments(int value);
 
   @Description("Boilerplate: ... and in at least this share of the outlet's documents (0 to 1)")
   @Default.Double(0.2)
+  @Range(min = 0, max = 1)
   double getBoilerplateMinShare();
 
   void setBoilerplateMinShare(double value);
 
   @Description("Duplicates: estimated Jaccard similarity (0.5 to 1) from which two documents are near copies")
   @Default.Double(0.8)
+  @Range(min = 0.5, max = 1)
   double getDuplicateSimilarity();
 
   void setDuplicateSimilarity(double value);
@@ -243,8 +266,8 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setKeepDuplicates(boolean value);
 
-  @Description("Folder (any Beam filesystem) where per-document analyses (tokens, term counts, entities) are kept "
-      + "by text hash, so that a rerun analyses only new or changed documents; empty: no cache")
+  @Description("Folder (any Beam filesystem) that keeps the analysis state of the last run, so that a rerun analyses "
+      + "only new or changed documents (docs/reruns.md); empty: no cache")
   @Default.String("")
   String getCacheDir();
 

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -67,9 +65,20 @@ final class ReportPipeline {
   /** The reports whose rows stand for single items ({@link WriteRows}); the others are written in blocks. */
   private static final List<ReportSpec> ROW_REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC);
 
-  /** The reports a run with these options writes: all but the entity reports with --entities=false. */
-  static List<ReportSpec> reports(PressLensOptions options) {
-    return options.getEntities() ? REPORTS : REPORTS.stream().filter(r -> !ENTITY_REPORTS.contains(r)).toList();
+  /** The CSV reports a run writes: all but the entity reports with --entities=false. */
+  static List<ReportSpec> reports(boolean entities) {
+    return entities ? REPORTS : REPORTS.stream().filter(r -> !ENTITY_REPORTS.contains(r)).toList();
+  }
+
+  /** The files a run counts as its reports: the CSV reports, the run manifest, report.html and (with entities) the GraphML file. */
+  static List<String> reportFiles(boolean entities) {
+    List<String> files = new ArrayList<>(reports(entities).stream().map(ReportSpec::fileName).toList());
+    files.add(RunManifest.SPEC.fileName());
+    files.add(HtmlReport.FILE_NAME);
+    if (entities) {
+      files.add(GraphMl.FILE_NAME);
+    }
+    return files;
   }
 
   private ReportPipeline() {}
@@ -83,13 +92,13 @@ final class ReportPipeline {
     return names;
   }
 
-  /** The full-detail tables a run with these options writes, in data dictionary order (none without --parquet). */
-  static List<ParquetTable> tables(PressLensOptions options) {
-    if (!options.getParquet()) {
+  /** The full-detail tables a run writes, in data dictionary order (none without --parquet). */
+  static List<ParquetTable> tables(RunConfig config) {
+    if (!config.parquet()) {
       return List.of();
     }
     List<ParquetTable> tables = new ArrayList<>();
-    for (ReportSpec report : reports(options)) {
+    for (ReportSpec report : reports(config.entities())) {
       if (report != KeywordInContextReport.SPEC) {
         tables.add(ParquetTable.of(report));
       }
@@ -109,33 +118,25 @@ final class ReportPipeline {
         EntityCooccurrenceReport.SPEC.fileName(), EntityCooccurrenceReport.selection(tiers));
   }
 
-  /** The limits of the spreadsheet tier and the folder of the full-detail tier. */
-  static ReportTiers tiers(PressLensOptions options, String out) {
-    String data = options.getParquet() ? FileSystems.matchNewResource(out, true)
-        .resolve(ReportTiers.DATA_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY).toString() : "";
-    return new ReportTiers(options.getCsvTopTerms(), options.getCsvTopContrasts(), options.getCsvTopEntities(),
-        options.getCsvTopPairs(), options.getCsvMaxRows(), data);
-  }
-
   /**
    * @param out the folder the reports are written to
    * @param state what the run builds on and adds to (no store: a run without cache)
    */
-  static void build(Pipeline pipeline, RunSetup setup, PressLensOptions options, String out, RunState state) {
-    ReportTiers tiers = tiers(options, out);
+  static void build(Pipeline pipeline, RunConfig config, String out, RunState state) {
+    ReportTiers tiers = config.tiers(out);
 
-    PCollectionTuple read = pipeline.apply("ReadCorpus", setup.input().reader());
-    PCollection<SourceDocument> spread = spreadDocuments(read.get(CorpusTags.DOCUMENTS), options);
+    PCollectionTuple read = pipeline.apply("ReadCorpus", config.input().reader());
+    PCollection<SourceDocument> spread = spreadDocuments(read.get(CorpusTags.DOCUMENTS));
     PCollectionTuple unique = spread.apply("RejectDuplicateIds", RejectDuplicateIds.create());
-    PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments", CheckDocuments.with(setup.limits()));
+    PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments", CheckDocuments.with(config.limits()));
     PCollectionTuple cleaned = checked.get(CorpusTags.DOCUMENTS)
-        .apply("RemoveBoilerplate", RemoveBoilerplate.with(setup.boilerplate()));
+        .apply("RemoveBoilerplate", RemoveBoilerplate.with(config.boilerplate()));
     PCollection<Duplicate> copies = cleaned.get(CorpusTags.DOCUMENTS)
-        .apply("FindDuplicates", FindDuplicates.withThreshold(options.getDuplicateSimilarity()));
+        .apply("FindDuplicates", FindDuplicates.withThreshold(config.duplicateSimilarity()));
     PCollectionView<Map<String, Duplicate>> copyById = copies
         .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
         .apply("CopiesView", View.asMap());
-    UpdateSegments update = UpdateSegments.of(analysis(setup, options), options.getKeepDuplicates() ? null : copyById,
+    UpdateSegments update = UpdateSegments.of(analysis(config), config.keepDuplicates() ? null : copyById,
         DocumentTerms.in(tiers.dataDir(), state.previousDataDir()));
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId()));
@@ -146,7 +147,7 @@ final class ReportPipeline {
         .and(cleaned.get(CorpusTags.REJECTED))
         .and(analyzed.get(UpdateSegments.REJECTED))
         .and(pipeline.apply("SetupRejects",
-            Create.of(setup.setupRejects()).withCoder(SerializableCoder.of(RejectedInput.class))))
+            Create.of(config.setupRejects()).withCoder(SerializableCoder.of(RejectedInput.class))))
         .apply("AllRejected", Flatten.pCollections());
 
     analyzed.get(UpdateSegments.FACTS).apply("DocumentsReport", DocumentsReport.withCopies(copyById))
@@ -157,23 +158,23 @@ final class ReportPipeline {
         .apply("WriteDuplicates", WriteRows.to(out, DuplicatesReport.SPEC, tiers));
 
     PCollectionTuple tables = segments.apply("SumTables", SumTables.create());
-    ContrastOptions contrast = setup.contrastOptions();
+    ContrastOptions contrast = config.contrastOptions();
     PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
     PCollectionView<Map<String, List<String>>> distinctive =
         contrasts.get(OutletContrastReport.TOP_TERMS).apply("DistinctiveTerms", View.asMap());
     PCollectionList<ReportBlock> blocks = PCollectionList
         .of(cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.of(tiers)))
-        .and(tables.apply("TermFrequencyReport", TermFrequencyReport.of(options.getMinCount(), tiers)))
+        .and(tables.apply("TermFrequencyReport", TermFrequencyReport.of(config.minCount(), tiers)))
         .and(contrasts.get(OutletContrastReport.REPORT))
         .and(PCollectionTuple.of(KeywordInContextReport.SEGMENTS, segments)
             .and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS))
-            .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, setup.textOptions())));
-    if (options.getEntities()) {
+            .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, config.textOptions())));
+    if (config.entities()) {
       blocks = blocks
-          .and(tables.get(SumTables.CORPUS).apply("EntitiesReport", EntitiesReport.of(options.getMinEntityCount(), tiers)))
-          .and(tables.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(options.getMinPairCount(), tiers)));
+          .and(tables.get(SumTables.CORPUS).apply("EntitiesReport", EntitiesReport.of(config.minEntityCount(), tiers)))
+          .and(tables.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(config.minPairCount(), tiers)));
     }
-    List<ReportSpec> written = reports(options).stream().filter(r -> !ROW_REPORTS.contains(r)).toList();
+    List<ReportSpec> written = reports(config.entities()).stream().filter(r -> !ROW_REPORTS.contains(r)).toList();
     blocks.apply("AllBlocks", Flatten.pCollections())
         .apply("WriteReports", WriteReports.to(out, written).withMaxRows(tiers.maxRows()));
   }
@@ -185,13 +186,13 @@ final class ReportPipeline {
    * spread over a few buckets per core instead: enough for every core, few enough that the
    * per-bundle cost stays small.
    */
-  private static PCollection<SourceDocument> spreadDocuments(PCollection<SourceDocument> docs, PressLensOptions options) {
+  private static PCollection<SourceDocument> spreadDocuments(PCollection<SourceDocument> docs) {
     return docs.apply("SpreadDocuments",
         Redistribute.<SourceDocument>arbitrarily().withNumBuckets(4 * Runtime.getRuntime().availableProcessors()));
   }
 
-  private static AnalyzeDocuments analysis(RunSetup setup, PressLensOptions options) {
-    return options.getEntities() ? AnalyzeDocuments.with(setup.textOptions(), setup.gazetteer())
-        : AnalyzeDocuments.withoutEntities(setup.textOptions());
+  private static AnalyzeDocuments analysis(RunConfig config) {
+    return config.entities() ? AnalyzeDocuments.with(config.textOptions(), config.gazetteer())
+        : AnalyzeDocuments.withoutEntities(config.textOptions());
   }
 }

@@ -51,54 +51,10 @@ final class RunManifest {
     return add("run", "rejected", Long.toString(rejected));
   }
 
-  /** Every option as Beam parsed it (explicit and default), sorted by name. */
-  RunManifest parameters(PressLensOptions options, RunSetup setup) {
-    add("parameter", "input", setup.input().pattern());
-    add("parameter", "format", options.getFormat());
-    add("parameter", "textField", options.getTextField());
-    add("parameter", "idField", options.getIdField());
-    add("parameter", "groupField", options.getGroupField());
-    add("parameter", "manifest", setup.manifestPath());
-    add("parameter", "output", setup.outputDir());
-    add("parameter", "stopWords", options.getStopWords().isEmpty()
-        ? "built-in English (" + setup.textOptions().stopWords().size() + " words)" : options.getStopWords());
-    add("parameter", "keepStopWords", Boolean.toString(options.getKeepStopWords()));
-    add("parameter", "maxNgram", Integer.toString(options.getMaxNgram()));
-    add("parameter", "lemmatize", Boolean.toString(options.getLemmatize()));
-    add("parameter", "minCount", Long.toString(options.getMinCount()));
-    add("parameter", "contrastMinCount", Long.toString(options.getContrastMinCount()));
-    add("parameter", "priorScale", Double.toString(options.getPriorScale()));
-    add("parameter", "contrastPairs", Boolean.toString(options.getContrastPairs()));
-    add("parameter", "kwicTerms", Integer.toString(options.getKwicTerms()));
-    add("parameter", "kwicLines", Integer.toString(options.getKwicLines()));
-    add("parameter", "kwicWindow", Integer.toString(options.getKwicWindow()));
-    add("parameter", "entities", Boolean.toString(options.getEntities()));
-    add("parameter", "csvTopTerms", Integer.toString(options.getCsvTopTerms()));
-    add("parameter", "csvTopContrasts", Integer.toString(options.getCsvTopContrasts()));
-    add("parameter", "csvTopEntities", Integer.toString(options.getCsvTopEntities()));
-    add("parameter", "csvTopPairs", Integer.toString(options.getCsvTopPairs()));
-    add("parameter", "csvMaxRows", Long.toString(options.getCsvMaxRows()));
-    add("parameter", "parquet", Boolean.toString(options.getParquet()));
-    add("parameter", "minEntityCount", Long.toString(options.getMinEntityCount()));
-    add("parameter", "minPairCount", Long.toString(options.getMinPairCount()));
-    add("parameter", "gazetteer", options.getGazetteer().isEmpty() ? "built-in" : "built-in + " + options.getGazetteer());
-    add("parameter", "aliases", options.getAliases().isEmpty() ? "built-in" : "built-in + " + options.getAliases());
-    add("parameter", "maxDocumentMB", Integer.toString(options.getMaxDocumentMB()));
-    add("parameter", "maxWordChars", Integer.toString(options.getMaxWordChars()));
-    add("parameter", "englishOnly", Boolean.toString(options.getEnglishOnly()));
-    add("parameter", "boilerplateMinDocuments", Integer.toString(options.getBoilerplateMinDocuments()));
-    add("parameter", "boilerplateMinShare", Double.toString(options.getBoilerplateMinShare()));
-    add("parameter", "duplicateSimilarity", Double.toString(options.getDuplicateSimilarity()));
-    add("parameter", "keepDuplicates", Boolean.toString(options.getKeepDuplicates()));
-    add("parameter", "cacheDir", options.getCacheDir());
-    return add("parameter", "runner", options.getRunner().getSimpleName());
-  }
-
-  /** The parameter rows as a map from option name to value. */
-  Map<String, String> parameterValues() {
-    Map<String, String> values = new java.util.LinkedHashMap<>();
-    rows.stream().filter(r -> r.get(0).equals("parameter")).forEach(r -> values.put(r.get(1), r.get(2)));
-    return values;
+  /** Every option of the run by name, as it used it ({@link RunConfig#parameters}). */
+  RunManifest parameters(Map<String, String> parameters) {
+    parameters.forEach((name, value) -> add("parameter", name, value));
+    return this;
   }
 
   RunManifest versions() {

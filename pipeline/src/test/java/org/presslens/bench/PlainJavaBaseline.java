@@ -17,6 +17,8 @@ import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.ner.EntityRecognizer;
 import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.ner.NameFinderModels;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.presslens.pipeline.PressLensOptions;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.reports.ContrastRows;
 import org.presslens.transforms.text.DocumentTokenizer;
@@ -101,7 +103,9 @@ public final class PlainJavaBaseline {
     TermTable corpus = new TermTable();
     groups.values().forEach(corpus::merge);
     long contrasts = 0;
-    ContrastOptions options = ContrastOptions.defaults();
+    PressLensOptions defaults = PipelineOptionsFactory.as(PressLensOptions.class);
+    ContrastOptions options = new ContrastOptions(defaults.getContrastMinCount(), defaults.getPriorScale(), false,
+        defaults.getKwicTerms(), defaults.getKwicLines(), defaults.getKwicWindow());
     for (TermTable target : groups.values()) {
       ContrastRows.Side corpusSide = new ContrastRows.Side(w -> corpus.counts().getOrDefault(w, 0L), corpus.tokens());
       ContrastRows.Side targetSide = new ContrastRows.Side(w -> target.counts().getOrDefault(w, 0L), target.tokens());

@@ -79,7 +79,7 @@ class BadInputRunTest {
         + "bad/dup-id-2.txt,same-id,,,,,\n"
         + "bad/deleted.txt,deleted,,,,,\n");
     PressLensOptions options = PressLensRunTest.options("--input=" + corpus, "--output=" + out);
-    rows = PressLens.run(options, RunSetup.from(options));
+    rows = ReportRun.run(options, RunConfig.from(options));
   }
 
   private static void write(String relative, String text) throws IOException {
@@ -157,7 +157,7 @@ class BadInputRunTest {
       assertEquals(0, run.waitFor(), Files.readString(files.resolve("run.log")));
     } else {
       PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + output);
-      PressLens.run(options, RunSetup.from(options));
+      ReportRun.run(options, RunConfig.from(options));
     }
     assertEquals(Map.of("secret.txt|", "unreadable"), rejected(output));
     assertTrue(Files.readString(output.resolve("rejected.csv")).contains("Permission denied"),
@@ -180,7 +180,7 @@ class BadInputRunTest {
     Files.write(input, gz.toByteArray());
     PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + jsonOut,
         "--groupField=party", "--dateField=year");
-    PressLens.run(options, RunSetup.from(options));
+    ReportRun.run(options, RunConfig.from(options));
     assertEquals(Map.of("feed.jsonl.gz|line 2", "malformed-json", "feed.jsonl.gz|line 3", "missing-field",
         "feed.jsonl.gz|line 4", "bad-date", "feed.jsonl.gz|line 5", "not-english"), rejected(jsonOut));
     List<CSVRecord> docs = PressLensRunTest.readCsv(jsonOut.resolve("documents.csv"));
@@ -196,7 +196,7 @@ class BadInputRunTest {
         + "c3,RT,2024-05-05\n"
         + "c4,RT,2024-05-06,\"Another, quite different report on the harvest and the weather in the north.\"\n");
     PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + csvOut);
-    PressLens.run(options, RunSetup.from(options));
+    ReportRun.run(options, RunConfig.from(options));
     assertEquals(Map.of("articles.csv|row 3", "malformed-csv", "articles.csv|row 4", "malformed-csv"), rejected(csvOut));
     assertEquals(List.of("c1", "c4"),
         PressLensRunTest.readCsv(csvOut.resolve("documents.csv")).stream().map(r -> r.get("doc_id")).toList());

@@ -4,22 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelPreloadTest {
 
-  private static PressLensOptions options(String... args) {
-    return PipelineOptionsFactory.fromArgs(args).as(PressLensOptions.class);
+  @TempDir Path out;
+
+  private RunConfig config(String... args) {
+    List<String> all = new ArrayList<>(List.of("--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out));
+    all.addAll(List.of(args));
+    return RunConfig.from(SeedRun.options(all.toArray(String[]::new)));
   }
 
   @Test
   void loadsOnlyTheModelsTheRunUses() {
-    assertEquals(3, ModelPreload.loadsFor(options()).size()); // language, tokenizer, name finders
-    assertEquals(2, ModelPreload.loadsFor(options("--entities=false")).size());
-    assertEquals(1, ModelPreload.loadsFor(options("--entities=false", "--englishOnly=false")).size());
+    assertEquals(3, ModelPreload.loadsFor(config()).size()); // language, tokenizer, name finders
+    assertEquals(2, ModelPreload.loadsFor(config("--entities=false")).size());
+    assertEquals(1, ModelPreload.loadsFor(config("--entities=false", "--englishOnly=false")).size());
   }
 
   @Test

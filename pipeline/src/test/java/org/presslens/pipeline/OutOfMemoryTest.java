@@ -1,8 +1,6 @@
 package org.presslens.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,29 +26,11 @@ class OutOfMemoryTest {
 
   @Test
   void theAdviceNamesTheHeapAndTwiceItInGigabytes() {
-    String[] direct = {"--input=x"};
-    String advice = OutOfMemory.advice(600L << 20, direct);
+    String advice = OutOfMemory.advice(600L << 20);
     assertTrue(advice.contains("(600 MB)"), advice);
     assertTrue(advice.contains("MAVEN_OPTS=-Xmx2g"), advice); // 1.2 GB rounded up
-    assertTrue(OutOfMemory.advice(6L << 30, direct).contains("MAVEN_OPTS=-Xmx12g"), OutOfMemory.advice(6L << 30, direct));
+    assertTrue(OutOfMemory.advice(6L << 30).contains("MAVEN_OPTS=-Xmx12g"), OutOfMemory.advice(6L << 30));
     assertTrue(advice.contains("--maxNgram=1"), advice);
-    assertFalse(advice.contains("--storageLevel"), advice);
-  }
-
-  @Test
-  void sparkWithItsCollectionsInMemoryIsToldToPutThemOnDisk() {
-    String inMemory = OutOfMemory.advice(6L << 30, new String[] {"--runner=SparkRunner", "--storageLevel=MEMORY_AND_DISK_SER"});
-    assertTrue(inMemory.endsWith("--maxNgram=1 or --storageLevel=DISK_ONLY"), inMemory);
-    String onDisk = OutOfMemory.advice(6L << 30, new String[] {"--runner=SparkRunner", "--storageLevel=DISK_ONLY"});
-    assertFalse(onDisk.contains("--storageLevel"), onDisk);
-  }
-
-  @Test
-  void sparkIsRefusedAHeapBelowItsMinimum() {
-    UsageException e = assertThrows(UsageException.class, () -> OutOfMemory.requireSparkHeap("SparkRunner", 400L << 20));
-    assertTrue(e.getMessage().contains("at least 450 MB; this one has 400 MB"), e.getMessage());
-    assertDoesNotThrow(() -> OutOfMemory.requireSparkHeap("SparkRunner", 450L << 20));
-    assertDoesNotThrow(() -> OutOfMemory.requireSparkHeap("DirectRunner", 100L << 20));
   }
 
   @Test
@@ -60,12 +40,6 @@ class OutOfMemoryTest {
     assertTrue(console.lines().noneMatch(line -> line.strip().startsWith("at ")), console);
   }
 
-  @Test
-  void sparkWithTooSmallAHeapIsAUsageError(@TempDir Path dir) throws Exception {
-    String console = run(dir, 2, "-Xmx300m", "--input=" + SeedRun.ROOT.resolve("seeds"), "--runner=SparkRunner");
-    assertTrue(console.contains("presslens: Spark needs a Java heap of at least 450 MB"), console);
-  }
-
   /** Runs PressLens in a JVM of its own with this heap; asserts the exit code, returns the console. */
   private static String run(Path dir, int exitCode, String heap, String... args) throws Exception {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -73,7 +47,7 @@ class OutOfMemoryTest {
         heap, "-cp", classpath, PressLens.class.getName(), "--output=" + dir.resolve("out")));
     command.addAll(List.of(args));
     Path log = dir.resolve("console.log");
-    int code = OptimisingJvm.run(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
+    int code = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
     String console = Files.readString(log);
     assertEquals(exitCode, code, console);
     return console;

@@ -123,15 +123,15 @@ class OutputFolderTest {
     }
   }
 
-  private static RunSetup setup(String... args) {
-    return RunSetup.from(PressLensRunTest.options(args));
+  private static RunConfig setup(String... args) {
+    return RunConfig.from(PressLensRunTest.options(args));
   }
 
   private static void run(String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of(args));
     all.add(0, "--input=" + ROOT.resolve("seeds"));
     PressLensOptions options = PressLensRunTest.options(all.toArray(String[]::new));
-    PressLens.run(options, RunSetup.from(options));
+    ReportRun.run(options, RunConfig.from(options));
   }
 
   private Path copyOfSeeds() throws IOException {
@@ -181,7 +181,7 @@ class OutputFolderTest {
   void aKilledRunLeavesThePreviousReportsUnchanged() throws Exception {
     Path out = dir.resolve("out");
     PressLensOptions options = PressLensRunTest.options("--input=" + ROOT.resolve("seeds"), "--output=" + out);
-    PressLens.run(options, RunSetup.from(options));
+    ReportRun.run(options, RunConfig.from(options));
     Map<String, byte[]> before = contents(out);
     assertTrue(before.containsKey("term_frequencies.csv"));
 
@@ -205,7 +205,7 @@ class OutputFolderTest {
       assertArrayEquals(before.get(file), after.get(file), file);
     }
     // The next run cleans up what the killed one left and succeeds.
-    PressLens.run(options, RunSetup.from(options));
+    ReportRun.run(options, RunConfig.from(options));
     assertArrayEquals(before.get("documents.csv"), Files.readAllBytes(out.resolve("documents.csv")));
   }
 

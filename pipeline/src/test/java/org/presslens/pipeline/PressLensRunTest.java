@@ -178,7 +178,7 @@ class PressLensRunTest {
     Files.writeString(corpus, lines);
     Path out = dir.resolve("out");
     PressLensOptions options = options("--input=" + corpus, "--groupField=party", "--output=" + out);
-    Map<String, Long> counts = PressLens.run(options, RunSetup.from(options));
+    Map<String, Long> counts = ReportRun.run(options, RunConfig.from(options));
 
     assertEquals(7L, counts.get("documents.csv"));
     assertEquals(1L, counts.get("rejected.csv"));
@@ -200,7 +200,7 @@ class PressLensRunTest {
     Files.writeString(corpus.resolve("manifest.csv"), "file,doc_id,outlet\na.txt,a,RT\ngone.txt,gone,RT\n");
     Path out = dir.resolve("out");
     PressLensOptions options = options("--input=" + corpus, "--output=" + out);
-    Map<String, Long> counts = PressLens.run(options, RunSetup.from(options));
+    Map<String, Long> counts = ReportRun.run(options, RunConfig.from(options));
     assertEquals(1L, counts.get("documents.csv"));
     assertEquals(1L, counts.get("rejected.csv"));
     CSVRecord row = readCsv(out.resolve("rejected.csv")).get(0);
@@ -211,30 +211,45 @@ class PressLensRunTest {
   void userGazetteerFilesAreReadAndCheckedBeforeAnyWork(@TempDir Path dir) throws IOException {
     Path good = Files.writeString(dir.resolve("names.tsv"), "organization\tPressLens Institute\n");
     Path bad = Files.writeString(dir.resolve("bad.tsv"), "animal\tCat\n");
-    RunSetup setup = RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--gazetteer=" + good));
+    RunConfig setup = RunConfig.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--gazetteer=" + good));
     assertEquals("organization", setup.gazetteer().typeOf("PressLens Institute"));
     UsageException e = assertThrows(UsageException.class,
-        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--gazetteer=" + bad)));
+        () -> RunConfig.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--gazetteer=" + bad)));
     assertTrue(e.getMessage().contains("type must be one of"), e.getMessage());
-    assertThrows(UsageException.class, () -> RunSetup.from(
+    assertThrows(UsageException.class, () -> RunConfig.from(
         options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--aliases=" + dir.resolve("missing.tsv"))));
   }
 
   @Test
   void invalidOptionsStopBeforeAnyWork(@TempDir Path emptyCorpus) {
     UsageException missing = assertThrows(UsageException.class,
-        () -> RunSetup.from(options("--input=" + ROOT.resolve("no-such-folder"), "--output=" + second)));
+        () -> RunConfig.from(options("--input=" + ROOT.resolve("no-such-folder"), "--output=" + second)));
     assertTrue(missing.getMessage().startsWith("--input "), missing.getMessage());
     assertThrows(UsageException.class,
-        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--maxNgram=0")));
+        () -> RunConfig.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--maxNgram=0")));
     assertThrows(UsageException.class,
-        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=/proc/presslens")));
+        () -> RunConfig.from(options("--input=" + ROOT.resolve("seeds"), "--output=/proc/presslens")));
     assertThrows(UsageException.class,
-        () -> RunSetup.from(options("--input=" + ROOT.resolve("missing.jsonl.gz"), "--output=" + second)));
+        () -> RunConfig.from(options("--input=" + ROOT.resolve("missing.jsonl.gz"), "--output=" + second)));
     assertThrows(UsageException.class,
-        () -> RunSetup.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--format=xml")));
+        () -> RunConfig.from(options("--input=" + ROOT.resolve("seeds"), "--output=" + second, "--format=xml")));
     UsageException empty = assertThrows(UsageException.class,
-        () -> RunSetup.from(options("--input=" + emptyCorpus, "--output=" + second)));
+        () -> RunConfig.from(options("--input=" + emptyCorpus, "--output=" + second)));
     assertTrue(empty.getMessage().contains("no .txt files found"), empty.getMessage());
+  }
+
+  @Test
+  void everyNumericOptionIsCheckedAgainstItsRangeBeforeAnyWork() {
+    String seeds = "--input=" + ROOT.resolve("seeds");
+    for (String bad : List.of("--priorScale=Infinity", "--priorScale=0", "--duplicateSimilarity=NaN",
+        "--boilerplateMinShare=NaN", "--kwicWindow=2147483647", "--maxNgram=6", "--csvMaxRows=2000000")) {
+      UsageException e = assertThrows(UsageException.class, () -> RunConfig.from(options(seeds, "--output=" + second, bad)), bad);
+      String option = bad.substring(0, bad.indexOf('='));
+      assertTrue(e.getMessage().startsWith(option + " must be between "), e.getMessage());
+    }
+    RunConfig config = RunConfig.from(options(seeds, "--output=" + second, "--kwicWindow=100", "--priorScale=0.5"));
+    assertEquals(100, config.contrastOptions().kwicWindow());
+    assertEquals("0.5", config.parameters().get("priorScale"), "parameters list the run's values");
+    assertEquals(second.toString(), config.parameters().get("output"), "and resolved paths");
   }
 }

@@ -70,6 +70,6 @@ public final class SeedRun {
 
   public static Map<String, Long> run(String... args) throws IOException {
     PressLensOptions options = options(args);
-    return PressLens.run(options, RunSetup.from(options));
+    return ReportRun.run(options, RunConfig.from(options));
   }
 }

@@ -32,21 +32,23 @@ public final class HtmlReport {
 
   private final ReportTables tables;
   private final Map<String, String> parameters;
+  private final boolean withEntities;
 
   /**
    * @param directory the folder holding the run's CSV reports
    * @param parameters the run's options by name, shown under the charts they shaped
+   * @param withEntities whether the run recognised entities (then it wrote their reports)
    */
-  public HtmlReport(String directory, Map<String, String> parameters) {
+  public HtmlReport(String directory, Map<String, String> parameters, boolean withEntities) {
     this.tables = new ReportTables(directory);
     this.parameters = parameters;
+    this.withEntities = withEntities;
   }
 
   public String render() throws IOException {
     List<CSVRecord> documents = tables.read("documents.csv");
     List<CSVRecord> contrasts = tables.read("outlet_contrasts.csv").stream()
         .filter(r -> r.get("reference").equals("rest")).toList();
-    boolean withEntities = !"false".equals(parameters.get("entities"));
     Map<String, List<CSVRecord>> byOutlet = documents.stream()
         .collect(Collectors.groupingBy(r -> text(r, "outlet"), TreeMap::new, Collectors.toList()));
 

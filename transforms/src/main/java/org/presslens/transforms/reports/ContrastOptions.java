@@ -13,9 +13,4 @@ import java.io.Serializable;
  * @param kwicWindow words of context on each side
  */
 public record ContrastOptions(long minCount, double priorScale, boolean pairs, int kwicTerms, int kwicLines, int kwicWindow)
-    implements Serializable {
-
-  public static ContrastOptions defaults() {
-    return new ContrastOptions(3, 1.0, false, 10, 20, 8);
-  }
-}
+    implements Serializable {}

@@ -10,6 +10,9 @@ import org.presslens.transforms.reports.ContrastRows.Side;
 
 class ContrastRowsTest {
 
+  /** The options of a run with PressLens's defaults. */
+  private static final ContrastOptions OPTIONS = new ContrastOptions(3, 1.0, false, 10, 20, 8);
+
   // Target: 1,000 words; reference: 2,000 words. "nato" 10 vs 5 (the table worked by hand in
   // KeynessTest), "peace" 1 vs 20, "rare" 1 vs 1 (total 2, below minCount 3).
   private static final Map<String, Long> TARGET = Map.of("nato", 10L, "peace", 1L, "rare", 1L);
@@ -19,7 +22,7 @@ class ContrastRowsTest {
     Side target = new Side(t -> TARGET.getOrDefault(t, 0L), 1000);
     Side reference = new Side(t -> REFERENCE.getOrDefault(t, 0L), 2000);
     Side corpus = new Side(t -> TARGET.getOrDefault(t, 0L) + REFERENCE.getOrDefault(t, 0L), 3000);
-    return ContrastRows.compute(List.of("nato", "peace", "rare"), target, reference, corpus, ContrastOptions.defaults());
+    return ContrastRows.compute(List.of("nato", "peace", "rare"), target, reference, corpus, OPTIONS);
   }
 
   @Test
@@ -53,6 +56,6 @@ class ContrastRowsTest {
   void emptyReferenceGivesNoRows() {
     Side some = new Side(t -> 1L, 10);
     Side none = new Side(t -> 0L, 0);
-    assertEquals(List.of(), ContrastRows.compute(List.of("x"), some, none, some, ContrastOptions.defaults()));
+    assertEquals(List.of(), ContrastRows.compute(List.of("x"), some, none, some, OPTIONS));
   }
 }

@@ -5,11 +5,20 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
@@ -24,17 +33,27 @@ import org.presslens.transforms.io.ReadTextFiles;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.reports.ContrastOptions;
+import org.presslens.transforms.reports.ReportTiers;
 import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
 
 /**
- * Checks the options and loads the small inputs (manifest, stop words) before the pipeline is
- * built, so that mistakes stop the run at once with a one-line message.
+ * The run as the options describe it, checked and resolved once before the pipeline is built:
+ * paths made absolute, the small inputs loaded (manifest, stop words, gazetteer), every value the
+ * pipeline and the side files need. Mistakes stop the run here with a one-line message. Nothing
+ * downstream reads the options again, and nothing changes them.
+ *
+ * @param cacheDir the cache folder, resolved; empty without a cache
+ * @param parameters every option of {@link PressLensOptions} by name, as the run used it (paths
+ *     resolved), for the run manifest and report.html
  */
-record RunSetup(
-    Input input, String outputDir, String manifestPath, InputLimits limits, BoilerplateRule boilerplate,
-    TextOptions textOptions, ContrastOptions contrastOptions, Gazetteer gazetteer, List<RejectedInput> setupRejects) {
+record RunConfig(
+    Input input, String outputDir, String cacheDir, String manifestPath, InputLimits limits, BoilerplateRule boilerplate,
+    TextOptions textOptions, ContrastOptions contrastOptions, Gazetteer gazetteer, List<RejectedInput> setupRejects,
+    boolean entities, boolean parquet, boolean keepDuplicates, boolean allowOtherFiles, double duplicateSimilarity,
+    long minCount, long minEntityCount, long minPairCount, int csvTopTerms, int csvTopContrasts, int csvTopEntities,
+    int csvTopPairs, long csvMaxRows, Map<String, String> parameters) {
 
   /**
    * What to read: the reader transform, the file pattern it matches, the files it will read (for
@@ -47,18 +66,14 @@ record RunSetup(
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
 
-  static RunSetup from(PressLensOptions options) {
+  static RunConfig from(PressLensOptions options) {
+    checkRanges(options);
     FileSystems.setDefaultPipelineOptions(options);
     String output = resolveOutput(options.getOutput());
-    if (!options.getCacheDir().isEmpty()) {
-      options.setCacheDir(resolveFolder("--cacheDir", options.getCacheDir()));
-    }
+    String cacheDir = options.getCacheDir().isEmpty() ? "" : resolveFolder("--cacheDir", options.getCacheDir());
     String format = options.getFormat();
     if (!List.of("auto", "txt", "jsonl", "csv").contains(format)) {
       throw new UsageException("--format must be auto, txt, jsonl or csv, was " + format);
-    }
-    if (options.getMaxDocumentMB() < 1 || options.getMaxWordChars() < 1) {
-      throw new UsageException("--maxDocumentMB and --maxWordChars must be at least 1");
     }
     long maxBytes = options.getMaxDocumentMB() * 1_000_000L;
     InputLimits limits = new InputLimits(maxBytes, options.getMaxWordChars(), options.getEnglishOnly());
@@ -97,38 +112,88 @@ record RunSetup(
       setupRejects.add(RejectedInput.of(manifestName, "file " + missing.file(), RejectedInput.Reason.MISSING_FILE,
           "the manifest lists a file that is not in the input folder"));
     }
-    if (options.getMaxNgram() < 1 || options.getMaxNgram() > 5) {
-      throw new UsageException("--maxNgram must be between 1 and 5, was " + options.getMaxNgram());
-    }
-    if (options.getMinCount() < 1) {
-      throw new UsageException("--minCount must be at least 1, was " + options.getMinCount());
-    }
-    TextOptions text = new TextOptions(
-        stopWords(options.getStopWords()), options.getMaxNgram(), options.getKeepStopWords(), options.getLemmatize());
-    if (options.getContrastMinCount() < 1 || !(options.getPriorScale() > 0)) {
-      throw new UsageException("--contrastMinCount must be at least 1 and --priorScale above 0");
-    }
-    if (options.getKwicTerms() < 0 || options.getKwicLines() < 0 || options.getKwicWindow() < 0) {
-      throw new UsageException("--kwicTerms, --kwicLines and --kwicWindow cannot be negative");
-    }
+    StopWords stopWords = stopWords(options.getStopWords());
+    TextOptions text = new TextOptions(stopWords, options.getMaxNgram(), options.getKeepStopWords(), options.getLemmatize());
     ContrastOptions contrast = new ContrastOptions(options.getContrastMinCount(), options.getPriorScale(),
         options.getContrastPairs(), options.getKwicTerms(), options.getKwicLines(), options.getKwicWindow());
-    if (options.getMinEntityCount() < 1 || options.getMinPairCount() < 1) {
-      throw new UsageException("--minEntityCount and --minPairCount must be at least 1");
-    }
-    if (options.getBoilerplateMinDocuments() < 0 || options.getBoilerplateMinShare() < 0
-        || options.getBoilerplateMinShare() > 1) {
-      throw new UsageException("--boilerplateMinDocuments cannot be negative and --boilerplateMinShare must be between 0 and 1");
-    }
-    if (options.getDuplicateSimilarity() < 0.5 || options.getDuplicateSimilarity() > 1) {
-      throw new UsageException("--duplicateSimilarity must be between 0.5 and 1, was " + options.getDuplicateSimilarity());
-    }
     BoilerplateRule boilerplate = new BoilerplateRule(options.getBoilerplateMinDocuments(), options.getBoilerplateMinShare());
     requireApart(options.getInput(), input, output);
     if (isLocal(output)) {
       resolveFolder("--output", output); // created only now that the input is known to be elsewhere
     }
-    return new RunSetup(input, output, manifestPath, limits, boilerplate, text, contrast, gazetteer(options), setupRejects);
+    Map<String, String> resolved = new TreeMap<>(Map.of("input", input.pattern(), "output", output,
+        "manifest", manifestPath, "cacheDir", cacheDir,
+        "stopWords", options.getStopWords().isEmpty() ? "built-in English (" + stopWords.size() + " words)" : options.getStopWords(),
+        "gazetteer", options.getGazetteer().isEmpty() ? "built-in" : "built-in + " + options.getGazetteer(),
+        "aliases", options.getAliases().isEmpty() ? "built-in" : "built-in + " + options.getAliases(),
+        "runner", options.getRunner().getSimpleName()));
+    return new RunConfig(input, output, cacheDir, manifestPath, limits, boilerplate, text, contrast, gazetteer(options),
+        setupRejects, options.getEntities(), options.getParquet(), options.getKeepDuplicates(), options.getAllowOtherFiles(),
+        options.getDuplicateSimilarity(), options.getMinCount(), options.getMinEntityCount(), options.getMinPairCount(),
+        options.getCsvTopTerms(), options.getCsvTopContrasts(), options.getCsvTopEntities(), options.getCsvTopPairs(),
+        options.getCsvMaxRows(), parameters(options, resolved));
+  }
+
+  /** The limits of the spreadsheet tier and the folder of the full-detail tier, for reports written to {@code out}. */
+  ReportTiers tiers(String out) {
+    String data = parquet ? FileSystems.matchNewResource(out, true)
+        .resolve(ReportTiers.DATA_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY).toString() : "";
+    return new ReportTiers(csvTopTerms, csvTopContrasts, csvTopEntities, csvTopPairs, csvMaxRows, data);
+  }
+
+  /** The options PressLens declares, sorted by name. */
+  private static List<Method> declaredOptions() {
+    return Arrays.stream(PressLensOptions.class.getDeclaredMethods())
+        .filter(m -> m.getParameterCount() == 0 && (m.getName().startsWith("get") || m.getName().startsWith("is")))
+        .sorted(Comparator.comparing(RunConfig::optionName)).toList();
+  }
+
+  private static String optionName(Method getter) {
+    String bare = getter.getName().replaceFirst("^(get|is)", "");
+    return Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
+  }
+
+  /** Refuses a value outside the {@link Range} of its option, NaN and infinities included. */
+  private static void checkRanges(PressLensOptions options) {
+    for (Method getter : declaredOptions()) {
+      Range range = getter.getAnnotation(Range.class);
+      if (range == null) {
+        continue;
+      }
+      double value = ((Number) invoke(getter, options)).doubleValue();
+      if (!(value >= range.min() && value <= range.max())) {
+        throw new UsageException(String.format(Locale.ROOT, "--%s must be between %s and %s, was %s", optionName(getter),
+            number(range.min()), number(range.max()), invoke(getter, options)));
+      }
+    }
+  }
+
+  /** A range end as a reader writes it: 1 rather than 1.0, "above 0" for the smallest double. */
+  private static String number(double value) {
+    if (value == Double.MIN_VALUE) {
+      return "above 0";
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) value)
+        : Double.toString(value);
+  }
+
+  /** Every declared option by name, with the run's resolved value where there is one. */
+  private static Map<String, String> parameters(PressLensOptions options, Map<String, String> resolved) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (Method getter : declaredOptions()) {
+      String name = optionName(getter);
+      parameters.put(name, resolved.getOrDefault(name, String.valueOf(invoke(getter, options))));
+    }
+    parameters.put("runner", resolved.get("runner"));
+    return Collections.unmodifiableMap(parameters);
+  }
+
+  private static Object invoke(Method getter, PressLensOptions options) {
+    try {
+      return getter.invoke(options);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("option " + getter.getName() + " cannot be read", e);
+    }
   }
 
   /** A path without a URI scheme is on the local filesystem. */

@@ -1,0 +1,217 @@
+package org.presslens.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.joda.time.Duration;
+import org.presslens.pipeline.html.GraphMl;
+import org.presslens.pipeline.html.HtmlReport;
+import org.presslens.transforms.Progress;
+import org.presslens.transforms.Stage;
+import org.presslens.transforms.cache.CacheFolder;
+import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentsReport;
+import org.presslens.transforms.reports.DuplicatesReport;
+import org.presslens.transforms.reports.RejectedReport;
+import org.presslens.transforms.reports.ReportSpec;
+import org.presslens.transforms.parquet.ParquetTable;
+import org.presslens.transforms.reports.ReportTiers;
+import org.presslens.transforms.reports.WriteReports;
+import org.presslens.transforms.reports.WriteTable;
+
+/**
+ * One run of the pipeline: the output folder locked and staged (see {@link OutputFolder}), the
+ * pipeline built from the run's configuration and run, the side files written (run manifest,
+ * report.html, GraphML, data dictionary), the reports moved into place and the cache state
+ * published.
+ */
+final class ReportRun {
+
+  private static final Duration PROGRESS_EVERY = Duration.standardSeconds(15);
+
+  private ReportRun() {}
+
+  /**
+   * Runs the pipeline and writes the run manifest and data dictionary; returns rows per report.
+   * A local output folder is locked and filled through a staging folder (see {@link OutputFolder});
+   * other filesystems are written in place. The summary is printed once the reports are in place.
+   */
+  static Map<String, Long> run(PressLensOptions options, RunConfig config) throws IOException {
+    Written written;
+    RunState state;
+    if (!RunConfig.isLocal(config.outputDir())) {
+      state = state(config, ""); // written in place: nothing of the last run can be kept
+      written = write(options, config, config.outputDir(), state);
+    } else {
+      try (OutputFolder folder = OutputFolder.open(
+          Path.of(config.outputDir()), ReportPipeline.outputNames(), config.allowOtherFiles())) {
+        Path target = Path.of(config.outputDir());
+        state = state(config, target.resolve(ReportTiers.DATA_FOLDER).toString());
+        written = write(options, config, folder.staging().toString(), state);
+        folder.commit(written.kept());
+      }
+    }
+    if (state.store() != null) {
+      state.store().publish(state.runId());
+    }
+    written.summary().forEach(System.out::println);
+    return written.rows();
+  }
+
+  /** The cache's state for this run's settings, or none without {@code --cacheDir}. */
+  private static RunState state(RunConfig config, String previousDataDir) throws IOException {
+    if (config.cacheDir().isEmpty()) {
+      return RunState.none();
+    }
+    return RunState.in(CacheFolder.of(config.cacheDir(), config.textOptions(), config.gazetteer(), config.entities()),
+        config.parquet() ? previousDataDir : "");
+  }
+
+  /** Files of the last run's full-detail tier that this run keeps: those of the segments it kept as they were. */
+  private static Set<String> keptFiles(RunState state, Path staging, Path target) throws IOException {
+    Set<String> keep = new TreeSet<>();
+    if (state.store() != null) {
+      for (String id : state.store().pending(state.runId(), false)) {
+        String file = DocumentTerms.relativePath(id);
+        if (!Files.exists(staging.resolve(file)) && Files.exists(target.resolve(file))) {
+          keep.add(file);
+        }
+      }
+    }
+    return keep;
+  }
+
+  /**
+   * Rows per report of a finished run, the lines that tell the user about it, and the files of the
+   * last run's full-detail tier that stay (paths relative to the output folder).
+   */
+  private record Written(Map<String, Long> rows, List<String> summary, Set<String> kept) {}
+
+  private static Written write(PressLensOptions options, RunConfig config, String writeDir, RunState state)
+      throws IOException {
+    Instant start = Instant.now();
+    Pipeline pipeline = Pipeline.create(options);
+    ReportPipeline.build(pipeline, config, writeDir, state);
+    PipelineResult result = pipeline.run();
+    waitWithProgress(result, start);
+    Instant end = Instant.now();
+
+    Map<String, Long> byCounter = counters(result, WriteReports.METRICS_NAMESPACE);
+    Map<String, Long> rows = reportRows(byCounter, ReportPipeline.reports(config.entities()));
+    long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
+    long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
+    ReportTiers tiers = config.tiers(writeDir);
+    List<ParquetTable> tables = ReportPipeline.tables(config);
+    Set<String> kept = RunConfig.isLocal(writeDir) && !writeDir.equals(config.outputDir())
+        ? keptFiles(state, Path.of(writeDir), Path.of(config.outputDir())) : Set.of();
+    FullDetailTables.completeEmpty(tiers, tables, kept);
+    long analysed = counters(result, Progress.NAMESPACE).getOrDefault(Progress.ANALYSED, 0L);
+    RunManifest manifest = new RunManifest()
+        .run(start, end, documents, rejected, analysed)
+        .parameters(config.parameters())
+        .versions()
+        .inputs(config.input().root(), config.input().files())
+        .reports(rows, cutRows(byCounter, ReportPipeline.reports(config.entities())), ReportPipeline.selections(tiers))
+        .tables(tables.stream().collect(Collectors.toMap(ParquetTable::name,
+            t -> byCounter.getOrDefault(WriteTable.rowCounterName(t), 0L), (a, b) -> a, LinkedHashMap::new)));
+    manifest.write(writeDir);
+    try (OutputStream out = OutputFiles.create(writeDir, HtmlReport.FILE_NAME)) {
+      out.write(new HtmlReport(writeDir, config.parameters(), config.entities()).render().getBytes(StandardCharsets.UTF_8));
+    }
+    if (config.entities()) {
+      try (OutputStream out = OutputFiles.create(writeDir, GraphMl.FILE_NAME)) {
+        GraphMl.write(writeDir, out);
+      }
+    }
+    List<ReportSpec> all = new ArrayList<>(ReportPipeline.reports(config.entities()));
+    all.add(RunManifest.SPEC);
+    try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
+      out.write(DataDictionary.markdown(all, ReportPipeline.selections(tiers), tiers.maxRows(), tables)
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    int files = ReportPipeline.reportFiles(config.entities()).size();
+    String summary = String.format(Locale.ROOT,
+        "presslens: %d documents (%d duplicates, %d analysed in this run), %d rejected; %d reports in %s (%.1f s)",
+        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), analysed, rejected, files,
+        config.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+    return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)), kept);
+  }
+
+  /** Waits for the run, printing the progress counters every {@link #PROGRESS_EVERY} on long runs. */
+  private static void waitWithProgress(PipelineResult result, Instant start) {
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(PROGRESS_EVERY);
+      if (state != null && state.isTerminal()) {
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("pipeline ended in state " + state);
+        }
+        return;
+      }
+      Map<String, Long> counts = counters(result, Progress.NAMESPACE);
+      System.out.printf("presslens: %.0f s: %,d %s, %,d %s%n",
+          (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
+          counts.getOrDefault(Progress.READ, 0L), Progress.READ, counts.getOrDefault(Progress.ANALYSED, 0L), Progress.ANALYSED);
+    }
+  }
+
+  /**
+   * Seconds spent in each {@link Stage}, summed over worker threads, and the words analysed, e.g.
+   * "stages (CPU s, all threads): ingest 1.2, tokenize 3.0, ...; 1,800,055 words". The benchmark
+   * script reads this line.
+   */
+  static String stageTimes(PipelineResult result) {
+    Map<String, Long> nanos = counters(result, Stage.NAMESPACE);
+    long words = counters(result, Progress.NAMESPACE).getOrDefault(Progress.WORDS, 0L);
+    StringBuilder line = new StringBuilder("stages (CPU s, all threads):");
+    for (Stage stage : Stage.values()) {
+      line.append(String.format(Locale.ROOT, " %s %.1f%s", stage.label(), nanos.getOrDefault(stage.label(), 0L) / 1e9,
+          stage.ordinal() < Stage.values().length - 1 ? "," : ";"));
+    }
+    return line.append(String.format(Locale.ROOT, " %,d words", words)).toString();
+  }
+
+  /** Rows written per report, from the counters of {@link WriteReports}, in report order. */
+  private static Map<String, Long> reportRows(Map<String, Long> byName, List<ReportSpec> reports) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (ReportSpec spec : reports) {
+      rows.put(spec.fileName(), byName.getOrDefault(WriteReports.rowCounterName(spec), 0L));
+    }
+    return rows;
+  }
+
+  /** Rows left out of each CSV file by the row limit, in report order. */
+  private static Map<String, Long> cutRows(Map<String, Long> byName, List<ReportSpec> reports) {
+    Map<String, Long> cut = new LinkedHashMap<>();
+    for (ReportSpec spec : reports) {
+      cut.put(spec.fileName(), byName.getOrDefault(WriteReports.cutCounterName(spec), 0L));
+    }
+    return cut;
+  }
+
+  /** The run's counters in a namespace, by name, summed over steps (attempted values). */
+  private static Map<String, Long> counters(PipelineResult result, String namespace) {
+    Map<String, Long> byName = new LinkedHashMap<>();
+    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(namespace)).build()).getCounters()) {
+      byName.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
+    }
+    return byName;
+  }
+
+}
