@@ -2,7 +2,7 @@
 """Benchmark: the full PressLens pipeline on the shared corpora, replicated k times.
 
 Usage (from the project root; not part of the test run):
-    python3 bench/benchmark.py --runner default|direct|flink|spark --copies 1 2 4
+    python3 bench/benchmark.py --runner default|flink|spark --copies 1 2 4
     python3 bench/benchmark.py --runner flink --copies 1 --incremental
 
 With --incremental, each k is run twice with one --cacheDir: first on the corpus without every
@@ -26,7 +26,6 @@ CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crud
 COMMANDS = {
     # the README command (it builds what changed, so a fresh checkout or another commit runs its own code)
     "default": ["mvn", "-q", "-pl", "pipeline", "-am", "compile", "exec:java", "-Dexec.args={args}"],
-    "direct": ["mvn", "-q", "-pl", "pipeline", "-am", "compile", "exec:java", "-Dexec.args={args} --runner=DirectRunner"],
     "flink": ["mvn", "-q", "-Pflink", "-pl", "pipeline", "-am", "compile", "exec:exec", "-Dpresslens.args={args}"],
     "spark": ["mvn", "-q", "-Pspark", "-pl", "pipeline", "-am", "compile", "exec:exec", "-Dpresslens.args={args}"],
 }
