@@ -2,26 +2,33 @@ package org.presslens.transforms.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * Entity co-occurrence counts over a set of documents, for two windows: the sentence and the
  * document. The unit counted is the window: how many sentences (documents) contain entity a, b,
  * and both. Accumulator of {@link #combineFn()}: each document is added to exactly one table and
- * tables of disjoint documents are merged, so documents are counted, not remembered (a set of
- * document ids per pair grew with the corpus: millions of entries at 8x the benchmark corpus).
+ * tables of disjoint documents are merged, so documents are counted, not remembered.
+ *
+ * <p>A pair's example ({@link Evidence}) is where its two entities are mentioned closest: the
+ * distance is sentences apart x 1000 + tokens apart; ties go to the first document and sentence.
+ * Within a document the closest mentions of two entities are neighbours in the order of all their
+ * mentions (by sentence, then token), so each pair is found in one pass over its mentions (entity
+ * mentions never overlap: the recogniser keeps one of overlapping spans).
+ *
+ * <p>The table numbers entity keys, outlets, documents and example sentences once and keeps every
+ * pair as numbers in arrays (a pair of a large corpus's document window is tens of bytes, not the
+ * hundreds that an object per pair with its strings took).
  */
-public record CooccurrenceTable(Map<Window, Units> windows)
-    implements Serializable, Summable<DocumentEntities, CooccurrenceTable> {
+@DefaultCoder(TableCoders.CooccurrenceTableCoder.class)
+public final class CooccurrenceTable implements Serializable, Summable<DocumentEntities, CooccurrenceTable> {
 
   /** The co-occurrence window. */
   public enum Window {
@@ -32,168 +39,345 @@ public record CooccurrenceTable(Map<Window, Units> windows)
     }
   }
 
-  /** Counts for one window. */
-  public record Units(long[] total, TreeMap<String, Long> perEntity, TreeMap<String, Pair> pairs) implements Serializable {
-    Units() {
-      this(new long[1], new TreeMap<>(), new TreeMap<>());
-    }
+  /** One pair as the report reads it; {@code a} sorts before {@code b} (entity keys: canonical NUL type). */
+  public record Pair(String a, String b, long cooccurrences, long documentCount, int outlets, Evidence evidence) {}
 
-    public long count() {
-      return total[0];
-    }
+  /** Where two entities are mentioned closest together. */
+  public record Evidence(long distance, String docId, int sentence, String text) implements Serializable {}
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Units u && total[0] == u.total[0] && perEntity.equals(u.perEntity) && pairs.equals(u.pairs);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(total[0]) * 31 + pairs.hashCode();
-    }
-  }
-
-  /** Co-occurrences of one unordered entity pair, with its documents (counted) and outlets and the best example. */
-  public record Pair(String a, String b, long[] count, long[] documents, TreeSet<String> outlets, Evidence[] best)
-      implements Serializable {
-    Pair(String a, String b) {
-      this(a, b, new long[1], new long[1], new TreeSet<>(), new Evidence[1]);
-    }
-
-    public long cooccurrences() {
-      return count[0];
-    }
-
-    /** Documents in which the pair co-occurs. */
-    public long documentCount() {
-      return documents[0];
-    }
-
-    public Evidence evidence() {
-      return best[0];
-    }
-
-    void offer(Evidence e) {
-      if (best[0] == null || Evidence.ORDER.compare(e, best[0]) < 0) {
-        best[0] = e;
-      }
-    }
-
-    void mergeFrom(Pair o) {
-      count[0] += o.count[0];
-      documents[0] += o.documents[0];
-      outlets.addAll(o.outlets);
-      if (o.best[0] != null) {
-        offer(o.best[0]);
-      }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Pair p && a.equals(p.a) && b.equals(p.b) && count[0] == p.count[0]
-          && documents[0] == p.documents[0] && outlets.equals(p.outlets);
-    }
-
-    @Override
-    public int hashCode() {
-      return (a + b).hashCode() * 31 + Long.hashCode(count[0]);
-    }
-  }
-
-  /**
-   * Where two entities are closest: distance is sentences apart x 1000 + tokens apart; ties go to
-   * the first document and sentence.
-   */
-  public record Evidence(long distance, String docId, int sentence, String text) implements Serializable {
-    static final Comparator<Evidence> ORDER = Comparator.comparingLong(Evidence::distance)
-        .thenComparing(Evidence::docId).thenComparingInt(Evidence::sentence);
-  }
-
-  public CooccurrenceTable() {
-    this(new TreeMap<>(Map.of(Window.SENTENCE, new Units(), Window.DOCUMENT, new Units())));
-  }
+  final Names entities = new Names();
+  final Names outlets = new Names();
+  final Names docs = new Names();
+  final Names texts = new Names();
+  final Units sentence = new Units();
+  final Units document = new Units();
+  /** Documents added with {@link #add}: the number of the one being added. */
+  private transient int documentsAdded;
 
   public Units units(Window window) {
-    return windows.get(window);
+    return window == Window.SENTENCE ? sentence : document;
   }
+
+  /** Counts for one window: units, units per entity (by entity id) and the pairs. */
+  public final class Units implements Serializable {
+    long total;
+    long[] perEntity = new long[16];
+    final LongIntMap index = new LongIntMap();
+    int size;
+    int[] a = new int[16];
+    int[] b = new int[16];
+    long[] count = new long[16];
+    long[] documents = new long[16];
+    /** Outlet ids of each pair, ascending; pairs of one outlet share one array. */
+    int[][] outletIds = new int[16][];
+    long[] distance = new long[16];
+    int[] evidenceDoc = new int[16];
+    int[] evidenceSentence = new int[16];
+    int[] evidenceText = new int[16];
+    /** The document (by {@link #documentsAdded}) that last counted each pair, so that a document counts once. */
+    transient int[] lastDocument = new int[16];
+
+    /** Units in the scope. */
+    public long count() {
+      return total;
+    }
+
+    /** Units mentioning the entity with this key. */
+    public long unitsOf(String entityKey) {
+      Integer id = entities.idIfKnown(entityKey);
+      return id == null || id >= perEntity.length ? 0 : perEntity[id];
+    }
+
+    /** Pairs found together in at least {@code minCount} units, in no particular order. */
+    public List<Pair> pairs(long minCount) {
+      List<Pair> out = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        if (count[i] >= minCount) {
+          String first = entities.name(a[i]);
+          String second = entities.name(b[i]);
+          boolean inOrder = first.compareTo(second) < 0;
+          out.add(new Pair(inOrder ? first : second, inOrder ? second : first, count[i], documents[i], outletIds[i].length,
+              new Evidence(distance[i], docs.name(evidenceDoc[i]), evidenceSentence[i], texts.name(evidenceText[i]))));
+        }
+      }
+      return out;
+    }
+
+    void addUnits(int[] entityIds, long units) {
+      for (int e : entityIds) {
+        ensureEntity(e);
+        perEntity[e] += units;
+      }
+    }
+
+    private void ensureEntity(int id) {
+      if (id >= perEntity.length) {
+        perEntity = Arrays.copyOf(perEntity, Math.max(2 * perEntity.length, id + 1));
+      }
+    }
+
+    /** The index of pair (a, b), a < b, added with zero counts when new. */
+    int pair(int first, int second) {
+      long key = ((long) first << 32) | (second & 0xFFFFFFFFL);
+      int i = index.get(key);
+      if (i >= 0) {
+        return i;
+      }
+      if (size == a.length) {
+        int n = 2 * size;
+        a = Arrays.copyOf(a, n);
+        b = Arrays.copyOf(b, n);
+        count = Arrays.copyOf(count, n);
+        documents = Arrays.copyOf(documents, n);
+        outletIds = Arrays.copyOf(outletIds, n);
+        distance = Arrays.copyOf(distance, n);
+        evidenceDoc = Arrays.copyOf(evidenceDoc, n);
+        evidenceSentence = Arrays.copyOf(evidenceSentence, n);
+        evidenceText = Arrays.copyOf(evidenceText, n);
+        lastDocument = Arrays.copyOf(lastDocument, n);
+      }
+      i = size++;
+      index.putNew(key, i);
+      a[i] = first;
+      b[i] = second;
+      outletIds[i] = NO_OUTLETS;
+      distance[i] = Long.MAX_VALUE;
+      evidenceDoc[i] = -1;
+      lastDocument[i] = -1;
+      return i;
+    }
+
+    /** Whether an example is closer than the pair's, or as close and earlier (by doc_id, then sentence). */
+    boolean better(int i, long dist, int doc, int sentenceIndex) {
+      return evidenceDoc[i] < 0 || dist < distance[i]
+          || dist == distance[i] && compareEvidence(doc, sentenceIndex, evidenceDoc[i], evidenceSentence[i]) < 0;
+    }
+
+    void setEvidence(int i, long dist, int doc, int sentenceIndex, int text) {
+      distance[i] = dist;
+      evidenceDoc[i] = doc;
+      evidenceSentence[i] = sentenceIndex;
+      evidenceText[i] = text;
+    }
+
+    private int compareEvidence(int doc1, int sentence1, int doc2, int sentence2) {
+      int byDoc = doc1 == doc2 ? 0 : docs.name(doc1).compareTo(docs.name(doc2));
+      return byDoc != 0 ? byDoc : Integer.compare(sentence1, sentence2);
+    }
+
+    void addOutlet(int i, int outlet) {
+      outletIds[i] = withOutlet(outletIds[i], outlet);
+    }
+  }
+
+  private static final int[] NO_OUTLETS = new int[0];
+
+  /** One shared array per single outlet: most pairs are of one outlet only. */
+  private final ArrayList<int[]> singleOutlet = new ArrayList<>();
+
+  private int[] withOutlet(int[] ids, int outlet) {
+    if (ids.length == 0) {
+      while (singleOutlet.size() <= outlet) {
+        singleOutlet.add(new int[] {singleOutlet.size()});
+      }
+      return singleOutlet.get(outlet);
+    }
+    int at = Arrays.binarySearch(ids, outlet);
+    if (at >= 0) {
+      return ids;
+    }
+    int insert = -at - 1;
+    int[] more = new int[ids.length + 1];
+    System.arraycopy(ids, 0, more, 0, insert);
+    more[insert] = outlet;
+    System.arraycopy(ids, insert, more, insert + 1, ids.length - insert);
+    return more;
+  }
+
+  /** A mention reduced to what co-occurrence needs: entity id and place. */
+  private record Place(int entity, int sentence, int start, int end) {}
+
+  private static final Comparator<Place> IN_TEXT = Comparator.comparingInt(Place::sentence)
+      .thenComparingInt(Place::start).thenComparingInt(Place::end);
 
   @Override
   public CooccurrenceTable add(DocumentEntities doc) {
-    Map<Integer, List<Mention>> bySentence = new TreeMap<>();
+    documentsAdded++;
+    int outlet = outlets.id(doc.outlet());
+    int docId = docs.id(doc.docId());
+    List<Place> places = new ArrayList<>(doc.mentions().size());
     for (Mention m : doc.mentions()) {
-      bySentence.computeIfAbsent(m.sentence(), s -> new ArrayList<>()).add(m);
+      places.add(new Place(entities.id(m.key()), m.sentence(), m.start(), m.end()));
     }
-    Units sentence = windows.get(Window.SENTENCE);
-    sentence.total[0] += doc.sentenceCount();
-    Set<Pair> inDocument = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (List<Mention> mentions : bySentence.values()) {
-      count(sentence, mentions, doc, inDocument);
+    places.sort(IN_TEXT);
+    Map<Integer, Integer> textIds = new TreeMap<>();
+    sentence.total += doc.sentenceCount();
+    int from = 0;
+    while (from < places.size()) {
+      int to = from;
+      while (to < places.size() && places.get(to).sentence() == places.get(from).sentence()) {
+        to++;
+      }
+      count(sentence, places.subList(from, to), doc, docId, outlet, textIds);
+      from = to;
     }
-    Units document = windows.get(Window.DOCUMENT);
-    document.total[0] += 1;
-    count(document, doc.mentions(), doc, Collections.newSetFromMap(new IdentityHashMap<>()));
+    document.total += 1;
+    count(document, places, doc, docId, outlet, textIds);
     return this;
   }
 
   /**
-   * One unit (a sentence or a document) holding {@code mentions}; {@code inDocument} holds the pairs
-   * already counted for this document.
+   * One unit (a sentence or a document) holding these mentions, in text order: each entity counts
+   * once, each pair once, with the closest mentions of the pair as its example.
    */
-  private static void count(Units units, List<Mention> mentions, DocumentEntities doc, Set<Pair> inDocument) {
-    Map<String, List<Mention>> byEntity = new TreeMap<>();
-    for (Mention m : mentions) {
-      byEntity.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
+  private void count(Units units, List<Place> places, DocumentEntities doc, int docId, int outlet,
+      Map<Integer, Integer> textIds) {
+    int[] ids = places.stream().mapToInt(Place::entity).distinct().sorted().toArray();
+    units.addUnits(ids, 1);
+    if (ids.length < 2) {
+      return;
     }
-    byEntity.keySet().forEach(k -> units.perEntity.merge(k, 1L, Long::sum));
-    List<String> keys = new ArrayList<>(byEntity.keySet());
-    for (int i = 0; i < keys.size(); i++) {
-      for (int j = i + 1; j < keys.size(); j++) {
-        String a = keys.get(i);
-        String b = keys.get(j);
-        Pair pair = units.pairs.computeIfAbsent(a + "\u0001" + b, k -> new Pair(a, b));
-        pair.count[0]++;
-        if (inDocument.add(pair)) {
-          pair.documents[0]++;
+    // Positions of each entity's mentions in the text-ordered list.
+    int[][] at = new int[ids.length][];
+    int[] fill = new int[ids.length];
+    int[] sizes = new int[ids.length];
+    for (Place p : places) {
+      sizes[Arrays.binarySearch(ids, p.entity())]++;
+    }
+    for (int e = 0; e < ids.length; e++) {
+      at[e] = new int[sizes[e]];
+    }
+    for (int i = 0; i < places.size(); i++) {
+      int e = Arrays.binarySearch(ids, places.get(i).entity());
+      at[e][fill[e]++] = i;
+    }
+    for (int x = 0; x < ids.length; x++) {
+      for (int y = x + 1; y < ids.length; y++) {
+        int i = units.pair(ids[x], ids[y]);
+        units.count[i]++;
+        if (units.lastDocument[i] != documentsAdded) {
+          units.lastDocument[i] = documentsAdded;
+          units.documents[i]++;
         }
-        pair.outlets.add(doc.outlet());
-        pair.offer(closest(byEntity.get(a), byEntity.get(b), doc));
+        units.addOutlet(i, outlet);
+        closest(units, i, places, at[x], at[y], doc, docId, textIds);
       }
     }
   }
 
-  private static Evidence closest(List<Mention> as, List<Mention> bs, DocumentEntities doc) {
-    Evidence best = null;
-    for (Mention a : as) {
-      for (Mention b : bs) {
-        long tokens = a.sentence() == b.sentence()
-            ? Math.max(0, Math.max(a.start(), b.start()) - Math.min(a.end(), b.end())) : 0;
-        long distance = Math.abs(a.sentence() - b.sentence()) * 1000L + tokens;
-        int sentence = Math.min(a.sentence(), b.sentence());
-        Evidence e = new Evidence(distance, doc.docId(), sentence, doc.sentences().getOrDefault(sentence, ""));
-        if (best == null || Evidence.ORDER.compare(e, best) < 0) {
-          best = e;
+  /** Offers the pair the closest of its mentions: neighbours when both lists are merged in text order. */
+  private void closest(Units units, int pair, List<Place> places, int[] xs, int[] ys, DocumentEntities doc, int docId,
+      Map<Integer, Integer> textIds) {
+    long best = Long.MAX_VALUE;
+    int bestSentence = 0;
+    int i = 0;
+    int j = 0;
+    int previous = -1; // index into places of the last mention seen
+    while (i < xs.length || j < ys.length) {
+      boolean takeX = j >= ys.length || i < xs.length && xs[i] < ys[j];
+      int current = takeX ? xs[i++] : ys[j++];
+      if (previous >= 0 && places.get(previous).entity() != places.get(current).entity()) {
+        Place p = places.get(previous);
+        Place q = places.get(current);
+        long tokens = p.sentence() == q.sentence() ? Math.max(0, Math.max(p.start(), q.start()) - Math.min(p.end(), q.end())) : 0;
+        long distance = Math.abs(p.sentence() - q.sentence()) * 1000L + tokens;
+        int first = Math.min(p.sentence(), q.sentence());
+        if (distance < best || distance == best && first < bestSentence) {
+          best = distance;
+          bestSentence = first;
         }
       }
+      previous = current;
     }
-    return best;
+    if (units.better(pair, best, docId, bestSentence)) {
+      int text = textIds.computeIfAbsent(bestSentence, s -> texts.id(doc.sentences().getOrDefault(s, "")));
+      units.setEvidence(pair, best, docId, bestSentence, text);
+    }
   }
 
   @Override
   public CooccurrenceTable merge(CooccurrenceTable other) {
-    other.windows.forEach((window, o) -> {
-      Units u = windows.get(window);
-      u.total[0] += o.total[0];
-      o.perEntity.forEach((k, v) -> u.perEntity.merge(k, v, Long::sum));
-      o.pairs.forEach((k, p) -> {
-        Pair mine = u.pairs.get(k);
-        if (mine == null) {
-          mine = new Pair(p.a(), p.b());
-          u.pairs.put(k, mine);
-        }
-        mine.mergeFrom(p);
-      });
-    });
+    int[] entityMap = remap(other.entities, entities);
+    int[] outletMap = remap(other.outlets, outlets);
+    int[] docMap = new int[other.docs.size()];
+    Arrays.fill(docMap, -1);
+    int[] textMap = new int[other.texts.size()];
+    Arrays.fill(textMap, -1);
+    mergeUnits(sentence, other.sentence, entityMap, outletMap, other, docMap, textMap);
+    mergeUnits(document, other.document, entityMap, outletMap, other, docMap, textMap);
     return this;
+  }
+
+  private void mergeUnits(Units mine, Units theirs, int[] entityMap, int[] outletMap, CooccurrenceTable other,
+      int[] docMap, int[] textMap) {
+    mine.total += theirs.total;
+    for (int e = 0; e < theirs.perEntity.length && e < entityMap.length; e++) {
+      if (theirs.perEntity[e] != 0) {
+        mine.addUnits(new int[] {entityMap[e]}, theirs.perEntity[e]);
+      }
+    }
+    for (int k = 0; k < theirs.size; k++) {
+      int x = entityMap[theirs.a[k]];
+      int y = entityMap[theirs.b[k]];
+      int i = x < y ? mine.pair(x, y) : mine.pair(y, x);
+      mine.count[i] += theirs.count[k];
+      mine.documents[i] += theirs.documents[k];
+      for (int o : theirs.outletIds[k]) {
+        mine.addOutlet(i, outletMap[o]);
+      }
+      int doc = docMap[theirs.evidenceDoc[k]];
+      if (doc < 0) {
+        doc = docMap[theirs.evidenceDoc[k]] = docs.id(other.docs.name(theirs.evidenceDoc[k]));
+      }
+      if (mine.better(i, theirs.distance[k], doc, theirs.evidenceSentence[k])) {
+        int text = textMap[theirs.evidenceText[k]];
+        if (text < 0) {
+          text = textMap[theirs.evidenceText[k]] = texts.id(other.texts.name(theirs.evidenceText[k]));
+        }
+        mine.setEvidence(i, theirs.distance[k], doc, theirs.evidenceSentence[k], text);
+      }
+    }
+  }
+
+  private static int[] remap(Names from, Names into) {
+    int[] map = new int[from.size()];
+    for (int i = 0; i < map.length; i++) {
+      map[i] = into.id(from.name(i));
+    }
+    return map;
+  }
+
+  /** Every pair of both windows with its counts, outlets and example: for equality in tests. */
+  private Map<String, List<Object>> content() {
+    Map<String, List<Object>> all = new TreeMap<>();
+    for (Window w : Window.values()) {
+      Units u = units(w);
+      all.put(w + " units", List.of(u.total));
+      for (int e = 0; e < entities.size(); e++) {
+        if (u.unitsOf(entities.name(e)) != 0) {
+          all.put(w + " entity " + entities.name(e), List.of(u.unitsOf(entities.name(e))));
+        }
+      }
+      for (int i = 0; i < u.size; i++) {
+        List<String> names = Arrays.stream(u.outletIds[i]).mapToObj(outlets::name).sorted().toList();
+        String first = entities.name(u.a[i]);
+        String second = entities.name(u.b[i]);
+        String pair = first.compareTo(second) < 0 ? first + "|" + second : second + "|" + first;
+        all.put(w + " " + pair, List.of(u.count[i], u.documents[i], names,
+            u.distance[i], docs.name(u.evidenceDoc[i]), u.evidenceSentence[i], texts.name(u.evidenceText[i])));
+      }
+    }
+    return all;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CooccurrenceTable t && content().equals(t.content());
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(sentence.total) * 31 + sentence.size;
   }
 
   public static Combine.CombineFn<DocumentEntities, CooccurrenceTable, CooccurrenceTable> combineFn() {

@@ -7,16 +7,14 @@ import static org.presslens.transforms.model.RecordCoders.STRING;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.presslens.transforms.model.CooccurrenceTable.Evidence;
-import org.presslens.transforms.model.CooccurrenceTable.Pair;
-import org.presslens.transforms.model.CooccurrenceTable.Units;
-import org.presslens.transforms.model.CooccurrenceTable.Window;
 import org.presslens.transforms.model.EntityTable.Entity;
 
 /**
@@ -94,55 +92,94 @@ public final class TableCoders {
     }
   }
 
-  /** Coder of {@link CooccurrenceTable}: per window the units, units per entity and every pair with its evidence. */
+  /**
+   * Coder of {@link CooccurrenceTable}: its entity keys and outlets, the documents and sentences
+   * that the pairs' examples name (each once), then per window the units, units per entity and
+   * every pair as numbers.
+   */
   public static final class CooccurrenceTableCoder extends ClassCoder<CooccurrenceTable> {
     static final CooccurrenceTableCoder INSTANCE = new CooccurrenceTableCoder();
 
     @Override
     public void encode(CooccurrenceTable table, OutputStream out) throws IOException {
-      for (Window window : Window.values()) {
-        Units units = table.units(window);
-        LONG.encode(units.count(), out);
-        writeCounts(out, units.perEntity());
-        INT.encode(units.pairs().size(), out);
-        for (Map.Entry<String, Pair> e : units.pairs().entrySet()) {
-          Pair p = e.getValue();
-          STRING.encode(e.getKey(), out);
-          STRING.encode(p.a(), out);
-          STRING.encode(p.b(), out);
-          LONG.encode(p.cooccurrences(), out);
-          LONG.encode(p.documentCount(), out);
-          writeSet(out, p.outlets());
-          Evidence best = p.evidence();
-          LONG.encode(best.distance(), out);
-          STRING.encode(best.docId(), out);
-          INT.encode(best.sentence(), out);
-          STRING.encode(best.text(), out);
+      writeNames(out, table.entities.all());
+      writeNames(out, table.outlets.all());
+      CooccurrenceTable.Units[] windows = {table.sentence, table.document};
+      Names docs = new Names();
+      Names texts = new Names();
+      for (CooccurrenceTable.Units u : windows) {
+        for (int i = 0; i < u.size; i++) {
+          docs.id(table.docs.name(u.evidenceDoc[i]));
+          texts.id(table.texts.name(u.evidenceText[i]));
+        }
+      }
+      writeNames(out, docs.all());
+      writeNames(out, texts.all());
+      for (CooccurrenceTable.Units u : windows) {
+        LONG.encode(u.total, out);
+        for (int e = 0; e < table.entities.size(); e++) {
+          LONG.encode(e < u.perEntity.length ? u.perEntity[e] : 0, out);
+        }
+        INT.encode(u.size, out);
+        for (int i = 0; i < u.size; i++) {
+          INT.encode(u.a[i], out);
+          INT.encode(u.b[i], out);
+          LONG.encode(u.count[i], out);
+          LONG.encode(u.documents[i], out);
+          INT.encode(u.outletIds[i].length, out);
+          for (int o : u.outletIds[i]) {
+            INT.encode(o, out);
+          }
+          LONG.encode(u.distance[i], out);
+          INT.encode(docs.id(table.docs.name(u.evidenceDoc[i])), out);
+          INT.encode(u.evidenceSentence[i], out);
+          INT.encode(texts.id(table.texts.name(u.evidenceText[i])), out);
         }
       }
     }
 
     @Override
     public CooccurrenceTable decode(InputStream in) throws IOException {
-      TreeMap<Window, Units> windows = new TreeMap<>();
-      for (Window window : Window.values()) {
-        long total = LONG.decode(in);
-        TreeMap<String, Long> perEntity = readCounts(in);
-        TreeMap<String, Pair> pairs = new TreeMap<>();
-        for (int i = INT.decode(in); i > 0; i--) {
-          String key = STRING.decode(in);
-          String a = STRING.decode(in);
-          String b = STRING.decode(in);
-          long count = LONG.decode(in);
-          long documents = LONG.decode(in);
-          TreeSet<String> outlets = readSet(in);
-          Evidence best = new Evidence(LONG.decode(in), STRING.decode(in), INT.decode(in), STRING.decode(in));
-          pairs.put(key, new Pair(a, b, new long[] {count}, new long[] {documents}, outlets, new Evidence[] {best}));
+      CooccurrenceTable table = new CooccurrenceTable();
+      readNames(in).forEach(table.entities::id);
+      readNames(in).forEach(table.outlets::id);
+      readNames(in).forEach(table.docs::id);
+      readNames(in).forEach(table.texts::id);
+      for (CooccurrenceTable.Units u : new CooccurrenceTable.Units[] {table.sentence, table.document}) {
+        u.total = LONG.decode(in);
+        int[] one = new int[1];
+        for (int e = 0; e < table.entities.size(); e++) {
+          one[0] = e;
+          u.addUnits(one, LONG.decode(in));
         }
-        windows.put(window, new Units(new long[] {total}, perEntity, pairs));
+        for (int k = INT.decode(in); k > 0; k--) {
+          int i = u.pair(INT.decode(in), INT.decode(in));
+          u.count[i] = LONG.decode(in);
+          u.documents[i] = LONG.decode(in);
+          for (int o = INT.decode(in); o > 0; o--) {
+            u.addOutlet(i, INT.decode(in));
+          }
+          u.setEvidence(i, LONG.decode(in), INT.decode(in), INT.decode(in), INT.decode(in));
+        }
       }
-      return new CooccurrenceTable(windows);
+      return table;
     }
+  }
+
+  private static void writeNames(OutputStream out, List<String> names) throws IOException {
+    INT.encode(names.size(), out);
+    for (String name : names) {
+      STRING.encode(name, out);
+    }
+  }
+
+  private static List<String> readNames(InputStream in) throws IOException {
+    int n = INT.decode(in);
+    List<String> names = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      names.add(STRING.decode(in));
+    }
+    return names;
   }
 
   /** Coder of {@link OutletTables}: its three tables in order. */

@@ -115,14 +115,13 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
   static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Rows rows) {
     for (Window window : Window.values()) {
       Units units = table.units(window);
-      List<Pair> pairs = new ArrayList<>(units.pairs().values());
-      pairs.removeIf(p -> p.cooccurrences() < minPairCount);
+      List<Pair> pairs = units.pairs(minPairCount);
       pairs.sort(Comparator.comparingLong(Pair::cooccurrences).reversed().thenComparing(Pair::a).thenComparing(Pair::b));
       int position = 0;
       for (Pair p : pairs) {
         long n = units.count();
-        long na = units.perEntity().get(p.a());
-        long nb = units.perEntity().get(p.b());
+        long na = units.unitsOf(p.a());
+        long nb = units.unitsOf(p.b());
         long nab = p.cooccurrences();
         double g2 = Association.g2(nab, na, nb, n);
         String[] a = p.a().split("\u0000");
@@ -130,7 +129,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
         Evidence e = p.evidence();
         String text = e.text().length() > EVIDENCE_CHARS ? e.text().substring(0, EVIDENCE_CHARS - 3) + "..." : e.text();
         rows.accept(List.of(scope, key, a[0], a[1], b[0], b[1], window.code(),
-            nab, p.documentCount(), p.outlets().size(), n, na, nb,
+            nab, p.documentCount(), p.outlets(), n, na, nb,
             Association.pmi(nab, na, nb, n), Association.npmi(nab, na, nb, n), g2, Keyness.pValue(g2),
             e.docId(), e.sentence() + 1, text), position++);
       }

@@ -78,7 +78,7 @@ class EntityReportsTest {
   void tablesOfSeparateDocumentsMergeIntoTheTableOfAll() {
     CooccurrenceTable all = new CooccurrenceTable().add(D1.entities()).add(D2.entities());
     assertEquals(all, new CooccurrenceTable().add(D1.entities()).merge(new CooccurrenceTable().add(D2.entities())));
-    CooccurrenceTable.Pair chinaNato = all.units(CooccurrenceTable.Window.SENTENCE).pairs().values().stream()
+    CooccurrenceTable.Pair chinaNato = all.units(CooccurrenceTable.Window.SENTENCE).pairs(1).stream()
         .filter(p -> p.a().startsWith("China") && p.b().startsWith("NATO")).findFirst().orElseThrow();
     assertEquals(2, chinaNato.cooccurrences()); // two sentences of d1
     assertEquals(1, chinaNato.documentCount());
