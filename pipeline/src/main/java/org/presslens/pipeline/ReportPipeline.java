@@ -30,6 +30,7 @@ import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.SumTables;
 import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.state.Memo;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.state.UpdateSegments;
 import org.presslens.transforms.io.CorpusTags;
@@ -128,11 +129,13 @@ final class ReportPipeline {
     PCollectionTuple read = pipeline.apply("ReadCorpus", config.input().reader());
     PCollection<SourceDocument> spread = spreadDocuments(read.get(CorpusTags.DOCUMENTS));
     PCollectionTuple unique = spread.apply("RejectDuplicateIds", RejectDuplicateIds.create());
-    PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments", CheckDocuments.with(config.limits()));
+    PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments",
+        CheckDocuments.with(config.limits()).remembering(state.memo(Memo.LANGUAGE)));
     PCollectionTuple cleaned = checked.get(CorpusTags.DOCUMENTS)
         .apply("RemoveBoilerplate", RemoveBoilerplate.with(config.boilerplate()));
     PCollection<Duplicate> copies = cleaned.get(CorpusTags.DOCUMENTS)
-        .apply("FindDuplicates", FindDuplicates.withThreshold(config.duplicateSimilarity()));
+        .apply("FindDuplicates", FindDuplicates.withThreshold(config.duplicateSimilarity())
+            .remembering(state.memo(Memo.FINGERPRINT)));
     PCollectionView<Map<String, Duplicate>> copyById = copies
         .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
         .apply("CopiesView", View.asMap());

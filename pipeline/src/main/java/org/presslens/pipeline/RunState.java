@@ -9,19 +9,26 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.presslens.transforms.state.Member;
+import org.presslens.transforms.state.Memo;
 import org.presslens.transforms.state.SegmentStore;
 
 /**
  * The analysis state a run builds on and adds to: the cache's segment store with the members of
  * the live segments of the last successful run (those that can be read: a damaged one is left out,
- * so its documents are analysed again), this run's id, and the full-detail folder of the last
- * run's reports, whose files of kept segments stay where they are. Without {@code --cacheDir}
- * there is no store.
+ * so its documents are analysed again) and its memo files, this run's id, and the full-detail
+ * folder of the last run's reports, whose files of kept segments stay where they are. Without
+ * {@code --cacheDir} there is no store.
  */
-record RunState(SegmentStore store, Map<String, List<Member>> live, String runId, String previousDataDir) {
+record RunState(SegmentStore store, Map<String, List<Member>> live, List<String> liveIds, String runId,
+    String previousDataDir) {
 
   static RunState none() {
-    return new RunState(null, Map.of(), "", "");
+    return new RunState(null, Map.of(), List.of(), "", "");
+  }
+
+  /** The results of {@code kind} the last run remembered, and where this run remembers its own. */
+  Memo memo(String kind) {
+    return store == null ? Memo.none() : Memo.of(store, kind, liveIds, runId);
   }
 
   /** The state in {@code folder} (the cache folder of the run's settings). */
@@ -29,13 +36,14 @@ record RunState(SegmentStore store, Map<String, List<Member>> live, String runId
     SegmentStore store = new SegmentStore(folder);
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC))
         + "-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> liveIds = store.live();
     Map<String, List<Member>> live = new TreeMap<>();
-    for (String id : store.live()) {
-      List<Member> members = store.readMembers(id);
+    for (String id : liveIds) {
+      List<Member> members = SegmentStore.isSegment(id) ? store.readMembers(id) : null;
       if (members != null) {
         live.put(id, members);
       }
     }
-    return new RunState(store, live, runId, previousDataDir);
+    return new RunState(store, live, liveIds, runId, previousDataDir);
   }
 }

@@ -1,5 +1,7 @@
 package org.presslens.transforms;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,11 +10,15 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
 import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.state.Memo;
 import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.LanguageGuesser;
 import org.presslens.transforms.text.PublishedDates;
@@ -24,30 +30,48 @@ import org.presslens.transforms.text.PublishedDates;
  */
 public final class CheckDocuments extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
-  private final InputLimits limits;
+  /** Language guesses by the SHA-256 of the text, for the memo. */
+  private static final TupleTag<KV<String, byte[]>> GUESSES = new TupleTag<>() {};
 
-  private CheckDocuments(InputLimits limits) {
+  private final InputLimits limits;
+  private final Memo memo;
+
+  private CheckDocuments(InputLimits limits, Memo memo) {
     this.limits = limits;
+    this.memo = memo;
   }
 
   public static CheckDocuments with(InputLimits limits) {
-    return new CheckDocuments(limits);
+    return new CheckDocuments(limits, Memo.none());
+  }
+
+  /** Takes the language guesses of texts the last run saw from {@code memo}, and remembers this run's there. */
+  public CheckDocuments remembering(Memo memo) {
+    return new CheckDocuments(limits, memo);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
-    return docs.apply("Check", ParDo.of(new CheckFn(limits))
-        .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+    PCollectionTuple checked = docs.apply("Check", ParDo.of(new CheckFn(limits, memo))
+        .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED).and(GUESSES)));
+    if (memo.enabled()) {
+      checked.get(GUESSES).setCoder(Memo.resultCoder()).apply("RememberGuesses", memo.write());
+    }
+    return PCollectionTuple.of(CorpusTags.DOCUMENTS, checked.get(CorpusTags.DOCUMENTS))
+        .and(CorpusTags.REJECTED, checked.get(CorpusTags.REJECTED));
   }
 
   static final class CheckFn extends DoFn<SourceDocument, SourceDocument> {
     private final InputLimits limits;
+    private final Memo memo;
     private transient Pattern longRun;
     private transient LanguageGuesser guesser;
+    private transient Map<String, byte[]> known;
     private final org.apache.beam.sdk.metrics.Counter read = Progress.read();
 
-    CheckFn(InputLimits limits) {
+    CheckFn(InputLimits limits, Memo memo) {
       this.limits = limits;
+      this.memo = memo;
     }
 
     @Setup
@@ -55,6 +79,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
       longRun = Pattern.compile("\\S{" + (limits.maxWordChars() + 1) + ",}");
       if (limits.englishOnly()) {
         guesser = new LanguageGuesser();
+        known = memo.known();
       }
     }
 
@@ -62,7 +87,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
       read.inc();
       Optional<String> published = PublishedDates.normalise(doc.published());
-      RejectedInput problem = Stage.INGEST.time(() -> problem(doc, published));
+      RejectedInput problem = Stage.INGEST.time(() -> problem(doc, published, out));
       if (problem != null) {
         out.get(CorpusTags.REJECTED).output(problem);
         return;
@@ -72,7 +97,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
     }
 
     /** The first check the document fails, or null. */
-    private RejectedInput problem(SourceDocument doc, Optional<String> published) {
+    private RejectedInput problem(SourceDocument doc, Optional<String> published, MultiOutputReceiver out) {
       String text = doc.text();
       if (text.length() > limits.maxChars()) {
         return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
@@ -88,7 +113,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return RejectedInput.of(doc, Reason.BAD_DATE, "date '" + doc.published()
             + "' is not a date PressLens reads (e.g. 2024-05-03, 2024-05, 2024, 3 May 2024, RFC 1123)");
       }
-      Optional<LanguageGuesser.Guess> guess = guesser == null ? Optional.empty() : guesser.guess(text);
+      Optional<LanguageGuesser.Guess> guess = guesser == null ? Optional.empty() : guess(text, out);
       if (guess.isPresent() && !guess.get().language().equals("eng")
           && guess.get().confidence() >= InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE) {
         return RejectedInput.of(doc, Reason.NOT_ENGLISH, String.format(
@@ -96,6 +121,30 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
             guess.get().language(), guess.get().confidence()));
       }
       return null;
+    }
+
+    /** The language guess of a text, from the memo when the last run saw the text. */
+    private Optional<LanguageGuesser.Guess> guess(String text, MultiOutputReceiver out) {
+      if (!memo.enabled()) {
+        return guesser.guess(text);
+      }
+      String sha256 = DigestUtils.sha256Hex(text);
+      byte[] remembered = known.get(sha256);
+      Optional<LanguageGuesser.Guess> guess = remembered != null ? decode(remembered) : guesser.guess(text);
+      out.get(GUESSES).output(KV.of(sha256, remembered != null ? remembered : encode(guess)));
+      return guess;
+    }
+
+    /** "language TAB confidence", or nothing when the text was too short to judge. */
+    static byte[] encode(Optional<LanguageGuesser.Guess> guess) {
+      return guess.map(g -> g.language() + "\t" + g.confidence()).orElse("").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Optional<LanguageGuesser.Guess> decode(byte[] bytes) {
+      String value = new String(bytes, StandardCharsets.UTF_8);
+      int tab = value.indexOf('\t');
+      return tab < 0 ? Optional.empty()
+          : Optional.of(new LanguageGuesser.Guess(value.substring(0, tab), Double.parseDouble(value.substring(tab + 1))));
     }
   }
 }

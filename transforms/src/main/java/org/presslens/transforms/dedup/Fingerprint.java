@@ -1,13 +1,24 @@
 package org.presslens.transforms.dedup;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.model.ClassCoder;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
@@ -17,6 +28,7 @@ import org.apache.commons.codec.digest.MurmurHash3;
  *
  * @param order the key that decides which copy is kept: the earliest date, then the lowest doc_id
  */
+@DefaultCoder(Fingerprint.FingerprintCoder.class)
 public record Fingerprint(String docId, String outlet, String order, String textHash, int[] signature)
     implements Serializable {
 
@@ -25,8 +37,72 @@ public record Fingerprint(String docId, String outlet, String order, String text
 
   public static Fingerprint of(String docId, String outlet, String published, String text) {
     List<String> words = words(text);
-    String order = (published.isEmpty() ? "~" : published) + "\u0000" + docId;
-    return new Fingerprint(docId, outlet, order, DigestUtils.sha256Hex(String.join(" ", words)), signature(words));
+    return new Fingerprint(docId, outlet, order(docId, published), DigestUtils.sha256Hex(String.join(" ", words)),
+        signature(words));
+  }
+
+  /** The key that decides which copy is kept: the earliest date, then the lowest doc_id. */
+  static String order(String docId, String published) {
+    return (published.isEmpty() ? "~" : published) + "\u0000" + docId;
+  }
+
+  /** What depends on the text alone (the normalised text's hash and the signature), for a memo. */
+  public byte[] textPart() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 * HASHES + 80);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(textHash);
+      for (int value : signature) {
+        out.writeInt(value);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The fingerprint of a document whose text has the {@link #textPart} given. */
+  public static Fingerprint withTextPart(String docId, String outlet, String published, byte[] textPart) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(textPart))) {
+      String textHash = in.readUTF();
+      int[] signature = new int[HASHES];
+      for (int i = 0; i < HASHES; i++) {
+        signature[i] = in.readInt();
+      }
+      return new Fingerprint(docId, outlet, order(docId, published), textHash, signature);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Strings and the signature's values, instead of Java serialization. */
+  public static final class FingerprintCoder extends ClassCoder<Fingerprint> {
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+
+    @Override
+    public void encode(Fingerprint f, OutputStream out) throws IOException {
+      STRING.encode(f.docId(), out);
+      STRING.encode(f.outlet(), out);
+      STRING.encode(f.order(), out);
+      DataOutputStream data = new DataOutputStream(out);
+      data.writeInt(f.signature().length);
+      for (int value : f.signature()) {
+        data.writeInt(value);
+      }
+      STRING.encode(f.textHash(), out);
+    }
+
+    @Override
+    public Fingerprint decode(InputStream in) throws IOException {
+      String docId = STRING.decode(in);
+      String outlet = STRING.decode(in);
+      String order = STRING.decode(in);
+      DataInputStream data = new DataInputStream(in);
+      int[] signature = new int[data.readInt()];
+      for (int i = 0; i < signature.length; i++) {
+        signature[i] = data.readInt();
+      }
+      return new Fingerprint(docId, outlet, order, STRING.decode(in), signature);
+    }
   }
 
   /** Lower-cased runs of letters and numbers (Unicode categories L and N). */

@@ -3,10 +3,8 @@ package org.presslens.transforms.reports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
-import java.util.stream.IntStream;
 import org.presslens.transforms.stats.BenjaminiHochberg;
 import org.presslens.transforms.stats.Keyness;
 import org.presslens.transforms.stats.QuantedaKeyness;
@@ -33,8 +31,26 @@ public final class ContrastRows {
       String term, TwoByTwo table, double z, double g2, double p, double q, double logRatio, double pctDiff,
       double chi2, double lr, boolean over, int rank) {}
 
-  /** The statistics that do not depend on the other terms. */
-  private record Tested(String term, TwoByTwo table, double z, double g2, double p) {}
+  /**
+   * The statistics that do not depend on the other terms, in rank order: over-used first, then
+   * by |z| and G2 (both descending), then by term; compared field by field.
+   */
+  private record Tested(String term, TwoByTwo table, double z, double g2, double p, int index)
+      implements Comparable<Tested> {
+    @Override
+    public int compareTo(Tested o) {
+      boolean over = table.overused();
+      if (over != o.table.overused()) {
+        return over ? -1 : 1;
+      }
+      int byZ = Double.compare(Math.abs(o.z), Math.abs(z));
+      if (byZ != 0) {
+        return byZ;
+      }
+      int byG2 = Double.compare(o.g2, g2);
+      return byG2 != 0 ? byG2 : term.compareTo(o.term);
+    }
+  }
 
   /**
    * @param terms candidate terms (those occurring in target or reference)
@@ -52,22 +68,19 @@ public final class ContrastRows {
         TwoByTwo t = new TwoByTwo(a, b, target.words(), reference.words());
         double g2 = Keyness.g2(t);
         double z = WeightedLogOdds.of(t, corpus.count().applyAsLong(term), corpus.words(), options.priorScale()).z();
-        tested.add(new Tested(term, t, z, g2, Keyness.pValue(g2)));
+        tested.add(new Tested(term, t, z, g2, Keyness.pValue(g2), tested.size()));
       }
     }
     double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(Tested::p).toArray());
-    Integer[] order = IntStream.range(0, tested.size()).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparing((Integer i) -> !tested.get(i).table().overused())
-        .thenComparing(Comparator.comparingDouble((Integer i) -> Math.abs(tested.get(i).z())).reversed())
-        .thenComparing(Comparator.comparingDouble((Integer i) -> tested.get(i).g2()).reversed())
-        .thenComparing(i -> tested.get(i).term()));
+    Tested[] order = tested.toArray(Tested[]::new);
+    Arrays.sort(order);
     List<Contrast> ranked = new ArrayList<>(tested.size());
     int rank = 0;
     for (int k = 0; k < order.length; k++) {
-      Tested t = tested.get(order[k]);
+      Tested t = order[k];
       boolean over = t.table().overused();
-      rank = k > 0 && tested.get(order[k - 1]).table().overused() == over ? rank + 1 : 1;
-      ranked.add(new Contrast(t.term(), t.table(), t.z(), t.g2(), t.p(), q[order[k]],
+      rank = k > 0 && order[k - 1].table().overused() == over ? rank + 1 : 1;
+      ranked.add(new Contrast(t.term(), t.table(), t.z(), t.g2(), t.p(), q[t.index()],
           Keyness.logRatio(t.table()), Keyness.percentDiff(t.table()),
           QuantedaKeyness.chi2(t.table(), Correction.DEFAULT), QuantedaKeyness.lr(t.table(), Correction.DEFAULT), over, rank));
     }

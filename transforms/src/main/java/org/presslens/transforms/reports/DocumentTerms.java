@@ -78,7 +78,7 @@ public final class DocumentTerms implements Serializable {
       if (parquet == null) {
         return;
       }
-      TermFrequencyRows.ranked(doc.termCounts(), 1, r -> {
+      TermFrequencyRows.ranked(doc.termCounts(), 1, 0, r -> {
         try {
           parquet.write(List.of(doc.docId(), doc.outlet(), r.term(), r.n(), r.count(),
               TermWeights.per10k(r.count(), doc.tokens()), r.rank()));

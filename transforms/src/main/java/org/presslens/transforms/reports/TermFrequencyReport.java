@@ -94,7 +94,7 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
 
   static List<ReportBlock> scope(String scope, String key, String sortKey, TermTable t, long minCount, ReportTiers tiers) {
     ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
-    TermFrequencyRows.ranked(t.counts(), minCount, r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
+    TermFrequencyRows.ranked(t.counts(), minCount, tiers.topTerms(), r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
         TermWeights.per10k(r.count(), t.tokens()), t.docFreq().get(r.term()), r.rank()), r.position() < tiers.topTerms()));
     return rows.finish();
   }

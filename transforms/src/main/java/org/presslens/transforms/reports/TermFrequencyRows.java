@@ -1,8 +1,7 @@
 package org.presslens.transforms.reports;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.presslens.transforms.stats.Ranks;
@@ -10,8 +9,11 @@ import org.presslens.transforms.text.TermCounter;
 
 /**
  * Orders the terms of one scope (the corpus, an outlet or a document) as the term-frequency
- * tables list them: by n, then count (descending), then term; ranks per n with ties sharing the
- * lowest rank. Terms below {@code minCount} are dropped after ranking, so ranks do not depend on it.
+ * tables list them: by n, then count (descending); ranks per n with ties sharing the lowest rank.
+ * Terms below {@code minCount} are dropped after ranking, so ranks do not depend on it. Within a
+ * count, the first {@code ordered} listed terms of each n (the spreadsheet tier's) are in term
+ * order; the rest, full-detail rows only, in a fixed order by the term's hash, which spares sorting
+ * the long tail of terms counted once by their strings.
  */
 public final class TermFrequencyRows {
 
@@ -29,32 +31,84 @@ public final class TermFrequencyRows {
    */
   public record Ranked(String term, int n, long count, int rank, int position) {}
 
-  /** Hands {@code out} the terms of {@code counts} with a count of at least {@code minCount}, in order. */
-  public static void ranked(Map<String, ? extends Number> counts, long minCount, Consumer<Ranked> out) {
-    record Entry(String term, int n, long count) {}
-    List<Entry> entries = new ArrayList<>(counts.size());
-    counts.forEach((term, count) -> entries.add(new Entry(term, TermCounter.gramSize(term), count.longValue())));
-    entries.sort(Comparator.comparingInt(Entry::n)
-        .thenComparing(Comparator.comparingLong(Entry::count).reversed())
-        .thenComparing(Entry::term));
+  /** A term with what it is sorted by; compared field by field (the order of most terms never reaches their strings). */
+  private static final class Entry implements Comparable<Entry> {
+    final String term;
+    final int n;
+    final long count;
+    final int hash;
 
+    Entry(String term, long count) {
+      this.term = term;
+      this.n = TermCounter.gramSize(term);
+      this.count = count;
+      this.hash = term.hashCode();
+    }
+
+    @Override
+    public int compareTo(Entry o) {
+      if (n != o.n) {
+        return n < o.n ? -1 : 1;
+      }
+      if (count != o.count) {
+        return count > o.count ? -1 : 1;
+      }
+      if (hash != o.hash) {
+        return hash < o.hash ? -1 : 1;
+      }
+      return term.compareTo(o.term);
+    }
+  }
+
+  private static final Comparator<Entry> BY_TERM = Comparator.comparing(e -> e.term);
+
+  /**
+   * Hands {@code out} the terms of {@code counts} with a count of at least {@code minCount}, in
+   * order; the first {@code ordered} of each n strictly by (count descending, term).
+   */
+  public static void ranked(Map<String, ? extends Number> counts, long minCount, int ordered, Consumer<Ranked> out) {
+    Entry[] entries = new Entry[counts.size()];
+    int k = 0;
+    for (Map.Entry<String, ? extends Number> e : counts.entrySet()) {
+      entries[k++] = new Entry(e.getKey(), e.getValue().longValue());
+    }
+    Arrays.sort(entries);
     int start = 0;
-    while (start < entries.size()) {
-      int n = entries.get(start).n();
+    while (start < entries.length) {
+      int n = entries[start].n;
       int end = start;
-      while (end < entries.size() && entries.get(end).n() == n) {
+      while (end < entries.length && entries[end].n == n) {
         end++;
       }
-      long[] values = entries.subList(start, end).stream().mapToLong(Entry::count).toArray();
+      orderFirst(entries, start, end, minCount, ordered);
+      long[] values = new long[end - start];
+      for (int i = start; i < end; i++) {
+        values[i - start] = entries[i].count;
+      }
       int[] ranks = Ranks.competition(values);
       int position = 0;
       for (int i = start; i < end; i++) {
-        Entry e = entries.get(i);
-        if (e.count() >= minCount) {
-          out.accept(new Ranked(e.term(), n, e.count(), ranks[i - start], position++));
+        Entry e = entries[i];
+        if (e.count >= minCount) {
+          out.accept(new Ranked(e.term, n, e.count, ranks[i - start], position++));
         }
       }
       start = end;
+    }
+  }
+
+  /** Sorts by term each group of equal counts that holds one of the first {@code ordered} listed terms of [start, end). */
+  private static void orderFirst(Entry[] entries, int start, int end, long minCount, int ordered) {
+    int listed = 0;
+    int group = start;
+    while (group < end && listed < ordered && entries[group].count >= minCount) {
+      int next = group;
+      while (next < end && entries[next].count == entries[group].count) {
+        next++;
+      }
+      Arrays.sort(entries, group, next, BY_TERM);
+      listed += next - group;
+      group = next;
     }
   }
 }

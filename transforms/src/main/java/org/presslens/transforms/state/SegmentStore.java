@@ -15,7 +15,12 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -48,6 +53,7 @@ public final class SegmentStore implements Serializable {
   private static final String LIVE_HEADER = "presslens segments 1";
   private static final byte[] MEMBERS_MARK = "PLMEM1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TABLES_MARK = "PLTAB1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MEMO_MARK = "PLMEMO1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DOCUMENTS_MARK = "PLDOC1\n".getBytes(StandardCharsets.US_ASCII);
 
   private final String folder;
@@ -128,22 +134,79 @@ public final class SegmentStore implements Serializable {
    * one rename) and removes every other segment file.
    */
   public List<String> publish(String runId) throws IOException {
-    List<String> ids = pending(runId, false);
-    FileSystems.rename(List.of(file(pending(runId))), List.of(file(LIVE)));
-    MatchResult all = FileSystems.match(file("segments/*").toString(), EmptyMatchTreatment.ALLOW);
-    List<ResourceId> dead = new ArrayList<>();
-    for (MatchResult.Metadata m : all.metadata()) {
+    Set<String> ids = new LinkedHashSet<>(pending(runId, false));
+    for (MatchResult.Metadata m : FileSystems.match(file("memos/memo-*-" + runId + ".bin").toString(),
+        EmptyMatchTreatment.ALLOW).metadata()) {
       String name = m.resourceId().getFilename();
-      String id = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-      if (!ids.contains(id)) {
-        dead.add(m.resourceId());
+      ids.add(name.substring(0, name.length() - ".bin".length()));
+    }
+    writePending(runId, List.copyOf(ids));
+    FileSystems.rename(List.of(file(pending(runId))), List.of(file(LIVE)));
+    List<ResourceId> dead = new ArrayList<>();
+    for (String folder : List.of("segments/*", "memos/*")) {
+      for (MatchResult.Metadata m : FileSystems.match(file(folder).toString(), EmptyMatchTreatment.ALLOW).metadata()) {
+        String name = m.resourceId().getFilename();
+        String id = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (!ids.contains(id)) {
+          dead.add(m.resourceId());
+        }
       }
     }
     // the lists of runs that were killed before they finished
     FileSystems.match(file("pending-*.txt").toString(), EmptyMatchTreatment.ALLOW).metadata()
         .forEach(m -> dead.add(m.resourceId()));
     FileSystems.delete(dead, StandardMoveOptions.IGNORE_MISSING_FILES);
-    return ids;
+    return List.copyOf(ids);
+  }
+
+  /** The id of the memo file of {@code kind} that run {@code runId} writes. */
+  public static String memoId(String kind, String runId) {
+    return "memo-" + kind + "-" + runId;
+  }
+
+  /** The live memo file of {@code kind} among the live ids, or "" when there is none. */
+  public static String liveMemo(String kind, List<String> live) {
+    return live.stream().filter(id -> id.startsWith("memo-" + kind + "-")).findFirst().orElse("");
+  }
+
+  /** Whether a live id names a segment (not a memo file). */
+  public static boolean isSegment(String id) {
+    return !id.startsWith("memo-");
+  }
+
+  /** Writes a memo file: entries sorted by key, framed like the other state files. */
+  public void writeMemo(String id, SortedMap<String, byte[]> entries) throws IOException {
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(payload);
+    out.writeInt(entries.size());
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeInt(e.getValue().length);
+      out.write(e.getValue());
+    }
+    writeFile(file("memos/" + id + ".bin"), framed(MEMO_MARK, payload.toByteArray()));
+  }
+
+  /** A memo file's entries; none when it is missing or damaged (the results are then computed again). */
+  public Map<String, byte[]> readMemo(String id) {
+    if (id.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(
+          unframed(MEMO_MARK, readFile(file("memos/" + id + ".bin")))));
+      int n = in.readInt();
+      Map<String, byte[]> entries = new HashMap<>(n * 4 / 3 + 1);
+      for (int i = 0; i < n; i++) {
+        String key = in.readUTF();
+        byte[] value = new byte[in.readInt()];
+        in.readFully(value);
+        entries.put(key, value);
+      }
+      return entries;
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
   }
 
   /**

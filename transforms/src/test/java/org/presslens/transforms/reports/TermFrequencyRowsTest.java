@@ -16,7 +16,7 @@ class TermFrequencyRowsTest {
   @Test
   void ordersByNThenCountThenTermAndRanksWithTies() {
     List<Ranked> rows = new ArrayList<>();
-    TermFrequencyRows.ranked(COUNTS, 1, rows::add);
+    TermFrequencyRows.ranked(COUNTS, 1, Integer.MAX_VALUE, rows::add);
     assertEquals(List.of(
         new Ranked("nato", 1, 4, 1, 0),
         new Ranked("asia", 1, 2, 2, 1),
@@ -29,7 +29,19 @@ class TermFrequencyRowsTest {
   @Test
   void minCountDropsTermsAfterRankingAndPositionsCountTheListedOnes() {
     List<Ranked> rows = new ArrayList<>();
-    TermFrequencyRows.ranked(Map.of("a", 1, "b", 3, "c", 1, "d", 2), 2, rows::add);
+    TermFrequencyRows.ranked(Map.of("a", 1, "b", 3, "c", 1, "d", 2), 2, Integer.MAX_VALUE, rows::add);
     assertEquals(List.of(new Ranked("b", 1, 3, 1, 0), new Ranked("d", 1, 2, 2, 1)), rows);
+  }
+
+  @Test
+  void onlyTheFirstOrderedTermsOfEachNAreInTermOrderTheRestKeepTheirRanksAndCounts() {
+    Map<String, Integer> counts = Map.of("e", 3, "d", 2, "c", 2, "b", 1, "a", 1, "x y", 1);
+    List<Ranked> rows = new ArrayList<>();
+    TermFrequencyRows.ranked(counts, 1, 2, rows::add);
+    assertEquals(List.of(new Ranked("e", 1, 3, 1, 0), new Ranked("c", 1, 2, 2, 1), new Ranked("d", 1, 2, 2, 2)),
+        rows.subList(0, 3), "the group holding the second listed term is in term order as a whole");
+    assertEquals(List.of("a", "b"), rows.subList(3, 5).stream().map(Ranked::term).sorted().toList());
+    assertEquals(List.of(4, 4), rows.subList(3, 5).stream().map(Ranked::rank).toList());
+    assertEquals(new Ranked("x y", 2, 1, 1, 0), rows.get(5));
   }
 }

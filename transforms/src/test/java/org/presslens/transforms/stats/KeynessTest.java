@@ -77,7 +77,11 @@ class KeynessTest {
         BenjaminiHochberg.adjust(new double[] {0.01, 0.04, 0.03, 0.5}), 1e-12);
     // m = 2: 0.7 -> 2 * 0.7 / 1 = 1.4, 0.9 -> 2 * 0.9 / 2 = 0.9; the running minimum gives 0.9 for both
     assertArrayEquals(new double[] {0.9, 0.9}, BenjaminiHochberg.adjust(new double[] {0.9, 0.7}), 1e-12);
+    // R: p.adjust(c(0.02, 0.01, 0.02, 0.04, 0.02), "BH") = 0.025 0.025 0.025 0.040 0.025 (ties share one q)
+    assertArrayEquals(new double[] {0.025, 0.025, 0.025, 0.04, 0.025},
+        BenjaminiHochberg.adjust(new double[] {0.02, 0.01, 0.02, 0.04, 0.02}), 1e-12);
     assertThrows(IllegalArgumentException.class, () -> BenjaminiHochberg.adjust(new double[] {1.5}));
+    assertThrows(IllegalArgumentException.class, () -> BenjaminiHochberg.adjust(new double[] {Double.NaN}));
   }
 
   @Test

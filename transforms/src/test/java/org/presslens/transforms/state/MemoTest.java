@@ -1,0 +1,87 @@
+package org.presslens.transforms.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.CheckDocuments;
+import org.presslens.transforms.FindDuplicates;
+import org.presslens.transforms.dedup.Duplicate;
+import org.presslens.transforms.dedup.Fingerprint;
+import org.presslens.transforms.io.CorpusTags;
+import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.text.InputLimits;
+import org.presslens.transforms.text.LanguageGuesserTest;
+
+/**
+ * A rerun takes the language guess and the fingerprint of a text it has seen from the memo, and
+ * remembers the results of every text it saw for the next run. The memos here hold results the
+ * real functions would not give, so that their use shows in the output.
+ */
+@ExtendWith(TestPipelineExtension.class)
+class MemoTest {
+
+  private static final String ENGLISH = "The minister said on Monday that the plan would go ahead despite the protests.";
+  private static final String OTHER = "Parliament voted late on Thursday to extend the session by a week.";
+
+  @TempDir Path dir;
+
+  private static SourceDocument doc(String id, String text) {
+    return new SourceDocument(id, "out", "", "", id + ".txt", "UTF-8", text);
+  }
+
+  private Memo remembered(String kind, Map<String, byte[]> results) throws IOException {
+    SegmentStore store = new SegmentStore(dir.toString());
+    store.writeMemo(SegmentStore.memoId(kind, "r1"), new TreeMap<>(results));
+    store.writePending("r1", List.of());
+    List<String> live = store.publish("r1");
+    assertEquals(List.of(SegmentStore.memoId(kind, "r1")), live, "the run's memo file becomes live with it");
+    return Memo.of(store, kind, live, "r2");
+  }
+
+  @Test
+  void languageGuessesOfSeenTextsComeFromTheMemoAndEveryTextIsRemembered(TestPipeline pipeline) throws IOException {
+    Memo memo = remembered(Memo.LANGUAGE, Map.of(DigestUtils.sha256Hex(ENGLISH), "fra\t0.99".getBytes(StandardCharsets.UTF_8)));
+    PCollectionTuple checked = pipeline.apply(Create.of(doc("seen", ENGLISH), doc("german", LanguageGuesserTest.GERMAN)))
+        .apply(CheckDocuments.with(new InputLimits(100_000, 100, true)).remembering(memo));
+    PAssert.that(checked.get(CorpusTags.DOCUMENTS)).empty();
+    PAssert.that(checked.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      String details = String.valueOf(rejected);
+      assertTrue(details.contains("language detected: fra (confidence 0.99)"), details);
+      assertTrue(details.contains("language detected: deu"), details);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+    Map<String, byte[]> next = new SegmentStore(dir.toString()).readMemo(SegmentStore.memoId(Memo.LANGUAGE, "r2"));
+    assertEquals("fra\t0.99", new String(next.get(DigestUtils.sha256Hex(ENGLISH)), StandardCharsets.UTF_8));
+    assertTrue(new String(next.get(DigestUtils.sha256Hex(LanguageGuesserTest.GERMAN)), StandardCharsets.UTF_8)
+        .startsWith("deu\t"));
+  }
+
+  @Test
+  void fingerprintsOfSeenTextsComeFromTheMemo(TestPipeline pipeline) throws IOException {
+    // The memo gives the second text the first one's fingerprint: the two become exact copies.
+    byte[] first = Fingerprint.of("a", "out", "", ENGLISH).textPart();
+    Memo memo = remembered(Memo.FINGERPRINT, Map.of(DigestUtils.sha256Hex(OTHER), first));
+    PCollection<Duplicate> copies = pipeline.apply(Create.of(doc("a", ENGLISH), doc("b", OTHER)))
+        .apply(FindDuplicates.withThreshold(0.8).remembering(memo));
+    PAssert.that(copies).containsInAnyOrder(new Duplicate("b", "out", "a", "out", "exact", 1.0));
+    pipeline.run().waitUntilFinish();
+    assertEquals(2, new SegmentStore(dir.toString()).readMemo(SegmentStore.memoId(Memo.FINGERPRINT, "r2")).size());
+  }
+}
