@@ -89,7 +89,7 @@ record RunConfig(
       RecordFields fields = new RecordFields(options.getTextField(), options.getIdField(), options.getGroupField(),
           options.getDateField(), options.getTitleField());
       PTransform<PBegin, PCollectionTuple> reader =
-          csv ? ReadCsvFiles.from(pattern, root, fields) : ReadJsonLines.from(pattern, root, fields);
+          csv ? ReadCsvFiles.from(pattern, root, fields) : ReadJsonLines.from(pattern, root, fields).maxChars(maxBytes);
       input = new Input(reader, pattern, requireFiles(options.getInput(), pattern), root);
     } else {
       String root = resolveInput(options.getInput());

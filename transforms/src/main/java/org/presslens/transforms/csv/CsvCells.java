@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
  * Makes cell values safe to open in a spreadsheet (OWASP "CSV injection" advice): a text cell
  * that starts with {@code = + - @}, a tab or a carriage return would be evaluated as a formula, so
  * it gets a leading apostrophe, which spreadsheets show as plain text. Numbers such as
- * {@code -3.5} or {@code +1e-9} are left unchanged so that they stay numeric.
+ * {@code -3.5} or {@code +1e-9} are left unchanged so that they stay numeric. Control characters
+ * other than tab, line feed and carriage return (NUL, escape, ...) are dropped: a spreadsheet shows
+ * them as garbage or stops reading the cell.
  */
 public final class CsvCells {
 
@@ -14,9 +16,13 @@ public final class CsvCells {
 
   private CsvCells() {}
 
-  public static String neutralize(String cell) {
-    if (cell == null || cell.isEmpty()) {
-      return cell == null ? "" : cell;
+  public static String neutralize(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return raw == null ? "" : raw;
+    }
+    String cell = withoutControls(raw);
+    if (cell.isEmpty()) {
+      return cell;
     }
     char first = cell.charAt(0);
     boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
@@ -24,5 +30,20 @@ public final class CsvCells {
       return "'" + cell;
     }
     return cell;
+  }
+
+  private static String withoutControls(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      if (isDropped(cell.charAt(i))) {
+        StringBuilder kept = new StringBuilder(cell.length());
+        cell.chars().filter(c -> !isDropped((char) c)).forEach(c -> kept.append((char) c));
+        return kept.toString();
+      }
+    }
+    return cell;
+  }
+
+  private static boolean isDropped(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
   }
 }

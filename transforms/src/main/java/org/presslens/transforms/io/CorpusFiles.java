@@ -31,9 +31,10 @@ public final class CorpusFiles {
 
   private CorpusFiles() {}
 
-  /** Text files: {@code .txt}, or {@code .txt.gz} (decompressed when read). */
+  /** Text files: {@code .txt}, or {@code .txt.gz} (decompressed when read), in any letter case. */
   private static boolean isText(String fileName) {
-    return fileName.endsWith(".txt") || fileName.endsWith(".txt.gz");
+    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".txt") || lower.endsWith(".txt.gz");
   }
 
   public static Listing list(Path root) throws IOException {

@@ -1,9 +1,11 @@
 package org.presslens.transforms.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.channels.Channels;
@@ -31,11 +33,13 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
   private final String filePattern;
   private final String root;
   private final RecordFields fields;
+  private final long maxChars;
 
-  private ReadJsonLines(String filePattern, String root, RecordFields fields) {
+  private ReadJsonLines(String filePattern, String root, RecordFields fields, long maxChars) {
     this.filePattern = filePattern;
     this.root = root;
     this.fields = fields;
+    this.maxChars = maxChars;
   }
 
   /**
@@ -43,7 +47,12 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
    * @param root prefix removed from file names in reports (the folder of the input)
    */
   public static ReadJsonLines from(String filePattern, String root, RecordFields fields) {
-    return new ReadJsonLines(filePattern, root, fields);
+    return new ReadJsonLines(filePattern, root, fields, Long.MAX_VALUE);
+  }
+
+  /** Lines longer than this many characters are rejected as {@code too-large} without being held. */
+  public ReadJsonLines maxChars(long limit) {
+    return new ReadJsonLines(filePattern, root, fields, limit);
   }
 
   @Override
@@ -51,23 +60,26 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
     return begin
         .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("ParseLines", ParDo.of(new ParseLinesFn(root, fields))
+        .apply("ParseLines", ParDo.of(new ParseLinesFn(root, fields, maxChars))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
   }
 
   static final class ParseLinesFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
     private final String root;
     private final RecordFields fields;
+    private final long maxChars;
     private transient ObjectMapper mapper;
 
-    ParseLinesFn(String root, RecordFields fields) {
+    ParseLinesFn(String root, RecordFields fields, long maxChars) {
       this.root = root;
       this.fields = fields;
+      this.maxChars = maxChars;
     }
 
     @Setup
     public void setup() {
-      mapper = new ObjectMapper();
+      // A second object or other text after the first one is an error, not something to drop silently.
+      mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @ProcessElement
@@ -76,13 +88,14 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
       // JSON is UTF-8 (RFC 8259); a stray invalid byte becomes U+FFFD rather than losing the file.
       var decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), decoder))) {
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-          number++;
-          if (!line.isBlank()) {
-            parse(source, number, line, out);
+      try (Reader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), decoder), 1 << 16)) {
+        Lines lines = new Lines(reader, maxChars);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+          if (lines.tooLong()) {
+            reject(out, source, "line " + lines.number(), Reason.TOO_LARGE, String.format(
+                "line has more than %,d characters, the limit (--maxDocumentMB)", maxChars));
+          } else if (!line.isBlank()) {
+            parse(source, lines.number(), line, out);
           }
         }
       } catch (IOException e) {
@@ -121,6 +134,81 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
           source + ":" + number,
           "UTF-8",
           text.asText()));
+    }
+
+    /**
+     * The lines of a JSON Lines file: ended by a line feed only (JSON Lines allows CRLF; a lone
+     * carriage return inside a line does not end it), without the final CR. A line longer than
+     * the limit is skipped to its end without being held, and {@link #tooLong} says so.
+     */
+    static final class Lines {
+      private final Reader reader;
+      private final long maxChars;
+      private final StringBuilder line = new StringBuilder();
+      private final char[] buffer = new char[1 << 16];
+      private int position;
+      private int limit;
+      private int number;
+      private boolean tooLong;
+      private boolean ended;
+
+      Lines(Reader reader, long maxChars) {
+        this.reader = reader;
+        this.maxChars = maxChars;
+      }
+
+      /** The next line, or null at the end of the file. */
+      String next() throws IOException {
+        if (ended) {
+          return null;
+        }
+        line.setLength(0);
+        tooLong = false;
+        long length = 0;
+        while (true) {
+          if (position == limit) {
+            limit = reader.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+              limit = 0;
+              ended = true;
+              if (length == 0) {
+                return null;
+              }
+              break;
+            }
+          }
+          int end = position;
+          while (end < limit && buffer[end] != '\n') {
+            end++;
+          }
+          int piece = end - position;
+          if (length + piece > maxChars) {
+            tooLong = true;
+          } else {
+            line.append(buffer, position, piece);
+          }
+          length += piece;
+          boolean found = end < limit;
+          position = found ? end + 1 : end;
+          if (found) {
+            break;
+          }
+        }
+        number++;
+        if (!tooLong && line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+          line.setLength(line.length() - 1);
+        }
+        return tooLong ? "" : line.toString();
+      }
+
+      int number() {
+        return number;
+      }
+
+      boolean tooLong() {
+        return tooLong;
+      }
     }
 
     private static String value(JsonNode record, String field) {

@@ -1,6 +1,8 @@
 package org.presslens.transforms.io;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,10 +111,16 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
         return;
       }
       byte[] bytes;
-      try {
-        bytes = file.readFullyAsBytes();
+      try (InputStream in = Channels.newInputStream(file.open())) {
+        // A compressed file is read up to the limit only: a small .gz can expand to gigabytes.
+        bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16) + 1);
       } catch (IOException e) {
         out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.UNREADABLE, e.toString()));
+        return;
+      }
+      if (bytes.length > maxBytes) {
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.TOO_LARGE,
+            String.format("file decompresses to more than %,d bytes, the limit (--maxDocumentMB)", maxBytes)));
         return;
       }
       TextDecoder.Decoded decoded = TextDecoder.decode(bytes);

@@ -66,6 +66,9 @@ public final class TextDecoder {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
           .toString();
+      if (text.indexOf('\u0000') >= 0) {
+        return new Decoded(null, null, RejectedInput.Reason.BINARY, "contains NUL characters: not a text file");
+      }
       return new Decoded(text, charset.name(), null, null);
     } catch (CharacterCodingException e) {
       return new Decoded(null, null, RejectedInput.Reason.UNKNOWN_ENCODING, "invalid " + charset.name() + " (" + e.getMessage() + ")");

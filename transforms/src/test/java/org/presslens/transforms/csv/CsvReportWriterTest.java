@@ -41,6 +41,12 @@ class CsvReportWriterTest {
   }
 
   @Test
+  void dropsControlCharactersButKeepsTabsAndLineBreaks() {
+    assertEquals("ab\tc\nd", CsvCells.neutralize("a\u0000b\tc\nd\u001B"));
+    assertEquals("'=x", CsvCells.neutralize("\u0000=x"), "a formula behind a NUL is still neutralised");
+  }
+
+  @Test
   void writesBomHeaderAndRfc4180Quoting() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long n = CsvReportWriter.write(out, List.of("a", "b"),

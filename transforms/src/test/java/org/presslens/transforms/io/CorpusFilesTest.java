@@ -19,6 +19,7 @@ class CorpusFilesTest {
     Files.createDirectories(dir.resolve("bbc/2023"));
     Files.writeString(dir.resolve("bbc/2023/a.txt"), "A");
     Files.writeString(dir.resolve("b.txt"), "B");
+    Files.writeString(dir.resolve("LOUD.TXT"), "C");
     Files.createDirectories(dir.resolve("images/thumbs"));
     Files.writeString(dir.resolve("images/logo.png"), "png");
     Files.createDirectories(dir.resolve("empty"));
@@ -30,7 +31,8 @@ class CorpusFilesTest {
 
     CorpusFiles.Listing listing = CorpusFiles.list(dir);
 
-    assertEquals(List.of(dir.resolve("alias.txt"), dir.resolve("b.txt"), dir.resolve("bbc/2023/a.txt")), listing.files());
+    assertEquals(List.of(dir.resolve("LOUD.TXT"), dir.resolve("alias.txt"), dir.resolve("b.txt"), dir.resolve("bbc/2023/a.txt")),
+        listing.files(), "a .TXT in capitals is a text file too");
     assertEquals(List.of(
             "bbc/2023/up:symlink-loop",
             "empty:no-files",

@@ -62,4 +62,30 @@ class ReadJsonLinesTest {
     });
     pipeline.run().waitUntilFinish();
   }
+
+  @Test
+  void trailingObjectsLoneCarriageReturnsAndOverlongLinesAreEachAccountedFor(TestPipeline pipeline) throws IOException {
+    String lines = "{\"doc_id\": \"a\", \"text\": \"One\"} {\"doc_id\": \"b\", \"text\": \"Two\"}\n"
+        + "{\"doc_id\": \"c\", \"text\": \"Three\"} trailing words\n"
+        + "{\"doc_id\": \"d\",\r \"text\": \"Four\"}\r\n"
+        + "{\"doc_id\": \"e\", \"text\": \"" + "x ".repeat(60) + "\"}\n"
+        + "{\"doc_id\": \"f\", \"text\": \"Six\"}";
+    Files.writeString(dir.resolve("mixed.jsonl"), lines);
+    RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl", dir + "/", fields).maxChars(100));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("d", "unknown", "", "", "mixed.jsonl:3", "UTF-8", "Four"),
+        new SourceDocument("f", "unknown", "", "", "mixed.jsonl:5", "UTF-8", "Six"));
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
+          .sorted(Comparator.comparing(RejectedInput::item))
+          .map(r -> r.item() + " " + r.reason())
+          .toList();
+      assertEquals(List.of("line 1 malformed-json", "line 2 malformed-json", "line 4 too-large"), rows);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
 }

@@ -74,4 +74,26 @@ class ReadTextFilesTest {
         new SourceDocument("utf16", "unknown", "", "", "utf16.txt", "UTF-16BE", french));
     pipeline.run().waitUntilFinish();
   }
+
+  @Test
+  void aCompressedFileThatExpandsBeyondTheLimitIsRejectedWithoutBeingHeld(TestPipeline pipeline) throws IOException {
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(new byte[5_000_000]); // 5 MB of zeros: about 5 KB compressed
+    }
+    write("bomb.txt.gz", gz.toByteArray());
+    write("fine.txt", "A short text".getBytes(StandardCharsets.UTF_8));
+
+    PCollectionTuple read = pipeline.apply(ReadTextFiles.from(dir + "/", Manifest.empty())
+        .files(List.of(dir.resolve("bomb.txt.gz"), dir.resolve("fine.txt"))).maxBytes(1_000_000));
+
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      RejectedInput only = rejected.iterator().next();
+      assertEquals("bomb.txt.gz too-large", only.source() + " " + only.reason());
+      return null;
+    });
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("fine", "unknown", "", "", "fine.txt", "UTF-8", "A short text"));
+    pipeline.run().waitUntilFinish();
+  }
 }

@@ -38,6 +38,9 @@ class TextDecoderTest {
   @Test
   void nulBytesMeanBinaryAndGarbageIsUnknown() {
     assertEquals(org.presslens.transforms.model.RejectedInput.Reason.BINARY, TextDecoder.decode(new byte[] {'a', 0, 'b'}).failure());
+    byte[] bomAndNul = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', 0, 'b'};
+    assertEquals(org.presslens.transforms.model.RejectedInput.Reason.BINARY, TextDecoder.decode(bomAndNul).failure(),
+        "a byte order mark does not make NULs text");
     byte[] garbage = new byte[64];
     for (int i = 0; i < garbage.length; i++) {
       garbage[i] = (byte) (0x80 + (i * 37) % 0x7F);
