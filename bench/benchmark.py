@@ -5,9 +5,10 @@ Usage (from the project root; not part of the test run):
     python3 bench/benchmark.py --runner default|flink|spark --copies 1 2 4
     python3 bench/benchmark.py --runner flink --copies 1 --incremental
 
-With --incremental, each k is run twice with one --cacheDir: first on the corpus without every
-100th document (filling the cache), then on the whole corpus (1 % new documents), and the rerun's
-share of the first run's wall time is printed.
+With --incremental, each k is run three times with one --cacheDir: first on the corpus without
+every 100th document (filling the cache; --new N leaves out N documents spread evenly instead),
+then on the whole corpus (the new documents), then on the whole corpus again (nothing new); each
+rerun's share of the first run's wall time is printed.
 
 For each k it writes one JSON Lines file holding k copies of sotu, brown, austen, finefoods and
 reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
@@ -17,7 +18,10 @@ PressLens once and prints wall time, CPU time and peak RSS (GNU time, Maven and 
 together), documents and running words per second. Then, per stage (ingest, tokenize, entities,
 counting, statistics, writing), the seconds its DoFns spent summed over threads (PressLens's
 "stages" summary line) with documents and words per second of stage time, and the CPU time no
-stage accounts for: the runner's own work (encoding, shuffles, scheduling), JIT and GC.
+stage accounts for: the runner's own work (encoding, shuffles, scheduling), JIT and GC. Last, the
+run's wall time in consecutive parts that add up to it (PressLens's "wall time" line): start-up
+(the JVM and Maven until PressLens starts), options, prepare (output folder, cache state), build
+(the pipeline), run, side files (manifest, report.html, GraphML, data dictionary), move into place.
 """
 import argparse, gzip, json, os, re, shutil, subprocess, sys, tempfile, time
 
@@ -31,7 +35,7 @@ COMMANDS = {
 }
 
 def build_corpus(shared, copies, path, skip_every=0):
-    """k copies of the corpora; with skip_every=n, every n-th record is left out."""
+    """k copies of the corpora (returns the number of records); with skip_every=n, every n-th record is left out."""
     count = 0
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for k in range(copies):
@@ -44,6 +48,7 @@ def build_corpus(shared, copies, path, skip_every=0):
                         record = json.loads(line)
                         out.write(json.dumps({"doc_id": f"{k}/{name}/{record['doc_id']}", "corpus": name,
                                               "text": record["text"]}) + "\n")
+    return count
 
 def main():
     p = argparse.ArgumentParser()
@@ -53,6 +58,7 @@ def main():
     p.add_argument("--extra", default="", help="more PressLens options (added to --keepDuplicates=true, "
                    "which a --keepDuplicates of their own replaces)")
     p.add_argument("--incremental", action="store_true", help="first run without 1 %% of the documents, then rerun with the cache")
+    p.add_argument("--new", type=int, default=0, help="with --incremental: leave out this many documents instead of 1 %%")
     p.add_argument("--keep", action="store_true", help="keep the work folder (corpora, reports, cache) and print its path")
     a = p.parse_args()
     work = tempfile.mkdtemp(prefix="presslens-bench-")
@@ -68,16 +74,21 @@ def run_all(a, work):
     print("runner,run,documents,words,wall_s,cpu_s,peak_rss_mb,documents_per_s,words_per_s")
     for k in a.copies:
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
-        build_corpus(a.shared, k, corpus)
+        total = build_corpus(a.shared, k, corpus)
         if not a.incremental:
             run_once(a, work, corpus, f"{k}x", a.extra)
             continue
-        partial = os.path.join(work, f"corpus-{k}x-99.jsonl.gz")
-        build_corpus(a.shared, k, partial, skip_every=100)
+        skip_every = total // a.new if a.new else 100
+        partial = os.path.join(work, f"corpus-{k}x-partial.jsonl.gz")
+        build_corpus(a.shared, k, partial, skip_every=skip_every)
+        left_out = total // skip_every
         cache = os.path.join(work, f"cache-{k}x")
-        first = run_once(a, work, partial, f"{k}x-99", f"{a.extra} --cacheDir={cache}")
+        first = run_once(a, work, partial, f"{k}x-first", f"{a.extra} --cacheDir={cache}")
         rerun = run_once(a, work, corpus, f"{k}x-rerun", f"{a.extra} --cacheDir={cache}")
-        print(f"rerun with 1 % new documents: {rerun:.1f} s = {100 * rerun / first:.1f} % of the first run's {first:.1f} s",
+        again = run_once(a, work, corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={cache}")
+        print(f"rerun with {left_out} new documents: {rerun:.1f} s = {100 * rerun / first:.1f} % of the first run's {first:.1f} s",
+              flush=True)
+        print(f"rerun with nothing new: {again:.1f} s = {100 * again / first:.1f} % of the first run's {first:.1f} s",
               flush=True)
 
 def run_once(a, work, corpus, label, extra):
@@ -105,7 +116,10 @@ def run_once(a, work, corpus, label, extra):
         sec = stages.get(name, 0.0)
         rate = (f"{documents / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
         print(f"  {name},{sec:.1f},{rate}")
-    print(f"  not in any stage (runner, JIT, GC),{cpu - sum(stages.values()):.1f},,", flush=True)
+    print(f"  not in any stage (runner, JIT, GC),{cpu - sum(stages.values()):.1f},,")
+    parts = wall_parts(run.stdout)
+    if parts:
+        print("  wall," + ",".join(f"{name} {sec:.1f}" for name, sec in parts.items()), flush=True)
     return wall
 
 def summary_counts(stdout):
@@ -119,6 +133,13 @@ def summary_counts(stdout):
         if line.startswith("presslens: stages") and m:
             words = int(m.group(1).replace(",", ""))
     return documents, words
+
+def wall_parts(stdout):
+    """Seconds per part from the line 'presslens: wall time (s): start-up 4.1, options 0.1, ...; total 29.7'."""
+    for line in stdout.splitlines():
+        if line.startswith("presslens: wall time"):
+            return {m.group(1): float(m.group(2)) for m in re.finditer(r"([a-z][a-z -]*?) ([0-9.]+)[,;]?", line.split(":", 2)[2])}
+    return {}
 
 def stage_seconds(stdout):
     """Seconds per stage from the line 'presslens: stages (CPU s, all threads): ingest 1.2, ...; N words'."""

@@ -17,13 +17,15 @@ public final class PressLens {
   private PressLens() {}
 
   public static void main(String[] args) {
+    Timeline timeline = new Timeline();
     try {
       PressLensOptions options = parse(args);
       RunConfig config = RunConfig.from(options);
       if (options.getRunner() == DirectRunner.class) {
         ModelPreload.start(config); // the models load while Beam builds the pipeline in this JVM
       }
-      ReportRun.run(options, config);
+      timeline.mark("options");
+      ReportRun.run(options, config, timeline);
     } catch (UsageException | IllegalArgumentException e) {
       exit(2, e.getMessage());
     } catch (OutputFolder.OutputBusyException e) {

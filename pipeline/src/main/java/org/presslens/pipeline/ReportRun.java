@@ -53,24 +53,31 @@ final class ReportRun {
    * other filesystems are written in place. The summary is printed once the reports are in place.
    */
   static Map<String, Long> run(PressLensOptions options, RunConfig config) throws IOException {
+    return run(options, config, new Timeline());
+  }
+
+  /** As {@link #run(PressLensOptions, RunConfig)}, marking where the time goes on {@code timeline}. */
+  static Map<String, Long> run(PressLensOptions options, RunConfig config, Timeline timeline) throws IOException {
     Written written;
     RunState state;
     if (!RunConfig.isLocal(config.outputDir())) {
       state = state(config, ""); // written in place: nothing of the last run can be kept
-      written = write(options, config, config.outputDir(), state);
+      written = write(options, config, config.outputDir(), state, timeline);
     } else {
       try (OutputFolder folder = OutputFolder.open(
           Path.of(config.outputDir()), ReportPipeline.outputNames(), config.allowOtherFiles())) {
         Path target = Path.of(config.outputDir());
         state = state(config, target.resolve(ReportTiers.DATA_FOLDER).toString());
-        written = write(options, config, folder.staging().toString(), state);
+        written = write(options, config, folder.staging().toString(), state, timeline);
         folder.commit(written.kept());
       }
     }
     if (state.store() != null) {
       state.store().publish(state.runId());
     }
+    timeline.mark("move into place");
     written.summary().forEach(System.out::println);
+    System.out.println("presslens: " + timeline.line());
     return written.rows();
   }
 
@@ -103,14 +110,17 @@ final class ReportRun {
    */
   private record Written(Map<String, Long> rows, List<String> summary, Set<String> kept) {}
 
-  private static Written write(PressLensOptions options, RunConfig config, String writeDir, RunState state)
-      throws IOException {
+  private static Written write(PressLensOptions options, RunConfig config, String writeDir, RunState state,
+      Timeline timeline) throws IOException {
     Instant start = Instant.now();
+    timeline.mark("prepare");
     Pipeline pipeline = Pipeline.create(options);
     ReportPipeline.build(pipeline, config, writeDir, state);
+    timeline.mark("build");
     PipelineResult result = pipeline.run();
     waitWithProgress(result, start);
     Instant end = Instant.now();
+    timeline.mark("run");
 
     Map<String, Long> byCounter = counters(result, WriteReports.METRICS_NAMESPACE);
     Map<String, Long> rows = reportRows(byCounter, ReportPipeline.reports(config.entities()));
@@ -150,6 +160,7 @@ final class ReportRun {
         "presslens: %d documents (%d duplicates, %d analysed in this run), %d rejected; %d reports in %s (%.1f s)",
         documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), analysed, rejected, files,
         config.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+    timeline.mark("side files");
     return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)), kept);
   }
 

@@ -24,8 +24,8 @@ import org.apache.beam.sdk.transforms.Combine;
  * mentions never overlap: the recogniser keeps one of overlapping spans).
  *
  * <p>The table numbers entity keys, outlets, documents and example sentences once and keeps every
- * pair as numbers in arrays (a pair of a large corpus's document window is tens of bytes, not the
- * hundreds that an object per pair with its strings took).
+ * pair as numbers in arrays: a large corpus's document window has millions of pairs, and an object
+ * per pair with its own strings would take hundreds of bytes each.
  */
 @DefaultCoder(TableCoders.CooccurrenceTableCoder.class)
 public final class CooccurrenceTable implements Serializable, Summable<DocumentEntities, CooccurrenceTable> {

@@ -11,9 +11,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * with the report's file name and the sort key and part number that place them in it
  * ({@link WriteReports}).
  * Reports travel as blocks rather than one element per row (the direct runner pays per element),
- * and as bytes rather than lists of strings: a million term-frequency rows take 485 MB of heap as
- * strings and 48 MB as CSV (contrast rows 990 and 116 MB), and scopes of over a million rows held
- * as strings ran the 8x benchmark corpus out of memory. {@link ReportBlocks} makes them.
+ * and as bytes rather than lists of strings, which take about ten times the heap of the CSV
+ * bytes: scopes of millions of rows must not be held as strings. {@link ReportBlocks} makes them.
  */
 @DefaultCoder(ReportBlockCoder.class)
 public final class ReportBlock implements Serializable {

@@ -22,7 +22,6 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -34,16 +33,14 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.dedup.Duplicate;
-import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.DocumentTerms;
 
 /**
- * The analysis of the corpus as {@link Segment}s: each bundle of the analysis step sums the
- * documents it analyses into one segment (at most {@value #MAX_MEMBERS} documents), so that the
- * documents' term counts never cross a shuffle: only the segments' tables do, a few per bundle.
+ * The analysis of the corpus as {@link Segment}s ({@link AnalyzeIntoSegments}), built on the
+ * state the last run left when there is one.
  *
  * <p>With the state of the last run ({@link SegmentStore}: the members of its live segments, read
  * before the pipeline is built), a rerun costs what is new:
@@ -70,11 +67,10 @@ import org.presslens.transforms.reports.DocumentTerms;
  */
 public final class UpdateSegments extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
-  public static final TupleTag<Segment> SEGMENTS = new TupleTag<>() {};
-  public static final TupleTag<DocumentFacts> FACTS = new TupleTag<>() {};
-  public static final TupleTag<RejectedInput> REJECTED = new TupleTag<>() {};
+  public static final TupleTag<Segment> SEGMENTS = AnalyzeIntoSegments.SEGMENTS;
+  public static final TupleTag<DocumentFacts> FACTS = AnalyzeIntoSegments.FACTS;
+  public static final TupleTag<RejectedInput> REJECTED = AnalyzeIntoSegments.REJECTED;
 
-  static final int MAX_MEMBERS = 5_000;
   static final int MAX_SEGMENTS = 16;
   static final int KEEP_LARGEST = 8;
 
@@ -158,9 +154,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   private PCollectionTuple analyse(PCollection<SourceDocument> docs, String name) {
-    List<PCollectionView<?>> sides = copies == null ? List.of() : List.of(copies);
-    return docs.apply(name, ParDo.of(new AnalyzeIntoSegmentsFn(analysis, copies, store, runId, documentTerms))
-        .withSideInputs(sides).withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
+    return docs.apply(name, AnalyzeIntoSegments.of(analysis, copies, documentTerms).storedIn(store, runId));
   }
 
   /** Every stored member by doc_id, with its segment. */
@@ -226,67 +220,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       ids.getValue().forEach(sorted::add);
       sorted.sort(null);
       store.writePending(runId, sorted);
-    }
-  }
-
-  /**
-   * Analyses documents and sums each bundle's into segments: a segment is emitted when it reaches
-   * {@value #MAX_MEMBERS} documents and at the end of the bundle.
-   */
-  static final class AnalyzeIntoSegmentsFn extends DoFn<SourceDocument, Segment> {
-    private final AnalyzeDocuments analysis;
-    private final PCollectionView<Map<String, Duplicate>> copies;
-    private final SegmentStore store;
-    private final String runId;
-    private final DocumentTerms documentTerms;
-    private transient AnalyzeDocuments.Analyzer analyzer;
-    private transient OpenSegment open;
-
-    AnalyzeIntoSegmentsFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-        SegmentStore store, String runId, DocumentTerms documentTerms) {
-      this.analysis = analysis;
-      this.copies = copies;
-      this.store = store;
-      this.runId = runId;
-      this.documentTerms = documentTerms;
-    }
-
-    @Setup
-    public void setup() {
-      analyzer = analysis.newAnalyzer();
-    }
-
-    @ProcessElement
-    public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
-      AnalyzedDocument analyzed = analyzer.analyze(doc);
-      if (analyzed == null) {
-        out.get(REJECTED).output(AnalyzeDocuments.Analyzer.noWords(doc));
-        return;
-      }
-      out.get(FACTS).output(analyzed.facts());
-      if (open == null) {
-        open = OpenSegment.start(runId, store, documentTerms);
-      }
-      open.add(analyzed, copies != null && c.sideInput(copies).containsKey(doc.docId()));
-      if (open.size() >= MAX_MEMBERS) {
-        out.get(SEGMENTS).output(open.finish());
-        open = null;
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      if (open != null) {
-        c.output(SEGMENTS, open.finish(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-        open = null;
-      }
-    }
-
-    @Teardown
-    public void teardown() throws IOException {
-      if (open != null) {
-        open.close(); // a failed bundle: its files are never listed as live
-      }
     }
   }
 

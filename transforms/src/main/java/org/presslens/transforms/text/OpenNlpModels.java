@@ -38,8 +38,8 @@ public final class OpenNlpModels {
   /**
    * The tokenizer model with OpenNLP's alphanumeric optimisation on: a white-space token made of
    * letters and digits only is kept whole without asking the model at each character. The UD
-   * model ships with it off; on the SOTU corpus it makes tokenizing 3.6 times faster and changes 7
-   * of 63,691 sentences, each time a word the model split by mistake ("DEBT", "governmentwide").
+   * model ships with it off; on it the model splits such words by mistake now and then ("DEBT",
+   * "governmentwide"); see docs/text-and-terms.md for what it changes.
    */
   static TokenizerModel alphanumericOptimised(TokenizerModel model) {
     TokenizerFactory factory = model.getFactory();

@@ -12,9 +12,8 @@ import opennlp.tools.util.Sequence;
 import opennlp.tools.util.SequenceValidator;
 
 /**
- * OpenNLP's maxent lemmatizer with the same lemmas as {@link LemmatizerME}, decoded over twenty
- * times faster (docs/BENCHMARKS.md, eighth session), and thread-safe (one instance per model,
- * {@link OpenNlpModels#lemmatizer()}).
+ * OpenNLP's maxent lemmatizer with the same lemmas as {@link LemmatizerME}, decoded with far less
+ * work (see below), and thread-safe (one instance per model, {@link OpenNlpModels#lemmatizer()}).
  *
  * <p>{@code LemmatizerME} runs OpenNLP's {@code BeamSearch} (width 3) over a model with 860
  * outcomes (edit scripts from word to lemma): for every candidate sequence at every token it

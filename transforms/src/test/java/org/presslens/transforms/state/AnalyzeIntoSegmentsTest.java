@@ -1,0 +1,97 @@
+package org.presslens.transforms.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.dedup.Duplicate;
+import org.presslens.transforms.model.DocumentFacts;
+import org.presslens.transforms.model.OutletTables;
+import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.text.StopWords;
+import org.presslens.transforms.text.TextOptions;
+
+/** Each bundle's documents become segments: every document a member, copies stored but not counted. */
+@ExtendWith(TestPipelineExtension.class)
+class AnalyzeIntoSegmentsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void documentsAreSummedIntoSegmentsWithCopiesStoredButNotCounted(TestPipeline pipeline) throws IOException {
+    SourceDocument a = new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "NATO met in Madrid. NATO agreed.");
+    SourceDocument b = new SourceDocument("b", "GT", "", "", "b.txt", "UTF-8", "China answered NATO.");
+    SourceDocument copy = new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "China answered NATO.");
+    PCollectionView<Map<String, Duplicate>> copies = pipeline
+        .apply("Copies", Create.of(KV.of("c", new Duplicate("c", "GT", "b", "GT", "exact", 1.0))))
+        .apply(View.asMap());
+    Path data = Files.createDirectories(dir.resolve("data"));
+    SegmentStore store = new SegmentStore(dir.resolve("state").toString());
+
+    PCollectionTuple out = pipeline.apply("Docs", Create.of(a, b, copy))
+        .apply(AnalyzeIntoSegments.of(AnalyzeDocuments.withoutEntities(new TextOptions(StopWords.english(), 1, false, false)),
+            copies, DocumentTerms.in(data.toString(), "")).storedIn(store, "r1"));
+
+    PAssert.that(out.get(AnalyzeIntoSegments.SEGMENTS)).satisfies(segments -> {
+      OutletTables rt = new OutletTables();
+      OutletTables gt = new OutletTables();
+      List<String> members = new ArrayList<>();
+      for (Segment s : segments) {
+        assertTrue(s.id().startsWith("r1-"), s.id());
+        s.members().forEach(m -> members.add(m.docId() + (m.copy() ? " (copy)" : "")));
+        if (s.tables().containsKey("RT")) {
+          rt.merge(s.tables().get("RT"));
+        }
+        if (s.tables().containsKey("GT")) {
+          gt.merge(s.tables().get("GT"));
+        }
+      }
+      assertEquals(List.of("a", "b", "c (copy)"), members.stream().sorted().toList());
+      assertEquals(2L, rt.terms().counts().get("nato"));
+      assertEquals(1L, gt.terms().counts().get("nato"), "the copy does not count");
+      assertEquals(1, gt.terms().documents());
+      return null;
+    });
+    PAssert.that(out.get(AnalyzeIntoSegments.FACTS)).satisfies(facts -> {
+      List<String> ids = new ArrayList<>();
+      facts.forEach(f -> ids.add(f.docId() + " " + f.sentences()));
+      assertEquals(List.of("a 2", "b 1", "c 1"), ids.stream().sorted().toList());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+
+    try (Stream<Path> files = Files.list(dir.resolve("state/segments"))) {
+      List<Path> members = files.filter(f -> f.toString().endsWith(".members")).toList();
+      assertFalse(members.isEmpty(), "segments are written to the store");
+      int stored = 0;
+      for (Path m : members) {
+        String id = m.getFileName().toString().replace(".members", "");
+        stored += store.readMembers(id).size();
+      }
+      assertEquals(3, stored, "every document is stored, the copy too");
+    }
+    try (Stream<Path> files = Files.list(data.resolve("document_terms"))) {
+      assertFalse(files.toList().isEmpty(), "document terms are written per segment");
+    }
+  }
+}
