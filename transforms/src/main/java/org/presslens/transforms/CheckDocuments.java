@@ -3,8 +3,6 @@ package org.presslens.transforms;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -64,7 +62,6 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
   static final class CheckFn extends DoFn<SourceDocument, SourceDocument> {
     private final InputLimits limits;
     private final Memo memo;
-    private transient Pattern longRun;
     private transient LanguageGuesser guesser;
     private transient Map<String, byte[]> known;
     private final org.apache.beam.sdk.metrics.Counter read = Progress.read();
@@ -76,7 +73,6 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
 
     @Setup
     public void setup() {
-      longRun = Pattern.compile("\\S{" + (limits.maxWordChars() + 1) + ",}");
       if (limits.englishOnly()) {
         guesser = new LanguageGuesser();
         known = memo.known();
@@ -103,11 +99,11 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
             "text has %,d characters; the limit is %,d (--maxDocumentMB)", text.length(), limits.maxChars()));
       }
-      Matcher run = longRun.matcher(text);
-      if (run.find()) {
+      int[] run = longRun(text, limits.maxWordChars());
+      if (run != null) {
         return RejectedInput.of(doc, Reason.NO_SPACES, String.format(
             "%,d characters without white space at character %,d (encoded data or lost spaces?); the limit is %,d (--maxWordChars)",
-            run.end() - run.start(), run.start(), limits.maxWordChars()));
+            run[1] - run[0], run[0], limits.maxWordChars()));
       }
       if (published.isEmpty()) {
         return RejectedInput.of(doc, Reason.BAD_DATE, "date '" + doc.published()
@@ -121,6 +117,28 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
             guess.get().language(), guess.get().confidence()));
       }
       return null;
+    }
+
+    /**
+     * The first run of more than {@code limit} characters without white space (space, tab, line
+     * feed, vertical tab, form feed, carriage return) as {start, end}, or null.
+     */
+    static int[] longRun(String text, int limit) {
+      int start = 0;
+      int n = text.length();
+      for (int i = 0; i <= n; i++) {
+        if (i == n || isSpace(text.charAt(i))) {
+          if (i - start > limit) {
+            return new int[] {start, i};
+          }
+          start = i + 1;
+        }
+      }
+      return null;
+    }
+
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The language guess of a text, from the memo when the last run saw the text. */

@@ -121,14 +121,24 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
 
   static final class StripFn extends DoFn<SourceDocument, SourceDocument> {
     private final PCollectionView<Map<String, OutletBoilerplate>> byOutlet;
+    /** The side input, read once per bundle: the direct runner builds the map again on every access. */
+    private transient Map<String, OutletBoilerplate> outlets;
 
     StripFn(PCollectionView<Map<String, OutletBoilerplate>> byOutlet) {
       this.byOutlet = byOutlet;
     }
 
+    @StartBundle
+    public void startBundle() {
+      outlets = null;
+    }
+
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
-      OutletBoilerplate outlet = c.sideInput(byOutlet).get(doc.outlet());
+      if (outlets == null) {
+        outlets = c.sideInput(byOutlet);
+      }
+      OutletBoilerplate outlet = outlets.get(doc.outlet());
       if (outlet == null || outlet.lines().isEmpty()) {
         out.get(CorpusTags.DOCUMENTS).output(doc);
         return;

@@ -3,7 +3,9 @@ package org.presslens.transforms.reports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.presslens.transforms.stats.BenjaminiHochberg;
 import org.presslens.transforms.stats.Keyness;
@@ -32,23 +34,61 @@ public final class ContrastRows {
       double chi2, double lr, boolean over, int rank) {}
 
   /**
-   * The statistics that do not depend on the other terms, in rank order: over-used first, then
-   * by |z| and G2 (both descending), then by term; compared field by field.
+   * The statistics of one count pattern: the target and reference counts and the term's corpus
+   * count decide every statistic, and the long tail of rare terms shares a few patterns, so each
+   * pattern is computed once.
    */
-  private record Tested(String term, TwoByTwo table, double z, double g2, double p, int index)
-      implements Comparable<Tested> {
+  private record Stats(TwoByTwo table, double z, double g2, double p, double logRatio, double pctDiff, double chi2,
+      double lr, boolean over, double absZ) {
+
+    static Stats of(TwoByTwo t, long corpusCount, Side corpus, ContrastOptions options) {
+      double g2 = Keyness.g2(t);
+      double z = WeightedLogOdds.of(t, corpusCount, corpus.words(), options.priorScale()).z();
+      return new Stats(t, z, g2, Keyness.pValue(g2), Keyness.logRatio(t), Keyness.percentDiff(t),
+          QuantedaKeyness.chi2(t, Correction.DEFAULT), QuantedaKeyness.lr(t, Correction.DEFAULT), t.overused(), Math.abs(z));
+    }
+  }
+
+  /** The counts that decide a term's statistics. */
+  private record Pattern(long a, long b, long corpus) {}
+
+  /**
+   * A tested term, in rank order: over-used first, then by |z| and G2 (both descending), then by
+   * term. Comparisons look at numbers first (the first four characters of the term packed into
+   * {@code prefix} order terms as {@link String#compareTo} does), so that the many terms that share
+   * a pattern are rarely compared as strings.
+   */
+  private record Tested(String term, Stats stats, long prefix, int index) implements Comparable<Tested> {
+    Tested(String term, Stats stats, int index) {
+      this(term, stats, prefix(term), index);
+    }
+
     @Override
     public int compareTo(Tested o) {
-      boolean over = table.overused();
-      if (over != o.table.overused()) {
-        return over ? -1 : 1;
+      Stats s = stats;
+      Stats t = o.stats;
+      if (s != t) {
+        if (s.over() != t.over()) {
+          return s.over() ? -1 : 1;
+        }
+        int byZ = Double.compare(t.absZ(), s.absZ());
+        if (byZ != 0) {
+          return byZ;
+        }
+        int byG2 = Double.compare(t.g2(), s.g2());
+        if (byG2 != 0) {
+          return byG2;
+        }
       }
-      int byZ = Double.compare(Math.abs(o.z), Math.abs(z));
-      if (byZ != 0) {
-        return byZ;
+      return prefix != o.prefix ? Long.compareUnsigned(prefix, o.prefix) : term.compareTo(o.term);
+    }
+
+    private static long prefix(String term) {
+      long packed = 0;
+      for (int i = 0; i < 4; i++) {
+        packed = (packed << 16) | (i < term.length() ? term.charAt(i) : 0);
       }
-      int byG2 = Double.compare(o.g2, g2);
-      return byG2 != 0 ? byG2 : term.compareTo(o.term);
+      return packed;
     }
   }
 
@@ -60,29 +100,29 @@ public final class ContrastRows {
     if (target.words() == 0 || reference.words() == 0) {
       return List.of();
     }
+    Map<Pattern, Stats> patterns = new HashMap<>();
     List<Tested> tested = new ArrayList<>();
     for (String term : terms) {
       long a = target.count().applyAsLong(term);
       long b = reference.count().applyAsLong(term);
       if (a + b >= options.minCount()) {
-        TwoByTwo t = new TwoByTwo(a, b, target.words(), reference.words());
-        double g2 = Keyness.g2(t);
-        double z = WeightedLogOdds.of(t, corpus.count().applyAsLong(term), corpus.words(), options.priorScale()).z();
-        tested.add(new Tested(term, t, z, g2, Keyness.pValue(g2), tested.size()));
+        long corpusCount = corpus.count().applyAsLong(term);
+        Stats stats = patterns.computeIfAbsent(new Pattern(a, b, corpusCount),
+            k -> Stats.of(new TwoByTwo(a, b, target.words(), reference.words()), corpusCount, corpus, options));
+        tested.add(new Tested(term, stats, tested.size()));
       }
     }
-    double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(Tested::p).toArray());
+    double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(t -> t.stats().p()).toArray());
     Tested[] order = tested.toArray(Tested[]::new);
     Arrays.sort(order);
     List<Contrast> ranked = new ArrayList<>(tested.size());
     int rank = 0;
     for (int k = 0; k < order.length; k++) {
-      Tested t = order[k];
-      boolean over = t.table().overused();
-      rank = k > 0 && order[k - 1].table().overused() == over ? rank + 1 : 1;
-      ranked.add(new Contrast(t.term(), t.table(), t.z(), t.g2(), t.p(), q[t.index()],
-          Keyness.logRatio(t.table()), Keyness.percentDiff(t.table()),
-          QuantedaKeyness.chi2(t.table(), Correction.DEFAULT), QuantedaKeyness.lr(t.table(), Correction.DEFAULT), over, rank));
+      Stats s = order[k].stats();
+      boolean over = s.over();
+      rank = k > 0 && order[k - 1].stats().over() == over ? rank + 1 : 1;
+      ranked.add(new Contrast(order[k].term(), s.table(), s.z(), s.g2(), s.p(), q[order[k].index()],
+          s.logRatio(), s.pctDiff(), s.chi2(), s.lr(), over, rank));
     }
     return ranked;
   }

@@ -51,14 +51,24 @@ public final class DocumentsReport extends PTransform<PCollection<DocumentFacts>
 
   static final class RowFn extends DoFn<DocumentFacts, Row> {
     private final PCollectionView<Map<String, Duplicate>> copies;
+    /** The side input, read once per bundle: the direct runner builds the map again on every access. */
+    private transient Map<String, Duplicate> copyById;
 
     RowFn(PCollectionView<Map<String, Duplicate>> copies) {
       this.copies = copies;
     }
 
+    @StartBundle
+    public void startBundle() {
+      copyById = null;
+    }
+
     @ProcessElement
     public void process(@Element DocumentFacts d, OutputReceiver<Row> out, ProcessContext c) {
-      Duplicate copy = c.sideInput(copies).get(d.docId());
+      if (copyById == null) {
+        copyById = c.sideInput(copies);
+      }
+      Duplicate copy = copyById.get(d.docId());
       out.output(new Row(d.docId(), List.of(
           d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
           d.characters(), d.sentences(), d.tokens(), d.types(), copy == null ? "" : copy.keptDocId())));

@@ -234,6 +234,9 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     private final int window;
     private final int cap;
     private transient DocumentTokenizer tokenizer;
+    /** The side inputs, read once per bundle: the direct runner builds a map again on every access. */
+    private transient Map<String, String> candidateDocs;
+    private transient Map<String, List<String>> termsByOutlet;
 
     FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, PCollectionView<Map<String, String>> candidates,
         TextOptions text, int window, int cap) {
@@ -249,12 +252,22 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
       tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), text.lemmatize());
     }
 
+    @StartBundle
+    public void startBundle() {
+      candidateDocs = null;
+      termsByOutlet = null;
+    }
+
     @ProcessElement
     public void process(@Element SourceDocument doc, OutputReceiver<KV<String, ArrayList<Line>>> out, ProcessContext c) {
-      if (!c.sideInput(candidates).containsKey(doc.docId())) {
+      if (candidateDocs == null) {
+        candidateDocs = c.sideInput(candidates);
+        termsByOutlet = c.sideInput(termsView);
+      }
+      if (!candidateDocs.containsKey(doc.docId())) {
         return;
       }
-      List<String> terms = c.sideInput(termsView).getOrDefault(doc.outlet(), List.of());
+      List<String> terms = termsByOutlet.getOrDefault(doc.outlet(), List.of());
       ArrayList<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc.docId(), doc.outlet(),
           tokenizer.tokenize(doc.text(), KwicLines.mayHold(terms, text.lemmatize())), terms, window), cap));
       if (!lines.isEmpty()) {

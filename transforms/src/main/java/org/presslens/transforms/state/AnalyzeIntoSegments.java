@@ -85,6 +85,8 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
     private final DocumentTerms documentTerms;
     private transient AnalyzeDocuments.Analyzer analyzer;
     private transient OpenSegment open;
+    /** The copies side input, read once per bundle: the direct runner builds the map again on every access. */
+    private transient Map<String, Duplicate> copyById;
 
     AnalyzeIntoSegmentsFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
         SegmentStore store, String runId, DocumentTerms documentTerms) {
@@ -108,10 +110,13 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
         return;
       }
       out.get(FACTS).output(analyzed.facts());
+      if (copyById == null) {
+        copyById = copies == null ? Map.of() : c.sideInput(copies);
+      }
       if (open == null) {
         open = OpenSegment.start(runId, store, documentTerms);
       }
-      open.add(analyzed, copies != null && c.sideInput(copies).containsKey(doc.docId()));
+      open.add(analyzed, copyById.containsKey(doc.docId()));
       if (open.size() >= MAX_MEMBERS) {
         out.get(SEGMENTS).output(open.finish());
         open = null;
@@ -120,6 +125,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
+      copyById = null;
       if (open != null) {
         c.output(SEGMENTS, open.finish(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
         open = null;

@@ -230,8 +230,9 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   static final class JudgeFn extends DoFn<SourceDocument, DocumentFacts> {
     private final PCollectionView<Map<String, KV<String, Member>>> stored;
     private final PCollectionView<Map<String, Duplicate>> copies;
-    /** The stored members, read once per bundle: the direct runner builds the map again on every access. */
+    /** The side inputs, read once per bundle: the direct runner builds a map again on every access. */
     private transient Map<String, KV<String, Member>> members;
+    private transient Map<String, Duplicate> copyById;
 
     JudgeFn(PCollectionView<Map<String, KV<String, Member>>> stored, PCollectionView<Map<String, Duplicate>> copies) {
       this.stored = stored;
@@ -241,6 +242,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     @StartBundle
     public void startBundle() {
       members = null;
+      copyById = null;
     }
 
     @ProcessElement
@@ -255,7 +257,10 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         return;
       }
       Member m = member.getValue();
-      boolean copyNow = copies != null && c.sideInput(copies).containsKey(doc.docId());
+      if (copyById == null) {
+        copyById = copies == null ? Map.of() : c.sideInput(copies);
+      }
+      boolean copyNow = copyById.containsKey(doc.docId());
       out.get(SAME).output(KV.of(member.getKey(), KV.of(doc.docId(), copyNow)));
       out.get(FACTS).output(new DocumentFacts(doc.docId(), doc.outlet(), doc.published(), doc.title(),
           doc.sourcePath(), doc.charset(), sha256, m.characters(), m.sentences(), m.tokens(), m.types()));
