@@ -4,6 +4,13 @@
 Usage (from the project root; not part of the test run):
     python3 bench/benchmark.py --runner default|flink|spark --copies 1 2 4
     python3 bench/benchmark.py --runner flink --copies 1 --incremental
+    python3 bench/benchmark.py --compare HEAD~1 --pairs 3 --copies 1
+    python3 bench/benchmark.py --compare HEAD~1 --pairs 5 --corpus ../shared/corpora/sotu.jsonl.gz --group party
+
+With --compare COMMIT, each run is made in pairs: first the README command in a checkout of COMMIT
+(a git worktree in the work folder), then in this one, --pairs times, so that both see the
+machine in the same phase. --corpus runs a given input (a file, a folder, or "seeds" for the
+README command without arguments) instead of the k copies; --group names its outlet field.
 
 With --incremental, each k is run three times with one --cacheDir: first on the corpus without
 every 100th document (filling the cache; --new N leaves out N documents spread evenly instead),
@@ -60,6 +67,10 @@ def main():
     p.add_argument("--incremental", action="store_true", help="first run without 1 %% of the documents, then rerun with the cache")
     p.add_argument("--new", type=int, default=0, help="with --incremental: leave out this many documents instead of 1 %%")
     p.add_argument("--keep", action="store_true", help="keep the work folder (corpora, reports, cache) and print its path")
+    p.add_argument("--compare", default="", help="also run this commit's README command, in interleaved pairs")
+    p.add_argument("--pairs", type=int, default=1, help="with --compare: pairs of runs per input")
+    p.add_argument("--corpus", default="", help="run this input instead of k copies of the shared corpora ('seeds': the README command as it is)")
+    p.add_argument("--group", default="corpus", help="the outlet field of --corpus")
     a = p.parse_args()
     work = tempfile.mkdtemp(prefix="presslens-bench-")
     try:
@@ -72,6 +83,18 @@ def main():
 
 def run_all(a, work):
     print("runner,run,documents,words,wall_s,cpu_s,peak_rss_mb,documents_per_s,words_per_s")
+    if a.compare:
+        baseline = os.path.join(work, "baseline")
+        subprocess.run(["git", "worktree", "add", "--detach", baseline, a.compare], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            compare(a, work, baseline)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", baseline], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return
+    if a.corpus:
+        run_once(a, work, a.corpus, os.path.basename(a.corpus), a.extra)
+        return
     for k in a.copies:
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
         total = build_corpus(a.shared, k, corpus)
@@ -91,16 +114,37 @@ def run_all(a, work):
         print(f"rerun with nothing new: {again:.1f} s = {100 * again / first:.1f} % of the first run's {first:.1f} s",
               flush=True)
 
-def run_once(a, work, corpus, label, extra):
+def compare(a, work, baseline):
+    """Interleaved pairs: the baseline checkout's run, then this checkout's, for each input."""
+    inputs = [(a.corpus, os.path.basename(a.corpus))] if a.corpus else []
+    for k in ([] if a.corpus else a.copies):
+        corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
+        build_corpus(a.shared, k, corpus)
+        inputs.append((corpus, f"{k}x"))
+    for cwd in (baseline, os.getcwd()):  # compile both first, so that no timed run compiles
+        subprocess.run(["mvn", "-q", "-pl", "pipeline", "-am", "compile"], cwd=cwd, check=True)
+    walls = {"baseline": [], "current": []}
+    for corpus, label in inputs:
+        for pair in range(a.pairs):
+            for version, cwd in (("baseline", baseline), ("current", os.getcwd())):
+                walls[version].append(run_once(a, work, corpus, f"{label}-{version}-{pair + 1}", a.extra, cwd))
+    for version, values in walls.items():
+        print(f"{version}: wall s " + ", ".join(f"{w:.1f}" for w in values), flush=True)
+
+def run_once(a, work, corpus, label, extra, cwd=None):
     """Runs PressLens once, prints its figures and stage times; returns the wall time."""
     out = os.path.join(work, f"out-{a.runner}-{label}")
     # Copies count unless the options say otherwise, whatever else they add.
-    keep = "" if "--keepDuplicates" in extra else "--keepDuplicates=true"
-    args = f"--input={corpus} --groupField=corpus --output={out} {keep} {extra}".strip()
+    keep = "" if "--keepDuplicates" in extra or a.corpus else "--keepDuplicates=true"
+    group = a.group if a.corpus else "corpus"
+    if corpus == "seeds":
+        args = f"--output={out} {extra}".strip()
+    else:
+        args = f"--input={os.path.abspath(corpus)} --groupField={group} --output={out} {keep} {extra}".strip()
     command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
     timing = os.path.join(work, "time.txt")
     start = time.time()
-    run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command,
+    run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, cwd=cwd,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     wall = time.time() - start
     if run.returncode != 0:
