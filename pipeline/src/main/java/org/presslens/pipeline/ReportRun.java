@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -58,23 +59,38 @@ final class ReportRun {
 
   /** As {@link #run(PressLensOptions, RunConfig)}, marking where the time goes on {@code timeline}. */
   static Map<String, Long> run(PressLensOptions options, RunConfig config, Timeline timeline) throws IOException {
-    Written written;
-    RunState state;
+    Map<String, String> inputs = RunManifest.inputHashes(config.input().root(), config.input().files());
     if (!RunConfig.isLocal(config.outputDir())) {
-      state = state(config, ""); // written in place: nothing of the last run can be kept
-      written = write(options, config, config.outputDir(), state, timeline);
-    } else {
-      try (OutputFolder folder = OutputFolder.open(
-          Path.of(config.outputDir()), ReportPipeline.outputNames(), config.allowOtherFiles())) {
-        Path target = Path.of(config.outputDir());
-        state = state(config, target.resolve(ReportTiers.DATA_FOLDER).toString());
-        written = write(options, config, folder.staging().toString(), state, timeline);
-        folder.commit(written.kept());
+      RunState state = state(config, ""); // written in place: nothing of the last run can be kept
+      Written written = write(options, config, config.outputDir(), state, inputs, timeline);
+      if (state.store() != null) {
+        state.store().publish(state.runId());
       }
+      return finish(written, timeline);
     }
-    if (state.store() != null) {
-      state.store().publish(state.runId());
+    try (OutputFolder folder = OutputFolder.open(
+        Path.of(config.outputDir()), ReportPipeline.outputNames(), config.allowOtherFiles())) {
+      Path target = Path.of(config.outputDir());
+      RunState state = state(config, target.resolve(ReportTiers.DATA_FOLDER).toString());
+      LastReports last = state.store() == null || !RunConfig.isLocal(state.store().folder()) ? null
+          : LastReports.in(Path.of(state.store().folder()), config, inputs);
+      Optional<LastReports.Kept> same = last == null ? Optional.empty() : last.matching();
+      Written written = same.isPresent()
+          ? reuse(config, folder.staging(), same.get(), inputs, timeline)
+          : write(options, config, folder.staging().toString(), state, inputs, timeline);
+      folder.commit(written.kept());
+      if (same.isEmpty() && state.store() != null) {
+        state.store().publish(state.runId());
+      }
+      if (same.isEmpty() && last != null) {
+        last.keep(state.runId(), target, ReportPipeline.reports(config.entities()).stream().map(ReportSpec::fileName).toList(),
+            written.counters());
+      }
+      return finish(written, timeline);
     }
+  }
+
+  private static Map<String, Long> finish(Written written, Timeline timeline) {
     timeline.mark("move into place");
     written.summary().forEach(System.out::println);
     System.out.println("presslens: " + timeline.line());
@@ -105,13 +121,18 @@ final class ReportRun {
   }
 
   /**
-   * Rows per report of a finished run, the lines that tell the user about it, and the files of the
-   * last run's full-detail tier that stay (paths relative to the output folder).
+   * Rows per report of a finished run, the lines that tell the user about it, the files of the
+   * last run's full-detail tier that stay (paths relative to the output folder), and the report
+   * writers' counters (rows written and cut per report and table), which a rerun that reuses the
+   * reports needs for its manifest.
    */
-  private record Written(Map<String, Long> rows, List<String> summary, Set<String> kept) {}
+  private record Written(Map<String, Long> rows, List<String> summary, Set<String> kept, Map<String, Long> counters) {}
+
+  /** What the pipeline reported: the report writers' counters, documents analysed, stage times. */
+  private record Outcome(Instant start, Instant end, Map<String, Long> counters, long analysed, String note) {}
 
   private static Written write(PressLensOptions options, RunConfig config, String writeDir, RunState state,
-      Timeline timeline) throws IOException {
+      Map<String, String> inputs, Timeline timeline) throws IOException {
     Instant start = Instant.now();
     timeline.mark("prepare");
     Pipeline pipeline = Pipeline.create(options);
@@ -121,22 +142,42 @@ final class ReportRun {
     waitWithProgress(result, start);
     Instant end = Instant.now();
     timeline.mark("run");
+    Set<String> kept = RunConfig.isLocal(writeDir) && !writeDir.equals(config.outputDir())
+        ? keptFiles(state, Path.of(writeDir), Path.of(config.outputDir())) : Set.of();
+    long analysed = counters(result, Progress.NAMESPACE).getOrDefault(Progress.ANALYSED, 0L);
+    Outcome outcome = new Outcome(start, end, counters(result, WriteReports.METRICS_NAMESPACE), analysed,
+        "presslens: " + stageTimes(result));
+    return sideFiles(config, writeDir, inputs, outcome, kept, "", timeline);
+  }
 
-    Map<String, Long> byCounter = counters(result, WriteReports.METRICS_NAMESPACE);
+  /** Puts the reports of the last run, which had the same run key, into {@code staging}. */
+  private static Written reuse(RunConfig config, Path staging, LastReports.Kept same, Map<String, String> inputs,
+      Timeline timeline) throws IOException {
+    Instant start = Instant.now();
+    timeline.mark("prepare");
+    LastReports.restore(same, staging);
+    Instant end = Instant.now();
+    timeline.mark("reuse");
+    Outcome outcome = new Outcome(start, end, same.counters(), 0, "presslens: nothing changed since run "
+        + same.runId() + " (same input files, options and PressLens): its reports are reused");
+    return sideFiles(config, staging.toString(), inputs, outcome, Set.of(), same.runId(), timeline);
+  }
+
+  /** Writes the run manifest, report.html, the GraphML file and the data dictionary beside the reports. */
+  private static Written sideFiles(RunConfig config, String writeDir, Map<String, String> inputs, Outcome outcome,
+      Set<String> kept, String reusedFrom, Timeline timeline) throws IOException {
+    Map<String, Long> byCounter = outcome.counters();
     Map<String, Long> rows = reportRows(byCounter, ReportPipeline.reports(config.entities()));
     long documents = rows.getOrDefault(DocumentsReport.SPEC.fileName(), 0L);
     long rejected = rows.getOrDefault(RejectedReport.SPEC.fileName(), 0L);
     ReportTiers tiers = config.tiers(writeDir);
     List<ParquetTable> tables = ReportPipeline.tables(config);
-    Set<String> kept = RunConfig.isLocal(writeDir) && !writeDir.equals(config.outputDir())
-        ? keptFiles(state, Path.of(writeDir), Path.of(config.outputDir())) : Set.of();
     FullDetailTables.completeEmpty(tiers, tables, kept);
-    long analysed = counters(result, Progress.NAMESPACE).getOrDefault(Progress.ANALYSED, 0L);
     RunManifest manifest = new RunManifest()
-        .run(start, end, documents, rejected, analysed)
+        .run(outcome.start(), outcome.end(), documents, rejected, outcome.analysed(), reusedFrom)
         .parameters(config.parameters())
         .versions()
-        .inputs(config.input().root(), config.input().files())
+        .inputs(inputs)
         .reports(rows, cutRows(byCounter, ReportPipeline.reports(config.entities())), ReportPipeline.selections(tiers))
         .tables(tables.stream().collect(Collectors.toMap(ParquetTable::name,
             t -> byCounter.getOrDefault(WriteTable.rowCounterName(t), 0L), (a, b) -> a, LinkedHashMap::new)));
@@ -158,10 +199,10 @@ final class ReportRun {
     int files = ReportPipeline.reportFiles(config.entities()).size();
     String summary = String.format(Locale.ROOT,
         "presslens: %d documents (%d duplicates, %d analysed in this run), %d rejected; %d reports in %s (%.1f s)",
-        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), analysed, rejected, files,
-        config.outputDir(), (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+        documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), outcome.analysed(), rejected, files,
+        config.outputDir(), (outcome.end().toEpochMilli() - outcome.start().toEpochMilli()) / 1000.0);
     timeline.mark("side files");
-    return new Written(rows, List.of(summary, "presslens: " + stageTimes(result)), kept);
+    return new Written(rows, List.of(summary, outcome.note()), kept, byCounter);
   }
 
   /** Waits for the run, printing the progress counters every {@link #PROGRESS_EVERY} on long runs. */

@@ -9,6 +9,7 @@ import java.nio.channels.Channels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,14 +42,18 @@ final class RunManifest {
     return this;
   }
 
-  /** @param analysed documents analysed in this run; the others' analyses came from the cache */
-  RunManifest run(Instant start, Instant end, long documents, long rejected, long analysed) {
+  /**
+   * @param analysed documents analysed in this run; the others' analyses came from the cache
+   * @param reusedFrom the run whose reports this run reused (see {@link LastReports}), or ""
+   */
+  RunManifest run(Instant start, Instant end, long documents, long rejected, long analysed, String reusedFrom) {
     add("run", "started", start.toString());
     add("run", "finished", end.toString());
     add("run", "seconds", String.format(Locale.ROOT, "%.3f", Duration.between(start, end).toMillis() / 1000.0));
     add("run", "documents", Long.toString(documents));
     add("run", "analysed", Long.toString(analysed));
-    return add("run", "rejected", Long.toString(rejected));
+    add("run", "rejected", Long.toString(rejected));
+    return reusedFrom.isEmpty() ? this : add("run", "reports reused from run", reusedFrom);
   }
 
   /** Every option of the run by name, as it used it ({@link RunConfig#parameters}). */
@@ -73,16 +78,26 @@ final class RunManifest {
     return this;
   }
 
-  /** Hashes every input file of the run (sorted by path); a file that cannot be read is noted as such. */
-  RunManifest inputs(String root, List<String> files) {
+  /**
+   * SHA-256 of every input file by name (relative to {@code root}), sorted by path as given; a file
+   * that cannot be read is noted as such.
+   */
+  static Map<String, String> inputHashes(String root, List<String> files) {
+    Map<String, String> hashes = new LinkedHashMap<>();
     for (String path : files) {
       String name = path.startsWith(root) ? path.substring(root.length()) : path;
       try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
-        add("input", name, DigestUtils.sha256Hex(in));
+        hashes.put(name, DigestUtils.sha256Hex(in));
       } catch (IOException e) {
-        add("input", name, "unreadable");
+        hashes.put(name, "unreadable");
       }
     }
+    return hashes;
+  }
+
+  /** The input files with their hashes ({@link #inputHashes}). */
+  RunManifest inputs(Map<String, String> hashes) {
+    hashes.forEach((name, hash) -> add("input", name, hash));
     return this;
   }
 

@@ -57,8 +57,11 @@ class CacheRunTest {
     assertEquals(1, rerunAndCompare(), "a new document");
 
     Map<Path, FileTime> before = modified(reports.resolve("data/document_terms"));
-    assertEquals(0, rerunAndCompare(), "nothing new");
+    forgetLastReports();
+    assertEquals(0, rerunAndCompare(), "nothing new, without the last reports: every segment is kept");
     assertEquals(before, modified(reports.resolve("data/document_terms")), "kept segments' document terms are not written again");
+    assertEquals(0, rerunAndCompare(), "nothing new: the last reports are reused");
+    assertTrue(reusedFrom(reports).isPresent(), "the manifest names the run whose reports were reused");
 
     Files.delete(corpus.resolve("a/001.txt"));
     assertEquals(0, rerunAndCompare(), "a removed document: its segment is rebuilt from the stored analyses");
@@ -82,19 +85,45 @@ class CacheRunTest {
   }
 
   @Test
+  void sameInputsAndOptionsReuseTheLastReportsUnlessTheyChanged() throws Exception {
+    run(reports, "--cacheDir=" + cache);
+    assertTrue(reusedFrom(reports).isEmpty(), "the first run analyses");
+    Path elsewhere = tmp.resolve("elsewhere");
+    run(elsewhere, "--cacheDir=" + cache);
+    String first = reusedFrom(elsewhere).orElseThrow(() -> new AssertionError("the same inputs into another folder reuse the reports"));
+    assertSameReports(reports, elsewhere);
+
+    run(elsewhere, "--cacheDir=" + cache, "--csvTopTerms=7");
+    assertTrue(reusedFrom(elsewhere).isEmpty(), "other options give other reports");
+    run(reports, "--cacheDir=" + cache);
+    assertTrue(reusedFrom(reports).isEmpty(), "the reports kept are those of the last run, which had other options");
+
+    Files.writeString(reports.resolve("term_frequencies.csv"), "edited,in,place\n", StandardOpenOption.APPEND);
+    run(tmp.resolve("third"), "--cacheDir=" + cache);
+    assertTrue(reusedFrom(tmp.resolve("third")).isEmpty(), "a kept report changed in place is never reused");
+    run(reports, "--cacheDir=" + cache);
+    assertTrue(reusedFrom(reports).isPresent());
+    assertSameReports(tmp.resolve("third"), reports);
+    assertTrue(!first.equals(reusedFrom(reports).get()), "the reports of the latest run are the ones kept");
+  }
+
+  @Test
   void damagedOrForeignCacheFilesGiveAFreshAnalysisOrAClearMessage() throws Exception {
     assertEquals(4, rerunAndCompare());
     Path segments = onlyFolder(cache).resolve("segments");
     Files.writeString(onlyFolder(cache).resolve("notes.txt"), "not ours");
     Files.writeString(segments.resolve("foreign.members"), "not a segment");
+    forgetLastReports();
     assertEquals(0, rerunAndCompare(), "foreign files are never read");
 
     Path members = anyFile(segments, ".members");
     byte[] bytes = Files.readAllBytes(members);
     Files.write(members, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    forgetLastReports();
     assertTrue(rerunAndCompare() > 0, "the documents of a truncated segment are analysed again");
 
     // Nothing changed, so every segment is kept and its tables are read: a changed byte stops the run.
+    forgetLastReports();
     Path tables = anyFile(segments, ".tables");
     byte[] content = Files.readAllBytes(tables);
     content[content.length / 2] ^= 0x55;
@@ -131,6 +160,34 @@ class CacheRunTest {
       }
     }
     throw new AssertionError("the manifest names the documents analysed");
+  }
+
+  /** Removes the cache's pointer to the last run's reports, so that a rerun with nothing new goes through the segments. */
+  private void forgetLastReports() throws IOException {
+    Files.delete(onlyFolder(cache).resolve(LastReports.CURRENT));
+  }
+
+  /** The run whose reports the run that wrote {@code output} reused, from its manifest. */
+  private static java.util.Optional<String> reusedFrom(Path output) throws IOException {
+    for (CSVRecord r : PressLensRunTest.readCsv(output.resolve("run_manifest.csv"))) {
+      if (r.get("section").equals("run") && r.get("key").equals("reports reused from run")) {
+        return java.util.Optional.of(r.get("value"));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Every file but the manifest and report.html (they name the output folder) the same, byte for byte. */
+  private static void assertSameReports(Path expected, Path actual) throws IOException {
+    try (Stream<Path> walk = Files.walk(expected)) {
+      List<Path> files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+          .filter(f -> !f.getFileName().toString().equals("run_manifest.csv") && !f.getFileName().toString().equals("report.html"))
+          .toList();
+      assertTrue(files.size() > 11, files.toString());
+      for (Path file : files) {
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(actual.resolve(expected.relativize(file))), file.toString());
+      }
+    }
   }
 
   private void run(Path output, String... more) throws IOException {
