@@ -14,8 +14,9 @@ README command without arguments) instead of the k copies; --group names its out
 
 With --incremental, each k is run three times with one --cacheDir: first on the corpus without
 every 100th document (filling the cache; --new N leaves out N documents spread evenly instead),
-then on the whole corpus (the new documents), then on the whole corpus again (nothing new); each
-rerun's share of the first run's wall time is printed.
+then on the whole corpus (the new documents), then on the whole corpus again (nothing new), all
+three into one output folder as a scheduled rerun writes; each rerun's share of the first run's
+wall time is printed.
 
 For each k it writes one JSON Lines file holding k copies of sotu, brown, austen, finefoods and
 reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
@@ -106,9 +107,10 @@ def run_all(a, work):
         build_corpus(a.shared, k, partial, skip_every=skip_every)
         left_out = total // skip_every
         cache = os.path.join(work, f"cache-{k}x")
-        first = run_once(a, work, partial, f"{k}x-first", f"{a.extra} --cacheDir={cache}")
-        rerun = run_once(a, work, corpus, f"{k}x-rerun", f"{a.extra} --cacheDir={cache}")
-        again = run_once(a, work, corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={cache}")
+        out = os.path.join(work, f"out-{a.runner}-{k}x-incremental")  # one folder, as a scheduled rerun writes
+        first = run_once(a, work, partial, f"{k}x-first", f"{a.extra} --cacheDir={cache}", out=out)
+        rerun = run_once(a, work, corpus, f"{k}x-rerun", f"{a.extra} --cacheDir={cache}", out=out)
+        again = run_once(a, work, corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={cache}", out=out)
         print(f"rerun with {left_out} new documents: {rerun:.1f} s = {100 * rerun / first:.1f} % of the first run's {first:.1f} s",
               flush=True)
         print(f"rerun with nothing new: {again:.1f} s = {100 * again / first:.1f} % of the first run's {first:.1f} s",
@@ -131,9 +133,9 @@ def compare(a, work, baseline):
     for version, values in walls.items():
         print(f"{version}: wall s " + ", ".join(f"{w:.1f}" for w in values), flush=True)
 
-def run_once(a, work, corpus, label, extra, cwd=None):
-    """Runs PressLens once, prints its figures and stage times; returns the wall time."""
-    out = os.path.join(work, f"out-{a.runner}-{label}")
+def run_once(a, work, corpus, label, extra, cwd=None, out=None):
+    """Runs PressLens once (into out, or a folder of its own), prints its figures and stage times; returns the wall time."""
+    out = out or os.path.join(work, f"out-{a.runner}-{label}")
     # Copies count unless the options say otherwise, whatever else they add.
     keep = "" if "--keepDuplicates" in extra or a.corpus else "--keepDuplicates=true"
     group = a.group if a.corpus else "corpus"

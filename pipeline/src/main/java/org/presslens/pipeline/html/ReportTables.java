@@ -11,6 +11,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
+import org.presslens.transforms.csv.CsvCells;
 
 /** Reads back the CSV reports of a run folder (on any Beam filesystem) for the HTML page and graph export. */
 final class ReportTables {
@@ -30,8 +31,7 @@ final class ReportTables {
 
   /** A cell as the analyst typed it: the apostrophe that neutralised a formula is removed for display. */
   static String text(CSVRecord record, String column) {
-    String value = record.get(column);
-    return value.startsWith("'") && value.length() > 1 && "=+-@\t\r".indexOf(value.charAt(1)) >= 0 ? value.substring(1) : value;
+    return CsvCells.original(record.get(column));
   }
 
   static double number(CSVRecord record, String column) {

@@ -2,10 +2,9 @@ package org.presslens.transforms.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,7 +16,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Document metadata from a manifest CSV with the header
@@ -43,12 +42,20 @@ public final class Manifest implements Serializable {
     return new Manifest(Map.of());
   }
 
-  /** Parses a manifest; a missing {@code file} column or a repeated file is an error. */
+  /**
+   * Parses a manifest, read in the charset its bytes show ({@link TextDecoder}, as for texts). A
+   * missing {@code file} column, a column named twice, a repeated file, bytes that are no text and
+   * a malformed line (an unterminated quote) are errors whose message names the file.
+   */
   public static Manifest read(InputStream in, String name) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    TextDecoder.Decoded decoded = TextDecoder.decode(in.readAllBytes());
+    if (!decoded.ok()) {
+      throw new IllegalArgumentException(name + ": " + decoded.detail());
+    }
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
     Map<String, Entry> byFile = new HashMap<>();
-    try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, format)) {
+    try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), format)) {
       if (!parser.getHeaderMap().containsKey("file")) {
         throw new IllegalArgumentException(name + ": manifest needs a 'file' column; columns are " + COLUMNS);
       }
@@ -62,6 +69,11 @@ public final class Manifest implements Serializable {
           throw new IllegalArgumentException(name + ": file '" + entry.file() + "' is listed twice");
         }
       }
+    } catch (UncheckedIOException | IOException | IllegalStateException e) {
+      throw new IllegalArgumentException(name + ": not a readable CSV file (" + e.getMessage() + ")");
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage() != null && e.getMessage().startsWith(name) ? e
+          : new IllegalArgumentException(name + ": " + e.getMessage());
     }
     return new Manifest(byFile);
   }

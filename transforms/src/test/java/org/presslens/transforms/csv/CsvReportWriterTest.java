@@ -40,6 +40,14 @@ class CsvReportWriterTest {
     assertEquals("", CsvCells.neutralize(null));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "-x|'-x", "'-x|''-x", "''-x|'''-x", "'-3|''-3", "'s|'s", "''|''", "'|'", "'nato|'nato"})
+  void distinctValuesNeverShareACellAndEachComesBack(String in, String expected) {
+    assertEquals(expected, CsvCells.neutralize(in));
+    assertEquals(in, CsvCells.original(CsvCells.neutralize(in)));
+  }
+
   @Test
   void dropsControlCharactersButKeepsTabsAndLineBreaks() {
     assertEquals("ab\tc\nd", CsvCells.neutralize("a\u0000b\tc\nd\u001B"));
