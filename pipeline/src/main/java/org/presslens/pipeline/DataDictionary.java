@@ -28,8 +28,9 @@ final class DataDictionary {
         .append("A rerun replaces or removes only the files the last run wrote (listed in .presslens-files) and\n")
         .append("refuses a folder holding anything else. Every report is a CSV file: RFC 4180, UTF-8 with a\n")
         .append("byte order mark (so Excel detects UTF-8), comma-separated, one header row. Text cells that a\n")
-        .append("spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed with an\n")
-        .append("apostrophe; numbers are never changed. Rows are in a fixed order, so two runs on the same\n")
+        .append("spreadsheet would run as a formula (starting with = + - @, tab or CR, after any apostrophes)\n")
+        .append("are prefixed with an apostrophe, so '-x stands for -x and ''-x for '-x; numbers are never\n")
+        .append("changed. Rows are in a fixed order, so two runs on the same\n")
         .append("input give identical files (times appear only in run_manifest.csv).\n");
     md.append("\nThe CSV files are the spreadsheet tier: each holds at most ").append(String.format("%,d", maxRows))
         .append(" rows (the first in\nreport order), and the larger reports keep the rows a reader looks at first, ")

@@ -48,7 +48,7 @@ public final class BoilerplateReport extends PTransform<PCollection<OutletBoiler
   static List<ReportBlock> blocks(OutletBoilerplate outlet, ReportTiers tiers) {
     List<Map.Entry<String, Integer>> lines = new ArrayList<>(outlet.lines().entrySet());
     lines.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
-    ScopeRows rows = ScopeRows.open(SPEC, outlet.outlet(), tiers);
+    ScopeRows rows = ScopeRows.open(SPEC, SortKey.of(outlet.outlet()), tiers);
     for (Map.Entry<String, Integer> line : lines) {
       rows.add(List.of(outlet.outlet(), line.getKey(), line.getValue(), outlet.documents(),
           line.getValue() / (double) outlet.documents()), true);

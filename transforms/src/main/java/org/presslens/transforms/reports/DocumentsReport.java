@@ -28,7 +28,7 @@ public final class DocumentsReport extends PTransform<PCollection<DocumentFacts>
           col("charset", "character encoding the file was read in: from its byte order mark, UTF-8, or detected (ICU)"),
           col("sha256", "SHA-256 of the document text encoded as UTF-8 (byte order mark removed)"),
           integer("characters", "Unicode code points in the text as read"),
-          integer("sentences", "sentences found by OpenNLP (line-break rules in README)"),
+          integer("sentences", "sentences found by OpenNLP (line-break rules in the project's docs/text-and-terms.md)"),
           integer("tokens", "running words: tokens with a letter or digit, stop words included, punctuation and symbols excluded"),
           integer("types", "distinct lower-cased words among the tokens"),
           col("duplicate_of", "for a copy of another document (see duplicates.csv), the doc_id that the statistics count instead; else empty")));
@@ -69,7 +69,7 @@ public final class DocumentsReport extends PTransform<PCollection<DocumentFacts>
         copyById = c.sideInput(copies);
       }
       Duplicate copy = copyById.get(d.docId());
-      out.output(new Row(d.docId(), List.of(
+      out.output(new Row(SortKey.of(d.docId()), List.of(
           d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
           d.characters(), d.sentences(), d.tokens(), d.types(), copy == null ? "" : copy.keptDocId())));
     }

@@ -34,7 +34,7 @@ public final class DuplicatesReport extends PTransform<PCollection<Duplicate>, P
   @Override
   public PCollection<Row> expand(PCollection<Duplicate> copies) {
     return copies.apply("DuplicateRow", MapElements.into(TypeDescriptor.of(Row.class)).via(d ->
-        new Row(d.keptDocId() + "\u0000" + d.docId(), List.of(
+        new Row(SortKey.of(d.keptDocId(), d.docId()), List.of(
             d.docId(), d.outlet(), d.keptDocId(), d.keptOutlet(), d.kind(), d.similarity()))));
   }
 }

@@ -24,7 +24,7 @@ public final class EntitiesReport extends PTransform<PCollection<OutletTables>, 
 
   public static final ReportSpec SPEC = new ReportSpec(
       "entities.csv",
-      "People, organisations and places mentioned, after canonicalisation (README: 'Named entities').",
+      "People, organisations and places mentioned, after canonicalisation (the project's docs/entities.md).",
       List.of(
           col("entity", "canonical name (aliases and in-document surnames resolved)"),
           col("type", "person, organization or location"),
@@ -59,7 +59,7 @@ public final class EntitiesReport extends PTransform<PCollection<OutletTables>, 
     ReportTiers limits = tiers;
     return corpus.apply("EntityRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
         .via(tables -> Stage.STATISTICS.time(() -> {
-          ScopeRows scope = ScopeRows.open(SPEC, "0", limits);
+          ScopeRows scope = ScopeRows.open(SPEC, SortKey.of("0"), limits);
           int[] listed = {0};
           rows(tables.entities(), min, row -> scope.add(row, listed[0]++ < limits.topEntities()));
           return scope.finish();

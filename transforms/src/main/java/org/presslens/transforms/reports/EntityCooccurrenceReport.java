@@ -40,7 +40,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
   public static final ReportSpec SPEC = new ReportSpec(
       "entity_cooccurrence.csv",
       "Pairs of entities mentioned together, per window (sentence or document), for the corpus and each outlet. "
-          + "Formulas: README, 'Named entities'.",
+          + "Formulas: the project's docs/entities.md.",
       List.of(
           col("scope", "corpus or outlet"),
           col("scope_key", "empty for corpus; the outlet name"),
@@ -91,15 +91,15 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
     ReportTiers limits = tiers;
     PCollection<ReportBlock> corpus = tables.get(SumTables.CORPUS)
         .apply("CorpusRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-            .via(t -> Stage.STATISTICS.time(() -> scope("corpus", "", "0", t.cooccurrence(), min, limits))));
+            .via(t -> Stage.STATISTICS.time(() -> scope("corpus", "", SortKey.of("0"), t.cooccurrence(), min, limits))));
     PCollection<ReportBlock> outlets = tables.get(SumTables.BY_OUTLET)
         .apply("OutletRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
             .via((KV<String, OutletTables> kv) -> Stage.STATISTICS.time(
-                () -> scope("outlet", kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue().cooccurrence(), min, limits))));
+                () -> scope("outlet", kv.getKey(), SortKey.of("1", kv.getKey()), kv.getValue().cooccurrence(), min, limits))));
     return PCollectionList.of(corpus).and(outlets).apply(Flatten.pCollections());
   }
 
-  private static List<ReportBlock> scope(String scope, String key, String sortKey, CooccurrenceTable table,
+  private static List<ReportBlock> scope(String scope, String key, SortKey sortKey, CooccurrenceTable table,
       long minPairCount, ReportTiers tiers) {
     ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
     rows(scope, key, table, minPairCount, (row, position) -> rows.add(row, position < tiers.topPairs()));

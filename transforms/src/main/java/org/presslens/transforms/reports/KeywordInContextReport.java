@@ -220,7 +220,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   static final class RowsFn extends DoFn<KV<String, ArrayList<Line>>, ReportBlock> {
     @ProcessElement
     public void process(@Element KV<String, ArrayList<Line>> outlet, OutputReceiver<ReportBlock> out) {
-      Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, outlet.getKey(), rows -> outlet.getValue()
+      Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, SortKey.of(outlet.getKey()), rows -> outlet.getValue()
           .forEach(l -> rows.accept(List.of(l.outlet(), l.term(), l.termRank(), l.docId(),
               l.sentence(), l.left(), l.keyword(), l.right()))))).forEach(out::output);
     }

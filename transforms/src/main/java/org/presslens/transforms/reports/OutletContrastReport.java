@@ -43,7 +43,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   public static final ReportSpec SPEC = new ReportSpec(
       "outlet_contrasts.csv",
       "Which terms each outlet uses more (over) or less (under) than the reference, with significance and effect size. "
-          + "Formulas and thresholds: project README, 'Keyness statistics'.",
+          + "Formulas and thresholds: the project's docs/statistics.md.",
       List.of(
           col("outlet", "the target outlet"),
           col("reference", "'rest' (all other outlets pooled) or the name of one other outlet"),
@@ -127,7 +127,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
 
       List<Contrast> vsRest = Stage.STATISTICS.time(
           () -> ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options));
-      Stage.STATISTICS.time(() -> blocks(outlet, REST, "0", vsRest)).forEach(out.get(REPORT)::output);
+      Stage.STATISTICS.time(() -> blocks(outlet, REST, SortKey.of(outlet, "0"), vsRest)).forEach(out.get(REPORT)::output);
       List<String> top = new ArrayList<>();
       for (Contrast contrast : vsRest) {
         if (contrast.over() && contrast.rank() <= options.kwicTerms()) {
@@ -145,14 +145,14 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           Side refSide = new Side(t -> ref.counts().getOrDefault(t, 0L), ref.tokens());
           List<String> terms = new ArrayList<>(target.counts().keySet());
           ref.counts().keySet().stream().filter(t -> !target.counts().containsKey(t)).forEach(terms::add);
-          Stage.STATISTICS.time(() -> blocks(outlet, other.getKey(), "1" + other.getKey(),
+          Stage.STATISTICS.time(() -> blocks(outlet, other.getKey(), SortKey.of(outlet, "1", other.getKey()),
               ContrastRows.compute(terms, targetSide, refSide, corpusSide, options))).forEach(out.get(REPORT)::output);
         }
       }
     }
 
-    private List<ReportBlock> blocks(String outlet, String reference, String referenceKey, List<Contrast> contrasts) {
-      ScopeRows rows = ScopeRows.open(SPEC, outlet + "\u0000" + referenceKey, tiers);
+    private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts) {
+      ScopeRows rows = ScopeRows.open(SPEC, key, tiers);
       contrasts.forEach(c -> rows.add(ContrastRows.row(outlet, reference, c), c.rank() <= tiers.topContrasts()));
       return rows.finish();
     }

@@ -20,7 +20,7 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
           col("item", "the item within the source, such as 'line 12' of a JSON Lines file (empty when the whole file was rejected)"),
           col("reason", "reason code: empty, binary, unknown-encoding, unreadable, symlink-loop, no-files, too-large, "
               + "no-spaces, bad-date, not-english, malformed-json, malformed-csv, missing-field, missing-file "
-              + "(a manifest row without its file), duplicate-id, no-words (meanings in the project README)"),
+              + "(a manifest row without its file), duplicate-id, no-words (meanings in the project's docs/input.md)"),
           col("detail", "what exactly was wrong, in words")));
 
   public static RejectedReport create() {
@@ -34,15 +34,15 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
   }
 
   /** Source, then item with its numbers in numeric order ("line 2" before "line 10"). */
-  static String sortKey(RejectedInput r) {
-    StringBuilder key = new StringBuilder(r.source()).append('\u0000');
+  static SortKey sortKey(RejectedInput r) {
+    StringBuilder item = new StringBuilder();
     java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+").matcher(r.item());
     int last = 0;
     while (number.find()) {
       String digits = number.group();
-      key.append(r.item(), last, number.start()).append("0".repeat(Math.max(0, 12 - digits.length()))).append(digits);
+      item.append(r.item(), last, number.start()).append("0".repeat(Math.max(0, 12 - digits.length()))).append(digits);
       last = number.end();
     }
-    return key.append(r.item().substring(last)).toString();
+    return SortKey.of(r.source(), item.append(r.item().substring(last)).toString());
   }
 }

@@ -25,7 +25,7 @@ public final class ReportBlock implements Serializable {
   public static final int MAX_ROWS = 5_000;
 
   private final String report;
-  private final String sortKey;
+  private final SortKey sortKey;
   private final int part;
   private final int rows;
   private final byte[] csv;
@@ -36,7 +36,7 @@ public final class ReportBlock implements Serializable {
    * @param part the block's number within its scope, from 0
    * @param rows number of CSV lines in {@code csv}
    */
-  public ReportBlock(String report, String sortKey, int part, int rows, byte[] csv) {
+  public ReportBlock(String report, SortKey sortKey, int part, int rows, byte[] csv) {
     this.report = Objects.requireNonNull(report);
     this.sortKey = Objects.requireNonNull(sortKey);
     this.part = part;
@@ -48,7 +48,7 @@ public final class ReportBlock implements Serializable {
     return report;
   }
 
-  public String sortKey() {
+  public SortKey sortKey() {
     return sortKey;
   }
 
@@ -78,7 +78,7 @@ public final class ReportBlock implements Serializable {
 
   @Override
   public String toString() {
-    return "ReportBlock[" + report + " " + sortKey.replace('\u0000', '|') + " #" + part + ", " + rows + " rows]\n"
+    return "ReportBlock[" + report + " " + sortKey + " #" + part + ", " + rows + " rows]\n"
         + new String(csv, StandardCharsets.UTF_8);
   }
 }

@@ -31,7 +31,7 @@ public final class ReportBlockCoder extends ClassCoder<ReportBlock> {
   @Override
   public void encode(ReportBlock block, OutputStream out) throws IOException {
     StringUtf8Coder.of().encode(block.report(), out);
-    StringUtf8Coder.of().encode(block.sortKey(), out);
+    SortKey.encode(block.sortKey(), out);
     VarIntCoder.of().encode(block.part(), out);
     VarIntCoder.of().encode(block.rows(), out);
     ByteArrayCoder.of().encode(block.csv(), out);
@@ -39,7 +39,7 @@ public final class ReportBlockCoder extends ClassCoder<ReportBlock> {
 
   @Override
   public ReportBlock decode(InputStream in) throws IOException {
-    return new ReportBlock(StringUtf8Coder.of().decode(in), StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
+    return new ReportBlock(StringUtf8Coder.of().decode(in), SortKey.decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
         ByteArrayCoder.of().decode(in));
   }
 }

@@ -19,7 +19,7 @@ public final class ReportBlocks {
    * The blocks of the rows that {@code producer} hands to the sink it is given, in that order.
    * Hand the returned blocks on after timing the work: they are compact bytes.
    */
-  public static List<ReportBlock> render(ReportSpec spec, String sortKey, Consumer<Consumer<List<?>>> producer) {
+  public static List<ReportBlock> render(ReportSpec spec, SortKey sortKey, Consumer<Consumer<List<?>>> producer) {
     List<ReportBlock> blocks = new ArrayList<>();
     CsvReportWriter.Lines lines = new CsvReportWriter.Lines(spec.header());
     producer.accept(row -> {
@@ -35,12 +35,12 @@ public final class ReportBlocks {
   }
 
   /** The blocks of rows that are already at hand. */
-  public static List<ReportBlock> of(ReportSpec spec, String sortKey, List<? extends List<?>> rows) {
+  public static List<ReportBlock> of(ReportSpec spec, SortKey sortKey, List<? extends List<?>> rows) {
     return render(spec, sortKey, rows::forEach);
   }
 
   /** The block of a scope with a single row. */
-  public static ReportBlock single(ReportSpec spec, String sortKey, List<?> row) {
+  public static ReportBlock single(ReportSpec spec, SortKey sortKey, List<?> row) {
     return of(spec, sortKey, List.of(row)).get(0);
   }
 }

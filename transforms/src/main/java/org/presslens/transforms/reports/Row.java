@@ -21,7 +21,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * goes to the CSV file and to the full-detail table.
  */
 @DefaultCoder(Row.RowCoder.class)
-public record Row(String sortKey, List<?> values) {
+public record Row(SortKey sortKey, List<?> values) {
 
   /** Sort key and values, each value tagged with its type: text, whole number or decimal. */
   public static final class RowCoder extends ClassCoder<Row> {
@@ -40,7 +40,7 @@ public record Row(String sortKey, List<?> values) {
 
     @Override
     public void encode(Row row, OutputStream out) throws IOException {
-      StringUtf8Coder.of().encode(row.sortKey(), out);
+      SortKey.encode(row.sortKey(), out);
       VarIntCoder.of().encode(row.values().size(), out);
       for (Object value : row.values()) {
         if (value instanceof String text) {
@@ -58,7 +58,7 @@ public record Row(String sortKey, List<?> values) {
 
     @Override
     public Row decode(InputStream in) throws IOException {
-      String key = StringUtf8Coder.of().decode(in);
+      SortKey key = SortKey.decode(in);
       int size = VarIntCoder.of().decode(in);
       List<Object> values = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {

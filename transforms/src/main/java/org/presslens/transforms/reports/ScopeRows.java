@@ -8,7 +8,6 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.csv.CsvReportWriter;
 import org.presslens.transforms.parquet.ParquetRowWriter;
 import org.presslens.transforms.parquet.ParquetTable;
@@ -22,12 +21,12 @@ import org.presslens.transforms.parquet.ParquetTable;
 public final class ScopeRows {
 
   private final ReportSpec spec;
-  private final String sortKey;
+  private final SortKey sortKey;
   private final ParquetRowWriter parquet;
   private final CsvReportWriter.Lines lines;
   private final List<ReportBlock> blocks = new ArrayList<>();
 
-  private ScopeRows(ReportSpec spec, String sortKey, ParquetRowWriter parquet) {
+  private ScopeRows(ReportSpec spec, SortKey sortKey, ParquetRowWriter parquet) {
     this.spec = spec;
     this.sortKey = sortKey;
     this.parquet = parquet;
@@ -35,13 +34,13 @@ public final class ScopeRows {
   }
 
   /** Rows of a scope of {@code spec}, with its full-detail table in {@code tiers.dataDir()} if set. */
-  public static ScopeRows open(ReportSpec spec, String sortKey, ReportTiers tiers) {
+  public static ScopeRows open(ReportSpec spec, SortKey sortKey, ReportTiers tiers) {
     if (!tiers.parquet()) {
       return new ScopeRows(spec, sortKey, null);
     }
     ParquetTable table = ParquetTable.of(spec);
     ResourceId file = tableFolder(tiers.dataDir(), table.name())
-        .resolve(DigestUtils.sha256Hex(sortKey).substring(0, 24) + ".parquet", StandardResolveOptions.RESOLVE_FILE);
+        .resolve(sortKey.digest().substring(0, 24) + ".parquet", StandardResolveOptions.RESOLVE_FILE);
     try {
       return new ScopeRows(spec, sortKey, ParquetRowWriter.create(file, table));
     } catch (IOException e) {

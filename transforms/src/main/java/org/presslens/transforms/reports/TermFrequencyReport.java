@@ -84,15 +84,15 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
     ReportTiers limits = tiers;
     PCollection<ReportBlock> corpusRows = tables.get(SumTables.CORPUS).apply("CorpusRows", FlatMapElements
         .into(TypeDescriptor.of(ReportBlock.class))
-        .via(t -> Stage.STATISTICS.time(() -> scope(TermFrequencyRows.CORPUS, "", "0", t.terms(), min, limits))));
+        .via(t -> Stage.STATISTICS.time(() -> scope(TermFrequencyRows.CORPUS, "", SortKey.of("0"), t.terms(), min, limits))));
     PCollection<ReportBlock> outletRows = tables.get(SumTables.BY_OUTLET).apply("OutletRows", FlatMapElements
         .into(TypeDescriptor.of(ReportBlock.class))
         .via((KV<String, OutletTables> kv) -> Stage.STATISTICS.time(
-            () -> scope(TermFrequencyRows.OUTLET, kv.getKey(), "1\u0000" + kv.getKey(), kv.getValue().terms(), min, limits))));
+            () -> scope(TermFrequencyRows.OUTLET, kv.getKey(), SortKey.of("1", kv.getKey()), kv.getValue().terms(), min, limits))));
     return PCollectionList.of(corpusRows).and(outletRows).apply(Flatten.pCollections());
   }
 
-  static List<ReportBlock> scope(String scope, String key, String sortKey, TermTable t, long minCount, ReportTiers tiers) {
+  static List<ReportBlock> scope(String scope, String key, SortKey sortKey, TermTable t, long minCount, ReportTiers tiers) {
     ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
     TermFrequencyRows.ranked(t.counts(), minCount, tiers.topTerms(), r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
         TermWeights.per10k(r.count(), t.tokens()), t.docFreq().get(r.term()), r.rank()), r.position() < tiers.topTerms()));

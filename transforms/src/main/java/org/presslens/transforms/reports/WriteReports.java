@@ -80,7 +80,7 @@ public final class WriteReports extends PTransform<PCollection<ReportBlock>, PCo
     KvCoder<String, Part> coder = KvCoder.of(StringUtf8Coder.of(), new PartCoder());
     PCollection<KV<String, Part>> parts = blocks.apply("WriteParts", ParDo.of(new WritePartFn(directory))).setCoder(coder);
     // An empty part per report, so that a report without rows is still written (its header).
-    List<KV<String, Part>> empty = specs.stream().map(s -> KV.of(s.fileName(), new Part("", 0, 0, "", new byte[0]))).toList();
+    List<KV<String, Part>> empty = specs.stream().map(s -> KV.of(s.fileName(), new Part(SortKey.of(), 0, 0, "", new byte[0]))).toList();
     PCollection<KV<String, Part>> none = blocks.getPipeline().apply("NoRows", Create.of(empty).withCoder(coder));
     Map<String, ReportSpec> byFile = new LinkedHashMap<>();
     specs.forEach(s -> byFile.put(s.fileName(), s));
@@ -95,13 +95,13 @@ public final class WriteReports extends PTransform<PCollection<ReportBlock>, PCo
    * copies them in order, so no runner holds a whole large report in memory. Both are empty for
    * the part that stands for no rows.
    */
-  record Part(String sortKey, int index, int rows, String file, byte[] csv) {}
+  record Part(SortKey sortKey, int index, int rows, String file, byte[] csv) {}
 
   /** Sort key, index, row count, file and inline lines. */
   static final class PartCoder extends ClassCoder<Part> {
     @Override
     public void encode(Part part, OutputStream out) throws IOException {
-      StringUtf8Coder.of().encode(part.sortKey(), out);
+      SortKey.encode(part.sortKey(), out);
       VarIntCoder.of().encode(part.index(), out);
       VarIntCoder.of().encode(part.rows(), out);
       StringUtf8Coder.of().encode(part.file(), out);
@@ -110,7 +110,7 @@ public final class WriteReports extends PTransform<PCollection<ReportBlock>, PCo
 
     @Override
     public Part decode(InputStream in) throws IOException {
-      return new Part(StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
+      return new Part(SortKey.decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
           StringUtf8Coder.of().decode(in), ByteArrayCoder.of().decode(in));
     }
   }
@@ -134,7 +134,7 @@ public final class WriteReports extends PTransform<PCollection<ReportBlock>, PCo
       }
       long start = Stage.cpuNow();
       ResourceId file = partFolder(directory, block.report()).resolve(
-          DigestUtils.sha256Hex(block.sortKey() + "\u0000" + block.part()) + ".csv", StandardResolveOptions.RESOLVE_FILE);
+          DigestUtils.sha256Hex(block.sortKey().digest() + "-" + block.part()) + ".csv", StandardResolveOptions.RESOLVE_FILE);
       try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
         stream.write(block.csv());
       }

@@ -57,7 +57,7 @@ public final class WriteRows extends PTransform<PCollection<Row>, PCollection<Lo
     KvCoder<Void, Row> coder = KvCoder.of(VoidCoder.of(), rows.getCoder());
     // A row without values, so that a report without rows is still written (its header).
     PCollection<KV<Void, Row>> none = rows.getPipeline()
-        .apply("NoRows", Create.of(KV.of((Void) null, new Row("", List.of()))).withCoder(coder));
+        .apply("NoRows", Create.of(KV.of((Void) null, new Row(SortKey.of(), List.of()))).withCoder(coder));
     return PCollectionList.of(rows.apply("KeyAll", WithKeys.of((Void) null)).setCoder(coder)).and(none)
         .apply("AllRows", Flatten.pCollections())
         .apply("Gather", GroupByKey.create())

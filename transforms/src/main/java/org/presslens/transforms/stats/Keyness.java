@@ -3,7 +3,7 @@ package org.presslens.transforms.stats;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Keyness statistics of one term in a {@link TwoByTwo} table. Formulas are in the README
+ * Keyness statistics of one term in a {@link TwoByTwo} table. Formulas are in docs/statistics.md
  * ("Keyness statistics").
  */
 public final class Keyness {

@@ -19,8 +19,8 @@ final class Blocks {
   private Blocks() {}
 
   /** The rows of each sort key, its parts in order. */
-  static Map<String, List<List<String>>> rowsByKey(Iterable<ReportBlock> blocks) {
-    Map<String, List<List<String>>> byKey = new LinkedHashMap<>();
+  static Map<SortKey, List<List<String>>> rowsByKey(Iterable<ReportBlock> blocks) {
+    Map<SortKey, List<List<String>>> byKey = new LinkedHashMap<>();
     StreamSupport.stream(blocks.spliterator(), false)
         .sorted(Comparator.comparing(ReportBlock::sortKey).thenComparingInt(ReportBlock::part))
         .forEach(b -> byKey.computeIfAbsent(b.sortKey(), k -> new ArrayList<>()).addAll(rows(b)));

@@ -44,7 +44,7 @@ class EntityReportsTest {
   void entitiesAreCountedPerOutletWithSpellingsAndSources(TestPipeline pipeline) {
     PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(TestDocuments.asSegments()).apply(SumTables.create())
         .get(SumTables.CORPUS).apply(EntitiesReport.of(2, CSV_ONLY));
-    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntitiesReport.SPEC, "0", List.of(
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntitiesReport.SPEC, SortKey.of("0"), List.of(
         List.of("NATO", "organization", 4, 2, 2, "RT: 3; GT: 1", "NATO (4)", "both"),
         List.of("China", "location", 3, 2, 2, "RT: 2; GT: 1", "China (3)", "both"))));
     pipeline.run().waitUntilFinish();
@@ -55,8 +55,8 @@ class EntityReportsTest {
     PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(TestDocuments.asSegments()).apply(SumTables.create())
         .apply(EntityCooccurrenceReport.of(1, CSV_ONLY));
     PAssert.that(blocks).satisfies(all -> {
-      Map<String, List<List<String>>> byKey = Blocks.rowsByKey(all);
-      List<List<String>> corpus = byKey.get("0");
+      Map<SortKey, List<List<String>>> byKey = Blocks.rowsByKey(all);
+      List<List<String>> corpus = byKey.get(SortKey.of("0"));
       // Sentence window: 5 sentences; China in 3 (d1 s0, s2; d2 s0), NATO in 4, together in 2 (d1 s0, s2).
       // PMI = log2(2 * 5 / (3 * 4)) = -0.26303; NPMI = PMI / -log2(2/5) = -0.19898; the closest example is d1 s2 (adjacent tokens).
       assertEquals(List.of("corpus", "", "China", "location", "NATO", "organization", "sentence", "2", "1", "1",
@@ -67,7 +67,7 @@ class EntityReportsTest {
           && r.get(4).equals("NATO")).findFirst().orElseThrow();
       assertEquals(List.of("2", "2", "2", "2", "2", "2", "0", "1"), documentRow.subList(7, 15));
       assertEquals(List.of("outlet", "GT", "Japan", "location", "NATO", "organization", "sentence", "1"),
-          byKey.get("1\u0000GT").get(0).subList(0, 8));
+          byKey.get(SortKey.of("1", "GT")).get(0).subList(0, 8));
       return null;
     });
     pipeline.run().waitUntilFinish();

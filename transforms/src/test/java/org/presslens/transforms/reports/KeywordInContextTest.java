@@ -70,7 +70,7 @@ class KeywordInContextTest {
             new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", "NATO and Asia, at last."),
             new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "NATO elsewhere."))));
     var blocks = documents.apply(KeywordInContextReport.of(terms, options, text));
-    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, "RT", List.of(
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), List.of(
         List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
         List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
         List.of("RT", "asia", 2, "b", 1, "in", "Asia", "."),

@@ -32,16 +32,17 @@ class OutletContrastReportTest {
         .apply(OutletContrastReport.with(options, ReportTiers.defaults("")));
 
     PAssert.that(out.get(OutletContrastReport.REPORT)).satisfies(blocks -> {
-      Map<String, List<List<String>>> byKey = Blocks.rowsByKey(blocks);
-      assertEquals(List.of("A\u00000", "A\u00001B", "A\u00001C", "B\u00000", "B\u00001A", "B\u00001C",
-          "C\u00000", "C\u00001A", "C\u00001B"), byKey.keySet().stream().sorted().toList());
+      Map<SortKey, List<List<String>>> byKey = Blocks.rowsByKey(blocks);
+      assertEquals(List.of(SortKey.of("A", "0"), SortKey.of("A", "1", "B"), SortKey.of("A", "1", "C"), SortKey.of("B", "0"),
+          SortKey.of("B", "1", "A"), SortKey.of("B", "1", "C"), SortKey.of("C", "0"), SortKey.of("C", "1", "A"),
+          SortKey.of("C", "1", "B")), byKey.keySet().stream().sorted().toList());
       // A vs rest: nato 10 of 1,000 words against 5 of 2,000 (the table worked by hand in KeynessTest).
-      List<String> nato = byKey.get("A\u00000").get(0);
+      List<String> nato = byKey.get(SortKey.of("A", "0")).get(0);
       assertEquals(List.of("A", "rest", "nato", "1", "10", "5"), nato.subList(0, 6));
       assertEquals(List.of("6.9692", "0.008292"), nato.subList(9, 11));
       assertEquals(List.of("over", "1"), nato.subList(16, 18));
       // A vs B: nato 10 of 1,000 against 3 of 1,000.
-      assertEquals(List.of("A", "B", "nato", "1", "10", "3"), byKey.get("A\u00001B").get(0).subList(0, 6));
+      assertEquals(List.of("A", "B", "nato", "1", "10", "3"), byKey.get(SortKey.of("A", "1", "B")).get(0).subList(0, 6));
       return null;
     });
     PAssert.that(out.get(OutletContrastReport.TOP_TERMS)).containsInAnyOrder(

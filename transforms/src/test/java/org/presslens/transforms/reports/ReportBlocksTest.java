@@ -20,7 +20,7 @@ class ReportBlocksTest {
     for (int i = 0; i < 2 * ReportBlock.MAX_ROWS + 3; i++) {
       rows.add(List.of("k", i % 7 == 0 ? "=cmd|' /C calc'!A0" : "v, \"" + i + "\""));
     }
-    List<ReportBlock> blocks = ReportBlocks.of(SPEC, "key", rows);
+    List<ReportBlock> blocks = ReportBlocks.of(SPEC, SortKey.of("key"), rows);
     assertEquals(List.of(0, 1, 2), blocks.stream().map(ReportBlock::part).toList());
     assertEquals(List.of(ReportBlock.MAX_ROWS, ReportBlock.MAX_ROWS, 3), blocks.stream().map(ReportBlock::rows).toList());
     ByteArrayOutputStream joined = new ByteArrayOutputStream();
@@ -34,7 +34,7 @@ class ReportBlocksTest {
 
   @Test
   void noRowsMakeNoBlockAndRowsMustMatchTheHeader() {
-    assertEquals(List.of(), ReportBlocks.render(SPEC, "key", rows -> {}));
-    assertThrows(IllegalArgumentException.class, () -> ReportBlocks.single(SPEC, "key", List.of("only one cell")));
+    assertEquals(List.of(), ReportBlocks.render(SPEC, SortKey.of("key"), rows -> {}));
+    assertThrows(IllegalArgumentException.class, () -> ReportBlocks.single(SPEC, SortKey.of("key"), List.of("only one cell")));
   }
 }

@@ -29,8 +29,8 @@ class WriteReportsTest {
   void writesBlocksInSortKeyOrder(TestPipeline pipeline) throws IOException {
     PCollection<Long> rows = pipeline
         .apply(Create.of(
-            ReportBlocks.single(SPEC, "b", List.of("b", "2")), ReportBlocks.single(SPEC, "a", List.of("a", "-1")),
-            new ReportBlock("t.csv", "b", 1, 1, "b,3\r\n".getBytes(StandardCharsets.UTF_8))))
+            ReportBlocks.single(SPEC, SortKey.of("b"), List.of("b", "2")), ReportBlocks.single(SPEC, SortKey.of("a"), List.of("a", "-1")),
+            new ReportBlock("t.csv", SortKey.of("b"), 1, 1, "b,3\r\n".getBytes(StandardCharsets.UTF_8))))
         .apply(WriteReports.to(dir.toString(), List.of(SPEC)));
     PAssert.thatSingleton(rows).isEqualTo(3L);
     pipeline.run().waitUntilFinish();
@@ -49,8 +49,8 @@ class WriteReportsTest {
     }
     expected.append("long2,x\r\n");
     PCollection<Long> rows = pipeline
-        .apply(Create.of(Stream.concat(Stream.of(ReportBlocks.single(SPEC, "long2", List.of("long2", "x"))),
-            ReportBlocks.of(SPEC, "long", longRows).stream()).toList()))
+        .apply(Create.of(Stream.concat(Stream.of(ReportBlocks.single(SPEC, SortKey.of("long2"), List.of("long2", "x"))),
+            ReportBlocks.of(SPEC, SortKey.of("long"), longRows).stream()).toList()))
         .apply(WriteReports.to(dir.toString(), List.of(SPEC)));
     PAssert.thatSingleton(rows).isEqualTo(n + 1L);
     pipeline.run().waitUntilFinish();
@@ -67,8 +67,8 @@ class WriteReportsTest {
     for (int i = 0; i < ReportBlock.MAX_ROWS; i++) {
       longRows.add(List.of("b", "line\nbreak " + "x".repeat(20) + i));
     }
-    List<ReportBlock> blocks = new ArrayList<>(ReportBlocks.of(SPEC, "b", longRows)); // larger than the inline size
-    blocks.add(ReportBlocks.single(SPEC, "a", List.of("a", "first, \"quoted\"")));
+    List<ReportBlock> blocks = new ArrayList<>(ReportBlocks.of(SPEC, SortKey.of("b"), longRows)); // larger than the inline size
+    blocks.add(ReportBlocks.single(SPEC, SortKey.of("a"), List.of("a", "first, \"quoted\"")));
     int limit = 1 + ReportBlock.MAX_ROWS / 2;
     pipeline.apply(Create.of(blocks)).apply(WriteReports.to(dir.toString(), List.of(SPEC)).withMaxRows(limit));
     pipeline.run().waitUntilFinish();
@@ -87,7 +87,7 @@ class WriteReportsTest {
     ReportSpec other = new ReportSpec("u.csv", "test", List.of(ReportSpec.col("x", "")));
     ReportSpec none = new ReportSpec("w.csv", "test", List.of(ReportSpec.col("y", "")));
     pipeline
-        .apply(Create.of(ReportBlocks.single(SPEC, "a", List.of("a", "1")), ReportBlocks.single(other, "a", List.of("=x"))))
+        .apply(Create.of(ReportBlocks.single(SPEC, SortKey.of("a"), List.of("a", "1")), ReportBlocks.single(other, SortKey.of("a"), List.of("=x"))))
         .apply(WriteReports.to(dir.toString(), List.of(SPEC, other, none)));
     pipeline.run().waitUntilFinish();
     assertEquals("\uFEFFk,v\r\na,1\r\n", Files.readString(dir.resolve("t.csv"), StandardCharsets.UTF_8));
