@@ -3,14 +3,14 @@ package org.presslens.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.presslens.transforms.ner.NameFinderModels;
-import org.presslens.transforms.text.LanguageGuesser;
 import org.presslens.transforms.text.OpenNlpModels;
 
 /**
  * Starts loading the run's models in background threads when the pipeline runs inside this JVM
- * (the direct runner), so that the language model and the name-finder models (about a second
- * each) load side by side while Beam builds and starts the pipeline, instead of one after the
- * other when the first document reaches each step.
+ * (the direct runner), so that the tokenizer and the name-finder models (about a second) load
+ * while Beam builds and starts the pipeline, instead of when the first document reaches each step.
+ * The language model is not among them: most English texts never need it
+ * ({@link org.presslens.transforms.text.LanguageGuesser}), so it loads when the first text does.
  * The DoFns still ask for the shared models in {@code @Setup}: they wait for a load in progress,
  * or, if a load failed here, load again and fail the run with their own message.
  */
@@ -25,9 +25,6 @@ final class ModelPreload {
 
   static List<Runnable> loadsFor(RunConfig config) {
     List<Runnable> loads = new ArrayList<>();
-    if (config.limits().englishOnly()) {
-      loads.add(LanguageGuesser::preload);
-    }
     loads.add(OpenNlpModels::shared);
     if (config.entities()) {
       loads.add(NameFinderModels::preload);

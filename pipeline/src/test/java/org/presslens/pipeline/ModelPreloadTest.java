@@ -23,9 +23,8 @@ class ModelPreloadTest {
 
   @Test
   void loadsOnlyTheModelsTheRunUses() {
-    assertEquals(3, ModelPreload.loadsFor(config()).size()); // language, tokenizer, name finders
-    assertEquals(2, ModelPreload.loadsFor(config("--entities=false")).size());
-    assertEquals(1, ModelPreload.loadsFor(config("--entities=false", "--englishOnly=false")).size());
+    assertEquals(2, ModelPreload.loadsFor(config()).size()); // tokenizer, name finders
+    assertEquals(1, ModelPreload.loadsFor(config("--entities=false")).size());
   }
 
   @Test

@@ -3,13 +3,20 @@ package org.presslens.transforms.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 public class LanguageGuesserTest {
@@ -30,6 +37,46 @@ public class LanguageGuesserTest {
     assertEquals("deu", german.language());
     assertTrue(german.confidence() >= InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE, german.toString());
     assertEquals("eng", guesser.guess(ENGLISH).orElseThrow().language());
+  }
+
+  @Test
+  void commonEnglishWordsDecideWithoutTheModel() {
+    assertTrue(LanguageGuesser.commonEnglishShare(LanguageGuesser.sample(ENGLISH)) >= LanguageGuesser.COMMON_SHARE);
+    assertEquals(new LanguageGuesser.Guess("eng", 1.0), new LanguageGuesser().guess(ENGLISH).orElseThrow());
+    assertTrue(LanguageGuesser.commonEnglishShare(LanguageGuesser.sample(GERMAN)) < 0.2);
+    assertEquals(0.5, LanguageGuesser.commonEnglishShare("The cat, and A dog sat."), 1e-12);
+  }
+
+  /**
+   * Every text the common-word rule calls English is one the model would not reject either: on
+   * every fourth document of each corpus in {@code ../shared/corpora}, when that folder is there.
+   */
+  @Test
+  void theRuleAgreesWithTheModelOnTheSharedCorpora() throws IOException {
+    Path corpora = Path.of(System.getProperty("presslens.root", "..")).resolve("../shared/corpora");
+    Assumptions.assumeTrue(Files.isDirectory(corpora), "no shared corpora beside the project");
+    LanguageGuesser guesser = new LanguageGuesser();
+    ObjectMapper json = new ObjectMapper();
+    int byRule = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(corpora, "*.jsonl.gz")) {
+      for (Path file : files) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+            new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+          int line = 0;
+          for (String record; (record = in.readLine()) != null; line++) {
+            String sample = LanguageGuesser.sample(json.readTree(record).get("text").asText());
+            if (line % 4 != 0 || LanguageGuesser.commonEnglishShare(sample) < LanguageGuesser.COMMON_SHARE) {
+              continue;
+            }
+            byRule++;
+            LanguageGuesser.Guess model = guesser.detect(sample);
+            assertTrue(model.language().equals("eng") || model.confidence() < InputLimits.MIN_OTHER_LANGUAGE_CONFIDENCE,
+                file.getFileName() + " line " + (line + 1) + ": " + model);
+          }
+        }
+      }
+    }
+    assertTrue(byRule > 1000, "documents decided by the rule: " + byRule);
   }
 
   @Test
