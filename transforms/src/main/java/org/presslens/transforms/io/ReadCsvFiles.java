@@ -25,12 +25,18 @@ import org.presslens.transforms.model.SourceDocument;
  * detected like for text files) through Beam's {@link FileIO}: one document per row, columns
  * chosen by {@link RecordFields}. Rows are numbered as a spreadsheet shows them (the header is
  * row 1). A row with a different number of cells than the header, or with an empty text, is
- * rejected; a file without the text column is rejected as a whole.
+ * rejected; a file without the text column, or without data rows, is rejected as a whole. A row
+ * that cannot be parsed (a quote that is never closed, text after a closing quote) is rejected
+ * and reading goes on at the next line, so one bad row costs only itself and the lines its open
+ * quote took in; after {@value #MAX_RESUMES} such rows the rest of the file is rejected at once.
  */
 public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
       .setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).get();
+
+  /** Unparseable rows per file after which the rest of the file is rejected as one item. */
+  static final int MAX_RESUMES = 100;
 
   private final String filePattern;
   private final String root;
@@ -82,7 +88,8 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
         reject(out, source, "", decoded.failure(), decoded.detail());
         return;
       }
-      try (CSVParser parser = FORMAT.parse(new StringReader(decoded.text()))) {
+      String text = decoded.text();
+      try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
         Map<String, Integer> header = parser.getHeaderMap();
         if (header == null || header.isEmpty()) {
           reject(out, source, "", Reason.EMPTY, "file has no header row");
@@ -93,26 +100,72 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
               "no column '" + fields.text() + "' in the header (" + String.join(", ", parser.getHeaderNames()) + ")");
           return;
         }
-        Iterator<CSVRecord> rows = parser.iterator();
-        long row = 1;
-        while (true) {
-          CSVRecord record;
-          try {
-            if (!rows.hasNext()) {
+        CSVFormat body = FORMAT.builder().setHeader(parser.getHeaderNames().toArray(String[]::new))
+            .setSkipHeaderRecord(false).get();
+        long[] lineStarts = lineStarts(text);
+        long row = 1; // the header
+        CSVParser current = parser;
+        long firstLine = 0; // physical line (from 0) where current's input starts
+        int resumes = 0;
+        while (current != null) {
+          CSVParser next = null;
+          Iterator<CSVRecord> rows = current.iterator();
+          long line = current.getCurrentLineNumber(); // line where the next record starts, relative to firstLine
+          while (true) {
+            CSVRecord record;
+            try {
+              if (!rows.hasNext()) {
+                break;
+              }
+              record = rows.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+              row++;
+              long resumeAt = firstLine + line + 1;
+              if (resumes++ == MAX_RESUMES || resumeAt >= lineStarts.length) {
+                reject(out, source, "row " + row, Reason.MALFORMED_CSV, "cannot parse the rest of the file: " + e.getMessage());
+                break;
+              }
+              reject(out, source, "row " + row, Reason.MALFORMED_CSV,
+                  "cannot parse this row (a quote not closed, or text after a closing quote?); reading goes on at the next line: "
+                      + e.getMessage());
+              firstLine = resumeAt;
+              next = body.parse(new StringReader(text.substring((int) lineStarts[(int) resumeAt])));
               break;
             }
-            record = rows.next();
-          } catch (UncheckedIOException | IllegalStateException e) {
-            reject(out, source, "row " + (row + 1), Reason.MALFORMED_CSV,
-                "cannot parse the rest of the file: " + e.getMessage());
-            break;
+            row++;
+            emit(out, source, row, header.size(), record, decoded.charset());
+            line = current.getCurrentLineNumber();
           }
-          row = record.getRecordNumber() + 1;
-          emit(out, source, row, header.size(), record, decoded.charset());
+          if (current != parser) {
+            current.close();
+          }
+          current = next;
+        }
+        if (row == 1) {
+          reject(out, source, "", Reason.EMPTY, "file has a header row but no data rows");
         }
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         reject(out, source, "", Reason.MALFORMED_CSV, e.getMessage());
       }
+    }
+
+    /** Where each physical line starts (line breaks: CR LF, LF or CR, as the CSV parser counts them). */
+    static long[] lineStarts(String text) {
+      long[] starts = new long[16];
+      int n = 1;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n' || c == '\r') {
+          if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            i++;
+          }
+          if (n == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, 2 * n);
+          }
+          starts[n++] = i + 1;
+        }
+      }
+      return java.util.Arrays.copyOf(starts, n);
     }
 
     private void emit(MultiOutputReceiver out, String source, long row, int columns, CSVRecord record, String charset) {

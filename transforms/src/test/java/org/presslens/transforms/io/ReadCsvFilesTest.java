@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -46,6 +48,28 @@ class ReadCsvFilesTest {
             "row has 5 cells, the header has 4 (unquoted comma or line break?)"),
         new RejectedInput("news.csv.gz", "row 4", "empty", "column 'text' is empty"),
         new RejectedInput("notext.csv", "", "missing-field", "no column 'text' in the header (doc_id, body)"));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aRowThatCannotBeParsedCostsOnlyItselfAndAHeaderOnlyFileIsRejected(TestPipeline pipeline) throws IOException {
+    Files.writeString(dir.resolve("broken.csv"), "doc_id,text\n"
+        + "a,\"First story.\"\n"
+        + "b,\"Broken \"quote\" here\n"
+        + "c,Third story.\n"
+        + "d,\"Never closed\n"
+        + "e,Fifth story.\n");
+    Files.writeString(dir.resolve("header.csv"), "doc_id,text\r\n\r\n");
+
+    PCollectionTuple read = pipeline.apply(ReadCsvFiles.from(dir + "/*.csv", dir + "/",
+        new RecordFields("text", "doc_id", "outlet", "published", "title")));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS).apply("Documents", MapElements.into(TypeDescriptors.strings())
+        .via(d -> d.docId() + " " + d.sourcePath() + " " + d.text())))
+        .containsInAnyOrder("a broken.csv:2 First story.", "c broken.csv:4 Third story.", "e broken.csv:6 Fifth story.");
+    PAssert.that(read.get(CorpusTags.REJECTED).apply("Rejected", MapElements.into(TypeDescriptors.strings())
+        .via(r -> r.source() + " " + r.item() + " " + r.reason())))
+        .containsInAnyOrder("broken.csv row 3 malformed-csv", "broken.csv row 5 malformed-csv", "header.csv  empty");
     pipeline.run().waitUntilFinish();
   }
 }
