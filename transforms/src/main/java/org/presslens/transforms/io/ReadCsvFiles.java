@@ -79,7 +79,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
       String source = SourceNames.of(file, root);
       TextDecoder.Decoded decoded;
       try {
-        decoded = TextDecoder.decode(file.readFullyAsBytes());
+        decoded = TextDecoder.decodeRecords(file.readFullyAsBytes());
       } catch (IOException e) {
         reject(out, source, "", Reason.UNREADABLE, e.toString());
         return;
@@ -178,6 +178,10 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
       String text = record.get(fields.text());
       if (text.isBlank()) {
         reject(out, source, item, Reason.EMPTY, "column '" + fields.text() + "' is empty");
+        return;
+      }
+      if (text.indexOf('\u0000') >= 0) {
+        reject(out, source, item, Reason.BINARY, "column '" + fields.text() + "' holds NUL characters: not text");
         return;
       }
       String id = cell(record, fields.id());

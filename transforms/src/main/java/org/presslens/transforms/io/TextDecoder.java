@@ -59,6 +59,28 @@ public final class TextDecoder {
         : new Decoded(null, null, RejectedInput.Reason.UNKNOWN_ENCODING, "not valid UTF-8 nor " + match.getName());
   }
 
+  /**
+   * As {@link #decode}, for a file of records (CSV): NUL bytes in otherwise valid UTF-8 are left in
+   * the text, so that a stray NUL is the problem of the record that holds it, not of the file.
+   */
+  public static Decoded decodeRecords(byte[] bytes) {
+    Decoded decoded = decode(bytes);
+    if (decoded.ok() || decoded.failure() != RejectedInput.Reason.BINARY) {
+      return decoded;
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0,
+              bytes.length - (startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0)))
+          .toString();
+      return new Decoded(text, StandardCharsets.UTF_8.name(), null, null);
+    } catch (CharacterCodingException e) {
+      return decoded;
+    }
+  }
+
   private static Decoded strict(byte[] bytes, int offset, Charset charset) {
     try {
       String text = charset.newDecoder()
