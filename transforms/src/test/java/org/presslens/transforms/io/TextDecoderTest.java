@@ -8,10 +8,20 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.io.TextDecoder.Decoded;
+import org.presslens.transforms.model.RejectedInput;
 
 class TextDecoderTest {
 
   private static final String TEXT = "NATO’s “global” ambitions — said the minister, €200 billion in café talk, très élevé.";
+
+  @Test
+  void aStrayNulIsTheProblemOfItsRecordInAFileOfRecords() {
+    byte[] csv = "doc_id,text\na,fine\nb,bro\u0000ken\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(RejectedInput.Reason.BINARY, TextDecoder.decode(csv).failure());
+    Decoded records = TextDecoder.decodeRecords(csv);
+    assertTrue(records.ok());
+    assertEquals("doc_id,text\na,fine\nb,bro\u0000ken\n", records.text());
+  }
 
   @Test
   void byteOrderMarksDecide() {
