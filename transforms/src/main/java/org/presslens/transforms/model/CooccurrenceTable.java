@@ -4,10 +4,13 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
@@ -237,6 +240,11 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     if (ids.length < 2) {
       return;
     }
+    if (ids.length > MAX_PAIRED_ENTITIES) {
+      ids = mostMentioned(places, ids);
+      Set<Integer> kept = Arrays.stream(ids).boxed().collect(Collectors.toSet());
+      places = places.stream().filter(p -> kept.contains(p.entity())).toList();
+    }
     // Positions of each entity's mentions in the text-ordered list.
     int[][] at = new int[ids.length][];
     int[] fill = new int[ids.length];
@@ -263,6 +271,21 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
         closest(units, i, places, at[x], at[y], doc, docId, textIds);
       }
     }
+  }
+
+  /**
+   * Entities of one unit (sentence or document) that take part in its pairs at most: pairs grow
+   * with the square of the entities, and a unit with more is a list or a table rather than prose.
+   */
+  static final int MAX_PAIRED_ENTITIES = 1000;
+
+  /** The {@link #MAX_PAIRED_ENTITIES} entities of a unit with the most mentions (ties: by key), sorted by id. */
+  private int[] mostMentioned(List<Place> places, int[] ids) {
+    Map<Integer, Integer> mentions = new HashMap<>();
+    places.forEach(p -> mentions.merge(p.entity(), 1, Integer::sum));
+    return Arrays.stream(ids).boxed()
+        .sorted(Comparator.<Integer>comparingInt(mentions::get).reversed().thenComparing(entities::name))
+        .limit(MAX_PAIRED_ENTITIES).mapToInt(Integer::intValue).sorted().toArray();
   }
 
   /** Offers the pair the closest of its mentions: neighbours when both lists are merged in text order. */

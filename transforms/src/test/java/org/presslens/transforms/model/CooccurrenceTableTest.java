@@ -1,0 +1,48 @@
+package org.presslens.transforms.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.presslens.transforms.model.CooccurrenceTable.Pair;
+import org.presslens.transforms.model.CooccurrenceTable.Window;
+
+class CooccurrenceTableTest {
+
+  private static Mention mention(String name, int sentence, int start) {
+    return new Mention(name, "person", name, sentence, start, start + 1, Mention.DICTIONARY);
+  }
+
+  @Test
+  void aUnitWithMoreEntitiesThanTheLimitPairsOnlyItsMostMentioned() {
+    int n = CooccurrenceTable.MAX_PAIRED_ENTITIES + 1;
+    ArrayList<Mention> mentions = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = String.format("E%04d", i);
+      mentions.add(mention(name, i, 0));
+      if (i != 7) { // E0007 is the one entity mentioned once
+        mentions.add(mention(name, i, 2));
+      }
+    }
+    CooccurrenceTable table = new CooccurrenceTable()
+        .add(new DocumentEntities("d", "o", mentions, n, new HashMap<>()));
+    CooccurrenceTable.Units document = table.units(Window.DOCUMENT);
+    List<Pair> pairs = document.pairs(1);
+    long expected = (long) (n - 1) * (n - 2) / 2;
+    assertEquals(expected, pairs.size(), "pairs among the 1,000 most mentioned");
+    assertTrue(pairs.stream().noneMatch(p -> p.a().startsWith("E0007") || p.b().startsWith("E0007")));
+    assertTrue(document.unitsOf(mentions.get(14).key()) == 1 && document.unitsOf(mention("E0007", 0, 0).key()) == 1,
+        "every entity still counts its unit");
+  }
+
+  @Test
+  void belowTheLimitEveryPairCounts() {
+    ArrayList<Mention> mentions = new ArrayList<>(List.of(mention("A", 0, 0), mention("B", 0, 2), mention("C", 1, 0)));
+    CooccurrenceTable table = new CooccurrenceTable().add(new DocumentEntities("d", "o", mentions, 2, new HashMap<>()));
+    assertEquals(3, table.units(Window.DOCUMENT).pairs(1).size());
+    assertEquals(1, table.units(Window.SENTENCE).pairs(1).size());
+  }
+}
