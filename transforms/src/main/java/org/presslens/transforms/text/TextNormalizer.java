@@ -12,12 +12,16 @@ import java.text.Normalizer;
  *   <li>Unicode NFKC (skipped for text that is all ASCII, which it leaves unchanged);
  *   <li>apostrophe look-alikes ’ ‘ ‛ ʼ ′ ` ´ and the full-width apostrophe become {@code '};
  *   <li>double-quote look-alikes “ ” „ ‟ « » ″ become {@code "};
+ *   <li>a double quote used as an apostrophe becomes {@code '}: after a letter and before the end
+ *       of an English contraction or possessive ({@code s t d m ll re ve}) that no letter follows
+ *       ({@code Kuwait"s}, {@code don"t}, {@code I"m}), unless its word began with a quote
+ *       ({@code "X"s} stays);
  *   <li>figure, en and em dashes and the horizontal bar separate words ("secure—and"), but the
  *       tokenizer model keeps them inside tokens: each, with the ASCII white space around it,
  *       becomes an en dash between two spaces;
  *   <li>other horizontal spaces (no-break and the like, but not the tab) become a space.
  * </ol>
- * One pass over the text does steps 2 to 5, as the replacements in that order would.
+ * One pass over the text does steps 2 to 6, as the replacements in that order would.
  */
 public final class TextNormalizer {
 
@@ -30,6 +34,9 @@ public final class TextNormalizer {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       char replacement = c < 0x80 && c != '`' ? c : replacement(c);
+      if (replacement == '"' && isApostrophe(s, i, out)) {
+        replacement = '\'';
+      }
       if (isDash(c)) {
         if (out == null) {
           out = new StringBuilder(s.length() + 16).append(s, 0, i);
@@ -55,6 +62,32 @@ public final class TextNormalizer {
       }
     }
     return out == null ? s : out.toString();
+  }
+
+  private static final String[] CONTRACTION_ENDS = {"s", "t", "d", "m", "ll", "re", "ve"};
+
+  /** Whether the double quote at {@code i} stands for an apostrophe (see the class comment). */
+  private static boolean isApostrophe(String s, int i, StringBuilder out) {
+    CharSequence before = out == null ? s : out;
+    int at = out == null ? i : out.length();
+    if (at == 0 || !Character.isLetter(before.charAt(at - 1))) {
+      return false;
+    }
+    int start = at - 1;
+    while (start > 0 && !Character.isWhitespace(before.charAt(start - 1))) {
+      start--;
+    }
+    char first = before.charAt(start);
+    if (first == '"' || first == '\u201C' || first == '\u201E' || first == '\u00AB') {
+      return false;
+    }
+    for (String end : CONTRACTION_ENDS) {
+      int after = i + 1 + end.length();
+      if (s.startsWith(end, i + 1) && (after == s.length() || !Character.isLetter(s.charAt(after)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static char replacement(char c) {

@@ -30,6 +30,16 @@ class TextNormalizerTest {
   }
 
   @Test
+  void aDoubleQuoteUsedAsAnApostropheBecomesOne() {
+    assertEquals("Kuwait's oil, OPEC's\npricing, don't, I'm, we'll, they're, we've, he'd",
+        TextNormalizer.normalize("Kuwait\"s oil, OPEC\"s\npricing, don\"t, I\"m, we\"ll, they\"re, we\"ve, he\"d"));
+    assertEquals("Kuwait's", TextNormalizer.normalize("Kuwait\u201Ds"), "a typographic quote too");
+    assertEquals("He said \"so\" to \"X\"s and 5\"s \"quoted\"", TextNormalizer.normalize(
+        "He said \"so\" to \"X\"s and 5\"s \"quoted\""), "quotes around words, after digits, in quoted words stay");
+    assertEquals("a\"sb \"", TextNormalizer.normalize("a\"sb \""), "a longer word after the quote is not a contraction");
+  }
+
+  @Test
   void agreesWithTheRegularExpressionsOnRandomText() {
     String alphabet = "ab A1.,'\"`\t\n\r\u000B\f \u00A0\u2009\u3000\u1680\u2012\u2013\u2014\u2015\u2212-\u2019\u2018\u201C\u201D"
         + "\u00AB\u00BB\u2033\u2032\u00B4\uFF07\uFB01\u00E9e\u0301\uFF21";
