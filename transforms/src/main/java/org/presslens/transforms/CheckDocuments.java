@@ -105,6 +105,11 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
             "%,d characters without white space at character %,d (encoded data or lost spaces?); the limit is %,d (--maxWordChars)",
             run[1] - run[0], run[0], limits.maxWordChars()));
       }
+      long words = words(text);
+      if (words > InputLimits.MAX_WORDS) {
+        return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
+            "text has %,d words; a document is analysed up to %,d words", words, InputLimits.MAX_WORDS));
+      }
       if (published.isEmpty()) {
         return RejectedInput.of(doc, Reason.BAD_DATE, "date '" + doc.published()
             + "' is not a date PressLens reads (e.g. 2024-05-03, 2024-05, 2024, 3 May 2024, RFC 1123)");
@@ -135,6 +140,20 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         }
       }
       return null;
+    }
+
+    /** Runs of characters without white space. */
+    static long words(String text) {
+      long words = 0;
+      boolean inWord = false;
+      for (int i = 0; i < text.length(); i++) {
+        boolean space = isSpace(text.charAt(i));
+        if (!space && !inWord) {
+          words++;
+        }
+        inWord = !space;
+      }
+      return words;
     }
 
     private static boolean isSpace(char c) {

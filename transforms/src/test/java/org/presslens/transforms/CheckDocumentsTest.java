@@ -1,10 +1,14 @@
 package org.presslens.transforms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.io.CorpusTags;
@@ -51,5 +55,20 @@ class CheckDocumentsTest {
     var guess = new org.presslens.transforms.text.LanguageGuesser().guess(LanguageGuesserTest.GERMAN).orElseThrow();
     return String.format("language detected: deu (confidence %.2f); PressLens analyses English (--englishOnly=false keeps it)",
         guess.confidence());
+  }
+
+  @Test
+  void aDocumentWithMoreWordsThanTheLimitIsTooLarge(TestPipeline pipeline) {
+    String many = "a ".repeat(InputLimits.MAX_WORDS) + "b";
+    assertEquals(InputLimits.MAX_WORDS + 1, CheckDocuments.CheckFn.words(many));
+    assertEquals(3, CheckDocuments.CheckFn.words("  one\ttwo\r\nthree "));
+    PCollectionTuple checked = pipeline
+        .apply(Create.of(doc("many", "", many), doc("enough", "", "a ".repeat(InputLimits.MAX_WORDS - 1) + "b")))
+        .apply(CheckDocuments.with(new InputLimits(10_000_000, 100, false)));
+    PAssert.that(checked.get(CorpusTags.REJECTED)).containsInAnyOrder(new RejectedInput("many.txt", "", "too-large",
+        "text has 2,000,001 words; a document is analysed up to 2,000,000 words"));
+    PAssert.that(checked.get(CorpusTags.DOCUMENTS).apply(MapElements.into(TypeDescriptors.strings()).via(SourceDocument::docId)))
+        .containsInAnyOrder("enough");
+    pipeline.run().waitUntilFinish();
   }
 }

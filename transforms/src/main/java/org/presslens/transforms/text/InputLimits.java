@@ -15,6 +15,14 @@ public record InputLimits(long maxChars, int maxWordChars, boolean englishOnly) 
   /** Texts with fewer letters than this are never judged by language: the guess is unreliable. */
   public static final int MIN_LETTERS_FOR_LANGUAGE = 200;
 
+  /**
+   * Words (runs without white space) a document may hold at most. Its sentences, tokens and entity
+   * mentions, and with them the time and memory of its analysis, grow with its words; 10 MB of
+   * English (the default --maxDocumentMB) is about 1.7 million words, so the limit only matters
+   * for larger limits or texts of very short words.
+   */
+  public static final int MAX_WORDS = 2_000_000;
+
   /** Confidence the detector must reach for another language before a text is rejected. */
   public static final double MIN_OTHER_LANGUAGE_CONFIDENCE = 0.2;
 }
