@@ -24,7 +24,6 @@ import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.CheckDocuments;
 import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
-import org.presslens.transforms.SkipDuplicates;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;

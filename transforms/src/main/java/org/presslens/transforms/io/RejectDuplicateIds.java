@@ -69,14 +69,24 @@ public final class RejectDuplicateIds extends PTransform<PCollection<SourceDocum
 
   static final class FilterFn extends DoFn<SourceDocument, SourceDocument> {
     private final PCollectionView<Map<String, String>> losers;
+    /** The side input, read once per bundle: the direct runner builds the map again on every access. */
+    private transient Map<String, String> keptBySource;
 
     FilterFn(PCollectionView<Map<String, String>> losers) {
       this.losers = losers;
     }
 
+    @StartBundle
+    public void startBundle() {
+      keptBySource = null;
+    }
+
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
-      String kept = c.sideInput(losers).get(doc.sourcePath());
+      if (keptBySource == null) {
+        keptBySource = c.sideInput(losers);
+      }
+      String kept = keptBySource.get(doc.sourcePath());
       if (kept == null) {
         out.get(CorpusTags.DOCUMENTS).output(doc);
       } else {
