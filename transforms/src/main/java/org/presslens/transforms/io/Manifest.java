@@ -28,6 +28,21 @@ public final class Manifest implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final List<String> COLUMNS = List.of("file", "doc_id", "outlet", "published", "author", "title", "url");
 
+  /**
+   * Other names that users give the columns (compared ignoring case, spaces, hyphens and
+   * underscores: {@code File_Name} is {@code filename}). A column named as in {@link #COLUMNS} wins over its other names; otherwise the
+   * first of them in the header is used.
+   */
+  static final Map<String, List<String>> OTHER_NAMES = Map.of(
+      "file", List.of("path", "filename", "file path"),
+      "doc_id", List.of("id", "document id", "identifier"),
+      "outlet", List.of("source", "site", "site name", "source name", "media name", "publication", "publisher",
+          "newspaper", "media"),
+      "published", List.of("date", "pubdate", "publication date", "published at", "published date", "datetime"),
+      "author", List.of("authors", "byline", "creator", "writer"),
+      "title", List.of("headline", "heading"),
+      "url", List.of("link", "href", "uri", "source url"));
+
   /** One manifest row. */
   public record Entry(String file, String docId, String outlet, String published, String author, String title, String url)
       implements Serializable {}
@@ -56,12 +71,15 @@ public final class Manifest implements Serializable {
         .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
     Map<String, Entry> byFile = new HashMap<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), format)) {
-      if (!parser.getHeaderMap().containsKey("file")) {
-        throw new IllegalArgumentException(name + ": manifest needs a 'file' column; columns are " + COLUMNS);
+      Map<String, String> columns = columns(parser.getHeaderNames());
+      if (!columns.containsKey("file")) {
+        throw new IllegalArgumentException(name + ": manifest needs a column naming each text file ('file', or one of "
+            + OTHER_NAMES.get("file") + "); its columns are " + parser.getHeaderNames() + ", PressLens reads " + COLUMNS);
       }
       for (CSVRecord row : parser) {
-        Entry entry = new Entry(get(row, "file"), get(row, "doc_id"), get(row, "outlet"), get(row, "published"),
-            get(row, "author"), get(row, "title"), get(row, "url"));
+        Entry entry = new Entry(get(row, columns, "file"), get(row, columns, "doc_id"), get(row, columns, "outlet"),
+            get(row, columns, "published"), get(row, columns, "author"), get(row, columns, "title"),
+            get(row, columns, "url"));
         if (entry.file().isEmpty()) {
           throw new IllegalArgumentException(name + " line " + parser.getCurrentLineNumber() + ": empty 'file'");
         }
@@ -78,8 +96,25 @@ public final class Manifest implements Serializable {
     return new Manifest(byFile);
   }
 
-  private static String get(CSVRecord row, String column) {
-    return row.isMapped(column) && row.isSet(column) ? row.get(column) : "";
+  /** The header's column for each of {@link #COLUMNS} that it has, by PressLens's name. */
+  static Map<String, String> columns(List<String> header) {
+    Map<String, String> columns = new HashMap<>();
+    for (String column : COLUMNS) {
+      List<String> others = OTHER_NAMES.get(column).stream().map(Manifest::plain).toList();
+      header.stream().filter(given -> plain(given).equals(plain(column))).findFirst()
+          .or(() -> header.stream().filter(given -> others.contains(plain(given))).findFirst())
+          .ifPresent(given -> columns.put(column, given));
+    }
+    return columns;
+  }
+
+  private static String plain(String column) {
+    return column.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", "");
+  }
+
+  private static String get(CSVRecord row, Map<String, String> columns, String column) {
+    String given = columns.get(column);
+    return given != null && row.isMapped(given) && row.isSet(given) ? row.get(given) : "";
   }
 
   /** The entry for a file, looked up by its path relative to the input folder, then by its name. */

@@ -53,4 +53,23 @@ class ManifestTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(new byte[] {'f', 0, 'x'}));
     assertTrue(e.getMessage().startsWith("meta.csv: ") && e.getMessage().contains("NUL"), e.getMessage());
   }
+
+  @Test
+  void commonColumnNamesAreUnderstood() throws IOException {
+    String csv = "Path,Source,Date,Headline,Byline,Link,ID\nbbc/a.txt,BBC,2024-05-03,Summit ends,Jo Lee,https://x.y/1,a1\n";
+    Manifest.Entry entry = read(csv.getBytes(StandardCharsets.UTF_8)).lookup("bbc/a.txt").orElseThrow();
+    assertEquals(new Manifest.Entry("bbc/a.txt", "a1", "BBC", "2024-05-03", "Jo Lee", "Summit ends", "https://x.y/1"), entry);
+    String both = "file_name,date,published,site\na.txt,2023,2024-05-03,RT\n";
+    Manifest.Entry preferred = read(both.getBytes(StandardCharsets.UTF_8)).lookup("a.txt").orElseThrow();
+    assertEquals("2024-05-03", preferred.published(), "the column named as PressLens names it wins");
+    assertEquals("RT", preferred.outlet());
+  }
+
+  @Test
+  void anUnknownLayoutNamesWhatWasExpected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> read("document,outlet\na.txt,BBC\n".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().startsWith("meta.csv: ") && e.getMessage().contains("path") && e.getMessage().contains("[document, outlet]")
+        && !e.getMessage().contains("\n"), e.getMessage());
+  }
 }
