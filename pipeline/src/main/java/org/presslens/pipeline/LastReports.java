@@ -168,7 +168,7 @@ final class LastReports {
     Files.move(pointer, cache.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     try (Stream<Path> entries = Files.list(cache)) {
       for (Path old : entries.filter(p -> p.getFileName().toString().startsWith(FOLDER_PREFIX) && !p.equals(folder)).toList()) {
-        deleteRecursively(old);
+        OutputFolder.deleteRecursively(old);
       }
     }
   }
@@ -220,11 +220,4 @@ final class LastReports {
     }
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
-    try (Stream<Path> paths = Files.walk(path)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

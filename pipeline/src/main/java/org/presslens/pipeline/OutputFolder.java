@@ -222,7 +222,8 @@ final class OutputFolder implements AutoCloseable {
     Files.move(temporary, target.resolve(OWNED_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  /** Deletes a file, or a folder with everything in it, without following links; nothing if it is not there. */
+  static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -99,16 +99,16 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
             "text has %,d characters; the limit is %,d (--maxDocumentMB)", text.length(), limits.maxChars()));
       }
-      int[] run = longRun(text, limits.maxWordChars());
+      Words words = words(text, limits.maxWordChars());
+      int[] run = words.longRun();
       if (run != null) {
         return RejectedInput.of(doc, Reason.NO_SPACES, String.format(
             "%,d characters without white space at character %,d (encoded data or lost spaces?); the limit is %,d (--maxWordChars)",
             run[1] - run[0], run[0], limits.maxWordChars()));
       }
-      long words = words(text);
-      if (words > InputLimits.MAX_WORDS) {
+      if (words.count() > InputLimits.MAX_WORDS) {
         return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
-            "text has %,d words; a document is analysed up to %,d words", words, InputLimits.MAX_WORDS));
+            "text has %,d words; a document is analysed up to %,d words", words.count(), InputLimits.MAX_WORDS));
       }
       if (published.isEmpty()) {
         return RejectedInput.of(doc, Reason.BAD_DATE, "date '" + doc.published()
@@ -125,35 +125,34 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
     }
 
     /**
-     * The first run of more than {@code limit} characters without white space (space, tab, line
-     * feed, vertical tab, form feed, carriage return) as {start, end}, or null.
+     * The words of a text (runs of characters without white space: space, tab, line feed, vertical
+     * tab, form feed, carriage return), counted in one pass that stops at the first run longer than
+     * {@code limit}.
+     *
+     * @param longRun that run as {start, end}, or null
      */
-    static int[] longRun(String text, int limit) {
+    record Words(long count, int[] longRun) {}
+
+    static Words words(String text, int limit) {
+      long count = 0;
       int start = 0;
       int n = text.length();
       for (int i = 0; i <= n; i++) {
         if (i == n || isSpace(text.charAt(i))) {
           if (i - start > limit) {
-            return new int[] {start, i};
+            return new Words(count + 1, new int[] {start, i});
+          }
+          if (i > start) {
+            count++;
           }
           start = i + 1;
         }
       }
-      return null;
+      return new Words(count, null);
     }
 
-    /** Runs of characters without white space. */
     static long words(String text) {
-      long words = 0;
-      boolean inWord = false;
-      for (int i = 0; i < text.length(); i++) {
-        boolean space = isSpace(text.charAt(i));
-        if (!space && !inWord) {
-          words++;
-        }
-        inWord = !space;
-      }
-      return words;
+      return words(text, Integer.MAX_VALUE).count();
     }
 
     private static boolean isSpace(char c) {

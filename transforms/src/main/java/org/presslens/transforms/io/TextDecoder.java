@@ -68,27 +68,24 @@ public final class TextDecoder {
     if (decoded.ok() || decoded.failure() != RejectedInput.Reason.BINARY) {
       return decoded;
     }
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0,
-              bytes.length - (startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0)))
-          .toString();
-      return new Decoded(text, StandardCharsets.UTF_8.name(), null, null);
-    } catch (CharacterCodingException e) {
-      return decoded;
-    }
+    int bom = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+    Decoded utf8 = strict(bytes, bom, StandardCharsets.UTF_8, true);
+    return utf8.ok() ? utf8 : decoded;
   }
 
   private static Decoded strict(byte[] bytes, int offset, Charset charset) {
+    return strict(bytes, offset, charset, false);
+  }
+
+  /** The bytes from {@code offset} in {@code charset}, refusing malformed input and (unless allowed) NUL characters. */
+  private static Decoded strict(byte[] bytes, int offset, Charset charset, boolean nulAllowed) {
     try {
       String text = charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
           .toString();
-      if (text.indexOf('\u0000') >= 0) {
+      if (!nulAllowed && text.indexOf('\u0000') >= 0) {
         return new Decoded(null, null, RejectedInput.Reason.BINARY, "contains NUL characters: not a text file");
       }
       return new Decoded(text, charset.name(), null, null);
