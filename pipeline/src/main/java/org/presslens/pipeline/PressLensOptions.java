@@ -17,11 +17,19 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setInput(String value);
 
-  @Description("Input format: auto (a folder is txt, *.jsonl[.gz] or *.ndjson[.gz] is jsonl, *.csv[.gz] is csv), txt, jsonl or csv")
+  @Description("Input format: auto (a folder is txt, *.jsonl[.gz] or *.ndjson[.gz] is jsonl, *.csv[.gz] is csv), txt, "
+      + "html (a folder whose .txt files hold web pages too: as txt with --html=always), jsonl or csv")
   @Default.String("auto")
   String getFormat();
 
   void setFormat(String value);
+
+  @Description("Which texts are read as HTML: auto (.html/.htm files, texts that start as a web page, texts with tags of "
+      + "common HTML elements), always (every text), never (only .html/.htm files)")
+  @Default.String("auto")
+  String getHtml();
+
+  void setHtml(String value);
 
   @Description("JSON Lines and CSV: field holding the text")
   @Default.String("text")
@@ -137,6 +145,13 @@ public interface PressLensOptions extends PipelineOptions {
   boolean getLemmatize();
 
   void setLemmatize(boolean value);
+
+  @Description("Count each recognised multiword entity as one term (jens_stoltenberg, united_states) instead of its "
+      + "words; needs --entities=true")
+  @Default.Boolean(false)
+  boolean getEntityTerms();
+
+  void setEntityTerms(boolean value);
 
   @Description("Leave out term-frequency rows with a count below this")
   @Default.Long(1)

@@ -27,6 +27,7 @@ import org.presslens.transforms.io.RecordFields;
 import org.presslens.transforms.io.Manifest;
 import org.presslens.transforms.boilerplate.BoilerplateRule;
 import org.presslens.transforms.io.CorpusFiles;
+import org.presslens.transforms.io.HtmlText;
 import org.presslens.transforms.io.ReadCsvFiles;
 import org.presslens.transforms.io.ReadJsonLines;
 import org.presslens.transforms.io.ReadTextFiles;
@@ -72,9 +73,13 @@ record RunConfig(
     String output = resolveOutput(options.getOutput());
     String cacheDir = options.getCacheDir().isEmpty() ? "" : resolveFolder("--cacheDir", options.getCacheDir());
     String format = options.getFormat();
-    if (!List.of("auto", "txt", "jsonl", "csv").contains(format)) {
-      throw new UsageException("--format must be auto, txt, jsonl or csv, was " + format);
+    if (!List.of("auto", "txt", "html", "jsonl", "csv").contains(format)) {
+      throw new UsageException("--format must be auto, txt, html, jsonl or csv, was " + format);
     }
+    if (!List.of("auto", "always", "never").contains(options.getHtml())) {
+      throw new UsageException("--html must be auto, always or never, was " + options.getHtml());
+    }
+    HtmlText.Mode html = format.equals("html") ? HtmlText.Mode.ALWAYS : HtmlText.Mode.of(options.getHtml());
     long maxBytes = options.getMaxDocumentMB() * 1_000_000L;
     InputLimits limits = new InputLimits(maxBytes, options.getMaxWordChars(), options.getEnglishOnly());
     boolean csv = format.equals("csv") || format.equals("auto") && CSV.matcher(options.getInput()).matches();
@@ -89,20 +94,27 @@ record RunConfig(
       RecordFields fields = new RecordFields(options.getTextField(), options.getIdField(), options.getGroupField(),
           options.getDateField(), options.getTitleField());
       PTransform<PBegin, PCollectionTuple> reader =
-          csv ? ReadCsvFiles.from(pattern, root, fields) : ReadJsonLines.from(pattern, root, fields).maxChars(maxBytes);
+          csv ? ReadCsvFiles.from(pattern, root, fields).html(html)
+              : ReadJsonLines.from(pattern, root, fields).maxChars(maxBytes).html(html);
       input = new Input(reader, pattern, requireFiles(options.getInput(), pattern), root);
     } else {
       String root = resolveInput(options.getInput());
       manifestPath = options.getManifest().isEmpty() ? defaultManifest(root) : options.getManifest();
       manifest = manifestPath.isEmpty() ? Manifest.empty() : readManifest(manifestPath);
-      ReadTextFiles reader = ReadTextFiles.from(root, manifest).maxBytes(maxBytes);
+      ReadTextFiles reader = ReadTextFiles.from(root, manifest).maxBytes(maxBytes).html(html);
+      String pattern = root + "**.{txt,html,htm}[.gz]";
       if (isLocal(root)) {
         CorpusFiles.Listing listing = listLocal(options.getInput(), Path.of(root));
         setupRejects.addAll(listing.problems());
         List<String> files = listing.files().stream().map(Path::toString).toList();
-        input = new Input(reader.files(listing.files()), reader.filePattern(), files, root);
+        input = new Input(reader.files(listing.files()), pattern, files, root);
       } else {
-        input = new Input(reader, reader.filePattern(), requireFiles(options.getInput(), reader.filePattern()), root);
+        List<String> files = requireFiles(options.getInput(), reader.filePattern()).stream()
+            .filter(CorpusFiles::isDocument).toList();
+        if (files.isEmpty()) {
+          throw new UsageException("--input " + options.getInput() + ": no .txt or .html files found in " + root);
+        }
+        input = new Input(reader, pattern, files, root);
       }
     }
     List<String> relative = input.files().stream()
@@ -113,7 +125,11 @@ record RunConfig(
           "the manifest lists a file that is not in the input folder"));
     }
     StopWords stopWords = stopWords(options.getStopWords());
-    TextOptions text = new TextOptions(stopWords, options.getMaxNgram(), options.getKeepStopWords(), options.getLemmatize());
+    if (options.getEntityTerms() && !options.getEntities()) {
+      throw new UsageException("--entityTerms counts recognised entities as terms: it needs --entities=true");
+    }
+    TextOptions text = new TextOptions(stopWords, options.getMaxNgram(), options.getKeepStopWords(), options.getLemmatize(),
+        options.getEntityTerms());
     ContrastOptions contrast = new ContrastOptions(options.getContrastMinCount(), options.getPriorScale(),
         options.getContrastPairs(), options.getKwicTerms(), options.getKwicLines(), options.getKwicWindow());
     BoilerplateRule boilerplate = new BoilerplateRule(options.getBoilerplateMinDocuments(), options.getBoilerplateMinShare());
@@ -233,7 +249,7 @@ record RunConfig(
     try {
       CorpusFiles.Listing listing = CorpusFiles.list(root);
       if (listing.files().isEmpty()) {
-        throw new UsageException("--input " + input + ": no .txt files found in " + root);
+        throw new UsageException("--input " + input + ": no .txt or .html files found in " + root);
       }
       return listing;
     } catch (IOException e) {

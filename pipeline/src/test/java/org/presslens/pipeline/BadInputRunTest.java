@@ -64,6 +64,12 @@ class BadInputRunTest {
     write("bad/numbers.txt", "123 456 -- 7.89 %% !!");
     write("bad/unspaced.txt", "Data: " + "QUJDRE".repeat(400));
     write("bad/german.txt", GERMAN);
+    write("pages/story.html", "<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Harbour Times\">"
+        + "<script>var tracker = 1;</script></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+        + "<article><p>" + GOOD + " " + GOOD + "</p><p>" + GOOD + " The council will vote on the plan next week.</p></article>"
+        + "<footer>Privacy policy</footer></body></html>");
+    write("pages/index.htm", "<html><body><ul><li><a href=\"/1\">Plan goes ahead</a></li>"
+        + "<li><a href=\"/2\">Protests in the capital</a></li></ul></body></html>");
     write("bad/undated.txt", GOOD);
     write("bad/dup-id-1.txt", GOOD + " One.");
     write("bad/dup-id-2.txt", GOOD + " Two.");
@@ -108,6 +114,7 @@ class BadInputRunTest {
         Map.entry("bad/numbers.txt|", "no-words"),
         Map.entry("bad/unspaced.txt|", "no-spaces"),
         Map.entry("bad/german.txt|", "not-english"),
+        Map.entry("pages/index.htm|", "no-article"),
         Map.entry("bad/undated.txt|", "bad-date"),
         Map.entry("bad/dup-id-2.txt|", "duplicate-id"),
         Map.entry("bad/huge.txt|", "too-large"),
@@ -116,16 +123,18 @@ class BadInputRunTest {
         Map.entry("empty-folder|", "no-files"),
         Map.entry("manifest.csv|file bad/deleted.txt", "missing-file")));
     assertEquals(expected, rejected(out));
-    assertEquals(14L, rows.get("rejected.csv"));
+    assertEquals(15L, rows.get("rejected.csv"));
   }
 
   @Test
   void goodDocumentsAreAnalysedAndNothingIsLost() throws IOException {
     List<CSVRecord> docs = PressLensRunTest.readCsv(out.resolve("documents.csv"));
-    assertEquals(List.of("good/a", "good/windows1252", "good/zipped", "same-id"), docs.stream().map(r -> r.get("doc_id")).toList());
+    assertEquals(List.of("good/a", "good/windows1252", "good/zipped", "pages/story", "same-id"),
+        docs.stream().map(r -> r.get("doc_id")).toList());
     assertEquals("windows-1252", docs.get(1).get("charset"));
-    // 15 text files (the dangling link included), a looping link, an empty folder and a manifest row without file.
-    assertEquals(15 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
+    assertEquals("Harbour Times", docs.get(3).get("outlet"));
+    // 17 document files (the dangling link included), a looping link, an empty folder and a manifest row without file.
+    assertEquals(17 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
   }
 
   /**

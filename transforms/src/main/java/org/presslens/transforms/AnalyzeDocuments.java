@@ -19,6 +19,7 @@ import org.presslens.transforms.ner.EntityRecognizer;
 import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.ner.NameFinderModels;
 import org.presslens.transforms.text.DocumentTokenizer;
+import org.presslens.transforms.text.EntityTerms;
 import org.presslens.transforms.text.OpenNlpModels;
 import org.presslens.transforms.text.TermCounter;
 import org.presslens.transforms.text.TextOptions;
@@ -74,12 +75,14 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
     private final DocumentTokenizer tokenizer;
     private final TermCounter counter;
     private final EntityRecognizer recognizer;
+    private final boolean entityTerms;
     private final Counter analysed = Progress.analysed();
     private final Counter wordCount = Progress.words();
 
     Analyzer(TextOptions options, Gazetteer gazetteer) {
       tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), options.lemmatize());
       counter = options.termCounter();
+      entityTerms = options.entityTerms() && gazetteer != null;
       recognizer = gazetteer == null ? null : new EntityRecognizer(NameFinderModels.shared(), gazetteer,
           new DocumentTokenizer(OpenNlpModels.shared(), false), EntityRecognizer.Layers.BOTH);
     }
@@ -93,7 +96,6 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
       }
       long words = tokens.wordCount();
       wordCount.inc(words);
-      HashMap<String, Integer> counts = Stage.TOKENIZE.time(() -> new HashMap<>(counter.count(tokens.terms())));
       ArrayList<Mention> mentions = new ArrayList<>();
       HashMap<Integer, String> quoted = new HashMap<>();
       if (recognizer != null) {
@@ -105,6 +107,8 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
           return null;
         });
       }
+      HashMap<String, Integer> counts = Stage.TOKENIZE.time(() -> new HashMap<>(counter.count(
+          entityTerms ? EntityTerms.compound(tokens.terms(), mentions) : tokens.terms())));
       return new AnalyzedDocument(doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(),
           doc.charset(), DigestUtils.sha256Hex(doc.text()), doc.text().codePointCount(0, doc.text().length()),
           tokens.sentenceCount(), words, tokens.typeCount(), counts, mentions, quoted);

@@ -28,6 +28,33 @@ import org.presslens.transforms.text.TextOptions;
 class AnalyzeDocumentsTest {
 
   @Test
+  void withEntityTermsAMultiwordEntityIsOneTermAndItsWordsAreNotCountedAgain(TestPipeline pipeline) {
+    String text = "Jens Stoltenberg said on Monday that the alliance would grow. Stoltenberg spoke in Brussels.";
+    SourceDocument doc = new SourceDocument("d1", "RT", "", "", "d1.txt", "UTF-8", text);
+    PCollectionTuple compound = pipeline.apply("Compound", Create.of(doc)).apply("AsTerms", AnalyzeDocuments.with(
+        new TextOptions(StopWords.english(), 2, false, false, true), org.presslens.transforms.ner.Gazetteer.english()));
+    PCollectionTuple words = pipeline.apply("Words", Create.of(doc)).apply("AsWords", AnalyzeDocuments.with(
+        new TextOptions(StopWords.english(), 2, false, false), org.presslens.transforms.ner.Gazetteer.english()));
+
+    PAssert.thatSingleton(compound.get(AnalyzeDocuments.ANALYZED)).satisfies(analyzed -> {
+      Map<String, Integer> counts = analyzed.termCounts();
+      assertEquals(1, counts.get("jens_stoltenberg"), counts.toString());
+      assertEquals(1, counts.get("jens_stoltenberg said"));
+      assertEquals(1, counts.get("stoltenberg"), "the one-word mention stays a word");
+      assertEquals(null, counts.get("jens"));
+      assertEquals(null, counts.get("jens stoltenberg"));
+      return null;
+    });
+    PAssert.thatSingleton(words.get(AnalyzeDocuments.ANALYZED)).satisfies(analyzed -> {
+      assertEquals(2, analyzed.termCounts().get("stoltenberg"));
+      assertEquals(1, analyzed.termCounts().get("jens stoltenberg"));
+      assertEquals(null, analyzed.termCounts().get("jens_stoltenberg"));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void countsTermsPerDocumentAndRejectsTextWithoutWords(TestPipeline pipeline) {
     String text = "NATO’s expansion worries Asia.\nNATO`s expansion, again.";
     PCollectionTuple out = pipeline

@@ -102,15 +102,17 @@ public final class HtmlReport {
   private void distinctive(StringBuilder html, Iterable<String> outlets, List<CSVRecord> contrasts) {
     html.append("<section id=\"distinctive\"><h2>Most distinctive terms per outlet</h2><p>Terms each outlet uses ")
         .append("more than all other outlets together, by weighted log-odds z-score (above 1.96: significant at ")
-        .append("5 % for one term). Bar length is z; the tooltip gives counts, G2 and the BH-adjusted q.</p><div class=\"grid\">");
+        .append("5 % for one term). Bar length is z; the tooltip gives counts, G2 and the BH-adjusted q. A term ")
+        .append("marked (+n) stands for n echoes folded into it, parts said almost only inside it or longer phrases ")
+        .append("that add nothing to it; the tooltip names them.</p><div class=\"grid\">");
     for (String outlet : outlets) {
       List<Svg.Bar> bars = contrasts.stream()
           .filter(r -> text(r, "outlet").equals(outlet) && r.get("direction").equals("over"))
           .sorted(Comparator.comparingDouble(r -> -number(r, "log_odds_z")))
           .limit(TOP_TERMS)
-          .map(r -> new Svg.Bar(text(r, "term"), number(r, "log_odds_z"), String.format(Locale.ROOT,
+          .map(r -> new Svg.Bar(text(r, "term"), withFoldedCount(r), number(r, "log_odds_z"), String.format(Locale.ROOT,
               "%s: z = %s; %s times in %s (%s per 10k), %s in the rest (%s per 10k); G2 = %s, q = %s",
-              text(r, "term"), r.get("log_odds_z"), r.get("count_target"), outlet, r.get("per_10k_target"),
+              withFolded(r), r.get("log_odds_z"), r.get("count_target"), outlet, r.get("per_10k_target"),
               r.get("count_reference"), r.get("per_10k_reference"), r.get("g2"), r.get("q"))))
           .toList();
       html.append("<figure class=\"bars\" data-outlet=\"").append(esc(outlet)).append("\"><figcaption>")
@@ -125,6 +127,18 @@ public final class HtmlReport {
     html.append("</div>").append(source(List.of("outlet_contrasts.csv"),
         "reference = rest, direction = over, top " + TOP_TERMS + " by log_odds_z",
         List.of("contrastMinCount", "priorScale", "maxNgram", "stopWords", "lemmatize"))).append("</section>\n");
+  }
+
+  /** The term with the echoes folded into it: "collective security (+ collective, collective security system)". */
+  private static String withFolded(CSVRecord contrast) {
+    String folded = text(contrast, "folded");
+    return folded.isEmpty() ? text(contrast, "term") : text(contrast, "term") + " (+ " + folded.replace("; ", ", ") + ")";
+  }
+
+  /** The term and how many echoes were folded into it, short enough for a bar's label: "collective security (+2)". */
+  private static String withFoldedCount(CSVRecord contrast) {
+    String folded = text(contrast, "folded");
+    return folded.isEmpty() ? text(contrast, "term") : text(contrast, "term") + " (+" + folded.split("; ").length + ")";
   }
 
   private void scatter(StringBuilder html, Map<String, List<CSVRecord>> byOutlet, List<CSVRecord> contrasts) {

@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 final class Svg {
 
-  /** One bar: label, length, and the tooltip text. */
-  record Bar(String label, double value, String tooltip) {}
+  /** One bar: what it stands for (its {@code data-term}), the label shown, length, and the tooltip text. */
+  record Bar(String term, String label, double value, String tooltip) {}
 
   /** One scatter point in data units, with a label shown next to it when {@code labelled}. */
   record Point(String label, double x, double y, boolean over, boolean labelled, String tooltip) {}
@@ -54,7 +54,7 @@ final class Svg {
       Bar bar = bars.get(i);
       double y = 4 + i * rowHeight;
       double length = max > 0 ? Math.max(1, bar.value() / max * barArea) : 1;
-      svg.append("<g class=\"bar\" data-term=\"").append(esc(bar.label())).append("\">")
+      svg.append("<g class=\"bar\" data-term=\"").append(esc(bar.term())).append("\">")
           .append("<title>").append(esc(bar.tooltip())).append("</title>")
           .append("<text x=\"").append(num(labelWidth - 6)).append("\" y=\"").append(num(y + 12))
           .append("\" text-anchor=\"end\">").append(esc(bar.label())).append("</text>")

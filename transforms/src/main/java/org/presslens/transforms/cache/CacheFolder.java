@@ -41,6 +41,9 @@ public final class CacheFolder {
     if (!entities) {
       settings.append("\nentities=false");
     }
+    if (text.entityTerms()) {
+      settings.append("\nentityTerms=true");
+    }
     for (Gazetteer.Entry entry : gazetteer.entries()) {
       settings.append("\nname=").append(entry.type()).append('\t').append(entry.text()).append('\t').append(entry.canonical());
     }

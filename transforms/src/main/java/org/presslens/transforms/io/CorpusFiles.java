@@ -19,9 +19,10 @@ import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
 
 /**
- * Lists the {@code .txt} and {@code .txt.gz} files below a local folder. Symbolic links are followed, but a link back
+ * Lists the document files ({@code .txt}, {@code .html}, {@code .htm}, each also {@code .gz}) below a local
+ * folder. Symbolic links are followed, but a link back
  * to an enclosing folder is reported once instead of being walked forever, and links that lead
- * nowhere, unreadable folders and folders without a single {@code .txt} file are reported too, so
+ * nowhere, unreadable folders and folders without a single document file are reported too, so
  * that nothing in the folder silently drops out of the run.
  */
 public final class CorpusFiles {
@@ -31,10 +32,21 @@ public final class CorpusFiles {
 
   private CorpusFiles() {}
 
-  /** Text files: {@code .txt}, or {@code .txt.gz} (decompressed when read), in any letter case. */
-  private static boolean isText(String fileName) {
+  /** The endings of document files, in any letter case; each also with {@code .gz} (decompressed when read). */
+  public static final List<String> EXTENSIONS = List.of(".txt", ".html", ".htm");
+
+  /** A document file: a text file or a web page, maybe gzipped. */
+  public static boolean isDocument(String fileName) {
     String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-    return lower.endsWith(".txt") || lower.endsWith(".txt.gz");
+    String name = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
+    return EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
+
+  /** A web page: {@code .html} or {@code .htm}, maybe gzipped. */
+  public static boolean isHtml(String fileName) {
+    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+    String name = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
+    return name.endsWith(".html") || name.endsWith(".htm");
   }
 
   public static Listing list(Path root) throws IOException {
@@ -49,9 +61,9 @@ public final class CorpusFiles {
     private final Path root;
     private final List<Path> files = new ArrayList<>();
     private final List<RejectedInput> problems = new ArrayList<>();
-    /** .txt files found so far below each folder being walked, innermost last. */
+    /** Document files found so far below each folder being walked, innermost last. */
     private final Deque<int[]> found = new ArrayDeque<>();
-    /** Folders without .txt files; only the outermost of nested empty folders is kept. */
+    /** Folders without document files; only the outermost of nested empty folders is kept. */
     private final List<Path> emptyFolders = new ArrayList<>();
 
     Walker(Path root) {
@@ -66,7 +78,7 @@ public final class CorpusFiles {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-      if (isText(file.getFileName().toString())) {
+      if (isDocument(file.getFileName().toString())) {
         if (attrs.isRegularFile()) {
           files.add(file);
           found.peek()[0]++;
@@ -107,7 +119,7 @@ public final class CorpusFiles {
         emptyFolders.add(dir);
       }
       if (found.isEmpty()) {
-        emptyFolders.forEach(folder -> problems.add(problem(folder, Reason.NO_FILES, "folder holds no .txt file")));
+        emptyFolders.forEach(folder -> problems.add(problem(folder, Reason.NO_FILES, "folder holds no .txt or .html file")));
       }
       return FileVisitResult.CONTINUE;
     }

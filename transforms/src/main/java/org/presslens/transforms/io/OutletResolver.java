@@ -4,9 +4,10 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * Decides doc_id and outlet of a text file: the manifest wins; otherwise the doc_id is the path
- * below the input folder without ".txt" (or ".txt.gz") and the outlet is the name of the file's folder, or
- * {@value #UNKNOWN} for files directly in the input folder.
+ * Decides doc_id, outlet, date and title of a file: the manifest wins; then what a web page says
+ * about itself ({@link HtmlText.Metadata}); otherwise the doc_id is the path below the input
+ * folder without its extension (".txt", ".html", ".htm", also with ".gz") and the outlet is the
+ * name of the file's folder, or {@value #UNKNOWN} for files directly in the input folder.
  */
 public final class OutletResolver implements Serializable {
 
@@ -23,8 +24,12 @@ public final class OutletResolver implements Serializable {
   public record Resolved(String docId, String outlet, String published, String title) {}
 
   public Resolved resolve(String relativePath) {
+    return resolve(relativePath, HtmlText.Metadata.NONE);
+  }
+
+  public Resolved resolve(String relativePath, HtmlText.Metadata page) {
     Optional<Manifest.Entry> entry = manifest.lookup(relativePath);
-    String defaultId = relativePath.replaceFirst("\\.txt(\\.gz)?$", "");
+    String defaultId = relativePath.replaceFirst("(?i)\\.(txt|html?)(\\.gz)?$", "");
     int slash = relativePath.lastIndexOf('/');
     String folderOutlet = UNKNOWN;
     if (slash > 0) {
@@ -32,11 +37,12 @@ public final class OutletResolver implements Serializable {
       folderOutlet = folder.substring(folder.lastIndexOf('/') + 1);
     }
     String docId = entry.map(Manifest.Entry::docId).filter(s -> !s.isEmpty()).orElse(defaultId);
-    String outlet = entry.map(Manifest.Entry::outlet).filter(s -> !s.isEmpty()).orElse(folderOutlet);
+    String outlet = entry.map(Manifest.Entry::outlet).filter(s -> !s.isEmpty())
+        .orElse(page.outlet().isEmpty() ? folderOutlet : page.outlet());
     return new Resolved(
         docId,
         outlet,
-        entry.map(Manifest.Entry::published).orElse(""),
-        entry.map(Manifest.Entry::title).orElse(""));
+        entry.map(Manifest.Entry::published).filter(s -> !s.isEmpty()).orElse(page.published()),
+        entry.map(Manifest.Entry::title).filter(s -> !s.isEmpty()).orElse(page.title()));
   }
 }

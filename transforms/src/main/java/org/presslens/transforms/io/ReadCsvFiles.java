@@ -41,11 +41,13 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
   private final String filePattern;
   private final String root;
   private final RecordFields fields;
+  private final HtmlText html;
 
-  private ReadCsvFiles(String filePattern, String root, RecordFields fields) {
+  private ReadCsvFiles(String filePattern, String root, RecordFields fields, HtmlText html) {
     this.filePattern = filePattern;
     this.root = root;
     this.fields = fields;
+    this.html = html;
   }
 
   /**
@@ -53,7 +55,12 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
    * @param root prefix removed from file names in reports (the folder of the input)
    */
   public static ReadCsvFiles from(String filePattern, String root, RecordFields fields) {
-    return new ReadCsvFiles(filePattern, root, fields);
+    return new ReadCsvFiles(filePattern, root, fields, HtmlText.of(HtmlText.Mode.AUTO));
+  }
+
+  /** Which texts are read as HTML (default: {@link HtmlText.Mode#AUTO}). */
+  public ReadCsvFiles html(HtmlText.Mode mode) {
+    return new ReadCsvFiles(filePattern, root, fields, HtmlText.of(mode));
   }
 
   @Override
@@ -61,17 +68,19 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
     return begin
         .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("ParseRows", ParDo.of(new ParseRowsFn(root, fields))
+        .apply("ParseRows", ParDo.of(new ParseRowsFn(root, fields, html))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
   }
 
   static final class ParseRowsFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
     private final String root;
     private final RecordFields fields;
+    private final HtmlText html;
 
-    ParseRowsFn(String root, RecordFields fields) {
+    ParseRowsFn(String root, RecordFields fields, HtmlText html) {
       this.root = root;
       this.fields = fields;
+      this.html = html;
     }
 
     @ProcessElement
@@ -184,16 +193,8 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
         reject(out, source, item, Reason.BINARY, "column '" + fields.text() + "' holds NUL characters: not text");
         return;
       }
-      String id = cell(record, fields.id());
-      String group = cell(record, fields.group());
-      out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
-          id.isEmpty() ? source + ":" + row : id,
-          group.isEmpty() ? OutletResolver.UNKNOWN : group,
-          cell(record, fields.date()),
-          cell(record, fields.title()),
-          source + ":" + row,
-          charset,
-          text));
+      RecordDocuments.emit(out, html, source, item, row, new RecordDocuments.RecordValues(text, cell(record, fields.id()),
+          cell(record, fields.group()), cell(record, fields.date()), cell(record, fields.title())), charset);
     }
 
     private static String cell(CSVRecord record, String column) {

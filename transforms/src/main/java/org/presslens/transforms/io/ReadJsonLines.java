@@ -34,12 +34,14 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
   private final String root;
   private final RecordFields fields;
   private final long maxChars;
+  private final HtmlText html;
 
-  private ReadJsonLines(String filePattern, String root, RecordFields fields, long maxChars) {
+  private ReadJsonLines(String filePattern, String root, RecordFields fields, long maxChars, HtmlText html) {
     this.filePattern = filePattern;
     this.root = root;
     this.fields = fields;
     this.maxChars = maxChars;
+    this.html = html;
   }
 
   /**
@@ -47,12 +49,17 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
    * @param root prefix removed from file names in reports (the folder of the input)
    */
   public static ReadJsonLines from(String filePattern, String root, RecordFields fields) {
-    return new ReadJsonLines(filePattern, root, fields, Long.MAX_VALUE);
+    return new ReadJsonLines(filePattern, root, fields, Long.MAX_VALUE, HtmlText.of(HtmlText.Mode.AUTO));
   }
 
   /** Lines longer than this many characters are rejected as {@code too-large} without being held. */
   public ReadJsonLines maxChars(long limit) {
-    return new ReadJsonLines(filePattern, root, fields, limit);
+    return new ReadJsonLines(filePattern, root, fields, limit, html);
+  }
+
+  /** Which texts are read as HTML (default: {@link HtmlText.Mode#AUTO}). */
+  public ReadJsonLines html(HtmlText.Mode mode) {
+    return new ReadJsonLines(filePattern, root, fields, maxChars, HtmlText.of(mode));
   }
 
   @Override
@@ -60,7 +67,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
     return begin
         .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("ParseLines", ParDo.of(new ParseLinesFn(root, fields, maxChars))
+        .apply("ParseLines", ParDo.of(new ParseLinesFn(root, fields, maxChars, html))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
   }
 
@@ -68,12 +75,14 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
     private final String root;
     private final RecordFields fields;
     private final long maxChars;
+    private final HtmlText html;
     private transient ObjectMapper mapper;
 
-    ParseLinesFn(String root, RecordFields fields, long maxChars) {
+    ParseLinesFn(String root, RecordFields fields, long maxChars, HtmlText html) {
       this.root = root;
       this.fields = fields;
       this.maxChars = maxChars;
+      this.html = html;
     }
 
     @Setup
@@ -125,15 +134,9 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
         reject(out, source, item, Reason.EMPTY, "text field '" + fields.text() + "' is empty");
         return;
       }
-      String id = value(record, fields.id());
-      out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
-          id.isEmpty() ? source + ":" + number : id,
-          value(record, fields.group()).isEmpty() ? OutletResolver.UNKNOWN : value(record, fields.group()),
-          value(record, fields.date()),
-          value(record, fields.title()),
-          source + ":" + number,
-          "UTF-8",
-          text.asText()));
+      RecordDocuments.emit(out, html, source, item, number, new RecordDocuments.RecordValues(text.asText(),
+          value(record, fields.id()), value(record, fields.group()), value(record, fields.date()),
+          value(record, fields.title())), "UTF-8");
     }
 
     /**

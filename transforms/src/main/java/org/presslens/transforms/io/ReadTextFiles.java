@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
@@ -23,10 +24,10 @@ import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 
 /**
- * Reads the {@code .txt} files under a folder (recursively) through Beam's {@link FileIO}, so
- * any Beam filesystem works, and attaches doc_id, outlet and metadata with an
- * {@link OutletResolver}, decoding each with {@link TextDecoder}. Files that cannot become a
- * document go to {@link CorpusTags#REJECTED}.
+ * Reads the document files under a folder (recursively; see {@link CorpusFiles}) through Beam's
+ * {@link FileIO}, so any Beam filesystem works, decoding each with {@link TextDecoder}, reading web
+ * pages and markup with {@link HtmlText}, and attaching doc_id, outlet and metadata with an
+ * {@link OutletResolver}. Files that cannot become a document go to {@link CorpusTags#REJECTED}.
  */
 public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
 
@@ -34,12 +35,14 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
   private final OutletResolver resolver;
   private final List<Path> files;
   private final long maxBytes;
+  private final HtmlText html;
 
-  private ReadTextFiles(String root, OutletResolver resolver, List<Path> files, long maxBytes) {
+  private ReadTextFiles(String root, OutletResolver resolver, List<Path> files, long maxBytes, HtmlText html) {
     this.root = root.endsWith("/") ? root : root + "/";
     this.resolver = resolver;
     this.files = files;
     this.maxBytes = maxBytes;
+    this.html = html;
   }
 
   /**
@@ -48,32 +51,38 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
    * @param root the input folder, as an absolute path or a Beam filesystem URI
    */
   public static ReadTextFiles from(String root, Manifest manifest) {
-    return new ReadTextFiles(root, new OutletResolver(manifest), null, Long.MAX_VALUE);
+    return new ReadTextFiles(root, new OutletResolver(manifest), null, Long.MAX_VALUE, HtmlText.of(HtmlText.Mode.AUTO));
   }
 
   /** Reads the given local files (see {@link CorpusFiles}) instead of matching a pattern. */
   public ReadTextFiles files(List<Path> localFiles) {
-    return new ReadTextFiles(root, resolver, List.copyOf(localFiles), maxBytes);
+    return new ReadTextFiles(root, resolver, List.copyOf(localFiles), maxBytes, html);
   }
 
   /** Files above this size are rejected as {@code too-large} without being read. */
   public ReadTextFiles maxBytes(long limit) {
-    return new ReadTextFiles(root, resolver, files, limit);
+    return new ReadTextFiles(root, resolver, files, limit, html);
   }
 
-  /** The glob matching every .txt file below the root, in any sub-folder. */
+  /** Which {@code .txt} files are read as HTML ({@code .html} and {@code .htm} files always are; default {@link HtmlText.Mode#AUTO}). */
+  public ReadTextFiles html(HtmlText.Mode mode) {
+    return new ReadTextFiles(root, resolver, files, maxBytes, HtmlText.of(mode));
+  }
+
+  /** The glob matching every file below the root, in any sub-folder; those that are not {@linkplain CorpusFiles#isDocument documents} are left out. */
   public String filePattern() {
-    return root + "**.txt";
+    return root + "**";
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
     PCollection<MatchResult.Metadata> matched = files == null
         ? begin.apply("MatchFiles", FileIO.match().filepattern(filePattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+            .apply("DocumentFiles", Filter.by(file -> CorpusFiles.isDocument(file.resourceId().getFilename())))
         : begin.apply("ListedFiles", Create.of(metadata(files)).withCoder(MetadataCoderV2.of()));
     return matched
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver, maxBytes))
+        .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver, maxBytes, html))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
   }
 
@@ -94,11 +103,13 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
     private final String root;
     private final OutletResolver resolver;
     private final long maxBytes;
+    private final HtmlText html;
 
-    ToDocumentFn(String root, OutletResolver resolver, long maxBytes) {
+    ToDocumentFn(String root, OutletResolver resolver, long maxBytes, HtmlText html) {
       this.root = root;
       this.resolver = resolver;
       this.maxBytes = maxBytes;
+      this.html = html;
     }
 
     @ProcessElement
@@ -134,9 +145,14 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
             bytes.length == 0 ? "file is empty" : "file holds only white space"));
         return;
       }
-      OutletResolver.Resolved meta = resolver.resolve(path);
+      HtmlText.Read read = html.read(text, CorpusFiles.isHtml(path));
+      if (!read.ok()) {
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.NO_ARTICLE, read.problem()));
+        return;
+      }
+      OutletResolver.Resolved meta = resolver.resolve(path, read.metadata());
       out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
-          meta.docId(), meta.outlet(), meta.published(), meta.title(), path, decoded.charset(), text));
+          meta.docId(), meta.outlet(), meta.published(), meta.title(), path, decoded.charset(), read.text()));
     }
   }
 }

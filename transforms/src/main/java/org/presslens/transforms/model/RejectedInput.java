@@ -29,7 +29,8 @@ public record RejectedInput(String source, String item, String reason, String de
     NO_SPACES("no-spaces"),
     BAD_DATE("bad-date"),
     NOT_ENGLISH("not-english"),
-    MALFORMED_CSV("malformed-csv");
+    MALFORMED_CSV("malformed-csv"),
+    NO_ARTICLE("no-article");
 
     private final String code;
 

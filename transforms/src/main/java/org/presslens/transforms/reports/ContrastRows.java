@@ -127,8 +127,12 @@ public final class ContrastRows {
     return ranked;
   }
 
-  /** The report row of one contrast, in {@link OutletContrastReport#SPEC} column order. */
-  public static List<?> row(String outlet, String reference, Contrast c) {
+  /**
+   * The report row of one contrast, in {@link OutletContrastReport#SPEC} column order.
+   *
+   * @param folded the terms folded into this one in the top list ({@link NestedTerms}), joined by "; "
+   */
+  public static List<?> row(String outlet, String reference, Contrast c, String folded) {
     TwoByTwo t = c.table();
     return List.of(
         outlet,
@@ -148,6 +152,7 @@ public final class ContrastRows {
         c.chi2(),
         c.lr(),
         c.over() ? "over" : "under",
-        c.rank());
+        c.rank(),
+        folded);
   }
 }

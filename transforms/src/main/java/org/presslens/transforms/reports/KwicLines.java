@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.presslens.transforms.text.EntityTerms;
 import org.presslens.transforms.text.TokenJoiner;
 import org.presslens.transforms.text.TokenRules;
 import org.presslens.transforms.text.TokenizedDocument;
@@ -30,12 +31,14 @@ public final class KwicLines {
     List<Line> lines = new ArrayList<>();
     for (int r = 0; r < terms.size(); r++) {
       String[] words = terms.get(r).split(" ");
+      // An entity counted as one term (EntityTerms) is its words in the sentence.
+      String[] parts = terms.get(r).contains(EntityTerms.JOINER) ? terms.get(r).split("[ _]") : null;
       for (int s = 0; s < doc.terms().size(); s++) {
         String[] sentence = doc.terms().get(s);
         String[] surface = doc.surfaces().get(s);
-        for (int i = 0; i + words.length <= sentence.length; i++) {
-          if (matches(sentence, i, words)) {
-            int end = i + words.length;
+        for (int i = 0; i < sentence.length; i++) {
+          int end = i + (matches(sentence, i, words) ? words.length : parts != null && matches(sentence, i, parts) ? parts.length : 0);
+          if (end > i) {
             lines.add(new Line(terms.get(r), r + 1, docId, outlet, s + 1, i,
                 TokenJoiner.join(surface, Math.max(0, i - window), i),
                 TokenJoiner.join(surface, i, end),
@@ -55,7 +58,7 @@ public final class KwicLines {
    * sentence passes.
    */
   public static Predicate<String> mayHold(List<String> terms, boolean lemmas) {
-    List<String> firstWords = terms.stream().map(t -> t.split(" ")[0]).distinct().toList();
+    List<String> firstWords = terms.stream().map(t -> t.split("[ _]")[0]).distinct().toList();
     if (lemmas || firstWords.stream().anyMatch(TokenRules::isNegatedStemWord)) {
       return sentence -> true;
     }
@@ -66,6 +69,9 @@ public final class KwicLines {
   }
 
   private static boolean matches(String[] sentence, int from, String[] words) {
+    if (from + words.length > sentence.length) {
+      return false;
+    }
     for (int k = 0; k < words.length; k++) {
       if (!words[k].equals(sentence[from + k])) {
         return false;

@@ -7,8 +7,11 @@ import static org.presslens.transforms.reports.ReportSpec.integer;
 import static org.presslens.transforms.reports.ReportSpec.significant;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -62,7 +65,10 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           decimal("chi2_quanteda", 4, "quanteda textstat_keyness chi2 (correction 'default'), signed"),
           decimal("lr_quanteda", 4, "quanteda textstat_keyness lr / G2 (correction 'default'), signed"),
           col("direction", "over: relatively more frequent in the outlet than in the reference; under: less"),
-          integer("rank", "rank within outlet, reference and direction by |log_odds_z| (ties by g2)")));
+          integer("rank", "rank within outlet, reference and direction by |log_odds_z| (ties by g2)"),
+          col("folded", "terms of lower rank folded into this one as its echoes (one nests in the other and at least "
+              + "80 % of the shorter one's occurrences are the longer one's; the project's docs/statistics.md), separated by '; '; "
+              + "they are not listed in the CSV file")));
 
   private final ContrastOptions options;
   private final ReportTiers tiers;
@@ -80,7 +86,8 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   /** The rule by which the CSV file selects its rows, for the data dictionary and the run manifest. */
   public static String selection(ReportTiers tiers) {
     return "per outlet, reference and direction the " + tiers.topContrasts()
-        + " terms of highest rank (largest |log_odds_z|); every tested term in the full-detail tier";
+        + " terms of highest rank (largest |log_odds_z|) that are not echoes of a term listed above them (those are "
+        + "named in its column folded); every tested term in the full-detail tier";
   }
 
   @Override
@@ -127,14 +134,10 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
 
       List<Contrast> vsRest = Stage.STATISTICS.time(
           () -> ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options));
-      Stage.STATISTICS.time(() -> blocks(outlet, REST, SortKey.of(outlet, "0"), vsRest)).forEach(out.get(REPORT)::output);
-      List<String> top = new ArrayList<>();
-      for (Contrast contrast : vsRest) {
-        if (contrast.over() && contrast.rank() <= options.kwicTerms()) {
-          top.add(contrast.term());
-        }
-      }
-      out.get(TOP_TERMS).output(KV.of(outlet, top));
+      Listing listing = Stage.STATISTICS.time(() -> Listing.of(vsRest, Math.max(tiers.topContrasts(), options.kwicTerms())));
+      Stage.STATISTICS.time(() -> blocks(outlet, REST, SortKey.of(outlet, "0"), vsRest, listing)).forEach(out.get(REPORT)::output);
+      out.get(TOP_TERMS).output(KV.of(outlet, listing.over().stream().limit(options.kwicTerms())
+          .map(listed -> listed.item().term()).toList()));
 
       if (outletsView != null) {
         for (Map.Entry<String, TermTable> other : c.sideInput(outletsView).entrySet()) {
@@ -145,16 +148,42 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           Side refSide = new Side(t -> ref.counts().getOrDefault(t, 0L), ref.tokens());
           List<String> terms = new ArrayList<>(target.counts().keySet());
           ref.counts().keySet().stream().filter(t -> !target.counts().containsKey(t)).forEach(terms::add);
-          Stage.STATISTICS.time(() -> blocks(outlet, other.getKey(), SortKey.of(outlet, "1", other.getKey()),
-              ContrastRows.compute(terms, targetSide, refSide, corpusSide, options))).forEach(out.get(REPORT)::output);
+          Stage.STATISTICS.time(() -> {
+            List<Contrast> contrasts = ContrastRows.compute(terms, targetSide, refSide, corpusSide, options);
+            return blocks(outlet, other.getKey(), SortKey.of(outlet, "1", other.getKey()), contrasts,
+                Listing.of(contrasts, tiers.topContrasts()));
+          }).forEach(out.get(REPORT)::output);
         }
       }
     }
 
-    private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts) {
+    private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts, Listing listing) {
+      Map<String, String> folded = new HashMap<>();
+      Set<String> listed = new HashSet<>();
+      for (List<NestedTerms.Listed<Contrast>> direction : List.of(listing.over(), listing.under())) {
+        direction.stream().limit(tiers.topContrasts()).forEach(l -> {
+          listed.add(l.item().term());
+          folded.put(l.item().term(), String.join("; ", l.folded()));
+        });
+      }
       ScopeRows rows = ScopeRows.open(SPEC, key, tiers);
-      contrasts.forEach(c -> rows.add(ContrastRows.row(outlet, reference, c), c.rank() <= tiers.topContrasts()));
+      contrasts.forEach(c -> rows.add(ContrastRows.row(outlet, reference, c, folded.getOrDefault(c.term(), "")),
+          listed.contains(c.term())));
       return rows.finish();
+    }
+  }
+
+  /**
+   * The terms a top list shows for each direction of one comparison, echoes folded
+   * ({@link NestedTerms}); counted on the side the direction is about: the target's count for
+   * over-used terms, the reference's for under-used ones.
+   */
+  record Listing(List<NestedTerms.Listed<Contrast>> over, List<NestedTerms.Listed<Contrast>> under) {
+    static Listing of(List<Contrast> ranked, int limit) {
+      List<Contrast> over = ranked.stream().filter(Contrast::over).toList();
+      List<Contrast> under = ranked.stream().filter(c -> !c.over()).toList();
+      return new Listing(NestedTerms.fold(over, Contrast::term, c -> (long) c.table().a(), limit),
+          NestedTerms.fold(under, Contrast::term, c -> (long) c.table().b(), limit));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.presslens.transforms.io;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -58,6 +59,49 @@ class ReadJsonLinesTest {
           "sotu.jsonl.gz line 5 missing-field",
           "sotu.jsonl.gz line 6 empty",
           "sotu.jsonl.gz line 7 malformed-json"), rows);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void markupInTextFieldsIsReadAsHtmlAndTheRecordsOwnFieldsWin(TestPipeline pipeline) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    String article;
+    String list;
+    try (var in = getClass().getResourceAsStream("/html/news-article.html");
+        var listIn = getClass().getResourceAsStream("/html/list-page.html")) {
+      article = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      list = new String(listIn.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String lines = String.join("\n",
+        json.writeValueAsString(java.util.Map.of("doc_id", "r1", "text", "Tasty.<br /><br />Would buy again.")),
+        json.writeValueAsString(java.util.Map.of("doc_id", "p1", "text", article)),
+        json.writeValueAsString(java.util.Map.of("doc_id", "p2", "outlet", "Herald", "title", "Own title", "text", article)),
+        json.writeValueAsString(java.util.Map.of("doc_id", "p3", "text", list)));
+    Files.writeString(dir.resolve("pages.jsonl"), lines);
+    RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/pages.jsonl", dir + "/", fields));
+    PCollectionTuple never = pipeline.apply("Never", ReadJsonLines.from(dir + "/pages.jsonl", dir + "/", fields)
+        .html(HtmlText.Mode.NEVER));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).satisfies(documents -> {
+      List<String> found = StreamSupport.stream(documents.spliterator(), false)
+          .sorted(Comparator.comparing(SourceDocument::docId))
+          .map(d -> String.join("|", d.docId(), d.outlet(), d.published(), d.title(), d.text().substring(0, 17)))
+          .toList();
+      assertEquals(List.of(
+          "p1|The Coastal Herald|2024-03-14|Harbour workers strike over pay|Dock workers at t",
+          "p2|Herald|2024-03-14|Own title|Dock workers at t",
+          "r1|unknown|||Tasty.\n\nWould buy"), found);
+      return null;
+    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).containsInAnyOrder(new RejectedInput("pages.jsonl", "line 4",
+        "no-article", "no article text: the page's main content has 5 words, fewer than 40"));
+    PAssert.that(never.get(CorpusTags.DOCUMENTS)).satisfies(documents -> {
+      documents.forEach(d -> assertEquals(d.docId().equals("r1") ? "Tasty.<br /><br />Would buy again." : d.text(), d.text()));
+      assertEquals(4, StreamSupport.stream(documents.spliterator(), false).filter(d -> d.text().contains("<")).count());
       return null;
     });
     pipeline.run().waitUntilFinish();

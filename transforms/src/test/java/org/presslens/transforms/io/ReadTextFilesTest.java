@@ -50,6 +50,41 @@ class ReadTextFilesTest {
     pipeline.run().waitUntilFinish();
   }
 
+  private static byte[] page(String name) throws IOException {
+    try (java.io.InputStream in = ReadTextFilesTest.class.getResourceAsStream("/html/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void webPagesGiveTheirArticleAndMetadataUnderTheManifest(TestPipeline pipeline) throws IOException {
+    write("site/news.html", page("news-article.html"));
+    write("site/copy.HTM", page("news-article.html"));
+    write("site/list.htm", page("list-page.html"));
+    write("saved/rail.txt", page("jsonld-article.html"));
+    Manifest manifest = Manifest.read(new ByteArrayInputStream(
+        "file,outlet,title\nsite/copy.HTM,Herald (print),\n".getBytes(StandardCharsets.UTF_8)), "manifest");
+
+    PCollectionTuple read = pipeline.apply(ReadTextFiles.from(dir.toString(), manifest));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).satisfies(documents -> {
+      List<String> found = StreamSupport.stream(documents.spliterator(), false)
+          .sorted(java.util.Comparator.comparing(SourceDocument::docId))
+          .map(d -> String.join("|", d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(),
+              d.text().substring(0, 24), String.valueOf(d.text().contains("<"))))
+          .toList();
+      assertEquals(List.of(
+          "saved/rail|Northern Daily|2023-11-02|Minister defends new rail timetable|saved/rail.txt|The transport minister o|false",
+          "site/copy|Herald (print)|2024-03-14|Harbour workers strike over pay|site/copy.HTM|Dock workers at the nort|false",
+          "site/news|The Coastal Herald|2024-03-14|Harbour workers strike over pay|site/news.html|Dock workers at the nort|false"),
+          found);
+      return null;
+    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).containsInAnyOrder(new RejectedInput("site/list.htm", "", "no-article",
+        "no article text: the page's main content has 5 words, fewer than 40"));
+    pipeline.run().waitUntilFinish();
+  }
+
   @Test
   void decodesOtherCharsetsAndRejectsEmptyBlankAndBinaryFiles(TestPipeline pipeline) throws IOException {
     String french = "Le café et la crème brûlée sont très appréciés à Paris, déclare l'élève.";

@@ -30,8 +30,8 @@ class ContrastRowsTest {
     List<Contrast> rows = compute();
     assertEquals(2, rows.size(), "rare is below the minimum count");
     assertEquals(List.of("China", "rest", "nato", "1", "10", "5", "100", "25",
-            "1.4952", "6.9692", "0.008292", "0.008292", "2", "300", "7.5377", "6.9692", "over", "1"),
-        OutletContrastReport.SPEC.render(ContrastRows.row("China", "rest", rows.get(0))));
+            "1.4952", "6.9692", "0.008292", "0.008292", "2", "300", "7.5377", "6.9692", "over", "1", "nato alliance"),
+        OutletContrastReport.SPEC.render(ContrastRows.row("China", "rest", rows.get(0), "nato alliance")));
   }
 
   @Test
