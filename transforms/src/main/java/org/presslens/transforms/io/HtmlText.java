@@ -26,6 +26,12 @@ public final class HtmlText implements Serializable {
   /** Fewer words than this in a page's main content: no article. */
   public static final int MIN_ARTICLE_WORDS = 40;
 
+  /**
+   * The address pages are read at: Readability makes relative links absolute against it (and logs
+   * an error for every page without one); PressLens keeps no links, so any absolute address serves.
+   */
+  private static final String BASE_URI = "https://page.invalid/";
+
   /** How far into a text the start of a page is looked for (after white space, comments, a BOM). */
   private static final int PAGE_START = 1024;
   private static final Pattern PAGE = Pattern.compile("(?is)^\\s*(<!--.*?-->\\s*)*(<!doctype\\s+html|<html[\\s>]|<head[\\s>])");
@@ -97,7 +103,7 @@ public final class HtmlText implements Serializable {
   private static Read page(String html) {
     Document page = Jsoup.parse(html);
     Metadata metadata = PageMetadata.of(page);
-    Article article = new Readability4JExtended("", page).parse();
+    Article article = new Readability4JExtended(BASE_URI, page).parse();
     Element content = article.getArticleContent();
     String text = content == null ? "" : MarkupText.of(content);
     int words = words(text);

@@ -52,6 +52,26 @@ class ReadCsvFilesTest {
   }
 
   @Test
+  void htmlInACellLosesItsTagsUnlessTheOptionSaysNever(TestPipeline pipeline) throws IOException {
+    Files.writeString(dir.resolve("reviews.csv"), "doc_id,text\n"
+        + "r1,\"Good coffee.<br /><br />Would buy again &amp; again.\"\n"
+        + "r2,Plain text: 3 < 4 and AT&amp;T.\n");
+    RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
+
+    PCollectionTuple read = pipeline.apply(ReadCsvFiles.from(dir + "/reviews.csv", dir + "/", fields));
+    PCollectionTuple never = pipeline.apply("Never", ReadCsvFiles.from(dir + "/reviews.csv", dir + "/", fields)
+        .html(HtmlText.Mode.NEVER));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("r1", "unknown", "", "", "reviews.csv:2", "UTF-8", "Good coffee.\n\nWould buy again & again."),
+        new SourceDocument("r2", "unknown", "", "", "reviews.csv:3", "UTF-8", "Plain text: 3 < 4 and AT&amp;T."));
+    PAssert.that(never.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("r1", "unknown", "", "", "reviews.csv:2", "UTF-8", "Good coffee.<br /><br />Would buy again &amp; again."),
+        new SourceDocument("r2", "unknown", "", "", "reviews.csv:3", "UTF-8", "Plain text: 3 < 4 and AT&amp;T."));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void aRowThatCannotBeParsedCostsOnlyItselfAndAHeaderOnlyFileIsRejected(TestPipeline pipeline) throws IOException {
     Files.writeString(dir.resolve("broken.csv"), "doc_id,text\n"
         + "a,\"First story.\"\n"
