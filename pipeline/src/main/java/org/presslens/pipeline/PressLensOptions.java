@@ -61,6 +61,12 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setTitleField(String value);
 
+  @Description("JSON Lines and CSV: field holding the author")
+  @Default.String("author")
+  String getAuthorField();
+
+  void setAuthorField(String value);
+
   @Description("Manifest CSV (file,doc_id,outlet,published,author,title,url); default: manifest.csv in the input folder if present")
   @Default.String("")
   String getManifest();

@@ -92,7 +92,7 @@ record RunConfig(
       String pattern = resolveFiles(options.getInput());
       String root = pattern.substring(0, pattern.lastIndexOf('/', firstWildcard(pattern)) + 1);
       RecordFields fields = new RecordFields(options.getTextField(), options.getIdField(), options.getGroupField(),
-          options.getDateField(), options.getTitleField());
+          options.getDateField(), options.getTitleField(), options.getAuthorField());
       PTransform<PBegin, PCollectionTuple> reader =
           csv ? ReadCsvFiles.from(pattern, root, fields).html(html)
               : ReadJsonLines.from(pattern, root, fields).maxChars(maxBytes).html(html);

@@ -89,7 +89,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return;
       }
       out.get(CorpusTags.DOCUMENTS).output(published.get().equals(doc.published()) ? doc : new SourceDocument(
-          doc.docId(), doc.outlet(), published.get(), doc.title(), doc.sourcePath(), doc.charset(), doc.text()));
+          doc.docId(), doc.outlet(), published.get(), doc.title(), doc.author(), doc.sourcePath(), doc.charset(), doc.text()));
     }
 
     /** The first check the document fails, or null. */

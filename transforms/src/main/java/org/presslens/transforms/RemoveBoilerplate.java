@@ -150,7 +150,7 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
         return;
       }
       out.get(CorpusTags.DOCUMENTS).output(text.equals(doc.text()) ? doc : new SourceDocument(
-          doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(), doc.charset(), text));
+          doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.author(), doc.sourcePath(), doc.charset(), text));
     }
   }
 }

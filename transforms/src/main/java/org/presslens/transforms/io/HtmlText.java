@@ -57,8 +57,8 @@ public final class HtmlText implements Serializable {
   }
 
   /** What a page says about itself; empty strings where it says nothing. */
-  public record Metadata(String title, String published, String outlet) implements Serializable {
-    static final Metadata NONE = new Metadata("", "", "");
+  public record Metadata(String title, String published, String outlet, String author) implements Serializable {
+    static final Metadata NONE = new Metadata("", "", "", "");
   }
 
   /**
@@ -112,7 +112,8 @@ public final class HtmlText implements Serializable {
           "no article text: the page's main content has %d words, fewer than %d", words, MIN_ARTICLE_WORDS));
     }
     String title = metadata.title().isEmpty() && article.getTitle() != null ? article.getTitle().strip() : metadata.title();
-    return new Read(text, new Metadata(title, metadata.published(), metadata.outlet()), null);
+    String author = metadata.author().isEmpty() && article.getByline() != null ? article.getByline().strip() : metadata.author();
+    return new Read(text, new Metadata(title, metadata.published(), metadata.outlet(), author), null);
   }
 
   private static int words(String text) {

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * Decides doc_id, outlet, date and title of a file: the manifest wins; then what a web page says
+ * Decides doc_id, outlet, date, title and author of a file: the manifest wins; then what a web page says
  * about itself ({@link HtmlText.Metadata}); otherwise the doc_id is the path below the input
  * folder without its extension (".txt", ".html", ".htm", also with ".gz") and the outlet is the
  * name of the file's folder, or {@value #UNKNOWN} for files directly in the input folder.
@@ -21,7 +21,7 @@ public final class OutletResolver implements Serializable {
   }
 
   /** Identity and metadata of one file. */
-  public record Resolved(String docId, String outlet, String published, String title) {}
+  public record Resolved(String docId, String outlet, String published, String title, String author) {}
 
   public Resolved resolve(String relativePath) {
     return resolve(relativePath, HtmlText.Metadata.NONE);
@@ -43,6 +43,7 @@ public final class OutletResolver implements Serializable {
         docId,
         outlet,
         entry.map(Manifest.Entry::published).filter(s -> !s.isEmpty()).orElse(page.published()),
-        entry.map(Manifest.Entry::title).filter(s -> !s.isEmpty()).orElse(page.title()));
+        entry.map(Manifest.Entry::title).filter(s -> !s.isEmpty()).orElse(page.title()),
+        entry.map(Manifest.Entry::author).filter(s -> !s.isEmpty()).orElse(page.author()));
   }
 }

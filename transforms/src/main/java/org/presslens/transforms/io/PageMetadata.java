@@ -20,7 +20,9 @@ import org.presslens.transforms.text.PublishedDates;
  *   <li>published: JSON-LD {@code datePublished}, {@code article:published_time}, the
  *       {@code date}/{@code pubdate}/{@code DC.date.issued}/{@code parsely-pub-date} meta tags,
  *       then the first {@code <time datetime>}; only dates that {@link PublishedDates} reads;
- *   <li>outlet: {@code og:site_name}, then the JSON-LD article's {@code publisher.name}.
+ *   <li>outlet: {@code og:site_name}, then the JSON-LD article's {@code publisher.name};
+ *   <li>author: the JSON-LD article's {@code author} names (several joined by "; "), the
+ *       {@code author} meta tag, then the byline the extractor finds.
  * </ul>
  * JSON-LD is read from every {@code application/ld+json} script, also inside arrays and
  * {@code @graph}, for the types NewsArticle, Article, ReportageNewsArticle, AnalysisNewsArticle,
@@ -45,7 +47,26 @@ final class PageMetadata {
     String published = first(date(jsonLd(articles, "datePublished")), dateMeta(page),
         date(Optional.ofNullable(page.selectFirst("time[datetime]")).map(t -> t.attr("datetime")).orElse("")));
     String outlet = first(meta(page, "meta[property=og:site_name]"), publisher(articles));
-    return new HtmlText.Metadata(title, published, outlet);
+    String author = first(authors(articles), meta(page, "meta[name=author]"));
+    return new HtmlText.Metadata(title, published, outlet, author);
+  }
+
+  /** The names of the first article's authors: a name, a person or organisation, or a list of them. */
+  private static String authors(List<JsonNode> articles) {
+    for (JsonNode article : articles) {
+      List<String> names = new ArrayList<>();
+      JsonNode author = article.get("author");
+      for (JsonNode one : author == null ? List.<JsonNode>of() : author.isArray() ? author : List.of(author)) {
+        String name = one.isValueNode() ? one.asText() : one.path("name").asText("");
+        if (!name.isBlank()) {
+          names.add(name.strip());
+        }
+      }
+      if (!names.isEmpty()) {
+        return String.join("; ", names);
+      }
+    }
+    return "";
   }
 
   private static String dateMeta(Document page) {

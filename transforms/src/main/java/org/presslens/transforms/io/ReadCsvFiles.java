@@ -194,7 +194,8 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
         return;
       }
       RecordDocuments.emit(out, html, source, item, row, new RecordDocuments.RecordValues(text, cell(record, fields.id()),
-          cell(record, fields.group()), cell(record, fields.date()), cell(record, fields.title())), charset);
+          cell(record, fields.group()), cell(record, fields.date()), cell(record, fields.title()),
+          cell(record, fields.author())), charset);
     }
 
     private static String cell(CSVRecord record, String column) {

@@ -136,7 +136,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
       }
       RecordDocuments.emit(out, html, source, item, number, new RecordDocuments.RecordValues(text.asText(),
           value(record, fields.id()), value(record, fields.group()), value(record, fields.date()),
-          value(record, fields.title())), "UTF-8");
+          value(record, fields.title()), value(record, fields.author())), "UTF-8");
     }
 
     /**

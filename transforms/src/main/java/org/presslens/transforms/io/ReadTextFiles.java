@@ -152,7 +152,7 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
       }
       OutletResolver.Resolved meta = resolver.resolve(path, read.metadata());
       out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
-          meta.docId(), meta.outlet(), meta.published(), meta.title(), path, decoded.charset(), read.text()));
+          meta.docId(), meta.outlet(), meta.published(), meta.title(), meta.author(), path, decoded.charset(), read.text()));
     }
   }
 }

@@ -31,13 +31,14 @@ final class RecordDocuments {
         outlet.isEmpty() ? OutletResolver.UNKNOWN : outlet,
         either(values.date(), page.published()),
         either(values.title(), page.title()),
+        either(values.author(), page.author()),
         source + ":" + number,
         charset,
         read.text()));
   }
 
   /** The values of a record's fields (empty where the record has none). */
-  record RecordValues(String text, String id, String group, String date, String title) {}
+  record RecordValues(String text, String id, String group, String date, String title, String author) {}
 
   private static String either(String given, String fromPage) {
     return given.isEmpty() ? fromPage : given;

@@ -32,10 +32,10 @@ public record AnalyzedDocument(
     HashMap<Integer, String> quoted)
     implements Serializable {
 
-  /** What documents.csv says of the document. */
-  public DocumentFacts facts() {
-    return new DocumentFacts(docId, outlet, published, title, sourcePath, charset, sha256, characters, sentences, tokens,
-        types);
+  /** What documents.csv says of the document, written by {@code author}. */
+  public DocumentFacts facts(String author) {
+    return new DocumentFacts(docId, outlet, published, title, author, sourcePath, charset, sha256, characters, sentences,
+        tokens, types);
   }
 
   /** The document's entities, as the entity and co-occurrence tables add them. */

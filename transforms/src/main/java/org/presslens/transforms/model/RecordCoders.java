@@ -81,13 +81,13 @@ public final class RecordCoders {
 
     @Override
     public void encode(SourceDocument d, OutputStream out) throws IOException {
-      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.text());
+      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.author(), d.sourcePath(), d.charset(), d.text());
     }
 
     @Override
     public SourceDocument decode(InputStream in) throws IOException {
-      String[] s = readStrings(in, 7);
-      return new SourceDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+      String[] s = readStrings(in, 8);
+      return new SourceDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class RecordCoders {
 
     @Override
     public void encode(DocumentFacts d, OutputStream out) throws IOException {
-      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256());
+      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.author(), d.sourcePath(), d.charset(), d.sha256());
       INT.encode(d.characters(), out);
       INT.encode(d.sentences(), out);
       LONG.encode(d.tokens(), out);
@@ -113,9 +113,9 @@ public final class RecordCoders {
 
     @Override
     public DocumentFacts decode(InputStream in) throws IOException {
-      String[] s = readStrings(in, 7);
-      return new DocumentFacts(s[0], s[1], s[2], s[3], s[4], s[5], s[6], INT.decode(in), INT.decode(in), LONG.decode(in),
-          INT.decode(in));
+      String[] s = readStrings(in, 8);
+      return new DocumentFacts(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], INT.decode(in), INT.decode(in),
+          LONG.decode(in), INT.decode(in));
     }
   }
 

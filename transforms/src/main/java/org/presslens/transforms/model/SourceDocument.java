@@ -9,5 +9,12 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  */
 @DefaultCoder(RecordCoders.SourceDocumentCoder.class)
 public record SourceDocument(
-    String docId, String outlet, String published, String title, String sourcePath, String charset, String text)
-    implements Serializable {}
+    String docId, String outlet, String published, String title, String author, String sourcePath, String charset,
+    String text) implements Serializable {
+
+  /** A document without an author. */
+  public SourceDocument(String docId, String outlet, String published, String title, String sourcePath, String charset,
+      String text) {
+    this(docId, outlet, published, title, "", sourcePath, charset, text);
+  }
+}

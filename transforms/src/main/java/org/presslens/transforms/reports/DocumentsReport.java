@@ -24,6 +24,7 @@ public final class DocumentsReport extends PTransform<PCollection<DocumentFacts>
           col("outlet", "from the manifest or the group field, else a web page's site name, else the name of the file's folder, else 'unknown'"),
           col("published", "publication date from the manifest or the date field, else a web page's metadata, as ISO 8601 with the precision given (2022, 2022-05 or 2022-05-03)"),
           col("title", "title from the manifest or the title field, else a web page's metadata"),
+          col("author", "author from the manifest or the author field, else a web page's metadata (several joined by '; ')"),
           col("source_path", "the file the text was read from, relative to the input folder"),
           col("charset", "character encoding the file was read in: from its byte order mark, UTF-8, or detected (ICU)"),
           col("sha256", "SHA-256 of the document text encoded as UTF-8 (byte order mark removed; of a web page, the article text)"),
@@ -70,7 +71,7 @@ public final class DocumentsReport extends PTransform<PCollection<DocumentFacts>
       }
       Duplicate copy = copyById.get(d.docId());
       out.output(new Row(SortKey.of(d.docId()), List.of(
-          d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
+          d.docId(), d.outlet(), d.published(), d.title(), d.author(), d.sourcePath(), d.charset(), d.sha256(),
           d.characters(), d.sentences(), d.tokens(), d.types(), copy == null ? "" : copy.keptDocId())));
     }
   }

@@ -109,7 +109,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
         out.get(REJECTED).output(AnalyzeDocuments.Analyzer.noWords(doc));
         return;
       }
-      out.get(FACTS).output(analyzed.facts());
+      out.get(FACTS).output(analyzed.facts(doc.author()));
       if (copyById == null) {
         copyById = copies == null ? Map.of() : c.sideInput(copies);
       }

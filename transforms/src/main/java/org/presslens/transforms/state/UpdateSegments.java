@@ -262,7 +262,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       }
       boolean copyNow = copyById.containsKey(doc.docId());
       out.get(SAME).output(KV.of(member.getKey(), KV.of(doc.docId(), copyNow)));
-      out.get(FACTS).output(new DocumentFacts(doc.docId(), doc.outlet(), doc.published(), doc.title(),
+      out.get(FACTS).output(new DocumentFacts(doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.author(),
           doc.sourcePath(), doc.charset(), sha256, m.characters(), m.sentences(), m.tokens(), m.types()));
     }
   }

@@ -45,7 +45,7 @@ class HtmlTextTest {
         "Photo: Agency Pictures", "<", ">")) {
       assertFalse(read.text().contains(boilerplate), boilerplate);
     }
-    assertEquals(new HtmlText.Metadata("Harbour workers strike over pay", "2024-03-14", "The Coastal Herald"),
+    assertEquals(new HtmlText.Metadata("Harbour workers strike over pay", "2024-03-14", "The Coastal Herald", "Maria Lindqvist"),
         read.metadata());
   }
 
@@ -59,7 +59,7 @@ class HtmlTextTest {
     for (String boilerplate : List.of("Log in", "morning briefing", "Most read", "Storm closes bridges", "Advertise")) {
       assertFalse(read.text().contains(boilerplate), boilerplate);
     }
-    assertEquals(new HtmlText.Metadata("Minister defends new rail timetable", "2023-11-02", "Northern Daily"),
+    assertEquals(new HtmlText.Metadata("Minister defends new rail timetable", "2023-11-02", "Northern Daily", "Tomas Berg"),
         read.metadata());
   }
 

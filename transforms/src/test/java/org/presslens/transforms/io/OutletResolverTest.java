@@ -19,20 +19,20 @@ class OutletResolverTest {
     OutletResolver resolver = new OutletResolver(manifest(
         "\uFEFFfile,doc_id,outlet,published,author,title,url\n"
             + "bbc/a.txt,story-a,BBC News,2023-01-02,Jane Doe,\"Title, with comma\",\n"));
-    assertEquals(new OutletResolver.Resolved("story-a", "BBC News", "2023-01-02", "Title, with comma"),
+    assertEquals(new OutletResolver.Resolved("story-a", "BBC News", "2023-01-02", "Title, with comma", "Jane Doe"),
         resolver.resolve("bbc/a.txt"));
   }
 
   @Test
   void manifestRowMatchesByFileNameAlone() throws IOException {
     OutletResolver resolver = new OutletResolver(manifest("file,outlet\nb.txt,RT\n"));
-    assertEquals(new OutletResolver.Resolved("sub/b", "RT", "", ""), resolver.resolve("sub/b.txt"));
+    assertEquals(new OutletResolver.Resolved("sub/b", "RT", "", "", ""), resolver.resolve("sub/b.txt"));
   }
 
   @Test
   void emptyManifestCellsFallBackToFolder() throws IOException {
     OutletResolver resolver = new OutletResolver(manifest("file,doc_id,outlet\nx/c.txt,,\n"));
-    assertEquals(new OutletResolver.Resolved("x/c", "x", "", ""), resolver.resolve("x/c.txt"));
+    assertEquals(new OutletResolver.Resolved("x/c", "x", "", "", ""), resolver.resolve("x/c.txt"));
   }
 
   @Test

@@ -77,7 +77,8 @@ class ReadJsonLinesTest {
     String lines = String.join("\n",
         json.writeValueAsString(java.util.Map.of("doc_id", "r1", "text", "Tasty.<br /><br />Would buy again.")),
         json.writeValueAsString(java.util.Map.of("doc_id", "p1", "text", article)),
-        json.writeValueAsString(java.util.Map.of("doc_id", "p2", "outlet", "Herald", "title", "Own title", "text", article)),
+        json.writeValueAsString(java.util.Map.of("doc_id", "p2", "outlet", "Herald", "title", "Own title", "author", "Desk",
+            "text", article)),
         json.writeValueAsString(java.util.Map.of("doc_id", "p3", "text", list)));
     Files.writeString(dir.resolve("pages.jsonl"), lines);
     RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
@@ -89,12 +90,12 @@ class ReadJsonLinesTest {
     PAssert.that(read.get(CorpusTags.DOCUMENTS)).satisfies(documents -> {
       List<String> found = StreamSupport.stream(documents.spliterator(), false)
           .sorted(Comparator.comparing(SourceDocument::docId))
-          .map(d -> String.join("|", d.docId(), d.outlet(), d.published(), d.title(), d.text().substring(0, 17)))
+          .map(d -> String.join("|", d.docId(), d.outlet(), d.published(), d.title(), d.author(), d.text().substring(0, 17)))
           .toList();
       assertEquals(List.of(
-          "p1|The Coastal Herald|2024-03-14|Harbour workers strike over pay|Dock workers at t",
-          "p2|Herald|2024-03-14|Own title|Dock workers at t",
-          "r1|unknown|||Tasty.\n\nWould buy"), found);
+          "p1|The Coastal Herald|2024-03-14|Harbour workers strike over pay|Maria Lindqvist|Dock workers at t",
+          "p2|Herald|2024-03-14|Own title|Desk|Dock workers at t",
+          "r1|unknown||||Tasty.\n\nWould buy"), found);
       return null;
     });
     PAssert.that(read.get(CorpusTags.REJECTED)).containsInAnyOrder(new RejectedInput("pages.jsonl", "line 4",

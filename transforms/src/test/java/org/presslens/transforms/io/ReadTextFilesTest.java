@@ -63,20 +63,20 @@ class ReadTextFilesTest {
     write("site/list.htm", page("list-page.html"));
     write("saved/rail.txt", page("jsonld-article.html"));
     Manifest manifest = Manifest.read(new ByteArrayInputStream(
-        "file,outlet,title\nsite/copy.HTM,Herald (print),\n".getBytes(StandardCharsets.UTF_8)), "manifest");
+        "file,outlet,title,author\nsite/copy.HTM,Herald (print),,M. Lindqvist\n".getBytes(StandardCharsets.UTF_8)), "manifest");
 
     PCollectionTuple read = pipeline.apply(ReadTextFiles.from(dir.toString(), manifest));
 
     PAssert.that(read.get(CorpusTags.DOCUMENTS)).satisfies(documents -> {
       List<String> found = StreamSupport.stream(documents.spliterator(), false)
           .sorted(java.util.Comparator.comparing(SourceDocument::docId))
-          .map(d -> String.join("|", d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(),
+          .map(d -> String.join("|", d.docId(), d.outlet(), d.published(), d.title(), d.author(), d.sourcePath(),
               d.text().substring(0, 24), String.valueOf(d.text().contains("<"))))
           .toList();
       assertEquals(List.of(
-          "saved/rail|Northern Daily|2023-11-02|Minister defends new rail timetable|saved/rail.txt|The transport minister o|false",
-          "site/copy|Herald (print)|2024-03-14|Harbour workers strike over pay|site/copy.HTM|Dock workers at the nort|false",
-          "site/news|The Coastal Herald|2024-03-14|Harbour workers strike over pay|site/news.html|Dock workers at the nort|false"),
+          "saved/rail|Northern Daily|2023-11-02|Minister defends new rail timetable|Tomas Berg|saved/rail.txt|The transport minister o|false",
+          "site/copy|Herald (print)|2024-03-14|Harbour workers strike over pay|M. Lindqvist|site/copy.HTM|Dock workers at the nort|false",
+          "site/news|The Coastal Herald|2024-03-14|Harbour workers strike over pay|Maria Lindqvist|site/news.html|Dock workers at the nort|false"),
           found);
       return null;
     });

@@ -27,6 +27,8 @@ class RecordCodersTest {
         "NATO met in Vilnius.\r\nÉlan vital, 日本, \uD83D\uDE00 and a\u0000zero.");
     CoderProperties.coderDecodeEncodeEqual(coder, doc);
     CoderProperties.coderDecodeEncodeEqual(coder, new SourceDocument("d2", null, "", null, "", null, ""));
+    CoderProperties.coderDecodeEncodeEqual(coder, new SourceDocument("d3", "RT", "", "T", "Jane Doe; Ali Karbalaei", "d3.txt",
+        "UTF-8", "Text."));
     CoderProperties.coderDeterministic(coder, doc, new SourceDocument(doc.docId(), doc.outlet(), doc.published(),
         doc.title(), doc.sourcePath(), doc.charset(), doc.text()));
   }
