@@ -20,6 +20,7 @@ import org.presslens.transforms.state.Memo;
 import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.LanguageGuesser;
 import org.presslens.transforms.text.PublishedDates;
+import org.presslens.transforms.text.Words;
 
 /**
  * Checks each document before analysis: size, runs of text without white space, publication date
@@ -99,7 +100,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
             "text has %,d characters; the limit is %,d (--maxDocumentMB)", text.length(), limits.maxChars()));
       }
-      Words words = words(text, limits.maxWordChars());
+      Words words = Words.scan(text, limits.maxWordChars());
       int[] run = words.longRun();
       if (run != null) {
         return RejectedInput.of(doc, Reason.NO_SPACES, String.format(
@@ -122,41 +123,6 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
             guess.get().language(), guess.get().confidence()));
       }
       return null;
-    }
-
-    /**
-     * The words of a text (runs of characters without white space: space, tab, line feed, vertical
-     * tab, form feed, carriage return), counted in one pass that stops at the first run longer than
-     * {@code limit}.
-     *
-     * @param longRun that run as {start, end}, or null
-     */
-    record Words(long count, int[] longRun) {}
-
-    static Words words(String text, int limit) {
-      long count = 0;
-      int start = 0;
-      int n = text.length();
-      for (int i = 0; i <= n; i++) {
-        if (i == n || isSpace(text.charAt(i))) {
-          if (i - start > limit) {
-            return new Words(count + 1, new int[] {start, i});
-          }
-          if (i > start) {
-            count++;
-          }
-          start = i + 1;
-        }
-      }
-      return new Words(count, null);
-    }
-
-    static long words(String text) {
-      return words(text, Integer.MAX_VALUE).count();
-    }
-
-    private static boolean isSpace(char c) {
-      return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The language guess of a text, from the memo when the last run saw the text. */

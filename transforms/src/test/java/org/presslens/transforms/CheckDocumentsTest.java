@@ -60,8 +60,8 @@ class CheckDocumentsTest {
   @Test
   void aDocumentWithMoreWordsThanTheLimitIsTooLarge(TestPipeline pipeline) {
     String many = "a ".repeat(InputLimits.MAX_WORDS) + "b";
-    assertEquals(InputLimits.MAX_WORDS + 1, CheckDocuments.CheckFn.words(many));
-    assertEquals(3, CheckDocuments.CheckFn.words("  one\ttwo\r\nthree "));
+    assertEquals(InputLimits.MAX_WORDS + 1, org.presslens.transforms.text.Words.count(many));
+    assertEquals(3, org.presslens.transforms.text.Words.count("  one\ttwo\r\nthree "));
     PCollectionTuple checked = pipeline
         .apply(Create.of(doc("many", "", many), doc("enough", "", "a ".repeat(InputLimits.MAX_WORDS - 1) + "b")))
         .apply(CheckDocuments.with(new InputLimits(10_000_000, 100, false)));

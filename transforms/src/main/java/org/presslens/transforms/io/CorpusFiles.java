@@ -37,16 +37,20 @@ public final class CorpusFiles {
 
   /** A document file: a text file or a web page, maybe gzipped. */
   public static boolean isDocument(String fileName) {
-    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-    String name = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
+    String name = ungzipped(fileName);
     return EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
   /** A web page: {@code .html} or {@code .htm}, maybe gzipped. */
   public static boolean isHtml(String fileName) {
-    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-    String name = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
+    String name = ungzipped(fileName);
     return name.endsWith(".html") || name.endsWith(".htm");
+  }
+
+  /** The name in lower case without a final {@code .gz}. */
+  private static String ungzipped(String fileName) {
+    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
   }
 
   public static Listing list(Path root) throws IOException {

@@ -8,6 +8,7 @@ import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.presslens.transforms.text.Words;
 
 /**
  * Text out of HTML, so that markup never becomes a term. A whole page ({@code .html}/{@code .htm}
@@ -106,7 +107,7 @@ public final class HtmlText implements Serializable {
     Article article = new Readability4JExtended(BASE_URI, page).parse();
     Element content = article.getArticleContent();
     String text = content == null ? "" : MarkupText.of(content);
-    int words = words(text);
+    long words = Words.count(text);
     if (words < MIN_ARTICLE_WORDS) {
       return new Read("", metadata, String.format(Locale.ROOT,
           "no article text: the page's main content has %d words, fewer than %d", words, MIN_ARTICLE_WORDS));
@@ -114,16 +115,5 @@ public final class HtmlText implements Serializable {
     String title = metadata.title().isEmpty() && article.getTitle() != null ? article.getTitle().strip() : metadata.title();
     String author = metadata.author().isEmpty() && article.getByline() != null ? article.getByline().strip() : metadata.author();
     return new Read(text, new Metadata(title, metadata.published(), metadata.outlet(), author), null);
-  }
-
-  private static int words(String text) {
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean space = Character.isWhitespace(text.charAt(i));
-      words += !space && !inWord ? 1 : 0;
-      inWord = !space;
-    }
-    return words;
   }
 }

@@ -23,10 +23,6 @@ public final class OutletResolver implements Serializable {
   /** Identity and metadata of one file. */
   public record Resolved(String docId, String outlet, String published, String title, String author) {}
 
-  public Resolved resolve(String relativePath) {
-    return resolve(relativePath, HtmlText.Metadata.NONE);
-  }
-
   public Resolved resolve(String relativePath, HtmlText.Metadata page) {
     Optional<Manifest.Entry> entry = manifest.lookup(relativePath);
     String defaultId = relativePath.replaceFirst("(?i)\\.(txt|html?)(\\.gz)?$", "");

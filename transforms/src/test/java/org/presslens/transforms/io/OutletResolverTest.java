@@ -20,27 +20,27 @@ class OutletResolverTest {
         "\uFEFFfile,doc_id,outlet,published,author,title,url\n"
             + "bbc/a.txt,story-a,BBC News,2023-01-02,Jane Doe,\"Title, with comma\",\n"));
     assertEquals(new OutletResolver.Resolved("story-a", "BBC News", "2023-01-02", "Title, with comma", "Jane Doe"),
-        resolver.resolve("bbc/a.txt"));
+        resolver.resolve("bbc/a.txt", HtmlText.Metadata.NONE));
   }
 
   @Test
   void manifestRowMatchesByFileNameAlone() throws IOException {
     OutletResolver resolver = new OutletResolver(manifest("file,outlet\nb.txt,RT\n"));
-    assertEquals(new OutletResolver.Resolved("sub/b", "RT", "", "", ""), resolver.resolve("sub/b.txt"));
+    assertEquals(new OutletResolver.Resolved("sub/b", "RT", "", "", ""), resolver.resolve("sub/b.txt", HtmlText.Metadata.NONE));
   }
 
   @Test
   void emptyManifestCellsFallBackToFolder() throws IOException {
     OutletResolver resolver = new OutletResolver(manifest("file,doc_id,outlet\nx/c.txt,,\n"));
-    assertEquals(new OutletResolver.Resolved("x/c", "x", "", "", ""), resolver.resolve("x/c.txt"));
+    assertEquals(new OutletResolver.Resolved("x/c", "x", "", "", ""), resolver.resolve("x/c.txt", HtmlText.Metadata.NONE));
   }
 
   @Test
   void parentFolderNamesTheOutletElseUnknown() {
     OutletResolver resolver = new OutletResolver(Manifest.empty());
-    assertEquals("guardian", resolver.resolve("2023/guardian/a.txt").outlet());
-    assertEquals("2023/guardian/a", resolver.resolve("2023/guardian/a.txt").docId());
-    assertEquals(OutletResolver.UNKNOWN, resolver.resolve("a.txt").outlet());
+    assertEquals("guardian", resolver.resolve("2023/guardian/a.txt", HtmlText.Metadata.NONE).outlet());
+    assertEquals("2023/guardian/a", resolver.resolve("2023/guardian/a.txt", HtmlText.Metadata.NONE).docId());
+    assertEquals(OutletResolver.UNKNOWN, resolver.resolve("a.txt", HtmlText.Metadata.NONE).outlet());
   }
 
   @Test
