@@ -207,6 +207,27 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setKwicWindow(int value);
 
+  @Description("Trends: the unit of the periods (day, week = ISO week, month, quarter, year, decade) or auto: the "
+      + "finest unit in which most periods have enough words to test (docs/trends.md)")
+  @Default.String("auto")
+  String getPeriod();
+
+  void setPeriod(String value);
+
+  @Description("Trends: the corpus's most frequent terms (and entities) whose counts per period every scope lists")
+  @Default.Integer(10)
+  @Range(min = 0, max = 1000)
+  int getTrendTerms();
+
+  void setTrendTerms(int value);
+
+  @Description("Trends: terms (and entities) per scope that emerging.csv lists as used more in the latest period")
+  @Default.Integer(25)
+  @Range(min = 0, max = 10000)
+  int getEmergingTop();
+
+  void setEmergingTop(int value);
+
   @Description("Recognise people, organisations and places (entities.csv, entity_cooccurrence.csv); false skips "
       + "the slowest stage and those reports")
   @Default.Boolean(true)

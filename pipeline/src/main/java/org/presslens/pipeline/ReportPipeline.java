@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -28,6 +29,9 @@ import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.SumTables;
+import org.presslens.transforms.SumPeriods;
+import org.presslens.transforms.reports.TrendOptions;
+import org.presslens.transforms.reports.TrendReport;
 import org.presslens.transforms.reports.DocumentTerms;
 import org.presslens.transforms.state.Memo;
 import org.presslens.transforms.state.Segment;
@@ -58,9 +62,11 @@ final class ReportPipeline {
   /** The CSV reports the pipeline can write, in the order the data dictionary lists them. */
   static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC,
       BoilerplateReport.SPEC, TermFrequencyReport.SPEC, OutletContrastReport.SPEC, KeywordInContextReport.SPEC,
-      EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
+      EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC, TrendReport.EMERGING, TrendReport.TERM_TRENDS,
+      TrendReport.ENTITY_TRENDS);
 
-  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC);
+  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC,
+      TrendReport.ENTITY_TRENDS);
 
   /** The reports whose rows stand for single items ({@link WriteRows}); the others are written in blocks. */
   private static final List<ReportSpec> ROW_REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC);
@@ -110,12 +116,14 @@ final class ReportPipeline {
   }
 
   /** How the CSV files of a run select their rows, by file name (files without a rule list every row, up to the cap). */
-  static Map<String, String> selections(ReportTiers tiers) {
-    return Map.of(
+  static Map<String, String> selections(ReportTiers tiers, TrendOptions trends) {
+    Map<String, String> rules = new TreeMap<>(TrendReport.selections(trends));
+    rules.putAll(Map.of(
         TermFrequencyReport.SPEC.fileName(), TermFrequencyReport.selection(tiers),
         OutletContrastReport.SPEC.fileName(), OutletContrastReport.selection(tiers),
         EntitiesReport.SPEC.fileName(), EntitiesReport.selection(tiers),
-        EntityCooccurrenceReport.SPEC.fileName(), EntityCooccurrenceReport.selection(tiers));
+        EntityCooccurrenceReport.SPEC.fileName(), EntityCooccurrenceReport.selection(tiers)));
+    return rules;
   }
 
   /**
@@ -160,6 +168,7 @@ final class ReportPipeline {
         .apply("WriteDuplicates", WriteRows.to(out, DuplicatesReport.SPEC, tiers));
 
     PCollectionTuple tables = segments.apply("SumTables", SumTables.create());
+    PCollectionTuple periods = segments.apply("SumPeriods", SumPeriods.of(config.trendOptions().period()));
     ContrastOptions contrast = config.contrastOptions();
     PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
     PCollectionView<Map<String, List<String>>> distinctive =
@@ -176,6 +185,12 @@ final class ReportPipeline {
           .and(tables.get(SumTables.CORPUS).apply("EntitiesReport", EntitiesReport.of(config.minEntityCount(), tiers)))
           .and(tables.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(config.minPairCount(), tiers)));
     }
+    blocks = blocks.and(PCollectionTuple.of(SumTables.CORPUS, tables.get(SumTables.CORPUS))
+        .and(SumTables.BY_OUTLET, tables.get(SumTables.BY_OUTLET))
+        .and(SumPeriods.PLAN, periods.get(SumPeriods.PLAN))
+        .and(SumPeriods.BY_OUTLET, periods.get(SumPeriods.BY_OUTLET))
+        .and(SumPeriods.CORPUS, periods.get(SumPeriods.CORPUS))
+        .apply("TrendReport", TrendReport.of(config.trendOptions(), contrast, tiers, config.entities())));
     List<ReportSpec> written = reports(config.entities()).stream().filter(r -> !ROW_REPORTS.contains(r)).toList();
     blocks.apply("AllBlocks", Flatten.pCollections())
         .apply("WriteReports", WriteReports.to(out, written).withMaxRows(tiers.maxRows()));

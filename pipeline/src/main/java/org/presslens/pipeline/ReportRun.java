@@ -178,7 +178,8 @@ final class ReportRun {
         .parameters(config.parameters())
         .versions()
         .inputs(inputs)
-        .reports(rows, cutRows(byCounter, ReportPipeline.reports(config.entities())), ReportPipeline.selections(tiers))
+        .reports(rows, cutRows(byCounter, ReportPipeline.reports(config.entities())),
+            ReportPipeline.selections(tiers, config.trendOptions()))
         .tables(tables.stream().collect(Collectors.toMap(ParquetTable::name,
             t -> byCounter.getOrDefault(WriteTable.rowCounterName(t), 0L), (a, b) -> a, LinkedHashMap::new)));
     manifest.write(writeDir);
@@ -193,7 +194,7 @@ final class ReportRun {
     List<ReportSpec> all = new ArrayList<>(ReportPipeline.reports(config.entities()));
     all.add(RunManifest.SPEC);
     try (OutputStream out = OutputFiles.create(writeDir, DataDictionary.FILE_NAME)) {
-      out.write(DataDictionary.markdown(all, ReportPipeline.selections(tiers), tiers.maxRows(), tables)
+      out.write(DataDictionary.markdown(all, ReportPipeline.selections(tiers, config.trendOptions()), tiers.maxRows(), tables)
           .getBytes(StandardCharsets.UTF_8));
     }
     int files = ReportPipeline.reportFiles(config.entities()).size();

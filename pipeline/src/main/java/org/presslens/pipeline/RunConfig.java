@@ -38,6 +38,9 @@ import org.presslens.transforms.reports.ReportTiers;
 import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
+import org.presslens.transforms.reports.TrendOptions;
+import org.presslens.transforms.time.PeriodPlan;
+import org.presslens.transforms.time.PeriodUnit;
 
 /**
  * The run as the options describe it, checked and resolved once before the pipeline is built:
@@ -51,7 +54,7 @@ import org.presslens.transforms.text.TextOptions;
  */
 record RunConfig(
     Input input, String outputDir, String cacheDir, String manifestPath, InputLimits limits, BoilerplateRule boilerplate,
-    TextOptions textOptions, ContrastOptions contrastOptions, Gazetteer gazetteer, List<RejectedInput> setupRejects,
+    TextOptions textOptions, ContrastOptions contrastOptions, TrendOptions trendOptions, Gazetteer gazetteer, List<RejectedInput> setupRejects,
     boolean entities, boolean parquet, boolean keepDuplicates, boolean allowOtherFiles, double duplicateSimilarity,
     long minCount, long minEntityCount, long minPairCount, int csvTopTerms, int csvTopContrasts, int csvTopEntities,
     int csvTopPairs, long csvMaxRows, Map<String, String> parameters) {
@@ -132,6 +135,10 @@ record RunConfig(
         options.getEntityTerms());
     ContrastOptions contrast = new ContrastOptions(options.getContrastMinCount(), options.getPriorScale(),
         options.getContrastPairs(), options.getKwicTerms(), options.getKwicLines(), options.getKwicWindow());
+    if (!options.getPeriod().equals(PeriodPlan.AUTO) && PeriodUnit.parse(options.getPeriod()).isEmpty()) {
+      throw new UsageException("--period must be day, week, month, quarter, year, decade or auto, was " + options.getPeriod());
+    }
+    TrendOptions trends = new TrendOptions(options.getPeriod(), options.getTrendTerms(), options.getEmergingTop());
     BoilerplateRule boilerplate = new BoilerplateRule(options.getBoilerplateMinDocuments(), options.getBoilerplateMinShare());
     requireApart(options.getInput(), input, output);
     if (isLocal(output)) {
@@ -143,7 +150,7 @@ record RunConfig(
         "gazetteer", options.getGazetteer().isEmpty() ? "built-in" : "built-in + " + options.getGazetteer(),
         "aliases", options.getAliases().isEmpty() ? "built-in" : "built-in + " + options.getAliases(),
         "runner", options.getRunner().getSimpleName()));
-    return new RunConfig(input, output, cacheDir, manifestPath, limits, boilerplate, text, contrast, gazetteer(options),
+    return new RunConfig(input, output, cacheDir, manifestPath, limits, boilerplate, text, contrast, trends, gazetteer(options),
         setupRejects, options.getEntities(), options.getParquet(), options.getKeepDuplicates(), options.getAllowOtherFiles(),
         options.getDuplicateSimilarity(), options.getMinCount(), options.getMinEntityCount(), options.getMinPairCount(),
         options.getCsvTopTerms(), options.getCsvTopContrasts(), options.getCsvTopEntities(), options.getCsvTopPairs(),

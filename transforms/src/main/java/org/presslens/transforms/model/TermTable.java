@@ -34,13 +34,29 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
     this.documents = documents;
   }
 
+  /** The entity table's mentions and mentioning documents as a table of items keyed as {@link Mention#key()}. */
+  public static TermTable ofEntities(EntityTable entities, long tokens, int documents) {
+    HashMap<String, Long> counts = new HashMap<>();
+    HashMap<String, Integer> docFreq = new HashMap<>();
+    entities.entities().forEach((key, e) -> {
+      counts.put(key, e.mentions());
+      docFreq.put(key, (int) e.documentCount());
+    });
+    return new TermTable(counts, docFreq, tokens, documents);
+  }
+
   @Override
   public TermTable add(AnalyzedDocument doc) {
-    for (Map.Entry<String, Integer> e : doc.termCounts().entrySet()) {
+    return addDocument(doc.termCounts(), doc.tokens());
+  }
+
+  /** Adds one document given by its counts of some items (terms, or entities) and its running words. */
+  public TermTable addDocument(Map<String, Integer> itemCounts, long words) {
+    for (Map.Entry<String, Integer> e : itemCounts.entrySet()) {
       counts.merge(e.getKey(), (long) e.getValue(), Long::sum);
       docFreq.merge(e.getKey(), 1, Integer::sum);
     }
-    tokens += doc.tokens();
+    tokens += words;
     documents++;
     return this;
   }

@@ -5,21 +5,24 @@ import org.presslens.transforms.model.AnalyzedDocument;
 
 /**
  * One document of a segment as the state remembers it: the analysed text (its SHA-256), whether
- * it counted in the statistics or was a copy of another document, the sizes documents.csv reports
+ * it counted in the statistics or was a copy of another document, its normalised date, the sizes documents.csv reports
  * and the number of its distinct terms (its rows in the document_terms table). A document whose
  * text and outlet are the same in a rerun needs no new analysis: its sizes come from here, and its
  * counts stay in its segment's tables (summed again when its copy status changed).
  */
-public record Member(String docId, String outlet, String sha256, boolean copy, int characters, int sentences,
-    long tokens, int types, int terms) implements Serializable {
+public record Member(String docId, String outlet, String published, String sha256, boolean copy, int characters,
+    int sentences, long tokens, int types, int terms) implements Serializable {
 
   public static Member of(AnalyzedDocument doc, boolean copy) {
-    return new Member(doc.docId(), doc.outlet(), doc.sha256(), copy, doc.characters(), doc.sentences(), doc.tokens(),
-        doc.types(), doc.termCounts().size());
+    return new Member(doc.docId(), doc.outlet(), doc.published(), doc.sha256(), copy, doc.characters(), doc.sentences(),
+        doc.tokens(), doc.types(), doc.termCounts().size());
   }
 
-  /** Whether the document as it is now has this member's analysis: the same text in the same outlet. */
-  public boolean sameAs(String outletNow, String sha256Now) {
-    return outlet.equals(outletNow) && sha256.equals(sha256Now);
+  /**
+   * Whether the document as it is now has this member's analysis: the same text in the same outlet
+   * with the same date (the segment's tables are kept by outlet and by date).
+   */
+  public boolean sameAs(String outletNow, String publishedNow, String sha256Now) {
+    return outlet.equals(outletNow) && published.equals(publishedNow) && sha256.equals(sha256Now);
   }
 }

@@ -8,19 +8,22 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.OutletTables;
 
 /**
  * A set of documents analysed together (those of one bundle of the analysis step), and
  * everything the reports need of them: per outlet the tables of the documents that count (copies
- * left out), the postings of their terms and every member with its sizes. An outlet's tables are
+ * left out), per outlet and publication date the tables of the trend reports ({@link DatedTables}),
+ * the postings of their terms and every member with its sizes. An outlet's tables are
  * the merge of its tables in all segments. A rerun keeps each segment whose members are all
  * unchanged as it is and builds new ones from what changed ({@link UpdateSegments}).
  *
  * @param id unique within the cache: the run that built the segment and a random part
  */
 @DefaultCoder(StateCoders.SegmentCoder.class)
-public record Segment(String id, ArrayList<Member> members, TreeMap<String, OutletTables> tables, Postings postings)
+public record Segment(String id, ArrayList<Member> members, TreeMap<String, OutletTables> tables,
+    TreeMap<String, TreeMap<String, DatedTables>> dated, Postings postings)
     implements Serializable {
 
   /** The segment of {@code docs}; those whose doc_id {@code isCopy} says are copies do not count. */
@@ -34,6 +37,7 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
   public static final class Builder {
     private final ArrayList<Member> members = new ArrayList<>();
     private final TreeMap<String, OutletTables> tables = new TreeMap<>();
+    private final TreeMap<String, TreeMap<String, DatedTables>> dated = new TreeMap<>();
     private final Postings.Builder postings = new Postings.Builder();
 
     /** Adds a member; a copy is remembered but does not count in the tables. */
@@ -41,6 +45,13 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
       members.add(Member.of(doc, copy));
       if (!copy) {
         tables.computeIfAbsent(doc.outlet(), o -> new OutletTables()).add(doc);
+        DatedTables ofDate = dated.computeIfAbsent(doc.outlet(), o -> new TreeMap<>())
+            .computeIfAbsent(doc.published(), d -> new DatedTables());
+        if (doc.published().isEmpty()) {
+          ofDate.counted(doc);
+        } else {
+          ofDate.add(doc);
+        }
         postings.add(doc);
       }
     }
@@ -51,7 +62,7 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
 
     public Segment build(String id) {
       members.sort(Comparator.comparing(Member::docId));
-      return new Segment(id, members, tables, postings.build());
+      return new Segment(id, members, tables, dated, postings.build());
     }
   }
 }

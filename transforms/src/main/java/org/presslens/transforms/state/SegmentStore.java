@@ -51,8 +51,8 @@ public final class SegmentStore implements Serializable {
 
   public static final String LIVE = "live.txt";
   private static final String LIVE_HEADER = "presslens segments 1";
-  private static final byte[] MEMBERS_MARK = "PLMEM1\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] TABLES_MARK = "PLTAB1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MEMBERS_MARK = "PLMEM2\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TABLES_MARK = "PLTAB2\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] MEMO_MARK = "PLMEMO1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DOCUMENTS_MARK = "PLDOC1\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -248,6 +248,7 @@ public final class SegmentStore implements Serializable {
       closed = true;
       ByteArrayOutputStream tables = new ByteArrayOutputStream();
       StateCoders.encodeTables(segment.tables(), tables);
+      StateCoders.encodeDated(segment.dated(), tables);
       StateCoders.encodePostings(segment.postings(), tables);
       byte[] tablesFile = framed(TABLES_MARK, tables.toByteArray());
       writeFile(store.tables(id), tablesFile);
@@ -298,7 +299,8 @@ public final class SegmentStore implements Serializable {
         throw new IOException("its members file is missing or damaged");
       }
       ByteArrayInputStream in = new ByteArrayInputStream(unframed(TABLES_MARK, readFile(file)));
-      return new Segment(id, new ArrayList<>(members), StateCoders.decodeTables(in), StateCoders.decodePostings(in));
+      return new Segment(id, new ArrayList<>(members), StateCoders.decodeTables(in), StateCoders.decodeDated(in),
+          StateCoders.decodePostings(in));
     } catch (IOException | RuntimeException e) {
       throw damaged(file, e);
     }

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.model.ClassCoder;
+import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TableCoders;
 
@@ -31,6 +32,7 @@ public final class StateCoders {
   static void encodeMember(Member m, OutputStream out) throws IOException {
     STRING.encode(m.docId(), out);
     STRING.encode(m.outlet(), out);
+    STRING.encode(m.published(), out);
     STRING.encode(m.sha256(), out);
     BooleanCoder.of().encode(m.copy(), out);
     INT.encode(m.characters(), out);
@@ -41,7 +43,7 @@ public final class StateCoders {
   }
 
   static Member decodeMember(InputStream in) throws IOException {
-    return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), BooleanCoder.of().decode(in),
+    return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), BooleanCoder.of().decode(in),
         INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in));
   }
 
@@ -96,6 +98,30 @@ public final class StateCoders {
     return tables;
   }
 
+  static void encodeDated(TreeMap<String, TreeMap<String, DatedTables>> dated, OutputStream out) throws IOException {
+    INT.encode(dated.size(), out);
+    for (Map.Entry<String, TreeMap<String, DatedTables>> outlet : dated.entrySet()) {
+      STRING.encode(outlet.getKey(), out);
+      INT.encode(outlet.getValue().size(), out);
+      for (Map.Entry<String, DatedTables> date : outlet.getValue().entrySet()) {
+        STRING.encode(date.getKey(), out);
+        DatedTables.Coder.INSTANCE.encode(date.getValue(), out);
+      }
+    }
+  }
+
+  static TreeMap<String, TreeMap<String, DatedTables>> decodeDated(InputStream in) throws IOException {
+    TreeMap<String, TreeMap<String, DatedTables>> dated = new TreeMap<>();
+    for (int i = INT.decode(in); i > 0; i--) {
+      TreeMap<String, DatedTables> dates = new TreeMap<>();
+      dated.put(STRING.decode(in), dates);
+      for (int j = INT.decode(in); j > 0; j--) {
+        dates.put(STRING.decode(in), DatedTables.Coder.INSTANCE.decode(in));
+      }
+    }
+    return dated;
+  }
+
   static void encodePostings(Postings p, OutputStream out) throws IOException {
     INT.encode(p.docIds().length, out);
     for (int i = 0; i < p.docIds().length; i++) {
@@ -137,7 +163,7 @@ public final class StateCoders {
     return new Postings(ids, outlets, byTerm);
   }
 
-  /** Coder of {@link Segment}: id, members, tables and postings. */
+  /** Coder of {@link Segment}: id, members, tables, dated tables and postings. */
   public static final class SegmentCoder extends ClassCoder<Segment> {
     public static final SegmentCoder INSTANCE = new SegmentCoder();
 
@@ -150,12 +176,13 @@ public final class StateCoders {
       STRING.encode(s.id(), out);
       encodeMembers(s.members(), out);
       encodeTables(s.tables(), out);
+      encodeDated(s.dated(), out);
       encodePostings(s.postings(), out);
     }
 
     @Override
     public Segment decode(InputStream in) throws IOException {
-      return new Segment(STRING.decode(in), decodeMembers(in), decodeTables(in), decodePostings(in));
+      return new Segment(STRING.decode(in), decodeMembers(in), decodeTables(in), decodeDated(in), decodePostings(in));
     }
   }
 }

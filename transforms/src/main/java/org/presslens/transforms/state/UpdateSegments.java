@@ -252,7 +252,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       }
       KV<String, Member> member = members.get(doc.docId());
       String sha256 = DigestUtils.sha256Hex(doc.text());
-      if (member == null || !member.getValue().sameAs(doc.outlet(), sha256)) {
+      if (member == null || !member.getValue().sameAs(doc.outlet(), doc.published(), sha256)) {
         out.get(ANALYSE).output(doc);
         return;
       }

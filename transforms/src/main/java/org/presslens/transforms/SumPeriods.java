@@ -1,0 +1,130 @@
+package org.presslens.transforms;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.Impulse;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.state.Segment;
+import org.presslens.transforms.time.PeriodPlan;
+import org.presslens.transforms.time.PeriodTables;
+
+/**
+ * Sums the segments' tables per outlet and publication date ({@link Segment#dated()}) into
+ * tables per outlet and period (the dates of a period merged within each segment first), and
+ * those into the corpus's tables per period. The unit comes
+ * from the {@link PeriodPlan}, chosen from the running words per date. The output holds
+ * {@link #PLAN} (one element), {@link #BY_OUTLET} and {@link #CORPUS} (absent without documents).
+ */
+public final class SumPeriods extends PTransform<PCollection<Segment>, PCollectionTuple> {
+
+  public static final TupleTag<PeriodPlan> PLAN = new TupleTag<>() {};
+  public static final TupleTag<KV<String, PeriodTables>> BY_OUTLET = new TupleTag<>() {};
+  public static final TupleTag<PeriodTables> CORPUS = new TupleTag<>() {};
+
+  private final String setting;
+
+  private SumPeriods(String setting) {
+    this.setting = setting;
+  }
+
+  /** @param setting a {@link org.presslens.transforms.time.PeriodUnit}'s name or {@link PeriodPlan#AUTO} */
+  public static SumPeriods of(String setting) {
+    return new SumPeriods(setting);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Segment> segments) {
+    PCollectionView<Map<String, Long>> wordsByDate = segments
+        .apply("WordsByDate", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+            .via((Segment s) -> s.dated().values().stream().flatMap(dates -> dates.entrySet().stream())
+                .map(e -> KV.of(e.getKey(), e.getValue().words())).toList()))
+        .apply("SumWords", Sum.longsPerKey())
+        .apply("WordsView", View.asMap());
+    String unit = setting;
+    PCollection<PeriodPlan> plan = segments.getPipeline().apply("Start", Impulse.create())
+        .apply("Plan", ParDo.of(new DoFn<byte[], PeriodPlan>() {
+          @ProcessElement
+          public void process(ProcessContext c) {
+            c.output(PeriodPlan.of(unit, c.sideInput(wordsByDate)));
+          }
+        }).withSideInputs(wordsByDate))
+        .setCoder(SerializableCoder.of(PeriodPlan.class));
+    PCollectionView<List<PeriodPlan>> planView = plan.apply("PlanView", View.asList());
+
+    PCollection<KV<KV<String, String>, DatedTables>> byOutletPeriod = segments
+        .apply("ToPeriods", ParDo.of(new ToPeriodsFn(planView)).withSideInputs(planView))
+        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), DatedTables.Coder.INSTANCE))
+        .apply("SumOutletPeriods", CombineGrouped.perKey(DatedTables.mergeFn()));
+    PCollection<KV<String, PeriodTables>> byOutlet = byOutletPeriod
+        .apply("KeyByOutlet", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(DatedTables.class))))
+            .via(kv -> KV.of(kv.getKey().getKey(), KV.of(kv.getKey().getValue(), kv.getValue()))))
+        .apply("GroupOutlets", GroupByKey.create())
+        .apply("OutletPeriods", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(PeriodTables.class)))
+            .via(kv -> KV.of(kv.getKey(), tables(kv.getValue()))));
+    PCollection<PeriodTables> corpus = byOutletPeriod
+        .apply("KeyByPeriod", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(DatedTables.class)))
+            .via(kv -> KV.of(kv.getKey().getValue(), kv.getValue())))
+        .apply("SumPeriods", CombineGrouped.perKey(DatedTables.mergeFn()))
+        .apply("OneCorpus", WithKeys.of(""))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), DatedTables.Coder.INSTANCE)))
+        .apply("GroupCorpus", GroupByKey.create())
+        .apply("CorpusPeriods", MapElements.into(TypeDescriptor.of(PeriodTables.class)).via(kv -> tables(kv.getValue())));
+    return PCollectionTuple.of(PLAN, plan).and(BY_OUTLET, byOutlet).and(CORPUS, corpus);
+  }
+
+  private static PeriodTables tables(Iterable<KV<String, DatedTables>> periods) {
+    TreeMap<String, DatedTables> byPeriod = new TreeMap<>();
+    periods.forEach(p -> byPeriod.merge(p.getKey(), p.getValue(), DatedTables::merge));
+    return new PeriodTables(byPeriod);
+  }
+
+  /** The plan as a side input: a list holding it (see {@link SumTables#corpusView}). */
+  public static PCollectionView<List<PeriodPlan>> planView(PCollectionTuple periods) {
+    return periods.get(PLAN).apply("PlanOfPeriods", View.asList());
+  }
+
+  /** Each outlet's tables of a date, keyed by outlet and the date's period; undated ones as sizes only. */
+  static final class ToPeriodsFn extends DoFn<Segment, KV<KV<String, String>, DatedTables>> {
+    private final PCollectionView<List<PeriodPlan>> planView;
+
+    ToPeriodsFn(PCollectionView<List<PeriodPlan>> planView) {
+      this.planView = planView;
+    }
+
+    @ProcessElement
+    public void process(@Element Segment segment, OutputReceiver<KV<KV<String, String>, DatedTables>> out, ProcessContext c) {
+      PeriodPlan plan = c.sideInput(planView).get(0);
+      segment.dated().forEach((outlet, dates) -> {
+        // the dates of a period are merged here, so that one element per period leaves the segment
+        TreeMap<String, DatedTables> periods = new TreeMap<>();
+        dates.forEach((date, tables) -> {
+          String period = plan.periodOf(date);
+          periods.computeIfAbsent(period, p -> new DatedTables())
+              .merge(PeriodPlan.UNDATED.equals(period) ? tables.sizesOnly() : tables);
+        });
+        periods.forEach((period, tables) -> out.output(KV.of(KV.of(outlet, period), tables)));
+      });
+    }
+  }
+}

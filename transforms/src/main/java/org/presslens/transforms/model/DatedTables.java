@@ -1,0 +1,89 @@
+package org.presslens.transforms.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * What the trend reports need of the documents of one outlet with one publication date (or of
+ * one period): their term counts and their entity mention counts, each with document frequencies,
+ * running words and documents. Entities are keyed as {@link Mention#key()}. The documents
+ * without a date are only counted ({@link #counted}), since their terms are the outlet's terms
+ * less the dated ones. Mutable: the accumulator of {@link #mergeFn()}.
+ */
+@DefaultCoder(DatedTables.Coder.class)
+public record DatedTables(TermTable terms, TermTable entities) implements Serializable, Summable<AnalyzedDocument, DatedTables> {
+
+  public DatedTables() {
+    this(new TermTable(), new TermTable());
+  }
+
+  @Override
+  public DatedTables add(AnalyzedDocument doc) {
+    terms.add(doc);
+    Map<String, Integer> mentions = new HashMap<>();
+    doc.mentions().forEach(m -> mentions.merge(m.key(), 1, Integer::sum));
+    entities.addDocument(mentions, doc.tokens());
+    return this;
+  }
+
+  /** Counts a document's running words, not its terms. */
+  public DatedTables counted(AnalyzedDocument doc) {
+    terms.addDocument(Map.of(), doc.tokens());
+    entities.addDocument(Map.of(), doc.tokens());
+    return this;
+  }
+
+  @Override
+  public DatedTables merge(DatedTables other) {
+    terms.merge(other.terms);
+    entities.merge(other.entities);
+    return this;
+  }
+
+  /** The running words and documents without the counts. */
+  public DatedTables sizesOnly() {
+    return new DatedTables(new TermTable(new HashMap<>(), new HashMap<>(), terms.tokens(), terms.documents()),
+        new TermTable(new HashMap<>(), new HashMap<>(), entities.tokens(), entities.documents()));
+  }
+
+  public long words() {
+    return terms.tokens();
+  }
+
+  public int documents() {
+    return terms.documents();
+  }
+
+  public static Combine.CombineFn<DatedTables, DatedTables, DatedTables> mergeFn() {
+    return Summable.mergeFn(DatedTables.class, DatedTables::new);
+  }
+
+  /** The two tables one after the other. */
+  public static final class Coder extends ClassCoder<DatedTables> {
+    public static final Coder INSTANCE = new Coder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(DatedTables.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(DatedTables t, OutputStream out) throws IOException {
+      RecordCoders.TermTableCoder.INSTANCE.encode(t.terms(), out);
+      RecordCoders.TermTableCoder.INSTANCE.encode(t.entities(), out);
+    }
+
+    @Override
+    public DatedTables decode(InputStream in) throws IOException {
+      return new DatedTables(RecordCoders.TermTableCoder.INSTANCE.decode(in), RecordCoders.TermTableCoder.INSTANCE.decode(in));
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.presslens.transforms.reports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.model.TermTable;
+import org.presslens.transforms.reports.ContrastRows.Contrast;
+import org.presslens.transforms.reports.ContrastRows.Side;
+import org.presslens.transforms.stats.BenjaminiHochberg;
+import org.presslens.transforms.stats.RateTest;
+import org.presslens.transforms.time.PeriodPlan;
+
+/**
+ * The trend statistics of one scope (the corpus or an outlet) and one kind of item (terms, or
+ * entities): the latest period against the scope's own earlier periods pooled, with the keyness
+ * statistics of the outlet contrasts ({@link ContrastRows}: the scope's dated words are the prior
+ * of the weighted log-odds), the exact rate test ({@link RateTest}, Benjamini-Hochberg over the
+ * same tested items) and the period in which each item was first seen. Plain Java, no Beam.
+ */
+public final class TrendRows {
+
+  /** One item's latest-period test: its contrast and its rate test. */
+  public record Emerging(Contrast contrast, double rateP, double rateQ, String firstSeen) {}
+
+  /** One period of one listed item. */
+  public record PeriodCount(String period, long count, long documents, long periodWords, long periodDocuments) {}
+
+  private final TreeMap<String, DatedTables> dated;
+  private final Function<DatedTables, TermTable> kind;
+  private final String latest;
+  private final List<Emerging> tested;
+  private final Map<String, Emerging> byItem = new HashMap<>();
+
+  /**
+   * @param periods the scope's tables per period ({@link PeriodPlan#UNDATED} among them or not)
+   * @param kind which table of a period: terms or entities
+   * @param latest the corpus's latest period (the scope may have no documents in it)
+   */
+  public TrendRows(TreeMap<String, DatedTables> periods, Function<DatedTables, TermTable> kind, String latest,
+      ContrastOptions options) {
+    this.dated = new TreeMap<>(periods);
+    dated.remove(PeriodPlan.UNDATED);
+    this.kind = kind;
+    this.latest = latest;
+    this.tested = test(options);
+    tested.forEach(e -> byItem.put(e.contrast().term(), e));
+  }
+
+  private List<Emerging> test(ContrastOptions options) {
+    DatedTables last = dated.get(latest);
+    if (last == null) {
+      return List.of();
+    }
+    TermTable target = kind.apply(last);
+    TermTable earlier = new TermTable();
+    dated.headMap(latest).values().forEach(t -> earlier.merge(kind.apply(t)));
+    TermTable all = new TermTable().merge(earlier).merge(target);
+    Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
+    Side earlierSide = new Side(t -> earlier.counts().getOrDefault(t, 0L), earlier.tokens());
+    Side allSide = new Side(t -> all.counts().getOrDefault(t, 0L), all.tokens());
+    List<Contrast> contrasts = ContrastRows.compute(all.counts().keySet(), targetSide, earlierSide, allSide, options);
+    // the long tail of rare items shares a few count pairs: each pair's test is computed once
+    Map<List<Long>, Double> byCounts = new HashMap<>();
+    double[] p = contrasts.stream().mapToDouble(c -> byCounts.computeIfAbsent(
+        List.of((long) c.table().a(), (long) c.table().b()),
+        k -> RateTest.twoSided(k.get(0), k.get(1), target.tokens(), earlier.tokens()))).toArray();
+    double[] q = BenjaminiHochberg.adjust(p);
+    Map<String, String> first = firstSeen();
+    List<Emerging> rows = new ArrayList<>(contrasts.size());
+    for (int i = 0; i < contrasts.size(); i++) {
+      rows.add(new Emerging(contrasts.get(i), p[i], q[i], first.getOrDefault(contrasts.get(i).term(), "")));
+    }
+    return rows;
+  }
+
+  /** The first dated period in which the scope uses each item. */
+  private Map<String, String> firstSeen() {
+    Map<String, String> first = new HashMap<>();
+    dated.forEach((period, tables) -> kind.apply(tables).counts().keySet().forEach(item -> first.putIfAbsent(item, period)));
+    return first;
+  }
+
+  /** Every tested item in rank order: over-used in the latest period first, each direction by |z|. */
+  public List<Emerging> tested() {
+    return tested;
+  }
+
+  /** The test of an item, or null when it was not tested (too rare, or no latest period). */
+  public Emerging testOf(String item) {
+    return byItem.get(item);
+  }
+
+  /**
+   * The items a top list shows: those used more in the latest period with q below {@code alpha},
+   * at most {@code limit}, echoes folded ({@link NestedTerms}: counted in the latest period).
+   */
+  public List<NestedTerms.Listed<Emerging>> emerging(double alpha, int limit) {
+    List<Emerging> over = tested.stream().filter(e -> e.contrast().over() && e.contrast().q() < alpha).toList();
+    return NestedTerms.fold(over, e -> e.contrast().term(), e -> (long) e.contrast().table().a(), limit);
+  }
+
+  /**
+   * Every non-zero count of a tested item in a dated period, period by period in time order and
+   * items in {@link String} order within a period, except those of {@code skipped}.
+   */
+  public void nonZero(Set<String> skipped, BiConsumer<String, PeriodCount> each) {
+    dated.forEach((period, tables) -> {
+      TermTable t = kind.apply(tables);
+      List<String> items = new ArrayList<>(t.counts().keySet());
+      items.removeIf(item -> skipped.contains(item) || !byItem.containsKey(item));
+      items.sort(null);
+      for (String item : items) {
+        each.accept(item, new PeriodCount(period, t.counts().get(item), t.docFreq().get(item), t.tokens(), t.documents()));
+      }
+    });
+  }
+
+  /**
+   * An item's counts in each of {@code periods} where the scope has documents, zeros included,
+   * then in {@link PeriodPlan#UNDATED} when the scope has undated documents: the scope's total
+   * less its dated counts.
+   *
+   * @param total the scope's table of all its documents
+   * @param undated the scope's undated words and documents, or null
+   */
+  public List<PeriodCount> counts(String item, List<String> periods, TermTable total, DatedTables undated) {
+    List<PeriodCount> rows = new ArrayList<>();
+    long datedCount = 0;
+    long datedDocs = 0;
+    for (String period : periods) {
+      DatedTables tables = dated.get(period);
+      if (tables == null) {
+        continue;
+      }
+      TermTable t = kind.apply(tables);
+      long count = t.counts().getOrDefault(item, 0L);
+      long docs = t.docFreq().getOrDefault(item, 0);
+      datedCount += count;
+      datedDocs += docs;
+      rows.add(new PeriodCount(period, count, docs, t.tokens(), t.documents()));
+    }
+    if (undated != null && undated.documents() > 0) {
+      rows.add(new PeriodCount(PeriodPlan.UNDATED, total.counts().getOrDefault(item, 0L) - datedCount,
+          total.docFreq().getOrDefault(item, 0) - datedDocs, undated.words(), undated.documents()));
+    }
+    return rows;
+  }
+
+  /** The listed items: {@code watched} first (the corpus's most frequent), then {@code emerging}, each once. */
+  public static List<String> listed(List<String> watched, List<String> emerging) {
+    return new ArrayList<>(new LinkedHashSet<>(concat(watched, emerging)));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

@@ -1,0 +1,100 @@
+package org.presslens.transforms.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.model.TermTable;
+import org.presslens.transforms.reports.TrendRows.PeriodCount;
+import org.presslens.transforms.stats.Keyness;
+import org.presslens.transforms.stats.TwoByTwo;
+import org.presslens.transforms.time.PeriodPlan;
+
+/** One scope over two years and some undated words, counted by hand. */
+class TrendRowsTest {
+
+  private static final ContrastOptions OPTIONS = new ContrastOptions(1, 1.0, false, 0, 0, 0);
+
+  /** One document per year of 100 words; undated: one document of 50 words. */
+  private static TreeMap<String, DatedTables> periods() {
+    TreeMap<String, DatedTables> periods = new TreeMap<>();
+    periods.put("2020", tables(Map.of("alpha", 2, "beta", 8), 100));
+    periods.put("2021", tables(Map.of("alpha", 10, "beta", 2, "gamma", 3), 100));
+    periods.put(PeriodPlan.UNDATED, tables(Map.of(), 50).sizesOnly());
+    return periods;
+  }
+
+  private static DatedTables tables(Map<String, Integer> counts, long words) {
+    DatedTables t = new DatedTables();
+    t.terms().addDocument(counts, words);
+    t.entities().addDocument(Map.of(), words);
+    return t;
+  }
+
+  @Test
+  void theLatestPeriodIsTestedAgainstTheEarlierOnes() {
+    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    TrendRows.Emerging alpha = rows.testOf("alpha");
+    assertEquals(10, alpha.contrast().table().a());
+    assertEquals(2, alpha.contrast().table().b());
+    assertEquals(Keyness.g2(new TwoByTwo(10, 2, 100, 100)), alpha.contrast().g2(), 1e-12);
+    // K = 12 occurrences, equal words: P(X >= 10) = 79 / 4096, two-sided twice that
+    assertEquals(158.0 / 4096, alpha.rateP(), 1e-12);
+    assertTrue(alpha.contrast().over());
+    assertEquals("2020", alpha.firstSeen());
+    assertEquals("2021", rows.testOf("gamma").firstSeen());
+    assertEquals(false, rows.testOf("beta").contrast().over());
+    assertEquals(3, rows.tested().size());
+    // q over the three tested items: the smallest p times 3, and so on (Benjamini-Hochberg)
+    double[] p = rows.tested().stream().mapToDouble(TrendRows.Emerging::rateP).sorted().toArray();
+    assertEquals(Math.min(1, p[0] * 3), rows.tested().stream().mapToDouble(TrendRows.Emerging::rateQ).min().orElseThrow(), 1e-12);
+  }
+
+  @Test
+  void onlySignificantRisesAreEmerging() {
+    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    List<String> emerging = rows.emerging(0.05, 10).stream().map(l -> l.item().contrast().term()).toList();
+    for (String term : emerging) {
+      TrendRows.Emerging e = rows.testOf(term);
+      assertTrue(e.contrast().over() && e.contrast().q() < 0.05, term);
+    }
+    assertTrue(!emerging.contains("beta"));
+    assertEquals(List.of(), rows.emerging(1e-300, 10));
+  }
+
+  @Test
+  void countsListEveryPeriodAndTheUndatedRemainder() {
+    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    TermTable total = new TermTable().addDocument(Map.of("alpha", 2, "beta", 8), 100)
+        .addDocument(Map.of("alpha", 10, "beta", 2, "gamma", 3), 100).addDocument(Map.of("alpha", 3), 50);
+    DatedTables undated = periods().get(PeriodPlan.UNDATED);
+    List<PeriodCount> alpha = rows.counts("alpha", List.of("2020", "2021"), total, undated);
+    assertEquals(List.of(new PeriodCount("2020", 2, 1, 100, 1), new PeriodCount("2021", 10, 1, 100, 1),
+        new PeriodCount(PeriodPlan.UNDATED, 3, 1, 50, 1)), alpha);
+    List<PeriodCount> gamma = rows.counts("gamma", List.of("2020", "2021"), total, undated);
+    assertEquals(0, gamma.get(0).count());
+    assertEquals(0, gamma.get(2).count());
+  }
+
+  @Test
+  void fullDetailHoldsTheNonZeroCountsOfTestedItems() {
+    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    List<String> seen = new ArrayList<>();
+    rows.nonZero(Set.of("beta"), (item, count) -> seen.add(count.period() + " " + item + " " + count.count()));
+    assertEquals(List.of("2020 alpha 2", "2021 alpha 10", "2021 gamma 3"), seen);
+  }
+
+  @Test
+  void withoutALatestPeriodNothingIsTested() {
+    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2022", OPTIONS);
+    assertEquals(List.of(), rows.tested());
+    assertNull(rows.testOf("alpha"));
+  }
+}
