@@ -58,12 +58,16 @@ public final class HtmlReport {
         .append("<title>PressLens report</title><style>").append(STYLE).append("</style></head><body>\n")
         .append("<header><h1>PressLens report</h1><p>Drawn from the CSV reports in this folder. Hover over a bar, ")
         .append("point, node or line for its exact values.</p><nav><a href=\"#overview\">Overview</a> · ")
-        .append("<a href=\"#distinctive\">Distinctive terms</a> · <a href=\"#scatter\">Outlet vs rest</a>")
+        .append("<a href=\"#distinctive\">Distinctive terms</a> · <a href=\"#scatter\">Outlet vs rest</a> · ")
+        .append("<a href=\"#new\">What is new</a> · <a href=\"#trends\">Trends</a>")
         .append(withEntities ? " · <a href=\"#entities\">Entities</a> · <a href=\"#network\">Entity network</a>" : "")
         .append("</nav></header>\n");
     overview(html, documents, byOutlet);
     distinctive(html, byOutlet.keySet(), contrasts);
     scatter(html, byOutlet, contrasts);
+    TrendSections time = new TrendSections(tables);
+    time.whatIsNew(html);
+    time.trends(html);
     if (withEntities) {
       List<CSVRecord> entities = tables.read("entities.csv");
       List<CSVRecord> pairs = tables.read("entity_cooccurrence.csv").stream()
@@ -294,7 +298,10 @@ public final class HtmlReport {
       ".edge{stroke:#777}.node circle{stroke:#fff;stroke-width:1}.node text{font-size:10px}",
       ".person circle,.key.person{fill:#e07b39;background:#e07b39}.organization circle,.key.organization{fill:#3b78b5;background:#3b78b5}",
       ".location circle,.key.location{fill:#4a9d5b;background:#4a9d5b}.key{color:#fff;padding:0 .3rem;border-radius:3px}",
-      ".source{font-size:.85rem;color:#555}.empty{color:#777;font-style:italic}");
+      ".source{font-size:.85rem;color:#555}.empty{color:#777;font-style:italic}",
+      ".multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem}",
+      ".series path{fill:none;stroke:#9bb7d4;stroke-width:1}.series circle{fill:#9bb7d4}",
+      ".series.main path{stroke:#c0392b;stroke-width:2}.series.main circle{fill:#c0392b}");
 
   private static final String SCRIPT = String.join("\n",
       "document.getElementById('scatter-outlet').addEventListener('change', function (event) {",

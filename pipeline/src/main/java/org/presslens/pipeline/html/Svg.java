@@ -23,6 +23,9 @@ final class Svg {
 
   record Edge(int a, int b, double width, double opacity, String tooltip) {}
 
+  /** One line of a line chart: a value per period (NaN where the scope has no documents) and a tooltip per point. */
+  record Line(String name, boolean main, double[] values, List<String> tooltips) {}
+
   private Svg() {}
 
   static String esc(String text) {
@@ -121,6 +124,45 @@ final class Svg {
           .append("\" cy=\"").append(num(y)).append("\" r=\"").append(num(n.size())).append("\"/><text x=\"")
           .append(num(x)).append("\" y=\"").append(num(y - n.size() - 3)).append("\" text-anchor=\"middle\">")
           .append(esc(n.label())).append("</text></g>");
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** A small line chart over periods: the main line bold, the others thin; a point per value with its tooltip. */
+  static String lineChart(String id, String title, String desc, List<String> periods, List<Line> lines) {
+    double width = 300;
+    double height = 150;
+    double left = 36;
+    double bottom = 20;
+    double max = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.values())).filter(v -> !Double.isNaN(v))
+        .max().orElse(1);
+    double top = max > 0 ? max : 1;
+    double step = periods.size() > 1 ? (width - left - 8) / (periods.size() - 1) : 0;
+    StringBuilder svg = open(id, width, height, title, desc);
+    svg.append("<line class=\"axis\" x1=\"").append(num(left)).append("\" y1=\"").append(num(height - bottom))
+        .append("\" x2=\"").append(num(width - 4)).append("\" y2=\"").append(num(height - bottom)).append("\"/>")
+        .append("<text x=\"2\" y=\"10\">").append(esc(String.format(Locale.ROOT, "%.1f", top))).append("</text>")
+        .append("<text x=\"").append(num(left)).append("\" y=\"").append(num(height - 4)).append("\">")
+        .append(esc(periods.isEmpty() ? "" : periods.get(0))).append("</text>")
+        .append("<text x=\"").append(num(width - 4)).append("\" y=\"").append(num(height - 4))
+        .append("\" text-anchor=\"end\">").append(esc(periods.isEmpty() ? "" : periods.get(periods.size() - 1))).append("</text>");
+    for (Line line : lines) {
+      StringBuilder path = new StringBuilder();
+      StringBuilder points = new StringBuilder();
+      for (int i = 0; i < periods.size(); i++) {
+        double v = line.values()[i];
+        if (Double.isNaN(v)) {
+          continue;
+        }
+        double x = left + i * step;
+        double y = height - bottom - v / top * (height - bottom - 14);
+        path.append(path.length() == 0 ? "M" : "L").append(num(x)).append(' ').append(num(y));
+        points.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"")
+            .append(line.main() ? "2.5" : "1.5").append("\"><title>").append(esc(line.tooltips().get(i)))
+            .append("</title></circle>");
+      }
+      svg.append("<g class=\"series").append(line.main() ? " main" : "").append("\" data-scope=\"").append(esc(line.name()))
+          .append("\"><path d=\"").append(path).append("\"/>").append(points).append("</g>");
     }
     return svg.append("</svg>").toString();
   }
