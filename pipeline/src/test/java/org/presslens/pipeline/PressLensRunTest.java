@@ -62,7 +62,8 @@ class PressLensRunTest {
     assertEquals(Set.of("README.md", "report.html", "entity_cooccurrence.graphml", "documents.csv", "rejected.csv",
         "duplicates.csv", "boilerplate.csv",
         "run_manifest.csv", "term_frequencies.csv",
-        "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "data"), files);
+        "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "emerging.csv",
+        "term_trends.csv", "entity_trends.csv", "data"), files);
     List<CSVRecord> docs = readCsv(first.resolve("documents.csv"));
     assertEquals(Set.of("unknown", "Tehran Times", "China-US Focus", "RT", "Global Times"),
         docs.stream().map(r -> r.get("outlet")).collect(Collectors.toSet()));
@@ -135,8 +136,8 @@ class PressLensRunTest {
   void twoRunsGiveIdenticalReports() throws IOException {
     for (String file : List.of("documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
         "term_frequencies.csv", "outlet_contrasts.csv",
-        "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "README.md",
-        "report.html", "entity_cooccurrence.graphml")) {
+        "keyword_in_context.csv", "entities.csv", "entity_cooccurrence.csv", "emerging.csv", "term_trends.csv",
+        "entity_trends.csv", "README.md", "report.html", "entity_cooccurrence.graphml")) {
       assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
     }
   }
@@ -148,7 +149,7 @@ class PressLensRunTest {
         .filter(name -> !name.startsWith(".")).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of("README.md", "report.html", "documents.csv", "rejected.csv", "duplicates.csv",
         "boilerplate.csv", "run_manifest.csv", "term_frequencies.csv", "outlet_contrasts.csv",
-        "keyword_in_context.csv", "data"), files);
+        "keyword_in_context.csv", "emerging.csv", "term_trends.csv", "data"), files);
     assertEquals(Set.copyOf(files.stream().filter(f -> f.endsWith(".csv") && !f.equals("run_manifest.csv")).toList()),
         rowsWithout.keySet());
     try (Stream<Path> tables = Files.list(dir.resolve("data"))) {

@@ -83,20 +83,34 @@ class ReportPageBrowserTest {
     assertEquals(List.of(), consoleProblems(browser));
   }
 
-  /** Fifty outlets of three short documents each, every outlet with a word of its own. */
+  @Test
+  void theSeedsFallInOnePeriodAndThePageSaysSo() {
+    for (String section : List.of("new", "trends")) {
+      String text = browser.findElement(By.cssSelector("#" + section + " .empty")).getText();
+      assertTrue(text.startsWith("All dated documents fall in one period (2020s)"), text);
+    }
+    assertTrue(browser.findElements(By.cssSelector("#trends figure")).isEmpty());
+  }
+
+  /**
+   * Fifty outlets of three short documents each, every outlet with a word of its own; two
+   * documents of January, one of February, when every outlet starts writing of a zeppelin.
+   */
   @Test
   void fiftyOutletsGetFiftyCharts() throws IOException {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 50; i++) {
       String word = "qux" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
       for (int d = 0; d < 3; d++) {
-        lines.append(String.format("{\"doc_id\":\"o%02d-%d\",\"outlet\":\"Outlet %02d\",\"text\":\"Report %d of outlet %d "
-            + "on the harbour, the budget and the %s. The %s matters to readers in town %d.\"}%n", i, d, i, d, i, word, word, i * 3 + d));
+        String news = d == 2 ? " A zeppelin flew over, and the zeppelin landed." : "";
+        lines.append(String.format("{\"doc_id\":\"o%02d-%d\",\"outlet\":\"Outlet %02d\",\"published\":\"%s\","
+            + "\"text\":\"Report %d of outlet %d on the harbour, the budget and the %s. The %s matters to readers in town %d.%s\"}%n",
+            i, d, i, d == 2 ? "2024-02-10" : "2024-01-1" + d, d, i, word, word, i * 3 + d, news));
       }
     }
     Path input = manyOutlets.resolve("fifty.jsonl");
     Files.writeString(input, lines);
-    SeedRun.run("--input=" + input, "--output=" + manyOutlets.resolve("out"));
+    SeedRun.run("--input=" + input, "--output=" + manyOutlets.resolve("out"), "--period=month");
     ChromeDriver fifty = start(profile.resolve("fifty"));
     try {
       fifty.get(manyOutlets.resolve("out").resolve(HtmlReport.FILE_NAME).toUri().toString());
@@ -106,6 +120,15 @@ class ReportPageBrowserTest {
       assertEquals("quxbx", figures.get(49).findElements(By.cssSelector("g.bar")).get(0).getAttribute("data-term"));
       assertEquals(50, new Select(fifty.findElement(By.id("scatter-outlet"))).getOptions().size());
       assertEquals(50, fifty.findElements(By.cssSelector("table.entities")).size());
+      WebElement corpusNew = fifty.findElement(By.cssSelector("#new table.new[data-scope='corpus']"));
+      assertEquals("zeppelin", corpusNew.findElement(By.cssSelector("tbody th")).getText());
+      assertEquals(51, fifty.findElements(By.cssSelector("#new table.new")).size(), "the corpus and every outlet");
+      WebElement trend = fifty.findElement(By.cssSelector("#trends figure.trend[data-term='zeppelin']"));
+      List<WebElement> series = trend.findElements(By.cssSelector("g.series"));
+      assertEquals(1, series.size(), "fifty outlets: the corpus line only");
+      assertEquals(2, series.get(0).findElements(By.tagName("circle")).size(), "January and February");
+      assertTrue(series.get(0).findElement(By.tagName("circle")).findElement(By.tagName("title"))
+          .getAttribute("textContent").startsWith("zeppelin, corpus, 2024-01: 0 per 10k"));
     } finally {
       fifty.quit();
     }
