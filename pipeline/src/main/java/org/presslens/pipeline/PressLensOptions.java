@@ -228,6 +228,13 @@ public interface PressLensOptions extends PipelineOptions {
 
   void setEmergingTop(int value);
 
+  @Description("Trends: what emerging.csv tests against what came before: the latest period (empty), the documents "
+      + "dated from a date on (2024-05-01), or last-run: the documents new or changed since the last run with --cacheDir")
+  @Default.String("")
+  String getSince();
+
+  void setSince(String value);
+
   @Description("Recognise people, organisations and places (entities.csv, entity_cooccurrence.csv); false skips "
       + "the slowest stage and those reports")
   @Default.Boolean(true)

@@ -168,7 +168,8 @@ final class ReportPipeline {
         .apply("WriteDuplicates", WriteRows.to(out, DuplicatesReport.SPEC, tiers));
 
     PCollectionTuple tables = segments.apply("SumTables", SumTables.create());
-    PCollectionTuple periods = segments.apply("SumPeriods", SumPeriods.of(config.trendOptions().period()));
+    PCollectionTuple periods = segments.apply("SumPeriods", SumPeriods.of(config.trendOptions(),
+        state.store() == null ? "" : state.runId()));
     ContrastOptions contrast = config.contrastOptions();
     PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
     PCollectionView<Map<String, List<String>>> distinctive =

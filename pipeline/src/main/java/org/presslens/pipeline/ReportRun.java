@@ -72,7 +72,9 @@ final class ReportRun {
         Path.of(config.outputDir()), ReportPipeline.outputNames(), config.allowOtherFiles())) {
       Path target = Path.of(config.outputDir());
       RunState state = state(config, target.resolve(ReportTiers.DATA_FOLDER).toString());
-      LastReports last = state.store() == null || !RunConfig.isLocal(state.store().folder()) ? null
+      // what is new since the last run is never the last run's answer: such runs reuse no reports
+      LastReports last = state.store() == null || !RunConfig.isLocal(state.store().folder())
+          || config.trendOptions().sinceLastRun() ? null
           : LastReports.in(Path.of(state.store().folder()), config, inputs);
       Optional<LastReports.Kept> same = last == null ? Optional.empty() : last.matching();
       Written written = same.isPresent()

@@ -37,6 +37,7 @@ import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.reports.ReportTiers;
 import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.StopWords;
+import org.presslens.transforms.text.PublishedDates;
 import org.presslens.transforms.text.TextOptions;
 import org.presslens.transforms.reports.TrendOptions;
 import org.presslens.transforms.time.PeriodPlan;
@@ -138,7 +139,8 @@ record RunConfig(
     if (!options.getPeriod().equals(PeriodPlan.AUTO) && PeriodUnit.parse(options.getPeriod()).isEmpty()) {
       throw new UsageException("--period must be day, week, month, quarter, year, decade or auto, was " + options.getPeriod());
     }
-    TrendOptions trends = new TrendOptions(options.getPeriod(), options.getTrendTerms(), options.getEmergingTop());
+    TrendOptions trends = new TrendOptions(options.getPeriod(), options.getTrendTerms(), options.getEmergingTop(),
+        since(options.getSince(), cacheDir));
     BoilerplateRule boilerplate = new BoilerplateRule(options.getBoilerplateMinDocuments(), options.getBoilerplateMinShare());
     requireApart(options.getInput(), input, output);
     if (isLocal(output)) {
@@ -155,6 +157,21 @@ record RunConfig(
         options.getDuplicateSimilarity(), options.getMinCount(), options.getMinEntityCount(), options.getMinPairCount(),
         options.getCsvTopTerms(), options.getCsvTopContrasts(), options.getCsvTopEntities(), options.getCsvTopPairs(),
         options.getCsvMaxRows(), parameters(options, resolved));
+  }
+
+  /** --since as emerging.csv uses it: "", {@link TrendOptions#LAST_RUN} (which needs a cache), or a normalised date. */
+  private static String since(String since, String cacheDir) {
+    if (since.isEmpty()) {
+      return "";
+    }
+    if (since.equals(TrendOptions.LAST_RUN)) {
+      if (cacheDir.isEmpty()) {
+        throw new UsageException("--since=last-run compares with the last run kept in the cache: it needs --cacheDir");
+      }
+      return since;
+    }
+    return PublishedDates.normalise(since).filter(d -> !d.isEmpty()).orElseThrow(() -> new UsageException(
+        "--since must be a date (2024-05-01, 2024-05 or 2024) or last-run, was " + since));
   }
 
   /** The limits of the spreadsheet tier and the folder of the full-detail tier, for reports written to {@code out}. */

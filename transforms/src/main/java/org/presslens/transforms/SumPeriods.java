@@ -2,6 +2,7 @@ package org.presslens.transforms;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -24,6 +25,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.model.TermTable;
+import org.presslens.transforms.reports.TrendOptions;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.time.PeriodPlan;
 import org.presslens.transforms.time.PeriodTables;
@@ -32,7 +35,9 @@ import org.presslens.transforms.time.PeriodTables;
  * Sums the segments' tables per outlet and publication date ({@link Segment#dated()}) into
  * tables per outlet and period (the dates of a period merged within each segment first), and
  * those into the corpus's tables per period. The unit comes
- * from the {@link PeriodPlan}, chosen from the running words per date. The output holds
+ * from the {@link PeriodPlan}, chosen from the running words per date. With {@code --since},
+ * the scopes also get the tables of what is new and of what came before ({@link PeriodTables}).
+ * The output holds
  * {@link #PLAN} (one element), {@link #BY_OUTLET} and {@link #CORPUS} (absent without documents).
  */
 public final class SumPeriods extends PTransform<PCollection<Segment>, PCollectionTuple> {
@@ -41,15 +46,20 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
   public static final TupleTag<KV<String, PeriodTables>> BY_OUTLET = new TupleTag<>() {};
   public static final TupleTag<PeriodTables> CORPUS = new TupleTag<>() {};
 
-  private final String setting;
+  private final TrendOptions trends;
+  private final String runId;
 
-  private SumPeriods(String setting) {
-    this.setting = setting;
+  private SumPeriods(TrendOptions trends, String runId) {
+    this.trends = trends;
+    this.runId = runId;
   }
 
-  /** @param setting a {@link org.presslens.transforms.time.PeriodUnit}'s name or {@link PeriodPlan#AUTO} */
-  public static SumPeriods of(String setting) {
-    return new SumPeriods(setting);
+  /**
+   * @param trends the unit ({@link TrendOptions#period()}) and what {@code --since} compares
+   * @param runId this run's id in the cache (for {@link TrendOptions#LAST_RUN}), or ""
+   */
+  public static SumPeriods of(TrendOptions trends, String runId) {
+    return new SumPeriods(trends, runId);
   }
 
   @Override
@@ -60,7 +70,7 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
                 .map(e -> KV.of(e.getKey(), e.getValue().words())).toList()))
         .apply("SumWords", Sum.longsPerKey())
         .apply("WordsView", View.asMap());
-    String unit = setting;
+    String unit = trends.period();
     PCollection<PeriodPlan> plan = segments.getPipeline().apply("Start", Impulse.create())
         .apply("Plan", ParDo.of(new DoFn<byte[], PeriodPlan>() {
           @ProcessElement
@@ -72,7 +82,7 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
     PCollectionView<List<PeriodPlan>> planView = plan.apply("PlanView", View.asList());
 
     PCollection<KV<KV<String, String>, DatedTables>> byOutletPeriod = segments
-        .apply("ToPeriods", ParDo.of(new ToPeriodsFn(planView)).withSideInputs(planView))
+        .apply("ToPeriods", ParDo.of(new ToPeriodsFn(planView, trends.since(), runId)).withSideInputs(planView))
         .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), DatedTables.Coder.INSTANCE))
         .apply("SumOutletPeriods", CombineGrouped.perKey(DatedTables.mergeFn()));
     PCollection<KV<String, PeriodTables>> byOutlet = byOutletPeriod
@@ -104,12 +114,19 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
     return periods.get(PLAN).apply("PlanOfPeriods", View.asList());
   }
 
-  /** Each outlet's tables of a date, keyed by outlet and the date's period; undated ones as sizes only. */
+  /**
+   * Each outlet's tables of a date, keyed by outlet and the date's period (undated ones as sizes
+   * only); with {@code --since} also keyed by {@link PeriodPlan#SINCE} or {@link PeriodPlan#BEFORE}.
+   */
   static final class ToPeriodsFn extends DoFn<Segment, KV<KV<String, String>, DatedTables>> {
     private final PCollectionView<List<PeriodPlan>> planView;
+    private final String since;
+    private final String runId;
 
-    ToPeriodsFn(PCollectionView<List<PeriodPlan>> planView) {
+    ToPeriodsFn(PCollectionView<List<PeriodPlan>> planView, String since, String runId) {
       this.planView = planView;
+      this.since = since;
+      this.runId = runId;
     }
 
     @ProcessElement
@@ -122,9 +139,24 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
           String period = plan.periodOf(date);
           periods.computeIfAbsent(period, p -> new DatedTables())
               .merge(PeriodPlan.UNDATED.equals(period) ? tables.sizesOnly() : tables);
+          sinceLabel(date).ifPresent(label -> periods.computeIfAbsent(label, p -> new DatedTables()).merge(tables));
         });
         periods.forEach((period, tables) -> out.output(KV.of(KV.of(outlet, period), tables)));
       });
+      if (TrendOptions.LAST_RUN.equals(since)) {
+        String label = segment.analysedIn(runId) ? PeriodPlan.SINCE : PeriodPlan.BEFORE;
+        segment.tables().forEach((outlet, t) -> out.output(KV.of(KV.of(outlet, label),
+            new DatedTables(t.terms(), TermTable.ofEntities(t.entities(), t.terms().tokens(), t.terms().documents())))));
+      }
+    }
+
+    /** Whether a date is on or after {@code --since=<date>}; empty when undated, ambiguous (2022 for 2022-05-01) or not asked. */
+    private Optional<String> sinceLabel(String date) {
+      if (since.isEmpty() || TrendOptions.LAST_RUN.equals(since) || date.isEmpty()
+          || date.length() < since.length() && since.startsWith(date)) {
+        return Optional.empty();
+      }
+      return Optional.of(date.compareTo(since) >= 0 ? PeriodPlan.SINCE : PeriodPlan.BEFORE);
     }
   }
 }

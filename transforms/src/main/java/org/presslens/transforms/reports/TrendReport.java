@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -67,9 +68,10 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
           col("item", "the term, or the entity's canonical name"),
           col("type", "the entity's type; empty for terms"),
           integer("n", "words in the item"),
-          col("latest_period", "the period tested: the corpus's latest"),
+          col("latest_period", "what was tested: the corpus's latest period; with --since 'since <date>' (documents dated "
+              + "from then on) or 'new since the last run'"),
           integer("count_latest", "occurrences (mentions) in the scope's latest period (a)"),
-          integer("count_earlier", "occurrences (mentions) in the scope's earlier periods pooled (b)"),
+          integer("count_earlier", "occurrences (mentions) in the scope's earlier periods pooled, or with --since in what came before (b)"),
           decimal("per_10k_latest", 4, "a per 10,000 running words of the latest period"),
           decimal("per_10k_earlier", 4, "b per 10,000 running words of the earlier periods"),
           decimal("log_odds_z", 4, "z-score of the weighted log-odds ratio, the scope's dated words as prior (as in outlet_contrasts.csv)"),
@@ -221,9 +223,13 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
       Stage.STATISTICS.time(() -> {
         List<ReportBlock> blocks = new ArrayList<>();
         TermTable termTotals = totals.terms();
-        TrendRows terms = new TrendRows(periods.byPeriod(), DatedTables::terms, thePlan.latest(), setup.contrast());
+        TreeMap<String, DatedTables> byPeriod = periods.byPeriod();
+        DatedTables[] compared = setup.trends().since().isEmpty()
+            ? TrendRows.latestAndEarlier(byPeriod, thePlan.latest())
+            : new DatedTables[] {byPeriod.get(PeriodPlan.SINCE), byPeriod.get(PeriodPlan.BEFORE)};
+        TrendRows terms = new TrendRows(byPeriod, DatedTables::terms, compared[0], compared[1], setup.contrast());
         TermTable entityTotals = TermTable.ofEntities(totals.entities(), termTotals.tokens(), termTotals.documents());
-        TrendRows mentions = new TrendRows(periods.byPeriod(), DatedTables::entities, thePlan.latest(), setup.contrast());
+        TrendRows mentions = new TrendRows(byPeriod, DatedTables::entities, compared[0], compared[1], setup.contrast());
         ScopeRows emerging = ScopeRows.open(EMERGING, scope.key(), setup.tiers());
         List<String> emergingTerms = emerging(emerging, scope, TERM, terms, thePlan);
         List<String> emergingEntities = emerging(emerging, scope, ENTITY, mentions, thePlan);
@@ -245,7 +251,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
         folded.put(l.item().contrast().term(), String.join("; ", l.folded().stream().map(TrendReport::display).toList()));
       }
       for (TrendRows.Emerging e : trend.tested()) {
-        rows.add(emergingRow(scope, kind, thePlan.latest(), e, folded.getOrDefault(e.contrast().term(), "")),
+        rows.add(emergingRow(scope, kind, setup.trends().testedLabel(thePlan.latest()), e, folded.getOrDefault(e.contrast().term(), "")),
             folded.containsKey(e.contrast().term()));
       }
       return trend.tested().stream().map(e -> e.contrast().term()).filter(folded::containsKey).toList();

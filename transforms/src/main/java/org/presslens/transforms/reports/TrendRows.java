@@ -34,33 +34,35 @@ public final class TrendRows {
 
   private final TreeMap<String, DatedTables> dated;
   private final Function<DatedTables, TermTable> kind;
-  private final String latest;
   private final List<Emerging> tested;
   private final Map<String, Emerging> byItem = new HashMap<>();
 
   /**
-   * @param periods the scope's tables per period ({@link PeriodPlan#UNDATED} among them or not)
+   * @param periods the scope's tables per period (other labels of {@link PeriodPlan} among them or not)
    * @param kind which table of a period: terms or entities
-   * @param latest the corpus's latest period (the scope may have no documents in it)
+   * @param latest the scope's tables of what is tested (the latest period, or what is new), or null when it has none
+   * @param earlier the scope's tables of what it is tested against, or null when it has none
    */
-  public TrendRows(TreeMap<String, DatedTables> periods, Function<DatedTables, TermTable> kind, String latest,
-      ContrastOptions options) {
-    this.dated = new TreeMap<>(periods);
-    dated.remove(PeriodPlan.UNDATED);
+  public TrendRows(TreeMap<String, DatedTables> periods, Function<DatedTables, TermTable> kind, DatedTables latest,
+      DatedTables earlier, ContrastOptions options) {
+    this.dated = PeriodPlan.datedOnly(periods);
     this.kind = kind;
-    this.latest = latest;
-    this.tested = test(options);
+    this.tested = latest == null || earlier == null ? List.of() : test(kind.apply(latest), kind.apply(earlier), options);
     tested.forEach(e -> byItem.put(e.contrast().term(), e));
   }
 
-  private List<Emerging> test(ContrastOptions options) {
-    DatedTables last = dated.get(latest);
-    if (last == null) {
-      return List.of();
+  /** The tables of period {@code latest} and of the periods before it merged; either null when there are none. */
+  public static DatedTables[] latestAndEarlier(TreeMap<String, DatedTables> periods, String latest) {
+    TreeMap<String, DatedTables> dated = PeriodPlan.datedOnly(periods);
+    if (dated.headMap(latest).isEmpty()) {
+      return new DatedTables[] {dated.get(latest), null};
     }
-    TermTable target = kind.apply(last);
-    TermTable earlier = new TermTable();
-    dated.headMap(latest).values().forEach(t -> earlier.merge(kind.apply(t)));
+    DatedTables earlier = new DatedTables();
+    dated.headMap(latest).values().forEach(earlier::merge);
+    return new DatedTables[] {dated.get(latest), earlier};
+  }
+
+  private List<Emerging> test(TermTable target, TermTable earlier, ContrastOptions options) {
     TermTable all = new TermTable().merge(earlier).merge(target);
     Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
     Side earlierSide = new Side(t -> earlier.counts().getOrDefault(t, 0L), earlier.tokens());

@@ -26,6 +26,14 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
     TreeMap<String, TreeMap<String, DatedTables>> dated, Postings postings)
     implements Serializable {
 
+  /** The part of the id of a segment that a run built again from stored analyses: {@code <run>-rebuilt-<random>}. */
+  public static final String REBUILT = "rebuilt";
+
+  /** Whether run {@code runId} built this segment from its own new analyses (not kept, not rebuilt from stored ones). */
+  public boolean analysedIn(String runId) {
+    return id.startsWith(runId + "-") && !id.startsWith(runId + "-" + REBUILT + "-");
+  }
+
   /** The segment of {@code docs}; those whose doc_id {@code isCopy} says are copies do not count. */
   public static Segment of(String id, List<AnalyzedDocument> docs, Predicate<String> isCopy) {
     Builder builder = new Builder();

@@ -337,7 +337,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Map<String, Boolean>>>> group,
         OutputReceiver<Segment> out) throws IOException {
-      try (OpenSegment open = OpenSegment.start(runId, store, documentTerms)) {
+      try (OpenSegment open = OpenSegment.start(runId + "-" + Segment.REBUILT, store, documentTerms)) {
         for (KV<String, Map<String, Boolean>> source : group.getValue()) {
           Map<String, Boolean> same = source.getValue();
           store.readDocuments(source.getKey(), doc -> {

@@ -19,6 +19,9 @@ public record PeriodPlan(PeriodUnit unit, boolean automatic, TreeMap<String, Lon
     implements Serializable {
 
   public static final String UNDATED = "undated";
+  /** Labels of the tables of {@code --since}: what is new, and what came before. No period name has a colon. */
+  public static final String SINCE = "since:new";
+  public static final String BEFORE = "since:before";
   public static final String AUTO = "auto";
   /** Running words that make a period worth testing in the automatic choice. */
   public static final long ENOUGH_WORDS = 10_000;
@@ -57,6 +60,13 @@ public record PeriodPlan(PeriodUnit unit, boolean automatic, TreeMap<String, Lon
       }
     }
     return new PeriodPlan(unit, automatic, periods, undated);
+  }
+
+  /** The tables of the dated periods only: without {@link #UNDATED}, {@link #SINCE} and {@link #BEFORE}. */
+  public static <T> TreeMap<String, T> datedOnly(TreeMap<String, T> byLabel) {
+    TreeMap<String, T> dated = new TreeMap<>(byLabel);
+    dated.keySet().removeAll(List.of(UNDATED, SINCE, BEFORE));
+    return dated;
   }
 
   /** The period of a date, or {@link #UNDATED}. */

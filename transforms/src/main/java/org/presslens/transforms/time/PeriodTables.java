@@ -18,20 +18,14 @@ import org.presslens.transforms.model.DatedTables;
 /**
  * The tables of one scope (the corpus, or an outlet) per period of the {@link PeriodPlan}, in
  * time order; {@link PeriodPlan#UNDATED} holds only the running words and documents of the
- * documents without a date precise enough for the unit.
+ * documents without a date precise enough for the unit. With {@code --since}, also the tables of
+ * what is new ({@link PeriodPlan#SINCE}) and of what came before ({@link PeriodPlan#BEFORE}).
  */
 @DefaultCoder(PeriodTables.Coder.class)
 public record PeriodTables(TreeMap<String, DatedTables> byPeriod) implements Serializable {
 
   public static PeriodTables empty() {
     return new PeriodTables(new TreeMap<>());
-  }
-
-  /** The dated periods' tables, without the undated ones. */
-  public TreeMap<String, DatedTables> dated() {
-    TreeMap<String, DatedTables> dated = new TreeMap<>(byPeriod);
-    dated.remove(PeriodPlan.UNDATED);
-    return dated;
   }
 
   /** The period's tables, or null. */

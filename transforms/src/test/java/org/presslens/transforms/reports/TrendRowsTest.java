@@ -38,9 +38,14 @@ class TrendRowsTest {
     return t;
   }
 
+  private static TrendRows latest(String period) {
+    DatedTables[] compared = TrendRows.latestAndEarlier(periods(), period);
+    return new TrendRows(periods(), DatedTables::terms, compared[0], compared[1], OPTIONS);
+  }
+
   @Test
   void theLatestPeriodIsTestedAgainstTheEarlierOnes() {
-    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    TrendRows rows = latest("2021");
     TrendRows.Emerging alpha = rows.testOf("alpha");
     assertEquals(10, alpha.contrast().table().a());
     assertEquals(2, alpha.contrast().table().b());
@@ -59,7 +64,7 @@ class TrendRowsTest {
 
   @Test
   void onlySignificantRisesAreEmerging() {
-    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    TrendRows rows = latest("2021");
     List<String> emerging = rows.emerging(0.05, 10).stream().map(l -> l.item().contrast().term()).toList();
     for (String term : emerging) {
       TrendRows.Emerging e = rows.testOf(term);
@@ -71,7 +76,7 @@ class TrendRowsTest {
 
   @Test
   void countsListEveryPeriodAndTheUndatedRemainder() {
-    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    TrendRows rows = latest("2021");
     TermTable total = new TermTable().addDocument(Map.of("alpha", 2, "beta", 8), 100)
         .addDocument(Map.of("alpha", 10, "beta", 2, "gamma", 3), 100).addDocument(Map.of("alpha", 3), 50);
     DatedTables undated = periods().get(PeriodPlan.UNDATED);
@@ -85,15 +90,33 @@ class TrendRowsTest {
 
   @Test
   void fullDetailHoldsTheNonZeroCountsOfTestedItems() {
-    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2021", OPTIONS);
+    TrendRows rows = latest("2021");
     List<String> seen = new ArrayList<>();
     rows.nonZero(Set.of("beta"), (item, count) -> seen.add(count.period() + " " + item + " " + count.count()));
     assertEquals(List.of("2020 alpha 2", "2021 alpha 10", "2021 gamma 3"), seen);
   }
 
   @Test
+  void sinceComparesWhatIsNewWithWhatCameBefore() {
+    // what is new: 2021's document; before: 2020's and the undated one (as --since=last-run may have it)
+    DatedTables before = tables(Map.of("alpha", 5, "beta", 8), 150);
+    TrendRows rows = new TrendRows(periods(), DatedTables::terms, periods().get("2021"), before, OPTIONS);
+    assertEquals(10, rows.testOf("alpha").contrast().table().a());
+    assertEquals(5, rows.testOf("alpha").contrast().table().b());
+    assertEquals(150, rows.testOf("alpha").contrast().table().referenceTotal());
+    assertEquals("2020", rows.testOf("alpha").firstSeen(), "first seen still counts in periods");
+  }
+
+  @Test
+  void withoutAnEarlierPeriodNothingIsTested() {
+    DatedTables[] compared = TrendRows.latestAndEarlier(periods(), "2020");
+    assertNull(compared[1]);
+    assertEquals(List.of(), new TrendRows(periods(), DatedTables::terms, compared[0], compared[1], OPTIONS).tested());
+  }
+
+  @Test
   void withoutALatestPeriodNothingIsTested() {
-    TrendRows rows = new TrendRows(periods(), DatedTables::terms, "2022", OPTIONS);
+    TrendRows rows = latest("2022");
     assertEquals(List.of(), rows.tested());
     assertNull(rows.testOf("alpha"));
   }
