@@ -153,8 +153,8 @@ class PressLensRunTest {
     assertEquals(Set.copyOf(files.stream().filter(f -> f.endsWith(".csv") && !f.equals("run_manifest.csv")).toList()),
         rowsWithout.keySet());
     try (Stream<Path> tables = Files.list(dir.resolve("data"))) {
-      assertEquals(List.of("boilerplate", "document_terms", "documents", "duplicates", "outlet_contrasts", "rejected",
-          "term_frequencies"), tables.map(t -> t.getFileName().toString()).sorted().toList(), "no entity tables");
+      assertEquals(List.of("boilerplate", "document_terms", "documents", "duplicates", "emerging", "outlet_contrasts",
+          "rejected", "term_frequencies", "term_trends"), tables.map(t -> t.getFileName().toString()).sorted().toList(), "no entity tables");
     }
     for (String file : List.of("documents.csv", "rejected.csv", "duplicates.csv", "boilerplate.csv",
         "term_frequencies.csv", "outlet_contrasts.csv", "keyword_in_context.csv")) {
