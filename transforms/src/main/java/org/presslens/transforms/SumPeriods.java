@@ -9,20 +9,17 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Impulse;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.TermTable;
@@ -33,8 +30,8 @@ import org.presslens.transforms.time.PeriodTables;
 
 /**
  * Sums the segments' tables per outlet and publication date ({@link Segment#dated()}) into
- * tables per outlet and period (the dates of a period merged within each segment first), and
- * those into the corpus's tables per period. The unit comes
+ * tables per outlet and period (each segment's dates merged into periods first, so that one
+ * element per outlet leaves it), and those into the corpus's tables per period. The unit comes
  * from the {@link PeriodPlan}, chosen from the running words per date. With {@code --since},
  * the scopes also get the tables of what is new and of what came before ({@link PeriodTables}).
  * The output holds
@@ -81,32 +78,14 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
         .setCoder(SerializableCoder.of(PeriodPlan.class));
     PCollectionView<List<PeriodPlan>> planView = plan.apply("PlanView", View.asList());
 
-    PCollection<KV<KV<String, String>, DatedTables>> byOutletPeriod = segments
+    PCollection<KV<String, PeriodTables>> byOutlet = segments
         .apply("ToPeriods", ParDo.of(new ToPeriodsFn(planView, trends.since(), runId)).withSideInputs(planView))
-        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), DatedTables.Coder.INSTANCE))
-        .apply("SumOutletPeriods", CombineGrouped.perKey(DatedTables.mergeFn()));
-    PCollection<KV<String, PeriodTables>> byOutlet = byOutletPeriod
-        .apply("KeyByOutlet", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(DatedTables.class))))
-            .via(kv -> KV.of(kv.getKey().getKey(), KV.of(kv.getKey().getValue(), kv.getValue()))))
-        .apply("GroupOutlets", GroupByKey.create())
-        .apply("OutletPeriods", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(PeriodTables.class)))
-            .via(kv -> KV.of(kv.getKey(), tables(kv.getValue()))));
-    PCollection<PeriodTables> corpus = byOutletPeriod
-        .apply("KeyByPeriod", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(DatedTables.class)))
-            .via(kv -> KV.of(kv.getKey().getValue(), kv.getValue())))
-        .apply("SumPeriods", CombineGrouped.perKey(DatedTables.mergeFn()))
-        .apply("OneCorpus", WithKeys.of(""))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), DatedTables.Coder.INSTANCE)))
-        .apply("GroupCorpus", GroupByKey.create())
-        .apply("CorpusPeriods", MapElements.into(TypeDescriptor.of(PeriodTables.class)).via(kv -> tables(kv.getValue())));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), PeriodTables.Coder.INSTANCE))
+        .apply("SumOutletPeriods", CombineGrouped.perKey(PeriodTables.mergeFn()));
+    PCollection<PeriodTables> corpus = byOutlet
+        .apply("OutletPeriods", Values.create())
+        .apply("SumCorpusPeriods", CombineGrouped.globally(PeriodTables.mergeFn()));
     return PCollectionTuple.of(PLAN, plan).and(BY_OUTLET, byOutlet).and(CORPUS, corpus);
-  }
-
-  private static PeriodTables tables(Iterable<KV<String, DatedTables>> periods) {
-    TreeMap<String, DatedTables> byPeriod = new TreeMap<>();
-    periods.forEach(p -> byPeriod.merge(p.getKey(), p.getValue(), DatedTables::merge));
-    return new PeriodTables(byPeriod);
   }
 
   /** The plan as a side input: a list holding it (see {@link SumTables#corpusView}). */
@@ -118,7 +97,7 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
    * Each outlet's tables of a date, keyed by outlet and the date's period (undated ones as sizes
    * only); with {@code --since} also keyed by {@link PeriodPlan#SINCE} or {@link PeriodPlan#BEFORE}.
    */
-  static final class ToPeriodsFn extends DoFn<Segment, KV<KV<String, String>, DatedTables>> {
+  static final class ToPeriodsFn extends DoFn<Segment, KV<String, PeriodTables>> {
     private final PCollectionView<List<PeriodPlan>> planView;
     private final String since;
     private final String runId;
@@ -130,24 +109,25 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element Segment segment, OutputReceiver<KV<KV<String, String>, DatedTables>> out, ProcessContext c) {
+    public void process(@Element Segment segment, OutputReceiver<KV<String, PeriodTables>> out, ProcessContext c) {
       PeriodPlan plan = c.sideInput(planView).get(0);
+      TreeMap<String, TreeMap<String, DatedTables>> byOutlet = new TreeMap<>();
       segment.dated().forEach((outlet, dates) -> {
-        // the dates of a period are merged here, so that one element per period leaves the segment
-        TreeMap<String, DatedTables> periods = new TreeMap<>();
+        // the dates of a period are merged here, so that one element per outlet leaves the segment
+        TreeMap<String, DatedTables> periods = byOutlet.computeIfAbsent(outlet, o -> new TreeMap<>());
         dates.forEach((date, tables) -> {
           String period = plan.periodOf(date);
           periods.computeIfAbsent(period, p -> new DatedTables())
               .merge(PeriodPlan.UNDATED.equals(period) ? tables.sizesOnly() : tables);
           sinceLabel(date).ifPresent(label -> periods.computeIfAbsent(label, p -> new DatedTables()).merge(tables));
         });
-        periods.forEach((period, tables) -> out.output(KV.of(KV.of(outlet, period), tables)));
       });
       if (TrendOptions.LAST_RUN.equals(since)) {
         String label = segment.analysedIn(runId) ? PeriodPlan.SINCE : PeriodPlan.BEFORE;
-        segment.tables().forEach((outlet, t) -> out.output(KV.of(KV.of(outlet, label),
-            new DatedTables(t.terms(), TermTable.ofEntities(t.entities(), t.terms().tokens(), t.terms().documents())))));
+        segment.tables().forEach((outlet, t) -> byOutlet.computeIfAbsent(outlet, o -> new TreeMap<>()).put(label,
+            new DatedTables(t.terms(), TermTable.ofEntities(t.entities(), t.terms().tokens(), t.terms().documents()))));
       }
+      byOutlet.forEach((outlet, periods) -> out.output(KV.of(outlet, new PeriodTables(periods))));
     }
 
     /** Whether a date is on or after {@code --since=<date>}; empty when undated, ambiguous (2022 for 2022-05-01) or not asked. */

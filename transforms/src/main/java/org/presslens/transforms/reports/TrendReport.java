@@ -32,6 +32,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.SumPeriods;
 import org.presslens.transforms.SumTables;
@@ -156,15 +157,21 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
         .apply("WatchedView", View.asList());
     PCollectionView<List<PeriodPlan>> plan = input.get(SumPeriods.PLAN).apply("PlanView", View.asList());
 
-    TupleTag<OutletTables> totals = new TupleTag<>() {};
+    // the totals join as terms and entity counts only: the co-occurrence tables stay behind
+    TupleTag<DatedTables> totals = new TupleTag<>() {};
     TupleTag<PeriodTables> periods = new TupleTag<>() {};
+    PCollection<KV<String, DatedTables>> outletTotals = input.get(SumTables.BY_OUTLET)
+        .apply("OutletTotals", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(DatedTables.class)))
+            .via(kv -> KV.of(kv.getKey(), totals(kv.getValue()))));
     PCollection<KV<String, CoGbkResult>> outlets = KeyedPCollectionTuple
-        .of(totals, input.get(SumTables.BY_OUTLET))
+        .of(totals, outletTotals)
         .and(periods, input.get(SumPeriods.BY_OUTLET))
         .apply("JoinOutlets", CoGroupByKey.create());
+    PCollection<DatedTables> corpusTotals = input.get(SumTables.CORPUS)
+        .apply("CorpusTotals", MapElements.into(TypeDescriptor.of(DatedTables.class)).via(TrendReport::totals));
     PCollection<KV<String, CoGbkResult>> corpus = KeyedPCollectionTuple
-        .of(totals, keyed(input.get(SumTables.CORPUS), "KeyCorpusTotals", OutletTables.class))
-        .and(periods, keyed(input.get(SumPeriods.CORPUS), "KeyCorpusPeriods", PeriodTables.class))
+        .of(totals, keyed(corpusTotals, "KeyCorpusTotals"))
+        .and(periods, keyed(input.get(SumPeriods.CORPUS), "KeyCorpusPeriods"))
         .apply("JoinCorpus", CoGroupByKey.create());
     ScopeFn.Setup setup = new ScopeFn.Setup(trends, contrast, tiers, entities, totals, periods);
     return PCollectionList
@@ -173,7 +180,12 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
         .apply("AllTrends", Flatten.pCollections());
   }
 
-  private static <T> PCollection<KV<String, T>> keyed(PCollection<T> single, String name, Class<T> type) {
+  /** A scope's terms and entity mentions, as the trend reports read them. */
+  private static DatedTables totals(OutletTables t) {
+    return new DatedTables(t.terms(), TermTable.ofEntities(t.entities(), t.terms().tokens(), t.terms().documents()));
+  }
+
+  private static <T> PCollection<KV<String, T>> keyed(PCollection<T> single, String name) {
     return single.apply(name, WithKeys.<String, T>of("").withKeyType(TypeDescriptor.of(String.class)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), single.getCoder()));
   }
@@ -195,7 +207,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
   static final class ScopeFn extends DoFn<KV<String, CoGbkResult>, ReportBlock> {
 
     record Setup(TrendOptions trends, ContrastOptions contrast, ReportTiers tiers, boolean entities,
-        TupleTag<OutletTables> totals, TupleTag<PeriodTables> periods) implements Serializable {}
+        TupleTag<DatedTables> totals, TupleTag<PeriodTables> periods) implements Serializable {}
 
     private final Setup setup;
     private final boolean corpus;
@@ -211,7 +223,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> element, OutputReceiver<ReportBlock> out, ProcessContext c) {
-      OutletTables totals = element.getValue().getOnly(setup.totals(), null);
+      DatedTables totals = element.getValue().getOnly(setup.totals(), null);
       if (totals == null) {
         return;
       }
@@ -228,7 +240,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
             ? TrendRows.latestAndEarlier(byPeriod, thePlan.latest())
             : new DatedTables[] {byPeriod.get(PeriodPlan.SINCE), byPeriod.get(PeriodPlan.BEFORE)};
         TrendRows terms = new TrendRows(byPeriod, DatedTables::terms, compared[0], compared[1], setup.contrast());
-        TermTable entityTotals = TermTable.ofEntities(totals.entities(), termTotals.tokens(), termTotals.documents());
+        TermTable entityTotals = totals.entities();
         TrendRows mentions = new TrendRows(byPeriod, DatedTables::entities, compared[0], compared[1], setup.contrast());
         ScopeRows emerging = ScopeRows.open(EMERGING, scope.key(), setup.tiers());
         List<String> emergingTerms = emerging(emerging, scope, TERM, terms, thePlan);

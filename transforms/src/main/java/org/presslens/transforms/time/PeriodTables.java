@@ -11,9 +11,11 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.model.Summable;
 
 /**
  * The tables of one scope (the corpus, or an outlet) per period of the {@link PeriodPlan}, in
@@ -22,10 +24,32 @@ import org.presslens.transforms.model.DatedTables;
  * what is new ({@link PeriodPlan#SINCE}) and of what came before ({@link PeriodPlan#BEFORE}).
  */
 @DefaultCoder(PeriodTables.Coder.class)
-public record PeriodTables(TreeMap<String, DatedTables> byPeriod) implements Serializable {
+public record PeriodTables(TreeMap<String, DatedTables> byPeriod)
+    implements Serializable, Summable<PeriodTables, PeriodTables> {
+
+  public PeriodTables() {
+    this(new TreeMap<>());
+  }
 
   public static PeriodTables empty() {
-    return new PeriodTables(new TreeMap<>());
+    return new PeriodTables();
+  }
+
+  @Override
+  public PeriodTables add(PeriodTables other) {
+    return merge(other);
+  }
+
+  /** Adds the other tables period by period; this table's own tables are new ones, so the other's stay as they were. */
+  @Override
+  public PeriodTables merge(PeriodTables other) {
+    other.byPeriod.forEach((period, tables) -> byPeriod.computeIfAbsent(period, p -> new DatedTables()).merge(tables));
+    return this;
+  }
+
+  /** Merges the tables of disjoint sets of documents (outlets, segments). */
+  public static Combine.CombineFn<PeriodTables, PeriodTables, PeriodTables> mergeFn() {
+    return Summable.mergeFn(PeriodTables.class, PeriodTables::new);
   }
 
   /** The period's tables, or null. */
