@@ -63,11 +63,13 @@ public final class TrendRows {
   }
 
   private List<Emerging> test(TermTable target, TermTable earlier, ContrastOptions options) {
-    TermTable all = new TermTable().merge(earlier).merge(target);
     Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
     Side earlierSide = new Side(t -> earlier.counts().getOrDefault(t, 0L), earlier.tokens());
-    Side allSide = new Side(t -> all.counts().getOrDefault(t, 0L), all.tokens());
-    List<Contrast> contrasts = ContrastRows.compute(all.counts().keySet(), targetSide, earlierSide, allSide, options);
+    Side bothSides = new Side(t -> targetSide.count().applyAsLong(t) + earlierSide.count().applyAsLong(t),
+        target.tokens() + earlier.tokens());
+    List<String> items = new ArrayList<>(earlier.counts().keySet());
+    target.counts().keySet().stream().filter(t -> !earlier.counts().containsKey(t)).forEach(items::add);
+    List<Contrast> contrasts = ContrastRows.compute(items, targetSide, earlierSide, bothSides, options);
     // the long tail of rare items shares a few count pairs: each pair's test is computed once
     Map<List<Long>, Double> byCounts = new HashMap<>();
     double[] p = contrasts.stream().mapToDouble(c -> byCounts.computeIfAbsent(
