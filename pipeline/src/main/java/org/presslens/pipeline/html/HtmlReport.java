@@ -65,7 +65,7 @@ public final class HtmlReport {
     overview(html, documents, byOutlet);
     distinctive(html, byOutlet.keySet(), contrasts);
     scatter(html, byOutlet, contrasts);
-    TrendSections time = new TrendSections(tables);
+    TrendSections time = new TrendSections(tables, withEntities);
     time.whatIsNew(html);
     time.trends(html);
     if (withEntities) {

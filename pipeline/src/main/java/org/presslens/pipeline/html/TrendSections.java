@@ -18,23 +18,28 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The report's sections on change over time, from emerging.csv and term_trends.csv: "What is
  * new" (per scope, the items used more in the latest period) and "Trends" (small multiples of
- * the rate per period of the corpus's top rising terms, one line per outlet when there are few).
+ * the rate per period of the corpus's top rising terms and entities, one line per outlet when
+ * there are few).
  */
 final class TrendSections {
 
   static final int NEW_ITEMS = 10;
   static final int CHARTS = 12;
+  static final int ENTITY_CHARTS = 6;
   /** Outlets drawn as their own lines at most; with more, each chart shows the corpus only. */
   static final int OUTLET_LINES = 8;
   private static final String UNDATED = "undated";
 
   private final List<CSVRecord> emerging;
   private final List<CSVRecord> trends;
+  private final List<CSVRecord> entityTrends;
   private final List<String> periods;
 
-  TrendSections(ReportTables tables) throws IOException {
+  /** @param withEntities whether the run wrote entity_trends.csv */
+  TrendSections(ReportTables tables, boolean withEntities) throws IOException {
     this.emerging = tables.read("emerging.csv");
     this.trends = tables.read("term_trends.csv");
+    this.entityTrends = withEntities ? tables.read("entity_trends.csv") : List.of();
     this.periods = new ArrayList<>(trends.stream().map(r -> r.get("period")).filter(p -> !p.equals(UNDATED))
         .collect(Collectors.toCollection(TreeSet::new)));
   }
@@ -94,54 +99,65 @@ final class TrendSections {
       html.append("<p class=\"empty\">").append(esc(onePeriod())).append("</p></section>\n");
       return;
     }
-    List<String> rising = emerging.stream()
-        .filter(r -> r.get("scope").equals("corpus") && r.get("kind").equals("term") && r.get("direction").equals("over"))
-        .map(r -> text(r, "item")).limit(CHARTS).toList();
-    boolean fallback = rising.isEmpty();
-    if (fallback) {
-      rising = trends.stream().filter(r -> r.get("scope").equals("corpus")).map(r -> text(r, "term")).distinct()
-          .limit(CHARTS).toList();
-    }
-    Map<String, Map<String, Map<String, CSVRecord>>> byTerm = new TreeMap<>();
-    for (CSVRecord r : trends) {
-      byTerm.computeIfAbsent(text(r, "term"), k -> new TreeMap<>())
-          .computeIfAbsent(scopeName(r), k -> new TreeMap<>()).put(r.get("period"), r);
-    }
     long outlets = trends.stream().filter(r -> r.get("scope").equals("outlet")).map(r -> r.get("scope_key")).distinct().count();
     html.append("<p>Rate per 10,000 running words in each period (").append(esc(periods.get(0))).append(" to ")
-        .append(esc(periods.get(periods.size() - 1))).append(") of ")
-        .append(fallback ? "the corpus's most frequent terms (none rises significantly)" : "the terms rising most in the corpus")
-        .append(outlets <= OUTLET_LINES ? "; the bold line is the corpus, thin lines the outlets where they list the term."
+        .append(esc(periods.get(periods.size() - 1))).append(") of the terms and entities rising most in the corpus (its ")
+        .append("most frequent ones when none rises significantly)")
+        .append(outlets <= OUTLET_LINES ? "; the bold line is the corpus, thin lines the outlets where they list the item."
             : "; the corpus only (more than " + OUTLET_LINES + " outlets).")
-        .append(" Hover over a point for its count.</p><div class=\"multiples\">");
-    for (String term : rising) {
-      Map<String, Map<String, CSVRecord>> scopes = byTerm.getOrDefault(term, Map.of());
+        .append(" Hover over a point for its count.</p>");
+    charts(html, "term", trends, "term", "count", CHARTS, outlets);
+    if (!entityTrends.isEmpty()) {
+      charts(html, "entity", entityTrends, "entity", "mentions", ENTITY_CHARTS, outlets);
+    }
+    html.append("<p class=\"source\">Source: <a href=\"term_trends.csv\">term_trends.csv</a>")
+        .append(entityTrends.isEmpty() ? "" : ", <a href=\"entity_trends.csv\">entity_trends.csv</a>")
+        .append(" and <a href=\"emerging.csv\">emerging.csv</a> (scope = corpus, direction = over, top ").append(CHARTS)
+        .append(" terms and ").append(ENTITY_CHARTS).append(" entities)</p></section>\n");
+  }
+
+  /** One small chart per rising item of a kind (its most frequent items when none rises). */
+  private void charts(StringBuilder html, String kind, List<CSVRecord> rows, String itemColumn, String countColumn, int limit,
+      long outlets) {
+    List<String> rising = emerging.stream()
+        .filter(r -> r.get("scope").equals("corpus") && r.get("kind").equals(kind) && r.get("direction").equals("over"))
+        .map(r -> text(r, "item")).limit(limit).toList();
+    if (rising.isEmpty()) {
+      rising = rows.stream().filter(r -> r.get("scope").equals("corpus")).map(r -> text(r, itemColumn)).distinct()
+          .limit(limit).toList();
+    }
+    Map<String, Map<String, Map<String, CSVRecord>>> byItem = new TreeMap<>();
+    for (CSVRecord r : rows) {
+      byItem.computeIfAbsent(text(r, itemColumn), k -> new TreeMap<>())
+          .computeIfAbsent(scopeName(r), k -> new TreeMap<>()).put(r.get("period"), r);
+    }
+    html.append("<div class=\"multiples\" data-kind=\"").append(kind).append("\">");
+    for (String item : rising) {
       List<Svg.Line> lines = new ArrayList<>();
-      scopes.forEach((scope, rows) -> {
+      byItem.getOrDefault(item, Map.of()).forEach((scope, periodRows) -> {
         boolean main = scope.equals("corpus");
         if (main || outlets <= OUTLET_LINES) {
-          lines.add(line(term, scope, main, rows));
+          lines.add(line(item, scope, main, periodRows, countColumn));
         }
       });
       lines.sort((a, b) -> Boolean.compare(a.main(), b.main()));
-      html.append("<figure class=\"trend\" data-term=\"").append(esc(term)).append("\"><figcaption>").append(esc(term))
-          .append("</figcaption>").append(Svg.lineChart("trend-" + HtmlReport.slug(term), "Rate of " + term + " per period",
-              "Line chart of the rate per 10,000 words of " + term + " in " + lines.size() + " scope(s) over "
-                  + periods.size() + " periods; corpus: " + describe(lines), periods, lines))
+      html.append("<figure class=\"trend\" data-").append(kind).append("=\"").append(esc(item)).append("\"><figcaption>")
+          .append(esc(item)).append("</figcaption>").append(Svg.lineChart("trend-" + kind + "-" + HtmlReport.slug(item),
+              "Rate of " + item + " per period", "Line chart of the rate per 10,000 words of " + item + " in " + lines.size()
+                  + " scope(s) over " + periods.size() + " periods; corpus: " + describe(lines), periods, lines))
           .append("</figure>");
     }
-    html.append("</div><p class=\"source\">Source: <a href=\"term_trends.csv\">term_trends.csv</a> and "
-        + "<a href=\"emerging.csv\">emerging.csv</a> (scope = corpus, kind = term, direction = over, top " + CHARTS + ")</p></section>\n");
+    html.append("</div>");
   }
 
-  private Svg.Line line(String term, String scope, boolean main, Map<String, CSVRecord> rows) {
+  private Svg.Line line(String item, String scope, boolean main, Map<String, CSVRecord> rows, String countColumn) {
     double[] values = new double[periods.size()];
     List<String> tooltips = new ArrayList<>();
     for (int i = 0; i < periods.size(); i++) {
       CSVRecord r = rows.get(periods.get(i));
       values[i] = r == null ? Double.NaN : number(r, "per_10k");
-      tooltips.add(r == null ? "" : String.format(Locale.ROOT, "%s, %s, %s: %s per 10k (%s of %s words)", term, scope,
-          periods.get(i), r.get("per_10k"), r.get("count"), r.get("period_words")));
+      tooltips.add(r == null ? "" : String.format(Locale.ROOT, "%s, %s, %s: %s per 10k (%s of %s words)", item, scope,
+          periods.get(i), r.get("per_10k"), r.get(countColumn), r.get("period_words")));
     }
     return new Svg.Line(scope, main, values, tooltips);
   }

@@ -131,6 +131,10 @@ class ReportPageBrowserTest {
       assertEquals(2, series.get(0).findElements(By.tagName("circle")).size(), "January and February");
       assertTrue(series.get(0).findElement(By.tagName("circle")).findElement(By.tagName("title"))
           .getAttribute("textContent").startsWith("zeppelin, corpus, 2024-01: 0 per 10k"));
+      long entityCharts = new ReportTables(manyOutlets.resolve("out").toString()).read("entity_trends.csv").stream()
+          .filter(r -> r.get("scope").equals("corpus")).map(r -> r.get("entity")).distinct().limit(6).count();
+      assertEquals(entityCharts, fifty.findElements(By.cssSelector("#trends div.multiples[data-kind='entity'] figure")).size(),
+          "the corpus's most frequent entities, none rising");
     } finally {
       fifty.quit();
     }
