@@ -177,6 +177,7 @@ final class ReportRun {
     FullDetailTables.completeEmpty(tiers, tables, kept);
     RunManifest manifest = new RunManifest()
         .run(outcome.start(), outcome.end(), documents, rejected, outcome.analysed(), reusedFrom)
+        .periods(byCounter, config.trendOptions())
         .parameters(config.parameters())
         .versions()
         .inputs(inputs)

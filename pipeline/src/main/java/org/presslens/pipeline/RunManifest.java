@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.SumPeriods;
 import org.presslens.transforms.Versions;
 import org.presslens.transforms.csv.CsvReportWriter;
 import org.presslens.transforms.ner.NameFinderModels;
 import org.presslens.transforms.reports.ReportSpec;
+import org.presslens.transforms.reports.TrendOptions;
 import org.presslens.transforms.text.OpenNlpModels;
+import org.presslens.transforms.time.PeriodPlan;
 
 /** run_manifest.csv: what a run used and produced, so its reports can be traced and reproduced. */
 final class RunManifest {
@@ -54,6 +57,14 @@ final class RunManifest {
     add("run", "analysed", Long.toString(analysed));
     add("run", "rejected", Long.toString(rejected));
     return reusedFrom.isEmpty() ? this : add("run", "reports reused from run", reusedFrom);
+  }
+
+  /** The periods of the trend reports: the unit (chosen or set) and how many dated periods there are. */
+  RunManifest periods(Map<String, Long> counters, TrendOptions trends) {
+    String unit = counters.keySet().stream().filter(n -> n.startsWith(SumPeriods.UNIT_COUNTER)).findFirst()
+        .map(n -> n.substring(SumPeriods.UNIT_COUNTER.length())).orElse("");
+    add("run", "period unit", unit + (trends.period().equals(PeriodPlan.AUTO) && !unit.isEmpty() ? " (auto)" : ""));
+    return add("run", "periods", Long.toString(counters.getOrDefault(SumPeriods.PERIODS_COUNTER, 0L)));
   }
 
   /** Every option of the run by name, as it used it ({@link RunConfig#parameters}). */

@@ -84,6 +84,9 @@ class TrendRunTest {
     double words = Double.parseDouble(march.get("period_words"));
     assertEquals(10 / words * 10_000, Double.parseDouble(march.get("per_10k")), 1e-3);
     assertEquals("1", trend.get(3).get("period_documents"), "the undated document is listed");
+    List<String> manifest = rows(out, "run_manifest.csv").stream().filter(r -> r.get("section").equals("run"))
+        .map(r -> r.get("key") + "=" + r.get("value")).toList();
+    assertTrue(manifest.containsAll(List.of("period unit=month", "periods=3")), manifest.toString());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Impulse;
@@ -24,6 +25,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.reports.TrendOptions;
+import org.presslens.transforms.reports.WriteReports;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.time.PeriodPlan;
 import org.presslens.transforms.time.PeriodTables;
@@ -42,6 +44,10 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
   public static final TupleTag<PeriodPlan> PLAN = new TupleTag<>() {};
   public static final TupleTag<KV<String, PeriodTables>> BY_OUTLET = new TupleTag<>() {};
   public static final TupleTag<PeriodTables> CORPUS = new TupleTag<>() {};
+
+  /** Counters that tell the run manifest the chosen unit (the counter's name ends with it) and the number of periods. */
+  public static final String UNIT_COUNTER = "period-unit-";
+  public static final String PERIODS_COUNTER = "periods";
 
   private final TrendOptions trends;
   private final String runId;
@@ -72,7 +78,10 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
         .apply("Plan", ParDo.of(new DoFn<byte[], PeriodPlan>() {
           @ProcessElement
           public void process(ProcessContext c) {
-            c.output(PeriodPlan.of(unit, c.sideInput(wordsByDate)));
+            PeriodPlan chosen = PeriodPlan.of(unit, c.sideInput(wordsByDate));
+            Metrics.counter(WriteReports.METRICS_NAMESPACE, UNIT_COUNTER + chosen.unit().label()).inc();
+            Metrics.counter(WriteReports.METRICS_NAMESPACE, PERIODS_COUNTER).inc(chosen.periodWords().size());
+            c.output(chosen);
           }
         }).withSideInputs(wordsByDate))
         .setCoder(SerializableCoder.of(PeriodPlan.class));
