@@ -120,6 +120,9 @@ class TrendRunTest {
     assertEquals("new since the last run", flood.get("latest_period"));
     assertEquals("10", flood.get("count_latest"));
     assertEquals("0", flood.get("count_earlier"));
+    String page = Files.readString(second.resolve("report.html"));
+    assertTrue(page.contains("uses significantly more new since the last run than before"), "report.html names the test");
+    assertTrue(page.contains("<table class=\"new\" data-scope=\"corpus\">"));
 
     Path third = tmp.resolve("third");
     SeedRun.run(input, "--output=" + third, "--cacheDir=" + cache, "--since=last-run", "--entities=false");

@@ -59,13 +59,18 @@ final class TrendSections {
 
   void whatIsNew(StringBuilder html) {
     html.append("<section id=\"new\"><h2>What is new</h2>");
-    if (!onePeriod().isEmpty()) {
+    // with --since the test needs no second period: emerging.csv names what it tested
+    String tested = emerging.isEmpty() ? "" : emerging.get(0).get("latest_period");
+    boolean byPeriod = tested.isEmpty() || periods.contains(tested);
+    if (byPeriod && !onePeriod().isEmpty()) {
       html.append("<p class=\"empty\">").append(esc(onePeriod())).append("</p></section>\n");
       return;
     }
-    String latest = periods.get(periods.size() - 1);
-    html.append("<p>Terms and entities each scope uses significantly more in the latest period (")
-        .append(esc(latest)).append(") than in its own earlier periods pooled (BH q &lt; 0.05), strongest first. ")
+    String latest = byPeriod ? periods.get(periods.size() - 1) : tested;
+    html.append("<p>Terms and entities each scope uses significantly more ")
+        .append(byPeriod ? "in the latest period (" + esc(latest) + ") than in its own earlier periods pooled"
+            : esc(latest) + " than before")
+        .append(" (BH q &lt; 0.05), strongest first. ")
         .append("Rates are per 10,000 running words; the tooltip of a row gives G2, p and the rate test.</p><div class=\"grid\">");
     Map<String, List<CSVRecord>> byScope = new LinkedHashMap<>();
     emerging.stream().filter(r -> r.get("direction").equals("over"))
@@ -75,8 +80,8 @@ final class TrendSections {
     }
     byScope.forEach((scope, rows) -> {
       html.append("<table class=\"new\" data-scope=\"").append(esc(scope)).append("\"><caption>").append(esc(scope))
-          .append("</caption><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Count ").append(esc(latest))
-          .append("</th><th scope=\"col\">Count before</th><th scope=\"col\">Per 10k now / before</th>")
+          .append("</caption><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Count ")
+          .append(esc(byPeriod ? latest : "new")).append("</th><th scope=\"col\">Count before</th><th scope=\"col\">Per 10k now / before</th>")
           .append("<th scope=\"col\">First seen</th></tr></thead><tbody>");
       rows.stream().sorted((a, b) -> Double.compare(number(b, "log_odds_z"), number(a, "log_odds_z"))).limit(NEW_ITEMS)
           .forEach(r -> html.append("<tr title=\"").append(esc(String.format(Locale.ROOT,
