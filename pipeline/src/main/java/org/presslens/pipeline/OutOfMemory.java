@@ -9,6 +9,8 @@ import java.util.Locale;
 final class OutOfMemory {
 
   static final int EXIT_CODE = 3;
+  /** Heap kept free until the advice is printed. */
+  static final int RESERVE_BYTES = 8 << 20;
 
   private OutOfMemory() {}
 

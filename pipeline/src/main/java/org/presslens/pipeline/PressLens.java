@@ -17,6 +17,10 @@ public final class PressLens {
   private PressLens() {}
 
   public static void main(String[] args) {
+    // when the heap runs out, the runner's threads may still hold it all: the advice is written
+    // beforehand, and a reserve is freed to print it
+    String outOfMemory = "presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory());
+    byte[][] reserve = {new byte[OutOfMemory.RESERVE_BYTES]};
     Timeline timeline = new Timeline();
     try {
       PressLensOptions options = parse(args);
@@ -32,7 +36,9 @@ public final class PressLens {
       exit(4, e.getMessage());
     } catch (Exception | OutOfMemoryError e) {
       if (OutOfMemory.causedBy(e)) {
-        exit(OutOfMemory.EXIT_CODE, OutOfMemory.advice(Runtime.getRuntime().maxMemory()));
+        reserve[0] = null;
+        System.err.println(outOfMemory);
+        System.exit(OutOfMemory.EXIT_CODE);
       }
       exit(1, "run failed: " + rootMessage(e));
     }

@@ -236,12 +236,12 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
         List<ReportBlock> blocks = new ArrayList<>();
         TermTable termTotals = totals.terms();
         TreeMap<String, DatedTables> byPeriod = periods.byPeriod();
-        DatedTables[] compared = setup.trends().since().isEmpty()
+        TrendRows.Compared compared = setup.trends().since().isEmpty()
             ? TrendRows.latestAndEarlier(byPeriod, thePlan.latest())
-            : new DatedTables[] {byPeriod.get(PeriodPlan.SINCE), byPeriod.get(PeriodPlan.BEFORE)};
-        TrendRows terms = new TrendRows(byPeriod, DatedTables::terms, compared[0], compared[1], setup.contrast());
+            : new TrendRows.Compared(byPeriod.get(PeriodPlan.SINCE), byPeriod.get(PeriodPlan.BEFORE));
+        TrendRows terms = new TrendRows(byPeriod, DatedTables::terms, compared, setup.contrast());
         TermTable entityTotals = totals.entities();
-        TrendRows mentions = new TrendRows(byPeriod, DatedTables::entities, compared[0], compared[1], setup.contrast());
+        TrendRows mentions = new TrendRows(byPeriod, DatedTables::entities, compared, setup.contrast());
         ScopeRows emerging = ScopeRows.open(EMERGING, scope.key(), setup.tiers());
         List<String> emergingTerms = emerging(emerging, scope, TERM, terms, thePlan);
         List<String> emergingEntities = emerging(emerging, scope, ENTITY, mentions, thePlan);

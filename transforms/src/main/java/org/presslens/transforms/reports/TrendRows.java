@@ -40,26 +40,29 @@ public final class TrendRows {
   /**
    * @param periods the scope's tables per period (other labels of {@link PeriodPlan} among them or not)
    * @param kind which table of a period: terms or entities
-   * @param latest the scope's tables of what is tested (the latest period, or what is new), or null when it has none
-   * @param earlier the scope's tables of what it is tested against, or null when it has none
+   * @param compared the scope's tables of what is tested and of what it is tested against
    */
-  public TrendRows(TreeMap<String, DatedTables> periods, Function<DatedTables, TermTable> kind, DatedTables latest,
-      DatedTables earlier, ContrastOptions options) {
+  public TrendRows(TreeMap<String, DatedTables> periods, Function<DatedTables, TermTable> kind, Compared compared,
+      ContrastOptions options) {
     this.dated = PeriodPlan.datedOnly(periods);
     this.kind = kind;
-    this.tested = latest == null || earlier == null ? List.of() : test(kind.apply(latest), kind.apply(earlier), options);
+    this.tested = compared.latest() == null || compared.earlier() == null ? List.of()
+        : test(kind.apply(compared.latest()), kind.apply(compared.earlier()), options);
     tested.forEach(e -> byItem.put(e.contrast().term(), e));
   }
 
-  /** The tables of period {@code latest} and of the periods before it merged; either null when there are none. */
-  public static DatedTables[] latestAndEarlier(TreeMap<String, DatedTables> periods, String latest) {
+  /** What is tested (the latest period, or what is new) and what it is tested against; either null when there is none. */
+  public record Compared(DatedTables latest, DatedTables earlier) {}
+
+  /** The tables of period {@code latest} and of the periods before it merged. */
+  public static Compared latestAndEarlier(TreeMap<String, DatedTables> periods, String latest) {
     TreeMap<String, DatedTables> dated = PeriodPlan.datedOnly(periods);
     if (dated.headMap(latest).isEmpty()) {
-      return new DatedTables[] {dated.get(latest), null};
+      return new Compared(dated.get(latest), null);
     }
     DatedTables earlier = new DatedTables();
     dated.headMap(latest).values().forEach(earlier::merge);
-    return new DatedTables[] {dated.get(latest), earlier};
+    return new Compared(dated.get(latest), earlier);
   }
 
   private List<Emerging> test(TermTable target, TermTable earlier, ContrastOptions options) {

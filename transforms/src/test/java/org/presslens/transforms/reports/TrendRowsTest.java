@@ -39,8 +39,7 @@ class TrendRowsTest {
   }
 
   private static TrendRows latest(String period) {
-    DatedTables[] compared = TrendRows.latestAndEarlier(periods(), period);
-    return new TrendRows(periods(), DatedTables::terms, compared[0], compared[1], OPTIONS);
+    return new TrendRows(periods(), DatedTables::terms, TrendRows.latestAndEarlier(periods(), period), OPTIONS);
   }
 
   @Test
@@ -100,7 +99,7 @@ class TrendRowsTest {
   void sinceComparesWhatIsNewWithWhatCameBefore() {
     // what is new: 2021's document; before: 2020's and the undated one (as --since=last-run may have it)
     DatedTables before = tables(Map.of("alpha", 5, "beta", 8), 150);
-    TrendRows rows = new TrendRows(periods(), DatedTables::terms, periods().get("2021"), before, OPTIONS);
+    TrendRows rows = new TrendRows(periods(), DatedTables::terms, new TrendRows.Compared(periods().get("2021"), before), OPTIONS);
     assertEquals(10, rows.testOf("alpha").contrast().table().a());
     assertEquals(5, rows.testOf("alpha").contrast().table().b());
     assertEquals(150, rows.testOf("alpha").contrast().table().referenceTotal());
@@ -109,9 +108,9 @@ class TrendRowsTest {
 
   @Test
   void withoutAnEarlierPeriodNothingIsTested() {
-    DatedTables[] compared = TrendRows.latestAndEarlier(periods(), "2020");
-    assertNull(compared[1]);
-    assertEquals(List.of(), new TrendRows(periods(), DatedTables::terms, compared[0], compared[1], OPTIONS).tested());
+    TrendRows.Compared compared = TrendRows.latestAndEarlier(periods(), "2020");
+    assertNull(compared.earlier());
+    assertEquals(List.of(), new TrendRows(periods(), DatedTables::terms, compared, OPTIONS).tested());
   }
 
   @Test
