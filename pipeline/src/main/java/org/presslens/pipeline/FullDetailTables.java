@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.presslens.transforms.parquet.ParquetRowWriter;
 import org.presslens.transforms.parquet.ParquetTable;
 import org.presslens.transforms.reports.ReportTiers;
+import org.presslens.transforms.reports.DocumentTerms;
 import org.presslens.transforms.reports.ScopeRows;
 
 /**
@@ -36,6 +38,11 @@ final class FullDetailTables {
       MatchResult match = FileSystems.match(folder.resolve("*.parquet", StandardResolveOptions.RESOLVE_FILE).toString(),
           EmptyMatchTreatment.ALLOW);
       String keptPrefix = ReportTiers.DATA_FOLDER + "/" + table.name() + "/";
+      // files of tasks that did not finish (the runner ran them again)
+      List<ResourceId> partial = FileSystems.match(folder.resolve("*" + DocumentTerms.PARTIAL,
+          StandardResolveOptions.RESOLVE_FILE).toString(), EmptyMatchTreatment.ALLOW).metadata().stream()
+          .map(MatchResult.Metadata::resourceId).toList();
+      FileSystems.delete(partial, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       if (match.metadata().isEmpty() && kept.stream().noneMatch(f -> f.startsWith(keptPrefix))) {
         ParquetRowWriter.create(folder.resolve("empty.parquet", StandardResolveOptions.RESOLVE_FILE), table).close();
       }

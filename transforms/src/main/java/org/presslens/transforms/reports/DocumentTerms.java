@@ -60,18 +60,46 @@ public final class DocumentTerms implements Serializable {
     return ScopeRows.tableFolder(dataDir, table().name()).resolve(segmentId + ".parquet", StandardResolveOptions.RESOLVE_FILE);
   }
 
-  /** A writer for the rows of a new segment (writing nothing without the tier). */
+  /** A writer for the rows of a kept segment (writing nothing without the tier). */
   public Writer open(String segmentId) throws IOException {
-    return new Writer(dataDir.isEmpty() ? null : ParquetRowWriter.create(file(dataDir, segmentId), table()));
+    return writer(dataDir.isEmpty() ? null : file(dataDir, segmentId));
   }
+
+  /**
+   * A writer for the rows of a segment being built, under a provisional name that readers of
+   * {@code *.parquet} do not see until {@link Writer#finish} names the file by the segment's id.
+   */
+  public Writer openProvisional(String provisionalId) throws IOException {
+    return writer(dataDir.isEmpty() ? null : ScopeRows.tableFolder(dataDir, table().name())
+        .resolve(provisionalId + PARTIAL, StandardResolveOptions.RESOLVE_FILE));
+  }
+
+  private Writer writer(ResourceId target) throws IOException {
+    return new Writer(target == null ? null : ParquetRowWriter.create(target, table()), dataDir, target);
+  }
+
+  /** The ending of a file still being written, or left behind by a task that did not finish. */
+  public static final String PARTIAL = ".parquet.partial";
 
   /** The rows of one segment's documents. */
   public static final class Writer implements AutoCloseable {
     private ParquetRowWriter parquet;
+    private final String dataDir;
+    private final ResourceId target;
     private final Counter rows = Metrics.counter(WriteReports.METRICS_NAMESPACE, WriteTable.rowCounterName(table()));
 
-    private Writer(ParquetRowWriter parquet) {
+    private Writer(ParquetRowWriter parquet, String dataDir, ResourceId target) {
       this.parquet = parquet;
+      this.dataDir = dataDir;
+      this.target = target;
+    }
+
+    /** Completes the file and names it by the segment's id (replacing a repeated task's file). */
+    public void finish(String segmentId) throws IOException {
+      close();
+      if (target != null) {
+        SegmentStore.moveReplacing(target, file(dataDir, segmentId));
+      }
     }
 
     public void add(AnalyzedDocument doc) {

@@ -14,22 +14,28 @@ import org.presslens.transforms.reports.DocumentTerms;
  */
 final class OpenSegment implements AutoCloseable {
 
-  private final String id;
+  /** The id's start: the run (and whether it rebuilds); the members' hash completes it. */
+  private final String prefix;
   private final Segment.Builder builder = new Segment.Builder();
   private final SegmentStore.DocumentsWriter docs;
   private final DocumentTerms.Writer terms;
 
-  private OpenSegment(String id, SegmentStore store, DocumentTerms documentTerms) throws IOException {
-    this.id = id;
-    this.docs = store == null ? null : store.startSegment(id);
-    this.terms = documentTerms.open(id);
+  private OpenSegment(String prefix, SegmentStore store, DocumentTerms documentTerms) throws IOException {
+    this.prefix = prefix;
+    // files are written under a provisional name and take the segment's id when it is complete
+    String provisional = prefix + "-partial-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    this.docs = store == null ? null : store.startSegment(provisional);
+    this.terms = documentTerms.openProvisional(provisional);
   }
 
-  /** A new segment of run {@code runId} (empty: a run without a store), with a unique id. */
+  /**
+   * A new segment of run {@code runId} (empty: a run without a store). Its id is the run's and a
+   * hash of its members' doc_ids: a task the runner repeats builds the same segment from the same
+   * documents, and its files replace the first attempt's instead of standing beside them.
+   */
   static OpenSegment start(String runId, SegmentStore store, DocumentTerms documentTerms) {
-    String id = (runId.isEmpty() ? "run" : runId) + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try {
-      return new OpenSegment(id, store, documentTerms);
+      return new OpenSegment(runId.isEmpty() ? "run" : runId, store, documentTerms);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,12 +66,12 @@ final class OpenSegment implements AutoCloseable {
   /** The finished segment, its files complete. */
   Segment finish() {
     return Stage.COUNTING.time(() -> {
-      Segment segment = builder.build(id);
+      Segment segment = builder.build(prefix + "-" + builder.membersHash());
       try {
         if (docs != null) {
           docs.finish(segment);
         }
-        terms.close();
+        terms.finish(segment.id());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

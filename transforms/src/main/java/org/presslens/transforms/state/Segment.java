@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.OutletTables;
@@ -19,7 +20,7 @@ import org.presslens.transforms.model.OutletTables;
  * the merge of its tables in all segments. A rerun keeps each segment whose members are all
  * unchanged as it is and builds new ones from what changed ({@link UpdateSegments}).
  *
- * @param id unique within the cache: the run that built the segment and a random part
+ * @param id unique within the cache: the run that built the segment and a hash of its members' doc_ids
  */
 @DefaultCoder(StateCoders.SegmentCoder.class)
 public record Segment(String id, ArrayList<Member> members, TreeMap<String, OutletTables> tables,
@@ -66,6 +67,11 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
 
     public int size() {
       return members.size();
+    }
+
+    /** 16 hex digits of the SHA-256 of the members' doc_ids in order: the same documents, the same hash. */
+    public String membersHash() {
+      return DigestUtils.sha256Hex(String.join("\n", members.stream().map(Member::docId).sorted().toList())).substring(0, 16);
     }
 
     public Segment build(String id) {

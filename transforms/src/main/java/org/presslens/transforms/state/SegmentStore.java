@@ -239,26 +239,30 @@ public final class SegmentStore implements Serializable {
       RecordCoders.AnalyzedDocumentCoder.INSTANCE.encode(doc, checked);
     }
 
-    /** Ends the documents file, then writes the tables and the members file that vouches for both. */
+    /**
+     * Ends the documents file and gives it the segment's id, then writes the tables and the
+     * members file that vouches for both.
+     */
     public void finish(Segment segment) throws IOException {
       checked.write(0);
       long crc = checked.getChecksum().getValue();
       new DataOutputStream(counted).writeLong(crc);
       counted.close();
       closed = true;
+      moveReplacing(store.documents(id), store.documents(segment.id()));
       ByteArrayOutputStream tables = new ByteArrayOutputStream();
       StateCoders.encodeTables(segment.tables(), tables);
       StateCoders.encodeDated(segment.dated(), tables);
       StateCoders.encodePostings(segment.postings(), tables);
       byte[] tablesFile = framed(TABLES_MARK, tables.toByteArray());
-      writeFile(store.tables(id), tablesFile);
+      writeFile(store.tables(segment.id()), tablesFile);
       ByteArrayOutputStream members = new ByteArrayOutputStream();
       DataOutputStream header = new DataOutputStream(members);
       header.writeLong(counted.count());
       header.writeLong(crc);
       header.writeLong(tablesFile.length);
       StateCoders.encodeMembers(segment.members(), members);
-      writeFile(store.members(id), framed(MEMBERS_MARK, members.toByteArray()));
+      writeFile(store.members(segment.id()), framed(MEMBERS_MARK, members.toByteArray()));
     }
 
     @Override
@@ -267,6 +271,15 @@ public final class SegmentStore implements Serializable {
         counted.close();
       }
     }
+  }
+
+  /** Renames a file, replacing what has its new name (a repeated task's earlier file). */
+  public static void moveReplacing(ResourceId from, ResourceId to) throws IOException {
+    if (from.equals(to)) {
+      return;
+    }
+    FileSystems.delete(List.of(to), StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.rename(List.of(from), List.of(to));
   }
 
   /**

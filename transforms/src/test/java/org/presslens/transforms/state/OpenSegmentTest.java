@@ -1,0 +1,56 @@
+package org.presslens.transforms.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.presslens.transforms.TestDocuments.analyzed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.reports.DocumentTerms;
+
+/** A task the runner repeats builds the same segment again: its files replace the first ones. */
+class OpenSegmentTest {
+
+  @TempDir Path dir;
+
+  private static final List<AnalyzedDocument> DOCS = List.of(
+      analyzed("b", "RT", 10, Map.of("nato", 2, "asia", 1)),
+      analyzed("a", "RT", 5, Map.of("nato", 1)));
+
+  private Segment build(SegmentStore store, DocumentTerms terms, List<AnalyzedDocument> docs) throws IOException {
+    try (OpenSegment open = OpenSegment.start("r1", store, terms)) {
+      docs.forEach(doc -> open.add(doc, false));
+      return open.finish();
+    }
+  }
+
+  private static List<String> files(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void theSameDocumentsGiveTheSameSegmentAndOneSetOfFiles() throws IOException {
+    SegmentStore store = new SegmentStore(dir.resolve("state").toString());
+    DocumentTerms terms = DocumentTerms.in(dir.resolve("data").toString(), "");
+    Segment first = build(store, terms, DOCS);
+    Segment again = build(store, terms, List.of(DOCS.get(1), DOCS.get(0))); // another order, the same members
+    assertEquals(first.id(), again.id());
+    assertEquals(first, store.readSegment(again.id()));
+    assertEquals(List.of(first.id() + ".parquet"), files(dir.resolve("data").resolve("document_terms")));
+    assertEquals(List.of(first.id() + ".docs", first.id() + ".members", first.id() + ".tables"),
+        files(dir.resolve("state").resolve("segments")));
+    assertEquals(true, first.id().startsWith("r1-") && first.analysedIn("r1"));
+
+    Segment other = build(store, terms, List.of(DOCS.get(0)));
+    assertNotEquals(first.id(), other.id(), "other members, another segment");
+  }
+}
