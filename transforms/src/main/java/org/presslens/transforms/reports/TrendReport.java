@@ -153,7 +153,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
     int watchedCount = trends.watched();
     PCollectionView<List<Watched>> watched = input.get(SumTables.CORPUS)
         .apply("Watched", MapElements.into(TypeDescriptor.of(Watched.class)).via(t -> new Watched(
-            top(t.terms().counts(), watchedCount), top(entityCounts(t), watchedCount))))
+            top(t.terms().counts(), watchedCount), top(totals(t).entities().counts(), watchedCount))))
         .apply("WatchedView", View.asList());
     PCollectionView<List<PeriodPlan>> plan = input.get(SumPeriods.PLAN).apply("PlanView", View.asList());
 
@@ -188,12 +188,6 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
   private static <T> PCollection<KV<String, T>> keyed(PCollection<T> single, String name) {
     return single.apply(name, WithKeys.<String, T>of("").withKeyType(TypeDescriptor.of(String.class)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), single.getCoder()));
-  }
-
-  static Map<String, Long> entityCounts(OutletTables t) {
-    Map<String, Long> counts = new HashMap<>();
-    t.entities().entities().forEach((key, e) -> counts.put(key, e.mentions()));
-    return counts;
   }
 
   /** The {@code n} largest counts, ties by item. */
@@ -294,7 +288,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
   /** A scope's report columns and its place in the reports: the corpus first, then the outlets by name. */
   record Scope(String scope, String outlet) {
     SortKey key() {
-      return outlet.isEmpty() && TermFrequencyRows.CORPUS.equals(scope) ? SortKey.of("0") : SortKey.of("1", outlet);
+      return TermFrequencyRows.CORPUS.equals(scope) ? SortKey.of("0") : SortKey.of("1", outlet);
     }
   }
 

@@ -162,12 +162,8 @@ public final class TrendRows {
 
   /** The listed items: {@code watched} first (the corpus's most frequent), then {@code emerging}, each once. */
   public static List<String> listed(List<String> watched, List<String> emerging) {
-    return new ArrayList<>(new LinkedHashSet<>(concat(watched, emerging)));
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
+    LinkedHashSet<String> listed = new LinkedHashSet<>(watched);
+    listed.addAll(emerging);
+    return new ArrayList<>(listed);
   }
 }
