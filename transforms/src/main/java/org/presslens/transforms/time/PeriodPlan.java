@@ -84,8 +84,4 @@ public record PeriodPlan(PeriodUnit unit, boolean automatic, TreeMap<String, Lon
     return periodWords.isEmpty() ? "" : periodWords.lastKey();
   }
 
-  /** Whether there is a latest period and at least one earlier one to compare it with. */
-  public boolean comparable() {
-    return periodWords.size() >= 2;
-  }
 }

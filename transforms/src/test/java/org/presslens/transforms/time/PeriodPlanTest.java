@@ -20,7 +20,6 @@ class PeriodPlanTest {
     assertEquals(18, plan.undatedWords());
     assertEquals("2022-06", plan.latest());
     assertEquals(PeriodPlan.UNDATED, plan.periodOf("2022"));
-    assertTrue(plan.comparable());
     assertFalse(plan.automatic());
   }
 
@@ -46,7 +45,7 @@ class PeriodPlanTest {
     PeriodPlan plan = PeriodPlan.of("auto", Map.of("2022-05-03", 900L, "2022-05-04", 800L));
     assertEquals(PeriodUnit.DECADE, plan.unit());
     assertEquals(List.of("2020s"), plan.periods());
-    assertFalse(plan.comparable());
+    assertEquals("2020s", plan.latest());
     PeriodPlan none = PeriodPlan.of("auto", Map.of("", 500L));
     assertEquals(List.of(), none.periods());
     assertEquals("", none.latest());
