@@ -39,7 +39,7 @@ final class OutputFolder implements AutoCloseable {
   static final String OWNED_FILE = ".presslens-files";
   static final String STAGING = ".presslens-staging";
 
-  private static final String OWNED_HEADER = "# Files in this folder written by the last PressLens run; "
+  static final String OWNED_HEADER = "# Files in this folder written by the last PressLens run; "
       + "a rerun replaces or removes only these.";
 
   private final Path target;

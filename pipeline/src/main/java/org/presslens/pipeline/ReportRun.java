@@ -51,7 +51,7 @@ final class ReportRun {
   /**
    * Runs the pipeline and writes the run manifest and data dictionary; returns rows per report.
    * A local output folder is locked and filled through a staging folder (see {@link OutputFolder});
-   * other filesystems are written in place. The summary is printed once the reports are in place.
+   * a folder on another filesystem is staged and published with a marker file ({@link RemoteOutput}). The summary is printed once the reports are in place.
    */
   static Map<String, Long> run(PressLensOptions options, RunConfig config) throws IOException {
     return run(options, config, new Timeline());
@@ -61,12 +61,16 @@ final class ReportRun {
   static Map<String, Long> run(PressLensOptions options, RunConfig config, Timeline timeline) throws IOException {
     Map<String, String> inputs = RunManifest.inputHashes(config.input().root(), config.input().files());
     if (!RunConfig.isLocal(config.outputDir())) {
-      RunState state = state(config, ""); // written in place: nothing of the last run can be kept
-      Written written = write(options, config, config.outputDir(), state, inputs, timeline);
-      if (state.store() != null) {
-        state.store().publish(state.runId());
+      try (RemoteOutput folder = RemoteOutput.open(config.outputDir(), ReportPipeline.outputNames(),
+          config.allowOtherFiles())) {
+        RunState state = state(config, ""); // every file is written again: nothing of the last run is kept
+        Written written = write(options, config, folder.staging(), state, inputs, timeline);
+        folder.publish();
+        if (state.store() != null) {
+          state.store().publish(state.runId());
+        }
+        return finish(written, timeline);
       }
-      return finish(written, timeline);
     }
     try (OutputFolder folder = OutputFolder.open(
         Path.of(config.outputDir()), ReportPipeline.outputNames(), config.allowOtherFiles())) {
