@@ -1,19 +1,15 @@
 package org.presslens.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,41 +34,39 @@ class SparkClusterIT {
   private static final List<String> OPENS = List.of(System.getProperty("presslens.javaOpens", "").split(" "));
 
   @TempDir static Path work;
-  private static final List<Process> started = new ArrayList<>();
+  private static LocalCluster cluster;
   private static Path sparkHome;
   private static String master;
   private static Process firstWorker;
 
   @BeforeAll
   static void startCluster() throws Exception {
+    cluster = new LocalCluster(work, OPENS);
     sparkHome = work.resolve("spark");
     Files.createDirectories(sparkHome.resolve("jars"));
-    for (String list : SPARK_CLASSPATH.split(":")) {
-      for (String jar : Files.readString(Path.of(list)).strip().split(":")) {
-        Path link = sparkHome.resolve("jars").resolve(Path.of(jar).getFileName());
-        if (!jar.isBlank() && !Files.exists(link)) {
-          Files.createSymbolicLink(link, Path.of(jar));
-        }
+    for (Path jar : LocalCluster.jars(SPARK_CLASSPATH)) {
+      Path link = sparkHome.resolve("jars").resolve(jar.getFileName());
+      if (!Files.exists(link)) {
+        Files.createSymbolicLink(link, jar);
       }
     }
-    int port = freePort();
+    int port = LocalCluster.freePort();
     master = "spark://127.0.0.1:" + port;
     start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(port),
-        "--webui-port", Integer.toString(freePort()));
-    awaitLine(work.resolve("master.log"), "I have been elected leader");
+        "--webui-port", Integer.toString(LocalCluster.freePort()));
+    cluster.awaitLine("master", "I have been elected leader", 1);
     firstWorker = start("worker-1", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
-        "--memory", "2g", "--webui-port", Integer.toString(freePort()), master);
+        "--memory", "2g", "--webui-port", Integer.toString(LocalCluster.freePort()), master);
     start("worker-2", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
-        "--memory", "2g", "--webui-port", Integer.toString(freePort()), master);
-    awaitLine(work.resolve("worker-1.log"), "Successfully registered with master");
-    awaitLine(work.resolve("worker-2.log"), "Successfully registered with master");
+        "--memory", "2g", "--webui-port", Integer.toString(LocalCluster.freePort()), master);
+    cluster.awaitLine("worker-1", "Successfully registered with master", 1);
+    cluster.awaitLine("worker-2", "Successfully registered with master", 1);
   }
 
   @AfterAll
   static void stopCluster() {
-    for (Process p : started) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly); // the executors the workers started
-      p.destroyForcibly();
+    if (cluster != null) {
+      cluster.stopAll(); // with the executors the workers started
     }
   }
 
@@ -80,7 +74,7 @@ class SparkClusterIT {
   void theSeedsOnTheClusterGiveTheDirectRunnersReports() throws Exception {
     Path out = work.resolve("seeds-out");
     assertEquals(0, submit("seeds", "--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out).waitFor(),
-        log("seeds"));
+        cluster.log("seeds"));
     SeedRun.assertSameFilesAsDirectRun(out);
   }
 
@@ -96,8 +90,8 @@ class SparkClusterIT {
     Path out = work.resolve("reuters-cluster");
     List<String> clusterArgs = new ArrayList<>(args);
     clusterArgs.add("--output=" + out);
-    assertEquals(0, submit("reuters", clusterArgs.toArray(String[]::new)).waitFor(), log("reuters"));
-    assertSameReports(direct, out);
+    assertEquals(0, submit("reuters", clusterArgs.toArray(String[]::new)).waitFor(), cluster.log("reuters"));
+    LocalCluster.assertSameReports(direct, out);
   }
 
   /** Runs last (by name): the cluster keeps one worker. */
@@ -105,83 +99,29 @@ class SparkClusterIT {
   void zKilledWorkerTheJobCompletesWithTheSameReports() throws Exception {
     Path out = work.resolve("fault-out");
     String launch = "Asked to launch executor";
-    int before = occurrences(work.resolve("worker-1.log"), launch);
+    int before = cluster.occurrences("worker-1", launch);
     Process job = submit("fault", "--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out);
-    awaitLine(work.resolve("worker-1.log"), launch, before + 1);
+    cluster.awaitLine("worker-1", launch, before + 1);
     Thread.sleep(15_000); // the executor is at work on the first stage's tasks
     firstWorker.descendants().forEach(ProcessHandle::destroyForcibly);
     firstWorker.destroyForcibly().waitFor();
-    assertEquals(0, job.waitFor(), log("fault"));
-    assertTrue(Pattern.compile("(?i)lost executor|executor .* removed|lost task").matcher(log("fault")).find(),
-        "the driver saw the executor go while the job ran:\n" + log("fault"));
+    assertEquals(0, job.waitFor(), cluster.log("fault"));
+    assertTrue(Pattern.compile("(?i)lost executor|executor .* removed|lost task").matcher(cluster.log("fault")).find(),
+        "the driver saw the executor go while the job ran:\n" + cluster.log("fault"));
     SeedRun.assertSameFilesAsDirectRun(out);
-  }
-
-  private static void assertSameReports(Path expected, Path actual) throws IOException {
-    try (Stream<Path> files = Files.list(expected)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String name = file.getFileName().toString();
-        if (!name.equals("run_manifest.csv") && !name.startsWith(".")) {
-          assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(actual.resolve(name)), name);
-        }
-      }
-    }
   }
 
   /** Submits the cluster jar in client mode, as {@code spark-submit --master spark://... --class ...} does. */
   private static Process submit(String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
+    List<String> command = new ArrayList<>(List.of("--master", master,
         "--class", PressLens.class.getName(), "--conf", "spark.executor.memory=1g", "--conf", "spark.ui.enabled=false",
         JAR.toAbsolutePath().toString(), "--runner=SparkRunner", "--sparkMaster=" + master));
     command.addAll(List.of(args));
-    return start(name, command.get(0), command.subList(1, command.size()).toArray(String[]::new));
+    return start(name, "org.apache.spark.deploy.SparkSubmit", command.toArray(String[]::new));
   }
 
   private static Process start(String name, String mainClass, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    OPENS.stream().filter(o -> !o.isBlank()).forEach(command::add);
-    command.addAll(List.of("-Xmx1g", "-cp", sparkHome.resolve("jars") + "/*", mainClass));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(work.resolve(name + ".log").toFile());
-    builder.environment().put("SPARK_HOME", sparkHome.toString());
-    builder.environment().put("SPARK_SCALA_VERSION", "2.12");
-    Process process = builder.start();
-    started.add(process);
-    return process;
-  }
-
-  private static void awaitLine(Path log, String text) throws Exception {
-    awaitLine(log, text, 1);
-  }
-
-  /** Waits until the log holds {@code text} {@code times} times. */
-  private static void awaitLine(Path log, String text, int times) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      if (occurrences(log, text) >= times) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(log.getFileName() + " never said \"" + text + "\":\n" + Files.readString(log));
-  }
-
-  private static int occurrences(Path log, String text) throws IOException {
-    return Files.exists(log) ? Files.readString(log).split(Pattern.quote(text), -1).length - 1 : 0;
-  }
-
-  private static String log(String name) {
-    try {
-      return Files.readString(work.resolve(name + ".log"));
-    } catch (IOException e) {
-      return e.toString();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return cluster.start(name, Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12"),
+        List.of("-Xmx1g"), sparkHome.resolve("jars") + "/*", mainClass, List.of(args));
   }
 }
