@@ -10,7 +10,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.model.RejectedInput;
@@ -110,7 +110,7 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
       HashMap<String, Integer> counts = Stage.TOKENIZE.time(() -> new HashMap<>(counter.count(
           entityTerms ? EntityTerms.compound(tokens.terms(), mentions) : tokens.terms())));
       return new AnalyzedDocument(doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(),
-          doc.charset(), DigestUtils.sha256Hex(doc.text()), doc.text().codePointCount(0, doc.text().length()),
+          doc.charset(), TextHash.sha256(doc.text()), doc.text().codePointCount(0, doc.text().length()),
           tokens.sentenceCount(), words, tokens.typeCount(), counts, mentions, quoted);
     }
 

@@ -11,7 +11,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
@@ -130,7 +130,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
       if (!memo.enabled()) {
         return guesser.guess(text);
       }
-      String sha256 = DigestUtils.sha256Hex(text);
+      String sha256 = TextHash.sha256(text);
       byte[] remembered = known.get(sha256);
       Optional<LanguageGuesser.Guess> guess = remembered != null ? decode(remembered) : guesser.guess(text);
       out.get(GUESSES).output(KV.of(sha256, remembered != null ? remembered : encode(guess)));

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.dedup.DuplicateFinder;
 import org.presslens.transforms.dedup.Fingerprint;
@@ -84,7 +84,7 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
         if (!memo.enabled()) {
           return Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text());
         }
-        String sha256 = DigestUtils.sha256Hex(doc.text());
+        String sha256 = TextHash.sha256(doc.text());
         byte[] textPart = known.get(sha256);
         Fingerprint fingerprint = textPart != null
             ? Fingerprint.withTextPart(doc.docId(), doc.outlet(), doc.published(), textPart)

@@ -86,10 +86,12 @@ public final class HtmlText implements Serializable {
    * @param htmlFile the text is an HTML file's: read as a page whatever the mode
    */
   public Read read(String text, boolean htmlFile) {
-    if (htmlFile || mode != Mode.NEVER && isPage(text)) {
+    // a page start and a tag both begin with '<': most texts are settled without a regex scan
+    boolean mayHoldMarkup = text.indexOf('<') >= 0;
+    if (htmlFile || mode != Mode.NEVER && mayHoldMarkup && isPage(text)) {
       return page(text);
     }
-    if (mode == Mode.ALWAYS || mode == Mode.AUTO && TAG.matcher(text).find()) {
+    if (mode == Mode.ALWAYS || mode == Mode.AUTO && mayHoldMarkup && TAG.matcher(text).find()) {
       return new Read(MarkupText.of(Jsoup.parseBodyFragment(text).body()), Metadata.NONE, null);
     }
     return new Read(text, Metadata.NONE, null);

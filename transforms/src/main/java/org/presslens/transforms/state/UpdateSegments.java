@@ -30,7 +30,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.commons.codec.digest.DigestUtils;
+import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.DocumentFacts;
@@ -251,7 +251,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         members = c.sideInput(stored);
       }
       KV<String, Member> member = members.get(doc.docId());
-      String sha256 = DigestUtils.sha256Hex(doc.text());
+      String sha256 = TextHash.sha256(doc.text());
       if (member == null || !member.getValue().sameAs(doc.outlet(), doc.published(), sha256)) {
         out.get(ANALYSE).output(doc);
         return;
