@@ -14,14 +14,12 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -123,13 +121,9 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       return fresh;
     }
     Map<String, String> rebuildInto = compaction();
-    PCollectionView<Map<String, KV<String, Member>>> stored = cleaned.getPipeline()
-        .apply("StoredMembers", Create.of(byDocId()).withCoder(KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(StringUtf8Coder.of(), StateCoders.MemberCoder.of()))))
-        .apply("StoredView", View.asMap());
-    List<PCollectionView<?>> sides = copies == null ? List.of(stored) : List.of(stored, copies);
-    PCollectionTuple judged = cleaned.apply("Judge", ParDo.of(new JudgeFn(stored, copies)).withSideInputs(sides)
-        .withOutputTags(FACTS, TupleTagList.of(ANALYSE).and(SAME)));
+    List<PCollectionView<?>> sides = copies == null ? List.of() : List.of(copies);
+    PCollectionTuple judged = cleaned.apply("Judge", ParDo.of(new JudgeFn(store, new ArrayList<>(live.keySet()), copies))
+        .withSideInputs(sides).withOutputTags(FACTS, TupleTagList.of(ANALYSE).and(SAME)));
 
     PCollectionTuple fresh = analyse(judged.get(ANALYSE).setCoder(cleaned.getCoder()), "AnalyzeChanged");
     PCollectionTuple plan = judged.get(SAME)
@@ -157,15 +151,33 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     return docs.apply(name, AnalyzeIntoSegments.of(analysis, copies, documentTerms).storedIn(store, runId));
   }
 
-  /** Every stored member by doc_id, with its segment. */
-  private List<KV<String, KV<String, Member>>> byDocId() {
-    Map<String, KV<String, Member>> byDocId = new java.util.TreeMap<>();
-    live.keySet().stream().sorted().forEach(id -> live.get(id)
-        .forEach(m -> byDocId.putIfAbsent(m.docId(), KV.of(id, m)))); // a document in two segments: the first one's
-    List<KV<String, KV<String, Member>>> all = new ArrayList<>();
-    byDocId.forEach((docId, member) -> all.add(KV.of(docId, member)));
-    return all;
+  /**
+   * Every stored member of the segments {@code ids} by doc_id, with its segment (a document in two
+   * segments: the first one's by id). Read from the store once per JVM and shared by the judge's
+   * instances, rather than sent through the pipeline as a side input, which cost the direct
+   * runner more than the judging.
+   */
+  static synchronized Map<String, KV<String, Member>> storedByDocId(SegmentStore store, List<String> ids) {
+    String key = store.folder() + "\n" + String.join("\n", ids);
+    if (lastStored == null || !lastStored.key().equals(key)) {
+      Map<String, KV<String, Member>> byDocId = new HashMap<>();
+      ids.stream().sorted().forEach(id -> {
+        List<Member> members = store.readMembers(id);
+        if (members == null) {
+          throw new IllegalStateException("the members of segment " + id + " in the cache " + store.folder()
+              + " could be read when the run started but not now");
+        }
+        members.forEach(m -> byDocId.putIfAbsent(m.docId(), KV.of(id, m)));
+      });
+      lastStored = new StoredMembers(key, byDocId);
+    }
+    return lastStored.byDocId();
   }
+
+  /** The members {@link #storedByDocId} read last in this JVM, and the store and segments they are of. */
+  private record StoredMembers(String key, Map<String, KV<String, Member>> byDocId) {}
+
+  private static StoredMembers lastStored;
 
   private Map<String, Integer> sizes() {
     Map<String, Integer> sizes = new HashMap<>();
@@ -228,28 +240,32 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    * state) and (segment, (doc_id, copy now)) for the plan; any other document is analysed.
    */
   static final class JudgeFn extends DoFn<SourceDocument, DocumentFacts> {
-    private final PCollectionView<Map<String, KV<String, Member>>> stored;
+    private final SegmentStore store;
+    private final List<String> liveIds;
     private final PCollectionView<Map<String, Duplicate>> copies;
-    /** The side inputs, read once per bundle: the direct runner builds a map again on every access. */
     private transient Map<String, KV<String, Member>> members;
+    /** The side input, read once per bundle: the direct runner builds a map again on every access. */
     private transient Map<String, Duplicate> copyById;
 
-    JudgeFn(PCollectionView<Map<String, KV<String, Member>>> stored, PCollectionView<Map<String, Duplicate>> copies) {
-      this.stored = stored;
+    /** @param liveIds the live segments whose members could be read when the run started */
+    JudgeFn(SegmentStore store, List<String> liveIds, PCollectionView<Map<String, Duplicate>> copies) {
+      this.store = store;
+      this.liveIds = liveIds;
       this.copies = copies;
+    }
+
+    @Setup
+    public void setup() {
+      members = storedByDocId(store, liveIds);
     }
 
     @StartBundle
     public void startBundle() {
-      members = null;
       copyById = null;
     }
 
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
-      if (members == null) {
-        members = c.sideInput(stored);
-      }
       KV<String, Member> member = members.get(doc.docId());
       String sha256 = TextHash.sha256(doc.text());
       if (member == null || !member.getValue().sameAs(doc.outlet(), doc.published(), sha256)) {
