@@ -58,4 +58,38 @@ class ContrastRowsTest {
     Side none = new Side(t -> 0L, 0);
     assertEquals(List.of(), ContrastRows.compute(List.of("x"), some, none, some, OPTIONS));
   }
+
+  /**
+   * Many terms share their counts, so their statistics tie: the rows must still come over-used
+   * first, then by |z| and G2 descending, then by term, ranked from 1 in each direction.
+   */
+  @Test
+  void tiedStatisticsAreOrderedByTermAndRankedPerDirection() {
+    java.util.Random random = new java.util.Random(7);
+    Map<String, Long> target = new java.util.HashMap<>();
+    Map<String, Long> reference = new java.util.HashMap<>();
+    for (int i = 0; i < 3_000; i++) {
+      String term = (i % 7 == 0 ? "\u00e9t\u00e9" : "") + Integer.toString(random.nextInt(1_000_000), 36);
+      target.put(term, (long) random.nextInt(4));
+      reference.put(term, (long) random.nextInt(6));
+    }
+    Side t = new Side(term -> target.getOrDefault(term, 0L), 5_000);
+    Side r = new Side(term -> reference.getOrDefault(term, 0L), 9_000);
+    Side corpus = new Side(term -> target.getOrDefault(term, 0L) + reference.getOrDefault(term, 0L), 14_000);
+    List<Contrast> rows = ContrastRows.compute(target.keySet(), t, r, corpus, OPTIONS);
+
+    java.util.Comparator<Contrast> expected = java.util.Comparator.comparing((Contrast c) -> !c.over())
+        .thenComparing(c -> Math.abs(c.z()), java.util.Comparator.reverseOrder())
+        .thenComparing(Contrast::g2, java.util.Comparator.reverseOrder())
+        .thenComparing(Contrast::term);
+    List<Contrast> sorted = new java.util.ArrayList<>(rows);
+    sorted.sort(expected);
+    assertEquals(sorted.stream().map(Contrast::term).toList(), rows.stream().map(Contrast::term).toList());
+    long over = rows.stream().filter(Contrast::over).count();
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, over).boxed().toList(),
+        rows.stream().filter(Contrast::over).map(c -> (long) c.rank()).toList());
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, rows.size() - over).boxed().toList(),
+        rows.stream().filter(c -> !c.over()).map(c -> (long) c.rank()).toList());
+    org.junit.jupiter.api.Assertions.assertTrue(rows.size() > 1_000 && over > 100, "enough tested terms in both directions");
+  }
 }
