@@ -101,27 +101,13 @@ class FlinkClusterIT {
 
   @Test
   void theSeedsOnTheClusterGiveTheDirectRunnersReports() throws Exception {
-    Path out = work.resolve("seeds-out");
-    assertEquals(0, submit("seeds", "--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out).waitFor(),
-        cluster.log("seeds"));
-    SeedRun.assertSameFilesAsDirectRun(out);
+    cluster.assertSeedsAsDirectRun(FlinkClusterIT::submit);
     assertTrue(rest("/jobs/overview").contains("\"state\":\"FINISHED\""), "the job ran on the cluster");
   }
 
   @Test
   void aSharedCorpusOnTheClusterGivesTheDirectRunnersReports() throws Exception {
-    Path corpus = SeedRun.ROOT.resolve("../shared/corpora/reuters_tm_acq_crude.jsonl.gz");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(corpus), "../shared is not beside the project");
-    List<String> args = List.of("--input=" + corpus, "--groupField=topic", "--dateField=datetime", "--titleField=heading");
-    Path direct = work.resolve("reuters-direct");
-    List<String> directArgs = new ArrayList<>(args);
-    directArgs.add("--output=" + direct);
-    SeedRun.run(directArgs.toArray(String[]::new));
-    Path out = work.resolve("reuters-cluster");
-    List<String> clusterArgs = new ArrayList<>(args);
-    clusterArgs.add("--output=" + out);
-    assertEquals(0, submit("reuters", clusterArgs.toArray(String[]::new)).waitFor(), cluster.log("reuters"));
-    LocalCluster.assertSameReports(direct, out);
+    cluster.assertSharedCorpusAsDirectRun(FlinkClusterIT::submit);
   }
 
   /** Runs last (by name): the cluster keeps one TaskManager, whose two slots take the restarted job. */

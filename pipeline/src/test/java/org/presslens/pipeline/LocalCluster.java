@@ -1,6 +1,7 @@
 package org.presslens.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import java.util.stream.Stream;
 
 /**
@@ -82,6 +84,38 @@ final class LocalCluster {
   int occurrences(String name, String text) throws IOException {
     Path log = logFile(name);
     return Files.exists(log) ? Files.readString(log).split(Pattern.quote(text), -1).length - 1 : 0;
+  }
+
+  /** Submits a job to the cluster: a process named {@code name} running PressLens with {@code args}. */
+  interface Submit {
+    Process submit(String name, String... args) throws IOException;
+  }
+
+  /** The seeds on the cluster give the direct runner's reports and full-detail tables. */
+  void assertSeedsAsDirectRun(Submit submit) throws Exception {
+    Path out = work.resolve("seeds-out");
+    assertEquals(0, submit.submit("seeds", "--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out).waitFor(),
+        log("seeds"));
+    SeedRun.assertSameFilesAsDirectRun(out);
+  }
+
+  /**
+   * The Reuters sample of {@code ../shared/corpora} (skipped when it is not beside the project) on
+   * the cluster gives the direct runner's reports.
+   */
+  void assertSharedCorpusAsDirectRun(Submit submit) throws Exception {
+    Path corpus = SeedRun.ROOT.resolve("../shared/corpora/reuters_tm_acq_crude.jsonl.gz");
+    Assumptions.assumeTrue(Files.exists(corpus), "../shared is not beside the project");
+    List<String> args = List.of("--input=" + corpus, "--groupField=topic", "--dateField=datetime", "--titleField=heading");
+    Path direct = work.resolve("reuters-direct");
+    List<String> directArgs = new ArrayList<>(args);
+    directArgs.add("--output=" + direct);
+    SeedRun.run(directArgs.toArray(String[]::new));
+    Path out = work.resolve("reuters-cluster");
+    List<String> clusterArgs = new ArrayList<>(args);
+    clusterArgs.add("--output=" + out);
+    assertEquals(0, submit.submit("reuters", clusterArgs.toArray(String[]::new)).waitFor(), log("reuters"));
+    assertSameReports(direct, out);
   }
 
   static int freePort() throws IOException {
