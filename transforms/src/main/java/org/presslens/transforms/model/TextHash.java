@@ -13,7 +13,11 @@ import org.apache.commons.codec.digest.DigestUtils;
  */
 public final class TextHash {
 
-  private static final int SLOTS = 1 << 12;
+  /**
+   * Enough for a whole corpus of some ten thousand documents: a runner may check every text before
+   * the next step sees the first, so a table of the last few thousand would have lost them.
+   */
+  private static final int SLOTS = 1 << 17;
   private static final AtomicReferenceArray<Entry> RECENT = new AtomicReferenceArray<>(SLOTS);
 
   private record Entry(WeakReference<String> text, String sha256) {}
