@@ -67,16 +67,7 @@ final class OutputFolder implements AutoCloseable {
   static OutputFolder open(Path target, Set<String> writes, boolean besideOtherFiles) throws IOException {
     Files.createDirectories(target);
     Set<String> owned = owned(target, writes);
-    List<String> foreign = foreign(target, owned);
-    List<String> clashing = foreign.stream().filter(writes::contains).toList();
-    if (!clashing.isEmpty()) {
-      throw new UsageException("--output " + target + " holds " + String.join(", ", clashing)
-          + ", which PressLens did not write and would replace: choose another folder");
-    }
-    if (!foreign.isEmpty() && !besideOtherFiles) {
-      throw new UsageException("--output " + target + " holds files PressLens did not write (" + sample(foreign)
-          + "): choose a new or empty folder, or add --allowOtherFiles=true to write beside them (they are left untouched)");
-    }
+    refuseForeign(target.toString(), foreign(target, owned), writes, besideOtherFiles);
     FileChannel channel = FileChannel.open(target.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
@@ -209,6 +200,22 @@ final class OutputFolder implements AutoCloseable {
           .forEach(foreign::add);
     }
     return foreign;
+  }
+
+  /**
+   * Stops a run whose output folder holds entries PressLens did not write ({@code foreign}, sorted):
+   * always when one is named like an entry a run writes, otherwise unless {@code besideOtherFiles}.
+   */
+  static void refuseForeign(String folder, List<String> foreign, Set<String> writes, boolean besideOtherFiles) {
+    List<String> clashing = foreign.stream().filter(writes::contains).toList();
+    if (!clashing.isEmpty()) {
+      throw new UsageException("--output " + folder + " holds " + String.join(", ", clashing)
+          + ", which PressLens did not write and would replace: choose another folder");
+    }
+    if (!foreign.isEmpty() && !besideOtherFiles) {
+      throw new UsageException("--output " + folder + " holds files PressLens did not write (" + sample(foreign)
+          + "): choose a new or empty folder, or add --allowOtherFiles=true to write beside them (they are left untouched)");
+    }
   }
 
   private static String sample(List<String> names) {

@@ -61,20 +61,12 @@ final class RemoteOutput implements AutoCloseable {
     Set<String> owned = owned(target);
     Set<String> foreign = new TreeSet<>();
     for (String path : relativePaths(target)) {
-      String top = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+      String top = top(path);
       if (!top.equals(STAGING) && !top.equals(MARKER) && !top.equals(OutputFolder.OWNED_FILE) && !owned.contains(top)) {
         foreign.add(top);
       }
     }
-    List<String> clashing = foreign.stream().filter(writes::contains).toList();
-    if (!clashing.isEmpty()) {
-      throw new UsageException("--output " + folder + " holds " + String.join(", ", clashing)
-          + ", which PressLens did not write and would replace: choose another folder");
-    }
-    if (!foreign.isEmpty() && !besideOtherFiles) {
-      throw new UsageException("--output " + folder + " holds files PressLens did not write (" + String.join(", ", foreign)
-          + "): choose a new or empty folder, or add --allowOtherFiles=true to write beside them (they are left untouched)");
-    }
+    OutputFolder.refuseForeign(folder, List.copyOf(foreign), writes, besideOtherFiles);
     RemoteOutput output = new RemoteOutput(target, owned);
     output.clearStaging();
     return output;

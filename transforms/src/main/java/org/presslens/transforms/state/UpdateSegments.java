@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
@@ -121,8 +122,10 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       return fresh;
     }
     Map<String, String> rebuildInto = compaction();
+    List<String> liveIds = new ArrayList<>(live.keySet());
+    storedByDocId(store, liveIds, live::get); // a runner in this JVM finds the members read for the plan
     List<PCollectionView<?>> sides = copies == null ? List.of() : List.of(copies);
-    PCollectionTuple judged = cleaned.apply("Judge", ParDo.of(new JudgeFn(store, new ArrayList<>(live.keySet()), copies))
+    PCollectionTuple judged = cleaned.apply("Judge", ParDo.of(new JudgeFn(store, liveIds, copies))
         .withSideInputs(sides).withOutputTags(FACTS, TupleTagList.of(ANALYSE).and(SAME)));
 
     PCollectionTuple fresh = analyse(judged.get(ANALYSE).setCoder(cleaned.getCoder()), "AnalyzeChanged");
@@ -153,16 +156,20 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
   /**
    * Every stored member of the segments {@code ids} by doc_id, with its segment (a document in two
-   * segments: the first one's by id). Read from the store once per JVM and shared by the judge's
-   * instances, rather than sent through the pipeline as a side input, which cost the direct
-   * runner more than the judging.
+   * segments: the first one's by id). Kept once per JVM and shared by the judge's instances, rather
+   * than sent through the pipeline as a side input, which cost the direct runner more than the
+   * judging: the run's own JVM has them from reading the state, a worker JVM reads them from the store.
+   *
+   * @param membersOf a segment's members, or null when they cannot be read; asked only when this
+   *     JVM does not hold the members of {@code ids} yet
    */
-  static synchronized Map<String, KV<String, Member>> storedByDocId(SegmentStore store, List<String> ids) {
+  static synchronized Map<String, KV<String, Member>> storedByDocId(SegmentStore store, List<String> ids,
+      Function<String, List<Member>> membersOf) {
     String key = store.folder() + "\n" + String.join("\n", ids);
     if (lastStored == null || !lastStored.key().equals(key)) {
       Map<String, KV<String, Member>> byDocId = new HashMap<>();
       ids.stream().sorted().forEach(id -> {
-        List<Member> members = store.readMembers(id);
+        List<Member> members = membersOf.apply(id);
         if (members == null) {
           throw new IllegalStateException("the members of segment " + id + " in the cache " + store.folder()
               + " could be read when the run started but not now");
@@ -256,7 +263,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     @Setup
     public void setup() {
-      members = storedByDocId(store, liveIds);
+      members = storedByDocId(store, liveIds, store::readMembers);
     }
 
     @StartBundle
