@@ -138,7 +138,7 @@ final class LocalCluster {
   }
 
   /** Every report file of {@code expected} (not the manifest, which holds times) is byte for byte in {@code actual}. */
-  static void assertSameReports(Path expected, Path actual) throws IOException {
+  private static void assertSameReports(Path expected, Path actual) throws IOException {
     try (Stream<Path> files = Files.list(expected)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String name = file.getFileName().toString();

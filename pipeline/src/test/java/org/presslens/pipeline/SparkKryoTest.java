@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Spark serializes a cached block with Kryo when it moves the block from memory to disk, and on
  * Java 17 Kryo then needs {@code java.nio} opened (a 16x benchmark run with less memory for Spark
  * failed there with "module java.base does not opens java.nio"). The spark profile's JVM gets the
- * packages of property {@code spark.java17.opens}, as this test's JVM does (Surefire's argLine):
+ * packages of property {@code java17.opens}, as this test's JVM does (Surefire's argLine):
  * the probe runs with this JVM's options.
  */
 class SparkKryoTest {
