@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
@@ -60,7 +59,7 @@ public final class EntityRecognizer {
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
   private final Map<String, Gazetteer.Entry> entriesByTokens = new HashMap<>();
 
-  public EntityRecognizer(Map<String, TokenNameFinderModel> nameFinderModels, Gazetteer gazetteer,
+  public EntityRecognizer(NameFinderModels nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
     this.gazetteer = gazetteer;
     models = layers == Layers.DICTIONARY ? null : SharedFeatureNameFinders.of(nameFinderModels);

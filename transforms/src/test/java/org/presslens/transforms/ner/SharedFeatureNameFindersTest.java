@@ -21,21 +21,22 @@ import org.presslens.transforms.text.DocumentTokenizer;
 import org.presslens.transforms.text.OpenNlpModels;
 import org.presslens.transforms.text.SeedSentences;
 
-/** The shared decoder against one OpenNLP NameFinderME per model, document by document. */
+/** The shared decoder against one OpenNLP NameFinderME per model (as OpenNLP reads the models), document by document. */
 class SharedFeatureNameFindersTest {
 
-  private static final Map<String, TokenNameFinderModel> MODELS = NameFinderModels.shared();
+  private static final Map<String, TokenNameFinderModel> MODELS = OpenNlpNameFinders.models();
 
   @Test
   void refusesModelsItCannotDecode() {
-    IllegalArgumentException noModels = assertThrows(IllegalArgumentException.class, () -> SharedFeatureNameFinders.of(Map.of()));
+    IllegalArgumentException noModels = assertThrows(IllegalArgumentException.class,
+        () -> SharedFeatureNameFinders.of(NameFinderModels.of(Map.of())));
     assertTrue(noModels.getMessage().contains("no name-finder models"), noModels.getMessage());
   }
 
   /** Random sets of known and unknown features: exactly OpenNLP's probabilities, in every model. */
   @Test
   void sameProbabilitiesAsTheModels() {
-    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS);
+    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(NameFinderModels.shared());
     Random random = new Random(11);
     MODELS.forEach((type, model) -> {
       MaxentModel maxent = model.getArtifact("nameFinder.model");
@@ -71,7 +72,7 @@ class SharedFeatureNameFindersTest {
       documents.add(sentences);
     }
 
-    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(MODELS);
+    SharedFeatureNameFinders shared = SharedFeatureNameFinders.of(NameFinderModels.shared());
     Map<String, NameFinderME> reference = new LinkedHashMap<>();
     MODELS.forEach((type, model) -> reference.put(type, new NameFinderME(model)));
     Map<String, Integer> spansFound = new LinkedHashMap<>();
