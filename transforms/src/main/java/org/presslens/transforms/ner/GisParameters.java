@@ -35,21 +35,29 @@ final class GisParameters {
   private final String[][] outcomes;
   /** Per model: each pattern's outcomes. */
   private final int[][][] patternOutcomes;
-  /** Per model: each predicate's pattern and the position of its first parameter. */
+  /** Per model: each predicate's pattern (while reading). */
   private final int[][] patternOf;
-  private final int[][] parameterAt;
   private final double[][] parameters;
 
   /** The distinct features: characters {@code [keyStart[e], keyStart[e + 1])} of the pool. */
   private char[] pool = new char[1 << 20];
   private int poolSize;
   private int[] keyStart = new int[1 << 16];
-  private int[] keyHash = new int[1 << 16];
   private int entries;
-  /** Open addressing: entry + 1 per slot, 0 when empty. */
-  private final int[] slots;
-  /** Per entry and model: the model's predicate of this feature, or -1. */
-  private int[] predicates;
+  /**
+   * Open addressing, one slot per long so that a probe reads one place: the feature's String hash
+   * in the high half, its entry + 1 in the low half; 0 when empty.
+   */
+  private final long[] slots;
+  /** 32 minus the number of bits of a slot number. */
+  private final int slotShift;
+  /** A feature's characters while it is compared with the pool (one per thread: finders of several threads share the table). */
+  private final ThreadLocal<char[]> featureChars = ThreadLocal.withInitial(() -> new char[64]);
+  /**
+   * Per entry and model, side by side: the position of the model's first parameter of this feature
+   * in the high half and its outcome pattern in the low half; -1 when the model does not know it.
+   */
+  private final long[] references;
 
   /** Reads the models' {@code nameFinder.model} entries, in the order given. */
   static GisParameters read(List<byte[]> gisModels) throws IOException {
@@ -61,7 +69,6 @@ final class GisParameters {
     outcomes = new String[models][];
     patternOutcomes = new int[models][][];
     patternOf = new int[models][];
-    parameterAt = new int[models][];
     parameters = new double[models][];
     List<ByteBuffer> predicateLabels = new ArrayList<>();
     int total = 0;
@@ -74,9 +81,10 @@ final class GisParameters {
       }
       predicateLabels.add(in);
     }
-    slots = new int[Integer.highestOneBit(Math.max(total, 1) * 2) << 1];
-    predicates = new int[Math.max(total, 1) * models];
-    Arrays.fill(predicates, -1);
+    slots = new long[Integer.highestOneBit(Math.max(total, 1) * 2) << 1];
+    slotShift = Integer.numberOfLeadingZeros(slots.length) + 1;
+    references = new long[Math.max(total, 1) * models];
+    Arrays.fill(references, -1);
     for (int m = 0; m < models; m++) {
       try {
         readPredicatesAndParameters(m, predicateLabels.get(m));
@@ -98,11 +106,27 @@ final class GisParameters {
   /** The feature's entry, or -1 when no model knows it. */
   int find(String feature) {
     int hash = feature.hashCode();
+    int length = feature.length();
+    char[] chars = null;
     int mask = slots.length - 1;
-    for (int slot = spread(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-      int entry = slots[slot] - 1;
-      if (keyHash[entry] == hash && keyEquals(entry, feature)) {
-        return entry;
+    for (int slot = firstSlot(hash); slots[slot] != 0; slot = (slot + 1) & mask) {
+      if ((int) (slots[slot] >>> 32) != hash) {
+        continue;
+      }
+      int entry = (int) slots[slot] - 1;
+      int start = keyStart[entry];
+      if (keyStart[entry + 1] - start == length) {
+        if (chars == null) {
+          chars = featureChars.get();
+          if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+            featureChars.set(chars);
+          }
+          feature.getChars(0, length, chars, 0);
+        }
+        if (Arrays.equals(pool, start, start + length, chars, 0, length)) {
+          return entry;
+        }
       }
     }
     return -1;
@@ -113,12 +137,12 @@ final class GisParameters {
     if (entry < 0) {
       return;
     }
-    int predicate = predicates[entry * models + m];
-    if (predicate < 0) {
+    long reference = references[entry * models + m];
+    if (reference < 0) {
       return;
     }
-    int[] outcomesOfPattern = patternOutcomes[m][patternOf[m][predicate]];
-    int at = parameterAt[m][predicate];
+    int[] outcomesOfPattern = patternOutcomes[m][(int) reference];
+    int at = (int) (reference >>> 32);
     double[] own = parameters[m];
     for (int i = 0; i < outcomesOfPattern.length; i++) {
       sums[outcomesOfPattern[i]] += own[at + i];
@@ -168,17 +192,13 @@ final class GisParameters {
   }
 
   private void readPredicatesAndParameters(int m, ByteBuffer in) {
-    int count = patternOf[m].length;
-    for (int predicate = 0; predicate < count; predicate++) {
-      int entry = intern(in);
-      predicates[entry * models + m] = predicate;
-    }
-    parameterAt[m] = new int[count];
     int size = 0;
-    for (int predicate = 0; predicate < count; predicate++) {
-      parameterAt[m][predicate] = size;
-      size += patternOutcomes[m][patternOf[m][predicate]].length;
+    for (int pattern : patternOf[m]) {
+      int entry = intern(in);
+      references[entry * models + m] = (long) size << 32 | pattern;
+      size += patternOutcomes[m][pattern].length;
     }
+    patternOf[m] = null;
     parameters[m] = new double[size];
     in.asDoubleBuffer().get(parameters[m]);
     in.position(in.position() + size * Double.BYTES);
@@ -193,10 +213,10 @@ final class GisParameters {
       hash = 31 * hash + pool[i];
     }
     int mask = slots.length - 1;
-    int slot = spread(hash) & mask;
+    int slot = firstSlot(hash);
     for (; slots[slot] != 0; slot = (slot + 1) & mask) {
-      int entry = slots[slot] - 1;
-      if (keyHash[entry] == hash && Arrays.equals(pool, keyStart[entry], keyStart[entry + 1], pool, start, poolSize)) {
+      int entry = (int) slots[slot] - 1;
+      if ((int) (slots[slot] >>> 32) == hash && Arrays.equals(pool, keyStart[entry], keyStart[entry + 1], pool, start, poolSize)) {
         poolSize = start; // known: its characters are already in the pool
         return entry;
       }
@@ -206,32 +226,20 @@ final class GisParameters {
     }
     if (entries + 1 >= keyStart.length) {
       keyStart = Arrays.copyOf(keyStart, keyStart.length * 2);
-      keyHash = Arrays.copyOf(keyHash, keyHash.length * 2);
     }
     keyStart[entries] = start;
     keyStart[entries + 1] = poolSize;
-    keyHash[entries] = hash;
-    slots[slot] = entries + 1;
+    slots[slot] = (long) hash << 32 | entries + 1;
     return entries++;
   }
 
-  private boolean keyEquals(int entry, String feature) {
-    int start = keyStart[entry];
-    int length = keyStart[entry + 1] - start;
-    if (length != feature.length()) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (pool[start + i] != feature.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The hash's high bits mixed into its low bits, which choose the slot (as HashMap does). */
-  private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
+  /**
+   * Fibonacci hashing: the top bits of the hash times 2^32 / golden ratio. Features share long
+   * prefixes ({@code w=}, {@code p1w&c=}), whose String hashes differ in few low bits; the multiply
+   * spreads them over the table so that linear probing stays short.
+   */
+  private int firstSlot(int hash) {
+    return (hash * 0x9E3779B9) >>> slotShift;
   }
 
   private static int count(ByteBuffer in) {

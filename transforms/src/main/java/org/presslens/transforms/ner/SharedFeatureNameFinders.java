@@ -2,6 +2,7 @@ package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,20 +60,34 @@ final class SharedFeatureNameFinders {
 
   private final List<AdaptiveFeatureGenerator> beforePreviousMap;
   private final List<AdaptiveFeatureGenerator> afterPreviousMap;
+  /** Per generator of the lists above: its features remembered per token, or null (built per token). */
+  private final WindowEntries[] beforeWindows;
+  private final WindowEntries[] afterWindows;
   private final Map<String, Finder> finders;
   private final GisParameters parameters;
+  private final WindowEntries.Entries entries = new WindowEntries.Entries();
+  private final List<String> features = new ArrayList<>();
 
   private SharedFeatureNameFinders(List<AdaptiveFeatureGenerator> before, List<AdaptiveFeatureGenerator> after,
       Map<String, Finder> finders, GisParameters parameters) {
     this.beforePreviousMap = before;
     this.afterPreviousMap = after;
+    this.beforeWindows = before.stream().map(g -> WindowEntries.of(g, parameters)).toArray(WindowEntries[]::new);
+    this.afterWindows = after.stream().map(g -> WindowEntries.of(g, parameters)).toArray(WindowEntries[]::new);
     this.finders = finders;
     this.parameters = parameters;
+    this.outcomesPerModel = finders.values().stream().mapToInt(f -> f.outcomes().length).toArray();
   }
 
-  /** One model's own parts. */
-  private record Finder(int index, String[] outcomes, PreviousMapFeatureGenerator previousMap,
-      SequenceCodec<String> codec, SequenceValidator<String> validator, double[] probabilities) {}
+  /** One model's own parts; {@code other} is the index of the outcome outside names, the start of every sentence. */
+  private record Finder(int index, String[] outcomes, int other, PreviousMapFeatureGenerator previousMap,
+      OutcomeEntries outcomeEntries, SequenceCodec<String> codec, SequenceValidator<String> validator,
+      double[] probabilities) {}
+
+  /** Distinct tokens remembered at most; the memory is cleared when it is full. */
+  private static final int REMEMBERED_TOKENS = 100_000;
+  private final HashMap<String, TokenFeatures> tokenFeatures = new HashMap<>();
+  private final int[] outcomesPerModel;
 
   /**
    * Shared decoding of these models.
@@ -100,9 +115,14 @@ final class SharedFeatureNameFinders {
       }
       int index = finders.size();
       String[] outcomes = models.parameters().outcomes(index);
+      int other = List.of(outcomes).indexOf(OTHER);
+      if (other < 0) {
+        throw new IllegalArgumentException("The " + type + " name-finder model has no outcome '" + OTHER + "'");
+      }
       SequenceCodec<String> codec = new BioCodec();
-      finders.put(type, new Finder(index, outcomes, (PreviousMapFeatureGenerator) generators.get(previousMapAt), codec,
-          codec.createSequenceValidator(), new double[outcomes.length]));
+      finders.put(type, new Finder(index, outcomes, other, (PreviousMapFeatureGenerator) generators.get(previousMapAt),
+          new OutcomeEntries(models.parameters(), outcomes), codec, codec.createSequenceValidator(),
+          new double[outcomes.length]));
     }
     return new SharedFeatureNameFinders(before, after, finders, models.parameters());
   }
@@ -134,70 +154,104 @@ final class SharedFeatureNameFinders {
 
   /** Each model's spans in this sentence, by type in the models' order; updates the adaptive data. */
   Map<String, Span[]> find(String[] tokens) {
+    TokenFeatures[] known = new TokenFeatures[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      known[i] = tokenFeatures(tokens[i]);
+    }
+    int[][][][] beforeColumns = columns(known, beforeWindows, true);
+    int[][][][] afterColumns = columns(known, afterWindows, false);
     List<int[]> before = new ArrayList<>(tokens.length);
     List<int[]> after = new ArrayList<>(tokens.length);
     for (int i = 0; i < tokens.length; i++) {
-      before.add(lookUp(features(beforePreviousMap, tokens, i)));
-      after.add(lookUp(features(afterPreviousMap, tokens, i)));
+      before.add(sharedEntries(beforePreviousMap, beforeWindows, beforeColumns, tokens, i));
+      after.add(sharedEntries(afterPreviousMap, afterWindows, afterColumns, tokens, i));
     }
     Map<String, Span[]> spans = new LinkedHashMap<>();
-    finders.forEach((type, finder) -> spans.put(type, decode(finder, tokens, before, after)));
+    finders.forEach((type, finder) -> spans.put(type, decode(finder, tokens, known, before, after)));
     return spans;
   }
 
-  /** Each feature's entry in the parameters (-1 when no model knows it). */
-  private int[] lookUp(List<String> features) {
-    int[] found = new int[features.size()];
-    for (int f = 0; f < found.length; f++) {
-      found[f] = parameters.find(features.get(f));
+  /** Per generator, each token's window entries (null for generators that are not windows). */
+  private static int[][][][] columns(TokenFeatures[] known, WindowEntries[] windows, boolean before) {
+    int[][][][] columns = new int[windows.length][][][];
+    for (int g = 0; g < windows.length; g++) {
+      if (windows[g] != null) {
+        columns[g] = new int[known.length][][];
+        for (int i = 0; i < known.length; i++) {
+          columns[g][i] = before ? known[i].before[g] : known[i].after[g];
+        }
+      }
     }
-    return found;
+    return columns;
+  }
+
+  private TokenFeatures tokenFeatures(String token) {
+    TokenFeatures known = tokenFeatures.get(token);
+    if (known == null) {
+      if (tokenFeatures.size() >= REMEMBERED_TOKENS) {
+        tokenFeatures.clear();
+      }
+      known = new TokenFeatures(token, beforeWindows, afterWindows, FeatureGeneratorUtil.tokenFeature(token), outcomesPerModel);
+      tokenFeatures.put(token, known);
+    }
+    return known;
+  }
+
+  /** The entries in the parameters (-1 when no model knows it) of the generators' features of token {@code i}, in order. */
+  private int[] sharedEntries(List<AdaptiveFeatureGenerator> generators, WindowEntries[] windows, int[][][][] columns,
+      String[] tokens, int i) {
+    entries.clear();
+    for (int g = 0; g < windows.length; g++) {
+      if (windows[g] != null) {
+        windows[g].append(columns[g], i, entries);
+        continue;
+      }
+      features.clear();
+      generators.get(g).createFeatures(features, tokens, i, null);
+      for (String feature : features) {
+        entries.add(parameters.find(feature));
+      }
+    }
+    return entries.toArray();
   }
 
   void clearAdaptiveData() {
     finders.values().forEach(finder -> finder.previousMap().clearAdaptiveData());
   }
 
-  private static List<String> features(List<AdaptiveFeatureGenerator> generators, String[] tokens, int index) {
-    List<String> features = new ArrayList<>();
-    for (AdaptiveFeatureGenerator generator : generators) {
-      generator.createFeatures(features, tokens, index, null);
-    }
-    return features;
-  }
-
-  private Span[] decode(Finder finder, String[] tokens, List<int[]> before, List<int[]> after) {
+  private Span[] decode(Finder finder, String[] tokens, TokenFeatures[] known, List<int[]> before, List<int[]> after) {
     String[] outcomes = new String[tokens.length];
-    List<String> own = new ArrayList<>();
+    int[] outcomeIndices = new int[tokens.length];
+    OutcomeEntries own = finder.outcomeEntries();
+    int model = finder.index();
     for (int i = 0; i < tokens.length; i++) {
-      own.clear();
-      finder.previousMap().createFeatures(own, tokens, i, null);
-      int previousMapFeatures = own.size();
-      String previous = i > 0 ? outcomes[i - 1] : OTHER;
-      String beforePrevious = i > 1 ? outcomes[i - 2] : OTHER;
-      own.add("po=" + previous);
-      own.add("pow=" + previous + "," + tokens[i]);
-      own.add("powf=" + previous + "," + FeatureGeneratorUtil.tokenFeature(tokens[i]));
-      own.add("ppo=" + beforePrevious);
-      // NameFinderME's order: shared features, previous map, shared features, previous outcomes.
+      features.clear();
+      finder.previousMap().createFeatures(features, tokens, i, null);
+      int previous = i > 0 ? outcomeIndices[i - 1] : finder.other();
+      int beforePrevious = i > 1 ? outcomeIndices[i - 2] : finder.other();
+      // NameFinderME's order: shared features, previous map, shared features, then the previous
+      // outcomes as its context generator adds them: po, pow, powf, ppo.
       double[] sums = startSums(finder.probabilities());
       for (int entry : before.get(i)) {
-        parameters.addTo(entry, finder.index(), sums);
+        parameters.addTo(entry, model, sums);
       }
-      for (int f = 0; f < previousMapFeatures; f++) {
-        parameters.addTo(parameters.find(own.get(f)), finder.index(), sums);
+      for (String feature : features) {
+        parameters.addTo(own.feature(feature), model, sums);
       }
       for (int entry : after.get(i)) {
-        parameters.addTo(entry, finder.index(), sums);
+        parameters.addTo(entry, model, sums);
       }
-      for (int f = previousMapFeatures; f < own.size(); f++) {
-        parameters.addTo(parameters.find(own.get(f)), finder.index(), sums);
-      }
-      outcomes[i] = bestValid(finder, tokens, Arrays.copyOf(outcomes, i), normalised(sums));
+      parameters.addTo(own.previous(previous), model, sums);
+      parameters.addTo(own.previousAndToken(previous, tokens[i], known[i].previousAndToken[model]), model, sums);
+      parameters.addTo(own.previousAndTokenClass(previous, known[i].tokenClass), model, sums);
+      parameters.addTo(own.beforePrevious(beforePrevious), model, sums);
+      outcomeIndices[i] = bestValid(finder, tokens, Arrays.copyOf(outcomes, i), normalised(sums));
+      outcomes[i] = finder.outcomes()[outcomeIndices[i]];
     }
     finder.previousMap().updateAdaptiveData(tokens, outcomes);
     return finder.codec().decode(Arrays.asList(outcomes));
   }
+
 
   /** The probabilities the model of this type gives these features, for tests. */
   double[] evaluate(String type, String[] features) {
@@ -228,15 +282,19 @@ final class SharedFeatureNameFinders {
     return sums;
   }
 
-  private static String bestValid(Finder finder, String[] tokens, String[] previous, double[] probabilities) {
-    String best = null;
+  /** The index of the valid outcome of highest probability, the first of equals. */
+  private static int bestValid(Finder finder, String[] tokens, String[] previous, double[] probabilities) {
+    int best = -1;
     double bestProbability = Double.NEGATIVE_INFINITY;
     for (int o = 0; o < probabilities.length; o++) {
       String outcome = finder.outcomes()[o];
       if (probabilities[o] > bestProbability && finder.validator().validSequence(previous.length, tokens, previous, outcome)) {
-        best = outcome;
+        best = o;
         bestProbability = probabilities[o];
       }
+    }
+    if (best < 0) {
+      throw new IllegalStateException("no valid outcome: the BIO codec always accepts '" + OTHER + "'");
     }
     return best;
   }

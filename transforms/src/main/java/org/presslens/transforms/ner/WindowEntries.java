@@ -1,0 +1,139 @@
+package org.presslens.transforms.ner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.WindowFeatureGenerator;
+
+/**
+ * The features of one of OpenNLP's window feature generators, as entries of {@link GisParameters},
+ * put together from per-token parts. A window generator gives, for the token at {@code i}, its
+ * inner generator's features of that token, then those of each token before it (up to its window,
+ * each prefixed {@code p1}, {@code p2}, ...), then those of each token after it ({@code n1}, ...).
+ * The inner features depend on their token alone (token and token-class generators), so each
+ * distinct token's prefixed features are built and looked up once ({@link #entriesOf}, remembered
+ * with the token by {@link SharedFeatureNameFinders}), and a sentence's features are put together
+ * from its tokens' entries: most running words repeat, and building and looking up some twenty
+ * feature strings per token was most of the name finders' time.
+ */
+final class WindowEntries {
+
+  private static final String[] PROBE = {"Alpha", "beta", "Gamma-2", "delta", "E5", "zeta's", "Eta", "THETA", "iota."};
+
+  private final WindowFeatureGenerator window;
+  private final int previous;
+  private final int next;
+  private final GisParameters parameters;
+
+  private WindowEntries(WindowFeatureGenerator window, int previous, int next, GisParameters parameters) {
+    this.window = window;
+    this.previous = previous;
+    this.next = next;
+    this.parameters = parameters;
+  }
+
+  /**
+   * The remembered entries of {@code generator}, or null when it is not a window generator that
+   * gives its features as described above (its window sizes are found by trying them on a
+   * sentence: the generator does not tell them).
+   */
+  static WindowEntries of(AdaptiveFeatureGenerator generator, GisParameters parameters) {
+    if (!(generator instanceof WindowFeatureGenerator window)) {
+      return null;
+    }
+    int at = PROBE.length / 2;
+    List<String> actual = new ArrayList<>();
+    window.createFeatures(actual, PROBE, at, null);
+    for (int previous = 0; previous <= at; previous++) {
+      for (int next = 0; next < PROBE.length - at; next++) {
+        if (actual.equals(expected(window, at, previous, next))) {
+          return new WindowEntries(window, previous, next, parameters);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<String> expected(WindowFeatureGenerator window, int at, int previous, int next) {
+    List<String> features = new ArrayList<>(inner(window, PROBE[at]));
+    for (int k = 1; k <= previous; k++) {
+      for (String feature : inner(window, PROBE[at - k])) {
+        features.add(WindowFeatureGenerator.PREV_PREFIX + k + feature);
+      }
+    }
+    for (int k = 1; k <= next; k++) {
+      for (String feature : inner(window, PROBE[at + k])) {
+        features.add(WindowFeatureGenerator.NEXT_PREFIX + k + feature);
+      }
+    }
+    return features;
+  }
+
+  /** The inner generator's features of a token: the window's features of the token alone. */
+  private static List<String> inner(WindowFeatureGenerator window, String token) {
+    List<String> features = new ArrayList<>();
+    window.createFeatures(features, new String[] {token}, 0, null);
+    return features;
+  }
+
+  /**
+   * Appends the entries of the window's features of token {@code i}, in the generator's order;
+   * {@code tokenEntries} holds each token's {@link #entriesOf} this window.
+   */
+  void append(int[][][] tokenEntries, int i, Entries out) {
+    out.addAll(tokenEntries[i][0]);
+    for (int k = 1; k <= previous && i - k >= 0; k++) {
+      out.addAll(tokenEntries[i - k][k]);
+    }
+    for (int k = 1; k <= next && i + k < tokenEntries.length; k++) {
+      out.addAll(tokenEntries[i + k][previous + k]);
+    }
+  }
+
+  /** A token's entries at offset 0, -1, ..., -previous, +1, ..., +next from the token the features are of. */
+  int[][] entriesOf(String token) {
+    List<String> inner = inner(window, token);
+    int[][] entries = new int[1 + previous + next][inner.size()];
+    for (int f = 0; f < inner.size(); f++) {
+      String feature = inner.get(f);
+      entries[0][f] = parameters.find(feature);
+      for (int k = 1; k <= previous; k++) {
+        entries[k][f] = parameters.find(WindowFeatureGenerator.PREV_PREFIX + k + feature);
+      }
+      for (int k = 1; k <= next; k++) {
+        entries[previous + k][f] = parameters.find(WindowFeatureGenerator.NEXT_PREFIX + k + feature);
+      }
+    }
+    return entries;
+  }
+
+  /** A growing list of entries. */
+  static final class Entries {
+    private int[] values = new int[64];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    void addAll(int[] more) {
+      if (size + more.length > values.length) {
+        values = Arrays.copyOf(values, Math.max(size * 2, size + more.length));
+      }
+      System.arraycopy(more, 0, values, size, more.length);
+      size += more.length;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+
+    void clear() {
+      size = 0;
+    }
+  }
+}
