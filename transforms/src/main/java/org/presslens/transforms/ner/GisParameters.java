@@ -12,10 +12,10 @@ import java.util.List;
  * straight from their binary form into one table from feature to each model's parameters.
  *
  * <p>OpenNLP reads such a model into one {@code HashMap} of feature strings per model (some
- * 350,000 each), and decoding several models together needs a map merged from those: two seconds
- * of start-up on every run with entities. Here each feature is decoded into one shared character
- * pool and found through an open-addressing table of its positions, with the parameters in plain
- * arrays; nothing is allocated per feature.
+ * 350,000 each), and decoding several models together needs a map merged from those, on every run
+ * with entities: a string, a map entry and a parameter object per feature and model. Here each
+ * feature is decoded into one shared character pool and found through an open-addressing table of
+ * its positions, with the parameters in plain arrays; nothing is allocated per feature.
  *
  * <p>The binary GIS format, as {@code opennlp.tools.ml.maxent.io.GISModelReader} reads it (strings
  * are modified UTF-8 with a two-byte length, as {@code DataOutput.writeUTF} writes them): the type
