@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 import java.util.Locale;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
-import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 
 /**
@@ -25,7 +24,7 @@ public final class DocumentTokenizer {
 
   public DocumentTokenizer(OpenNlpModels models, boolean lemmatize) {
     this.sentenceDetector = new SentenceDetectorME(models.sentences());
-    this.tokenizer = new RememberingTokenizer(new TokenizerME(models.tokens()));
+    this.tokenizer = new RememberingTokenizer(models.tokens());
     this.tagger = lemmatize ? new POSTaggerME(models.pos()) : null;
     this.lemmatizer = lemmatize ? models.lemmatizer() : null;
   }

@@ -3,7 +3,9 @@ package org.presslens.transforms.text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import opennlp.tools.tokenize.TokenizerFactory;
 import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.Span;
 
@@ -25,11 +27,23 @@ final class RememberingTokenizer {
 
   private static final int[] WHOLE = new int[0];
 
+  /** OpenNLP's default alphanumeric pattern, which {@link #isAsciiAlphanumeric} matches by hand. */
+  private static final String ASCII_ALPHANUMERIC = "^[A-Za-z0-9]+$";
+
   private final TokenizerME model;
   private final HashMap<String, int[]> splits = new HashMap<>();
+  /**
+   * Whether the model keeps tokens of ASCII letters and digits whole without evaluating them (its
+   * alphanumeric optimisation with the default pattern): most running words are such tokens, and
+   * they are then neither cut out of the text nor looked up.
+   */
+  private final boolean alphanumericWhole;
 
-  RememberingTokenizer(TokenizerME model) {
-    this.model = model;
+  RememberingTokenizer(TokenizerModel model) {
+    this.model = new TokenizerME(model);
+    TokenizerFactory factory = model.getFactory();
+    this.alphanumericWhole = factory.isUseAlphaNumericOptimization()
+        && ASCII_ALPHANUMERIC.equals(factory.getAlphaNumericPattern().pattern());
   }
 
   /** Token spans of {@code text}, as {@link TokenizerME#tokenizePos} gives them. */
@@ -38,8 +52,8 @@ final class RememberingTokenizer {
     for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
       int start = word.getStart();
       int end = word.getEnd();
-      if (end - start < 2) {
-        out.add(word); // the model never splits a single character
+      if (end - start < 2 || alphanumericWhole && isAsciiAlphanumeric(text, start, end)) {
+        out.add(word); // the model never splits a single character, nor these
         continue;
       }
       int[] cuts = cuts(text.substring(start, end));
@@ -51,6 +65,21 @@ final class RememberingTokenizer {
       out.add(new Span(from, end));
     }
     return out.toArray(Span[]::new);
+  }
+
+  /** Whether tokens of ASCII letters and digits are kept whole without the model (for tests). */
+  boolean keepsAlphanumericWhole() {
+    return alphanumericWhole;
+  }
+
+  private static boolean isAsciiAlphanumeric(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where the model splits a whitespace token: offsets inside it, ascending. */

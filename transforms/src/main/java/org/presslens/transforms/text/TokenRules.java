@@ -142,10 +142,24 @@ public final class TokenRules {
 
   /** A token is a word (not punctuation or a symbol) when it has a letter or a digit. */
   public static boolean hasWordChar(String token) {
-    return token.codePoints().anyMatch(Character::isLetterOrDigit);
+    for (int i = 0; i < token.length(); ) {
+      int c = token.codePointAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
   private static boolean hasLetter(String token) {
-    return token.codePoints().anyMatch(Character::isLetter);
+    for (int i = 0; i < token.length(); ) {
+      int c = token.codePointAt(i);
+      if (Character.isLetter(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 }

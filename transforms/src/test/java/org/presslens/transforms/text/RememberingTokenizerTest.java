@@ -44,7 +44,7 @@ class RememberingTokenizerTest {
 
   @Test
   void givesTheModelsTokensForAmbiguousAndRepeatedTokens() {
-    RememberingTokenizer remembering = new RememberingTokenizer(model);
+    RememberingTokenizer remembering = new RememberingTokenizer(OpenNlpModels.shared().tokens());
     for (String sentence : List.of("Mr. Stoltenberg said NATO's \"open door\" (Art. 10) isn't closed, etc.",
         "The U.S.-led coalition paid $1,000.50 on 12/03/2022; e-mail: press@nato.int!",
         "Mr. Stoltenberg said it again, Mr. Stoltenberg said, in the U.S.")) {
@@ -63,7 +63,8 @@ class RememberingTokenizerTest {
         corpora.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().forEach(sources::add);
       }
     }
-    RememberingTokenizer remembering = new RememberingTokenizer(model);
+    RememberingTokenizer remembering = new RememberingTokenizer(OpenNlpModels.shared().tokens());
+    assertTrue(remembering.keepsAlphanumericWhole(), "the shared model keeps ASCII letters and digits whole");
     long tokens = 0;
     long same = 0;
     for (Path source : sources) {
