@@ -63,6 +63,9 @@ final class SharedFeatureNameFinders {
   /** Per generator of the lists above: its features remembered per token, or null (built per token). */
   private final WindowEntries[] beforeWindows;
   private final WindowEntries[] afterWindows;
+  /** Per generator of the lists above: the bigram generator's features with remembered token classes, or null. */
+  private final BigramEntries[] beforeBigrams;
+  private final BigramEntries[] afterBigrams;
   private final Map<String, Finder> finders;
   private final GisParameters parameters;
   private final WindowEntries.Entries entries = new WindowEntries.Entries();
@@ -74,6 +77,8 @@ final class SharedFeatureNameFinders {
     this.afterPreviousMap = after;
     this.beforeWindows = before.stream().map(g -> WindowEntries.of(g, parameters)).toArray(WindowEntries[]::new);
     this.afterWindows = after.stream().map(g -> WindowEntries.of(g, parameters)).toArray(WindowEntries[]::new);
+    this.beforeBigrams = before.stream().map(g -> BigramEntries.of(g, parameters)).toArray(BigramEntries[]::new);
+    this.afterBigrams = after.stream().map(g -> BigramEntries.of(g, parameters)).toArray(BigramEntries[]::new);
     this.finders = finders;
     this.parameters = parameters;
     this.outcomesPerModel = finders.values().stream().mapToInt(f -> f.outcomes().length).toArray();
@@ -163,8 +168,8 @@ final class SharedFeatureNameFinders {
     List<int[]> before = new ArrayList<>(tokens.length);
     List<int[]> after = new ArrayList<>(tokens.length);
     for (int i = 0; i < tokens.length; i++) {
-      before.add(sharedEntries(beforePreviousMap, beforeWindows, beforeColumns, tokens, i));
-      after.add(sharedEntries(afterPreviousMap, afterWindows, afterColumns, tokens, i));
+      before.add(sharedEntries(beforePreviousMap, beforeWindows, beforeColumns, beforeBigrams, tokens, known, i));
+      after.add(sharedEntries(afterPreviousMap, afterWindows, afterColumns, afterBigrams, tokens, known, i));
     }
     Map<String, Span[]> spans = new LinkedHashMap<>();
     finders.forEach((type, finder) -> spans.put(type, decode(finder, tokens, known, before, after)));
@@ -199,11 +204,15 @@ final class SharedFeatureNameFinders {
 
   /** The entries in the parameters (-1 when no model knows it) of the generators' features of token {@code i}, in order. */
   private int[] sharedEntries(List<AdaptiveFeatureGenerator> generators, WindowEntries[] windows, int[][][][] columns,
-      String[] tokens, int i) {
+      BigramEntries[] bigrams, String[] tokens, TokenFeatures[] known, int i) {
     entries.clear();
     for (int g = 0; g < windows.length; g++) {
       if (windows[g] != null) {
         windows[g].append(columns[g], i, entries);
+        continue;
+      }
+      if (bigrams[g] != null) {
+        bigrams[g].append(tokens, known, i, entries);
         continue;
       }
       features.clear();

@@ -1,0 +1,83 @@
+package org.presslens.transforms.ner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
+
+/**
+ * The features of OpenNLP's bigram name feature generator, as entries of {@link GisParameters},
+ * with the token classes taken from {@link TokenFeatures} instead of worked out again for every
+ * pair, and the class pairs looked up once. For token {@code i} the generator gives
+ * {@code pw,w=<previous>,<token>} and {@code pwc,wc=<previous class>,<class>} when there is a
+ * previous token, then {@code w,nw=<token>,<next>} and {@code wc,nc=<class>,<next class>} when
+ * there is a next one; {@link #of} checks that the generator at hand does exactly that on a probe
+ * sentence.
+ *
+ * <p>Not thread-safe (the memory of class pairs): one per {@link SharedFeatureNameFinders}.
+ */
+final class BigramEntries {
+
+  private static final String[] PROBE = {"Alpha", "beta", "Gamma-2", "E5", "zeta's", "THETA", "iota."};
+
+  private final GisParameters parameters;
+  /** Entry of a class-pair feature by its string. */
+  private final HashMap<String, Integer> classPairs = new HashMap<>();
+
+  private BigramEntries(GisParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  /** The entries of {@code generator}'s features, or null when it is not the bigram generator described above. */
+  static BigramEntries of(AdaptiveFeatureGenerator generator, GisParameters parameters) {
+    if (generator.getClass() != BigramNameFeatureGenerator.class) {
+      return null;
+    }
+    for (int i = 0; i < PROBE.length; i++) {
+      List<String> actual = new ArrayList<>();
+      generator.createFeatures(actual, PROBE, i, null);
+      List<String> expected = new ArrayList<>();
+      features(PROBE, i, expected);
+      if (!actual.equals(expected)) {
+        return null;
+      }
+    }
+    return new BigramEntries(parameters);
+  }
+
+  private static void features(String[] tokens, int i, List<String> out) {
+    String wc = FeatureGeneratorUtil.tokenFeature(tokens[i]);
+    if (i > 0) {
+      out.add("pw,w=" + tokens[i - 1] + "," + tokens[i]);
+      out.add("pwc,wc=" + FeatureGeneratorUtil.tokenFeature(tokens[i - 1]) + "," + wc);
+    }
+    if (i + 1 < tokens.length) {
+      out.add("w,nw=" + tokens[i] + "," + tokens[i + 1]);
+      out.add("wc,nc=" + wc + "," + FeatureGeneratorUtil.tokenFeature(tokens[i + 1]));
+    }
+  }
+
+  /** Appends the entries of the generator's features of token {@code i}, in its order. */
+  void append(String[] tokens, TokenFeatures[] known, int i, WindowEntries.Entries out) {
+    if (i > 0) {
+      out.add(parameters.find("pw,w=" + tokens[i - 1] + "," + tokens[i]));
+      out.add(classPair("pwc,wc=", known[i - 1].tokenClass, known[i].tokenClass));
+    }
+    if (i + 1 < tokens.length) {
+      out.add(parameters.find("w,nw=" + tokens[i] + "," + tokens[i + 1]));
+      out.add(classPair("wc,nc=", known[i].tokenClass, known[i + 1].tokenClass));
+    }
+  }
+
+  private int classPair(String prefix, String first, String second) {
+    String feature = prefix + first + "," + second;
+    Integer entry = classPairs.get(feature);
+    if (entry == null) {
+      entry = parameters.find(feature);
+      classPairs.put(feature, entry);
+    }
+    return entry;
+  }
+}
