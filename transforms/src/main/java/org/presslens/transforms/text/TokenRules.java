@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import opennlp.tools.util.Span;
 
 /**
@@ -142,20 +143,18 @@ public final class TokenRules {
 
   /** A token is a word (not punctuation or a symbol) when it has a letter or a digit. */
   public static boolean hasWordChar(String token) {
-    for (int i = 0; i < token.length(); ) {
-      int c = token.codePointAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        return true;
-      }
-      i += Character.charCount(c);
-    }
-    return false;
+    return anyCodePoint(token, Character::isLetterOrDigit);
   }
 
   private static boolean hasLetter(String token) {
+    return anyCodePoint(token, Character::isLetter);
+  }
+
+  /** Whether a code point of {@code token} passes {@code test}: a loop, as this runs for every token (a stream cost more than the check). */
+  private static boolean anyCodePoint(String token, IntPredicate test) {
     for (int i = 0; i < token.length(); ) {
       int c = token.codePointAt(i);
-      if (Character.isLetter(c)) {
+      if (test.test(c)) {
         return true;
       }
       i += Character.charCount(c);
