@@ -18,7 +18,7 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  *
  * <p>Not thread-safe (the memory of class pairs): one per {@link SharedFeatureNameFinders}.
  */
-final class BigramEntries {
+final class BigramEntries implements SharedFeatures {
 
   private static final String[] PROBE = {"Alpha", "beta", "Gamma-2", "E5", "zeta's", "THETA", "iota."};
 
@@ -59,8 +59,8 @@ final class BigramEntries {
     }
   }
 
-  /** Appends the entries of the generator's features of token {@code i}, in its order. */
-  void append(String[] tokens, TokenFeatures[] known, int i, WindowEntries.Entries out) {
+  @Override
+  public void append(String[] tokens, TokenFeatures[] known, int i, EntryList out) {
     if (i > 0) {
       out.add(parameters.find("pw,w=" + tokens[i - 1] + "," + tokens[i]));
       out.add(classPair("pwc,wc=", known[i - 1].tokenClass, known[i].tokenClass));

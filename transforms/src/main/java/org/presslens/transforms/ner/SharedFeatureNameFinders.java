@@ -58,27 +58,20 @@ final class SharedFeatureNameFinders {
       TokenFeatureGenerator.class, OutcomePriorFeatureGenerator.class, BigramNameFeatureGenerator.class,
       SentenceFeatureGenerator.class);
 
-  private final List<AdaptiveFeatureGenerator> beforePreviousMap;
-  private final List<AdaptiveFeatureGenerator> afterPreviousMap;
-  /** Per generator of the lists above: its features remembered per token, or null (built per token). */
-  private final WindowEntries[] beforeWindows;
-  private final WindowEntries[] afterWindows;
-  /** Per generator of the lists above: the bigram generator's features with remembered token classes, or null. */
-  private final BigramEntries[] beforeBigrams;
-  private final BigramEntries[] afterBigrams;
+  /** The shared generators before and after the previous-map generator, in order. */
+  private final List<SharedFeatures> beforePreviousMap;
+  private final List<SharedFeatures> afterPreviousMap;
+  /** The window generators among them, in the order of {@link TokenFeatures#windows}. */
+  private final List<WindowEntries> windows = new ArrayList<>();
   private final Map<String, Finder> finders;
   private final GisParameters parameters;
-  private final WindowEntries.Entries entries = new WindowEntries.Entries();
-  private final List<String> features = new ArrayList<>();
+  private final EntryList entries = new EntryList();
+  private final List<String> previousMapFeatures = new ArrayList<>();
 
   private SharedFeatureNameFinders(List<AdaptiveFeatureGenerator> before, List<AdaptiveFeatureGenerator> after,
       Map<String, Finder> finders, GisParameters parameters) {
-    this.beforePreviousMap = before;
-    this.afterPreviousMap = after;
-    this.beforeWindows = before.stream().map(g -> WindowEntries.of(g, parameters)).toArray(WindowEntries[]::new);
-    this.afterWindows = after.stream().map(g -> WindowEntries.of(g, parameters)).toArray(WindowEntries[]::new);
-    this.beforeBigrams = before.stream().map(g -> BigramEntries.of(g, parameters)).toArray(BigramEntries[]::new);
-    this.afterBigrams = after.stream().map(g -> BigramEntries.of(g, parameters)).toArray(BigramEntries[]::new);
+    this.beforePreviousMap = before.stream().map(g -> SharedFeatures.of(g, parameters, windows)).toList();
+    this.afterPreviousMap = after.stream().map(g -> SharedFeatures.of(g, parameters, windows)).toList();
     this.finders = finders;
     this.parameters = parameters;
     this.outcomesPerModel = finders.values().stream().mapToInt(f -> f.outcomes().length).toArray();
@@ -163,31 +156,15 @@ final class SharedFeatureNameFinders {
     for (int i = 0; i < tokens.length; i++) {
       known[i] = tokenFeatures(tokens[i]);
     }
-    int[][][][] beforeColumns = columns(known, beforeWindows, true);
-    int[][][][] afterColumns = columns(known, afterWindows, false);
     List<int[]> before = new ArrayList<>(tokens.length);
     List<int[]> after = new ArrayList<>(tokens.length);
     for (int i = 0; i < tokens.length; i++) {
-      before.add(sharedEntries(beforePreviousMap, beforeWindows, beforeColumns, beforeBigrams, tokens, known, i));
-      after.add(sharedEntries(afterPreviousMap, afterWindows, afterColumns, afterBigrams, tokens, known, i));
+      before.add(sharedEntries(beforePreviousMap, tokens, known, i));
+      after.add(sharedEntries(afterPreviousMap, tokens, known, i));
     }
     Map<String, Span[]> spans = new LinkedHashMap<>();
     finders.forEach((type, finder) -> spans.put(type, decode(finder, tokens, known, before, after)));
     return spans;
-  }
-
-  /** Per generator, each token's window entries (null for generators that are not windows). */
-  private static int[][][][] columns(TokenFeatures[] known, WindowEntries[] windows, boolean before) {
-    int[][][][] columns = new int[windows.length][][][];
-    for (int g = 0; g < windows.length; g++) {
-      if (windows[g] != null) {
-        columns[g] = new int[known.length][][];
-        for (int i = 0; i < known.length; i++) {
-          columns[g][i] = before ? known[i].before[g] : known[i].after[g];
-        }
-      }
-    }
-    return columns;
   }
 
   private TokenFeatures tokenFeatures(String token) {
@@ -196,30 +173,17 @@ final class SharedFeatureNameFinders {
       if (tokenFeatures.size() >= REMEMBERED_TOKENS) {
         tokenFeatures.clear();
       }
-      known = new TokenFeatures(token, beforeWindows, afterWindows, FeatureGeneratorUtil.tokenFeature(token), outcomesPerModel);
+      known = new TokenFeatures(token, windows, FeatureGeneratorUtil.tokenFeature(token), outcomesPerModel);
       tokenFeatures.put(token, known);
     }
     return known;
   }
 
   /** The entries in the parameters (-1 when no model knows it) of the generators' features of token {@code i}, in order. */
-  private int[] sharedEntries(List<AdaptiveFeatureGenerator> generators, WindowEntries[] windows, int[][][][] columns,
-      BigramEntries[] bigrams, String[] tokens, TokenFeatures[] known, int i) {
+  private int[] sharedEntries(List<SharedFeatures> generators, String[] tokens, TokenFeatures[] known, int i) {
     entries.clear();
-    for (int g = 0; g < windows.length; g++) {
-      if (windows[g] != null) {
-        windows[g].append(columns[g], i, entries);
-        continue;
-      }
-      if (bigrams[g] != null) {
-        bigrams[g].append(tokens, known, i, entries);
-        continue;
-      }
-      features.clear();
-      generators.get(g).createFeatures(features, tokens, i, null);
-      for (String feature : features) {
-        entries.add(parameters.find(feature));
-      }
+    for (SharedFeatures generator : generators) {
+      generator.append(tokens, known, i, entries);
     }
     return entries.toArray();
   }
@@ -234,8 +198,8 @@ final class SharedFeatureNameFinders {
     OutcomeEntries own = finder.outcomeEntries();
     int model = finder.index();
     for (int i = 0; i < tokens.length; i++) {
-      features.clear();
-      finder.previousMap().createFeatures(features, tokens, i, null);
+      previousMapFeatures.clear();
+      finder.previousMap().createFeatures(previousMapFeatures, tokens, i, null);
       int previous = i > 0 ? outcomeIndices[i - 1] : finder.other();
       int beforePrevious = i > 1 ? outcomeIndices[i - 2] : finder.other();
       // NameFinderME's order: shared features, previous map, shared features, then the previous
@@ -244,7 +208,7 @@ final class SharedFeatureNameFinders {
       for (int entry : before.get(i)) {
         parameters.addTo(entry, model, sums);
       }
-      for (String feature : features) {
+      for (String feature : previousMapFeatures) {
         parameters.addTo(own.feature(feature), model, sums);
       }
       for (int entry : after.get(i)) {
@@ -260,7 +224,6 @@ final class SharedFeatureNameFinders {
     finder.previousMap().updateAdaptiveData(tokens, outcomes);
     return finder.codec().decode(Arrays.asList(outcomes));
   }
-
 
   /** The probabilities the model of this type gives these features, for tests. */
   double[] evaluate(String type, String[] features) {

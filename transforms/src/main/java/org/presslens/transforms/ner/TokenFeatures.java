@@ -1,42 +1,34 @@
 package org.presslens.transforms.ner;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the name finders need of one distinct token, worked out once and remembered with it by
- * {@link SharedFeatureNameFinders}: the entries of its window features ({@link WindowEntries}) for
- * the window generators before and after the previous-map generator, its token class, and, filled
- * in as asked, the entry of {@code pow=<outcome>,<token>} per model and outcome
- * ({@link OutcomeEntries}).
+ * {@link SharedFeatureNameFinders}: the entries of its features in each window generator
+ * ({@link WindowEntries}), its token class, and, filled in as asked, the entry of
+ * {@code pow=<outcome>,<token>} per model and outcome ({@link OutcomeEntries}).
  */
 final class TokenFeatures {
 
   static final int UNKNOWN = -2;
 
-  /** Per generator before and after the previous-map generator: {@link WindowEntries#entriesOf}, or null for other generators. */
-  final int[][][] before;
-  final int[][][] after;
+  /** Per window generator: {@link WindowEntries#entriesOf}. */
+  final int[][][] windows;
   final String tokenClass;
   /** Per model and outcome. */
   final int[][] previousAndToken;
 
-  TokenFeatures(String token, WindowEntries[] beforeWindows, WindowEntries[] afterWindows, String tokenClass,
-      int[] outcomesPerModel) {
-    before = entries(token, beforeWindows);
-    after = entries(token, afterWindows);
+  TokenFeatures(String token, List<WindowEntries> windowGenerators, String tokenClass, int[] outcomesPerModel) {
+    windows = new int[windowGenerators.size()][][];
+    for (int w = 0; w < windows.length; w++) {
+      windows[w] = windowGenerators.get(w).entriesOf(token);
+    }
     this.tokenClass = tokenClass;
     previousAndToken = new int[outcomesPerModel.length][];
     for (int m = 0; m < outcomesPerModel.length; m++) {
       previousAndToken[m] = new int[outcomesPerModel[m]];
       Arrays.fill(previousAndToken[m], UNKNOWN);
     }
-  }
-
-  private static int[][][] entries(String token, WindowEntries[] windows) {
-    int[][][] entries = new int[windows.length][][];
-    for (int g = 0; g < windows.length; g++) {
-      entries[g] = windows[g] == null ? null : windows[g].entriesOf(token);
-    }
-    return entries;
   }
 }

@@ -1,7 +1,6 @@
 package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.WindowFeatureGenerator;
@@ -13,11 +12,11 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
  * each prefixed {@code p1}, {@code p2}, ...), then those of each token after it ({@code n1}, ...).
  * The inner features depend on their token alone (token and token-class generators), so each
  * distinct token's prefixed features are built and looked up once ({@link #entriesOf}, remembered
- * with the token by {@link SharedFeatureNameFinders}), and a sentence's features are put together
+ * with the token in {@link TokenFeatures}), and a sentence's features are put together
  * from its tokens' entries: most running words repeat, and building and looking up some twenty
  * feature strings per token was most of the name finders' time.
  */
-final class WindowEntries {
+final class WindowEntries implements SharedFeatures {
 
   private static final String[] PROBE = {"Alpha", "beta", "Gamma-2", "delta", "E5", "zeta's", "Eta", "THETA", "iota."};
 
@@ -25,12 +24,15 @@ final class WindowEntries {
   private final int previous;
   private final int next;
   private final GisParameters parameters;
+  /** This window's place in {@link TokenFeatures#windows}. */
+  private final int slot;
 
-  private WindowEntries(WindowFeatureGenerator window, int previous, int next, GisParameters parameters) {
+  private WindowEntries(WindowFeatureGenerator window, int previous, int next, GisParameters parameters, int slot) {
     this.window = window;
     this.previous = previous;
     this.next = next;
     this.parameters = parameters;
+    this.slot = slot;
   }
 
   /**
@@ -38,7 +40,7 @@ final class WindowEntries {
    * gives its features as described above (its window sizes are found by trying them on a
    * sentence: the generator does not tell them).
    */
-  static WindowEntries of(AdaptiveFeatureGenerator generator, GisParameters parameters) {
+  static WindowEntries of(AdaptiveFeatureGenerator generator, GisParameters parameters, int slot) {
     if (!(generator instanceof WindowFeatureGenerator window)) {
       return null;
     }
@@ -48,7 +50,7 @@ final class WindowEntries {
     for (int previous = 0; previous <= at; previous++) {
       for (int next = 0; next < PROBE.length - at; next++) {
         if (actual.equals(expected(window, at, previous, next))) {
-          return new WindowEntries(window, previous, next, parameters);
+          return new WindowEntries(window, previous, next, parameters, slot);
         }
       }
     }
@@ -77,17 +79,14 @@ final class WindowEntries {
     return features;
   }
 
-  /**
-   * Appends the entries of the window's features of token {@code i}, in the generator's order;
-   * {@code tokenEntries} holds each token's {@link #entriesOf} this window.
-   */
-  void append(int[][][] tokenEntries, int i, Entries out) {
-    out.addAll(tokenEntries[i][0]);
+  @Override
+  public void append(String[] tokens, TokenFeatures[] known, int i, EntryList out) {
+    out.addAll(known[i].windows[slot][0]);
     for (int k = 1; k <= previous && i - k >= 0; k++) {
-      out.addAll(tokenEntries[i - k][k]);
+      out.addAll(known[i - k].windows[slot][k]);
     }
-    for (int k = 1; k <= next && i + k < tokenEntries.length; k++) {
-      out.addAll(tokenEntries[i + k][previous + k]);
+    for (int k = 1; k <= next && i + k < known.length; k++) {
+      out.addAll(known[i + k].windows[slot][previous + k]);
     }
   }
 
@@ -106,34 +105,5 @@ final class WindowEntries {
       }
     }
     return entries;
-  }
-
-  /** A growing list of entries. */
-  static final class Entries {
-    private int[] values = new int[64];
-    private int size;
-
-    void add(int value) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = value;
-    }
-
-    void addAll(int[] more) {
-      if (size + more.length > values.length) {
-        values = Arrays.copyOf(values, Math.max(size * 2, size + more.length));
-      }
-      System.arraycopy(more, 0, values, size, more.length);
-      size += more.length;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(values, size);
-    }
-
-    void clear() {
-      size = 0;
-    }
   }
 }

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
-import opennlp.tools.util.featuregen.TokenFeatureGenerator;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
+import opennlp.tools.util.featuregen.TokenFeatureGenerator;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.text.DocumentTokenizer;
 import org.presslens.transforms.text.OpenNlpModels;
@@ -36,13 +36,12 @@ class BigramEntriesTest {
       for (String[] sentence : document) {
         TokenFeatures[] known = new TokenFeatures[sentence.length];
         for (int i = 0; i < sentence.length; i++) {
-          known[i] = new TokenFeatures(sentence[i], new WindowEntries[0], new WindowEntries[0],
-              FeatureGeneratorUtil.tokenFeature(sentence[i]), new int[0]);
+          known[i] = new TokenFeatures(sentence[i], List.of(), FeatureGeneratorUtil.tokenFeature(sentence[i]), new int[0]);
         }
         for (int i = 0; i < sentence.length; i++) {
           List<String> features = new ArrayList<>();
           generator.createFeatures(features, sentence, i, null);
-          WindowEntries.Entries appended = new WindowEntries.Entries();
+          EntryList appended = new EntryList();
           entries.append(sentence, known, i, appended);
           assertArrayEquals(features.stream().mapToInt(PARAMETERS::find).toArray(), appended.toArray(),
               i + " of " + String.join(" ", sentence));

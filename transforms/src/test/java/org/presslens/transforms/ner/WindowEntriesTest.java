@@ -31,7 +31,7 @@ class WindowEntriesTest {
     long windows = generators.stream().filter(g -> g instanceof WindowFeatureGenerator).count();
     assertEquals(2, windows, "OpenNLP's default name-finder features have a token and a token-class window");
     for (AdaptiveFeatureGenerator generator : generators) {
-      WindowEntries entries = WindowEntries.of(generator, PARAMETERS);
+      WindowEntries entries = WindowEntries.of(generator, PARAMETERS, 0);
       if (generator instanceof WindowFeatureGenerator) {
         assertNotNull(entries, generator.toString());
       } else {
@@ -49,16 +49,16 @@ class WindowEntriesTest {
     for (List<String[]> document : SeedSentences.documents(new DocumentTokenizer(OpenNlpModels.shared(), false))) {
       for (String[] sentence : document) {
         for (WindowFeatureGenerator window : windows) {
-          WindowEntries entries = WindowEntries.of(window, PARAMETERS);
-          int[][][] perToken = new int[sentence.length][][];
+          WindowEntries entries = WindowEntries.of(window, PARAMETERS, 0);
+          TokenFeatures[] known = new TokenFeatures[sentence.length];
           for (int i = 0; i < sentence.length; i++) {
-            perToken[i] = entries.entriesOf(sentence[i]);
+            known[i] = new TokenFeatures(sentence[i], List.of(entries), "", new int[0]);
           }
           for (int i = 0; i < sentence.length; i++) {
             List<String> features = new ArrayList<>();
             window.createFeatures(features, sentence, i, null);
-            WindowEntries.Entries appended = new WindowEntries.Entries();
-            entries.append(perToken, i, appended);
+            EntryList appended = new EntryList();
+            entries.append(sentence, known, i, appended);
             assertArrayEquals(features.stream().mapToInt(PARAMETERS::find).toArray(), appended.toArray(),
                 window + " at " + i + " of " + String.join(" ", sentence));
             compared++;
