@@ -53,6 +53,8 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
 final class SharedFeatureNameFinders {
 
   private static final String OTHER = "other";
+  /** Distinct tokens remembered at most; the memory is cleared when it is full. */
+  private static final int REMEMBERED_TOKENS = 100_000;
   /** Generators whose features depend on the token and sentence only, not on outcomes or documents. */
   private static final Set<Class<?>> SHAREABLE = Set.of(WindowFeatureGenerator.class, TokenClassFeatureGenerator.class,
       TokenFeatureGenerator.class, OutcomePriorFeatureGenerator.class, BigramNameFeatureGenerator.class,
@@ -67,6 +69,8 @@ final class SharedFeatureNameFinders {
   private final GisParameters parameters;
   private final EntryList entries = new EntryList();
   private final List<String> previousMapFeatures = new ArrayList<>();
+  private final HashMap<String, TokenFeatures> tokenFeatures = new HashMap<>();
+  private final int[] outcomesPerModel;
 
   private SharedFeatureNameFinders(List<AdaptiveFeatureGenerator> before, List<AdaptiveFeatureGenerator> after,
       Map<String, Finder> finders, GisParameters parameters) {
@@ -81,11 +85,6 @@ final class SharedFeatureNameFinders {
   private record Finder(int index, String[] outcomes, int other, PreviousMapFeatureGenerator previousMap,
       OutcomeEntries outcomeEntries, SequenceCodec<String> codec, SequenceValidator<String> validator,
       double[] probabilities) {}
-
-  /** Distinct tokens remembered at most; the memory is cleared when it is full. */
-  private static final int REMEMBERED_TOKENS = 100_000;
-  private final HashMap<String, TokenFeatures> tokenFeatures = new HashMap<>();
-  private final int[] outcomesPerModel;
 
   /**
    * Shared decoding of these models.
