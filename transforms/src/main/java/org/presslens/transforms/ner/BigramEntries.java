@@ -1,7 +1,6 @@
 package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
@@ -23,11 +22,11 @@ final class BigramEntries implements SharedFeatures {
   private static final String[] PROBE = {"Alpha", "beta", "Gamma-2", "E5", "zeta's", "THETA", "iota."};
 
   private final GisParameters parameters;
-  /** Entry of a class-pair feature by its string. */
-  private final HashMap<String, Integer> classPairs = new HashMap<>();
+  private final RememberedFeatures classPairs;
 
   private BigramEntries(GisParameters parameters) {
     this.parameters = parameters;
+    this.classPairs = new RememberedFeatures(parameters);
   }
 
   /** The entries of {@code generator}'s features, or null when it is not the bigram generator described above. */
@@ -63,21 +62,11 @@ final class BigramEntries implements SharedFeatures {
   public void append(String[] tokens, TokenFeatures[] known, int i, EntryList out) {
     if (i > 0) {
       out.add(parameters.find("pw,w=" + tokens[i - 1] + "," + tokens[i]));
-      out.add(classPair("pwc,wc=", known[i - 1].tokenClass, known[i].tokenClass));
+      out.add(classPairs.find("pwc,wc=" + known[i - 1].tokenClass + "," + known[i].tokenClass));
     }
     if (i + 1 < tokens.length) {
       out.add(parameters.find("w,nw=" + tokens[i] + "," + tokens[i + 1]));
-      out.add(classPair("wc,nc=", known[i].tokenClass, known[i + 1].tokenClass));
+      out.add(classPairs.find("wc,nc=" + known[i].tokenClass + "," + known[i + 1].tokenClass));
     }
-  }
-
-  private int classPair(String prefix, String first, String second) {
-    String feature = prefix + first + "," + second;
-    Integer entry = classPairs.get(feature);
-    if (entry == null) {
-      entry = parameters.find(feature);
-      classPairs.put(feature, entry);
-    }
-    return entry;
   }
 }

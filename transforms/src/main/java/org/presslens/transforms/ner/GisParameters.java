@@ -94,10 +94,6 @@ final class GisParameters {
     }
   }
 
-  int models() {
-    return models;
-  }
-
   /** The outcome labels of model {@code m}, in the model's order. */
   String[] outcomes(int m) {
     return outcomes[m].clone();

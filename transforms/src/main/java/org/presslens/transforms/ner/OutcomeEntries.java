@@ -15,19 +15,20 @@ import java.util.HashMap;
  */
 final class OutcomeEntries {
 
-  /** Tokens and features remembered at most; each memory is cleared when it is full. */
-  private static final int CAPACITY = 100_000;
+  /** Token classes remembered at most; the memory is cleared when it is full. */
+  private static final int CAPACITY = 1_000;
 
   private final GisParameters parameters;
   private final String[] outcomes;
   private final int[] previousOutcome;
   private final int[] outcomeBeforePrevious;
   private final HashMap<String, int[]> byTokenClass = new HashMap<>();
-  private final HashMap<String, Integer> byFeature = new HashMap<>();
+  private final RememberedFeatures otherFeatures;
 
   OutcomeEntries(GisParameters parameters, String[] outcomes) {
     this.parameters = parameters;
     this.outcomes = outcomes.clone();
+    this.otherFeatures = new RememberedFeatures(parameters);
     previousOutcome = new int[outcomes.length];
     outcomeBeforePrevious = new int[outcomes.length];
     for (int o = 0; o < outcomes.length; o++) {
@@ -56,7 +57,15 @@ final class OutcomeEntries {
 
   /** {@code powf=<outcome o>,<token class>}. */
   int previousAndTokenClass(int o, String tokenClass) {
-    int[] entries = remembered(byTokenClass, tokenClass);
+    int[] entries = byTokenClass.get(tokenClass);
+    if (entries == null) {
+      if (byTokenClass.size() >= CAPACITY) {
+        byTokenClass.clear();
+      }
+      entries = new int[outcomes.length];
+      Arrays.fill(entries, TokenFeatures.UNKNOWN);
+      byTokenClass.put(tokenClass, entries);
+    }
     if (entries[o] == TokenFeatures.UNKNOWN) {
       entries[o] = parameters.find("powf=" + outcomes[o] + "," + tokenClass);
     }
@@ -65,27 +74,6 @@ final class OutcomeEntries {
 
   /** Any other feature of few distinct values (the previous-map feature). */
   int feature(String feature) {
-    Integer entry = byFeature.get(feature);
-    if (entry == null) {
-      if (byFeature.size() >= CAPACITY) {
-        byFeature.clear();
-      }
-      entry = parameters.find(feature);
-      byFeature.put(feature, entry);
-    }
-    return entry;
-  }
-
-  private int[] remembered(HashMap<String, int[]> memory, String key) {
-    int[] entries = memory.get(key);
-    if (entries == null) {
-      if (memory.size() >= CAPACITY) {
-        memory.clear();
-      }
-      entries = new int[outcomes.length];
-      Arrays.fill(entries, TokenFeatures.UNKNOWN);
-      memory.put(key, entries);
-    }
-    return entries;
+    return otherFeatures.find(feature);
   }
 }
