@@ -17,13 +17,13 @@ import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.ner.EntityRecognizer;
 import org.presslens.transforms.ner.Gazetteer;
+import org.presslens.transforms.ner.MentionPlaces;
 import org.presslens.transforms.ner.NameFinderModels;
 import org.presslens.transforms.text.DocumentTokenizer;
 import org.presslens.transforms.text.EntityTerms;
 import org.presslens.transforms.text.OpenNlpModels;
 import org.presslens.transforms.text.TermCounter;
 import org.presslens.transforms.text.TextOptions;
-import org.presslens.transforms.text.TokenJoiner;
 import org.presslens.transforms.text.TokenizedDocument;
 
 /**
@@ -100,9 +100,10 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
       HashMap<Integer, String> quoted = new HashMap<>();
       if (recognizer != null) {
         Stage.ENTITIES.time(() -> {
-          mentions.addAll(recognizer.find(tokens.surfaces()));
-          for (Mention m : mentions) {
-            quoted.computeIfAbsent(m.sentence(), s -> TokenJoiner.join(tokens.surfaces().get(s)));
+          MentionPlaces places = new MentionPlaces(tokens, doc.cuts());
+          for (Mention m : recognizer.find(tokens.surfaces())) {
+            mentions.add(places.place(m));
+            quoted.computeIfAbsent(m.sentence(), s -> tokens.written(s, 0, tokens.surfaces().get(s).length));
           }
           return null;
         });

@@ -90,7 +90,8 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return;
       }
       out.get(CorpusTags.DOCUMENTS).output(published.get().equals(doc.published()) ? doc : new SourceDocument(
-          doc.docId(), doc.outlet(), published.get(), doc.title(), doc.author(), doc.sourcePath(), doc.charset(), doc.text()));
+          doc.docId(), doc.outlet(), published.get(), doc.title(), doc.author(), doc.sourcePath(), doc.charset(), doc.text(),
+          doc.cuts()));
     }
 
     /** The first check the document fails, or null. */

@@ -143,14 +143,15 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
         out.get(CorpusTags.DOCUMENTS).output(doc);
         return;
       }
-      String text = Stage.INGEST.time(() -> BoilerplateLines.strip(doc.text(), outlet.lines().keySet()));
+      BoilerplateLines.Stripped stripped = Stage.INGEST.time(() -> BoilerplateLines.strip(doc.text(), outlet.lines().keySet()));
+      String text = stripped.text();
       if (text.isBlank()) {
         out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.EMPTY,
             "every line is boilerplate of outlet '" + doc.outlet() + "' (see boilerplate.csv)"));
         return;
       }
-      out.get(CorpusTags.DOCUMENTS).output(text.equals(doc.text()) ? doc : new SourceDocument(
-          doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.author(), doc.sourcePath(), doc.charset(), text));
+      out.get(CorpusTags.DOCUMENTS).output(stripped.cuts().count() == 0 ? doc : new SourceDocument(doc.docId(),
+          doc.outlet(), doc.published(), doc.title(), doc.author(), doc.sourcePath(), doc.charset(), text, stripped.cuts()));
     }
   }
 }

@@ -17,12 +17,17 @@ import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.model.TextCuts;
 
 @ExtendWith(TestPipelineExtension.class)
 class RemoveBoilerplateTest {
 
   private static SourceDocument doc(String id, String outlet, String text) {
     return new SourceDocument(id, outlet, "", "", id + ".txt", "UTF-8", text);
+  }
+
+  private static SourceDocument stripped(String id, String outlet, String text, TextCuts cuts) {
+    return new SourceDocument(id, outlet, "", "", "", id + ".txt", "UTF-8", text, cuts);
   }
 
   @Test
@@ -37,8 +42,11 @@ class RemoveBoilerplateTest {
     PCollectionTuple out = pipeline.apply(Create.of(docs)).apply(RemoveBoilerplate.with(new BoilerplateRule(3, 0.5)));
 
     PAssert.that(out.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
-        doc("bbc1", "BBC", "Story number 1 is here.\n"), doc("bbc2", "BBC", "Story number 2 is here.\n"),
-        doc("bbc3", "BBC", "Story number 3 is here.\n"), doc("bbc4", "BBC", "Story number 4 is here.\n"),
+        // "Home | News\n" (12 code points) before, "Back to Top" (11) after the 24 code points kept
+        stripped("bbc1", "BBC", "Story number 1 is here.\n", new TextCuts(new int[] {0, 24}, new int[] {12, 11})),
+        stripped("bbc2", "BBC", "Story number 2 is here.\n", new TextCuts(new int[] {0, 24}, new int[] {12, 11})),
+        stripped("bbc3", "BBC", "Story number 3 is here.\n", new TextCuts(new int[] {0, 24}, new int[] {12, 11})),
+        stripped("bbc4", "BBC", "Story number 4 is here.\n", new TextCuts(new int[] {0, 24}, new int[] {12, 11})),
         doc("rt1", "RT", "Home | News\nAn RT story.\nBack to Top"));
     PAssert.that(out.get(CorpusTags.REJECTED)).containsInAnyOrder(new RejectedInput("bbc5.txt", "", "empty",
         "every line is boilerplate of outlet 'BBC' (see boilerplate.csv)"));

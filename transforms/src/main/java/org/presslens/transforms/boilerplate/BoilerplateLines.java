@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.presslens.transforms.model.TextCuts;
 
 /**
  * Which lines of a document can be boilerplate, and the document without its boilerplate lines.
@@ -63,7 +64,7 @@ public final class BoilerplateLines {
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+      if (isLineBreak(c)) {
         lines.add(text.substring(start, i));
         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           i++;
@@ -91,17 +92,51 @@ public final class BoilerplateLines {
     return nonBlank >= 2 ? lines : Set.of();
   }
 
-  /** The text without the given lines; other lines, blank lines included, are kept as they were. */
-  public static String strip(String text, Set<String> boilerplate) {
+  /** A text without its boilerplate lines, and where they were. */
+  public record Stripped(String text, TextCuts cuts) {}
+
+  /**
+   * The text without the given lines (each with its line break); other lines, blank lines
+   * included, are kept as they were, with their own line breaks.
+   */
+  public static Stripped strip(String text, Set<String> boilerplate) {
     if (boilerplate.isEmpty()) {
-      return text;
+      return new Stripped(text, TextCuts.NONE);
     }
     StringBuilder kept = new StringBuilder(text.length());
-    for (String line : lines(text)) {
-      if (!boilerplate.contains(normalise(line))) {
-        kept.append(line).append('\n');
+    List<Integer> at = new ArrayList<>();
+    List<Integer> lengths = new ArrayList<>();
+    int keptCodePoints = 0;
+    int start = 0;
+    while (start < text.length() || start == 0) {
+      int end = start;
+      while (end < text.length() && !isLineBreak(text.charAt(end))) {
+        end++;
       }
+      int next = end == text.length() ? end
+          : text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+      int codePoints = text.codePointCount(start, next);
+      if (boilerplate.contains(normalise(text.substring(start, end)))) {
+        if (!at.isEmpty() && at.get(at.size() - 1) == keptCodePoints) {
+          lengths.set(lengths.size() - 1, lengths.get(lengths.size() - 1) + codePoints);
+        } else {
+          at.add(keptCodePoints);
+          lengths.add(codePoints);
+        }
+      } else {
+        kept.append(text, start, next);
+        keptCodePoints += codePoints;
+      }
+      if (next == text.length()) {
+        break;
+      }
+      start = next;
     }
-    return kept.toString();
+    return new Stripped(kept.toString(), new TextCuts(at.stream().mapToInt(Integer::intValue).toArray(),
+        lengths.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 }

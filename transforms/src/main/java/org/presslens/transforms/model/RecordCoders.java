@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.NullableCoder;
@@ -33,6 +34,7 @@ public final class RecordCoders {
   static final Coder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
   static final Coder<Integer> INT = VarIntCoder.of();
   static final Coder<Long> LONG = VarLongCoder.of();
+  static final Coder<Double> DOUBLE = DoubleCoder.of();
 
   private RecordCoders() {}
 
@@ -82,12 +84,28 @@ public final class RecordCoders {
     @Override
     public void encode(SourceDocument d, OutputStream out) throws IOException {
       writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.author(), d.sourcePath(), d.charset(), d.text());
+      INT.encode(d.cuts().count(), out);
+      for (int k = 0; k < d.cuts().count(); k++) {
+        INT.encode(d.cuts().at(k), out);
+        INT.encode(d.cuts().length(k), out);
+      }
     }
 
     @Override
     public SourceDocument decode(InputStream in) throws IOException {
       String[] s = readStrings(in, 8);
-      return new SourceDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+      int count = INT.decode(in);
+      TextCuts cuts = TextCuts.NONE;
+      if (count > 0) {
+        int[] at = new int[count];
+        int[] lengths = new int[count];
+        for (int k = 0; k < count; k++) {
+          at[k] = INT.decode(in);
+          lengths[k] = INT.decode(in);
+        }
+        cuts = new TextCuts(at, lengths);
+      }
+      return new SourceDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], cuts);
     }
 
     @Override
@@ -137,10 +155,13 @@ public final class RecordCoders {
       writeMap(out, d.termCounts(), STRING, INT);
       INT.encode(d.mentions().size(), out);
       for (Mention m : d.mentions()) {
-        writeStrings(out, m.canonical(), m.type(), m.surface(), m.source());
+        writeStrings(out, m.canonical(), m.type(), m.surface(), m.source(), m.written().equals(m.surface()) ? null : m.written());
         INT.encode(m.sentence(), out);
         INT.encode(m.start(), out);
         INT.encode(m.end(), out);
+        DOUBLE.encode(m.probability(), out);
+        INT.encode(m.charStart() + 1, out); // -1 (not placed) as 0: var-ints of negative numbers take five bytes
+        INT.encode(m.charEnd() + 1, out);
       }
       writeMap(out, d.quoted(), INT, NULLABLE_STRING);
     }
@@ -156,8 +177,9 @@ public final class RecordCoders {
       int count = INT.decode(in);
       ArrayList<Mention> mentions = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        String[] m = readStrings(in, 4); // canonical, type, surface, source
-        mentions.add(new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3]));
+        String[] m = readStrings(in, 5); // canonical, type, surface, source, written when not the surface
+        mentions.add(new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3],
+            DOUBLE.decode(in), INT.decode(in) - 1, INT.decode(in) - 1, m[4] == null ? m[2] : m[4]));
       }
       return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], characters, sentences, tokens, types,
           counts, mentions, readMap(in, INT, NULLABLE_STRING));

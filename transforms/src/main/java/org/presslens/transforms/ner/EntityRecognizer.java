@@ -123,6 +123,7 @@ public final class EntityRecognizer {
     return models == null ? List.of() : candidates(models.find(tokens), Mention.MODEL);
   }
 
+
   private List<Candidate> dictionaryCandidates(String[] tokens) {
     Map<String, Span[]> spans = new LinkedHashMap<>();
     dictionaries.forEach((type, dictionary) -> spans.put(type, dictionary.find(tokens)));
@@ -134,7 +135,8 @@ public final class EntityRecognizer {
     List<Candidate> out = new ArrayList<>();
     spansByType.forEach((type, spans) -> {
       for (Span span : spans) {
-        out.add(new Candidate(span.getStart(), span.getEnd(), type, source));
+        out.add(new Candidate(span.getStart(), span.getEnd(), type, source,
+            source.equals(Mention.MODEL) ? span.getProb() : Double.NaN));
       }
     });
     return out;
@@ -190,7 +192,7 @@ public final class EntityRecognizer {
           continue;
         }
       }
-      out.add(new Candidate(start, end, c.type(), c.source()));
+      out.add(new Candidate(start, end, c.type(), c.source(), c.probability()));
     }
     return out;
   }
@@ -214,7 +216,7 @@ public final class EntityRecognizer {
     if (type.equals("person") && end - start == 1 && fullNames.containsKey(canonical)) {
       canonical = fullNames.get(canonical).canonical();
     }
-    Mention mention = new Mention(canonical, type, surface, sentence, start, end, c.source());
+    Mention mention = Mention.found(canonical, type, surface, sentence, start, end, c.source(), c.probability());
     if (type.equals("person") && canonical.indexOf(' ') > 0) {
       fullNames.putIfAbsent(canonical.substring(canonical.lastIndexOf(' ') + 1), mention);
     }

@@ -12,7 +12,8 @@ import org.presslens.transforms.model.Mention;
  *   <li>Dictionary spans go first, longest first, then leftmost; a span overlapping one already
  *       taken is dropped (the curated list knows the exact extent of the names it has).
  *   <li>A model span overlapping a kept dictionary span is dropped; when it has the same type, that
- *       dictionary mention counts as found by {@code both} layers.
+ *       dictionary mention counts as found by {@code both} layers, with the probability of the
+ *       model span (the longest, when several confirm it).
  *   <li>Remaining model spans are kept, longest first, without overlaps.
  * </ol>
  */
@@ -20,8 +21,8 @@ public final class MentionMerger {
 
   private MentionMerger() {}
 
-  /** A span proposed by one layer; {@code end} is exclusive. */
-  public record Candidate(int start, int end, String type, String source) {
+  /** A span proposed by one layer, with the model's probability (NaN from the dictionary); {@code end} is exclusive. */
+  public record Candidate(int start, int end, String type, String source, double probability) {
     boolean overlaps(Candidate o) {
       return start < o.end && o.start < end;
     }
@@ -44,7 +45,7 @@ public final class MentionMerger {
         if (k.overlaps(m)) {
           clash = true;
           if (k.source().equals(Mention.DICTIONARY) && k.type().equals(m.type())) {
-            kept.set(i, new Candidate(k.start(), k.end(), k.type(), Mention.BOTH));
+            kept.set(i, new Candidate(k.start(), k.end(), k.type(), Mention.BOTH, m.probability()));
           }
         }
       }

@@ -194,6 +194,7 @@ final class SharedFeatureNameFinders {
   private Span[] decode(Finder finder, String[] tokens, TokenFeatures[] known, List<int[]> before, List<int[]> after) {
     String[] outcomes = new String[tokens.length];
     int[] outcomeIndices = new int[tokens.length];
+    double[] chosen = new double[tokens.length];
     OutcomeEntries own = finder.outcomeEntries();
     int model = finder.index();
     for (int i = 0; i < tokens.length; i++) {
@@ -217,11 +218,26 @@ final class SharedFeatureNameFinders {
       parameters.addTo(own.previousAndToken(previous, tokens[i], known[i].previousAndToken[model]), model, sums);
       parameters.addTo(own.previousAndTokenClass(previous, known[i].tokenClass), model, sums);
       parameters.addTo(own.beforePrevious(beforePrevious), model, sums);
-      outcomeIndices[i] = bestValid(finder, tokens, Arrays.copyOf(outcomes, i), normalised(sums));
+      double[] probabilities = normalised(sums);
+      outcomeIndices[i] = bestValid(finder, tokens, Arrays.copyOf(outcomes, i), probabilities);
       outcomes[i] = finder.outcomes()[outcomeIndices[i]];
+      chosen[i] = probabilities[outcomeIndices[i]];
     }
     finder.previousMap().updateAdaptiveData(tokens, outcomes);
-    return finder.codec().decode(Arrays.asList(outcomes));
+    return withProbabilities(finder.codec().decode(Arrays.asList(outcomes)), chosen);
+  }
+
+  /** Each span with the mean probability of its tokens' outcomes, as NameFinderME gives it. */
+  private static Span[] withProbabilities(Span[] spans, double[] chosen) {
+    Span[] out = new Span[spans.length];
+    for (int s = 0; s < spans.length; s++) {
+      double sum = 0;
+      for (int i = spans[s].getStart(); i < spans[s].getEnd(); i++) {
+        sum += chosen[i];
+      }
+      out[s] = new Span(spans[s].getStart(), spans[s].getEnd(), spans[s].getType(), sum / spans[s].length());
+    }
+    return out;
   }
 
   /** The probabilities the model of this type gives these features, for tests. */

@@ -8,7 +8,6 @@ import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.presslens.transforms.text.EntityTerms;
-import org.presslens.transforms.text.TokenJoiner;
 import org.presslens.transforms.text.TokenRules;
 import org.presslens.transforms.text.TokenizedDocument;
 
@@ -24,8 +23,9 @@ public final class KwicLines {
 
   /**
    * Every occurrence of each term (in rank order) in the document. A term matches where its words
-   * equal consecutive counted terms of a sentence; context is up to {@code window} tokens as
-   * written on each side within the sentence, joined as the text reads ({@link TokenJoiner}).
+   * equal consecutive counted terms of a sentence; context is up to {@code window} tokens on each
+   * side within the sentence. Keyword and context are the document's own characters (quotes,
+   * apostrophes and spacing as written, line breaks as spaces), cut at token boundaries.
    */
   public static List<Line> find(String docId, String outlet, TokenizedDocument doc, List<String> terms, int window) {
     List<Line> lines = new ArrayList<>();
@@ -40,9 +40,9 @@ public final class KwicLines {
           int end = i + (matches(sentence, i, words) ? words.length : parts != null && matches(sentence, i, parts) ? parts.length : 0);
           if (end > i) {
             lines.add(new Line(terms.get(r), r + 1, docId, outlet, s + 1, i,
-                TokenJoiner.join(surface, Math.max(0, i - window), i),
-                TokenJoiner.join(surface, i, end),
-                TokenJoiner.join(surface, end, Math.min(surface.length, end + window))));
+                doc.written(s, Math.max(0, i - window), i),
+                doc.written(s, i, end),
+                doc.written(s, end, Math.min(surface.length, end + window))));
           }
         }
       }

@@ -7,13 +7,15 @@ import java.util.Locale;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
+import opennlp.tools.util.Span;
 
 /**
  * Turns a document into sentences of lower-cased word tokens with OpenNLP.
  *
  * <p>Not thread-safe (it owns {@code *ME} objects): create one per DoFn instance in
  * {@code @Setup}. Punctuation and symbol tokens are kept as {@code null} entries so that n-grams
- * can stop at them; {@link TokenizedDocument} counts only the words.
+ * can stop at them; {@link TokenizedDocument} counts only the words and knows where each token is
+ * in the text as given.
  */
 public final class DocumentTokenizer {
 
@@ -39,26 +41,54 @@ public final class DocumentTokenizer {
    * others are left empty. For looking up a few terms again without tokenizing every sentence.
    */
   public TokenizedDocument tokenize(String rawText, Predicate<String> wanted) {
-    String text = TextNormalizer.normalize(rawText);
+    DerivedText text = TextNormalizer.normalizeMapped(rawText);
     List<String[]> surfaces = new ArrayList<>();
     List<String[]> terms = new ArrayList<>();
-    for (String block : Paragraphs.split(text)) {
-      for (String sentence : sentenceDetector.sentDetect(block)) {
+    List<int[]> offsets = new ArrayList<>();
+    for (DerivedText block : Paragraphs.blocks(text.text())) {
+      for (Span span : sentenceDetector.sentPosDetect(block.text())) {
+        String sentence = block.text().substring(span.getStart(), span.getEnd());
         if (WhitespaceTokenizer.INSTANCE.tokenizePos(sentence).length == 0) {
           continue; // no tokens: not a sentence
         }
         if (!wanted.test(sentence)) {
           surfaces.add(new String[0]);
           terms.add(new String[0]);
+          offsets.add(new int[0]);
           continue;
         }
         String[] surface = TokenRules.splitClitics(TokenRules.joinHyphenated(sentence, tokenizer.tokenizePos(sentence)))
             .toArray(String[]::new);
         surfaces.add(surface);
         terms.add(toTerms(surface));
+        offsets.add(offsets(surface, sentence, span.getStart(), block, text));
       }
     }
-    return new TokenizedDocument(surfaces, terms);
+    return new TokenizedDocument(rawText, surfaces, terms, offsets);
+  }
+
+  /**
+   * Where each token is in the raw text: start and end of token {@code k} at {@code 2k} and
+   * {@code 2k + 1}. Every token is a piece of its sentence, in order ({@link TokenRules} only
+   * joins touching pieces and cuts tokens), so each is found after the one before; the sentence
+   * starts at {@code sentenceStart} in its block, which maps to the normalised text, which maps to
+   * the raw text. A token that starts inside a character group the token before ends in (a
+   * ligature or a letter with its accents, split by the tokenizer) starts where that one ends.
+   */
+  private static int[] offsets(String[] surface, String sentence, int sentenceStart, DerivedText block, DerivedText text) {
+    int[] offsets = new int[2 * surface.length];
+    int cursor = 0;
+    for (int k = 0; k < surface.length; k++) {
+      int at = sentence.indexOf(surface[k], cursor);
+      if (at < 0) {
+        throw new IllegalStateException("token '" + surface[k] + "' is not in its sentence: " + sentence);
+      }
+      cursor = at + surface[k].length();
+      int previousEnd = k == 0 ? 0 : offsets[2 * k - 1];
+      offsets[2 * k] = Math.max(previousEnd, text.sourceStart(block.sourceStart(sentenceStart + at)));
+      offsets[2 * k + 1] = Math.max(offsets[2 * k], text.sourceEnd(block.sourceEnd(sentenceStart + cursor)));
+    }
+    return offsets;
   }
 
   /**

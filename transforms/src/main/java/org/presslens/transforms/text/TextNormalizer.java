@@ -22,52 +22,146 @@ import java.text.Normalizer;
  *   <li>other horizontal spaces (no-break and the like, but not the tab) become a space.
  * </ol>
  * One pass over the text does steps 2 to 6, as the replacements in that order would.
+ * {@link #normalizeMapped} also tells where each character of the result came from, so that
+ * spans found in the normalised text can be given in the text as read.
  */
 public final class TextNormalizer {
 
   private TextNormalizer() {}
 
   public static String normalize(String text) {
-    String s = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
-    StringBuilder out = null;
+    return replace(isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC), null).text();
+  }
+
+  /**
+   * The normalised text, with where each of its characters came from in {@code text}. The text is
+   * the one {@link #normalize} gives; for an all-ASCII text, whose replacements keep every
+   * character where it was, there is no map.
+   */
+  public static DerivedText normalizeMapped(String text) {
+    if (isAscii(text)) {
+      return replace(text, null);
+    }
+    DerivedText nfkc = NfkcMap.normalize(text);
+    DerivedText.Builder replaced = new DerivedText.Builder(nfkc.text().length() + 16);
+    return replace(nfkc.text(), replaced).through(nfkc);
+  }
+
+  /**
+   * Steps 2 to 6 in one pass over {@code s}. Without a builder, characters are copied only from
+   * the first one that changes; with one, each character is appended with the character of
+   * {@code s} it came from.
+   */
+  private static DerivedText replace(String s, DerivedText.Builder mapped) {
+    Output out = mapped == null ? new Output(s) : new Output(mapped);
     int keep = 0; // out's characters before this index were replaced and are not trimmed by a dash
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       char replacement = c < 0x80 && c != '`' ? c : replacement(c);
-      if (replacement == '"' && isApostrophe(s, i, out)) {
+      if (replacement == '"' && isApostrophe(s, i, out.copied())) {
         replacement = '\'';
       }
       if (isDash(c)) {
-        if (out == null) {
-          out = new StringBuilder(s.length() + 16).append(s, 0, i);
-        }
+        out.startCopy(i);
         while (out.length() > keep && isAsciiSpace(out.charAt(out.length() - 1))) {
           out.setLength(out.length() - 1);
         }
-        out.append(" \u2013 ");
+        out.append(" \u2013 ", i);
         while (i + 1 < s.length() && isAsciiSpace(s.charAt(i + 1))) {
           i++;
         }
         keep = out.length();
         continue;
       }
-      if (replacement != c && out == null) {
-        out = new StringBuilder(s.length() + 16).append(s, 0, i);
+      if (replacement != c) {
+        out.startCopy(i);
       }
-      if (out != null) {
-        out.append(replacement);
+      if (out.copying()) {
+        out.append(replacement, i);
         if (replacement != c) {
           keep = out.length();
         }
       }
     }
-    return out == null ? s : out.toString();
+    return out.result();
+  }
+
+  /**
+   * Where {@link #replace} writes: nothing until the first change, then a copy (plain text), or
+   * from the start a copy with each character's origin.
+   */
+  private static final class Output {
+    private final String source;
+    private final DerivedText.Builder mapped;
+    private StringBuilder plain;
+
+    Output(String source) {
+      this.source = source;
+      this.mapped = null;
+    }
+
+    Output(DerivedText.Builder mapped) {
+      this.source = null;
+      this.mapped = mapped;
+    }
+
+    boolean copying() {
+      return mapped != null || plain != null;
+    }
+
+    /** The characters written so far, or null while nothing has changed. */
+    CharSequence copied() {
+      return mapped != null ? mapped.chars() : plain;
+    }
+
+    /** Starts the copy, if not yet started, with the unchanged characters before {@code i}. */
+    void startCopy(int i) {
+      if (!copying()) {
+        plain = new StringBuilder(source.length() + 16).append(source, 0, i);
+      }
+    }
+
+    void append(char c, int origin) {
+      if (mapped != null) {
+        mapped.append(c, origin, origin + 1);
+      } else {
+        plain.append(c);
+      }
+    }
+
+    void append(String s, int origin) {
+      if (mapped != null) {
+        mapped.append(s, origin, origin + 1);
+      } else {
+        plain.append(s);
+      }
+    }
+
+    int length() {
+      return mapped != null ? mapped.length() : plain.length();
+    }
+
+    char charAt(int i) {
+      return mapped != null ? mapped.charAt(i) : plain.charAt(i);
+    }
+
+    void setLength(int length) {
+      if (mapped != null) {
+        mapped.setLength(length);
+      } else {
+        plain.setLength(length);
+      }
+    }
+
+    DerivedText result() {
+      return mapped != null ? mapped.build() : DerivedText.same(plain == null ? source : plain.toString());
+    }
   }
 
   private static final String[] CONTRACTION_ENDS = {"s", "t", "d", "m", "ll", "re", "ve"};
 
   /** Whether the double quote at {@code i} stands for an apostrophe (see the class comment). */
-  private static boolean isApostrophe(String s, int i, StringBuilder out) {
+  private static boolean isApostrophe(String s, int i, CharSequence out) {
     CharSequence before = out == null ? s : out;
     int at = out == null ? i : out.length();
     if (at == 0 || !Character.isLetter(before.charAt(at - 1))) {

@@ -6,16 +6,62 @@ import java.util.Set;
 
 /**
  * Sentences of one document: the tokens as written and, aligned with them, the terms counted
- * (lower-cased words or lemmas; {@code null} where the token is punctuation or a symbol).
+ * (lower-cased words or lemmas; {@code null} where the token is punctuation or a symbol), and
+ * where each token is in the text that was tokenized (before normalisation).
  */
 public final class TokenizedDocument {
 
+  private final String text;
   private final List<String[]> surfaces;
   private final List<String[]> terms;
+  private final List<int[]> offsets;
 
-  public TokenizedDocument(List<String[]> surfaces, List<String[]> terms) {
+  /**
+   * @param text the text as given to the tokenizer
+   * @param offsets per sentence, start and end in {@code text} of token {@code k} at {@code 2k}, {@code 2k + 1}
+   */
+  public TokenizedDocument(String text, List<String[]> surfaces, List<String[]> terms, List<int[]> offsets) {
+    this.text = text;
     this.surfaces = List.copyOf(surfaces);
     this.terms = List.copyOf(terms);
+    this.offsets = List.copyOf(offsets);
+  }
+
+  /** The text that was tokenized. */
+  public String text() {
+    return text;
+  }
+
+  /** Where token {@code token} of sentence {@code sentence} starts in {@link #text} (a {@code char} index). */
+  public int start(int sentence, int token) {
+    return offsets.get(sentence)[2 * token];
+  }
+
+  /** Where token {@code token} of sentence {@code sentence} ends in {@link #text} (exclusive). */
+  public int end(int sentence, int token) {
+    return offsets.get(sentence)[2 * token + 1];
+  }
+
+  /** Tokens {@code from} to {@code to} (exclusive) of a sentence as the text writes them, with line breaks as spaces. */
+  public String written(int sentence, int from, int to) {
+    return from >= to ? "" : oneLine(text.substring(start(sentence, from), end(sentence, to - 1)));
+  }
+
+  /** {@code s} with each line break (CR, LF and the other breaks of {@code \R}) as a space. */
+  static String oneLine(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean lineBreak = c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028'
+          || c == '\u2029';
+      if (lineBreak && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(lineBreak ? ' ' : c);
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   public List<String[]> surfaces() {

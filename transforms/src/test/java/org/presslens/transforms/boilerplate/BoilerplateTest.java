@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.presslens.transforms.model.TextCuts;
 
 class BoilerplateTest {
 
@@ -18,9 +19,32 @@ class BoilerplateTest {
   }
 
   @Test
-  void stripRemovesOnlyTheGivenLines() {
-    assertEquals("\nThe minister resigned.\n\n",
-        BoilerplateLines.strip("Home | World\n\nThe minister resigned.\n  Back  to Top \n", Set.of("Home | World", "Back to Top")));
+  void stripRemovesOnlyTheGivenLinesAndSaysWhere() {
+    BoilerplateLines.Stripped stripped = BoilerplateLines.strip("Home | World\n\nThe minister resigned.\n  Back  to Top \n",
+        Set.of("Home | World", "Back to Top"));
+    assertEquals("\nThe minister resigned.\n", stripped.text());
+    assertEquals(new TextCuts(new int[] {0, 24}, new int[] {13, 16}), stripped.cuts());
+    assertEquals(new BoilerplateLines.Stripped("no boilerplate", TextCuts.NONE),
+        BoilerplateLines.strip("no boilerplate", Set.of()));
+  }
+
+  @Test
+  void placesInTheStrippedTextMapToTheTextAsRead() {
+    // CR LF and a character beyond the BMP before the cut: offsets count code points
+    String asRead = "Menu\r\nThe \uD83D\uDE00 minister\r\nMenu\r\nMenu\r\nresigned \u2028Menu";
+    BoilerplateLines.Stripped stripped = BoilerplateLines.strip(asRead, Set.of("Menu"));
+    assertEquals("The \uD83D\uDE00 minister\r\nresigned \u2028", stripped.text());
+    int[] asReadCodePoints = asRead.codePoints().toArray();
+    int[] keptCodePoints = stripped.text().codePoints().toArray();
+    for (String word : List.of("The", "minister", "resigned")) {
+      int start = stripped.text().codePointCount(0, stripped.text().indexOf(word));
+      int end = start + word.length();
+      int from = stripped.cuts().startAsRead(start);
+      int to = stripped.cuts().endAsRead(end);
+      assertEquals(word, new String(asReadCodePoints, from, to - from), word);
+      assertEquals(word, new String(keptCodePoints, start, end - start), word);
+    }
+    assertEquals(new TextCuts(new int[] {0, 16, 26}, new int[] {6, 12, 4}), stripped.cuts());
   }
 
   @Test

@@ -9,11 +9,15 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
 class MentionMergerTest {
 
   private static Candidate d(int s, int e, String type) {
-    return new Candidate(s, e, type, "dictionary");
+    return new Candidate(s, e, type, "dictionary", Double.NaN);
   }
 
   private static Candidate m(int s, int e, String type) {
-    return new Candidate(s, e, type, "model");
+    return m(s, e, type, 0.9);
+  }
+
+  private static Candidate m(int s, int e, String type, double probability) {
+    return new Candidate(s, e, type, "model", probability);
   }
 
   @Test
@@ -21,12 +25,12 @@ class MentionMergerTest {
     // "NATO Secretary-General Jens Stoltenberg visited South Korea"
     List<Candidate> merged = MentionMerger.merge(
         List.of(d(0, 1, "organization"), d(2, 4, "person"), d(5, 7, "location"), d(6, 7, "location")),
-        List.of(m(0, 4, "organization"), m(5, 7, "location"), m(8, 9, "person")));
+        List.of(m(0, 4, "organization", 0.7), m(5, 7, "location", 0.8), m(6, 7, "location", 0.95), m(8, 9, "person")));
     assertEquals(List.of(
-        new Candidate(0, 1, "organization", "both"),
-        new Candidate(2, 4, "person", "dictionary"),
-        new Candidate(5, 7, "location", "both"),
-        new Candidate(8, 9, "person", "model")), merged);
+        new Candidate(0, 1, "organization", "both", 0.7),
+        new Candidate(2, 4, "person", "dictionary", Double.NaN),
+        new Candidate(5, 7, "location", "both", 0.8),
+        new Candidate(8, 9, "person", "model", 0.9)), merged);
   }
 
   @Test

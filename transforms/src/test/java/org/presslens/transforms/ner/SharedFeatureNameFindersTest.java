@@ -84,6 +84,9 @@ class SharedFeatureNameFindersTest {
         for (Map.Entry<String, NameFinderME> finder : reference.entrySet()) {
           Span[] expected = finder.getValue().find(sentence);
           assertArrayEquals(expected, ours.get(finder.getKey()), finder.getKey() + ": " + String.join(" ", sentence));
+          for (int k = 0; k < expected.length; k++) { // Span.equals leaves out the probability
+            assertEquals(expected[k].getProb(), ours.get(finder.getKey())[k].getProb(), 1e-12, String.join(" ", sentence));
+          }
           spansFound.merge(finder.getKey(), expected.length, Integer::sum);
         }
         sentencesCompared++;

@@ -29,16 +29,25 @@ class KeywordInContextTest {
   private static TokenizedDocument doc(String... sentences) {
     ArrayList<String[]> surfaces = new ArrayList<>();
     ArrayList<String[]> terms = new ArrayList<>();
+    ArrayList<int[]> offsets = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
     for (String sentence : sentences) {
       String[] tokens = sentence.split(" ");
       String[] lower = new String[tokens.length];
+      int[] places = new int[2 * tokens.length];
       for (int i = 0; i < tokens.length; i++) {
         lower[i] = tokens[i].equals(",") ? null : tokens[i].toLowerCase();
+        places[2 * i] = text.length();
+        text.append(tokens[i]);
+        places[2 * i + 1] = text.length();
+        text.append(' ');
       }
       surfaces.add(tokens);
       terms.add(lower);
+      offsets.add(places);
+      text.append('\n');
     }
-    return new TokenizedDocument(surfaces, terms);
+    return new TokenizedDocument(text.toString(), surfaces, terms, offsets);
   }
 
   @Test

@@ -52,8 +52,8 @@ class RememberingTokenizerTest {
     }
   }
 
-  @Test
-  void givesTheModelsTokensOnTheSeedsAndTheSharedCorpora() throws IOException {
+  /** The seed files, and the shared corpora when they are there. */
+  static List<Path> sources() throws IOException {
     List<Path> sources = new ArrayList<>();
     try (Stream<Path> seeds = Files.list(ROOT.resolve("seeds"))) {
       seeds.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(sources::add);
@@ -63,6 +63,12 @@ class RememberingTokenizerTest {
         corpora.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().forEach(sources::add);
       }
     }
+    return sources;
+  }
+
+  @Test
+  void givesTheModelsTokensOnTheSeedsAndTheSharedCorpora() throws IOException {
+    List<Path> sources = sources();
     RememberingTokenizer remembering = new RememberingTokenizer(OpenNlpModels.shared().tokens());
     assertTrue(remembering.keepsAlphanumericWhole(), "the shared model keeps ASCII letters and digits whole");
     long tokens = 0;
@@ -93,7 +99,8 @@ class RememberingTokenizerTest {
     return same;
   }
 
-  private static List<String> texts(Path source) throws IOException {
+  /** The texts of a seed file (one) or of a JSON Lines corpus (its "text" fields). */
+  static List<String> texts(Path source) throws IOException {
     if (source.toString().endsWith(".txt")) {
       return List.of(Files.readString(source, StandardCharsets.UTF_8));
     }
