@@ -15,7 +15,7 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.presslens.transforms.parquet.ParquetRowWriter;
 import org.presslens.transforms.parquet.ParquetTable;
 import org.presslens.transforms.reports.ReportTiers;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 import org.presslens.transforms.reports.ScopeRows;
 
 /**
@@ -39,7 +39,7 @@ final class FullDetailTables {
           EmptyMatchTreatment.ALLOW);
       String keptPrefix = ReportTiers.DATA_FOLDER + "/" + table.name() + "/";
       // files of tasks that did not finish (the runner ran them again)
-      List<ResourceId> partial = FileSystems.match(folder.resolve("*" + DocumentTerms.PARTIAL,
+      List<ResourceId> partial = FileSystems.match(folder.resolve("*" + DocumentTables.PARTIAL,
           StandardResolveOptions.RESOLVE_FILE).toString(), EmptyMatchTreatment.ALLOW).metadata().stream()
           .map(MatchResult.Metadata::resourceId).toList();
       FileSystems.delete(partial, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);

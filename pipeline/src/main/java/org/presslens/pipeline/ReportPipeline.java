@@ -32,7 +32,7 @@ import org.presslens.transforms.SumTables;
 import org.presslens.transforms.SumPeriods;
 import org.presslens.transforms.reports.TrendOptions;
 import org.presslens.transforms.reports.TrendReport;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 import org.presslens.transforms.state.Memo;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.state.UpdateSegments;
@@ -44,6 +44,7 @@ import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.EntitiesReport;
+import org.presslens.transforms.reports.EntityMentionsReport;
 import org.presslens.transforms.reports.EntityCooccurrenceReport;
 import org.presslens.transforms.reports.KeywordInContextReport;
 import org.presslens.transforms.reports.OutletContrastReport;
@@ -62,11 +63,11 @@ final class ReportPipeline {
   /** The CSV reports the pipeline can write, in the order the data dictionary lists them. */
   static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC,
       BoilerplateReport.SPEC, TermFrequencyReport.SPEC, OutletContrastReport.SPEC, KeywordInContextReport.SPEC,
-      EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC, TrendReport.EMERGING, TrendReport.TERM_TRENDS,
-      TrendReport.ENTITY_TRENDS);
+      EntitiesReport.SPEC, EntityMentionsReport.SPEC, EntityCooccurrenceReport.SPEC, TrendReport.EMERGING,
+      TrendReport.TERM_TRENDS, TrendReport.ENTITY_TRENDS);
 
-  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityCooccurrenceReport.SPEC,
-      TrendReport.ENTITY_TRENDS);
+  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityMentionsReport.SPEC,
+      EntityCooccurrenceReport.SPEC, TrendReport.ENTITY_TRENDS);
 
   /** The reports whose rows stand for single items ({@link WriteRows}); the others are written in blocks. */
   private static final List<ReportSpec> ROW_REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC);
@@ -105,7 +106,9 @@ final class ReportPipeline {
     }
     List<ParquetTable> tables = new ArrayList<>();
     for (ReportSpec report : reports(config.entities())) {
-      if (report != KeywordInContextReport.SPEC) {
+      if (report == EntityMentionsReport.SPEC) {
+        tables.add(EntityMentionsReport.TABLE);
+      } else if (report != KeywordInContextReport.SPEC) {
         tables.add(ParquetTable.of(report));
       }
       if (report == TermFrequencyReport.SPEC) {
@@ -122,6 +125,7 @@ final class ReportPipeline {
         TermFrequencyReport.SPEC.fileName(), TermFrequencyReport.selection(tiers),
         OutletContrastReport.SPEC.fileName(), OutletContrastReport.selection(tiers),
         EntitiesReport.SPEC.fileName(), EntitiesReport.selection(tiers),
+        EntityMentionsReport.SPEC.fileName(), EntityMentionsReport.selection(tiers),
         EntityCooccurrenceReport.SPEC.fileName(), EntityCooccurrenceReport.selection(tiers)));
     return rules;
   }
@@ -147,7 +151,7 @@ final class ReportPipeline {
         .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
         .apply("CopiesView", View.asMap());
     UpdateSegments update = UpdateSegments.of(analysis(config), config.keepDuplicates() ? null : copyById,
-        DocumentTerms.in(tiers.dataDir(), state.previousDataDir()));
+        DocumentTables.in(tiers.dataDir(), state.previousDataDir(), config.entities()));
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId()));
     PCollection<Segment> segments = analyzed.get(UpdateSegments.SEGMENTS);
@@ -184,6 +188,8 @@ final class ReportPipeline {
     if (config.entities()) {
       blocks = blocks
           .and(tables.get(SumTables.CORPUS).apply("EntitiesReport", EntitiesReport.of(config.minEntityCount(), tiers)))
+          .and(tables.get(SumTables.CORPUS).apply("EntityMentionsReport",
+              EntityMentionsReport.of(config.minEntityCount(), tiers)))
           .and(tables.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(config.minPairCount(), tiers)));
     }
     blocks = blocks.and(PCollectionTuple.of(SumTables.CORPUS, tables.get(SumTables.CORPUS))

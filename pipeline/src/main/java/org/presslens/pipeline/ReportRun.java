@@ -26,7 +26,7 @@ import org.presslens.pipeline.html.HtmlReport;
 import org.presslens.transforms.Progress;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.cache.CacheFolder;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.reports.RejectedReport;
@@ -117,9 +117,10 @@ final class ReportRun {
     Set<String> keep = new TreeSet<>();
     if (state.store() != null) {
       for (String id : state.store().pending(state.runId(), false)) {
-        String file = DocumentTerms.relativePath(id);
-        if (!Files.exists(staging.resolve(file)) && Files.exists(target.resolve(file))) {
-          keep.add(file);
+        for (String file : DocumentTables.relativePaths(id)) {
+          if (!Files.exists(staging.resolve(file)) && Files.exists(target.resolve(file))) {
+            keep.add(file);
+          }
         }
       }
     }

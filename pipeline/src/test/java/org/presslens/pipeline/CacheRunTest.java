@@ -152,7 +152,7 @@ class CacheRunTest {
         compared.add(name);
       }
     }
-    assertEquals(14, compared.size(), compared.toString());
+    assertEquals(15, compared.size(), compared.toString());
     DataTables.assertSame(scratch, reports);
     for (CSVRecord r : PressLensRunTest.readCsv(reports.resolve("run_manifest.csv"))) {
       if (r.get("section").equals("run") && r.get("key").equals("analysed")) {

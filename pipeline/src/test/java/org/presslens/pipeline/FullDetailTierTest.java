@@ -54,6 +54,28 @@ class FullDetailTierTest {
     assertTrue(compared > 1000, "the seed reports have rows to compare: " + compared);
   }
 
+  /** What entity_mentions documents: text[start:end] of the input file's text, in code points, is the mention as written. */
+  @Test
+  void everyMentionIsWhereItsOffsetsSayInTheInputFile() throws Exception {
+    Path out = SeedRun.output();
+    List<List<Object>> mentions = DataTables.query(out, "SELECT d.source_path, m.start, m.end, m.text "
+        + "FROM data/entity_mentions m JOIN data/documents d ON d.doc_id = m.doc_id");
+    Map<String, int[]> texts = new HashMap<>();
+    for (List<Object> m : mentions) {
+      int[] text = texts.computeIfAbsent((String) m.get(0), path -> {
+        try {
+          return Files.readString(SeedRun.ROOT.resolve("seeds").resolve(path)).replaceFirst("^\uFEFF", "").codePoints().toArray();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      int start = ((Number) m.get(1)).intValue();
+      int end = ((Number) m.get(2)).intValue();
+      assertEquals(m.get(3), new String(text, start, end - start).replaceAll("\\R", " "), m.toString());
+    }
+    assertTrue(mentions.size() > 300, "the seeds' mentions: " + mentions.size());
+  }
+
   @Test
   void documentTermsAddUpToTheCorpusAndGiveTfIdfByTheDocumentedJoin() throws Exception {
     Path out = SeedRun.output();

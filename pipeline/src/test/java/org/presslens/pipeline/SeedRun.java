@@ -48,7 +48,7 @@ public final class SeedRun {
 
   /**
    * Asserts that a run of the seeds wrote byte for byte the files of the shared direct-runner run
-   * (all 15 but the manifest, which names the runner and the time), and the same rows in every full-detail table.
+   * (all 16 but the manifest, which names the runner and the time), and the same rows in every full-detail table.
    */
   static void assertSameFilesAsDirectRun(Path out) throws IOException {
     Path direct = output();
@@ -57,7 +57,7 @@ public final class SeedRun {
       files = listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
           .filter(name -> !name.startsWith(".") && !name.equals("run_manifest.csv")).sorted().toList();
     }
-    assertEquals(15, files.size(), files.toString());
+    assertEquals(16, files.size(), files.toString());
     for (String file : files) {
       assertArrayEquals(Files.readAllBytes(direct.resolve(file)), Files.readAllBytes(out.resolve(file)), file);
     }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 
 /**
- * The entity mentions of one document (a view of its {@link AnalyzedDocument}), its number of sentences, and the text (tokens joined as
- * the text reads, {@code TokenJoiner}) of the sentences that hold a mention, which co-occurrence
+ * The entity mentions of one document (a view of its {@link AnalyzedDocument}), its number of sentences, and the text (as
+ * the document writes it, line breaks as spaces) of the sentences that hold a mention, which co-occurrence
  * evidence quotes.
  */
 public record DocumentEntities(

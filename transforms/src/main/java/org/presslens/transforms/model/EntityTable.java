@@ -14,9 +14,14 @@ import org.apache.beam.sdk.transforms.Combine;
  */
 public record EntityTable(TreeMap<String, Entity> entities) implements Serializable, Summable<DocumentEntities, EntityTable> {
 
-  /** What is known of one entity. */
+  /**
+   * What is known of one entity.
+   *
+   * @param firstSeen per spelling (surface), its first mention: in the document with the lowest
+   *     doc_id, the first there
+   */
   public record Entity(String canonical, String type, TreeMap<String, Long> mentionsPerOutlet, long[] documents,
-      TreeMap<String, Long> surfaces, TreeSet<String> sources) implements Serializable {
+      TreeMap<String, Long> surfaces, TreeSet<String> sources, TreeMap<String, Seen> firstSeen) implements Serializable {
 
     /** Documents mentioning the entity. */
     public long documentCount() {
@@ -36,7 +41,7 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
     public boolean equals(Object o) {
       return o instanceof Entity e && canonical.equals(e.canonical) && type.equals(e.type)
           && mentionsPerOutlet.equals(e.mentionsPerOutlet) && documents[0] == e.documents[0]
-          && surfaces.equals(e.surfaces) && sources.equals(e.sources);
+          && surfaces.equals(e.surfaces) && sources.equals(e.sources) && firstSeen.equals(e.firstSeen);
     }
 
     @Override
@@ -45,22 +50,43 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
     }
   }
 
+  /** A mention with its document, where an entity's spelling was seen. */
+  public record Seen(String docId, String outlet, Mention mention) implements Serializable {
+
+    /** Whether this mention comes before {@code other}: a lower doc_id, or earlier in the same document. */
+    boolean before(Seen other) {
+      int byDocument = docId.compareTo(other.docId);
+      return byDocument != 0 ? byDocument < 0 : mention.charStart() < other.mention.charStart();
+    }
+  }
+
   public EntityTable() {
     this(new TreeMap<>());
+  }
+
+  private static Entity newEntity(String canonical, String type) {
+    return new Entity(canonical, type, new TreeMap<>(), new long[1], new TreeMap<>(), new TreeSet<>(), new TreeMap<>());
+  }
+
+  private static void keepFirst(Entity e, String surface, Seen seen) {
+    Seen known = e.firstSeen().get(surface);
+    if (known == null || seen.before(known)) {
+      e.firstSeen().put(surface, seen);
+    }
   }
 
   @Override
   public EntityTable add(DocumentEntities doc) {
     Set<Entity> inDocument = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Mention m : doc.mentions()) {
-      Entity e = entities.computeIfAbsent(m.key(),
-          k -> new Entity(m.canonical(), m.type(), new TreeMap<>(), new long[1], new TreeMap<>(), new TreeSet<>()));
+      Entity e = entities.computeIfAbsent(m.key(), k -> newEntity(m.canonical(), m.type()));
       e.mentionsPerOutlet().merge(doc.outlet(), 1L, Long::sum);
       if (inDocument.add(e)) {
         e.documents()[0]++;
       }
       e.surfaces().merge(m.surface(), 1L, Long::sum);
       e.sources().add(m.source());
+      keepFirst(e, m.surface(), new Seen(doc.docId(), doc.outlet(), m));
     }
     return this;
   }
@@ -68,12 +94,12 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
   @Override
   public EntityTable merge(EntityTable other) {
     other.entities.forEach((key, o) -> {
-      Entity e = entities.computeIfAbsent(key,
-          k -> new Entity(o.canonical(), o.type(), new TreeMap<>(), new long[1], new TreeMap<>(), new TreeSet<>()));
+      Entity e = entities.computeIfAbsent(key, k -> newEntity(o.canonical(), o.type()));
       o.mentionsPerOutlet().forEach((k, v) -> e.mentionsPerOutlet().merge(k, v, Long::sum));
       e.documents()[0] += o.documents()[0];
       o.surfaces().forEach((k, v) -> e.surfaces().merge(k, v, Long::sum));
       e.sources().addAll(o.sources());
+      o.firstSeen().forEach((surface, seen) -> keepFirst(e, surface, seen));
     });
     return this;
   }

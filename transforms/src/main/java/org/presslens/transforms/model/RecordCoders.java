@@ -137,6 +137,22 @@ public final class RecordCoders {
     }
   }
 
+  static void encodeMention(Mention m, OutputStream out) throws IOException {
+    writeStrings(out, m.canonical(), m.type(), m.surface(), m.source(), m.written().equals(m.surface()) ? null : m.written());
+    INT.encode(m.sentence(), out);
+    INT.encode(m.start(), out);
+    INT.encode(m.end(), out);
+    DOUBLE.encode(m.probability(), out);
+    INT.encode(m.charStart() + 1, out); // -1 (not placed) as 0: var-ints of negative numbers take five bytes
+    INT.encode(m.charEnd() + 1, out);
+  }
+
+  static Mention decodeMention(InputStream in) throws IOException {
+    String[] m = readStrings(in, 5); // canonical, type, surface, source, written when not the surface
+    return new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3],
+        DOUBLE.decode(in), INT.decode(in) - 1, INT.decode(in) - 1, m[4] == null ? m[2] : m[4]);
+  }
+
   /** Coder of {@link AnalyzedDocument}: metadata, sizes, term counts, mentions and quoted sentences. */
   public static final class AnalyzedDocumentCoder extends ClassCoder<AnalyzedDocument> {
     public static final AnalyzedDocumentCoder INSTANCE = new AnalyzedDocumentCoder();
@@ -155,13 +171,7 @@ public final class RecordCoders {
       writeMap(out, d.termCounts(), STRING, INT);
       INT.encode(d.mentions().size(), out);
       for (Mention m : d.mentions()) {
-        writeStrings(out, m.canonical(), m.type(), m.surface(), m.source(), m.written().equals(m.surface()) ? null : m.written());
-        INT.encode(m.sentence(), out);
-        INT.encode(m.start(), out);
-        INT.encode(m.end(), out);
-        DOUBLE.encode(m.probability(), out);
-        INT.encode(m.charStart() + 1, out); // -1 (not placed) as 0: var-ints of negative numbers take five bytes
-        INT.encode(m.charEnd() + 1, out);
+        encodeMention(m, out);
       }
       writeMap(out, d.quoted(), INT, NULLABLE_STRING);
     }
@@ -177,9 +187,7 @@ public final class RecordCoders {
       int count = INT.decode(in);
       ArrayList<Mention> mentions = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        String[] m = readStrings(in, 5); // canonical, type, surface, source, written when not the surface
-        mentions.add(new Mention(m[0], m[1], m[2], INT.decode(in), INT.decode(in), INT.decode(in), m[3],
-            DOUBLE.decode(in), INT.decode(in) - 1, INT.decode(in) - 1, m[4] == null ? m[2] : m[4]));
+        mentions.add(decodeMention(in));
       }
       return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], characters, sentences, tokens, types,
           counts, mentions, readMap(in, INT, NULLABLE_STRING));

@@ -58,7 +58,7 @@ public final class TableCoders {
     return set;
   }
 
-  /** Coder of {@link EntityTable}: per entity its key, names, counts per outlet, documents, spellings and layers. */
+  /** Coder of {@link EntityTable}: per entity its key, names, counts per outlet, documents, spellings, layers and the first mention of each spelling. */
   public static final class EntityTableCoder extends ClassCoder<EntityTable> {
     static final EntityTableCoder INSTANCE = new EntityTableCoder();
 
@@ -74,6 +74,13 @@ public final class TableCoders {
         LONG.encode(entity.documents()[0], out);
         writeCounts(out, entity.surfaces());
         writeSet(out, entity.sources());
+        INT.encode(entity.firstSeen().size(), out);
+        for (Map.Entry<String, EntityTable.Seen> seen : entity.firstSeen().entrySet()) {
+          STRING.encode(seen.getKey(), out);
+          STRING.encode(seen.getValue().docId(), out);
+          STRING.encode(seen.getValue().outlet(), out);
+          RecordCoders.encodeMention(seen.getValue().mention(), out);
+        }
       }
     }
 
@@ -86,7 +93,14 @@ public final class TableCoders {
         String type = STRING.decode(in);
         TreeMap<String, Long> perOutlet = readCounts(in);
         long documents = LONG.decode(in);
-        entities.put(key, new Entity(canonical, type, perOutlet, new long[] {documents}, readCounts(in), readSet(in)));
+        TreeMap<String, Long> surfaces = readCounts(in);
+        TreeSet<String> sources = readSet(in);
+        TreeMap<String, EntityTable.Seen> firstSeen = new TreeMap<>();
+        for (int k = INT.decode(in); k > 0; k--) {
+          firstSeen.put(STRING.decode(in), new EntityTable.Seen(STRING.decode(in), STRING.decode(in),
+              RecordCoders.decodeMention(in)));
+        }
+        entities.put(key, new Entity(canonical, type, perOutlet, new long[] {documents}, surfaces, sources, firstSeen));
       }
       return new EntityTable(entities);
     }

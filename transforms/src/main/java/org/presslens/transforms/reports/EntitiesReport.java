@@ -66,12 +66,17 @@ public final class EntitiesReport extends PTransform<PCollection<OutletTables>, 
         })));
   }
 
-  static void rows(EntityTable table, long minMentions, Consumer<List<?>> rows) {
+  /** The entities with at least {@code minMentions} mentions, in the report's order: most mentioned first. */
+  static List<Entity> listed(EntityTable table, long minMentions) {
     List<Entity> entities = new ArrayList<>(table.entities().values());
     entities.removeIf(e -> e.mentions() < minMentions);
     entities.sort(Comparator.comparingLong(Entity::mentions).reversed()
         .thenComparing(Entity::canonical).thenComparing(Entity::type));
-    for (Entity e : entities) {
+    return entities;
+  }
+
+  static void rows(EntityTable table, long minMentions, Consumer<List<?>> rows) {
+    for (Entity e : listed(table, minMentions)) {
       rows.accept(List.of(e.canonical(), e.type(), e.mentions(), e.documentCount(),
           e.mentionsPerOutlet().size(), mostFirst(e.mentionsPerOutlet(), "%s: %d"),
           mostFirst(e.surfaces(), "%s (%d)"), e.source()));

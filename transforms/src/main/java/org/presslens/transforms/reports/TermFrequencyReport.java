@@ -40,7 +40,7 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
           integer("doc_freq", "documents of the scope containing the term"),
           integer("rank", "rank by count among terms of the same n in the scope; ties share the lowest rank")));
 
-  /** Every term of every document (full-detail tier only; written per segment by {@link DocumentTerms}). */
+  /** Every term of every document (full-detail tier only; written per segment by {@link DocumentTables}). */
   public static final ParquetTable DOCUMENT_TERMS = ParquetTable.of("document_terms",
       "Every term of every counted document (copies left out), whatever --minCount says. tf-idf as quanteda's dfm_tfidf computes it joins the corpus rows of "
           + "term_frequencies: count x log10(corpus documents / corpus doc_freq), e.g. in DuckDB `SELECT d.doc_id, d.term, "

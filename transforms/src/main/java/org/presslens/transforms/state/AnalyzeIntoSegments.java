@@ -18,7 +18,7 @@ import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 
 /**
  * Analyses documents and sums each bundle's into one {@link Segment} (at most
@@ -40,15 +40,15 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
 
   private final AnalyzeDocuments analysis;
   private final PCollectionView<Map<String, Duplicate>> copies;
-  private final DocumentTerms documentTerms;
+  private final DocumentTables documentTables;
   private final SegmentStore store;
   private final String runId;
 
   private AnalyzeIntoSegments(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-      DocumentTerms documentTerms, SegmentStore store, String runId) {
+      DocumentTables documentTables, SegmentStore store, String runId) {
     this.analysis = analysis;
     this.copies = copies;
-    this.documentTerms = documentTerms;
+    this.documentTables = documentTables;
     this.store = store;
     this.runId = runId;
   }
@@ -57,19 +57,19 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
    * @param copies the documents that are copies of another, by doc_id (stored, not counted); null when copies count
    */
   public static AnalyzeIntoSegments of(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-      DocumentTerms documentTerms) {
-    return new AnalyzeIntoSegments(analysis, copies, documentTerms, null, "");
+      DocumentTables documentTables) {
+    return new AnalyzeIntoSegments(analysis, copies, documentTables, null, "");
   }
 
   /** Writes the segments to {@code store} (null: none) as segments of run {@code runId}. */
   public AnalyzeIntoSegments storedIn(SegmentStore store, String runId) {
-    return new AnalyzeIntoSegments(analysis, copies, documentTerms, store, runId);
+    return new AnalyzeIntoSegments(analysis, copies, documentTables, store, runId);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
     List<PCollectionView<?>> sides = copies == null ? List.of() : List.of(copies);
-    return docs.apply("Analyze", ParDo.of(new AnalyzeIntoSegmentsFn(analysis, copies, store, runId, documentTerms))
+    return docs.apply("Analyze", ParDo.of(new AnalyzeIntoSegmentsFn(analysis, copies, store, runId, documentTables))
         .withSideInputs(sides).withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
   }
 
@@ -82,19 +82,19 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
     private final PCollectionView<Map<String, Duplicate>> copies;
     private final SegmentStore store;
     private final String runId;
-    private final DocumentTerms documentTerms;
+    private final DocumentTables documentTables;
     private transient AnalyzeDocuments.Analyzer analyzer;
     private transient OpenSegment open;
     /** The copies side input, read once per bundle: the direct runner builds the map again on every access. */
     private transient Map<String, Duplicate> copyById;
 
     AnalyzeIntoSegmentsFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-        SegmentStore store, String runId, DocumentTerms documentTerms) {
+        SegmentStore store, String runId, DocumentTables documentTables) {
       this.analysis = analysis;
       this.copies = copies;
       this.store = store;
       this.runId = runId;
-      this.documentTerms = documentTerms;
+      this.documentTables = documentTables;
     }
 
     @Setup
@@ -114,7 +114,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
         copyById = copies == null ? Map.of() : c.sideInput(copies);
       }
       if (open == null) {
-        open = OpenSegment.start(runId, store, documentTerms);
+        open = OpenSegment.start(runId, store, documentTables);
       }
       open.add(analyzed, copyById.containsKey(doc.docId()));
       if (open.size() >= MAX_MEMBERS) {

@@ -6,16 +6,17 @@ import org.presslens.transforms.model.AnalyzedDocument;
 /**
  * One document of a segment as the state remembers it: the analysed text (its SHA-256), whether
  * it counted in the statistics or was a copy of another document, its normalised date, the sizes documents.csv reports
- * and the number of its distinct terms (its rows in the document_terms table). A document whose
+ * the number of its distinct terms and of its entity mentions (its rows in the document_terms and
+ * entity_mentions tables). A document whose
  * text and outlet are the same in a rerun needs no new analysis: its sizes come from here, and its
  * counts stay in its segment's tables (summed again when its copy status changed).
  */
 public record Member(String docId, String outlet, String published, String sha256, boolean copy, int characters,
-    int sentences, long tokens, int types, int terms) implements Serializable {
+    int sentences, long tokens, int types, int terms, int mentions) implements Serializable {
 
   public static Member of(AnalyzedDocument doc, boolean copy) {
     return new Member(doc.docId(), doc.outlet(), doc.published(), doc.sha256(), copy, doc.characters(), doc.sentences(),
-        doc.tokens(), doc.types(), doc.termCounts().size());
+        doc.tokens(), doc.types(), doc.termCounts().size(), doc.mentions().size());
   }
 
   /**

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.model.AnalyzedDocument;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 
 /**
  * A segment being built inside one bundle: members, tables and postings in memory, each member's
@@ -18,14 +18,14 @@ final class OpenSegment implements AutoCloseable {
   private final String prefix;
   private final Segment.Builder builder = new Segment.Builder();
   private final SegmentStore.DocumentsWriter docs;
-  private final DocumentTerms.Writer terms;
+  private final DocumentTables.Writer terms;
 
-  private OpenSegment(String prefix, SegmentStore store, DocumentTerms documentTerms) throws IOException {
+  private OpenSegment(String prefix, SegmentStore store, DocumentTables documentTables) throws IOException {
     this.prefix = prefix;
     // files are written under a provisional name and take the segment's id when it is complete
     String provisional = prefix + "-partial-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     this.docs = store == null ? null : store.startSegment(provisional);
-    this.terms = documentTerms.openProvisional(provisional);
+    this.terms = documentTables.openProvisional(provisional);
   }
 
   /**
@@ -33,9 +33,9 @@ final class OpenSegment implements AutoCloseable {
    * hash of its members' doc_ids: a task the runner repeats builds the same segment from the same
    * documents, and its files replace the first attempt's instead of standing beside them.
    */
-  static OpenSegment start(String runId, SegmentStore store, DocumentTerms documentTerms) {
+  static OpenSegment start(String runId, SegmentStore store, DocumentTables documentTables) {
     try {
-      return new OpenSegment(runId.isEmpty() ? "run" : runId, store, documentTerms);
+      return new OpenSegment(runId.isEmpty() ? "run" : runId, store, documentTables);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

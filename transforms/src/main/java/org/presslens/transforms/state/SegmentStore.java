@@ -51,7 +51,7 @@ public final class SegmentStore implements Serializable {
 
   public static final String LIVE = "live.txt";
   private static final String LIVE_HEADER = "presslens segments 1";
-  private static final byte[] MEMBERS_MARK = "PLMEM2\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MEMBERS_MARK = "PLMEM3\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TABLES_MARK = "PLTAB2\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] MEMO_MARK = "PLMEMO1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DOCUMENTS_MARK = "PLDOC1\n".getBytes(StandardCharsets.US_ASCII);

@@ -40,11 +40,12 @@ public final class StateCoders {
     LONG.encode(m.tokens(), out);
     INT.encode(m.types(), out);
     INT.encode(m.terms(), out);
+    INT.encode(m.mentions(), out);
   }
 
   static Member decodeMember(InputStream in) throws IOException {
     return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), BooleanCoder.of().decode(in),
-        INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in));
+        INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in), INT.decode(in));
   }
 
   /** Coder of {@link Member}. */

@@ -35,7 +35,7 @@ import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 
 /**
  * The analysis of the corpus as {@link Segment}s ({@link AnalyzeIntoSegments}), built on the
@@ -83,26 +83,26 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private final SegmentStore store;
   private final Map<String, List<Member>> live;
   private final String runId;
-  private final DocumentTerms documentTerms;
+  private final DocumentTables documentTables;
 
   private UpdateSegments(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-      SegmentStore store, Map<String, List<Member>> live, String runId, DocumentTerms documentTerms) {
+      SegmentStore store, Map<String, List<Member>> live, String runId, DocumentTables documentTables) {
     this.analysis = analysis;
     this.copies = copies;
     this.store = store;
     this.live = live;
     this.runId = runId;
-    this.documentTerms = documentTerms;
+    this.documentTables = documentTables;
   }
 
   /**
    * @param analysis the analysis of a document
    * @param copies the documents that are copies of another, by doc_id; null when copies count
-   * @param documentTerms where each segment's document terms go
+   * @param documentTables where each segment's document terms go
    */
   public static UpdateSegments of(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-      DocumentTerms documentTerms) {
-    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTerms);
+      DocumentTables documentTables) {
+    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTables);
   }
 
   /**
@@ -111,7 +111,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    * @param live the members of each live segment that could be read ({@link SegmentStore#readMembers})
    */
   public UpdateSegments keptIn(SegmentStore store, Map<String, List<Member>> live, String runId) {
-    return new UpdateSegments(analysis, copies, store, live, runId, documentTerms);
+    return new UpdateSegments(analysis, copies, store, live, runId, documentTables);
   }
 
   @Override
@@ -135,12 +135,12 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), rebuildInto)).withOutputTags(KEPT, TupleTagList.of(REBUILD)));
     PCollection<Segment> kept = plan.get(KEPT).setCoder(StringUtf8Coder.of())
         .apply("ReadKept", ParDo.of(new ReadKeptFn(store)));
-    kept.apply("KeptDocumentTerms", documentTerms.forKept(store));
+    kept.apply("KeptDocumentTerms", documentTables.forKept(store));
     PCollection<Segment> rebuilt = plan.get(REBUILD)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(),
             MapCoder.of(StringUtf8Coder.of(), BooleanCoder.of()))))
         .apply("RebuildGroups", GroupByKey.create())
-        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTerms)));
+        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables)));
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(fresh.get(SEGMENTS))
         .apply("AllSegments", Flatten.pCollections());
@@ -151,7 +151,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   private PCollectionTuple analyse(PCollection<SourceDocument> docs, String name) {
-    return docs.apply(name, AnalyzeIntoSegments.of(analysis, copies, documentTerms).storedIn(store, runId));
+    return docs.apply(name, AnalyzeIntoSegments.of(analysis, copies, documentTables).storedIn(store, runId));
   }
 
   /**
@@ -349,18 +349,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   static final class RebuildFn extends DoFn<KV<String, Iterable<KV<String, Map<String, Boolean>>>>, Segment> {
     private final SegmentStore store;
     private final String runId;
-    private final DocumentTerms documentTerms;
+    private final DocumentTables documentTables;
 
-    RebuildFn(SegmentStore store, String runId, DocumentTerms documentTerms) {
+    RebuildFn(SegmentStore store, String runId, DocumentTables documentTables) {
       this.store = store;
       this.runId = runId;
-      this.documentTerms = documentTerms;
+      this.documentTables = documentTables;
     }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Map<String, Boolean>>>> group,
         OutputReceiver<Segment> out) throws IOException {
-      try (OpenSegment open = OpenSegment.start(runId + "-" + Segment.REBUILT, store, documentTerms)) {
+      try (OpenSegment open = OpenSegment.start(runId + "-" + Segment.REBUILT, store, documentTables)) {
         for (KV<String, Map<String, Boolean>> source : group.getValue()) {
           Map<String, Boolean> same = source.getValue();
           store.readDocuments(source.getKey(), doc -> {

@@ -47,7 +47,7 @@ public final class TokenizedDocument {
     return from >= to ? "" : oneLine(text.substring(start(sentence, from), end(sentence, to - 1)));
   }
 
-  /** {@code s} with each line break (CR, LF and the other breaks of {@code \R}) as a space. */
+  /** {@code s} with each line break (CR LF, or one of the breaks of {@code \\R}) as a space. */
   static String oneLine(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
@@ -56,6 +56,9 @@ public final class TokenizedDocument {
           || c == '\u2029';
       if (lineBreak && out == null) {
         out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+        continue; // the LF that follows stands for both
       }
       if (out != null) {
         out.append(lineBreak ? ' ' : c);

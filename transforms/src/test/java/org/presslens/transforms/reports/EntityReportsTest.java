@@ -50,6 +50,27 @@ class EntityReportsTest {
     pipeline.run().waitUntilFinish();
   }
 
+  private static Mention placed(String name, String written, int sentence, int charStart, String source, double p) {
+    return new Mention(name, "person", written, sentence, 0, 1, source, p, charStart, charStart + written.length(), written);
+  }
+
+  @Test
+  void mentionsCsvShowsTheFirstMentionOfEachSpellingOfEachListedEntity(TestPipeline pipeline) {
+    // Putin: "Putin" 3 times (first in a1 at 40), "Vladimir Putin" once (b2); Lavrov below the minimum of 2 mentions.
+    AnalyzedDocument b2 = TestDocuments.withEntities("b2", "RT", 2, new ArrayList<>(List.of(
+        placed("Vladimir Putin", "Vladimir Putin", 0, 5, "dictionary", Double.NaN),
+        placed("Vladimir Putin", "Putin", 1, 90, "model", 0.81))), new HashMap<>());
+    AnalyzedDocument a1 = TestDocuments.withEntities("a1", "GT", 1, new ArrayList<>(List.of(
+        placed("Vladimir Putin", "Putin", 0, 40, "both", 0.93), placed("Vladimir Putin", "Putin", 0, 70, "model", 0.5),
+        placed("Sergei Lavrov", "Lavrov", 0, 80, "model", 0.7))), new HashMap<>());
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(b2, a1)).apply(TestDocuments.asSegments()).apply(SumTables.create())
+        .get(SumTables.CORPUS).apply(EntityMentionsReport.of(2, CSV_ONLY));
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntityMentionsReport.SPEC, SortKey.of("0"), List.of(
+        List.of("a1", "GT", 1, 40, 45, "Putin", "Vladimir Putin", "person", "both", 0.93),
+        List.of("b2", "RT", 1, 5, 19, "Vladimir Putin", "Vladimir Putin", "person", "dictionary", Double.NaN))));
+    pipeline.run().waitUntilFinish();
+  }
+
   @Test
   void cooccurrenceCountsUnitsPerWindowAndScope(TestPipeline pipeline) {
     PCollection<ReportBlock> blocks = pipeline.apply(Create.of(D1, D2)).apply(TestDocuments.asSegments()).apply(SumTables.create())

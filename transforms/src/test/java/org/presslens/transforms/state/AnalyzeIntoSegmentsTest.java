@@ -27,7 +27,7 @@ import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.SourceDocument;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
 
@@ -50,7 +50,7 @@ class AnalyzeIntoSegmentsTest {
 
     PCollectionTuple out = pipeline.apply("Docs", Create.of(a, b, copy))
         .apply(AnalyzeIntoSegments.of(AnalyzeDocuments.withoutEntities(new TextOptions(StopWords.english(), 1, false, false)),
-            copies, DocumentTerms.in(data.toString(), "")).storedIn(store, "r1"));
+            copies, DocumentTables.in(data.toString(), "", true)).storedIn(store, "r1"));
 
     PAssert.that(out.get(AnalyzeIntoSegments.SEGMENTS)).satisfies(segments -> {
       OutletTables rt = new OutletTables();

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.model.AnalyzedDocument;
-import org.presslens.transforms.reports.DocumentTerms;
+import org.presslens.transforms.reports.DocumentTables;
 
 /** A task the runner repeats builds the same segment again: its files replace the first ones. */
 class OpenSegmentTest {
@@ -24,7 +24,7 @@ class OpenSegmentTest {
       analyzed("b", "RT", 10, Map.of("nato", 2, "asia", 1)),
       analyzed("a", "RT", 5, Map.of("nato", 1)));
 
-  private Segment build(SegmentStore store, DocumentTerms terms, List<AnalyzedDocument> docs) throws IOException {
+  private Segment build(SegmentStore store, DocumentTables terms, List<AnalyzedDocument> docs) throws IOException {
     try (OpenSegment open = OpenSegment.start("r1", store, terms)) {
       docs.forEach(doc -> open.add(doc, false));
       return open.finish();
@@ -40,7 +40,7 @@ class OpenSegmentTest {
   @Test
   void theSameDocumentsGiveTheSameSegmentAndOneSetOfFiles() throws IOException {
     SegmentStore store = new SegmentStore(dir.resolve("state").toString());
-    DocumentTerms terms = DocumentTerms.in(dir.resolve("data").toString(), "");
+    DocumentTables terms = DocumentTables.in(dir.resolve("data").toString(), "", true);
     Segment first = build(store, terms, DOCS);
     Segment again = build(store, terms, List.of(DOCS.get(1), DOCS.get(0))); // another order, the same members
     assertEquals(first.id(), again.id());
