@@ -21,6 +21,9 @@ final class NfkcMap {
 
   static DerivedText normalize(String text) {
     String whole = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    if (whole.equals(text)) {
+      return DerivedText.same(text);
+    }
     DerivedText grouped = byGroups(text, false);
     if (grouped.text().equals(whole)) {
       return grouped;

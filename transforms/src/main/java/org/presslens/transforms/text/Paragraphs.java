@@ -47,9 +47,7 @@ public final class Paragraphs {
         } else {
           current.append(' ', start - 1, start);
         }
-        for (int i = first; i < last; i++) {
-          current.append(text.charAt(i), i, i + 1);
-        }
+        current.copy(text, first, last);
       }
       start = next(text, end);
     }
