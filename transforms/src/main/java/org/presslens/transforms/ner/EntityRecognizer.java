@@ -47,6 +47,9 @@ public final class EntityRecognizer {
   /** Which layers to run. */
   public enum Layers { MODEL, DICTIONARY, BOTH }
 
+  private static final String ORGANIZATION = "organization";
+  private static final Set<String> COMPASS = Set.of("North", "South", "East", "West");
+
   private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday");
@@ -58,6 +61,8 @@ public final class EntityRecognizer {
   private final Map<String, NameDictionary> dictionaries = new LinkedHashMap<>();
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
   private final Map<String, Gazetteer.Entry> entriesByTokens = new HashMap<>();
+  /** The organisation name rules, part of the dictionary layer; null when only the models run. */
+  private final OrganisationNames organisationNames;
 
   public EntityRecognizer(NameFinderModels nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
@@ -72,6 +77,7 @@ public final class EntityRecognizer {
     if (layers != Layers.MODEL) {
       dictionaries.putAll(byType);
     }
+    organisationNames = layers == Layers.MODEL ? null : new OrganisationNames(stopWords, entriesByTokens.keySet());
   }
 
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
@@ -87,16 +93,21 @@ public final class EntityRecognizer {
         }
       }
     }
+    OrganisationNames.Document organisations = organisationNames == null ? null
+        : organisationNames.forDocument(lowerCaseWords);
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
         List<Candidate> fromDictionary = dictionaryCandidates(tokens);
+        if (organisations != null) {
+          fromDictionary.addAll(organisations.candidates(tokens));
+        }
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
             ? clean(modelCandidates(tokens), tokens, lowerCaseWords) : List.of();
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = new ArrayList<>();
         for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
-          Mention mention = mention(tokens, s, c, fullNames);
+          Mention mention = mention(tokens, s, c, fullNames, organisations);
           if (mention != null) {
             inSentence.add(mention);
             Arrays.fill(covered, c.start(), c.end(), true);
@@ -124,10 +135,23 @@ public final class EntityRecognizer {
   }
 
 
+  /**
+   * The dictionary's spans, but for a compass direction that begins a longer name (West in West
+   * Virginia or West Texas Intermediate, which the gazetteer does not know).
+   */
   private List<Candidate> dictionaryCandidates(String[] tokens) {
     Map<String, Span[]> spans = new LinkedHashMap<>();
     dictionaries.forEach((type, dictionary) -> spans.put(type, dictionary.find(tokens)));
-    return candidates(spans, Mention.DICTIONARY);
+    List<Candidate> candidates = candidates(spans, Mention.DICTIONARY);
+    candidates.removeIf(c -> c.end() - c.start() == 1 && COMPASS.contains(tokens[c.start()]) && c.end() < tokens.length
+        && startsName(tokens[c.end()]));
+    return candidates;
+  }
+
+  /** A capitalised word other than a stop word: one that may go on with the name before it. */
+  private boolean startsName(String token) {
+    return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0))
+        && !stopWords.contains(token.toLowerCase(Locale.ROOT));
   }
 
   /** The spans of each type, in the map's order, as candidates from this source. */
@@ -197,7 +221,8 @@ public final class EntityRecognizer {
     return out;
   }
 
-  private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, Mention> fullNames) {
+  private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, Mention> fullNames,
+      OrganisationNames.Document organisations) {
     int start = c.start();
     int end = c.end();
     while (end > start && (tokens[end - 1].equalsIgnoreCase("'s") || !TokenRules.hasWordChar(tokens[end - 1]))) {
@@ -216,9 +241,21 @@ public final class EntityRecognizer {
     if (type.equals("person") && end - start == 1 && fullNames.containsKey(canonical)) {
       canonical = fullNames.get(canonical).canonical();
     }
+    Mention organisation = organisations == null || !type.equals(ORGANIZATION) || entry != null ? null
+        : organisations.shortFormOf(surface);
+    if (organisation != null) {
+      canonical = organisation.canonical();
+    }
+    if (end - start > 1 && tokens[start].equalsIgnoreCase("the")) { // named with "the" (an alias): the name without it
+      start++;
+      surface = String.join(" ", Arrays.copyOfRange(tokens, start, end));
+    }
     Mention mention = Mention.found(canonical, type, surface, sentence, start, end, c.source(), c.probability());
     if (type.equals("person") && canonical.indexOf(' ') > 0) {
       fullNames.putIfAbsent(canonical.substring(canonical.lastIndexOf(' ') + 1), mention);
+    }
+    if (type.equals(ORGANIZATION) && organisations != null) {
+      organisations.remember(tokens, start, end, mention);
     }
     return mention;
   }

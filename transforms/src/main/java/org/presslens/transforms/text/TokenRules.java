@@ -17,7 +17,8 @@ import opennlp.tools.util.Span;
  *       again: {@code asia-pacific}, {@code u.s-led}, {@code 2022-10-02}; so are three pieces
  *       with a lone hyphen between them ({@code U.S.} + {@code -} + {@code led}).
  *   <li>Currency signs stay attached to amounts ({@code €2}); they are split off so that the
- *       amount counts as a number and the sign is dropped as a symbol.
+ *       amount counts as a number and the sign is dropped as a symbol. So are angle brackets
+ *       ({@code <Woodco Inc>}, as wire services mark company names: {@code Inc>} is {@code Inc}).
  *   <li>The model keeps clitics attached ({@code NATO's}, {@code isn't}). They are split off as
  *       in the Penn Treebank convention: {@code nato} + {@code 's}, {@code is} + {@code n't}. A
  *       trailing possessive apostrophe ({@code countries'}) is dropped. The irregular stems of
@@ -54,7 +55,7 @@ public final class TokenRules {
       }
       lastJoinable = hasWordChar(token);
       for (String piece : splitSlashes(token)) {
-        splitCurrency(piece, out);
+        splitDetachable(piece, out);
       }
     }
     return out;
@@ -73,13 +74,13 @@ public final class TokenRules {
     return List.of(parts);
   }
 
-  private static void splitCurrency(String token, List<String> out) {
+  private static void splitDetachable(String token, List<String> out) {
     int start = 0;
     int end = token.length();
-    while (start < end && Character.getType(token.charAt(start)) == Character.CURRENCY_SYMBOL) {
+    while (start < end && isDetachable(token.charAt(start))) {
       start++;
     }
-    while (end > start && Character.getType(token.charAt(end - 1)) == Character.CURRENCY_SYMBOL) {
+    while (end > start && isDetachable(token.charAt(end - 1))) {
       end--;
     }
     if (start == 0 && end == token.length() || start == end) {
@@ -93,6 +94,11 @@ public final class TokenRules {
     if (end < token.length()) {
       out.add(token.substring(end));
     }
+  }
+
+  /** A currency sign or an angle bracket: split off the edges of a token. */
+  private static boolean isDetachable(char c) {
+    return c == '<' || c == '>' || Character.getType(c) == Character.CURRENCY_SYMBOL;
   }
 
   /** Splits clitics off the end of tokens; returns the new token list. */

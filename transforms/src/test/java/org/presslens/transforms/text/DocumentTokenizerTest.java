@@ -79,6 +79,7 @@ class DocumentTokenizerTest {
   @Test
   void removesPunctuationAndSymbolsButKeepsNumbers() {
     assertEquals(List.of("from", "40,000", "to", "300,000", "2", "billion"), words("from 40,000 to 300,000 (€2 billion)!"));
+    assertEquals(List.of("sold", "to", "woodco", "inc", "of", "houston"), words("sold to <Woodco Inc> of Houston"));
   }
 
   @Test
