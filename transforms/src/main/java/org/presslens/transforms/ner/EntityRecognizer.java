@@ -241,8 +241,9 @@ public final class EntityRecognizer {
     if (type.equals("person") && end - start == 1 && fullNames.containsKey(canonical)) {
       canonical = fullNames.get(canonical).canonical();
     }
-    Mention organisation = organisations == null || !type.equals(ORGANIZATION) || entry != null ? null
-        : organisations.shortFormOf(surface);
+    // an alias line for the spelling decides its name: how an analyst vetoes a short form's merge
+    Mention organisation = organisations == null || !type.equals(ORGANIZATION) || entry != null
+        || gazetteer.hasAlias(surface) ? null : organisations.shortFormOf(surface);
     if (organisation != null) {
       canonical = organisation.canonical();
     }

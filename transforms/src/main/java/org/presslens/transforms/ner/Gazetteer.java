@@ -91,6 +91,11 @@ public final class Gazetteer implements Serializable {
     return aliases.getOrDefault(surface, surface);
   }
 
+  /** Whether the alias table names a canonical name for this spelling (perhaps the spelling itself). */
+  public boolean hasAlias(String surface) {
+    return aliases.containsKey(surface);
+  }
+
   /** Type of a canonical name, or null when the gazetteer does not know it. */
   public String typeOf(String canonical) {
     return types.get(canonical);
