@@ -98,20 +98,15 @@ public final class EntityRecognizer {
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
-        List<Candidate> fromDictionary = dictionaryCandidates(tokens);
-        if (organisations != null) {
-          fromDictionary.addAll(organisations.candidates(tokens));
-        }
+        int shortFormsBefore = organisations == null ? 0 : organisations.shortFormCount();
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
             ? clean(modelCandidates(tokens), tokens, lowerCaseWords) : List.of();
         boolean[] covered = new boolean[tokens.length];
-        List<Mention> inSentence = new ArrayList<>();
-        for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
-          Mention mention = mention(tokens, s, c, fullNames, organisations);
-          if (mention != null) {
-            inSentence.add(mention);
-            Arrays.fill(covered, c.start(), c.end(), true);
-          }
+        List<Mention> inSentence = merged(tokens, s, fromModel, fullNames, organisations, covered);
+        if (organisations != null && organisations.shortFormCount() > shortFormsBefore) {
+          // the sentence named an organisation by its legal form: its short forms count in the same sentence too
+          Arrays.fill(covered, false);
+          inSentence = merged(tokens, s, fromModel, fullNames, organisations, covered);
         }
         for (int i = 0; i < tokens.length; i++) {
           Mention fullName = fullNames.get(tokens[i]);
@@ -125,6 +120,24 @@ public final class EntityRecognizer {
     } finally {
       if (models != null) {
         models.clearAdaptiveData();
+      }
+    }
+    return mentions;
+  }
+
+  /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */
+  private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, Map<String, Mention> fullNames,
+      OrganisationNames.Document organisations, boolean[] covered) {
+    List<Candidate> fromDictionary = dictionaryCandidates(tokens);
+    if (organisations != null) {
+      fromDictionary.addAll(organisations.candidates(tokens));
+    }
+    List<Mention> mentions = new ArrayList<>();
+    for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
+      Mention mention = mention(tokens, sentence, c, fullNames, organisations);
+      if (mention != null) {
+        mentions.add(mention);
+        Arrays.fill(covered, c.start(), c.end(), true);
       }
     }
     return mentions;
@@ -201,10 +214,10 @@ public final class EntityRecognizer {
     for (Candidate c : spans) {
       int start = c.start();
       int end = c.end();
-      while (start < end && stopWords.contains(tokens[start].toLowerCase(Locale.ROOT))) {
+      while (start < end && notInName(tokens[start])) {
         start++;
       }
-      while (end > start && stopWords.contains(tokens[end - 1].toLowerCase(Locale.ROOT))) {
+      while (end > start && notInName(tokens[end - 1])) {
         end--;
       }
       if (start == end) {
@@ -219,6 +232,11 @@ public final class EntityRecognizer {
       out.add(new Candidate(start, end, c.type(), c.source(), c.probability()));
     }
     return out;
+  }
+
+  /** A stop word or a token without a letter (a number): never the first or last word of a name. */
+  private boolean notInName(String token) {
+    return stopWords.contains(token.toLowerCase(Locale.ROOT)) || token.codePoints().noneMatch(Character::isLetter);
   }
 
   private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, Mention> fullNames,

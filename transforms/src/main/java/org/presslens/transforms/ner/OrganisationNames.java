@@ -76,6 +76,11 @@ final class OrganisationNames {
       return out;
     }
 
+    /** How many short forms the document has given so far. */
+    int shortFormCount() {
+      return shortForms.size();
+    }
+
     /** The organisation whose short form {@code surface} is, or null. */
     Mention shortFormOf(String surface) {
       return shortForms.get(surface);
