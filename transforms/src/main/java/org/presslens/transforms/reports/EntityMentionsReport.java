@@ -37,7 +37,7 @@ public final class EntityMentionsReport extends PTransform<PCollection<OutletTab
           col("outlet", "its outlet"),
           integer("sentence", "the sentence, counted from 1 as in keyword_in_context.csv"),
           integer("start", "where the mention starts in the document's text as read: characters (Unicode code points) before it"),
-          integer("end", "where it ends: start + its length in characters"),
+          integer("end", "where it ends: characters before the one that follows it (text[start:end] in Python is the mention as read)"),
           col("text", "the mention as the text writes it (a line break as a space)"),
           col("entity", "canonical name, as in entities.csv"),
           col("type", "person, organization or location"),
