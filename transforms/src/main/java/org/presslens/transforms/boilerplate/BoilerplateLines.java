@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.presslens.transforms.model.TextCuts;
+import org.presslens.transforms.text.Paragraphs;
 
 /**
  * Which lines of a document can be boilerplate, and the document without its boilerplate lines.
@@ -64,7 +65,7 @@ public final class BoilerplateLines {
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isLineBreak(c)) {
+      if (Paragraphs.isLineBreak(c)) {
         lines.add(text.substring(start, i));
         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           i++;
@@ -110,7 +111,7 @@ public final class BoilerplateLines {
     int start = 0;
     while (start < text.length() || start == 0) {
       int end = start;
-      while (end < text.length() && !isLineBreak(text.charAt(end))) {
+      while (end < text.length() && !Paragraphs.isLineBreak(text.charAt(end))) {
         end++;
       }
       int next = end == text.length() ? end
@@ -134,9 +135,5 @@ public final class BoilerplateLines {
     }
     return new Stripped(kept.toString(), new TextCuts(at.stream().mapToInt(Integer::intValue).toArray(),
         lengths.stream().mapToInt(Integer::intValue).toArray()));
-  }
-
-  private static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 }

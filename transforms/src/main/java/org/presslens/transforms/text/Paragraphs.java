@@ -160,8 +160,8 @@ public final class Paragraphs {
     return text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
   }
 
-  /** The characters {@code \R} matches alone. */
-  private static boolean isLineBreak(char c) {
+  /** The characters {@code \R} matches alone (it also matches CR LF as one break). */
+  public static boolean isLineBreak(char c) {
     return c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 

@@ -52,8 +52,7 @@ public final class TokenizedDocument {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean lineBreak = c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028'
-          || c == '\u2029';
+      boolean lineBreak = Paragraphs.isLineBreak(c);
       if (lineBreak && out == null) {
         out = new StringBuilder(s.length()).append(s, 0, i);
       }
