@@ -50,13 +50,22 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
     }
   }
 
-  /** A mention with its document, where an entity's spelling was seen. */
-  public record Seen(String docId, String outlet, Mention mention) implements Serializable {
+  /**
+   * Where an entity's spelling was seen: a mention's document and place (sentence from 0, code
+   * points in the text as read), its text as written, the layer that found it and the model's
+   * probability (NaN without one). The entity and the spelling are the keys it is kept under.
+   */
+  public record Seen(String docId, String outlet, int sentence, int start, int end, String written, String source,
+      double probability) implements Serializable {
+
+    public static Seen of(String docId, String outlet, Mention m) {
+      return new Seen(docId, outlet, m.sentence(), m.charStart(), m.charEnd(), m.written(), m.source(), m.probability());
+    }
 
     /** Whether this mention comes before {@code other}: a lower doc_id, or earlier in the same document. */
     boolean before(Seen other) {
       int byDocument = docId.compareTo(other.docId);
-      return byDocument != 0 ? byDocument < 0 : mention.charStart() < other.mention.charStart();
+      return byDocument != 0 ? byDocument < 0 : start < other.start;
     }
   }
 
@@ -86,7 +95,7 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
       }
       e.surfaces().merge(m.surface(), 1L, Long::sum);
       e.sources().add(m.source());
-      keepFirst(e, m.surface(), new Seen(doc.docId(), doc.outlet(), m));
+      keepFirst(e, m.surface(), Seen.of(doc.docId(), doc.outlet(), m));
     }
     return this;
   }

@@ -75,11 +75,15 @@ public final class TableCoders {
         writeCounts(out, entity.surfaces());
         writeSet(out, entity.sources());
         INT.encode(entity.firstSeen().size(), out);
-        for (Map.Entry<String, EntityTable.Seen> seen : entity.firstSeen().entrySet()) {
-          STRING.encode(seen.getKey(), out);
-          STRING.encode(seen.getValue().docId(), out);
-          STRING.encode(seen.getValue().outlet(), out);
-          RecordCoders.encodeMention(seen.getValue().mention(), out);
+        for (Map.Entry<String, EntityTable.Seen> spelling : entity.firstSeen().entrySet()) {
+          EntityTable.Seen seen = spelling.getValue();
+          STRING.encode(spelling.getKey(), out);
+          RecordCoders.writeStrings(out, seen.docId(), seen.outlet(), seen.source(),
+              seen.written().equals(spelling.getKey()) ? null : seen.written());
+          INT.encode(seen.sentence(), out);
+          INT.encode(seen.start() + 1, out); // -1 (not placed) as 0
+          INT.encode(seen.end() + 1, out);
+          RecordCoders.DOUBLE.encode(seen.probability(), out);
         }
       }
     }
@@ -97,8 +101,10 @@ public final class TableCoders {
         TreeSet<String> sources = readSet(in);
         TreeMap<String, EntityTable.Seen> firstSeen = new TreeMap<>();
         for (int k = INT.decode(in); k > 0; k--) {
-          firstSeen.put(STRING.decode(in), new EntityTable.Seen(STRING.decode(in), STRING.decode(in),
-              RecordCoders.decodeMention(in)));
+          String surface = STRING.decode(in);
+          String[] strings = RecordCoders.readStrings(in, 4); // doc_id, outlet, source, written when not the surface
+          firstSeen.put(surface, new EntityTable.Seen(strings[0], strings[1], INT.decode(in), INT.decode(in) - 1,
+              INT.decode(in) - 1, strings[3] == null ? surface : strings[3], strings[2], RecordCoders.DOUBLE.decode(in)));
         }
         entities.put(key, new Entity(canonical, type, perOutlet, new long[] {documents}, surfaces, sources, firstSeen));
       }

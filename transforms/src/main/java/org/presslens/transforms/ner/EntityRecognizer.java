@@ -28,8 +28,13 @@ import org.presslens.transforms.text.TokenRules;
  *   <li>a one-word person name that is the last word of a longer person name seen earlier in the
  *       same document becomes that name (Truss -> Liz Truss after "Liz Truss"); such a surname is a
  *       mention of that person even where neither layer tagged it ("In Feldman's opinion" after
- *       "Pavel Feldman").
+ *       "Pavel Feldman");
+ *   <li>a leading {@code the} of an alias is left out of the span ("the U.S." is "U.S.").
  * </ul>
+ *
+ * The dictionary layer also holds the organisation name rules of {@link OrganisationNames} (legal
+ * forms and their short forms in the same document), and leaves out a gazetteer compass direction
+ * that begins a longer name ("West Virginia").
  *
  * The model layer skips sentences without a lower-case letter (headlines, section labels in
  * capitals): the models rely on capitalisation, which such lines do not carry. Model spans are
@@ -147,7 +152,6 @@ public final class EntityRecognizer {
     return models == null ? List.of() : candidates(models.find(tokens), Mention.MODEL);
   }
 
-
   /**
    * The dictionary's spans, but for a compass direction that begins a longer name (West in West
    * Virginia or West Texas Intermediate, which the gazetteer does not know).
@@ -157,14 +161,8 @@ public final class EntityRecognizer {
     dictionaries.forEach((type, dictionary) -> spans.put(type, dictionary.find(tokens)));
     List<Candidate> candidates = candidates(spans, Mention.DICTIONARY);
     candidates.removeIf(c -> c.end() - c.start() == 1 && COMPASS.contains(tokens[c.start()]) && c.end() < tokens.length
-        && startsName(tokens[c.end()]));
+        && organisationNames.startsName(tokens[c.end()]));
     return candidates;
-  }
-
-  /** A capitalised word other than a stop word: one that may go on with the name before it. */
-  private boolean startsName(String token) {
-    return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0))
-        && !stopWords.contains(token.toLowerCase(Locale.ROOT));
   }
 
   /** The spans of each type, in the map's order, as candidates from this source. */

@@ -71,8 +71,13 @@ public final class EntityMentionsReport extends PTransform<PCollection<OutletTab
 
   /** A row of the table: the mention in document {@code docId} of {@code outlet}. */
   public static List<?> row(String docId, String outlet, Mention m) {
-    return List.of(docId, outlet, m.sentence() + 1, m.charStart(), m.charEnd(), m.written(), m.canonical(), m.type(),
-        m.source(), m.probability());
+    return row(Seen.of(docId, outlet, m), m.canonical(), m.type());
+  }
+
+  /** A row of the table: where a spelling of entity {@code canonical} of {@code type} was seen. */
+  private static List<?> row(Seen seen, String canonical, String type) {
+    return List.of(seen.docId(), seen.outlet(), seen.sentence() + 1, seen.start(), seen.end(), seen.written(), canonical,
+        type, seen.source(), seen.probability());
   }
 
   @Override
@@ -87,7 +92,7 @@ public final class EntityMentionsReport extends PTransform<PCollection<OutletTab
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(SPELLINGS)
                 .map(spelling -> e.firstSeen().get(spelling.getKey()))
-                .forEach(seen -> rows.accept(row(seen.docId(), seen.outlet(), seen.mention())));
+                .forEach(seen -> rows.accept(row(seen, e.canonical(), e.type())));
           }
         }))));
   }

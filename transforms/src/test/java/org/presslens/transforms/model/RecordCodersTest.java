@@ -39,8 +39,9 @@ class RecordCodersTest {
     assertInstanceOf(RecordCoders.AnalyzedDocumentCoder.class, coder);
     HashMap<String, Integer> counts = new HashMap<>(Map.of("nato", 2, "élan vital", 1, "日本", 3));
     ArrayList<Mention> mentions = new ArrayList<>(List.of(
-        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH),
-        new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.MODEL)));
+        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH, 0.91, 17, 21, "Nato"),
+        new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.MODEL, 0.5, 300, 311, "Stoltenberg"),
+        new Mention("United States", "location", "U.S.", 3, 2, 3, Mention.DICTIONARY)));
     HashMap<Integer, String> quoted = new HashMap<>(Map.of(0, "The Nato summit .", 2, "Stoltenberg said « oui » ."));
     CoderProperties.coderDecodeEncodeEqual(coder, new AnalyzedDocument(
         "d1", "RT", "2024-05", "Title, \"quoted\"", "a/d1.txt", "UTF-8", "ab12", 120, 3, 1L << 33, 7, counts,
@@ -54,8 +55,8 @@ class RecordCodersTest {
     Coder<OutletTables> coder = CoderRegistry.createDefault().getCoder(OutletTables.class);
     assertInstanceOf(TableCoders.OutletTablesCoder.class, coder);
     ArrayList<Mention> mentions = new ArrayList<>(List.of(
-        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH),
-        new Mention("China", "location", "China", 0, 0, 1, Mention.MODEL),
+        new Mention("NATO", "organization", "Nato", 0, 3, 4, Mention.BOTH, 0.91, 17, 21, "Nato"),
+        new Mention("China", "location", "China", 0, 0, 1, Mention.MODEL, 0.7, 2, 7, "Chi\nna"),
         new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.DICTIONARY)));
     OutletTables tables = new OutletTables()
         .add(new AnalyzedDocument("d1", "RT", "", "", "", "", "", 0, 3, 12, 7, new HashMap<>(Map.of("nato", 2)),
