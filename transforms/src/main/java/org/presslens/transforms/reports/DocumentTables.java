@@ -100,7 +100,10 @@ public final class DocumentTables implements Serializable {
   /** The ending of a file still being written, or left behind by a task that did not finish. */
   public static final String PARTIAL = ".parquet.partial";
 
-  /** The rows of one segment's documents, a file per table. */
+  /**
+   * The rows of one segment's documents, a file per table: writers and targets in the order of
+   * {@link #tables} (document_terms, then entity_mentions when entities are recognised).
+   */
   public static final class Writer implements AutoCloseable {
     private final List<ParquetRowWriter> writers;
     private final List<ResourceId> targets;
