@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,6 +84,18 @@ class CacheRunTest {
     Files.writeString(corpus.resolve("b/003.txt"), line, StandardOpenOption.APPEND);
     rerunAndCompare(); // in three documents of b the line is boilerplate: the texts of the two are as before
     assertTrue(Files.readString(reports.resolve("boilerplate.csv")).contains("Subscribe to the Daily Brief"));
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void rerunsWithoutTheFullDetailTierFinishAndWriteWhatAScratchRunWrites() throws Exception {
+    run(reports, "--cacheDir=" + cache, "--parquet=false");
+    copySeed("004_1b6d78fd8a170e76.txt", "b/004.txt");
+    run(reports, "--cacheDir=" + cache, "--parquet=false");
+    Path scratch = tmp.resolve("scratch");
+    run(scratch, "--parquet=false");
+    assertSameReports(scratch, reports);
+    assertTrue(Files.notExists(reports.resolve("data")), "no full-detail tier");
   }
 
   @Test

@@ -175,9 +175,9 @@ public final class DocumentTables implements Serializable {
     return new PTransform<>() {
       @Override
       public PDone expand(PCollection<Segment> kept) {
-        if (!dataDir.isEmpty()) {
-          kept.apply("KeepOrWrite", ParDo.of(new KeptFn(owner, store)));
-        }
+        // Applied also without the tier: the direct runner stalls, without an error, on a
+        // composite that applies nothing to its input.
+        kept.apply("KeepOrWrite", ParDo.of(new KeptFn(owner, store)));
         return PDone.in(kept.getPipeline());
       }
     };
@@ -196,6 +196,9 @@ public final class DocumentTables implements Serializable {
 
     @ProcessElement
     public void process(@Element Segment segment) throws IOException {
+      if (owner.dataDir.isEmpty()) {
+        return;
+      }
       if (allKept(segment.id())) {
         List<Member> counted = segment.members().stream().filter(m -> !m.copy()).toList();
         termRows.inc(counted.stream().mapToLong(Member::terms).sum());
