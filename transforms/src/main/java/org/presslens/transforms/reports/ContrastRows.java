@@ -52,79 +52,99 @@ public final class ContrastRows {
   /** The counts that decide a term's statistics. */
   private record Pattern(long a, long b, long corpus) {}
 
-  /**
-   * A tested term, in rank order: over-used first, then by |z| and G2 (both descending), then by
-   * term. Comparisons look at numbers first (the first four characters of the term packed into
-   * {@code prefix} order terms as {@link String#compareTo} does), so that the many terms that share
-   * a pattern are rarely compared as strings.
-   */
-  private record Tested(String term, Stats stats, long prefix, int index) implements Comparable<Tested> {
-    Tested(String term, Stats stats, int index) {
-      this(term, stats, prefix(term), index);
+  /** Rank order of two count patterns' statistics: over-used first, then by |z| and G2, both descending. */
+  private static int byStatistics(Stats s, Stats t) {
+    if (s.over() != t.over()) {
+      return s.over() ? -1 : 1;
     }
-
-    @Override
-    public int compareTo(Tested o) {
-      Stats s = stats;
-      Stats t = o.stats;
-      if (s != t) {
-        if (s.over() != t.over()) {
-          return s.over() ? -1 : 1;
-        }
-        int byZ = Double.compare(t.absZ(), s.absZ());
-        if (byZ != 0) {
-          return byZ;
-        }
-        int byG2 = Double.compare(t.g2(), s.g2());
-        if (byG2 != 0) {
-          return byG2;
-        }
-      }
-      return prefix != o.prefix ? Long.compareUnsigned(prefix, o.prefix) : term.compareTo(o.term);
-    }
-
-    private static long prefix(String term) {
-      long packed = 0;
-      for (int i = 0; i < 4; i++) {
-        packed = (packed << 16) | (i < term.length() ? term.charAt(i) : 0);
-      }
-      return packed;
-    }
+    int byZ = Double.compare(t.absZ(), s.absZ());
+    return byZ != 0 ? byZ : Double.compare(t.g2(), s.g2());
   }
 
   /**
-   * @param terms candidate terms (those occurring in target or reference)
+   * @param terms candidate terms (those occurring in target or reference), in any order
    * @param corpus the whole corpus, the source of the log-odds prior
    */
   public static List<Contrast> compute(Collection<String> terms, Side target, Side reference, Side corpus, ContrastOptions options) {
+    String[] sorted = terms.toArray(String[]::new);
+    Arrays.sort(sorted);
+    return compute(sorted, target, reference, corpus, options);
+  }
+
+  /**
+   * The contrasts of {@code sortedTerms} in rank order: over-used first, then by |z| and G2 (both
+   * descending), then by term. The many terms of the long tail share a few count patterns, so the
+   * statistics are computed and ordered once per pattern; the terms come sorted (callers that test
+   * one vocabulary against several references sort it once), and each tested term's place is a
+   * number: (rank of its pattern, position of the term), sorted as primitives.
+   *
+   * @param sortedTerms candidate terms in {@link String#compareTo} order
+   */
+  public static List<Contrast> compute(String[] sortedTerms, Side target, Side reference, Side corpus, ContrastOptions options) {
     if (target.words() == 0 || reference.words() == 0) {
       return List.of();
     }
-    Map<Pattern, Stats> patterns = new HashMap<>();
-    List<Tested> tested = new ArrayList<>();
-    for (String term : terms) {
+    Map<Pattern, Integer> patternIds = new HashMap<>();
+    List<Stats> patterns = new ArrayList<>();
+    int[] testedTerm = new int[sortedTerms.length];
+    int[] testedPattern = new int[sortedTerms.length];
+    int tested = 0;
+    for (int i = 0; i < sortedTerms.length; i++) {
+      String term = sortedTerms[i];
       long a = target.count().applyAsLong(term);
       long b = reference.count().applyAsLong(term);
       if (a + b >= options.minCount()) {
         long corpusCount = corpus.count().applyAsLong(term);
-        Stats stats = patterns.computeIfAbsent(new Pattern(a, b, corpusCount),
-            k -> Stats.of(new TwoByTwo(a, b, target.words(), reference.words()), corpusCount, corpus, options));
-        tested.add(new Tested(term, stats, tested.size()));
+        Pattern pattern = new Pattern(a, b, corpusCount);
+        Integer id = patternIds.get(pattern);
+        if (id == null) {
+          id = patterns.size();
+          patternIds.put(pattern, id);
+          patterns.add(Stats.of(new TwoByTwo(a, b, target.words(), reference.words()), corpusCount, corpus, options));
+        }
+        testedTerm[tested] = i;
+        testedPattern[tested] = id;
+        tested++;
       }
     }
-    double[] q = BenjaminiHochberg.adjust(tested.stream().mapToDouble(t -> t.stats().p()).toArray());
-    Tested[] order = tested.toArray(Tested[]::new);
+    double[] p = new double[tested];
+    for (int k = 0; k < tested; k++) {
+      p[k] = patterns.get(testedPattern[k]).p();
+    }
+    double[] q = BenjaminiHochberg.adjust(p);
+    int[] patternRank = rankPatterns(patterns);
+    long[] order = new long[tested];
+    for (int k = 0; k < tested; k++) {
+      order[k] = (long) patternRank[testedPattern[k]] << 32 | k; // k ascends with the term's position
+    }
     Arrays.sort(order);
-    List<Contrast> ranked = new ArrayList<>(tested.size());
+    List<Contrast> ranked = new ArrayList<>(tested);
     int rank = 0;
-    for (int k = 0; k < order.length; k++) {
-      Stats s = order[k].stats();
-      boolean over = s.over();
-      rank = k > 0 && order[k - 1].stats().over() == over ? rank + 1 : 1;
-      ranked.add(new Contrast(order[k].term(), s.table(), s.z(), s.g2(), s.p(), q[order[k].index()],
-          s.logRatio(), s.pctDiff(), s.chi2(), s.lr(), over, rank));
+    boolean previousOver = false;
+    for (int i = 0; i < tested; i++) {
+      int k = (int) order[i];
+      Stats s = patterns.get(testedPattern[k]);
+      rank = i > 0 && previousOver == s.over() ? rank + 1 : 1;
+      previousOver = s.over();
+      ranked.add(new Contrast(sortedTerms[testedTerm[k]], s.table(), s.z(), s.g2(), s.p(), q[k],
+          s.logRatio(), s.pctDiff(), s.chi2(), s.lr(), s.over(), rank));
     }
     return ranked;
+  }
+
+  /** Each pattern's place in rank order; patterns whose statistics tie share it, so that their terms go by term. */
+  private static int[] rankPatterns(List<Stats> patterns) {
+    Integer[] byRank = new Integer[patterns.size()];
+    for (int i = 0; i < byRank.length; i++) {
+      byRank[i] = i;
+    }
+    Arrays.sort(byRank, (x, y) -> byStatistics(patterns.get(x), patterns.get(y)));
+    int[] rank = new int[byRank.length];
+    for (int i = 0; i < byRank.length; i++) {
+      boolean tie = i > 0 && byStatistics(patterns.get(byRank[i - 1]), patterns.get(byRank[i])) == 0;
+      rank[byRank[i]] = tie ? rank[byRank[i - 1]] : i;
+    }
+    return rank;
   }
 
   /**

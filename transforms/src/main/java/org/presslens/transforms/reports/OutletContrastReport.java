@@ -7,6 +7,7 @@ import static org.presslens.transforms.reports.ReportSpec.integer;
 import static org.presslens.transforms.reports.ReportSpec.significant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,6 +115,10 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     /** All outlet tables; null unless pairwise contrasts are asked for. */
     private final PCollectionView<Map<String, TermTable>> outletsView;
 
+    /** The corpus table whose terms {@link #sortedVocabulary} holds, sorted once for all its outlets. */
+    private transient TermTable vocabularyOf;
+    private transient String[] sortedVocabulary;
+
     ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<OutletTables>> corpusView,
         PCollectionView<Map<String, TermTable>> outletsView) {
       this.options = options;
@@ -133,7 +138,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           corpus.tokens() - target.tokens());
 
       List<Contrast> vsRest = Stage.STATISTICS.time(
-          () -> ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options));
+          () -> ContrastRows.compute(vocabulary(corpus), targetSide, rest, corpusSide, options));
       Listing listing = Stage.STATISTICS.time(() -> Listing.of(vsRest, Math.max(tiers.topContrasts(), options.kwicTerms())));
       Stage.STATISTICS.time(() -> blocks(outlet, REST, SortKey.of(outlet, "0"), vsRest, listing)).forEach(out.get(REPORT)::output);
       out.get(TOP_TERMS).output(KV.of(outlet, listing.over().stream().limit(options.kwicTerms())
@@ -155,6 +160,22 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           }).forEach(out.get(REPORT)::output);
         }
       }
+    }
+
+    /**
+     * The corpus's terms in order. Against the rest, an outlet's target and reference counts add up
+     * to the corpus count, so every outlet tests the same terms; they are sorted once per corpus
+     * table this instance sees rather than once per outlet.
+     */
+    private String[] vocabulary(TermTable corpus) {
+      if (vocabularyOf != corpus) {
+        String[] terms = corpus.counts().entrySet().stream().filter(e -> e.getValue() >= options.minCount())
+            .map(Map.Entry::getKey).toArray(String[]::new);
+        Arrays.sort(terms);
+        sortedVocabulary = terms;
+        vocabularyOf = corpus;
+      }
+      return sortedVocabulary;
     }
 
     private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts, Listing listing) {
