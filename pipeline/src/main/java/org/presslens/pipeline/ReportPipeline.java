@@ -34,6 +34,7 @@ import org.presslens.transforms.reports.TrendOptions;
 import org.presslens.transforms.reports.TrendReport;
 import org.presslens.transforms.reports.DocumentTables;
 import org.presslens.transforms.state.Memo;
+import org.presslens.transforms.state.KeepTotals;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.state.UpdateSegments;
 import org.presslens.transforms.io.CorpusTags;
@@ -153,7 +154,7 @@ final class ReportPipeline {
     UpdateSegments update = UpdateSegments.of(analysis(config), config.keepDuplicates() ? null : copyById,
         DocumentTables.in(tiers.dataDir(), state.previousDataDir(), config.entities()));
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
-        state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId()));
+        state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId(), state.totals()));
     PCollection<Segment> segments = analyzed.get(UpdateSegments.SEGMENTS);
     PCollection<RejectedInput> rejected = PCollectionList.of(read.get(CorpusTags.REJECTED))
         .and(unique.get(CorpusTags.REJECTED))
@@ -171,6 +172,9 @@ final class ReportPipeline {
     copies.apply("DuplicatesReport", DuplicatesReport.create())
         .apply("WriteDuplicates", WriteRows.to(out, DuplicatesReport.SPEC, tiers));
 
+    if (state.store() != null) {
+      segments.apply("KeepTotals", KeepTotals.in(state.store(), state.runId()));
+    }
     PCollectionTuple tables = segments.apply("SumTables", SumTables.create());
     PCollectionTuple periods = segments.apply("SumPeriods", SumPeriods.of(config.trendOptions(),
         state.store() == null ? "" : state.runId()));

@@ -26,6 +26,15 @@ record RunState(SegmentStore store, Map<String, List<Member>> live, List<String>
     return new RunState(null, Map.of(), List.of(), "", "");
   }
 
+  /**
+   * The live totals files, the outlets' sums of the live segments; none when a live segment's
+   * members could not be read (the totals then hold documents that are analysed again).
+   */
+  List<String> totals() {
+    boolean allRead = liveIds.stream().filter(SegmentStore::isSegment).allMatch(live::containsKey);
+    return allRead ? SegmentStore.liveTotals(liveIds) : List.of();
+  }
+
   /** The results of {@code kind} the last run remembered, and where this run remembers its own. */
   Memo memo(String kind) {
     return store == null ? Memo.none() : Memo.of(store, kind, liveIds, runId);

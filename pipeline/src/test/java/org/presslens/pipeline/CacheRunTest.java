@@ -136,17 +136,46 @@ class CacheRunTest {
     forgetLastReports();
     assertTrue(rerunAndCompare() > 0, "the documents of a truncated segment are analysed again");
 
-    // Nothing changed, so every segment is kept and its tables are read: a changed byte stops the run.
+    // Nothing changed, so the stored totals stand for every kept segment: a changed byte in one stops the run.
     forgetLastReports();
-    Path tables = anyFile(segments, ".tables");
-    byte[] content = Files.readAllBytes(tables);
-    content[content.length / 2] ^= 0x55;
-    Files.write(tables, content);
     byte[] documentsBefore = Files.readAllBytes(reports.resolve("documents.csv"));
+    flipAByte(anyFile(onlyFolder(cache).resolve("totals"), ".bin"));
+    assertDamagedCacheStopsTheRun(documentsBefore);
+
+    // Without totals in the live list the kept segments' tables are read: a changed byte in one stops the run.
+    Path live = onlyFolder(cache).resolve("live.txt");
+    Files.write(live, Files.readAllLines(live).stream().filter(l -> !l.startsWith("totals-")).toList());
+    flipAByte(anyFile(segments, ".tables"));
+    assertDamagedCacheStopsTheRun(documentsBefore);
+  }
+
+  @Test
+  void aRerunWithOnlyNewDocumentsSumsTheStoredTotalsNotTheKeptSegments() throws Exception {
+    assertEquals(4, rerunAndCompare());
+    // Damaged tables files would stop a run that reads them: with only new documents none is read.
+    try (Stream<Path> files = Files.list(onlyFolder(cache).resolve("segments"))) {
+      for (Path tables : files.filter(f -> f.toString().endsWith(".tables")).toList()) {
+        flipAByte(tables);
+      }
+    }
+    copySeed("004_1b6d78fd8a170e76.txt", "b/004.txt");
+    assertEquals(1, rerunAndCompare(), "a new document");
+    try (Stream<Path> files = Files.list(onlyFolder(cache).resolve("totals"))) {
+      assertEquals(2, files.count(), "one totals file per outlet, those of the last run only");
+    }
+  }
+
+  private void assertDamagedCacheStopsTheRun(byte[] documentsBefore) throws IOException {
     Exception damaged = assertThrows(Exception.class, () -> run(reports, "--cacheDir=" + cache));
     String message = rootMessage(damaged);
     assertTrue(message.contains("is damaged") && message.contains("delete the cache folder"), message);
     assertArrayEquals(documentsBefore, Files.readAllBytes(reports.resolve("documents.csv")), "the last reports stay");
+  }
+
+  private static void flipAByte(Path file) throws IOException {
+    byte[] content = Files.readAllBytes(file);
+    content[content.length / 2] ^= 0x55;
+    Files.write(file, content);
   }
 
   /** Reruns with the cache and from scratch, compares them, and returns the documents the rerun analysed. */

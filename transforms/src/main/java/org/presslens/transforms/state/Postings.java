@@ -75,6 +75,69 @@ public record Postings(String[] docIds, String[] outlets, HashMap<String, int[]>
     }
   }
 
+  /** The postings of the documents of one outlet. */
+  public Postings of(String outlet) {
+    int[] renumbered = new int[docIds.length];
+    List<String> ids = new ArrayList<>();
+    for (int d = 0; d < docIds.length; d++) {
+      renumbered[d] = outlets[d].equals(outlet) ? ids.size() : -1;
+      if (renumbered[d] >= 0) {
+        ids.add(docIds[d]);
+      }
+    }
+    HashMap<String, int[]> kept = new HashMap<>();
+    byTerm.forEach((term, positions) -> {
+      int[] mine = Arrays.stream(positions).map(p -> renumbered[p]).filter(p -> p >= 0).toArray();
+      if (mine.length > 0) {
+        kept.put(term, mine);
+      }
+    });
+    String[] outletOfEach = new String[ids.size()];
+    Arrays.fill(outletOfEach, outlet);
+    return new Postings(ids.toArray(String[]::new), outletOfEach, kept);
+  }
+
+  /** The postings of the documents of all {@code parts} (each document in one part only). */
+  public static Postings merge(List<Postings> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    record Doc(String id, String outlet, int part, int index) {}
+    List<Doc> all = new ArrayList<>();
+    int[][] rank = new int[parts.size()][];
+    for (int part = 0; part < parts.size(); part++) {
+      Postings p = parts.get(part);
+      rank[part] = new int[p.docIds.length];
+      for (int d = 0; d < p.docIds.length; d++) {
+        all.add(new Doc(p.docIds[d], p.outlets[d], part, d));
+      }
+    }
+    all.sort((x, y) -> x.id().compareTo(y.id()));
+    String[] ids = new String[all.size()];
+    String[] outletOfEach = new String[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Doc doc = all.get(i);
+      ids[i] = doc.id();
+      outletOfEach[i] = doc.outlet();
+      rank[doc.part()][doc.index()] = i;
+    }
+    HashMap<String, int[]> merged = new HashMap<>();
+    for (int part = 0; part < parts.size(); part++) {
+      int[] ranks = rank[part];
+      parts.get(part).byTerm.forEach((term, positions) -> {
+        int[] before = merged.get(term);
+        int start = before == null ? 0 : before.length;
+        int[] grown = before == null ? new int[positions.length] : Arrays.copyOf(before, start + positions.length);
+        for (int i = 0; i < positions.length; i++) {
+          grown[start + i] = ranks[positions[i]];
+        }
+        merged.put(term, grown);
+      });
+    }
+    merged.values().forEach(Arrays::sort);
+    return new Postings(ids, outletOfEach, merged);
+  }
+
   /** The first {@code cap} doc_ids (in order) of the documents of {@code outlet} counting {@code term}. */
   public List<String> firstDocuments(String term, String outlet, int cap) {
     int[] positions = byTerm.get(term);

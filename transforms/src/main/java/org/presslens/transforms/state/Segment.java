@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DatedTables;
@@ -34,6 +35,69 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
   public boolean analysedIn(String runId) {
     return id.startsWith(runId + "-") && !id.startsWith(runId + "-" + REBUILT + "-");
   }
+
+  /** The same segment without tables and postings: its members only, so that it adds nothing to the sums. */
+  public Segment membersOnly() {
+    return ofMembers(id, members);
+  }
+
+  /** A segment of {@code members} without tables and postings. */
+  public static Segment ofMembers(String id, List<Member> members) {
+    return new Segment(id, new ArrayList<>(members), new TreeMap<>(), new TreeMap<>(), new Postings.Builder().build());
+  }
+
+  /** One outlet's share of the tables, dated tables and postings, without members. */
+  public Segment partOf(String outlet) {
+    TreeMap<String, OutletTables> outletTables = new TreeMap<>();
+    TreeMap<String, TreeMap<String, DatedTables>> outletDated = new TreeMap<>();
+    if (tables.containsKey(outlet)) {
+      outletTables.put(outlet, tables.get(outlet));
+    }
+    if (dated.containsKey(outlet)) {
+      outletDated.put(outlet, dated.get(outlet));
+    }
+    return new Segment(id, new ArrayList<>(), outletTables, outletDated, postings.of(outlet));
+  }
+
+  /**
+   * Sums segments' tables, dated tables and postings (members are not kept): the totals a rerun
+   * starts from ({@link KeepTotals}). The accumulator keeps the parts' postings and merges them once.
+   */
+  public static Combine.CombineFn<Segment, Sum, Segment> sumFn() {
+    return new Combine.CombineFn<>() {
+      @Override
+      public Sum createAccumulator() {
+        return new Sum(new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
+      }
+
+      @Override
+      public Sum addInput(Sum sum, Segment s) {
+        s.tables().forEach((outlet, t) -> sum.tables().merge(outlet, t, OutletTables::merge));
+        s.dated().forEach((outlet, dates) -> dates.forEach((date, t) -> sum.dated()
+            .computeIfAbsent(outlet, o -> new TreeMap<>()).merge(date, t, DatedTables::merge)));
+        sum.postings().add(s.postings());
+        return sum;
+      }
+
+      @Override
+      public Sum mergeAccumulators(Iterable<Sum> sums) {
+        Sum all = createAccumulator();
+        for (Sum sum : sums) {
+          addInput(all, new Segment("", new ArrayList<>(), sum.tables(), sum.dated(), Postings.merge(sum.postings())));
+        }
+        return all;
+      }
+
+      @Override
+      public Segment extractOutput(Sum sum) {
+        return new Segment("", new ArrayList<>(), sum.tables(), sum.dated(), Postings.merge(sum.postings()));
+      }
+    };
+  }
+
+  /** The accumulator of {@link #sumFn()}. */
+  public record Sum(TreeMap<String, OutletTables> tables, TreeMap<String, TreeMap<String, DatedTables>> dated,
+      List<Postings> postings) implements Serializable {}
 
   /** The segment of {@code docs}; those whose doc_id {@code isCopy} says are copies do not count. */
   public static Segment of(String id, List<AnalyzedDocument> docs, Predicate<String> isCopy) {

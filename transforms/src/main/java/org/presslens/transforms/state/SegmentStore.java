@@ -32,6 +32,7 @@ import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.RecordCoders;
 
@@ -55,6 +56,8 @@ public final class SegmentStore implements Serializable {
   private static final byte[] TABLES_MARK = "PLTAB2\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] MEMO_MARK = "PLMEMO1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DOCUMENTS_MARK = "PLDOC1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TOTALS_MARK = "PLTOT1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final String TOTALS = "totals-";
 
   private final String folder;
 
@@ -135,15 +138,16 @@ public final class SegmentStore implements Serializable {
    */
   public List<String> publish(String runId) throws IOException {
     Set<String> ids = new LinkedHashSet<>(pending(runId, false));
-    for (MatchResult.Metadata m : FileSystems.match(file("memos/memo-*-" + runId + ".bin").toString(),
-        EmptyMatchTreatment.ALLOW).metadata()) {
-      String name = m.resourceId().getFilename();
-      ids.add(name.substring(0, name.length() - ".bin".length()));
+    for (String written : List.of("memos/memo-*-" + runId + ".bin", "totals/" + TOTALS + runId + "-*.bin")) {
+      for (MatchResult.Metadata m : FileSystems.match(file(written).toString(), EmptyMatchTreatment.ALLOW).metadata()) {
+        String name = m.resourceId().getFilename();
+        ids.add(name.substring(0, name.length() - ".bin".length()));
+      }
     }
     writePending(runId, List.copyOf(ids));
     FileSystems.rename(List.of(file(pending(runId))), List.of(file(LIVE)));
     List<ResourceId> dead = new ArrayList<>();
-    for (String folder : List.of("segments/*", "memos/*")) {
+    for (String folder : List.of("segments/*", "memos/*", "totals/*")) {
       for (MatchResult.Metadata m : FileSystems.match(file(folder).toString(), EmptyMatchTreatment.ALLOW).metadata()) {
         String name = m.resourceId().getFilename();
         String id = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
@@ -169,9 +173,46 @@ public final class SegmentStore implements Serializable {
     return live.stream().filter(id -> id.startsWith("memo-" + kind + "-")).findFirst().orElse("");
   }
 
-  /** Whether a live id names a segment (not a memo file). */
+  /** Whether a live id names a segment (not a memo or totals file). */
   public static boolean isSegment(String id) {
-    return !id.startsWith("memo-");
+    return !id.startsWith("memo-") && !id.startsWith(TOTALS);
+  }
+
+  /** The live totals files ({@link #writeTotals}): the outlets' sums of the live segments. */
+  public static List<String> liveTotals(List<String> live) {
+    return live.stream().filter(id -> id.startsWith(TOTALS)).toList();
+  }
+
+  /** Whether a segment id is that of an outlet's totals read back ({@link #readTotals}). */
+  public static boolean isTotals(String id) {
+    return id.startsWith(TOTALS);
+  }
+
+  private ResourceId totals(String id) {
+    return file("totals/" + id + ".bin");
+  }
+
+  /**
+   * Writes one outlet's share of the sum of run {@code runId}'s segments (tables, dated tables,
+   * postings: a {@link Segment} without members), framed like the other state files. It becomes
+   * live with the run's segments ({@link #publish}).
+   */
+  public void writeTotals(String runId, String outlet, Segment sum) throws IOException {
+    String id = TOTALS + runId + "-" + DigestUtils.sha256Hex(outlet).substring(0, 16);
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    StateCoders.SegmentCoder.INSTANCE.encode(new Segment(id, new ArrayList<>(), sum.tables(), sum.dated(), sum.postings()),
+        payload);
+    writeFile(totals(id), framed(TOTALS_MARK, payload.toByteArray()));
+  }
+
+  /** An outlet's totals; fails with a message naming the file and the remedy when it is missing or damaged. */
+  public Segment readTotals(String id) throws IOException {
+    ResourceId file = totals(id);
+    try {
+      return StateCoders.SegmentCoder.INSTANCE.decode(new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file))));
+    } catch (IOException | RuntimeException e) {
+      throw damaged(file, e);
+    }
   }
 
   /** Writes a memo file: entries sorted by key, framed like the other state files. */

@@ -12,13 +12,16 @@ import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -77,6 +80,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private static final TupleTag<KV<String, KV<String, Boolean>>> SAME = new TupleTag<>() {};
   private static final TupleTag<String> KEPT = new TupleTag<>() {};
   private static final TupleTag<KV<String, KV<String, Map<String, Boolean>>>> REBUILD = new TupleTag<>() {};
+  private static final TupleTag<Integer> UNCHANGED = new TupleTag<>() {};
 
   private final AnalyzeDocuments analysis;
   private final PCollectionView<Map<String, Duplicate>> copies;
@@ -84,15 +88,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private final Map<String, List<Member>> live;
   private final String runId;
   private final DocumentTables documentTables;
+  private final List<String> totals;
 
   private UpdateSegments(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-      SegmentStore store, Map<String, List<Member>> live, String runId, DocumentTables documentTables) {
+      SegmentStore store, Map<String, List<Member>> live, String runId, DocumentTables documentTables,
+      List<String> totals) {
     this.analysis = analysis;
     this.copies = copies;
     this.store = store;
     this.live = live;
     this.runId = runId;
     this.documentTables = documentTables;
+    this.totals = totals;
   }
 
   /**
@@ -102,16 +109,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    */
   public static UpdateSegments of(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
       DocumentTables documentTables) {
-    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTables);
+    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTables, List.of());
   }
 
   /**
    * Builds on the live segments of {@code store} and adds this run's segments to it.
    *
    * @param live the members of each live segment that could be read ({@link SegmentStore#readMembers})
+   * @param totals the live totals files, the outlets' sums of the live segments ({@link KeepTotals});
+   *     empty when there are none or a live segment's members could not be read
    */
-  public UpdateSegments keptIn(SegmentStore store, Map<String, List<Member>> live, String runId) {
-    return new UpdateSegments(analysis, copies, store, live, runId, documentTables);
+  public UpdateSegments keptIn(SegmentStore store, Map<String, List<Member>> live, String runId, List<String> totals) {
+    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals);
   }
 
   @Override
@@ -132,17 +141,26 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollectionTuple plan = judged.get(SAME)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of())))
         .apply("SameBySegment", GroupByKey.create())
-        .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), rebuildInto)).withOutputTags(KEPT, TupleTagList.of(REBUILD)));
+        .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), rebuildInto))
+            .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED)));
+    // The stored totals hold every live segment's tables; they replace them when every segment
+    // is still the same (only then are the totals the sum of what this run keeps of the last one).
+    PCollectionView<Integer> unchanged = plan.get(UNCHANGED).setCoder(VarIntCoder.of())
+        .apply("CountUnchanged", Sum.integersGlobally().asSingletonView());
+    Totals useTotals = new Totals(unchanged, totals.isEmpty() ? -1 : live.size());
     PCollection<Segment> kept = plan.get(KEPT).setCoder(StringUtf8Coder.of())
-        .apply("ReadKept", ParDo.of(new ReadKeptFn(store)));
+        .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals)).withSideInputs(unchanged));
     kept.apply("KeptDocumentTerms", documentTables.forKept(store));
     PCollection<Segment> rebuilt = plan.get(REBUILD)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(),
             MapCoder.of(StringUtf8Coder.of(), BooleanCoder.of()))))
         .apply("RebuildGroups", GroupByKey.create())
-        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables)));
+        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(unchanged));
+    PCollection<Segment> stored = cleaned.getPipeline()
+        .apply("TotalsFiles", Create.of(totals.isEmpty() ? List.of("") : totals).withCoder(StringUtf8Coder.of()))
+        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals)).withSideInputs(unchanged));
 
-    PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(fresh.get(SEGMENTS))
+    PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
         .apply("AllSegments", Flatten.pCollections());
     record(all);
     PCollection<DocumentFacts> facts = PCollectionList.of(judged.get(FACTS)).and(fresh.get(FACTS))
@@ -217,8 +235,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       return;
     }
     segments
-        .apply("SegmentIds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
-            .via((Segment s) -> KV.of((Void) null, s.id())))
+        .apply("SegmentIds", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
+            .via((Segment s) -> SegmentStore.isTotals(s.id()) ? List.<KV<Void, String>>of() : List.of(KV.of((Void) null, s.id()))))
         .setCoder(KvCoder.of(VoidCoder.of(), StringUtf8Coder.of()))
         .apply("GatherIds", GroupByKey.create())
         .apply("WritePending", ParDo.of(new WritePendingFn(store, runId)));
@@ -321,7 +339,11 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         same.put(member.getKey(), member.getValue());
         copyStatusChanged |= member.getValue() != copiesBefore.contains(member.getKey());
       }
-      if (same.size() == sizes.get(id) && !copyStatusChanged && !rebuildInto.containsKey(id)) {
+      boolean unchanged = same.size() == sizes.get(id) && !copyStatusChanged;
+      if (unchanged) {
+        out.get(UNCHANGED).output(1);
+      }
+      if (unchanged && !rebuildInto.containsKey(id)) {
         out.get(KEPT).output(id);
       } else {
         out.get(REBUILD).output(KV.of(rebuildInto.getOrDefault(id, id), KV.of(id, same)));
@@ -329,19 +351,63 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
   }
 
-  /** A kept segment, read from the store. */
+  /**
+   * Whether a run sums the stored totals instead of its kept and rebuilt segments: when there are
+   * totals and every live segment is still the same (the count of unchanged segments, a side
+   * input, equals {@code liveSegments}).
+   *
+   * @param liveSegments the live segments the totals sum; -1 when there are no totals
+   */
+  record Totals(PCollectionView<Integer> unchanged, int liveSegments) implements java.io.Serializable {
+    boolean used(DoFn<?, ?>.ProcessContext c) {
+      return liveSegments >= 0 && c.sideInput(unchanged) == liveSegments;
+    }
+  }
+
+  /** A kept segment, read from the store; only its members when the stored totals stand for its tables. */
   static final class ReadKeptFn extends DoFn<String, Segment> {
     private final SegmentStore store;
+    private final Totals totals;
     private final Counter kept = Metrics.counter(UpdateSegments.class, "kept-segments");
 
-    ReadKeptFn(SegmentStore store) {
+    ReadKeptFn(SegmentStore store, Totals totals) {
       this.store = store;
+      this.totals = totals;
     }
 
     @ProcessElement
-    public void process(@Element String id, OutputReceiver<Segment> out) throws IOException {
+    public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
       kept.inc();
-      out.output(store.readSegment(id));
+      if (totals.used(c)) {
+        List<Member> members = store.readMembers(id);
+        if (members == null) {
+          throw new IOException("the members file of segment " + id + " in the cache " + store.folder()
+              + " could be read when the run started but not now");
+        }
+        out.output(Segment.ofMembers(id, members));
+      } else {
+        out.output(store.readSegment(id));
+      }
+    }
+  }
+
+  /** The outlets' stored totals, when they stand for the kept and rebuilt segments' tables. */
+  static final class ReadTotalsFn extends DoFn<String, Segment> {
+    private final SegmentStore store;
+    private final Totals totals;
+    private final Counter read = Metrics.counter(UpdateSegments.class, "totals-read");
+
+    ReadTotalsFn(SegmentStore store, Totals totals) {
+      this.store = store;
+      this.totals = totals;
+    }
+
+    @ProcessElement
+    public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
+      if (!id.isEmpty() && totals.used(c)) {
+        read.inc();
+        out.output(store.readTotals(id));
+      }
     }
   }
 
@@ -351,15 +417,19 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     private final String runId;
     private final DocumentTables documentTables;
 
-    RebuildFn(SegmentStore store, String runId, DocumentTables documentTables) {
+    private final Totals totals;
+
+    RebuildFn(SegmentStore store, String runId, DocumentTables documentTables, Totals totals) {
       this.store = store;
       this.runId = runId;
       this.documentTables = documentTables;
+      this.totals = totals;
     }
 
+    /** Only merged segments are rebuilt when the totals are used; their tables are in the totals already. */
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Map<String, Boolean>>>> group,
-        OutputReceiver<Segment> out) throws IOException {
+        OutputReceiver<Segment> out, ProcessContext c) throws IOException {
       try (OpenSegment open = OpenSegment.start(runId + "-" + Segment.REBUILT, store, documentTables)) {
         for (KV<String, Map<String, Boolean>> source : group.getValue()) {
           Map<String, Boolean> same = source.getValue();
@@ -370,7 +440,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             }
           });
         }
-        out.output(open.finish());
+        Segment segment = open.finish();
+        out.output(totals.used(c) ? segment.membersOnly() : segment);
       }
     }
   }

@@ -1,0 +1,87 @@
+package org.presslens.transforms.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.presslens.transforms.TestDocuments.analyzed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.transforms.Combine.CombineFn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.model.AnalyzedDocument;
+
+/**
+ * The totals a rerun starts from: an outlet's share of several segments, summed, is that outlet's
+ * share of one segment of all their documents (tables, dated tables, postings), and it reads back
+ * from the store as written.
+ */
+class TotalsTest {
+
+  @TempDir Path dir;
+
+  private static final List<AnalyzedDocument> DOCS = List.of(
+      analyzed("d", "RT", 10, Map.of("nato", 2, "asia", 1)),
+      analyzed("a", "RT", 5, Map.of("nato", 1)),
+      analyzed("c", "Global Times", 7, Map.of("asia", 3, "peace", 1)),
+      analyzed("b", "RT", 4, Map.of("peace", 2)),
+      analyzed("e", "Global Times", 3, Map.of("nato", 1)));
+
+  private static Segment segment(List<AnalyzedDocument> docs) {
+    return Segment.of("s", docs, id -> false);
+  }
+
+  private static Segment sum(List<Segment> parts) {
+    CombineFn<Segment, Segment.Sum, Segment> fn = Segment.sumFn();
+    Segment.Sum sum = fn.createAccumulator();
+    for (Segment part : parts) {
+      sum = fn.addInput(sum, part);
+    }
+    return fn.extractOutput(sum);
+  }
+
+  @Test
+  void anOutletsSharesOfSegmentsSumToItsShareOfAllDocuments() {
+    Segment whole = segment(DOCS);
+    List<Segment> pieces = List.of(segment(DOCS.subList(0, 2)), segment(DOCS.subList(2, 4)), segment(DOCS.subList(4, 5)));
+    for (String outlet : List.of("RT", "Global Times")) {
+      Segment expected = whole.partOf(outlet);
+      Segment summed = sum(pieces.stream().map(p -> p.partOf(outlet)).toList());
+      assertEquals(expected.tables(), summed.tables(), outlet);
+      assertEquals(expected.dated(), summed.dated(), outlet);
+      assertEquals(expected.postings(), summed.postings(), outlet);
+    }
+    assertEquals(List.of("b"), sum(pieces.stream().map(p -> p.partOf("RT")).toList()).postings().firstDocuments("peace", "RT", 5));
+    assertEquals(List.of("a", "d"), sum(pieces.stream().map(p -> p.partOf("RT")).toList()).postings().firstDocuments("nato", "RT", 5));
+    assertEquals(List.of("e"), sum(pieces.stream().map(p -> p.partOf("Global Times")).toList()).postings()
+        .firstDocuments("nato", "Global Times", 5));
+  }
+
+  @Test
+  void totalsReadBackAsWrittenAndADamagedFileStopsWithAMessage() throws IOException {
+    SegmentStore store = new SegmentStore(dir.toString());
+    Segment rt = segment(DOCS).partOf("RT");
+    store.writeTotals("r1", "RT", rt);
+    Path file;
+    try (Stream<Path> files = Files.list(dir.resolve("totals"))) {
+      file = files.findFirst().orElseThrow();
+    }
+    String id = file.getFileName().toString().replace(".bin", "");
+    assertTrue(SegmentStore.isTotals(id) && !SegmentStore.isSegment(id), id);
+    Segment back = store.readTotals(id);
+    assertEquals(rt.tables(), back.tables());
+    assertEquals(rt.dated(), back.dated());
+    assertEquals(rt.postings(), back.postings());
+    assertEquals(List.of(), back.members());
+
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    IOException damaged = assertThrows(IOException.class, () -> store.readTotals(id));
+    assertTrue(damaged.getMessage().contains("is damaged"), damaged.getMessage());
+  }
+}
