@@ -1,7 +1,6 @@
 package org.presslens.transforms.parquet;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -14,20 +13,22 @@ import org.presslens.transforms.reports.ReportSpec.Column;
 /**
  * Hands the typed values of report rows to Parquet's record consumer, column by column: text as
  * UTF-8 binary, whole numbers as int64, decimals as double; null and {@code NaN} leave the field
- * out (null). Text that repeats from row to row (a doc_id, an outlet, the terms of a table) is
- * encoded to UTF-8 once per writer rather than once per row.
+ * out (null). Text that repeats from one row to the next in a column (a doc_id, an outlet, a
+ * direction) is encoded to UTF-8 once per run of rows; other text (the terms of a table, mostly
+ * distinct) is encoded as it comes, without a lookup.
  */
 final class RowWriteSupport extends WriteSupport<List<?>> {
 
-  /** Distinct strings remembered per writer at most; the memory is cleared when it is full. */
-  private static final int REMEMBERED_STRINGS = 100_000;
-
   private final ParquetTable table;
-  private final Map<String, Binary> utf8 = new HashMap<>();
+  /** Per column, the last text written and its UTF-8 bytes. */
+  private final String[] lastText;
+  private final Binary[] lastBinary;
   private RecordConsumer consumer;
 
   RowWriteSupport(ParquetTable table) {
     this.table = table;
+    this.lastText = new String[table.columns().size()];
+    this.lastBinary = new Binary[table.columns().size()];
   }
 
   @Override
@@ -61,7 +62,7 @@ final class RowWriteSupport extends WriteSupport<List<?>> {
       Column column = columns.get(i);
       consumer.startField(column.name(), i);
       switch (column.kind()) {
-        case TEXT -> consumer.addBinary(binary((String) value));
+        case TEXT -> consumer.addBinary(binary(i, (String) value));
         case INTEGER -> consumer.addLong(((Number) value).longValue());
         case DECIMAL, SIGNIFICANT -> consumer.addDouble(((Number) value).doubleValue());
       }
@@ -70,15 +71,11 @@ final class RowWriteSupport extends WriteSupport<List<?>> {
     consumer.endMessage();
   }
 
-  private Binary binary(String text) {
-    Binary known = utf8.get(text);
-    if (known == null) {
-      if (utf8.size() >= REMEMBERED_STRINGS) {
-        utf8.clear();
-      }
-      known = Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
-      utf8.put(text, known);
+  private Binary binary(int column, String text) {
+    if (!text.equals(lastText[column])) {
+      lastText[column] = text;
+      lastBinary[column] = Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
     }
-    return known;
+    return lastBinary[column];
   }
 }
