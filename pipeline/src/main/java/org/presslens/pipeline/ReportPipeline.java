@@ -172,10 +172,10 @@ final class ReportPipeline {
     copies.apply("DuplicatesReport", DuplicatesReport.create())
         .apply("WriteDuplicates", WriteRows.to(out, DuplicatesReport.SPEC, tiers));
 
-    if (state.store() != null) {
-      segments.apply("KeepTotals", KeepTotals.in(state.store(), state.runId()));
-    }
     PCollectionTuple tables = segments.apply("SumTables", SumTables.create());
+    if (state.store() != null) {
+      tables.apply("KeepTotals", KeepTotals.in(state.store(), state.runId()));
+    }
     PCollectionTuple periods = segments.apply("SumPeriods", SumPeriods.of(config.trendOptions(),
         state.store() == null ? "" : state.runId()));
     ContrastOptions contrast = config.contrastOptions();

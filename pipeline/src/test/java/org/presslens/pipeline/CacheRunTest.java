@@ -161,7 +161,7 @@ class CacheRunTest {
     copySeed("004_1b6d78fd8a170e76.txt", "b/004.txt");
     assertEquals(1, rerunAndCompare(), "a new document");
     try (Stream<Path> files = Files.list(onlyFolder(cache).resolve("totals"))) {
-      assertEquals(2, files.count(), "one totals file per outlet, those of the last run only");
+      assertEquals(4, files.count(), "two totals files per outlet (tables; dated tables and postings), those of the last run only");
     }
   }
 

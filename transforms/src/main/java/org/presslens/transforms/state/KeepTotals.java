@@ -6,20 +6,24 @@ import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.CombineGrouped;
+import org.presslens.transforms.SumTables;
+import org.presslens.transforms.model.OutletTables;
 
 /**
- * Writes each outlet's sum of the run's segments (tables, dated tables, postings) to the store,
- * one totals file per outlet ({@link SegmentStore#writeTotals}), so that the next run, when every
+ * Writes each outlet's sum of the run's segments to the store, so that the next run, when every
  * document of this one is still the same, reads these few files instead of every kept segment's
- * tables ({@link UpdateSegments}). Applied to the segments the run sums: this run's totals read
- * back, or the kept segments, plus what was analysed or rebuilt.
+ * tables ({@link UpdateSegments}): the outlet's tables as {@link SumTables} summed them
+ * ({@link SegmentStore#writeTotalTables}), and its dated tables and postings, summed here
+ * ({@link SegmentStore#writeTotals}). Applied to the output of {@link SumTables}, whose segments
+ * are those the run sums: the last run's totals read back, or the kept segments, plus what was
+ * analysed or rebuilt.
  */
-public final class KeepTotals extends PTransform<PCollection<Segment>, PDone> {
+public final class KeepTotals extends PTransform<PCollectionTuple, PDone> {
 
   private final SegmentStore store;
   private final String runId;
@@ -34,13 +38,29 @@ public final class KeepTotals extends PTransform<PCollection<Segment>, PDone> {
   }
 
   @Override
-  public PDone expand(PCollection<Segment> segments) {
-    segments
+  public PDone expand(PCollectionTuple sums) {
+    sums.get(SumTables.BY_OUTLET).apply("WriteTotalTables", ParDo.of(new WriteTablesFn(store, runId)));
+    sums.get(SumTables.SEGMENTS)
         .apply("ByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Segment.class)))
-            .via((Segment s) -> s.tables().keySet().stream().map(outlet -> KV.of(outlet, s.partOf(outlet))).toList()))
+            .via((Segment s) -> s.tables().keySet().stream().map(outlet -> KV.of(outlet, s.datedPartOf(outlet))).toList()))
         .apply("SumOutlets", CombineGrouped.perKey(Segment.sumFn()))
         .apply("WriteTotals", ParDo.of(new WriteFn(store, runId)));
-    return PDone.in(segments.getPipeline());
+    return PDone.in(sums.getPipeline());
+  }
+
+  static final class WriteTablesFn extends DoFn<KV<String, OutletTables>, Void> {
+    private final SegmentStore store;
+    private final String runId;
+
+    WriteTablesFn(SegmentStore store, String runId) {
+      this.store = store;
+      this.runId = runId;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, OutletTables> outlet) throws IOException {
+      store.writeTotalTables(runId, outlet.getKey(), outlet.getValue());
+    }
   }
 
   static final class WriteFn extends DoFn<KV<String, Segment>, Void> {

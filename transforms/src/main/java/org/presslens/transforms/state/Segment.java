@@ -48,11 +48,17 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
 
   /** One outlet's share of the tables, dated tables and postings, without members. */
   public Segment partOf(String outlet) {
+    Segment part = datedPartOf(outlet);
+    if (tables.containsKey(outlet)) {
+      part.tables().put(outlet, tables.get(outlet));
+    }
+    return part;
+  }
+
+  /** One outlet's share of the dated tables and postings, without members and tables. */
+  public Segment datedPartOf(String outlet) {
     TreeMap<String, OutletTables> outletTables = new TreeMap<>();
     TreeMap<String, TreeMap<String, DatedTables>> outletDated = new TreeMap<>();
-    if (tables.containsKey(outlet)) {
-      outletTables.put(outlet, tables.get(outlet));
-    }
     if (dated.containsKey(outlet)) {
       outletDated.put(outlet, dated.get(outlet));
     }

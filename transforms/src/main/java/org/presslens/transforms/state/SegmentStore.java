@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -34,6 +35,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.RecordCoders;
 
 /**
@@ -178,7 +180,7 @@ public final class SegmentStore implements Serializable {
     return !id.startsWith("memo-") && !id.startsWith(TOTALS);
   }
 
-  /** The live totals files ({@link #writeTotals}): the outlets' sums of the live segments. */
+  /** The live totals ({@link #writeTotals}, {@link #writeTotalTables}): the outlets' sums of the live segments. */
   public static List<String> liveTotals(List<String> live) {
     return live.stream().filter(id -> id.startsWith(TOTALS)).toList();
   }
@@ -188,28 +190,44 @@ public final class SegmentStore implements Serializable {
     return id.startsWith(TOTALS);
   }
 
-  private ResourceId totals(String id) {
-    return file("totals/" + id + ".bin");
+  private ResourceId totals(String id, String kind) {
+    return file("totals/" + id + kind);
+  }
+
+  private static String totalsId(String runId, String outlet) {
+    return TOTALS + runId + "-" + DigestUtils.sha256Hex(outlet).substring(0, 16);
   }
 
   /**
-   * Writes one outlet's share of the sum of run {@code runId}'s segments (tables, dated tables,
-   * postings: a {@link Segment} without members), framed like the other state files. It becomes
-   * live with the run's segments ({@link #publish}).
+   * Writes one outlet's summed tables of run {@code runId}, the first of its two totals files;
+   * they become live with the run's segments ({@link #publish}).
    */
-  public void writeTotals(String runId, String outlet, Segment sum) throws IOException {
-    String id = TOTALS + runId + "-" + DigestUtils.sha256Hex(outlet).substring(0, 16);
+  public void writeTotalTables(String runId, String outlet, OutletTables tables) throws IOException {
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    StateCoders.SegmentCoder.INSTANCE.encode(new Segment(id, new ArrayList<>(), sum.tables(), sum.dated(), sum.postings()),
-        payload);
-    writeFile(totals(id), framed(TOTALS_MARK, payload.toByteArray()));
+    StateCoders.encodeTables(new TreeMap<>(Map.of(outlet, tables)), payload);
+    writeFile(totals(totalsId(runId, outlet), ".tables"), framed(TOTALS_MARK, payload.toByteArray()));
   }
 
-  /** An outlet's totals; fails with a message naming the file and the remedy when it is missing or damaged. */
+  /**
+   * Writes one outlet's summed dated tables and postings of run {@code runId} (a {@link Segment}
+   * without members; its tables are left out), the second of its two totals files.
+   */
+  public void writeTotals(String runId, String outlet, Segment sum) throws IOException {
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    StateCoders.encodeDated(sum.dated(), payload);
+    StateCoders.encodePostings(sum.postings(), payload);
+    writeFile(totals(totalsId(runId, outlet), ".bin"), framed(TOTALS_MARK, payload.toByteArray()));
+  }
+
+  /** An outlet's totals; fails with a message naming the file and the remedy when one is missing or damaged. */
   public Segment readTotals(String id) throws IOException {
-    ResourceId file = totals(id);
+    ResourceId file = totals(id, ".tables");
     try {
-      return StateCoders.SegmentCoder.INSTANCE.decode(new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file))));
+      TreeMap<String, OutletTables> tables = StateCoders.decodeTables(
+          new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file))));
+      file = totals(id, ".bin");
+      ByteArrayInputStream in = new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file)));
+      return new Segment(id, new ArrayList<>(), tables, StateCoders.decodeDated(in), StateCoders.decodePostings(in));
     } catch (IOException | RuntimeException e) {
       throw damaged(file, e);
     }

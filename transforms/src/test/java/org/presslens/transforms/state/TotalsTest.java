@@ -66,10 +66,11 @@ class TotalsTest {
   void totalsReadBackAsWrittenAndADamagedFileStopsWithAMessage() throws IOException {
     SegmentStore store = new SegmentStore(dir.toString());
     Segment rt = segment(DOCS).partOf("RT");
+    store.writeTotalTables("r1", "RT", rt.tables().get("RT"));
     store.writeTotals("r1", "RT", rt);
     Path file;
     try (Stream<Path> files = Files.list(dir.resolve("totals"))) {
-      file = files.findFirst().orElseThrow();
+      file = files.filter(f -> f.toString().endsWith(".bin")).findFirst().orElseThrow();
     }
     String id = file.getFileName().toString().replace(".bin", "");
     assertTrue(SegmentStore.isTotals(id) && !SegmentStore.isSegment(id), id);
@@ -79,9 +80,14 @@ class TotalsTest {
     assertEquals(rt.postings(), back.postings());
     assertEquals(List.of(), back.members());
 
-    byte[] bytes = Files.readAllBytes(file);
-    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
-    IOException damaged = assertThrows(IOException.class, () -> store.readTotals(id));
-    assertTrue(damaged.getMessage().contains("is damaged"), damaged.getMessage());
+    for (String kind : List.of(".bin", ".tables")) {
+      Path part = file.resolveSibling(id + kind);
+      byte[] bytes = Files.readAllBytes(part);
+      Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+      IOException damaged = assertThrows(IOException.class, () -> store.readTotals(id));
+      assertTrue(damaged.getMessage().contains("is damaged") && damaged.getMessage().contains(part.getFileName().toString()),
+          damaged.getMessage());
+      Files.write(part, bytes);
+    }
   }
 }
