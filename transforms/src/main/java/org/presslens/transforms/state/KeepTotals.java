@@ -1,6 +1,7 @@
 package org.presslens.transforms.state;
 
 import java.io.IOException;
+import java.io.Serializable;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -39,42 +40,35 @@ public final class KeepTotals extends PTransform<PCollectionTuple, PDone> {
 
   @Override
   public PDone expand(PCollectionTuple sums) {
-    sums.get(SumTables.BY_OUTLET).apply("WriteTotalTables", ParDo.of(new WriteTablesFn(store, runId)));
+    sums.get(SumTables.BY_OUTLET)
+        .apply("WriteTotalTables", ParDo.of(new WriteFn<OutletTables>(store, runId, SegmentStore::writeTotalTables)));
     sums.get(SumTables.SEGMENTS)
         .apply("ByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Segment.class)))
             .via((Segment s) -> s.tables().keySet().stream().map(outlet -> KV.of(outlet, s.datedPartOf(outlet))).toList()))
         .apply("SumOutlets", CombineGrouped.perKey(Segment.sumFn()))
-        .apply("WriteTotals", ParDo.of(new WriteFn(store, runId)));
+        .apply("WriteTotals", ParDo.of(new WriteFn<Segment>(store, runId, SegmentStore::writeTotals)));
     return PDone.in(sums.getPipeline());
   }
 
-  static final class WriteTablesFn extends DoFn<KV<String, OutletTables>, Void> {
-    private final SegmentStore store;
-    private final String runId;
-
-    WriteTablesFn(SegmentStore store, String runId) {
-      this.store = store;
-      this.runId = runId;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, OutletTables> outlet) throws IOException {
-      store.writeTotalTables(runId, outlet.getKey(), outlet.getValue());
-    }
+  /** How one outlet's sum goes to the store. */
+  interface Writer<T> extends Serializable {
+    void write(SegmentStore store, String runId, String outlet, T sum) throws IOException;
   }
 
-  static final class WriteFn extends DoFn<KV<String, Segment>, Void> {
+  static final class WriteFn<T> extends DoFn<KV<String, T>, Void> {
     private final SegmentStore store;
     private final String runId;
+    private final Writer<T> writer;
 
-    WriteFn(SegmentStore store, String runId) {
+    WriteFn(SegmentStore store, String runId, Writer<T> writer) {
       this.store = store;
       this.runId = runId;
+      this.writer = writer;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Segment> outlet) throws IOException {
-      store.writeTotals(runId, outlet.getKey(), outlet.getValue());
+    public void process(@Element KV<String, T> outlet) throws IOException {
+      writer.write(store, runId, outlet.getKey(), outlet.getValue());
     }
   }
 }

@@ -157,7 +157,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         .apply("RebuildGroups", GroupByKey.create())
         .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(unchanged));
     PCollection<Segment> stored = cleaned.getPipeline()
-        .apply("TotalsFiles", Create.of(totals.isEmpty() ? List.of("") : totals).withCoder(StringUtf8Coder.of()))
+        .apply("TotalsFiles", Create.of(totals).withCoder(StringUtf8Coder.of()))
         .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals)).withSideInputs(unchanged));
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
@@ -404,7 +404,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     @ProcessElement
     public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
-      if (!id.isEmpty() && totals.used(c)) {
+      if (totals.used(c)) {
         read.inc();
         out.output(store.readTotals(id));
       }
