@@ -56,7 +56,10 @@ import org.presslens.transforms.reports.DocumentTables;
  *       analyses;
  *   <li>when there are more than {@value #MAX_SEGMENTS} live segments, all but the
  *       {@value #KEEP_LARGEST} largest are merged into one, so that scheduled reruns do not pile
- *       up small segments.
+ *       up small segments;
+ *   <li>when every live segment is still the same, the last run's per-outlet totals
+ *       ({@link KeepTotals}) stand for their tables: kept and merged segments then carry their
+ *       members only, and the totals are read instead of every kept segment's tables.
  * </ol>
  * Boilerplate and copies are decided again from the whole corpus before this step, so their
  * changes reach it as changed texts and copy flags.
