@@ -6,6 +6,7 @@ Usage (from the project root; not part of the test run):
     python3 bench/benchmark.py --runner flink --copies 1 --incremental
     python3 bench/benchmark.py --compare HEAD~1 --pairs 3 --copies 1
     python3 bench/benchmark.py --compare HEAD~1 --pairs 5 --corpus ../shared/corpora/sotu.jsonl.gz --group party
+    python3 bench/benchmark.py --compare HEAD~1 --pairs 2 --copies 4 --incremental --new 60
 
 With --compare COMMIT, each run is made in pairs: first the README command in a checkout of COMMIT
 (a git worktree in the work folder), then in this one, --pairs times, so that both see the
@@ -16,7 +17,9 @@ With --incremental, each k is run three times with one --cacheDir: first on the 
 every 100th document (filling the cache; --new N leaves out N documents spread evenly instead),
 then on the whole corpus (the new documents), then on the whole corpus again (nothing new), all
 three into one output folder as a scheduled rerun writes; each rerun's share of the first run's
-wall time is printed.
+wall time is printed. With --compare as well, each checkout makes one first run into a cache of
+its own, and then the reruns with the new documents alternate, --pairs times, each starting from
+a copy of its checkout's cache and output folder as the first run left them.
 
 For each k it writes one JSON Lines file holding k copies of sotu, brown, austen, finefoods and
 reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
@@ -118,6 +121,8 @@ def run_all(a, work):
 
 def compare(a, work, baseline):
     """Interleaved pairs: the baseline checkout's run, then this checkout's, for each input."""
+    if a.incremental:
+        return compare_reruns(a, work, baseline)
     inputs = [(a.corpus, os.path.basename(a.corpus))] if a.corpus else []
     for k in ([] if a.corpus else a.copies):
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
@@ -132,6 +137,35 @@ def compare(a, work, baseline):
                 walls[version].append(run_once(a, work, corpus, f"{label}-{version}-{pair + 1}", a.extra, cwd))
     for version, values in walls.items():
         print(f"{version}: wall s " + ", ".join(f"{w:.1f}" for w in values), flush=True)
+
+def compare_reruns(a, work, baseline):
+    """Interleaved reruns: each checkout fills its own cache once from the corpus without the new
+    documents and keeps a copy of its output and cache folders; before each timed rerun on the
+    whole corpus the copy is put back, so that every rerun starts from the same state."""
+    versions = (("baseline", baseline), ("current", os.getcwd()))
+    for _, cwd in versions:
+        subprocess.run(["mvn", "-q", "-pl", "pipeline", "-am", "compile"], cwd=cwd, check=True)
+    walls = {"baseline": [], "current": []}
+    for k in a.copies:
+        corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
+        total = build_corpus(a.shared, k, corpus)
+        partial = os.path.join(work, f"corpus-{k}x-partial.jsonl.gz")
+        build_corpus(a.shared, k, partial, skip_every=total // a.new if a.new else 100)
+        for version, cwd in versions:
+            state = os.path.join(work, f"{version}-{k}x")
+            run_once(a, work, partial, f"{k}x-first-{version}", f"{a.extra} --cacheDir={state}/cache",
+                     cwd, out=f"{state}/out")
+            # cp -a: the cache's links to the reports stay links
+            subprocess.run(["cp", "-a", state, f"{work}/kept-{version}-{k}x"], check=True)
+        for pair in range(a.pairs):
+            for version, cwd in versions:
+                state = os.path.join(work, f"{version}-{k}x")
+                shutil.rmtree(state)
+                subprocess.run(["cp", "-a", f"{work}/kept-{version}-{k}x", state], check=True)
+                walls[version].append(run_once(a, work, corpus, f"{k}x-rerun-{version}-{pair + 1}",
+                                               f"{a.extra} --cacheDir={state}/cache", cwd, out=f"{state}/out"))
+    for version, values in walls.items():
+        print(f"{version} reruns: wall s " + ", ".join(f"{w:.1f}" for w in values), flush=True)
 
 def run_once(a, work, corpus, label, extra, cwd=None, out=None):
     """Runs PressLens once (into out, or a folder of its own), prints its figures and stage times; returns the wall time."""
