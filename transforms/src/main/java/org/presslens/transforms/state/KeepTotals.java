@@ -45,7 +45,7 @@ public final class KeepTotals extends PTransform<PCollectionTuple, PDone> {
     sums.get(SumTables.SEGMENTS)
         .apply("ByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Segment.class)))
             .via((Segment s) -> s.tables().keySet().stream().map(outlet -> KV.of(outlet, s.datedPartOf(outlet))).toList()))
-        .apply("SumOutlets", CombineGrouped.perKey(Segment.sumFn()))
+        .apply("SumOutlets", CombineGrouped.perKey(Segment.datedSumFn()))
         .apply("WriteTotals", ParDo.of(new WriteFn<Segment>(store, runId, SegmentStore::writeTotals)));
     return PDone.in(sums.getPipeline());
   }

@@ -46,39 +46,32 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
     return new Segment(id, new ArrayList<>(members), new TreeMap<>(), new TreeMap<>(), new Postings.Builder().build());
   }
 
-  /** One outlet's share of the tables, dated tables and postings, without members. */
-  public Segment partOf(String outlet) {
-    Segment part = datedPartOf(outlet);
-    if (tables.containsKey(outlet)) {
-      part.tables().put(outlet, tables.get(outlet));
-    }
-    return part;
-  }
-
-  /** One outlet's share of the dated tables and postings, without members and tables. */
+  /**
+   * One outlet's share of the dated tables and postings, without members and tables (an outlet's
+   * tables are summed for the reports already; {@link KeepTotals} stores that sum).
+   */
   public Segment datedPartOf(String outlet) {
-    TreeMap<String, OutletTables> outletTables = new TreeMap<>();
     TreeMap<String, TreeMap<String, DatedTables>> outletDated = new TreeMap<>();
     if (dated.containsKey(outlet)) {
       outletDated.put(outlet, dated.get(outlet));
     }
-    return new Segment(id, new ArrayList<>(), outletTables, outletDated, postings.of(outlet));
+    return new Segment(id, new ArrayList<>(), new TreeMap<>(), outletDated, postings.of(outlet));
   }
 
   /**
-   * Sums segments' tables, dated tables and postings (members are not kept): the totals a rerun
-   * starts from ({@link KeepTotals}). The accumulator keeps the parts' postings and merges them once.
+   * Sums segments' dated tables and postings (members and tables are not kept): the part of the
+   * totals a rerun starts from that the reports do not sum already ({@link KeepTotals}). The
+   * accumulator keeps the parts' postings and merges them once.
    */
-  public static Combine.CombineFn<Segment, Sum, Segment> sumFn() {
+  public static Combine.CombineFn<Segment, DatedSum, Segment> datedSumFn() {
     return new Combine.CombineFn<>() {
       @Override
-      public Sum createAccumulator() {
-        return new Sum(new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
+      public DatedSum createAccumulator() {
+        return new DatedSum(new TreeMap<>(), new ArrayList<>());
       }
 
       @Override
-      public Sum addInput(Sum sum, Segment s) {
-        s.tables().forEach((outlet, t) -> sum.tables().merge(outlet, t, OutletTables::merge));
+      public DatedSum addInput(DatedSum sum, Segment s) {
         s.dated().forEach((outlet, dates) -> dates.forEach((date, t) -> sum.dated()
             .computeIfAbsent(outlet, o -> new TreeMap<>()).merge(date, t, DatedTables::merge)));
         sum.postings().add(s.postings());
@@ -86,24 +79,28 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
       }
 
       @Override
-      public Sum mergeAccumulators(Iterable<Sum> sums) {
-        Sum all = createAccumulator();
-        for (Sum sum : sums) {
-          addInput(all, new Segment("", new ArrayList<>(), sum.tables(), sum.dated(), Postings.merge(sum.postings())));
+      public DatedSum mergeAccumulators(Iterable<DatedSum> sums) {
+        DatedSum all = createAccumulator();
+        for (DatedSum sum : sums) {
+          addInput(all, extractOutput(sum));
         }
         return all;
       }
 
       @Override
-      public Segment extractOutput(Sum sum) {
-        return new Segment("", new ArrayList<>(), sum.tables(), sum.dated(), Postings.merge(sum.postings()));
+      public Segment extractOutput(DatedSum sum) {
+        return new Segment("", new ArrayList<>(), new TreeMap<>(), sum.dated(), Postings.merge(sum.postings()));
       }
     };
   }
 
-  /** The accumulator of {@link #sumFn()}. */
-  public record Sum(TreeMap<String, OutletTables> tables, TreeMap<String, TreeMap<String, DatedTables>> dated,
-      List<Postings> postings) implements Serializable {}
+  /**
+   * The accumulator of {@link #datedSumFn()}. Serializable because Beam infers the combiner's
+   * output coder through a coder of its accumulator; the accumulator itself never crosses a shuffle
+   * ({@link org.presslens.transforms.CombineGrouped}).
+   */
+  public record DatedSum(TreeMap<String, TreeMap<String, DatedTables>> dated, List<Postings> postings)
+      implements Serializable {}
 
   /** The segment of {@code docs}; those whose doc_id {@code isCopy} says are copies do not count. */
   public static Segment of(String id, List<AnalyzedDocument> docs, Predicate<String> isCopy) {
