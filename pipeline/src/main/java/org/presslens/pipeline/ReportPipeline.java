@@ -10,7 +10,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.Redistribute;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -25,6 +24,7 @@ import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.CheckDocuments;
 import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
+import org.presslens.transforms.SpreadDocuments;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
@@ -207,16 +207,9 @@ final class ReportPipeline {
         .apply("WriteReports", WriteReports.to(out, written).withMaxRows(tiers.maxRows()));
   }
 
-  /**
-   * A reader emits all documents of a file from one element, and every runner keeps the documents
-   * that one element gave together (one bundle of the direct runner, one partition of Spark, one
-   * fused task of Flink), so a one-file corpus would be analysed on one thread. The documents are
-   * spread over a few buckets per core instead: enough for every core, few enough that the
-   * per-bundle cost stays small.
-   */
+  /** A few buckets per core: enough for every core, few enough that the per-bundle cost stays small. */
   private static PCollection<SourceDocument> spreadDocuments(PCollection<SourceDocument> docs) {
-    return docs.apply("SpreadDocuments",
-        Redistribute.<SourceDocument>arbitrarily().withNumBuckets(4 * Runtime.getRuntime().availableProcessors()));
+    return docs.apply("SpreadDocuments", SpreadDocuments.overBuckets(4 * Runtime.getRuntime().availableProcessors()));
   }
 
   private static AnalyzeDocuments analysis(RunConfig config) {

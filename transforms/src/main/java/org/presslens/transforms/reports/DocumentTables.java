@@ -7,17 +7,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.parquet.ParquetRowWriter;
@@ -181,6 +190,56 @@ public final class DocumentTables implements Serializable {
         return PDone.in(kept.getPipeline());
       }
     };
+  }
+
+  /**
+   * Removes every file of the per-segment tables that is not one of {@code segments}: the run ends
+   * with exactly these. A runner that recomputes a lost bundle may cut its documents into other
+   * segments than the first attempt did (a segment closes after a number of documents, and a
+   * shuffle hands them over in any order), and the first attempt's files must not stay beside
+   * the second's, or their rows would count twice.
+   */
+  public PTransform<PCollection<Segment>, PDone> keepingOnly() {
+    DocumentTables owner = this;
+    return new PTransform<>() {
+      @Override
+      public PDone expand(PCollection<Segment> segments) {
+        segments
+            .apply("SegmentIds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
+                .via(segment -> KV.of((Void) null, segment.id())))
+            .setCoder(KvCoder.of(VoidCoder.of(), StringUtf8Coder.of()))
+            .apply("GatherIds", GroupByKey.create())
+            .apply("RemoveOthers", ParDo.of(new RemoveOthersFn(owner)));
+        return PDone.in(segments.getPipeline());
+      }
+    };
+  }
+
+  static final class RemoveOthersFn extends DoFn<KV<Void, Iterable<String>>, Void> {
+    private final DocumentTables owner;
+
+    RemoveOthersFn(DocumentTables owner) {
+      this.owner = owner;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Void, Iterable<String>> ids) throws IOException {
+      if (owner.dataDir.isEmpty()) {
+        return;
+      }
+      Set<String> files = new HashSet<>();
+      ids.getValue().forEach(id -> files.add(id + ".parquet"));
+      List<ResourceId> others = new ArrayList<>();
+      for (ParquetTable table : owner.tables) {
+        String pattern = file(owner.dataDir, table, "*.parquet").toString();
+        for (MatchResult.Metadata m : FileSystems.match(pattern, EmptyMatchTreatment.ALLOW).metadata()) {
+          if (!files.contains(m.resourceId().getFilename())) {
+            others.add(m.resourceId());
+          }
+        }
+      }
+      FileSystems.delete(others, StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
   }
 
   static final class KeptFn extends DoFn<Segment, Void> {

@@ -130,6 +130,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   public PCollectionTuple expand(PCollection<SourceDocument> cleaned) {
     if (live.isEmpty()) {
       PCollectionTuple fresh = analyse(cleaned, "Analyze");
+      fresh.get(SEGMENTS).apply("OnlyTheRunsSegmentFiles", documentTables.keepingOnly());
       record(fresh.get(SEGMENTS));
       return fresh;
     }
@@ -165,6 +166,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
         .apply("AllSegments", Flatten.pCollections());
+    all.apply("OnlyTheRunsSegmentFiles", documentTables.keepingOnly());
     record(all);
     PCollection<DocumentFacts> facts = PCollectionList.of(judged.get(FACTS)).and(fresh.get(FACTS))
         .apply("AllFacts", Flatten.pCollections());

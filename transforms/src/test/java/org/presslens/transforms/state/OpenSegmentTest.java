@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Create;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -52,5 +54,24 @@ class OpenSegmentTest {
 
     Segment other = build(store, terms, List.of(DOCS.get(0)));
     assertNotEquals(first.id(), other.id(), "other members, another segment");
+  }
+
+  /**
+   * A recomputed bundle whose documents came in another order may be cut into other segments;
+   * once the run knows the segments it ends with, the first attempt's files go.
+   */
+  @Test
+  void filesOfSegmentsTheRunDidNotEndWithAreRemoved() throws IOException {
+    DocumentTables terms = DocumentTables.in(dir.resolve("data").toString(), "", true);
+    Segment firstAttempt = build(null, terms, DOCS);
+    Segment secondA = build(null, terms, List.of(DOCS.get(1)));
+    Segment secondB = build(null, terms, List.of(DOCS.get(0)));
+    Pipeline pipeline = Pipeline.create();
+    pipeline.apply(Create.of(secondA, secondB).withCoder(new StateCoders.SegmentCoder())).apply(terms.keepingOnly());
+    pipeline.run().waitUntilFinish();
+    for (String table : List.of("document_terms", "entity_mentions")) {
+      assertEquals(List.of(secondA.id() + ".parquet", secondB.id() + ".parquet").stream().sorted().toList(),
+          files(dir.resolve("data").resolve(table)), table + " without " + firstAttempt.id());
+    }
   }
 }
