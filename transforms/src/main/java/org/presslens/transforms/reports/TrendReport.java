@@ -7,10 +7,12 @@ import static org.presslens.transforms.reports.ReportSpec.significant;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -190,11 +192,26 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
         .setCoder(KvCoder.of(StringUtf8Coder.of(), single.getCoder()));
   }
 
-  /** The {@code n} largest counts, ties by item. */
+  /**
+   * The {@code n} largest counts, ties by item: a heap of the best {@code n} so far, whose head is
+   * the weakest of them, rather than a sort of every item of the corpus.
+   */
   static List<String> top(Map<String, Long> counts, int n) {
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(n).map(Map.Entry::getKey).toList();
+    Comparator<Map.Entry<String, Long>> order =
+        Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    if (n <= 0) {
+      return List.of();
+    }
+    PriorityQueue<Map.Entry<String, Long>> best = new PriorityQueue<>(n + 1, order.reversed());
+    for (Map.Entry<String, Long> entry : counts.entrySet()) {
+      if (best.size() < n) {
+        best.add(entry);
+      } else if (order.compare(entry, best.peek()) < 0) {
+        best.poll();
+        best.add(entry);
+      }
+    }
+    return best.stream().sorted(order).map(Map.Entry::getKey).toList();
   }
 
   /** The rows of one scope: emerging, then term and entity trends. */

@@ -119,4 +119,22 @@ class TrendRowsTest {
     assertEquals(List.of(), rows.tested());
     assertNull(rows.testOf("alpha"));
   }
+
+  /** The watched items: largest counts first, ties by item, whatever order the map holds them in. */
+  @Test
+  void theWatchedAreTheLargestCountsTiesByItem() {
+    Map<String, Long> counts = new java.util.HashMap<>(Map.of("e", 3L, "a", 7L, "d", 3L, "b", 1L, "c", 7L, "f", 3L));
+    assertEquals(List.of("a", "c", "d", "e"), TrendReport.top(counts, 4));
+    assertEquals(List.of("a", "c", "d", "e", "f", "b"), TrendReport.top(counts, 10));
+    assertEquals(List.of(), TrendReport.top(counts, 0));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    Map<String, Long> many = new java.util.HashMap<>();
+    for (int i = 0; i < 5_000; i++) {
+      many.put("t" + random.nextInt(100_000), (long) random.nextInt(40));
+    }
+    List<String> sorted = many.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).toList();
+    assertEquals(sorted.subList(0, 250), TrendReport.top(many, 250));
+  }
 }
