@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Names the dictionary layer looks for ({@code gazetteer-en.tsv}: type, name) and other
  * spellings of them ({@code aliases-en.tsv}: alias, canonical name). Both are tab-separated UTF-8
- * text with {@code #} comments, shipped in resources and extensible with users' own files.
+ * text with {@code #} comments, shipped in resources and extensible with users' own files. An
+ * acronym name of four or more capitals is also known in title case ({@link #titleCaseAcronym}).
  */
 public final class Gazetteer implements Serializable {
 
@@ -53,8 +54,25 @@ public final class Gazetteer implements Serializable {
         throw new IllegalArgumentException(name + ": type must be one of " + TYPES + ", was '" + row[0] + "'");
       }
       types.put(row[1], row[0]);
+      String titleCase = titleCaseAcronym(row[1]);
+      if (titleCase != null) {
+        aliases.putIfAbsent(titleCase, row[1]);
+      }
     }
     return this;
+  }
+
+  /**
+   * The spelling with only the first letter capitalised of an acronym of at least four capital
+   * letters (OPEC: Opec, NATO: Nato), as British and wire-service style writes acronyms that are
+   * pronounced as words; null for any other name. Shorter acronyms are left out: their
+   * title-case spellings are often ordinary words or names (WHO: Who, AID: Aid).
+   */
+  static String titleCaseAcronym(String name) {
+    if (name.length() < 4 || !name.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+      return null;
+    }
+    return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Adds "alias TAB canonical" lines. */

@@ -40,6 +40,17 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void anAcronymOfFourLettersOrMoreIsAlsoFoundInTitleCase() throws Exception {
+    Gazetteer g = Gazetteer.english().addNames(new ByteArrayInputStream(
+        "organization\tWHO\n".getBytes(StandardCharsets.UTF_8)), "test");
+    assertEquals(List.of("OPEC/organization", "NATO/organization", "OPEC/organization"),
+        found(Layers.DICTIONARY, g, "Opec ministers met Nato officials. Who knows what OPEC will do?"));
+    assertEquals(null, Gazetteer.titleCaseAcronym("WHO"));
+    assertEquals(null, Gazetteer.titleCaseAcronym("U.S."));
+    assertEquals("Opec", Gazetteer.titleCaseAcronym("OPEC"));
+  }
+
+  @Test
   void possessiveIsNeverPartOfAMention() {
     EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
     List<Mention> mentions = recognizer.find(tokenizer.tokenize("NATO's allies met. Ms. Yun Zhang's report came out.").surfaces());
