@@ -88,7 +88,9 @@ class SparkClusterIT {
     int before = cluster.occurrences("worker-1", launch);
     Process job = submit("fault", "--input=" + SeedRun.ROOT.resolve("seeds"), "--output=" + out);
     cluster.awaitLine("worker-1", launch, before + 1);
-    Thread.sleep(15_000); // the executor is at work on the first stage's tasks
+    // The first job (a side input) is done: its shuffle outputs on the worker's executor are lost
+    // with it, and the job's later stages make Spark compute them again.
+    cluster.awaitLine("fault", "Job 0 finished", 1);
     firstWorker.descendants().forEach(ProcessHandle::destroyForcibly);
     firstWorker.destroyForcibly().waitFor();
     assertEquals(0, job.waitFor(), cluster.log("fault"));
