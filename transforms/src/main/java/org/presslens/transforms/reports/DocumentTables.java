@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
@@ -19,14 +16,11 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.parquet.ParquetRowWriter;
@@ -193,26 +187,14 @@ public final class DocumentTables implements Serializable {
   }
 
   /**
-   * Removes every file of the per-segment tables that is not one of {@code segments}: the run ends
-   * with exactly these. A runner that recomputes a lost bundle may cut its documents into other
-   * segments than the first attempt did (a segment closes after a number of documents, and a
-   * shuffle hands them over in any order), and the first attempt's files must not stay beside
-   * the second's, or their rows would count twice.
+   * Removes every file of the per-segment tables that is not one of the given segment ids, which
+   * are all the segments the run ends with. A runner that recomputes a lost bundle may cut its
+   * documents into other segments than the first attempt did (a segment closes after a number of
+   * documents, and a shuffle hands them over in any order), and the first attempt's files must not
+   * stay beside the second's, or their rows would count twice.
    */
-  public PTransform<PCollection<Segment>, PDone> keepingOnly() {
-    DocumentTables owner = this;
-    return new PTransform<>() {
-      @Override
-      public PDone expand(PCollection<Segment> segments) {
-        segments
-            .apply("SegmentIds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
-                .via(segment -> KV.of((Void) null, segment.id())))
-            .setCoder(KvCoder.of(VoidCoder.of(), StringUtf8Coder.of()))
-            .apply("GatherIds", GroupByKey.create())
-            .apply("RemoveOthers", ParDo.of(new RemoveOthersFn(owner)));
-        return PDone.in(segments.getPipeline());
-      }
-    };
+  public DoFn<KV<Void, Iterable<String>>, Void> removeOthersFn() {
+    return new RemoveOthersFn(this);
   }
 
   static final class RemoveOthersFn extends DoFn<KV<Void, Iterable<String>>, Void> {

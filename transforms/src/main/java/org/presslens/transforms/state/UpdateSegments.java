@@ -130,7 +130,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   public PCollectionTuple expand(PCollection<SourceDocument> cleaned) {
     if (live.isEmpty()) {
       PCollectionTuple fresh = analyse(cleaned, "Analyze");
-      fresh.get(SEGMENTS).apply("OnlyTheRunsSegmentFiles", documentTables.keepingOnly());
       record(fresh.get(SEGMENTS));
       return fresh;
     }
@@ -166,7 +165,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
         .apply("AllSegments", Flatten.pCollections());
-    all.apply("OnlyTheRunsSegmentFiles", documentTables.keepingOnly());
     record(all);
     PCollection<DocumentFacts> facts = PCollectionList.of(judged.get(FACTS)).and(fresh.get(FACTS))
         .apply("AllFacts", Flatten.pCollections());
@@ -234,17 +232,20 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     return into;
   }
 
-  /** With a store, records the ids of the run's segments as pending. */
+  /**
+   * Gathers the ids of the segments the run ends with: the per-segment files of any other segment
+   * go ({@link DocumentTables#removeOthersFn}), and with a store the ids are recorded as pending.
+   */
   private void record(PCollection<Segment> segments) {
-    if (store == null) {
-      return;
-    }
-    segments
+    PCollection<KV<Void, Iterable<String>>> ids = segments
         .apply("SegmentIds", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
             .via((Segment s) -> SegmentStore.isTotals(s.id()) ? List.<KV<Void, String>>of() : List.of(KV.of((Void) null, s.id()))))
         .setCoder(KvCoder.of(VoidCoder.of(), StringUtf8Coder.of()))
-        .apply("GatherIds", GroupByKey.create())
-        .apply("WritePending", ParDo.of(new WritePendingFn(store, runId)));
+        .apply("GatherIds", GroupByKey.create());
+    ids.apply("RemoveOtherFiles", ParDo.of(documentTables.removeOthersFn()));
+    if (store != null) {
+      ids.apply("WritePending", ParDo.of(new WritePendingFn(store, runId)));
+    }
   }
 
   static final class WritePendingFn extends DoFn<KV<Void, Iterable<String>>, Void> {

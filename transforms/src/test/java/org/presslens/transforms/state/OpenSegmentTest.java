@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.IterableCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -67,7 +73,9 @@ class OpenSegmentTest {
     Segment secondA = build(null, terms, List.of(DOCS.get(1)));
     Segment secondB = build(null, terms, List.of(DOCS.get(0)));
     Pipeline pipeline = Pipeline.create();
-    pipeline.apply(Create.of(secondA, secondB).withCoder(new StateCoders.SegmentCoder())).apply(terms.keepingOnly());
+    pipeline.apply(Create.of(KV.of((Void) null, (Iterable<String>) List.of(secondA.id(), secondB.id())))
+            .withCoder(KvCoder.of(VoidCoder.of(), IterableCoder.of(StringUtf8Coder.of()))))
+        .apply(ParDo.of(terms.removeOthersFn()));
     pipeline.run().waitUntilFinish();
     for (String table : List.of("document_terms", "entity_mentions")) {
       assertEquals(List.of(secondA.id() + ".parquet", secondB.id() + ".parquet").stream().sorted().toList(),
