@@ -97,6 +97,14 @@ class SparkClusterIT {
     assertTrue(Pattern.compile("(?i)lost executor|executor .* removed|lost task").matcher(cluster.log("fault")).find(),
         "the driver saw the executor go while the job ran:\n" + cluster.log("fault"));
     SeedRun.assertSameFilesAsDirectRun(out);
+    // tasks run twice must not count twice: the manifest's rows and counts are the direct run's
+    assertEquals(countedLines(SeedRun.output()), countedLines(out), "run_manifest.csv");
+  }
+
+  /** The manifest's lines but for those that name the run's time, output folder and runner. */
+  private static List<String> countedLines(Path folder) throws IOException {
+    return Files.readAllLines(folder.resolve("run_manifest.csv")).stream()
+        .filter(line -> !line.matches("run,(started|finished|seconds),.*|parameter,(output|runner),.*")).toList();
   }
 
   /** Submits the cluster jar in client mode, as {@code spark-submit --master spark://... --class ...} does. */
