@@ -197,11 +197,11 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
    * the weakest of them, rather than a sort of every item of the corpus.
    */
   static List<String> top(Map<String, Long> counts, int n) {
-    Comparator<Map.Entry<String, Long>> order =
-        Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
     if (n <= 0) {
       return List.of();
     }
+    Comparator<Map.Entry<String, Long>> order =
+        Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
     PriorityQueue<Map.Entry<String, Long>> best = new PriorityQueue<>(n + 1, order.reversed());
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
       if (best.size() < n) {

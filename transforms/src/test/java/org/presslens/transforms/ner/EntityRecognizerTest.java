@@ -29,6 +29,11 @@ class EntityRecognizerTest {
         .map(m -> m.canonical() + "/" + m.type()).toList();
   }
 
+  /** The shipped gazetteer with more "type TAB name" lines. */
+  private static Gazetteer withNames(String lines) throws Exception {
+    return Gazetteer.english().addNames(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), "test");
+  }
+
   private static final String TEXT = "NATO Secretary-General Jens Stoltenberg met Liz Truss in London. "
       + "Truss said NATO’s future lies with ASEAN and the U.S., and Stoltenberg agreed. Let us see.";
 
@@ -41,13 +46,15 @@ class EntityRecognizerTest {
 
   @Test
   void anAcronymOfFourLettersOrMoreIsAlsoFoundInTitleCase() throws Exception {
-    Gazetteer g = Gazetteer.english().addNames(new ByteArrayInputStream(
-        "organization\tWHO\n".getBytes(StandardCharsets.UTF_8)), "test");
+    Gazetteer g = withNames("organization\tWHO\n");
     assertEquals(List.of("OPEC/organization", "NATO/organization", "OPEC/organization"),
         found(Layers.DICTIONARY, g, "Opec ministers met Nato officials. Who knows what OPEC will do?"));
     assertEquals(null, Gazetteer.titleCaseAcronym("WHO"));
     assertEquals(null, Gazetteer.titleCaseAcronym("U.S."));
     assertEquals("Opec", Gazetteer.titleCaseAcronym("OPEC"));
+    // a user's alias for the title-case spelling wins over the derived one
+    g.addAliases(new ByteArrayInputStream("Opec\tOPEC Fund\n".getBytes(StandardCharsets.UTF_8)), "test");
+    assertEquals("OPEC Fund", g.canonical("Opec"));
   }
 
   @Test
@@ -66,16 +73,14 @@ class EntityRecognizerTest {
   @Test
   void surnameResolvesToTheFullNameSeenEarlierInTheDocument() throws Exception {
     // Both spellings are separate gazetteer names (no alias), so only in-document resolution joins them.
-    Gazetteer g = Gazetteer.english().addNames(new ByteArrayInputStream(
-        "person\tPavel Feldman\nperson\tFeldman\n".getBytes(StandardCharsets.UTF_8)), "test");
+    Gazetteer g = withNames("person\tPavel Feldman\nperson\tFeldman\n");
     assertEquals(List.of("Feldman/person", "Pavel Feldman/person", "Pavel Feldman/person"),
         found(Layers.DICTIONARY, g, "Feldman spoke first. Then Pavel Feldman, an expert, spoke. Later Feldman added a warning."));
   }
 
   @Test
   void aBareSurnameAfterTheFullNameIsAMentionEvenWhenNoLayerTaggedIt() throws Exception {
-    Gazetteer g = Gazetteer.english().addNames(new ByteArrayInputStream(
-        "person\tPavel Feldman\n".getBytes(StandardCharsets.UTF_8)), "test");
+    Gazetteer g = withNames("person\tPavel Feldman\n");
     assertEquals(List.of("Pavel Feldman/person", "Pavel Feldman/person"),
         found(Layers.DICTIONARY, g, "Pavel Feldman spoke. In Feldman's opinion, feldman is not a word."));
   }
