@@ -73,9 +73,11 @@ class FlinkClusterIT {
         "jobmanager.memory.process.size: 1024m",
         "parallelism.default: 2",
         "cluster.evenly-spread-out-slots: true",
-        // a batch job restarts when a TaskManager is lost (without checkpoints Flink would not)
+        // a batch job restarts when a TaskManager is lost (without checkpoints Flink would not);
+        // the attempts outlast the heartbeat timeout: until it, the JobManager still offers the
+        // lost TaskManager's slots, and every attempt deployed there fails at once
         "restart-strategy.type: fixed-delay",
-        "restart-strategy.fixed-delay.attempts: 3",
+        "restart-strategy.fixed-delay.attempts: 10",
         "restart-strategy.fixed-delay.delay: 2 s",
         "heartbeat.interval: 2000",
         "heartbeat.timeout: 10000",
