@@ -181,6 +181,11 @@ public record Fingerprint(String docId, String outlet, String order, String text
     return mins;
   }
 
+  /** Hash function i of {@link #signature} applied to a shingle's 64-bit hash (for tests). */
+  static int hash(int i, long shingle) {
+    return (int) ((MULTIPLIERS[i] * shingle + INCREMENTS[i]) >>> 32);
+  }
+
   /** Compares the signature's values (a record compares arrays by identity). */
   @Override
   public boolean equals(Object o) {

@@ -1,8 +1,11 @@
 package org.presslens.transforms.text;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.tokenize.TokenizerFactory;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
@@ -16,7 +19,10 @@ import opennlp.tools.util.Span;
  * around the boundary, the token's shape, its abbreviation entry), never of the neighbouring
  * tokens. So its decisions for a token string are always the same, and remembering them gives
  * exactly the model's output while the model sees each distinct token once: most running words
- * repeat ("the", "said,", "NATO's"), so nearly all are looked up instead of evaluated.
+ * repeat ("the", "said,", "NATO's"), so nearly all are looked up instead of evaluated. The
+ * decisions are shared by every instance on the same model in the JVM: a runner makes a DoFn
+ * instance (and so a tokenizer) per worker thread and transform, and each would otherwise ask
+ * the model again for every token the others have already seen.
  *
  * <p>Not thread-safe, like the TokenizerME it owns: one per DoFn instance.
  */
@@ -30,8 +36,11 @@ final class RememberingTokenizer {
   /** OpenNLP's default alphanumeric pattern, which {@link #isAsciiAlphanumeric} matches by hand. */
   private static final String ASCII_ALPHANUMERIC = "^[A-Za-z0-9]+$";
 
+  /** The remembered decisions, per model: the same for every instance, so any thread's answer serves all. */
+  private static final Map<TokenizerModel, Map<String, int[]>> SPLITS = Collections.synchronizedMap(new IdentityHashMap<>());
+
   private final TokenizerME model;
-  private final HashMap<String, int[]> splits = new HashMap<>();
+  private final Map<String, int[]> splits;
   /**
    * Whether the model keeps tokens of ASCII letters and digits whole without evaluating them (its
    * alphanumeric optimisation with the default pattern): most running words are such tokens, and
@@ -41,6 +50,7 @@ final class RememberingTokenizer {
 
   RememberingTokenizer(TokenizerModel model) {
     this.model = new TokenizerME(model);
+    this.splits = SPLITS.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
     TokenizerFactory factory = model.getFactory();
     this.alphanumericWhole = factory.isUseAlphaNumericOptimization()
         && ASCII_ALPHANUMERIC.equals(factory.getAlphaNumericPattern().pattern());
@@ -70,6 +80,11 @@ final class RememberingTokenizer {
   /** Whether tokens of ASCII letters and digits are kept whole without the model (for tests). */
   boolean keepsAlphanumericWhole() {
     return alphanumericWhole;
+  }
+
+  /** Whether the model's decision for a whitespace token is remembered (for tests). */
+  boolean remembers(String token) {
+    return splits.containsKey(token);
   }
 
   private static boolean isAsciiAlphanumeric(String text, int start, int end) {

@@ -2,6 +2,7 @@ package org.presslens.transforms.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,16 @@ class RememberingTokenizerTest {
         "Mr. Stoltenberg said it again, Mr. Stoltenberg said, in the U.S.")) {
       assertArrayEquals(model.tokenizePos(sentence), remembering.tokenizePos(sentence), sentence);
     }
+  }
+
+  @Test
+  void instancesOnOneModelShareTheirDecisions() {
+    String token = "shared-memo-probe's";
+    RememberingTokenizer first = new RememberingTokenizer(OpenNlpModels.shared().tokens());
+    RememberingTokenizer second = new RememberingTokenizer(OpenNlpModels.shared().tokens());
+    assertFalse(second.remembers(token));
+    first.tokenizePos("A " + token + " text.");
+    assertTrue(second.remembers(token), "one instance's decision serves the other");
   }
 
   /** The seed files, and the shared corpora when they are there. */
