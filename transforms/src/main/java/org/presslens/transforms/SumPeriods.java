@@ -12,6 +12,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Impulse;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Values;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.TermTable;
@@ -87,7 +89,9 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
         .setCoder(SerializableCoder.of(PeriodPlan.class));
     PCollectionView<List<PeriodPlan>> planView = plan.apply("PlanView", View.asList());
 
+    boolean sinceLastRun = TrendOptions.LAST_RUN.equals(trends.since());
     PCollection<KV<String, PeriodTables>> byOutlet = segments
+        .apply("PeriodParts", MapElements.into(TypeDescriptor.of(Segment.class)).via((Segment s) -> s.periodPart(sinceLastRun)))
         .apply("ToPeriods", ParDo.of(new ToPeriodsFn(planView, trends.since(), runId)).withSideInputs(planView))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), PeriodTables.Coder.INSTANCE))
         .apply("SumOutletPeriods", CombineGrouped.perKey(PeriodTables.mergeFn()));

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
@@ -22,6 +23,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.text.DocumentTokenizer;
@@ -83,6 +85,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   @Override
   public PCollection<ReportBlock> expand(PCollectionTuple documents) {
     PCollectionView<Map<String, String>> candidates = documents.get(SEGMENTS)
+        .apply("Postings", MapElements.into(TypeDescriptor.of(Segment.class)).via(Segment::postingsPart))
         .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, options.kwicLines())).withSideInputs(terms))
         .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
         .apply("Candidates", ParDo.of(new DoFn<KV<String, ArrayList<String>>, KV<String, String>>() {

@@ -11,6 +11,7 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.model.CooccurrenceTable;
 import org.presslens.transforms.model.OutletTables;
 
 /**
@@ -39,6 +40,31 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
   /** The same segment without tables and postings: its members only, so that it adds nothing to the sums. */
   public Segment membersOnly() {
     return ofMembers(id, members);
+  }
+
+  /**
+   * What the concordance needs of the segment: its postings and the names of its outlets (with
+   * empty tables). Taken before the segment waits for the distinctive terms, so that its tables
+   * are not held until those are known.
+   */
+  public Segment postingsPart() {
+    TreeMap<String, OutletTables> outlets = new TreeMap<>();
+    tables.keySet().forEach(outlet -> outlets.put(outlet, new OutletTables()));
+    return new Segment(id, new ArrayList<>(), outlets, new TreeMap<>(), postings);
+  }
+
+  /**
+   * What the trend reports need of the segment ({@link org.presslens.transforms.SumPeriods}): its id
+   * and dated tables, and with {@code withTables} its outlets' term and entity tables (to compare
+   * since the last run). Taken before the segment waits for the plan of periods, so that the rest
+   * is not held until the last segment is in.
+   */
+  public Segment periodPart(boolean withTables) {
+    TreeMap<String, OutletTables> kept = new TreeMap<>();
+    if (withTables) {
+      tables.forEach((outlet, t) -> kept.put(outlet, new OutletTables(t.terms(), t.entities(), new CooccurrenceTable())));
+    }
+    return new Segment(id, new ArrayList<>(), kept, dated, new Postings.Builder().build());
   }
 
   /** A segment of {@code members} without tables and postings. */
