@@ -12,17 +12,94 @@ import org.presslens.transforms.model.AnalyzedDocument;
  * Which counted documents of a segment hold each term: for finding an outlet's first documents
  * (by doc_id) with a term again without the documents' analyses, as the concordance needs them.
  *
- * @param docIds the documents, sorted
- * @param outlets the outlet of each document, aligned with {@code docIds}
- * @param byTerm for each term, the positions in {@code docIds} of the documents counting it, ascending
+ * <p>Segments' postings wait on the heap until the distinctive terms are known, and a segment has
+ * an entry for every term (n-grams too) of its documents, so they are kept in three arrays rather
+ * than a map of arrays: the terms sorted, where each term's positions start, and all positions.
+ * A map would spend an entry, an array header and a table slot on each term, most of which
+ * occur in one or two documents.
  */
-public record Postings(String[] docIds, String[] outlets, HashMap<String, int[]> byTerm) implements Serializable {
+public final class Postings implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String[] docIds;
+  private final String[] outlets;
+  private final String[] terms;
+  private final int[] starts;
+  private final int[] positions;
+
+  /**
+   * @param docIds the documents, sorted
+   * @param outlets the outlet of each document, aligned with {@code docIds}
+   * @param terms the terms, sorted ({@link String#compareTo})
+   * @param starts where each term's positions begin in {@code positions}, and their end as the last value
+   * @param positions for each term in turn, the positions in {@code docIds} of the documents counting it, ascending
+   */
+  private Postings(String[] docIds, String[] outlets, String[] terms, int[] starts, int[] positions) {
+    this.docIds = docIds;
+    this.outlets = outlets;
+    this.terms = terms;
+    this.starts = starts;
+    this.positions = positions;
+  }
+
+  /**
+   * Postings from a map of each term to the ascending positions of its documents, in any order
+   * (as {@link StateCoders} reads them).
+   */
+  static Postings of(String[] docIds, String[] outlets, Map<String, int[]> byTerm) {
+    String[] sorted = byTerm.keySet().toArray(String[]::new);
+    Arrays.sort(sorted);
+    int[][] lists = new int[sorted.length][];
+    for (int t = 0; t < sorted.length; t++) {
+      lists[t] = byTerm.get(sorted[t]);
+    }
+    return ofSorted(docIds, outlets, sorted, lists);
+  }
+
+  /** Postings from the terms in sorted order and each one's ascending positions. */
+  static Postings ofSorted(String[] docIds, String[] outlets, String[] sortedTerms, int[][] lists) {
+    int[] starts = new int[sortedTerms.length + 1];
+    for (int t = 0; t < sortedTerms.length; t++) {
+      starts[t + 1] = starts[t] + lists[t].length;
+    }
+    int[] positions = new int[starts[sortedTerms.length]];
+    for (int t = 0; t < sortedTerms.length; t++) {
+      System.arraycopy(lists[t], 0, positions, starts[t], lists[t].length);
+    }
+    return new Postings(docIds, outlets, sortedTerms, starts, positions);
+  }
 
   /** The postings of the given documents. */
   public static Postings of(List<AnalyzedDocument> docs) {
     Builder builder = new Builder();
     docs.forEach(builder::add);
     return builder.build();
+  }
+
+  /** The documents, sorted. */
+  public String[] docIds() {
+    return docIds;
+  }
+
+  /** The outlet of each document, aligned with {@link #docIds()}. */
+  public String[] outlets() {
+    return outlets;
+  }
+
+  /** Number of terms. */
+  public int termCount() {
+    return terms.length;
+  }
+
+  /** Term {@code t} in sorted order. */
+  public String term(int t) {
+    return terms[t];
+  }
+
+  /** The positions in {@link #docIds()} of the documents counting term {@code t}, ascending (a copy). */
+  public int[] positionsOf(int t) {
+    return Arrays.copyOfRange(positions, starts[t], starts[t + 1]);
   }
 
   /** Postings built one document at a time, in any order. */
@@ -71,7 +148,7 @@ public record Postings(String[] docIds, String[] outlets, HashMap<String, int[]>
         Arrays.sort(positions);
         byTerm.put(term, positions);
       });
-      return new Postings(sortedIds, sortedOutlets, byTerm);
+      return Postings.of(sortedIds, sortedOutlets, byTerm);
     }
   }
 
@@ -85,16 +162,26 @@ public record Postings(String[] docIds, String[] outlets, HashMap<String, int[]>
         ids.add(docIds[d]);
       }
     }
-    HashMap<String, int[]> kept = new HashMap<>();
-    byTerm.forEach((term, positions) -> {
-      int[] mine = Arrays.stream(positions).map(p -> renumbered[p]).filter(p -> p >= 0).toArray();
-      if (mine.length > 0) {
-        kept.put(term, mine);
+    List<String> keptTerms = new ArrayList<>();
+    int[] keptStarts = new int[terms.length + 1];
+    int[] kept = new int[positions.length];
+    int size = 0;
+    for (int t = 0; t < terms.length; t++) {
+      int before = size;
+      for (int i = starts[t]; i < starts[t + 1]; i++) {
+        if (renumbered[positions[i]] >= 0) {
+          kept[size++] = renumbered[positions[i]];
+        }
       }
-    });
+      if (size > before) {
+        keptTerms.add(terms[t]);
+        keptStarts[keptTerms.size()] = size;
+      }
+    }
     String[] outletOfEach = new String[ids.size()];
     Arrays.fill(outletOfEach, outlet);
-    return new Postings(ids.toArray(String[]::new), outletOfEach, kept);
+    return new Postings(ids.toArray(String[]::new), outletOfEach, keptTerms.toArray(String[]::new),
+        Arrays.copyOf(keptStarts, keptTerms.size() + 1), Arrays.copyOf(kept, size));
   }
 
   /** The postings of the documents of all {@code parts} (each document in one part only). */
@@ -124,28 +211,30 @@ public record Postings(String[] docIds, String[] outlets, HashMap<String, int[]>
     HashMap<String, int[]> merged = new HashMap<>();
     for (int part = 0; part < parts.size(); part++) {
       int[] ranks = rank[part];
-      parts.get(part).byTerm.forEach((term, positions) -> {
-        int[] before = merged.get(term);
+      Postings p = parts.get(part);
+      for (int t = 0; t < p.terms.length; t++) {
+        int[] before = merged.get(p.terms[t]);
         int start = before == null ? 0 : before.length;
-        int[] grown = before == null ? new int[positions.length] : Arrays.copyOf(before, start + positions.length);
-        for (int i = 0; i < positions.length; i++) {
-          grown[start + i] = ranks[positions[i]];
+        int length = p.starts[t + 1] - p.starts[t];
+        int[] grown = before == null ? new int[length] : Arrays.copyOf(before, start + length);
+        for (int i = 0; i < length; i++) {
+          grown[start + i] = ranks[p.positions[p.starts[t] + i]];
         }
-        merged.put(term, grown);
-      });
+        merged.put(p.terms[t], grown);
+      }
     }
     merged.values().forEach(Arrays::sort);
-    return new Postings(ids, outletOfEach, merged);
+    return of(ids, outletOfEach, merged);
   }
 
   /** The first {@code cap} doc_ids (in order) of the documents of {@code outlet} counting {@code term}. */
   public List<String> firstDocuments(String term, String outlet, int cap) {
-    int[] positions = byTerm.get(term);
-    if (positions == null) {
+    int t = Arrays.binarySearch(terms, term);
+    if (t < 0) {
       return List.of();
     }
-    List<String> first = new ArrayList<>(Math.min(cap, positions.length));
-    for (int i = 0; i < positions.length && first.size() < cap; i++) {
+    List<String> first = new ArrayList<>(Math.min(cap, starts[t + 1] - starts[t]));
+    for (int i = starts[t]; i < starts[t + 1] && first.size() < cap; i++) {
       if (outlets[positions[i]].equals(outlet)) {
         first.add(docIds[positions[i]]);
       }
@@ -155,11 +244,8 @@ public record Postings(String[] docIds, String[] outlets, HashMap<String, int[]>
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Postings p) || !Arrays.equals(docIds, p.docIds) || !Arrays.equals(outlets, p.outlets)
-        || !byTerm.keySet().equals(p.byTerm.keySet())) {
-      return false;
-    }
-    return byTerm.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), p.byTerm.get(e.getKey())));
+    return o instanceof Postings p && Arrays.equals(docIds, p.docIds) && Arrays.equals(outlets, p.outlets)
+        && Arrays.equals(terms, p.terms) && Arrays.equals(starts, p.starts) && Arrays.equals(positions, p.positions);
   }
 
   @Override

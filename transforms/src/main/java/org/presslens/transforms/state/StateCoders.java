@@ -129,10 +129,10 @@ public final class StateCoders {
       STRING.encode(p.docIds()[i], out);
       STRING.encode(p.outlets()[i], out);
     }
-    INT.encode(p.byTerm().size(), out);
-    for (Map.Entry<String, int[]> e : p.byTerm().entrySet()) {
-      STRING.encode(e.getKey(), out);
-      int[] positions = e.getValue();
+    INT.encode(p.termCount(), out);
+    for (int t = 0; t < p.termCount(); t++) {
+      STRING.encode(p.term(t), out);
+      int[] positions = p.positionsOf(t);
       INT.encode(positions.length, out);
       int previous = 0;
       for (int position : positions) {
@@ -149,19 +149,28 @@ public final class StateCoders {
       ids[i] = STRING.decode(in);
       outlets[i] = STRING.decode(in);
     }
-    int terms = INT.decode(in);
-    HashMap<String, int[]> byTerm = new HashMap<>(terms * 4 / 3 + 1);
-    for (int t = 0; t < terms; t++) {
-      String term = STRING.decode(in);
+    String[] terms = new String[INT.decode(in)];
+    int[][] lists = new int[terms.length][];
+    boolean sorted = true;
+    for (int t = 0; t < terms.length; t++) {
+      terms[t] = STRING.decode(in);
+      sorted &= t == 0 || terms[t - 1].compareTo(terms[t]) < 0;
       int[] positions = new int[INT.decode(in)];
       int previous = 0;
       for (int i = 0; i < positions.length; i++) {
         previous += INT.decode(in);
         positions[i] = previous;
       }
-      byTerm.put(term, positions);
+      lists[t] = positions;
     }
-    return new Postings(ids, outlets, byTerm);
+    if (sorted) {
+      return Postings.ofSorted(ids, outlets, terms, lists);
+    }
+    HashMap<String, int[]> byTerm = new HashMap<>(terms.length * 4 / 3 + 1);
+    for (int t = 0; t < terms.length; t++) {
+      byTerm.put(terms[t], lists[t]);
+    }
+    return Postings.of(ids, outlets, byTerm);
   }
 
   /** Coder of {@link Segment}: id, members, tables, dated tables and postings. */

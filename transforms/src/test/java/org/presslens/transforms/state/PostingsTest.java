@@ -1,0 +1,82 @@
+package org.presslens.transforms.state;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.presslens.transforms.TestDocuments.analyzed;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.junit.jupiter.api.Test;
+import org.presslens.transforms.model.AnalyzedDocument;
+
+class PostingsTest {
+
+  private static final List<AnalyzedDocument> DOCS = List.of(
+      analyzed("d", "RT", 10, Map.of("nato", 2, "asia", 1)),
+      analyzed("a", "RT", 5, Map.of("nato", 1, "zoo", 1)),
+      analyzed("c", "Global Times", 7, Map.of("asia", 3, "peace", 1)),
+      analyzed("b", "RT", 4, Map.of("peace", 2)));
+
+  @Test
+  void findsEachOutletsFirstDocumentsOfATerm() {
+    Postings postings = Postings.of(DOCS);
+    assertArrayEquals(new String[] {"a", "b", "c", "d"}, postings.docIds());
+    assertEquals(List.of("a", "d"), postings.firstDocuments("nato", "RT", 5));
+    assertEquals(List.of("a"), postings.firstDocuments("nato", "RT", 1));
+    assertEquals(List.of("c"), postings.firstDocuments("asia", "Global Times", 5));
+    assertEquals(List.of("d"), postings.firstDocuments("asia", "RT", 5));
+    assertEquals(List.of(), postings.firstDocuments("nato", "Global Times", 5));
+    assertEquals(List.of(), postings.firstDocuments("china", "RT", 5));
+    assertEquals(List.of("asia", "nato", "peace", "zoo"),
+        IntStream.range(0, postings.termCount()).mapToObj(postings::term).toList(), "terms sorted");
+  }
+
+  @Test
+  void anOutletsPartIsThePostingsOfItsDocumentsAlone() {
+    Postings all = Postings.of(DOCS);
+    assertEquals(Postings.of(DOCS.stream().filter(d -> d.outlet().equals("RT")).toList()), all.of("RT"));
+    assertEquals(Postings.of(DOCS.stream().filter(d -> d.outlet().equals("Global Times")).toList()), all.of("Global Times"));
+  }
+
+  @Test
+  void mergedPartsAreThePostingsOfAllTheirDocuments() {
+    Postings merged = Postings.merge(List.of(Postings.of(DOCS.subList(0, 2)), Postings.of(DOCS.subList(2, 4))));
+    assertEquals(Postings.of(DOCS), merged);
+  }
+
+  @Test
+  void readsBackWhatItWritesAndTermsStoredInAnyOrder() throws IOException {
+    Postings postings = Postings.of(DOCS);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StateCoders.encodePostings(postings, bytes);
+    assertEquals(postings, StateCoders.decodePostings(new ByteArrayInputStream(bytes.toByteArray())));
+
+    // the same postings with the terms in another order, as files written from a hash map hold them
+    ByteArrayOutputStream unsorted = new ByteArrayOutputStream();
+    VarIntCoder ints = VarIntCoder.of();
+    StringUtf8Coder strings = StringUtf8Coder.of();
+    ints.encode(postings.docIds().length, unsorted);
+    for (int d = 0; d < postings.docIds().length; d++) {
+      strings.encode(postings.docIds()[d], unsorted);
+      strings.encode(postings.outlets()[d], unsorted);
+    }
+    ints.encode(postings.termCount(), unsorted);
+    for (int t = postings.termCount() - 1; t >= 0; t--) {
+      strings.encode(postings.term(t), unsorted);
+      int[] positions = postings.positionsOf(t);
+      ints.encode(positions.length, unsorted);
+      int previous = 0;
+      for (int p : positions) {
+        ints.encode(p - previous, unsorted);
+        previous = p;
+      }
+    }
+    assertEquals(postings, StateCoders.decodePostings(new ByteArrayInputStream(unsorted.toByteArray())));
+  }
+}
