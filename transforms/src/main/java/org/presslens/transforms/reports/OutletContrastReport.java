@@ -97,33 +97,49 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
         .apply("OutletTerms", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(TermTable.class)))
             .via((KV<String, OutletTables> kv) -> KV.of(kv.getKey(), kv.getValue().terms())));
     PCollectionView<List<OutletTables>> corpus = SumTables.corpusView(tables);
+    long minCount = options.minCount();
+    PCollectionView<List<List<String>>> vocabulary = tables.get(SumTables.CORPUS)
+        .apply("TestedTerms", MapElements.into(TypeDescriptors.lists(TypeDescriptors.strings()))
+            .via((OutletTables t) -> Stage.STATISTICS.time(() -> testedTerms(t.terms(), minCount))))
+        .apply("TestedTermsView", View.asList());
     if (!options.pairs()) {
-      return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, null))
-          .withSideInputs(corpus)
+      return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, vocabulary, null))
+          .withSideInputs(corpus, vocabulary)
           .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
     }
     PCollectionView<Map<String, TermTable>> outlets = byOutlet.apply("OutletsView", View.asMap());
-    return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, outlets))
-        .withSideInputs(corpus, outlets)
+    return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, vocabulary, outlets))
+        .withSideInputs(corpus, vocabulary, outlets)
         .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
+  }
+
+  /**
+   * The corpus's terms that are tested, in order. Against the rest, an outlet's target and
+   * reference counts add up to the corpus count, so every outlet tests the same terms: they are
+   * chosen and sorted once, for all outlets, rather than in each instance of the contrast step.
+   */
+  static List<String> testedTerms(TermTable corpus, long minCount) {
+    String[] terms = corpus.counts().entrySet().stream().filter(e -> e.getValue() >= minCount)
+        .map(Map.Entry::getKey).toArray(String[]::new);
+    Arrays.sort(terms);
+    return Arrays.asList(terms);
   }
 
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
     private final ContrastOptions options;
     private final ReportTiers tiers;
     private final PCollectionView<List<OutletTables>> corpusView;
+    /** The tested terms, sorted ({@link #testedTerms}). */
+    private final PCollectionView<List<List<String>>> vocabularyView;
     /** All outlet tables; null unless pairwise contrasts are asked for. */
     private final PCollectionView<Map<String, TermTable>> outletsView;
 
-    /** The corpus table whose terms {@link #sortedVocabulary} holds, sorted once for all its outlets. */
-    private transient TermTable vocabularyOf;
-    private transient String[] sortedVocabulary;
-
     ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<OutletTables>> corpusView,
-        PCollectionView<Map<String, TermTable>> outletsView) {
+        PCollectionView<List<List<String>>> vocabularyView, PCollectionView<Map<String, TermTable>> outletsView) {
       this.options = options;
       this.tiers = tiers;
       this.corpusView = corpusView;
+      this.vocabularyView = vocabularyView;
       this.outletsView = outletsView;
     }
 
@@ -137,8 +153,9 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
       Side rest = new Side(t -> corpus.counts().getOrDefault(t, 0L) - target.counts().getOrDefault(t, 0L),
           corpus.tokens() - target.tokens());
 
+      String[] vocabulary = c.sideInput(vocabularyView).get(0).toArray(String[]::new);
       List<Contrast> vsRest = Stage.STATISTICS.time(
-          () -> ContrastRows.compute(vocabulary(corpus), targetSide, rest, corpusSide, options));
+          () -> ContrastRows.compute(vocabulary, targetSide, rest, corpusSide, options));
       Listing listing = Stage.STATISTICS.time(() -> Listing.of(vsRest, Math.max(tiers.topContrasts(), options.kwicTerms())));
       Stage.STATISTICS.time(() -> blocks(outlet, REST, SortKey.of(outlet, "0"), vsRest, listing)).forEach(out.get(REPORT)::output);
       out.get(TOP_TERMS).output(KV.of(outlet, listing.over().stream().limit(options.kwicTerms())
@@ -160,22 +177,6 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           }).forEach(out.get(REPORT)::output);
         }
       }
-    }
-
-    /**
-     * The corpus's terms in order. Against the rest, an outlet's target and reference counts add up
-     * to the corpus count, so every outlet tests the same terms; they are sorted once per corpus
-     * table this instance sees rather than once per outlet.
-     */
-    private String[] vocabulary(TermTable corpus) {
-      if (vocabularyOf != corpus) {
-        String[] terms = corpus.counts().entrySet().stream().filter(e -> e.getValue() >= options.minCount())
-            .map(Map.Entry::getKey).toArray(String[]::new);
-        Arrays.sort(terms);
-        sortedVocabulary = terms;
-        vocabularyOf = corpus;
-      }
-      return sortedVocabulary;
     }
 
     private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts, Listing listing) {

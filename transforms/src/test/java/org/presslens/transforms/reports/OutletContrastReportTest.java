@@ -15,9 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.SumTables;
 import org.presslens.transforms.TestDocuments;
+import org.presslens.transforms.model.TermTable;
 
 @ExtendWith(TestPipelineExtension.class)
 class OutletContrastReportTest {
+
+  @Test
+  void testsTheCorpusTermsOfAtLeastTheMinimumCountInOrder() {
+    TermTable corpus = new TermTable()
+        .addDocument(Map.of("peace", 2, "nato", 1, "asia", 3), 6)
+        .addDocument(Map.of("nato", 1, "zoo", 1), 2);
+    assertEquals(List.of("asia", "nato", "peace"), OutletContrastReport.testedTerms(corpus, 2));
+    assertEquals(List.of("asia", "nato", "peace", "zoo"), OutletContrastReport.testedTerms(corpus, 1));
+    assertEquals(List.of("asia"), OutletContrastReport.testedTerms(corpus, 3));
+  }
 
   @Test
   void contrastsEachOutletWithTheRestAndWithEachOther(TestPipeline pipeline) {
