@@ -33,6 +33,10 @@ stage accounts for: the runner's own work (encoding, shuffles, scheduling), JIT 
 run's wall time in consecutive parts that add up to it (PressLens's "wall time" line): start-up
 (the JVM and Maven until PressLens starts), options, prepare (output folder, cache state), build
 (the pipeline), run, side files (manifest, report.html, GraphML, data dictionary), move into place.
+And the Maven JVM's heap after its collections (-Xlog:gc through MAVEN_OPTS): the largest
+occupancy after any collection, an upper bound of the live heap (after a young collection the old
+generation still holds objects that died there), and the largest after a full collection, which
+holds only live objects.
 """
 import argparse, gzip, json, os, re, shutil, subprocess, sys, tempfile, time
 
@@ -179,8 +183,10 @@ def run_once(a, work, corpus, label, extra, cwd=None, out=None):
         args = f"--input={os.path.abspath(corpus)} --groupField={group} --output={out} {keep} {extra}".strip()
     command = [c.replace("{args}", args) for c in COMMANDS[a.runner]]
     timing = os.path.join(work, "time.txt")
+    gc_log = os.path.join(work, f"gc-{label}.log")
+    env = dict(os.environ, MAVEN_OPTS=(os.environ.get("MAVEN_OPTS", "") + f" -Xlog:gc:file={gc_log}").strip())
     start = time.time()
-    run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, cwd=cwd,
+    run = subprocess.run(["/usr/bin/time", "-o", timing, "-f", "%U %S %M"] + command, cwd=cwd, env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     wall = time.time() - start
     if run.returncode != 0:
@@ -197,10 +203,30 @@ def run_once(a, work, corpus, label, extra, cwd=None, out=None):
         rate = (f"{documents / sec:.1f},{words / sec:.0f}") if sec > 0 else ","
         print(f"  {name},{sec:.1f},{rate}")
     print(f"  not in any stage (runner, JIT, GC),{cpu - sum(stages.values()):.1f},,")
+    heap = heap_after_collections(gc_log)
+    if heap:
+        print("  heap after collections MB,largest {:.0f},largest after a full collection {}".format(
+            heap[0], "none" if heap[1] is None else f"{heap[1]:.0f}"))
     parts = wall_parts(run.stdout)
     if parts:
         print("  wall," + ",".join(f"{name} {sec:.1f}" for name, sec in parts.items()), flush=True)
     return wall
+
+def heap_after_collections(gc_log):
+    """The largest heap occupancy after any collection, and after a full one (None without one), in MB,
+    from the JVM's -Xlog:gc lines such as 'GC(11) Pause Young (Allocation Failure) 901M->168M(1522M) 31.0ms'."""
+    if not os.path.exists(gc_log):
+        return None
+    largest, full = 0.0, None
+    units = {"K": 1 / 1024, "M": 1, "G": 1024}
+    for line in open(gc_log):
+        m = re.search(r"Pause (Young|Full).*?\d+[KMG]->(\d+)([KMG])\(", line)
+        if m:
+            after = int(m.group(2)) * units[m.group(3)]
+            largest = max(largest, after)
+            if m.group(1) == "Full":
+                full = max(full or 0.0, after)
+    return largest, full
 
 def summary_counts(stdout):
     """Documents and running words from the run's summary lines."""
