@@ -102,6 +102,16 @@ public final class Postings implements Serializable {
     return Arrays.copyOfRange(positions, starts[t], starts[t + 1]);
   }
 
+  /** How many documents count term {@code t}. */
+  public int documentCount(int t) {
+    return starts[t + 1] - starts[t];
+  }
+
+  /** The position in {@link #docIds()} of the {@code i}-th document counting term {@code t}. */
+  public int position(int t, int i) {
+    return positions[starts[t] + i];
+  }
+
   /** Postings built one document at a time, in any order. */
   public static final class Builder {
     private final List<String> ids = new ArrayList<>();
@@ -139,16 +149,18 @@ public final class Postings implements Serializable {
         sortedOutlets[i] = outlets.get(order[i]);
         rank[order[i]] = i;
       }
-      HashMap<String, int[]> byTerm = new HashMap<>(growing.size() * 4 / 3 + 1);
-      growing.forEach((term, list) -> {
-        int[] positions = Arrays.copyOf(list, sizes.get(term));
+      String[] sortedTerms = growing.keySet().toArray(String[]::new);
+      Arrays.sort(sortedTerms);
+      int[][] lists = new int[sortedTerms.length][];
+      for (int t = 0; t < sortedTerms.length; t++) {
+        int[] positions = Arrays.copyOf(growing.get(sortedTerms[t]), sizes.get(sortedTerms[t]));
         for (int i = 0; i < positions.length; i++) {
           positions[i] = rank[positions[i]];
         }
         Arrays.sort(positions);
-        byTerm.put(term, positions);
-      });
-      return Postings.of(sortedIds, sortedOutlets, byTerm);
+        lists[t] = positions;
+      }
+      return ofSorted(sortedIds, sortedOutlets, sortedTerms, lists);
     }
   }
 

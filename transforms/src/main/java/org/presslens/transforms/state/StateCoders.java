@@ -132,12 +132,11 @@ public final class StateCoders {
     INT.encode(p.termCount(), out);
     for (int t = 0; t < p.termCount(); t++) {
       STRING.encode(p.term(t), out);
-      int[] positions = p.positionsOf(t);
-      INT.encode(positions.length, out);
+      INT.encode(p.documentCount(t), out);
       int previous = 0;
-      for (int position : positions) {
-        INT.encode(position - previous, out);
-        previous = position;
+      for (int i = 0; i < p.documentCount(t); i++) {
+        INT.encode(p.position(t, i) - previous, out);
+        previous = p.position(t, i);
       }
     }
   }
