@@ -1,5 +1,6 @@
 package org.presslens.pipeline;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.View;
@@ -24,6 +27,7 @@ import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.CheckDocuments;
 import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
+import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.SpreadDocuments;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
@@ -188,7 +192,8 @@ final class ReportPipeline {
         .and(contrasts.get(OutletContrastReport.REPORT))
         .and(PCollectionTuple.of(KeywordInContextReport.SEGMENTS, segments)
             .and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS))
-            .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, config.textOptions())));
+            .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, config.textOptions(),
+                spillFolder(out))));
     if (config.entities()) {
       blocks = blocks
           .and(tables.get(SumTables.CORPUS).apply("EntitiesReport", EntitiesReport.of(config.minEntityCount(), tiers)))
@@ -205,6 +210,16 @@ final class ReportPipeline {
     List<ReportSpec> written = reports(config.entities()).stream().filter(r -> !ROW_REPORTS.contains(r)).toList();
     blocks.apply("AllBlocks", Flatten.pCollections())
         .apply("WriteReports", WriteReports.to(out, written).withMaxRows(tiers.maxRows()));
+  }
+
+  /** Where the concordance's inputs wait for the distinctive terms: the run's own, deleted after the pipeline ({@link #removeSpill}). */
+  static String spillFolder(String out) {
+    return FileSystems.matchNewResource(out, true).resolve(".spill", StandardResolveOptions.RESOLVE_DIRECTORY).toString();
+  }
+
+  /** Deletes what the pipeline spilled ({@link #spillFolder}), before the reports are moved into place. */
+  static void removeSpill(String out) throws IOException {
+    SpillToFiles.delete(spillFolder(out));
   }
 
   /** A few buckets per core: enough for every core, few enough that the per-bundle cost stays small. */

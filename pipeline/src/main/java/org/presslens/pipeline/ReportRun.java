@@ -147,6 +147,7 @@ final class ReportRun {
     timeline.mark("build");
     PipelineResult result = pipeline.run();
     waitWithProgress(result, start);
+    ReportPipeline.removeSpill(writeDir);
     Instant end = Instant.now();
     timeline.mark("run");
     Set<String> kept = RunConfig.isLocal(writeDir) && !writeDir.equals(config.outputDir())

@@ -4,6 +4,7 @@ import org.presslens.transforms.Stage;
 import static org.presslens.transforms.reports.ReportSpec.col;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
@@ -24,6 +26,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.text.DocumentTokenizer;
@@ -60,33 +63,42 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   private final PCollectionView<Map<String, List<String>>> terms;
   private final ContrastOptions options;
   private final TextOptions text;
+  private final String spillFolder;
 
-  private KeywordInContextReport(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options, TextOptions text) {
+  private KeywordInContextReport(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options, TextOptions text,
+      String spillFolder) {
     this.terms = terms;
     this.options = options;
     this.text = text;
+    this.spillFolder = spillFolder;
   }
 
   /**
    * @param terms per outlet, its distinctive terms in rank order: a map view of
    *     {@link OutletContrastReport#TOP_TERMS}
    * @param text how the documents were tokenized, to find the terms again in their sentences
+   * @param spillFolder a folder of the run's own (on any Beam filesystem) where the postings and the
+   *     texts wait for the distinctive terms ({@link SpillToFiles}); the run deletes it
    */
   public static KeywordInContextReport of(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options,
-      TextOptions text) {
-    return new KeywordInContextReport(terms, options, text);
+      TextOptions text, String spillFolder) {
+    return new KeywordInContextReport(terms, options, text, spillFolder);
   }
 
   /**
    * An outlet's first lines of a term come from the first documents (by doc_id) that count the
    * term, one line or more each; so only those documents, at most {@code kwicLines} per term, are
-   * tokenized again instead of keeping every document's tokens until the terms are known.
+   * tokenized again instead of keeping every document's tokens until the terms are known. The
+   * postings and the texts wait for the terms in files ({@link SpillToFiles}), not in memory.
    */
   @Override
   public PCollection<ReportBlock> expand(PCollectionTuple documents) {
-    PCollectionView<Map<String, String>> candidates = documents.get(SEGMENTS)
-        .apply("Postings", MapElements.into(TypeDescriptor.of(Segment.class)).via(Segment::postingsPart))
-        .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, options.kwicLines())).withSideInputs(terms))
+    PCollection<Segment> postings = documents.get(SEGMENTS)
+        .apply("Postings", MapElements.into(TypeDescriptor.of(Segment.class)).via(Segment::postingsPart));
+    PCollectionView<Map<String, String>> candidates = postings
+        .apply("SpillPostings", SpillToFiles.into(spillFolder))
+        .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, postings.getCoder(), options.kwicLines()))
+            .withSideInputs(terms))
         .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
         .apply("Candidates", ParDo.of(new DoFn<KV<String, ArrayList<String>>, KV<String, String>>() {
           @ProcessElement
@@ -95,32 +107,41 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
           }
         }))
         .apply("CandidateView", View.asMap());
-    return documents.get(TEXTS)
-        .apply("FindLines", ParDo.of(new FindLinesFn(terms, candidates, text, options.kwicWindow(), options.kwicLines()))
+    PCollection<SourceDocument> texts = documents.get(TEXTS);
+    return texts
+        .apply("SpillTexts", SpillToFiles.into(spillFolder))
+        .apply("FindLines", ParDo.of(new FindLinesFn(terms, candidates, texts.getCoder(), text, options.kwicWindow(),
+                options.kwicLines()))
             .withSideInputs(terms, candidates))
         .apply("FirstLines", Combine.perKey(new FirstLinesFn(options.kwicLines())))
         .apply("Rows", ParDo.of(new RowsFn()));
   }
 
   /** (outlet, "term\u0000doc_id") for the first documents of a segment that count each of the outlet's terms. */
-  static final class TermDocumentsFn extends DoFn<Segment, KV<String, String>> {
+  static final class TermDocumentsFn extends DoFn<String, KV<String, String>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
+    private final Coder<Segment> coder;
     private final int cap;
 
-    TermDocumentsFn(PCollectionView<Map<String, List<String>>> termsView, int cap) {
+    TermDocumentsFn(PCollectionView<Map<String, List<String>>> termsView, Coder<Segment> coder, int cap) {
       this.termsView = termsView;
+      this.coder = coder;
       this.cap = cap;
     }
 
+    /** A file of segments' postings parts ({@link SpillToFiles}). */
     @ProcessElement
-    public void process(@Element Segment segment, OutputReceiver<KV<String, String>> out, ProcessContext c) {
-      for (String outlet : segment.tables().keySet()) {
-        for (String term : c.sideInput(termsView).getOrDefault(outlet, List.of())) {
-          for (String docId : segment.postings().firstDocuments(term, outlet, cap)) {
-            out.output(KV.of(outlet, term + "\u0000" + docId));
+    public void process(@Element String file, OutputReceiver<KV<String, String>> out, ProcessContext c) throws IOException {
+      Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
+      SpillToFiles.read(file, coder, segment -> {
+        for (String outlet : segment.tables().keySet()) {
+          for (String term : termsByOutlet.getOrDefault(outlet, List.of())) {
+            for (String docId : segment.postings().firstDocuments(term, outlet, cap)) {
+              out.output(KV.of(outlet, term + "\u0000" + docId));
+            }
           }
         }
-      }
+      });
     }
   }
 
@@ -230,21 +251,20 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   }
 
   /** The candidate documents' lines for their outlet's terms, at most {@code cap} per term (the first ones). */
-  static final class FindLinesFn extends DoFn<SourceDocument, KV<String, ArrayList<Line>>> {
+  static final class FindLinesFn extends DoFn<String, KV<String, ArrayList<Line>>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
     private final PCollectionView<Map<String, String>> candidates;
+    private final Coder<SourceDocument> coder;
     private final TextOptions text;
     private final int window;
     private final int cap;
     private transient DocumentTokenizer tokenizer;
-    /** The side inputs, read once per bundle: the direct runner builds a map again on every access. */
-    private transient Map<String, String> candidateDocs;
-    private transient Map<String, List<String>> termsByOutlet;
 
     FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, PCollectionView<Map<String, String>> candidates,
-        TextOptions text, int window, int cap) {
+        Coder<SourceDocument> coder, TextOptions text, int window, int cap) {
       this.termsView = termsView;
       this.candidates = candidates;
+      this.coder = coder;
       this.text = text;
       this.window = window;
       this.cap = cap;
@@ -255,27 +275,23 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
       tokenizer = new DocumentTokenizer(OpenNlpModels.shared(), text.lemmatize());
     }
 
-    @StartBundle
-    public void startBundle() {
-      candidateDocs = null;
-      termsByOutlet = null;
-    }
-
+    /** A file of documents ({@link SpillToFiles}); the side inputs are read once for all of them. */
     @ProcessElement
-    public void process(@Element SourceDocument doc, OutputReceiver<KV<String, ArrayList<Line>>> out, ProcessContext c) {
-      if (candidateDocs == null) {
-        candidateDocs = c.sideInput(candidates);
-        termsByOutlet = c.sideInput(termsView);
-      }
-      if (!candidateDocs.containsKey(doc.docId())) {
-        return;
-      }
-      List<String> terms = termsByOutlet.getOrDefault(doc.outlet(), List.of());
-      ArrayList<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc.docId(), doc.outlet(),
-          tokenizer.tokenize(doc.text(), KwicLines.mayHold(terms, text.lemmatize())), terms, window), cap));
-      if (!lines.isEmpty()) {
-        out.output(KV.of(doc.outlet(), lines));
-      }
+    public void process(@Element String file, OutputReceiver<KV<String, ArrayList<Line>>> out, ProcessContext c)
+        throws IOException {
+      Map<String, String> candidateDocs = c.sideInput(candidates);
+      Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
+      SpillToFiles.read(file, coder, doc -> {
+        if (!candidateDocs.containsKey(doc.docId())) {
+          return;
+        }
+        List<String> terms = termsByOutlet.getOrDefault(doc.outlet(), List.of());
+        ArrayList<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc.docId(), doc.outlet(),
+            tokenizer.tokenize(doc.text(), KwicLines.mayHold(terms, text.lemmatize())), terms, window), cap));
+        if (!lines.isEmpty()) {
+          out.output(KV.of(doc.outlet(), lines));
+        }
+      });
     }
   }
 }

@@ -1,8 +1,16 @@
 package org.presslens.transforms.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.presslens.transforms.TestDocuments.analyzed;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.SpillToFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +67,10 @@ class KeywordInContextTest {
         new Line("europe", 2, "d1", "RT", 1, 4, "Security of", "Europe", "")), lines);
   }
 
+  @TempDir Path spill;
+
   @Test
-  void ordersByTermRankThenDocumentAndCapsLinesPerTerm(TestPipeline pipeline) {
+  void ordersByTermRankThenDocumentAndCapsLinesPerTerm(TestPipeline pipeline) throws IOException {
     PCollectionView<Map<String, List<String>>> terms = pipeline
         .apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))))
         .apply(View.asMap());
@@ -78,13 +88,18 @@ class KeywordInContextTest {
             new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Old NATO."),
             new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", "NATO and Asia, at last."),
             new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "NATO elsewhere."))));
-    var blocks = documents.apply(KeywordInContextReport.of(terms, options, text));
+    var blocks = documents.apply(KeywordInContextReport.of(terms, options, text, spill.toString()));
     PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), List.of(
         List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
         List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
         List.of("RT", "asia", 2, "b", 1, "in", "Asia", "."),
         List.of("RT", "asia", 2, "z", 1, "and", "Asia", ","))));
     pipeline.run().waitUntilFinish();
+    try (Stream<Path> files = Files.list(spill)) {
+      assertTrue(files.findAny().isPresent(), "the postings and texts waited in files");
+    }
+    SpillToFiles.delete(spill.toString());
+    assertFalse(Files.exists(spill), "the spill folder is deleted with its files");
   }
 
   /** However the runner splits an outlet's documents, the combiner keeps the same first lines per term. */

@@ -1,0 +1,123 @@
+package org.presslens.transforms;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes the elements of each bundle to a file of their coder's bytes in a folder (on any Beam
+ * filesystem) and outputs the file's name instead. For large inputs that must wait for a side
+ * input computed much later: a runner holds such an input until the side input is ready, and the
+ * direct runner holds it on the heap, so what waits grows with the corpus. A file name waits
+ * instead, and the step that needs the elements reads them back with {@link #read}. The files are
+ * named at random, so a retried bundle writes a file of its own; the folder belongs to the run,
+ * which deletes it when the pipeline is done.
+ */
+public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollection<String>> {
+
+  private final String folder;
+
+  private SpillToFiles(String folder) {
+    this.folder = folder;
+  }
+
+  /** Spills into {@code folder} (created as needed). */
+  public static <T> SpillToFiles<T> into(String folder) {
+    return new SpillToFiles<>(folder);
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<T> input) {
+    return input.apply("WriteFiles", ParDo.of(new SpillFn<>(folder, input.getCoder()))).setCoder(StringUtf8Coder.of());
+  }
+
+  /** Reads the elements of a file written by this transform, in the order they were written. */
+  public static <T> void read(String file, Coder<T> coder, Consumer<T> each) throws IOException {
+    try (InputStream in = new BufferedInputStream(
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false))), 1 << 16)) {
+      for (int marker = in.read(); marker != END; marker = in.read()) {
+        if (marker != MORE) {
+          throw new IOException("spill file " + file + " ends before its end marker");
+        }
+        each.accept(coder.decode(in));
+      }
+    }
+  }
+
+  /** Deletes the files spilled into {@code folder}, and the folder; nothing when there is none. */
+  public static void delete(String folder) throws IOException {
+    ResourceId root = FileSystems.matchNewResource(folder, true);
+    MatchResult files = FileSystems.match(root.resolve("spill-*.bin", StandardResolveOptions.RESOLVE_FILE).toString(),
+        EmptyMatchTreatment.ALLOW);
+    List<ResourceId> spilled = new ArrayList<>();
+    for (MatchResult.Metadata file : files.metadata()) {
+      spilled.add(file.resourceId());
+    }
+    FileSystems.delete(spilled, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(List.of(root), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** Written before each element, and at the end of the file. */
+  private static final int MORE = 1;
+  private static final int END = 0;
+
+  static final class SpillFn<T> extends DoFn<T, String> {
+    private final String folder;
+    private final Coder<T> coder;
+    private transient OutputStream out;
+    private transient ResourceId file;
+
+    SpillFn(String folder, Coder<T> coder) {
+      this.folder = folder;
+      this.coder = coder;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      out = null;
+      file = null;
+    }
+
+    @ProcessElement
+    public void process(@Element T element) throws IOException {
+      if (out == null) {
+        file = FileSystems.matchNewResource(folder, true)
+            .resolve("spill-" + UUID.randomUUID() + ".bin", StandardResolveOptions.RESOLVE_FILE);
+        out = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)), 1 << 16);
+      }
+      out.write(MORE);
+      coder.encode(element, out);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) throws IOException {
+      if (out != null) {
+        out.write(END);
+        out.close();
+        c.output(file.toString(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        out = null;
+      }
+    }
+  }
+}
