@@ -15,8 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.ClassCoder;
 import org.apache.commons.codec.digest.MurmurHash3;
@@ -77,6 +80,11 @@ public record Fingerprint(String docId, String outlet, String order, String text
   /** Strings and the signature's values, instead of Java serialization. */
   public static final class FingerprintCoder extends ClassCoder<Fingerprint> {
     private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final FingerprintCoder INSTANCE = new FingerprintCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Fingerprint.class), INSTANCE);
+    }
 
     @Override
     public void encode(Fingerprint f, OutputStream out) throws IOException {

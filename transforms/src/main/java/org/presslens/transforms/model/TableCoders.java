@@ -120,6 +120,10 @@ public final class TableCoders {
   public static final class CooccurrenceTableCoder extends ClassCoder<CooccurrenceTable> {
     static final CooccurrenceTableCoder INSTANCE = new CooccurrenceTableCoder();
 
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(CooccurrenceTable.class), INSTANCE);
+    }
+
     @Override
     public void encode(CooccurrenceTable table, OutputStream out) throws IOException {
       writeNames(out, table.entities.all());

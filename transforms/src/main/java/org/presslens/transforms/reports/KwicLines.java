@@ -1,12 +1,20 @@
 package org.presslens.transforms.reports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.text.EntityTerms;
 import org.presslens.transforms.text.TokenRules;
 import org.presslens.transforms.text.TokenizedDocument;
@@ -17,9 +25,44 @@ public final class KwicLines {
   private KwicLines() {}
 
   /** One concordance line; {@code sentence} counts from 1, {@code position} is the token index. */
-  @DefaultCoder(SerializableCoder.class)
+  @DefaultCoder(LineCoder.class)
   public record Line(String term, int termRank, String docId, String outlet, int sentence, int position,
       String left, String keyword, String right) implements Serializable {}
+
+  /** The line's strings and numbers (UTF-8, variable-length integers), instead of Java serialization. */
+  public static final class LineCoder extends ClassCoder<Line> {
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final VarIntCoder INT = VarIntCoder.of();
+
+    private static final LineCoder INSTANCE = new LineCoder();
+
+    public static LineCoder of() {
+      return INSTANCE;
+    }
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Line.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(Line line, OutputStream out) throws IOException {
+      STRING.encode(line.term(), out);
+      INT.encode(line.termRank(), out);
+      STRING.encode(line.docId(), out);
+      STRING.encode(line.outlet(), out);
+      INT.encode(line.sentence(), out);
+      INT.encode(line.position(), out);
+      STRING.encode(line.left(), out);
+      STRING.encode(line.keyword(), out);
+      STRING.encode(line.right(), out);
+    }
+
+    @Override
+    public Line decode(InputStream in) throws IOException {
+      return new Line(STRING.decode(in), INT.decode(in), STRING.decode(in), STRING.decode(in), INT.decode(in),
+          INT.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in));
+    }
+  }
 
   /**
    * Every occurrence of each term (in rank order) in the document. A term matches where its words
