@@ -36,10 +36,6 @@ public final class KwicLines {
 
     private static final LineCoder INSTANCE = new LineCoder();
 
-    public static LineCoder of() {
-      return INSTANCE;
-    }
-
     public static CoderProvider getCoderProvider() {
       return CoderProviders.forCoder(TypeDescriptor.of(Line.class), INSTANCE);
     }

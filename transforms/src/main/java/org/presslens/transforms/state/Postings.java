@@ -97,11 +97,6 @@ public final class Postings implements Serializable {
     return terms[t];
   }
 
-  /** The positions in {@link #docIds()} of the documents counting term {@code t}, ascending (a copy). */
-  public int[] positionsOf(int t) {
-    return Arrays.copyOfRange(positions, starts[t], starts[t + 1]);
-  }
-
   /** How many documents count term {@code t}. */
   public int documentCount(int t) {
     return starts[t + 1] - starts[t];

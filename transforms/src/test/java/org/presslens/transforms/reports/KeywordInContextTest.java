@@ -14,6 +14,7 @@ import org.presslens.transforms.SpillToFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -106,12 +107,9 @@ class KeywordInContextTest {
   @Test
   void linesCrossAShuffleAsTheirStringsAndNumbers() throws Exception {
     Line line = new Line("nato", 1, "d1", "RT", 2, 5, "said the", "NATO's", "chief, ü");
-    CoderProperties.coderDecodeEncodeEqual(KwicLines.LineCoder.of(), line);
-    assertEquals(KwicLines.LineCoder.of(), pipelineCoder(), "the coder a pipeline infers for a line");
-  }
-
-  private static org.apache.beam.sdk.coders.Coder<Line> pipelineCoder() throws Exception {
-    return org.apache.beam.sdk.coders.CoderRegistry.createDefault().getCoder(Line.class);
+    CoderProperties.coderDecodeEncodeEqual(new KwicLines.LineCoder(), line);
+    assertEquals(new KwicLines.LineCoder(), CoderRegistry.createDefault().getCoder(Line.class),
+        "the coder a pipeline infers for a line");
   }
 
   /** However the runner splits an outlet's documents, the combiner keeps the same first lines per term. */

@@ -69,12 +69,11 @@ class PostingsTest {
     ints.encode(postings.termCount(), unsorted);
     for (int t = postings.termCount() - 1; t >= 0; t--) {
       strings.encode(postings.term(t), unsorted);
-      int[] positions = postings.positionsOf(t);
-      ints.encode(positions.length, unsorted);
+      ints.encode(postings.documentCount(t), unsorted);
       int previous = 0;
-      for (int p : positions) {
-        ints.encode(p - previous, unsorted);
-        previous = p;
+      for (int i = 0; i < postings.documentCount(t); i++) {
+        ints.encode(postings.position(t, i) - previous, unsorted);
+        previous = postings.position(t, i);
       }
     }
     assertEquals(postings, StateCoders.decodePostings(new ByteArrayInputStream(unsorted.toByteArray())));
