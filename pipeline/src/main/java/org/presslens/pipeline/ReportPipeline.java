@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.transforms.Create;
@@ -166,7 +165,7 @@ final class ReportPipeline {
         .and(cleaned.get(CorpusTags.REJECTED))
         .and(analyzed.get(UpdateSegments.REJECTED))
         .and(pipeline.apply("SetupRejects",
-            Create.of(config.setupRejects()).withCoder(SerializableCoder.of(RejectedInput.class))))
+            Create.of(config.setupRejects()).withCoder(RejectedInput.RejectedInputCoder.of())))
         .apply("AllRejected", Flatten.pCollections());
 
     analyzed.get(UpdateSegments.FACTS).apply("DocumentsReport", DocumentsReport.withCopies(copyById))

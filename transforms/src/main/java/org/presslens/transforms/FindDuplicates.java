@@ -3,7 +3,6 @@ package org.presslens.transforms;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -60,7 +59,7 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
     }
     return fingerprints.get(FINGERPRINTS)
         .apply("GroupCopies", CombineGrouped.globally(new FinderFn(threshold)))
-        .setCoder(ListCoder.of(SerializableCoder.of(Duplicate.class)))
+        .setCoder(ListCoder.of(Duplicate.DuplicateCoder.of()))
         .apply("EachCopy", Flatten.iterables());
   }
 

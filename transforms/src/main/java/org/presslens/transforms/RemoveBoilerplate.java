@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
@@ -57,8 +56,8 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
     if (!rule.enabled()) {
       return PCollectionTuple.of(CorpusTags.DOCUMENTS, docs)
           .and(CorpusTags.REJECTED, docs.getPipeline().apply("NoRejects",
-              Create.empty(SerializableCoder.of(RejectedInput.class))))
-          .and(LINES, docs.getPipeline().apply("NoLines", Create.empty(SerializableCoder.of(OutletBoilerplate.class))));
+              Create.empty(RejectedInput.RejectedInputCoder.of())))
+          .and(LINES, docs.getPipeline().apply("NoLines", Create.empty(OutletBoilerplate.OutletBoilerplateCoder.of())));
     }
     PCollection<KV<String, OutletBoilerplate>> perOutlet = docs
         .apply("CandidateLines", ParDo.of(new CandidatesFn()))

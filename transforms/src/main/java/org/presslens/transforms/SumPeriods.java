@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -86,7 +85,7 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
             c.output(chosen);
           }
         }).withSideInputs(wordsByDate))
-        .setCoder(SerializableCoder.of(PeriodPlan.class));
+        .setCoder(PeriodPlan.PeriodPlanCoder.of());
     PCollectionView<List<PeriodPlan>> planView = plan.apply("PlanView", View.asList());
 
     boolean sinceLastRun = TrendOptions.LAST_RUN.equals(trends.since());

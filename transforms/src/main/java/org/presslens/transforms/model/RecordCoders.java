@@ -39,14 +39,14 @@ public final class RecordCoders {
   private RecordCoders() {}
 
   /** Writes the strings in order, each may be null. */
-  static void writeStrings(OutputStream out, String... strings) throws IOException {
+  public static void writeStrings(OutputStream out, String... strings) throws IOException {
     for (String s : strings) {
       NULLABLE_STRING.encode(s, out);
     }
   }
 
   /** Reads {@code count} strings written by {@link #writeStrings}. */
-  static String[] readStrings(InputStream in, int count) throws IOException {
+  public static String[] readStrings(InputStream in, int count) throws IOException {
     String[] strings = new String[count];
     for (int i = 0; i < count; i++) {
       strings[i] = NULLABLE_STRING.decode(in);

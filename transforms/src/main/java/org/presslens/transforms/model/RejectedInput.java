@@ -1,14 +1,19 @@
 package org.presslens.transforms.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * An input item that could not be analysed: where it came from, which item, a short reason code
  * (see {@link Reason}) and a human-readable detail.
  */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(RejectedInput.RejectedInputCoder.class)
 public record RejectedInput(String source, String item, String reason, String detail)
     implements Serializable {
 
@@ -67,5 +72,29 @@ public record RejectedInput(String source, String item, String reason, String de
       return of(file, unit + source.substring(colon + 1), reason, detail);
     }
     return of(source, "", reason, detail);
+  }
+
+  /** Its four strings, in order; a reader's detail may be empty but is never null. */
+  public static final class RejectedInputCoder extends ClassCoder<RejectedInput> {
+    private static final RejectedInputCoder INSTANCE = new RejectedInputCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(RejectedInput.class), INSTANCE);
+    }
+
+    public static RejectedInputCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(RejectedInput r, OutputStream out) throws IOException {
+      RecordCoders.writeStrings(out, r.source(), r.item(), r.reason(), r.detail());
+    }
+
+    @Override
+    public RejectedInput decode(InputStream in) throws IOException {
+      String[] s = RecordCoders.readStrings(in, 4);
+      return new RejectedInput(s[0], s[1], s[2], s[3]);
+    }
   }
 }

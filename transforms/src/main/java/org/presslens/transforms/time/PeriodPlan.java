@@ -1,10 +1,22 @@
 package org.presslens.transforms.time;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.model.ClassCoder;
 
 /**
  * How the documents of a run fall into periods: the unit (chosen or automatic), the periods in
@@ -15,6 +27,7 @@ import java.util.TreeMap;
  * precise enough date, there are at least two periods, and at least half of the periods have
  * {@link #ENOUGH_WORDS} running words; when no unit passes, the coarsest (decade).
  */
+@DefaultCoder(PeriodPlan.PeriodPlanCoder.class)
 public record PeriodPlan(PeriodUnit unit, boolean automatic, TreeMap<String, Long> periodWords, long undatedWords)
     implements Serializable {
 
@@ -84,4 +97,41 @@ public record PeriodPlan(PeriodUnit unit, boolean automatic, TreeMap<String, Lon
     return periodWords.isEmpty() ? "" : periodWords.lastKey();
   }
 
+  /** The unit's name, whether it was chosen automatically, each period with its words, the undated words. */
+  public static final class PeriodPlanCoder extends ClassCoder<PeriodPlan> {
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final VarLongCoder LONG = VarLongCoder.of();
+    private static final PeriodPlanCoder INSTANCE = new PeriodPlanCoder();
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(PeriodPlan.class), INSTANCE);
+    }
+
+    public static PeriodPlanCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(PeriodPlan plan, OutputStream out) throws IOException {
+      STRING.encode(plan.unit().name(), out);
+      BooleanCoder.of().encode(plan.automatic(), out);
+      VarIntCoder.of().encode(plan.periodWords().size(), out);
+      for (Map.Entry<String, Long> period : plan.periodWords().entrySet()) {
+        STRING.encode(period.getKey(), out);
+        LONG.encode(period.getValue(), out);
+      }
+      LONG.encode(plan.undatedWords(), out);
+    }
+
+    @Override
+    public PeriodPlan decode(InputStream in) throws IOException {
+      PeriodUnit unit = PeriodUnit.valueOf(STRING.decode(in));
+      boolean automatic = BooleanCoder.of().decode(in);
+      TreeMap<String, Long> periods = new TreeMap<>();
+      for (int i = VarIntCoder.of().decode(in); i > 0; i--) {
+        periods.put(STRING.decode(in), LONG.decode(in));
+      }
+      return new PeriodPlan(unit, automatic, periods, LONG.decode(in));
+    }
+  }
 }
