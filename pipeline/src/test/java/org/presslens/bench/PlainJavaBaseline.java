@@ -107,11 +107,11 @@ public final class PlainJavaBaseline {
     ContrastOptions options = new ContrastOptions(defaults.getContrastMinCount(), defaults.getPriorScale(), false,
         defaults.getKwicTerms(), defaults.getKwicLines(), defaults.getKwicWindow());
     for (TermTable target : groups.values()) {
-      ContrastRows.Side corpusSide = new ContrastRows.Side(w -> corpus.counts().getOrDefault(w, 0L), corpus.tokens());
-      ContrastRows.Side targetSide = new ContrastRows.Side(w -> target.counts().getOrDefault(w, 0L), target.tokens());
+      ContrastRows.Side corpusSide = new ContrastRows.Side(corpus::count, corpus.tokens());
+      ContrastRows.Side targetSide = new ContrastRows.Side(target::count, target.tokens());
       ContrastRows.Side rest = new ContrastRows.Side(
-          w -> corpus.counts().getOrDefault(w, 0L) - target.counts().getOrDefault(w, 0L), corpus.tokens() - target.tokens());
-      contrasts += ContrastRows.compute(corpus.counts().keySet(), targetSide, rest, corpusSide, options).size();
+          w -> corpus.count(w) - target.count(w), corpus.tokens() - target.tokens());
+      contrasts += ContrastRows.compute(corpus.terms(), targetSide, rest, corpusSide, options).size();
     }
     nanos[5] += System.nanoTime() - t;
 

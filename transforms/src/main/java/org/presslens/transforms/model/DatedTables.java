@@ -51,8 +51,8 @@ public record DatedTables(TermTable terms, TermTable entities) implements Serial
 
   /** The running words and documents without the counts. */
   public DatedTables sizesOnly() {
-    return new DatedTables(new TermTable(new HashMap<>(), new HashMap<>(), terms.tokens(), terms.documents()),
-        new TermTable(new HashMap<>(), new HashMap<>(), entities.tokens(), entities.documents()));
+    return new DatedTables(new TermTable(0, terms.tokens(), terms.documents()),
+        new TermTable(0, entities.tokens(), entities.documents()));
   }
 
   public long words() {

@@ -196,7 +196,7 @@ public final class RecordCoders {
 
   /**
    * Coder of {@link TermTable}: words and documents, then each term once with its count and
-   * document frequency (the two maps have the same keys).
+   * document frequency.
    */
   public static final class TermTableCoder extends ClassCoder<TermTable> {
     static final TermTableCoder INSTANCE = new TermTableCoder();
@@ -209,11 +209,11 @@ public final class RecordCoders {
     public void encode(TermTable t, OutputStream out) throws IOException {
       LONG.encode(t.tokens(), out);
       INT.encode(t.documents(), out);
-      INT.encode(t.counts().size(), out);
-      for (Map.Entry<String, Long> e : t.counts().entrySet()) {
-        STRING.encode(e.getKey(), out);
-        LONG.encode(e.getValue(), out);
-        INT.encode(t.docFreq().get(e.getKey()), out);
+      INT.encode(t.size(), out);
+      for (int i = 0; i < t.size(); i++) {
+        STRING.encode(t.termAt(i), out);
+        LONG.encode(t.countAt(i), out);
+        INT.encode(t.documentFrequencyAt(i), out);
       }
     }
 
@@ -222,14 +222,11 @@ public final class RecordCoders {
       long tokens = LONG.decode(in);
       int documents = INT.decode(in);
       int size = INT.decode(in);
-      HashMap<String, Long> counts = new HashMap<>(size * 4 / 3 + 1);
-      HashMap<String, Integer> docFreq = new HashMap<>(size * 4 / 3 + 1);
+      TermTable table = new TermTable(size, tokens, documents);
       for (int i = 0; i < size; i++) {
-        String term = STRING.decode(in);
-        counts.put(term, LONG.decode(in));
-        docFreq.put(term, INT.decode(in));
+        table.add(STRING.decode(in), LONG.decode(in), INT.decode(in));
       }
-      return new TermTable(counts, docFreq, tokens, documents);
+      return table;
     }
   }
 }

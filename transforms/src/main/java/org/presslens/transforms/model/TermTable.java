@@ -1,7 +1,8 @@
 package org.presslens.transforms.model;
 
 import java.io.Serializable;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.DefaultCoder;
@@ -11,38 +12,49 @@ import org.apache.beam.sdk.transforms.Combine;
  * Term counts and document frequencies summed over a set of documents (the corpus or one
  * outlet), with the number of running words and documents behind them. Mutable: it is the
  * accumulator of {@link #combineFn()}.
+ *
+ * <p>An outlet's or the corpus's table holds hundreds of thousands of terms (n-grams included),
+ * and a run holds several at once. So each term is one entry in three arrays (term, count,
+ * documents) found through an open-addressing table of entry numbers, rather than two hash maps
+ * with a node, and often a box, per term and map: a third of the memory, and far fewer objects
+ * for the collector to trace. Entries are never removed; iteration is in the order terms were
+ * first added.
  */
 @DefaultCoder(RecordCoders.TermTableCoder.class)
 public final class TermTable implements Serializable, Summable<AnalyzedDocument, TermTable> {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  private static final int ABSENT = -1;
 
-  private final HashMap<String, Long> counts;
-  private final HashMap<String, Integer> docFreq;
+  private String[] terms;
+  private long[] counts;
+  private int[] docFreq;
+  private int size;
+  /** Entry + 1 of the term whose hash leads here (linear probing); 0 where empty. At most half full. */
+  private int[] slots;
   private long tokens;
   private int documents;
 
   public TermTable() {
-    this(new HashMap<>(), new HashMap<>(), 0, 0);
+    this(0, 0, 0);
   }
 
-  /** A table as its coder decodes it: {@code docFreq} has the keys of {@code counts}. */
-  TermTable(HashMap<String, Long> counts, HashMap<String, Integer> docFreq, long tokens, int documents) {
-    this.counts = counts;
-    this.docFreq = docFreq;
+  /** An empty table with room for {@code expected} terms, standing for these words and documents. */
+  TermTable(int expected, long tokens, int documents) {
+    int capacity = Math.max(8, expected);
+    terms = new String[capacity];
+    counts = new long[capacity];
+    docFreq = new int[capacity];
+    slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
     this.tokens = tokens;
     this.documents = documents;
   }
 
   /** The entity table's mentions and mentioning documents as a table of items keyed as {@link Mention#key()}. */
   public static TermTable ofEntities(EntityTable entities, long tokens, int documents) {
-    HashMap<String, Long> counts = new HashMap<>();
-    HashMap<String, Integer> docFreq = new HashMap<>();
-    entities.entities().forEach((key, e) -> {
-      counts.put(key, e.mentions());
-      docFreq.put(key, (int) e.documentCount());
-    });
-    return new TermTable(counts, docFreq, tokens, documents);
+    TermTable table = new TermTable(entities.entities().size(), tokens, documents);
+    entities.entities().forEach((key, e) -> table.add(key, e.mentions(), (int) e.documentCount()));
+    return table;
   }
 
   @Override
@@ -53,8 +65,7 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
   /** Adds one document given by its counts of some items (terms, or entities) and its running words. */
   public TermTable addDocument(Map<String, Integer> itemCounts, long words) {
     for (Map.Entry<String, Integer> e : itemCounts.entrySet()) {
-      counts.merge(e.getKey(), (long) e.getValue(), Long::sum);
-      docFreq.merge(e.getKey(), 1, Integer::sum);
+      add(e.getKey(), e.getValue(), 1);
     }
     tokens += words;
     documents++;
@@ -63,19 +74,71 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   @Override
   public TermTable merge(TermTable other) {
-    other.counts.forEach((term, n) -> counts.merge(term, n, Long::sum));
-    other.docFreq.forEach((term, n) -> docFreq.merge(term, n, Integer::sum));
+    for (int i = 0; i < other.size; i++) {
+      add(other.terms[i], other.counts[i], other.docFreq[i]);
+    }
     tokens += other.tokens;
     documents += other.documents;
     return this;
   }
 
-  public Map<String, Long> counts() {
-    return counts;
+  /** Adds occurrences and documents of one term (words and documents of the table stay as they are). */
+  void add(String term, long count, int documentCount) {
+    int entry = entryOf(term);
+    counts[entry] += count;
+    docFreq[entry] += documentCount;
   }
 
-  public Map<String, Integer> docFreq() {
-    return docFreq;
+  /** The term's count; 0 when the table does not have it. */
+  public long count(String term) {
+    int entry = find(term);
+    return entry == ABSENT ? 0 : counts[entry];
+  }
+
+  /** The number of documents with the term; 0 when the table does not have it. */
+  public int documentFrequency(String term) {
+    int entry = find(term);
+    return entry == ABSENT ? 0 : docFreq[entry];
+  }
+
+  public boolean contains(String term) {
+    return find(term) != ABSENT;
+  }
+
+  /** The number of distinct terms. */
+  public int size() {
+    return size;
+  }
+
+  /** Receives each term of a table with its count and document frequency. */
+  @FunctionalInterface
+  public interface TermConsumer {
+    void accept(String term, long count, int documentFrequency);
+  }
+
+  /** Each term with its count and document frequency, in the order terms were first added. */
+  public void forEach(TermConsumer consumer) {
+    for (int i = 0; i < size; i++) {
+      consumer.accept(terms[i], counts[i], docFreq[i]);
+    }
+  }
+
+  /** Entry {@code i}'s term, count and document frequency (entries in the order terms were first added), for the coder. */
+  String termAt(int i) {
+    return terms[i];
+  }
+
+  long countAt(int i) {
+    return counts[i];
+  }
+
+  int documentFrequencyAt(int i) {
+    return docFreq[i];
+  }
+
+  /** The terms, in the order they were first added. */
+  public List<String> terms() {
+    return Arrays.asList(terms).subList(0, size);
   }
 
   public long tokens() {
@@ -88,13 +151,74 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TermTable t && tokens == t.tokens && documents == t.documents
-        && counts.equals(t.counts) && docFreq.equals(t.docFreq);
+    if (!(o instanceof TermTable t) || tokens != t.tokens || documents != t.documents || size != t.size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      int other = t.find(terms[i]);
+      if (other == ABSENT || counts[i] != t.counts[other] || docFreq[i] != t.docFreq[other]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(counts, docFreq, tokens, documents);
+    int hash = Objects.hash(tokens, documents, size);
+    for (int i = 0; i < size; i++) {
+      hash += terms[i].hashCode() ^ Long.hashCode(counts[i] * 31 + docFreq[i]);
+    }
+    return hash;
+  }
+
+  private int find(String term) {
+    int mask = slots.length - 1;
+    for (int slot = firstSlot(term, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
+      if (terms[slots[slot] - 1].equals(term)) {
+        return slots[slot] - 1;
+      }
+    }
+    return ABSENT;
+  }
+
+  private int entryOf(String term) {
+    int mask = slots.length - 1;
+    int slot = firstSlot(term, mask);
+    for (; slots[slot] != 0; slot = (slot + 1) & mask) {
+      if (terms[slots[slot] - 1].equals(term)) {
+        return slots[slot] - 1;
+      }
+    }
+    if (size == terms.length) {
+      int capacity = terms.length + (terms.length >> 1);
+      terms = Arrays.copyOf(terms, capacity);
+      counts = Arrays.copyOf(counts, capacity);
+      docFreq = Arrays.copyOf(docFreq, capacity);
+    }
+    terms[size] = term;
+    slots[slot] = ++size;
+    if (2 * size > slots.length) {
+      rehash(slots.length * 2);
+    }
+    return size - 1;
+  }
+
+  private void rehash(int capacity) {
+    slots = new int[capacity];
+    int mask = capacity - 1;
+    for (int i = 0; i < size; i++) {
+      int slot = firstSlot(terms[i], mask);
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = i + 1;
+    }
+  }
+
+  /** Fibonacci hashing of the String hash: n-grams that share a prefix differ in few low bits of it. */
+  private static int firstSlot(String term, int mask) {
+    return (term.hashCode() * 0x9E3779B9 >>> 7) & mask;
   }
 
   /** Sums analysed documents into one table. */

@@ -1,11 +1,13 @@
 package org.presslens.transforms.reports;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.function.ToLongFunction;
 import org.presslens.transforms.stats.BenjaminiHochberg;
 import org.presslens.transforms.stats.Keyness;
@@ -73,7 +75,7 @@ public final class ContrastRows {
 
   /**
    * The contrasts of {@code sortedTerms} in rank order: over-used first, then by |z| and G2 (both
-   * descending), then by term. The many terms of the long tail share a few count patterns, so the
+   * descending), then by term; a read-only list. The many terms of the long tail share a few count patterns, so the
    * statistics are computed and ordered once per pattern; the terms come sorted (callers that test
    * one vocabulary against several references sort it once), and each tested term's place is a
    * number: (rank of its pattern, position of the term), sorted as primitives.
@@ -118,18 +120,53 @@ public final class ContrastRows {
       order[k] = (long) patternRank[testedPattern[k]] << 32 | k; // k ascends with the term's position
     }
     Arrays.sort(order);
-    List<Contrast> ranked = new ArrayList<>(tested);
-    int rank = 0;
+    RankedContrasts ranked = new RankedContrasts(sortedTerms, patterns, tested);
     boolean previousOver = false;
     for (int i = 0; i < tested; i++) {
       int k = (int) order[i];
-      Stats s = patterns.get(testedPattern[k]);
-      rank = i > 0 && previousOver == s.over() ? rank + 1 : 1;
-      previousOver = s.over();
-      ranked.add(new Contrast(sortedTerms[testedTerm[k]], s.table(), s.z(), s.g2(), s.p(), q[k],
-          s.logRatio(), s.pctDiff(), s.chi2(), s.lr(), s.over(), rank));
+      boolean over = patterns.get(testedPattern[k]).over();
+      ranked.term[i] = testedTerm[k];
+      ranked.pattern[i] = testedPattern[k];
+      ranked.q[i] = q[k];
+      ranked.rank[i] = i > 0 && previousOver == over ? ranked.rank[i - 1] + 1 : 1;
+      previousOver = over;
     }
     return ranked;
+  }
+
+  /**
+   * The contrasts in rank order, each made when it is read from what sets it apart: its term, its
+   * count pattern, its q-value and its rank (20 bytes a term instead of an object of 96). An
+   * outlet tests hundreds of thousands of terms, and two outlets' contrasts are held at once.
+   */
+  private static final class RankedContrasts extends AbstractList<Contrast> implements RandomAccess {
+    private final String[] terms;
+    private final List<Stats> patterns;
+    final int[] term;
+    final int[] pattern;
+    final double[] q;
+    final int[] rank;
+
+    RankedContrasts(String[] terms, List<Stats> patterns, int size) {
+      this.terms = terms;
+      this.patterns = patterns;
+      this.term = new int[size];
+      this.pattern = new int[size];
+      this.q = new double[size];
+      this.rank = new int[size];
+    }
+
+    @Override
+    public Contrast get(int i) {
+      Stats s = patterns.get(pattern[i]);
+      return new Contrast(terms[term[i]], s.table(), s.z(), s.g2(), s.p(), q[i], s.logRatio(), s.pctDiff(), s.chi2(),
+          s.lr(), s.over(), rank[i]);
+    }
+
+    @Override
+    public int size() {
+      return term.length;
+    }
   }
 
   /** Each pattern's place in rank order; patterns whose statistics tie share it, so that their terms go by term. */

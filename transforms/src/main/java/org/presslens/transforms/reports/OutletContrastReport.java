@@ -119,10 +119,15 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
    * chosen and sorted once, for all outlets, rather than in each instance of the contrast step.
    */
   static List<String> testedTerms(TermTable corpus, long minCount) {
-    String[] terms = corpus.counts().entrySet().stream().filter(e -> e.getValue() >= minCount)
-        .map(Map.Entry::getKey).toArray(String[]::new);
-    Arrays.sort(terms);
-    return Arrays.asList(terms);
+    List<String> terms = new ArrayList<>();
+    corpus.forEach((term, count, documents) -> {
+      if (count >= minCount) {
+        terms.add(term);
+      }
+    });
+    String[] sorted = terms.toArray(String[]::new);
+    Arrays.sort(sorted);
+    return Arrays.asList(sorted);
   }
 
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
@@ -148,10 +153,9 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
       String outlet = element.getKey();
       TermTable target = element.getValue();
       TermTable corpus = c.sideInput(corpusView).get(0).terms();
-      Side corpusSide = new Side(t -> corpus.counts().getOrDefault(t, 0L), corpus.tokens());
-      Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
-      Side rest = new Side(t -> corpus.counts().getOrDefault(t, 0L) - target.counts().getOrDefault(t, 0L),
-          corpus.tokens() - target.tokens());
+      Side corpusSide = new Side(corpus::count, corpus.tokens());
+      Side targetSide = new Side(target::count, target.tokens());
+      Side rest = new Side(t -> corpus.count(t) - target.count(t), corpus.tokens() - target.tokens());
 
       String[] vocabulary = c.sideInput(vocabularyView).get(0).toArray(String[]::new);
       List<Contrast> vsRest = Stage.STATISTICS.time(
@@ -167,9 +171,9 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
             continue;
           }
           TermTable ref = other.getValue();
-          Side refSide = new Side(t -> ref.counts().getOrDefault(t, 0L), ref.tokens());
-          List<String> terms = new ArrayList<>(target.counts().keySet());
-          ref.counts().keySet().stream().filter(t -> !target.counts().containsKey(t)).forEach(terms::add);
+          Side refSide = new Side(ref::count, ref.tokens());
+          List<String> terms = new ArrayList<>(target.terms());
+          ref.terms().stream().filter(t -> !target.contains(t)).forEach(terms::add);
           Stage.STATISTICS.time(() -> {
             List<Contrast> contrasts = ContrastRows.compute(terms, targetSide, refSide, corpusSide, options);
             return blocks(outlet, other.getKey(), SortKey.of(outlet, "1", other.getKey()), contrasts,
@@ -201,11 +205,26 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
    * over-used terms, the reference's for under-used ones.
    */
   record Listing(List<NestedTerms.Listed<Contrast>> over, List<NestedTerms.Listed<Contrast>> under) {
+    /** @param ranked contrasts in rank order, the over-used first ({@link ContrastRows#compute}) */
     static Listing of(List<Contrast> ranked, int limit) {
-      List<Contrast> over = ranked.stream().filter(Contrast::over).toList();
-      List<Contrast> under = ranked.stream().filter(c -> !c.over()).toList();
-      return new Listing(NestedTerms.fold(over, Contrast::term, c -> (long) c.table().a(), limit),
-          NestedTerms.fold(under, Contrast::term, c -> (long) c.table().b(), limit));
+      int firstUnder = firstUnder(ranked);
+      return new Listing(NestedTerms.fold(ranked.subList(0, firstUnder), Contrast::term, c -> (long) c.table().a(), limit),
+          NestedTerms.fold(ranked.subList(firstUnder, ranked.size()), Contrast::term, c -> (long) c.table().b(), limit));
+    }
+
+    /** The position of the first under-used contrast (the size when there is none), by bisection. */
+    private static int firstUnder(List<Contrast> ranked) {
+      int low = 0;
+      int high = ranked.size();
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (ranked.get(middle).over()) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
     }
   }
 }

@@ -94,8 +94,8 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
 
   static List<ReportBlock> scope(String scope, String key, SortKey sortKey, TermTable t, long minCount, ReportTiers tiers) {
     ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
-    TermFrequencyRows.ranked(t.counts(), minCount, tiers.topTerms(), r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
-        TermWeights.per10k(r.count(), t.tokens()), t.docFreq().get(r.term()), r.rank()), r.position() < tiers.topTerms()));
+    TermFrequencyRows.ranked(t, minCount, tiers.topTerms(), r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
+        TermWeights.per10k(r.count(), t.tokens()), t.documentFrequency(r.term()), r.rank()), r.position() < tiers.topTerms()));
     return rows.finish();
   }
 

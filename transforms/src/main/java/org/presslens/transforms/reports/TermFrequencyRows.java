@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.stats.Ranks;
 import org.presslens.transforms.text.TermCounter;
 
@@ -72,6 +73,18 @@ public final class TermFrequencyRows {
     for (Map.Entry<String, ? extends Number> e : counts.entrySet()) {
       entries[k++] = new Entry(e.getKey(), e.getValue().longValue());
     }
+    rank(entries, minCount, ordered, out);
+  }
+
+  /** {@link #ranked(Map, long, int, Consumer)} of a summed table's counts. */
+  public static void ranked(TermTable table, long minCount, int ordered, Consumer<Ranked> out) {
+    Entry[] entries = new Entry[table.size()];
+    int[] k = {0};
+    table.forEach((term, count, documents) -> entries[k[0]++] = new Entry(term, count));
+    rank(entries, minCount, ordered, out);
+  }
+
+  private static void rank(Entry[] entries, long minCount, int ordered, Consumer<Ranked> out) {
     Arrays.sort(entries);
     int start = 0;
     while (start < entries.length) {

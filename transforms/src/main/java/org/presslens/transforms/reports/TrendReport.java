@@ -155,7 +155,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
     int watchedCount = trends.watched();
     PCollectionView<List<Watched>> watched = input.get(SumTables.CORPUS)
         .apply("Watched", MapElements.into(TypeDescriptor.of(Watched.class)).via(t -> new Watched(
-            top(t.terms().counts(), watchedCount), top(totals(t).entities().counts(), watchedCount))))
+            top(t.terms(), watchedCount), top(totals(t).entities(), watchedCount))))
         .apply("WatchedView", View.asList());
     PCollectionView<List<PeriodPlan>> plan = input.get(SumPeriods.PLAN).apply("PlanView", View.asList());
 
@@ -196,21 +196,22 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
    * The {@code n} largest counts, ties by item: a heap of the best {@code n} so far, whose head is
    * the weakest of them, rather than a sort of every item of the corpus.
    */
-  static List<String> top(Map<String, Long> counts, int n) {
+  static List<String> top(TermTable table, int n) {
     if (n <= 0) {
       return List.of();
     }
     Comparator<Map.Entry<String, Long>> order =
         Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
     PriorityQueue<Map.Entry<String, Long>> best = new PriorityQueue<>(n + 1, order.reversed());
-    for (Map.Entry<String, Long> entry : counts.entrySet()) {
+    table.forEach((term, count, documents) -> {
       if (best.size() < n) {
-        best.add(entry);
-      } else if (order.compare(entry, best.peek()) < 0) {
+        best.add(Map.entry(term, count));
+      } else if (count > best.peek().getValue()
+          || count == best.peek().getValue() && term.compareTo(best.peek().getKey()) < 0) {
         best.poll();
-        best.add(entry);
+        best.add(Map.entry(term, count));
       }
-    }
+    });
     return best.stream().sorted(order).map(Map.Entry::getKey).toList();
   }
 

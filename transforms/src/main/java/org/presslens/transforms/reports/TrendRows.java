@@ -66,12 +66,12 @@ public final class TrendRows {
   }
 
   private List<Emerging> test(TermTable target, TermTable earlier, ContrastOptions options) {
-    Side targetSide = new Side(t -> target.counts().getOrDefault(t, 0L), target.tokens());
-    Side earlierSide = new Side(t -> earlier.counts().getOrDefault(t, 0L), earlier.tokens());
+    Side targetSide = new Side(target::count, target.tokens());
+    Side earlierSide = new Side(earlier::count, earlier.tokens());
     Side bothSides = new Side(t -> targetSide.count().applyAsLong(t) + earlierSide.count().applyAsLong(t),
         target.tokens() + earlier.tokens());
-    List<String> items = new ArrayList<>(earlier.counts().keySet());
-    target.counts().keySet().stream().filter(t -> !earlier.counts().containsKey(t)).forEach(items::add);
+    List<String> items = new ArrayList<>(earlier.terms());
+    target.terms().stream().filter(t -> !earlier.contains(t)).forEach(items::add);
     List<Contrast> contrasts = ContrastRows.compute(items, targetSide, earlierSide, bothSides, options);
     // the long tail of rare items shares a few count pairs: each pair's test is computed once
     Map<List<Long>, Double> byCounts = new HashMap<>();
@@ -90,7 +90,7 @@ public final class TrendRows {
   /** The first dated period in which the scope uses each item. */
   private Map<String, String> firstSeen() {
     Map<String, String> first = new HashMap<>();
-    dated.forEach((period, tables) -> kind.apply(tables).counts().keySet().forEach(item -> first.putIfAbsent(item, period)));
+    dated.forEach((period, tables) -> kind.apply(tables).terms().forEach(item -> first.putIfAbsent(item, period)));
     return first;
   }
 
@@ -120,11 +120,11 @@ public final class TrendRows {
   public void nonZero(Set<String> skipped, BiConsumer<String, PeriodCount> each) {
     dated.forEach((period, tables) -> {
       TermTable t = kind.apply(tables);
-      List<String> items = new ArrayList<>(t.counts().keySet());
+      List<String> items = new ArrayList<>(t.terms());
       items.removeIf(item -> skipped.contains(item) || !byItem.containsKey(item));
       items.sort(null);
       for (String item : items) {
-        each.accept(item, new PeriodCount(period, t.counts().get(item), t.docFreq().get(item), t.tokens(), t.documents()));
+        each.accept(item, new PeriodCount(period, t.count(item), t.documentFrequency(item), t.tokens(), t.documents()));
       }
     });
   }
@@ -147,15 +147,15 @@ public final class TrendRows {
         continue;
       }
       TermTable t = kind.apply(tables);
-      long count = t.counts().getOrDefault(item, 0L);
-      long docs = t.docFreq().getOrDefault(item, 0);
+      long count = t.count(item);
+      long docs = t.documentFrequency(item);
       datedCount += count;
       datedDocs += docs;
       rows.add(new PeriodCount(period, count, docs, t.tokens(), t.documents()));
     }
     if (undated != null && undated.documents() > 0) {
-      rows.add(new PeriodCount(PeriodPlan.UNDATED, total.counts().getOrDefault(item, 0L) - datedCount,
-          total.docFreq().getOrDefault(item, 0) - datedDocs, undated.words(), undated.documents()));
+      rows.add(new PeriodCount(PeriodPlan.UNDATED, total.count(item) - datedCount,
+          total.documentFrequency(item) - datedDocs, undated.words(), undated.documents()));
     }
     return rows;
   }

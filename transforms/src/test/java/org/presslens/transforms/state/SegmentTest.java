@@ -26,7 +26,7 @@ class SegmentTest {
     assertEquals(List.of("a", "b"), part.postings().firstDocuments("nato", "RT", 5));
     assertEquals(whole.tables().keySet(), part.tables().keySet());
     assertEquals(List.of("Global Times", "RT"), List.copyOf(part.tables().keySet()));
-    assertTrue(part.tables().values().stream().allMatch(t -> t.terms().counts().isEmpty() && t.terms().tokens() == 0));
+    assertTrue(part.tables().values().stream().allMatch(t -> t.terms().size() == 0 && t.terms().tokens() == 0));
     assertTrue(part.members().isEmpty());
     assertTrue(part.dated().isEmpty());
   }
@@ -44,7 +44,7 @@ class SegmentTest {
     Segment withTables = whole.periodPart(true);
     assertEquals(whole.tables().keySet(), withTables.tables().keySet());
     whole.tables().forEach((outlet, t) -> {
-      assertEquals(t.terms().counts(), withTables.tables().get(outlet).terms().counts());
+      assertEquals(t.terms(), withTables.tables().get(outlet).terms());
       assertEquals(t.entities(), withTables.tables().get(outlet).entities());
     });
   }
