@@ -216,9 +216,13 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
     }
   }
 
-  /** Fibonacci hashing of the String hash: n-grams that share a prefix differ in few low bits of it. */
+  /**
+   * Fibonacci hashing of the String hash, its well-mixed high half folded into the low bits the
+   * mask keeps: n-grams that share a prefix differ in few low bits of their String hash.
+   */
   private static int firstSlot(String term, int mask) {
-    return (term.hashCode() * 0x9E3779B9 >>> 7) & mask;
+    int h = term.hashCode() * 0x9E3779B9;
+    return (h ^ h >>> 16) & mask;
   }
 
   /** Sums analysed documents into one table. */

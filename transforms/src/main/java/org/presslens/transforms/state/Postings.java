@@ -107,25 +107,35 @@ public final class Postings implements Serializable {
     return positions[starts[t] + i];
   }
 
-  /** Postings built one document at a time, in any order. */
+  /**
+   * Postings built one document at a time, in any order. An open segment adds thousands of
+   * documents, with an entry for each of their terms, before it is built: each term is one entry
+   * (found through an open-addressing index), and each (term, document) pair two ints, rather
+   * than a growing array and two map entries per term.
+   */
   public static final class Builder {
     private final List<String> ids = new ArrayList<>();
     private final List<String> outlets = new ArrayList<>();
-    private final Map<String, int[]> growing = new HashMap<>();
-    private final Map<String, Integer> sizes = new HashMap<>();
+    private String[] terms = new String[256];
+    private int termCount;
+    /** Entry + 1 of the term whose hash leads here (linear probing); 0 where empty. At most half full. */
+    private int[] slots = new int[512];
+    private int[] pairTerm = new int[1024];
+    private int[] pairDocument = new int[1024];
+    private int pairs;
 
     public void add(AnalyzedDocument doc) {
       int d = ids.size();
       ids.add(doc.docId());
       outlets.add(doc.outlet());
       for (String term : doc.termCounts().keySet()) {
-        int size = sizes.merge(term, 1, Integer::sum);
-        int[] list = growing.get(term);
-        if (list == null || list.length < size) {
-          list = list == null ? new int[1] : Arrays.copyOf(list, 2 * list.length);
-          growing.put(term, list);
+        if (pairs == pairTerm.length) {
+          pairTerm = Arrays.copyOf(pairTerm, 2 * pairs);
+          pairDocument = Arrays.copyOf(pairDocument, 2 * pairs);
         }
-        list[size - 1] = d;
+        pairTerm[pairs] = entryOf(term);
+        pairDocument[pairs] = d;
+        pairs++;
       }
     }
 
@@ -144,18 +154,72 @@ public final class Postings implements Serializable {
         sortedOutlets[i] = outlets.get(order[i]);
         rank[order[i]] = i;
       }
-      String[] sortedTerms = growing.keySet().toArray(String[]::new);
+      String[] sortedTerms = Arrays.copyOf(terms, termCount);
       Arrays.sort(sortedTerms);
-      int[][] lists = new int[sortedTerms.length][];
-      for (int t = 0; t < sortedTerms.length; t++) {
-        int[] positions = Arrays.copyOf(growing.get(sortedTerms[t]), sizes.get(sortedTerms[t]));
-        for (int i = 0; i < positions.length; i++) {
-          positions[i] = rank[positions[i]];
-        }
-        Arrays.sort(positions);
-        lists[t] = positions;
+      int[] placeOfEntry = new int[termCount];
+      for (int t = 0; t < termCount; t++) {
+        placeOfEntry[find(sortedTerms[t])] = t;
       }
-      return ofSorted(sortedIds, sortedOutlets, sortedTerms, lists);
+      // a counting sort of the pairs by term, then each term's documents in doc_id order
+      int[] starts = new int[termCount + 1];
+      for (int i = 0; i < pairs; i++) {
+        starts[placeOfEntry[pairTerm[i]] + 1]++;
+      }
+      for (int t = 0; t < termCount; t++) {
+        starts[t + 1] += starts[t];
+      }
+      int[] next = Arrays.copyOf(starts, termCount);
+      int[] positions = new int[pairs];
+      for (int i = 0; i < pairs; i++) {
+        positions[next[placeOfEntry[pairTerm[i]]]++] = rank[pairDocument[i]];
+      }
+      for (int t = 0; t < termCount; t++) {
+        Arrays.sort(positions, starts[t], starts[t + 1]);
+      }
+      return new Postings(sortedIds, sortedOutlets, sortedTerms, starts, positions);
+    }
+
+    private int find(String term) {
+      int mask = slots.length - 1;
+      for (int slot = firstSlot(term, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
+        if (terms[slots[slot] - 1].equals(term)) {
+          return slots[slot] - 1;
+        }
+      }
+      return -1;
+    }
+
+    private int entryOf(String term) {
+      int mask = slots.length - 1;
+      int slot = firstSlot(term, mask);
+      for (; slots[slot] != 0; slot = (slot + 1) & mask) {
+        if (terms[slots[slot] - 1].equals(term)) {
+          return slots[slot] - 1;
+        }
+      }
+      if (termCount == terms.length) {
+        terms = Arrays.copyOf(terms, 2 * termCount);
+      }
+      terms[termCount] = term;
+      slots[slot] = ++termCount;
+      if (2 * termCount > slots.length) {
+        slots = new int[2 * slots.length];
+        mask = slots.length - 1;
+        for (int e = 0; e < termCount; e++) {
+          int s = firstSlot(terms[e], mask);
+          while (slots[s] != 0) {
+            s = (s + 1) & mask;
+          }
+          slots[s] = e + 1;
+        }
+      }
+      return termCount - 1;
+    }
+
+    /** Fibonacci hashing of the String hash, as {@link org.presslens.transforms.model.TermTable} does. */
+    private static int firstSlot(String term, int mask) {
+      int h = term.hashCode() * 0x9E3779B9;
+      return (h ^ h >>> 16) & mask;
     }
   }
 
