@@ -16,8 +16,6 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
-import org.presslens.transforms.reports.ReportSpec.Column;
-import org.presslens.transforms.reports.ReportSpec.Kind;
 
 /**
  * Writes rows of a {@link ParquetTable} to one Parquet file on any Beam filesystem (Snappy
@@ -43,18 +41,12 @@ public final class ParquetRowWriter implements AutoCloseable {
 
   /** A writer into an open channel, closed with the writer. */
   public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table) throws IOException {
-    Builder builder = new Builder(new ChannelOutputFile(channel), table)
+    ParquetWriter<List<?>> writer = new Builder(new ChannelOutputFile(channel), table)
         .withConf(new PlainParquetConfiguration())
         .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withRowGroupSize(ROW_GROUP_BYTES);
-    // statistics are nearly all distinct: a dictionary of them only costs a hash lookup per value
-    // until the writer gives it up, and the file is barely larger without one
-    for (Column column : table.columns()) {
-      if (column.kind() == Kind.DECIMAL || column.kind() == Kind.SIGNIFICANT) {
-        builder = builder.withDictionaryEncoding(column.name(), false);
-      }
-    }
-    return new ParquetRowWriter(builder.build());
+        .withRowGroupSize(ROW_GROUP_BYTES)
+        .build();
+    return new ParquetRowWriter(writer);
   }
 
   /** Writes one row of typed values in column order. */
