@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.CoderProvider;
@@ -53,6 +54,11 @@ public record DatedTables(TermTable terms, TermTable entities) implements Serial
   public DatedTables sizesOnly() {
     return new DatedTables(new TermTable(0, terms.tokens(), terms.documents()),
         new TermTable(0, entities.tokens(), entities.documents()));
+  }
+
+  /** Only these terms and entities, with the same running words and documents. */
+  public DatedTables only(Collection<String> wantedTerms, Collection<String> wantedEntities) {
+    return new DatedTables(terms.only(wantedTerms), entities.only(wantedEntities));
   }
 
   public long words() {

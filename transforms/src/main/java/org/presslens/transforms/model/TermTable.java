@@ -2,6 +2,7 @@ package org.presslens.transforms.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,6 +104,18 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   public boolean contains(String term) {
     return find(term) != ABSENT;
+  }
+
+  /** A table of only these of its terms (those it has), standing for the same words and documents. */
+  public TermTable only(Collection<String> wanted) {
+    TermTable part = new TermTable(wanted.size(), tokens, documents);
+    for (String term : wanted) {
+      int entry = find(term);
+      if (entry != ABSENT) {
+        part.add(term, counts[entry], docFreq[entry]);
+      }
+    }
+    return part;
   }
 
   /** The number of distinct terms. */

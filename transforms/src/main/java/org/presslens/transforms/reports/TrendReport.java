@@ -162,17 +162,17 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
     // the totals join as terms and entity counts only: the co-occurrence tables stay behind
     TupleTag<DatedTables> totals = new TupleTag<>() {};
     TupleTag<PeriodTables> periods = new TupleTag<>() {};
+    boolean sinceLastRun = !trends.since().isEmpty();
     PCollection<KV<String, DatedTables>> outletTotals = input.get(SumTables.BY_OUTLET)
-        .apply("OutletTotals", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(DatedTables.class)))
-            .via(kv -> KV.of(kv.getKey(), totals(kv.getValue()))));
+        .apply("OutletTotals", ParDo.of(new TotalsFn(watched, plan, sinceLastRun)).withSideInputs(watched, plan));
     PCollection<KV<String, CoGbkResult>> outlets = KeyedPCollectionTuple
         .of(totals, outletTotals)
         .and(periods, input.get(SumPeriods.BY_OUTLET))
         .apply("JoinOutlets", CoGroupByKey.create());
-    PCollection<DatedTables> corpusTotals = input.get(SumTables.CORPUS)
-        .apply("CorpusTotals", MapElements.into(TypeDescriptor.of(DatedTables.class)).via(TrendReport::totals));
+    PCollection<KV<String, DatedTables>> corpusTotals = keyed(input.get(SumTables.CORPUS), "KeyCorpus")
+        .apply("CorpusTotals", ParDo.of(new TotalsFn(watched, plan, sinceLastRun)).withSideInputs(watched, plan));
     PCollection<KV<String, CoGbkResult>> corpus = KeyedPCollectionTuple
-        .of(totals, keyed(corpusTotals, "KeyCorpusTotals"))
+        .of(totals, corpusTotals)
         .and(periods, keyed(input.get(SumPeriods.CORPUS), "KeyCorpusPeriods"))
         .apply("JoinCorpus", CoGroupByKey.create());
     ScopeFn.Setup setup = new ScopeFn.Setup(trends, contrast, tiers, entities, totals, periods);
@@ -180,6 +180,41 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
         .of(corpus.apply("CorpusTrends", ParDo.of(new ScopeFn(setup, true, watched, plan)).withSideInputs(watched, plan)))
         .and(outlets.apply("OutletTrends", ParDo.of(new ScopeFn(setup, false, watched, plan)).withSideInputs(watched, plan)))
         .apply("AllTrends", Flatten.pCollections());
+  }
+
+  /**
+   * What a scope's trend rows read of its totals, to join with its periods. They read the totals
+   * only for the undated row of a listed item (its count in all documents less its dated counts):
+   * without undated documents, only the running words and documents go on; without dated periods
+   * (and without {@code --since}) nothing is emerging and only the watched items are listed. So
+   * the join does not carry a copy of every outlet's tables where they are not read.
+   */
+  static final class TotalsFn extends DoFn<KV<String, OutletTables>, KV<String, DatedTables>> {
+    private final PCollectionView<List<Watched>> watched;
+    private final PCollectionView<List<PeriodPlan>> plan;
+    private final boolean sinceLastRun;
+
+    TotalsFn(PCollectionView<List<Watched>> watched, PCollectionView<List<PeriodPlan>> plan, boolean sinceLastRun) {
+      this.watched = watched;
+      this.plan = plan;
+      this.sinceLastRun = sinceLastRun;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, OutletTables> scope, OutputReceiver<KV<String, DatedTables>> out, ProcessContext c) {
+      out.output(KV.of(scope.getKey(), read(totals(scope.getValue()), c.sideInput(plan).get(0), c.sideInput(watched).get(0),
+          sinceLastRun)));
+    }
+
+    static DatedTables read(DatedTables all, PeriodPlan plan, Watched watched, boolean sinceLastRun) {
+      if (plan.undatedWords() == 0) {
+        return all.sizesOnly();
+      }
+      if (plan.periodWords().isEmpty() && !sinceLastRun) {
+        return all.only(watched.terms(), watched.entities());
+      }
+      return all;
+    }
   }
 
   /** A scope's terms and entity mentions, as the trend reports read them. */

@@ -2,6 +2,7 @@ package org.presslens.transforms.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,10 +13,12 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.TermTable;
+import org.presslens.transforms.model.TermTables;
 import org.presslens.transforms.reports.TrendRows.PeriodCount;
 import org.presslens.transforms.stats.Keyness;
 import org.presslens.transforms.stats.TwoByTwo;
 import org.presslens.transforms.time.PeriodPlan;
+import org.presslens.transforms.time.PeriodUnit;
 
 /** One scope over two years and some undated words, counted by hand. */
 class TrendRowsTest {
@@ -142,5 +145,29 @@ class TrendRowsTest {
     Map<String, Integer> asInts = new java.util.HashMap<>();
     counts.forEach((item, count) -> asInts.put(item, count.intValue()));
     return new TermTable().addDocument(asInts, 100);
+  }
+
+  /** The totals go to the join whole only where a listed item's undated row can read them. */
+  @Test
+  void theTotalsJoinedAreThoseTheUndatedRowsRead() {
+    DatedTables all = tables(Map.of("alpha", 12, "beta", 10, "gamma", 3), 250);
+    all.entities().addDocument(Map.of("Oslo\u0000LOC", 2, "Bergen\u0000LOC", 1), 0);
+    TrendReport.Watched watched = new TrendReport.Watched(List.of("beta", "delta"), List.of("Oslo\u0000LOC"));
+    PeriodPlan datedOnly = new PeriodPlan(PeriodUnit.YEAR, true, new TreeMap<>(Map.of("2020", 100L, "2021", 150L)), 0);
+    PeriodPlan undatedOnly = new PeriodPlan(PeriodUnit.DECADE, true, new TreeMap<>(), 250);
+    PeriodPlan both = new PeriodPlan(PeriodUnit.YEAR, true, new TreeMap<>(Map.of("2020", 100L)), 150);
+
+    DatedTables sizes = TrendReport.TotalsFn.read(all, datedOnly, watched, false);
+    assertEquals(0, sizes.terms().size() + sizes.entities().size());
+    assertEquals(250, sizes.words());
+    assertEquals(1, sizes.documents());
+
+    DatedTables listed = TrendReport.TotalsFn.read(all, undatedOnly, watched, false);
+    assertEquals(Map.of("beta", 10L), TermTables.counts(listed.terms()));
+    assertEquals(Map.of("Oslo\u0000LOC", 2L), TermTables.counts(listed.entities()));
+    assertEquals(250, listed.words());
+
+    assertSame(all, TrendReport.TotalsFn.read(all, both, watched, false));
+    assertSame(all, TrendReport.TotalsFn.read(all, undatedOnly, watched, true), "--since lists what is new, not only the watched");
   }
 }
