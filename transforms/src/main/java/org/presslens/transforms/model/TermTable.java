@@ -15,24 +15,20 @@ import org.apache.beam.sdk.transforms.Combine;
  * accumulator of {@link #combineFn()}.
  *
  * <p>An outlet's or the corpus's table holds hundreds of thousands of terms (n-grams included),
- * and a run holds several at once. So each term is one entry in three arrays (term, count,
- * documents) found through an open-addressing table of entry numbers, rather than two hash maps
- * with a node, and often a box, per term and map: a third of the memory, and far fewer objects
- * for the collector to trace. Entries are never removed; iteration is in the order terms were
- * first added.
+ * and a run holds several at once. So the terms are numbered by a {@link TermIndex} and their
+ * counts and document frequencies sit in arrays by number, rather than in two hash maps with a
+ * node, and often a box, per term and map: a third of the memory, and far fewer objects for the
+ * collector to trace. Iteration is in the order terms were first added.
  */
 @DefaultCoder(RecordCoders.TermTableCoder.class)
 public final class TermTable implements Serializable, Summable<AnalyzedDocument, TermTable> {
 
   private static final long serialVersionUID = 2L;
-  private static final int ABSENT = -1;
+  private static final int ABSENT = TermIndex.ABSENT;
 
-  private String[] terms;
+  private final TermIndex index;
   private long[] counts;
   private int[] docFreq;
-  private int size;
-  /** Entry + 1 of the term whose hash leads here (linear probing); 0 where empty. At most half full. */
-  private int[] slots;
   private long tokens;
   private int documents;
 
@@ -42,11 +38,9 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   /** An empty table with room for {@code expected} terms, standing for these words and documents. */
   TermTable(int expected, long tokens, int documents) {
-    int capacity = Math.max(8, expected);
-    terms = new String[capacity];
-    counts = new long[capacity];
-    docFreq = new int[capacity];
-    slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
+    index = new TermIndex(expected);
+    counts = new long[index.capacity()];
+    docFreq = new int[index.capacity()];
     this.tokens = tokens;
     this.documents = documents;
   }
@@ -75,8 +69,8 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   @Override
   public TermTable merge(TermTable other) {
-    for (int i = 0; i < other.size; i++) {
-      add(other.terms[i], other.counts[i], other.docFreq[i]);
+    for (int i = 0; i < other.size(); i++) {
+      add(other.index.term(i), other.counts[i], other.docFreq[i]);
     }
     tokens += other.tokens;
     documents += other.documents;
@@ -85,32 +79,36 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   /** Adds occurrences and documents of one term (words and documents of the table stay as they are). */
   void add(String term, long count, int documentCount) {
-    int entry = entryOf(term);
+    int entry = index.add(term);
+    if (entry == counts.length) {
+      counts = Arrays.copyOf(counts, index.capacity());
+      docFreq = Arrays.copyOf(docFreq, index.capacity());
+    }
     counts[entry] += count;
     docFreq[entry] += documentCount;
   }
 
   /** The term's count; 0 when the table does not have it. */
   public long count(String term) {
-    int entry = find(term);
+    int entry = index.find(term);
     return entry == ABSENT ? 0 : counts[entry];
   }
 
   /** The number of documents with the term; 0 when the table does not have it. */
   public int documentFrequency(String term) {
-    int entry = find(term);
+    int entry = index.find(term);
     return entry == ABSENT ? 0 : docFreq[entry];
   }
 
   public boolean contains(String term) {
-    return find(term) != ABSENT;
+    return index.find(term) != ABSENT;
   }
 
   /** A table of only these of its terms (those it has), standing for the same words and documents. */
   public TermTable only(Collection<String> wanted) {
     TermTable part = new TermTable(wanted.size(), tokens, documents);
     for (String term : wanted) {
-      int entry = find(term);
+      int entry = index.find(term);
       if (entry != ABSENT) {
         part.add(term, counts[entry], docFreq[entry]);
       }
@@ -120,7 +118,7 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   /** The number of distinct terms. */
   public int size() {
-    return size;
+    return index.size();
   }
 
   /** Receives each term of a table with its count and document frequency. */
@@ -131,14 +129,14 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   /** Each term with its count and document frequency, in the order terms were first added. */
   public void forEach(TermConsumer consumer) {
-    for (int i = 0; i < size; i++) {
-      consumer.accept(terms[i], counts[i], docFreq[i]);
+    for (int i = 0; i < size(); i++) {
+      consumer.accept(index.term(i), counts[i], docFreq[i]);
     }
   }
 
   /** Entry {@code i}'s term, count and document frequency (entries in the order terms were first added), for the coder. */
   String termAt(int i) {
-    return terms[i];
+    return index.term(i);
   }
 
   long countAt(int i) {
@@ -151,7 +149,7 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   /** The terms, in the order they were first added. */
   public List<String> terms() {
-    return Arrays.asList(terms).subList(0, size);
+    return index.terms();
   }
 
   public long tokens() {
@@ -164,11 +162,11 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof TermTable t) || tokens != t.tokens || documents != t.documents || size != t.size) {
+    if (!(o instanceof TermTable t) || tokens != t.tokens || documents != t.documents || size() != t.size()) {
       return false;
     }
-    for (int i = 0; i < size; i++) {
-      int other = t.find(terms[i]);
+    for (int i = 0; i < size(); i++) {
+      int other = t.index.find(index.term(i));
       if (other == ABSENT || counts[i] != t.counts[other] || docFreq[i] != t.docFreq[other]) {
         return false;
       }
@@ -178,64 +176,11 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
 
   @Override
   public int hashCode() {
-    int hash = Objects.hash(tokens, documents, size);
-    for (int i = 0; i < size; i++) {
-      hash += terms[i].hashCode() ^ Long.hashCode(counts[i] * 31 + docFreq[i]);
+    int hash = Objects.hash(tokens, documents, size());
+    for (int i = 0; i < size(); i++) {
+      hash += index.term(i).hashCode() ^ Long.hashCode(counts[i] * 31 + docFreq[i]);
     }
     return hash;
-  }
-
-  private int find(String term) {
-    int mask = slots.length - 1;
-    for (int slot = firstSlot(term, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
-      if (terms[slots[slot] - 1].equals(term)) {
-        return slots[slot] - 1;
-      }
-    }
-    return ABSENT;
-  }
-
-  private int entryOf(String term) {
-    int mask = slots.length - 1;
-    int slot = firstSlot(term, mask);
-    for (; slots[slot] != 0; slot = (slot + 1) & mask) {
-      if (terms[slots[slot] - 1].equals(term)) {
-        return slots[slot] - 1;
-      }
-    }
-    if (size == terms.length) {
-      int capacity = terms.length + (terms.length >> 1);
-      terms = Arrays.copyOf(terms, capacity);
-      counts = Arrays.copyOf(counts, capacity);
-      docFreq = Arrays.copyOf(docFreq, capacity);
-    }
-    terms[size] = term;
-    slots[slot] = ++size;
-    if (2 * size > slots.length) {
-      rehash(slots.length * 2);
-    }
-    return size - 1;
-  }
-
-  private void rehash(int capacity) {
-    slots = new int[capacity];
-    int mask = capacity - 1;
-    for (int i = 0; i < size; i++) {
-      int slot = firstSlot(terms[i], mask);
-      while (slots[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      slots[slot] = i + 1;
-    }
-  }
-
-  /**
-   * Fibonacci hashing of the String hash, its well-mixed high half folded into the low bits the
-   * mask keeps: n-grams that share a prefix differ in few low bits of their String hash.
-   */
-  private static int firstSlot(String term, int mask) {
-    int h = term.hashCode() * 0x9E3779B9;
-    return (h ^ h >>> 16) & mask;
   }
 
   /** Sums analysed documents into one table. */

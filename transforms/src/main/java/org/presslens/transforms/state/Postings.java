@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.TermIndex;
 
 /**
  * Which counted documents of a segment hold each term: for finding an outlet's first documents
@@ -109,17 +110,14 @@ public final class Postings implements Serializable {
 
   /**
    * Postings built one document at a time, in any order. An open segment adds thousands of
-   * documents, with an entry for each of their terms, before it is built: each term is one entry
-   * (found through an open-addressing index), and each (term, document) pair two ints, rather
-   * than a growing array and two map entries per term.
+   * documents, with an entry for each of their terms, before it is built: each term is numbered
+   * ({@link TermIndex}), and each (term, document) pair is two ints, rather than a growing array
+   * and two map entries per term.
    */
   public static final class Builder {
     private final List<String> ids = new ArrayList<>();
     private final List<String> outlets = new ArrayList<>();
-    private String[] terms = new String[256];
-    private int termCount;
-    /** Entry + 1 of the term whose hash leads here (linear probing); 0 where empty. At most half full. */
-    private int[] slots = new int[512];
+    private final TermIndex terms = new TermIndex(256);
     private int[] pairTerm = new int[1024];
     private int[] pairDocument = new int[1024];
     private int pairs;
@@ -133,7 +131,7 @@ public final class Postings implements Serializable {
           pairTerm = Arrays.copyOf(pairTerm, 2 * pairs);
           pairDocument = Arrays.copyOf(pairDocument, 2 * pairs);
         }
-        pairTerm[pairs] = entryOf(term);
+        pairTerm[pairs] = terms.add(term);
         pairDocument[pairs] = d;
         pairs++;
       }
@@ -154,11 +152,12 @@ public final class Postings implements Serializable {
         sortedOutlets[i] = outlets.get(order[i]);
         rank[order[i]] = i;
       }
-      String[] sortedTerms = Arrays.copyOf(terms, termCount);
+      int termCount = terms.size();
+      String[] sortedTerms = terms.terms().toArray(String[]::new);
       Arrays.sort(sortedTerms);
       int[] placeOfEntry = new int[termCount];
       for (int t = 0; t < termCount; t++) {
-        placeOfEntry[find(sortedTerms[t])] = t;
+        placeOfEntry[terms.find(sortedTerms[t])] = t;
       }
       // a counting sort of the pairs by term, then each term's documents in doc_id order
       int[] starts = new int[termCount + 1];
@@ -177,49 +176,6 @@ public final class Postings implements Serializable {
         Arrays.sort(positions, starts[t], starts[t + 1]);
       }
       return new Postings(sortedIds, sortedOutlets, sortedTerms, starts, positions);
-    }
-
-    private int find(String term) {
-      int mask = slots.length - 1;
-      for (int slot = firstSlot(term, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
-        if (terms[slots[slot] - 1].equals(term)) {
-          return slots[slot] - 1;
-        }
-      }
-      return -1;
-    }
-
-    private int entryOf(String term) {
-      int mask = slots.length - 1;
-      int slot = firstSlot(term, mask);
-      for (; slots[slot] != 0; slot = (slot + 1) & mask) {
-        if (terms[slots[slot] - 1].equals(term)) {
-          return slots[slot] - 1;
-        }
-      }
-      if (termCount == terms.length) {
-        terms = Arrays.copyOf(terms, 2 * termCount);
-      }
-      terms[termCount] = term;
-      slots[slot] = ++termCount;
-      if (2 * termCount > slots.length) {
-        slots = new int[2 * slots.length];
-        mask = slots.length - 1;
-        for (int e = 0; e < termCount; e++) {
-          int s = firstSlot(terms[e], mask);
-          while (slots[s] != 0) {
-            s = (s + 1) & mask;
-          }
-          slots[s] = e + 1;
-        }
-      }
-      return termCount - 1;
-    }
-
-    /** Fibonacci hashing of the String hash, as {@link org.presslens.transforms.model.TermTable} does. */
-    private static int firstSlot(String term, int mask) {
-      int h = term.hashCode() * 0x9E3779B9;
-      return (h ^ h >>> 16) & mask;
     }
   }
 
