@@ -15,11 +15,16 @@ final class EntryList {
   }
 
   void addAll(int[] more) {
-    if (size + more.length > values.length) {
-      values = Arrays.copyOf(values, Math.max(size * 2, size + more.length));
+    addAll(more, 0, more.length);
+  }
+
+  /** Adds {@code length} values of {@code more} from {@code from}. */
+  void addAll(int[] more, int from, int length) {
+    if (size + length > values.length) {
+      values = Arrays.copyOf(values, Math.max(size * 2, size + length));
     }
-    System.arraycopy(more, 0, values, size, more.length);
-    size += more.length;
+    System.arraycopy(more, from, values, size, length);
+    size += length;
   }
 
   int[] toArray() {

@@ -47,12 +47,12 @@ final class OutcomeEntries {
     return outcomeBeforePrevious[o];
   }
 
-  /** {@code pow=<outcome o>,<token>}, remembered in {@code entries} (the token's, by outcome). */
-  int previousAndToken(int o, String token, int[] entries) {
-    if (entries[o] == TokenFeatures.UNKNOWN) {
-      entries[o] = parameters.find("pow=" + outcomes[o] + "," + token);
+  /** {@code pow=<outcome o>,<token>}, remembered in {@code entries} (the token's, this model's outcomes from {@code first}). */
+  int previousAndToken(int o, String token, int[] entries, int first) {
+    if (entries[first + o] == TokenFeatures.UNKNOWN) {
+      entries[first + o] = parameters.find("pow=" + outcomes[o] + "," + token);
     }
-    return entries[o];
+    return entries[first + o];
   }
 
   /** {@code powf=<outcome o>,<token class>}. */

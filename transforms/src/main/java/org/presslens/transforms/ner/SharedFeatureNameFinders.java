@@ -71,6 +71,8 @@ final class SharedFeatureNameFinders {
   private final List<String> previousMapFeatures = new ArrayList<>();
   private final HashMap<String, TokenFeatures> tokenFeatures = new HashMap<>();
   private final int[] outcomesPerModel;
+  /** Where each model's outcomes start in {@link TokenFeatures#previousAndToken}. */
+  private final int[] firstOutcome;
 
   private SharedFeatureNameFinders(List<AdaptiveFeatureGenerator> before, List<AdaptiveFeatureGenerator> after,
       Map<String, Finder> finders, GisParameters parameters) {
@@ -79,6 +81,10 @@ final class SharedFeatureNameFinders {
     this.finders = finders;
     this.parameters = parameters;
     this.outcomesPerModel = finders.values().stream().mapToInt(f -> f.outcomes().length).toArray();
+    this.firstOutcome = new int[outcomesPerModel.length];
+    for (int m = 1; m < firstOutcome.length; m++) {
+      firstOutcome[m] = firstOutcome[m - 1] + outcomesPerModel[m - 1];
+    }
   }
 
   /** One model's own parts; {@code other} is the index of the outcome outside names, the start of every sentence. */
@@ -215,7 +221,7 @@ final class SharedFeatureNameFinders {
         parameters.addTo(entry, model, sums);
       }
       parameters.addTo(own.previous(previous), model, sums);
-      parameters.addTo(own.previousAndToken(previous, tokens[i], known[i].previousAndToken[model]), model, sums);
+      parameters.addTo(own.previousAndToken(previous, tokens[i], known[i].previousAndToken, firstOutcome[model]), model, sums);
       parameters.addTo(own.previousAndTokenClass(previous, known[i].tokenClass), model, sums);
       parameters.addTo(own.beforePrevious(beforePrevious), model, sums);
       double[] probabilities = normalised(sums);

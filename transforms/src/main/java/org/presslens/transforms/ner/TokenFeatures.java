@@ -14,21 +14,18 @@ final class TokenFeatures {
   static final int UNKNOWN = -2;
 
   /** Per window generator: {@link WindowEntries#entriesOf}. */
-  final int[][][] windows;
+  final int[][] windows;
   final String tokenClass;
-  /** Per model and outcome. */
-  final int[][] previousAndToken;
+  /** Per model and outcome, one model's outcomes after the other's. */
+  final int[] previousAndToken;
 
   TokenFeatures(String token, List<WindowEntries> windowGenerators, String tokenClass, int[] outcomesPerModel) {
-    windows = new int[windowGenerators.size()][][];
+    windows = new int[windowGenerators.size()][];
     for (int w = 0; w < windows.length; w++) {
       windows[w] = windowGenerators.get(w).entriesOf(token);
     }
     this.tokenClass = tokenClass;
-    previousAndToken = new int[outcomesPerModel.length][];
-    for (int m = 0; m < outcomesPerModel.length; m++) {
-      previousAndToken[m] = new int[outcomesPerModel[m]];
-      Arrays.fill(previousAndToken[m], UNKNOWN);
-    }
+    previousAndToken = new int[Arrays.stream(outcomesPerModel).sum()];
+    Arrays.fill(previousAndToken, UNKNOWN);
   }
 }

@@ -81,27 +81,39 @@ final class WindowEntries implements SharedFeatures {
 
   @Override
   public void append(String[] tokens, TokenFeatures[] known, int i, EntryList out) {
-    out.addAll(known[i].windows[slot][0]);
+    addAt(known[i], 0, out);
     for (int k = 1; k <= previous && i - k >= 0; k++) {
-      out.addAll(known[i - k].windows[slot][k]);
+      addAt(known[i - k], k, out);
     }
     for (int k = 1; k <= next && i + k < known.length; k++) {
-      out.addAll(known[i + k].windows[slot][previous + k]);
+      addAt(known[i + k], previous + k, out);
     }
   }
 
-  /** A token's entries at offset 0, -1, ..., -previous, +1, ..., +next from the token the features are of. */
-  int[][] entriesOf(String token) {
+  /** A token's entries at one offset ({@link #entriesOf}'s layout). */
+  private void addAt(TokenFeatures token, int offset, EntryList out) {
+    int[] entries = token.windows[slot];
+    int perOffset = entries.length / (1 + previous + next);
+    out.addAll(entries, offset * perOffset, perOffset);
+  }
+
+  /**
+   * A token's entries at offset 0, -1, ..., -previous, +1, ..., +next from the token the features
+   * are of, one after the other in one array (as many per offset): a remembered token holds a
+   * few arrays instead of one per offset.
+   */
+  int[] entriesOf(String token) {
     List<String> inner = inner(window, token);
-    int[][] entries = new int[1 + previous + next][inner.size()];
-    for (int f = 0; f < inner.size(); f++) {
+    int n = inner.size();
+    int[] entries = new int[(1 + previous + next) * n];
+    for (int f = 0; f < n; f++) {
       String feature = inner.get(f);
-      entries[0][f] = parameters.find(feature);
+      entries[f] = parameters.find(feature);
       for (int k = 1; k <= previous; k++) {
-        entries[k][f] = parameters.find(WindowFeatureGenerator.PREV_PREFIX + k + feature);
+        entries[k * n + f] = parameters.find(WindowFeatureGenerator.PREV_PREFIX + k + feature);
       }
       for (int k = 1; k <= next; k++) {
-        entries[previous + k][f] = parameters.find(WindowFeatureGenerator.NEXT_PREFIX + k + feature);
+        entries[(previous + k) * n + f] = parameters.find(WindowFeatureGenerator.NEXT_PREFIX + k + feature);
       }
     }
     return entries;
