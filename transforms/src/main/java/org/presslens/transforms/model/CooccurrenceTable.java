@@ -48,10 +48,10 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
   /** Where two entities are mentioned closest together. */
   public record Evidence(long distance, String docId, int sentence, String text) implements Serializable {}
 
-  final Names entities = new Names();
-  final Names outlets = new Names();
-  final Names docs = new Names();
-  final Names texts = new Names();
+  final TermIndex entities = new TermIndex(16);
+  final TermIndex outlets = new TermIndex(16);
+  final TermIndex docs = new TermIndex(16);
+  final TermIndex texts = new TermIndex(16);
   final Units sentence = new Units();
   final Units document = new Units();
   /** Documents added with {@link #add}: the number of the one being added. */
@@ -87,8 +87,8 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
 
     /** Units mentioning the entity with this key. */
     public long unitsOf(String entityKey) {
-      Integer id = entities.idIfKnown(entityKey);
-      return id == null || id >= perEntity.length ? 0 : perEntity[id];
+      int id = entities.find(entityKey);
+      return id == TermIndex.ABSENT || id >= perEntity.length ? 0 : perEntity[id];
     }
 
     /** Pairs found together in at least {@code minCount} units, in no particular order. */
@@ -96,11 +96,11 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       List<Pair> out = new ArrayList<>();
       for (int i = 0; i < size; i++) {
         if (count[i] >= minCount) {
-          String first = entities.name(a[i]);
-          String second = entities.name(b[i]);
+          String first = entities.term(a[i]);
+          String second = entities.term(b[i]);
           boolean inOrder = first.compareTo(second) < 0;
           out.add(new Pair(inOrder ? first : second, inOrder ? second : first, count[i], documents[i], outletIds[i].length,
-              new Evidence(distance[i], docs.name(evidenceDoc[i]), evidenceSentence[i], texts.name(evidenceText[i]))));
+              new Evidence(distance[i], docs.term(evidenceDoc[i]), evidenceSentence[i], texts.term(evidenceText[i]))));
         }
       }
       return out;
@@ -164,7 +164,7 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     }
 
     private int compareEvidence(int doc1, int sentence1, int doc2, int sentence2) {
-      int byDoc = doc1 == doc2 ? 0 : docs.name(doc1).compareTo(docs.name(doc2));
+      int byDoc = doc1 == doc2 ? 0 : docs.term(doc1).compareTo(docs.term(doc2));
       return byDoc != 0 ? byDoc : Integer.compare(sentence1, sentence2);
     }
 
@@ -206,11 +206,11 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
   @Override
   public CooccurrenceTable add(DocumentEntities doc) {
     documentsAdded++;
-    int outlet = outlets.id(doc.outlet());
-    int docId = docs.id(doc.docId());
+    int outlet = outlets.add(doc.outlet());
+    int docId = docs.add(doc.docId());
     List<Place> places = new ArrayList<>(doc.mentions().size());
     for (Mention m : doc.mentions()) {
-      places.add(new Place(entities.id(m.key()), m.sentence(), m.start(), m.end()));
+      places.add(new Place(entities.add(m.key()), m.sentence(), m.start(), m.end()));
     }
     places.sort(IN_TEXT);
     Map<Integer, Integer> textIds = new TreeMap<>();
@@ -284,7 +284,7 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     Map<Integer, Integer> mentions = new HashMap<>();
     places.forEach(p -> mentions.merge(p.entity(), 1, Integer::sum));
     return Arrays.stream(ids).boxed()
-        .sorted(Comparator.<Integer>comparingInt(mentions::get).reversed().thenComparing(entities::name))
+        .sorted(Comparator.<Integer>comparingInt(mentions::get).reversed().thenComparing(entities::term))
         .limit(MAX_PAIRED_ENTITIES).mapToInt(Integer::intValue).sorted().toArray();
   }
 
@@ -313,7 +313,7 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       previous = current;
     }
     if (units.better(pair, best, docId, bestSentence)) {
-      int text = textIds.computeIfAbsent(bestSentence, s -> texts.id(doc.sentences().getOrDefault(s, "")));
+      int text = textIds.computeIfAbsent(bestSentence, s -> texts.add(doc.sentences().getOrDefault(s, "")));
       units.setEvidence(pair, best, docId, bestSentence, text);
     }
   }
@@ -350,22 +350,22 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       }
       int doc = docMap[theirs.evidenceDoc[k]];
       if (doc < 0) {
-        doc = docMap[theirs.evidenceDoc[k]] = docs.id(other.docs.name(theirs.evidenceDoc[k]));
+        doc = docMap[theirs.evidenceDoc[k]] = docs.add(other.docs.term(theirs.evidenceDoc[k]));
       }
       if (mine.better(i, theirs.distance[k], doc, theirs.evidenceSentence[k])) {
         int text = textMap[theirs.evidenceText[k]];
         if (text < 0) {
-          text = textMap[theirs.evidenceText[k]] = texts.id(other.texts.name(theirs.evidenceText[k]));
+          text = textMap[theirs.evidenceText[k]] = texts.add(other.texts.term(theirs.evidenceText[k]));
         }
         mine.setEvidence(i, theirs.distance[k], doc, theirs.evidenceSentence[k], text);
       }
     }
   }
 
-  private static int[] remap(Names from, Names into) {
+  private static int[] remap(TermIndex from, TermIndex into) {
     int[] map = new int[from.size()];
     for (int i = 0; i < map.length; i++) {
-      map[i] = into.id(from.name(i));
+      map[i] = into.add(from.term(i));
     }
     return map;
   }
@@ -377,17 +377,17 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       Units u = units(w);
       all.put(w + " units", List.of(u.total));
       for (int e = 0; e < entities.size(); e++) {
-        if (u.unitsOf(entities.name(e)) != 0) {
-          all.put(w + " entity " + entities.name(e), List.of(u.unitsOf(entities.name(e))));
+        if (u.unitsOf(entities.term(e)) != 0) {
+          all.put(w + " entity " + entities.term(e), List.of(u.unitsOf(entities.term(e))));
         }
       }
       for (int i = 0; i < u.size; i++) {
-        List<String> names = Arrays.stream(u.outletIds[i]).mapToObj(outlets::name).sorted().toList();
-        String first = entities.name(u.a[i]);
-        String second = entities.name(u.b[i]);
+        List<String> names = Arrays.stream(u.outletIds[i]).mapToObj(outlets::term).sorted().toList();
+        String first = entities.term(u.a[i]);
+        String second = entities.term(u.b[i]);
         String pair = first.compareTo(second) < 0 ? first + "|" + second : second + "|" + first;
         all.put(w + " " + pair, List.of(u.count[i], u.documents[i], names,
-            u.distance[i], docs.name(u.evidenceDoc[i]), u.evidenceSentence[i], texts.name(u.evidenceText[i])));
+            u.distance[i], docs.term(u.evidenceDoc[i]), u.evidenceSentence[i], texts.term(u.evidenceText[i])));
       }
     }
     return all;

@@ -126,19 +126,19 @@ public final class TableCoders {
 
     @Override
     public void encode(CooccurrenceTable table, OutputStream out) throws IOException {
-      writeNames(out, table.entities.all());
-      writeNames(out, table.outlets.all());
+      writeNames(out, table.entities.terms());
+      writeNames(out, table.outlets.terms());
       CooccurrenceTable.Units[] windows = {table.sentence, table.document};
-      Names docs = new Names();
-      Names texts = new Names();
+      TermIndex docs = new TermIndex(16);
+      TermIndex texts = new TermIndex(16);
       for (CooccurrenceTable.Units u : windows) {
         for (int i = 0; i < u.size; i++) {
-          docs.id(table.docs.name(u.evidenceDoc[i]));
-          texts.id(table.texts.name(u.evidenceText[i]));
+          docs.add(table.docs.term(u.evidenceDoc[i]));
+          texts.add(table.texts.term(u.evidenceText[i]));
         }
       }
-      writeNames(out, docs.all());
-      writeNames(out, texts.all());
+      writeNames(out, docs.terms());
+      writeNames(out, texts.terms());
       for (CooccurrenceTable.Units u : windows) {
         LONG.encode(u.total, out);
         for (int e = 0; e < table.entities.size(); e++) {
@@ -155,9 +155,9 @@ public final class TableCoders {
             INT.encode(o, out);
           }
           LONG.encode(u.distance[i], out);
-          INT.encode(docs.id(table.docs.name(u.evidenceDoc[i])), out);
+          INT.encode(docs.add(table.docs.term(u.evidenceDoc[i])), out);
           INT.encode(u.evidenceSentence[i], out);
-          INT.encode(texts.id(table.texts.name(u.evidenceText[i])), out);
+          INT.encode(texts.add(table.texts.term(u.evidenceText[i])), out);
         }
       }
     }
@@ -165,10 +165,10 @@ public final class TableCoders {
     @Override
     public CooccurrenceTable decode(InputStream in) throws IOException {
       CooccurrenceTable table = new CooccurrenceTable();
-      readNames(in).forEach(table.entities::id);
-      readNames(in).forEach(table.outlets::id);
-      readNames(in).forEach(table.docs::id);
-      readNames(in).forEach(table.texts::id);
+      readNames(in).forEach(table.entities::add);
+      readNames(in).forEach(table.outlets::add);
+      readNames(in).forEach(table.docs::add);
+      readNames(in).forEach(table.texts::add);
       for (CooccurrenceTable.Units u : new CooccurrenceTable.Units[] {table.sentence, table.document}) {
         u.total = LONG.decode(in);
         int[] one = new int[1];

@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Numbers distinct strings (terms) 0, 1, 2, ... in the order they are first added, and finds a
- * string's number: an array of the strings and an open-addressing table of their numbers (linear
- * probing, at most half full). For tables with an entry per term, whose values then sit in
- * plain arrays by number, instead of a hash map with a node, and often a box, per term.
- * Strings are never removed.
+ * Numbers distinct strings 0, 1, 2, ... in the order they are first added, and finds a string's
+ * number: an array of the strings and an open-addressing table of their numbers (linear probing,
+ * at most half full). For tables with an entry per term, whose values then sit in plain arrays by
+ * number, instead of a hash map with a node, and often a box, per term; and for tables that hold
+ * numbers where they would hold the same string many times (the co-occurrence table's entity
+ * keys, outlets, documents and example sentences). Strings are never removed.
  */
 public final class TermIndex implements Serializable {
 
