@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DelegateCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -148,7 +151,15 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
   }
 
   /** What the corpus's tables say is most frequent: the items every scope's trends list. */
-  record Watched(List<String> terms, List<String> entities) implements Serializable {}
+  record Watched(List<String> terms, List<String> entities) implements Serializable {
+
+    /** The two lists as strings, not Java serialization. */
+    static Coder<Watched> coder() {
+      Coder<List<String>> strings = ListCoder.of(StringUtf8Coder.of());
+      return DelegateCoder.of(KvCoder.of(strings, strings), w -> KV.of(w.terms(), w.entities()),
+          kv -> new Watched(kv.getKey(), kv.getValue()), TypeDescriptor.of(Watched.class));
+    }
+  }
 
   @Override
   public PCollection<ReportBlock> expand(PCollectionTuple input) {
@@ -156,6 +167,7 @@ public final class TrendReport extends PTransform<PCollectionTuple, PCollection<
     PCollectionView<List<Watched>> watched = input.get(SumTables.CORPUS)
         .apply("Watched", MapElements.into(TypeDescriptor.of(Watched.class)).via(t -> new Watched(
             top(t.terms(), watchedCount), top(totals(t).entities(), watchedCount))))
+        .setCoder(Watched.coder())
         .apply("WatchedView", View.asList());
     PCollectionView<List<PeriodPlan>> plan = input.get(SumPeriods.PLAN).apply("PlanView", View.asList());
 

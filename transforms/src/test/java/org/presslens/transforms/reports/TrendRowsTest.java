@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.beam.sdk.testing.CoderProperties;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.TermTable;
@@ -169,5 +170,13 @@ class TrendRowsTest {
 
     assertSame(all, TrendReport.TotalsFn.read(all, both, watched, false));
     assertSame(all, TrendReport.TotalsFn.read(all, undatedOnly, watched, true), "--since lists what is new, not only the watched");
+  }
+
+  @Test
+  void theWatchedItemsRoundTripAsStrings() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(TrendReport.Watched.coder(),
+        new TrendReport.Watched(List.of("jobs plan", "applause"), List.of("Oslo\u0000LOC")));
+    CoderProperties.coderDecodeEncodeEqual(TrendReport.Watched.coder(),
+        new TrendReport.Watched(List.of(), List.of()));
   }
 }
