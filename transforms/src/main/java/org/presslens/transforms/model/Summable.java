@@ -40,48 +40,76 @@ public interface Summable<I, A extends Summable<I, A>> {
    * outlet tables (every document belongs to exactly one outlet) is the table of all inputs,
    * without adding every input a second time.
    */
-  static <A extends Summable<?, A>> Combine.CombineFn<A, A, A> mergeFn(Class<A> type, Empty<A> empty) {
-    return summing(type, empty, A::merge);
+  static <A extends Summable<?, A>> MergeFn<A> mergeFn(Class<A> type, Empty<A> empty) {
+    return new MergeFn<>(type, empty);
   }
 
   private static <I, A extends Summable<?, A>> Combine.CombineFn<I, A, A> summing(
       Class<A> type, Empty<A> empty, Adder<A, I> adder) {
-    return new Combine.CombineFn<>() {
-      @Override
-      public Coder<A> getAccumulatorCoder(CoderRegistry registry, Coder<I> inputCoder)
-          throws CannotProvideCoderException {
-        return registry.getCoder(type);
-      }
+    return new SumFn<>(type, empty, adder);
+  }
 
-      @Override
-      public Coder<A> getDefaultOutputCoder(CoderRegistry registry, Coder<I> inputCoder)
-          throws CannotProvideCoderException {
-        return registry.getCoder(type);
-      }
+  /** Sums inputs into tables made by {@code empty}, each input added by {@code adder}. */
+  class SumFn<I, A extends Summable<?, A>> extends Combine.CombineFn<I, A, A> {
+    private final Class<A> type;
+    private final Empty<A> empty;
+    private final Adder<A, I> adder;
 
-      @Override
-      public A createAccumulator() {
-        return empty.get();
-      }
+    SumFn(Class<A> type, Empty<A> empty, Adder<A, I> adder) {
+      this.type = type;
+      this.empty = empty;
+      this.adder = adder;
+    }
 
-      @Override
-      public A addInput(A acc, I input) {
-        return adder.apply(acc, input);
-      }
+    @Override
+    public Coder<A> getAccumulatorCoder(CoderRegistry registry, Coder<I> inputCoder) throws CannotProvideCoderException {
+      return registry.getCoder(type);
+    }
 
-      @Override
-      public A mergeAccumulators(Iterable<A> accs) {
-        A merged = empty.get();
-        for (A acc : accs) {
-          merged.merge(acc);
-        }
-        return merged;
-      }
+    @Override
+    public Coder<A> getDefaultOutputCoder(CoderRegistry registry, Coder<I> inputCoder) throws CannotProvideCoderException {
+      return registry.getCoder(type);
+    }
 
-      @Override
-      public A extractOutput(A acc) {
-        return acc;
+    @Override
+    public A createAccumulator() {
+      return empty.get();
+    }
+
+    @Override
+    public A addInput(A acc, I input) {
+      return adder.apply(acc, input);
+    }
+
+    @Override
+    public A mergeAccumulators(Iterable<A> accs) {
+      A merged = empty.get();
+      for (A acc : accs) {
+        merged.merge(acc);
       }
-    };
+      return merged;
+    }
+
+    @Override
+    public A extractOutput(A acc) {
+      return acc;
+    }
+  }
+
+  /**
+   * Merges tables into a table ({@link #mergeFn}). Merging is commutative, so a caller that owns
+   * its inputs may merge the smaller of two tables into the larger ({@link #mergeInto}) instead
+   * of copying both into an empty one.
+   */
+  final class MergeFn<A extends Summable<?, A>> extends SumFn<A, A> {
+
+    MergeFn(Class<A> type, Empty<A> empty) {
+      super(type, empty, A::merge);
+    }
+
+    /** Merges {@code smaller} into {@code larger}, which the caller owns and may no longer use apart from the result. */
+    public A mergeInto(A larger, A smaller) {
+      return larger.merge(smaller);
+    }
   }
 }

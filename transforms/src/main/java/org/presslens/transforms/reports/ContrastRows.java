@@ -28,7 +28,25 @@ public final class ContrastRows {
   private ContrastRows() {}
 
   /** Word counts of one side of a comparison. */
-  public record Side(ToLongFunction<String> count, long words) {}
+  public record Side(ToLongFunction<String> count, long words) {
+
+    /** This side's counts of the given terms, in their order. */
+    Counts of(String[] terms) {
+      long[] perTerm = new long[terms.length];
+      for (int i = 0; i < terms.length; i++) {
+        perTerm[i] = count.applyAsLong(terms[i]);
+      }
+      return new Counts(perTerm, words);
+    }
+  }
+
+  /**
+   * Word counts of one side of a comparison as an array beside the compared terms: a caller that
+   * tests one vocabulary many times looks each term up once, not once per side and statistic.
+   *
+   * @param perTerm the count of each compared term, at the term's position
+   */
+  public record Counts(long[] perTerm, long words) {}
 
   /** One tested term with all its statistics. */
   public record Contrast(
@@ -43,7 +61,7 @@ public final class ContrastRows {
   private record Stats(TwoByTwo table, double z, double g2, double p, double logRatio, double pctDiff, double chi2,
       double lr, boolean over, double absZ) {
 
-    static Stats of(TwoByTwo t, long corpusCount, Side corpus, ContrastOptions options) {
+    static Stats of(TwoByTwo t, long corpusCount, Counts corpus, ContrastOptions options) {
       double g2 = Keyness.g2(t);
       double z = WeightedLogOdds.of(t, corpusCount, corpus.words(), options.priorScale()).z();
       return new Stats(t, z, g2, Keyness.pValue(g2), Keyness.logRatio(t), Keyness.percentDiff(t),
@@ -83,6 +101,15 @@ public final class ContrastRows {
    * @param sortedTerms candidate terms in {@link String#compareTo} order
    */
   public static List<Contrast> compute(String[] sortedTerms, Side target, Side reference, Side corpus, ContrastOptions options) {
+    return compute(sortedTerms, target.of(sortedTerms), reference.of(sortedTerms), corpus.of(sortedTerms), options);
+  }
+
+  /**
+   * As {@link #compute(String[], Side, Side, Side, ContrastOptions)}, with each side's counts of
+   * the terms given as arrays in the terms' order.
+   */
+  public static List<Contrast> compute(String[] sortedTerms, Counts target, Counts reference, Counts corpus,
+      ContrastOptions options) {
     if (target.words() == 0 || reference.words() == 0) {
       return List.of();
     }
@@ -92,11 +119,10 @@ public final class ContrastRows {
     int[] testedPattern = new int[sortedTerms.length];
     int tested = 0;
     for (int i = 0; i < sortedTerms.length; i++) {
-      String term = sortedTerms[i];
-      long a = target.count().applyAsLong(term);
-      long b = reference.count().applyAsLong(term);
+      long a = target.perTerm()[i];
+      long b = reference.perTerm()[i];
       if (a + b >= options.minCount()) {
-        long corpusCount = corpus.count().applyAsLong(term);
+        long corpusCount = corpus.perTerm()[i];
         Pattern pattern = new Pattern(a, b, corpusCount);
         Integer id = patternIds.get(pattern);
         if (id == null) {

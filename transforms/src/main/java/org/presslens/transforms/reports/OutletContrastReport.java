@@ -30,6 +30,7 @@ import org.presslens.transforms.SumTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.reports.ContrastRows.Contrast;
+import org.presslens.transforms.reports.ContrastRows.Counts;
 import org.presslens.transforms.reports.ContrastRows.Side;
 
 /**
@@ -98,9 +99,9 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
             .via((KV<String, OutletTables> kv) -> KV.of(kv.getKey(), kv.getValue().terms())));
     PCollectionView<List<OutletTables>> corpus = SumTables.corpusView(tables);
     long minCount = options.minCount();
-    PCollectionView<List<List<String>>> vocabulary = tables.get(SumTables.CORPUS)
-        .apply("TestedTerms", MapElements.into(TypeDescriptors.lists(TypeDescriptors.strings()))
-            .via((OutletTables t) -> Stage.STATISTICS.time(() -> testedTerms(t.terms(), minCount))))
+    PCollectionView<List<TermTable>> vocabulary = tables.get(SumTables.CORPUS)
+        .apply("TestedTerms", MapElements.into(TypeDescriptor.of(TermTable.class))
+            .via((OutletTables t) -> Stage.STATISTICS.time(() -> t.terms().only(testedTerms(t.terms(), minCount)))))
         .apply("TestedTermsView", View.asList());
     if (!options.pairs()) {
       return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, vocabulary, null))
@@ -116,7 +117,8 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   /**
    * The corpus's terms that are tested, in order. Against the rest, an outlet's target and
    * reference counts add up to the corpus count, so every outlet tests the same terms: they are
-   * chosen and sorted once, for all outlets, rather than in each instance of the contrast step.
+   * chosen and sorted once, for all outlets, rather than in each instance of the contrast step,
+   * and reach it with their corpus counts as a table of these terms in this order.
    */
   static List<String> testedTerms(TermTable corpus, long minCount) {
     List<String> terms = new ArrayList<>();
@@ -134,13 +136,13 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     private final ContrastOptions options;
     private final ReportTiers tiers;
     private final PCollectionView<List<OutletTables>> corpusView;
-    /** The tested terms, sorted ({@link #testedTerms}). */
-    private final PCollectionView<List<List<String>>> vocabularyView;
+    /** The tested terms with their corpus counts, in term order ({@link #testedTerms}). */
+    private final PCollectionView<List<TermTable>> vocabularyView;
     /** All outlet tables; null unless pairwise contrasts are asked for. */
     private final PCollectionView<Map<String, TermTable>> outletsView;
 
     ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<OutletTables>> corpusView,
-        PCollectionView<List<List<String>>> vocabularyView, PCollectionView<Map<String, TermTable>> outletsView) {
+        PCollectionView<List<TermTable>> vocabularyView, PCollectionView<Map<String, TermTable>> outletsView) {
       this.options = options;
       this.tiers = tiers;
       this.corpusView = corpusView;
@@ -155,11 +157,8 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
       TermTable corpus = c.sideInput(corpusView).get(0).terms();
       Side corpusSide = new Side(corpus::count, corpus.tokens());
       Side targetSide = new Side(target::count, target.tokens());
-      Side rest = new Side(t -> corpus.count(t) - target.count(t), corpus.tokens() - target.tokens());
 
-      String[] vocabulary = c.sideInput(vocabularyView).get(0).toArray(String[]::new);
-      List<Contrast> vsRest = Stage.STATISTICS.time(
-          () -> ContrastRows.compute(vocabulary, targetSide, rest, corpusSide, options));
+      List<Contrast> vsRest = Stage.STATISTICS.time(() -> vsRest(c.sideInput(vocabularyView).get(0), target, corpus));
       Listing listing = Stage.STATISTICS.time(() -> Listing.of(vsRest, Math.max(tiers.topContrasts(), options.kwicTerms())));
       Stage.STATISTICS.time(() -> blocks(outlet, REST, SortKey.of(outlet, "0"), vsRest, listing)).forEach(out.get(REPORT)::output);
       out.get(TOP_TERMS).output(KV.of(outlet, listing.over().stream().limit(options.kwicTerms())
@@ -181,6 +180,28 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           }).forEach(out.get(REPORT)::output);
         }
       }
+    }
+
+    /**
+     * The outlet against the rest on the tested terms: the corpus counts come in term order with
+     * the terms, so each term is looked up once, in the outlet's table; the rest's count is the
+     * corpus count less the outlet's.
+     */
+    private List<Contrast> vsRest(TermTable tested, TermTable target, TermTable corpus) {
+      String[] terms = new String[tested.size()];
+      long[] corpusCounts = new long[terms.length];
+      long[] targetCounts = new long[terms.length];
+      long[] restCounts = new long[terms.length];
+      int[] next = {0};
+      tested.forEach((term, count, documents) -> {
+        int i = next[0]++;
+        terms[i] = term;
+        corpusCounts[i] = count;
+        targetCounts[i] = target.count(term);
+        restCounts[i] = count - targetCounts[i];
+      });
+      return ContrastRows.compute(terms, new Counts(targetCounts, target.tokens()),
+          new Counts(restCounts, corpus.tokens() - target.tokens()), new Counts(corpusCounts, corpus.tokens()), options);
     }
 
     private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts, Listing listing) {
