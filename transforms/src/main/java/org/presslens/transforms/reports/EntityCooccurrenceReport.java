@@ -7,7 +7,6 @@ import static org.presslens.transforms.reports.ReportSpec.integer;
 import static org.presslens.transforms.reports.ReportSpec.significant;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.FlatMapElements;
@@ -116,7 +115,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
     for (Window window : Window.values()) {
       Units units = table.units(window);
       List<Pair> pairs = units.pairs(minPairCount);
-      pairs.sort(Comparator.comparingLong(Pair::cooccurrences).reversed().thenComparing(Pair::a).thenComparing(Pair::b));
+      pairs.sort(EntityCooccurrenceReport::mostFirst);
       int position = 0;
       for (Pair p : pairs) {
         long n = units.count();
@@ -124,15 +123,26 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
         long nb = units.unitsOf(p.b());
         long nab = p.cooccurrences();
         double g2 = Association.g2(nab, na, nb, n);
-        String[] a = p.a().split("\u0000");
-        String[] b = p.b().split("\u0000");
+        int aEnd = p.a().indexOf('\u0000');
+        int bEnd = p.b().indexOf('\u0000');
         Evidence e = p.evidence();
         String text = e.text().length() > EVIDENCE_CHARS ? e.text().substring(0, EVIDENCE_CHARS - 3) + "..." : e.text();
-        rows.accept(List.of(scope, key, a[0], a[1], b[0], b[1], window.code(),
+        rows.accept(List.of(scope, key, p.a().substring(0, aEnd), p.a().substring(aEnd + 1),
+            p.b().substring(0, bEnd), p.b().substring(bEnd + 1), window.code(),
             nab, p.documentCount(), p.outlets(), n, na, nb,
             Association.pmi(nab, na, nb, n), Association.npmi(nab, na, nb, n), g2, Keyness.pValue(g2),
             e.docId(), e.sentence() + 1, text), position++);
       }
     }
+  }
+
+  /** Most co-occurrences first, then by the two entity keys. */
+  private static int mostFirst(Pair x, Pair y) {
+    int byCount = Long.compare(y.cooccurrences(), x.cooccurrences());
+    if (byCount != 0) {
+      return byCount;
+    }
+    int byA = x.a().compareTo(y.a());
+    return byA != 0 ? byA : x.b().compareTo(y.b());
   }
 }

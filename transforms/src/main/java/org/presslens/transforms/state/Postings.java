@@ -3,7 +3,6 @@ package org.presslens.transforms.state;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -235,23 +234,58 @@ public final class Postings implements Serializable {
       outletOfEach[i] = doc.outlet();
       rank[doc.part()][doc.index()] = i;
     }
-    HashMap<String, int[]> merged = new HashMap<>();
-    for (int part = 0; part < parts.size(); part++) {
-      int[] ranks = rank[part];
-      Postings p = parts.get(part);
-      for (int t = 0; t < p.terms.length; t++) {
-        int[] before = merged.get(p.terms[t]);
-        int start = before == null ? 0 : before.length;
-        int length = p.starts[t + 1] - p.starts[t];
-        int[] grown = before == null ? new int[length] : Arrays.copyOf(before, start + length);
-        for (int i = 0; i < length; i++) {
-          grown[start + i] = ranks[p.positions[p.starts[t] + i]];
-        }
-        merged.put(p.terms[t], grown);
-      }
+    return mergeTerms(parts, rank, ids, outletOfEach);
+  }
+
+  /**
+   * The parts' terms merged in order (each part's are sorted already, so no term is hashed or
+   * sorted again), each with its documents' positions in the merged documents: a part's
+   * positions map in ascending order, and where several parts count a term its positions are sorted.
+   */
+  private static Postings mergeTerms(List<Postings> parts, int[][] rank, String[] ids, String[] outletOfEach) {
+    int termBound = 0;
+    int positionCount = 0;
+    for (Postings p : parts) {
+      termBound += p.terms.length;
+      positionCount += p.positions.length;
     }
-    merged.values().forEach(Arrays::sort);
-    return of(ids, outletOfEach, merged);
+    String[] terms = new String[termBound];
+    int[] starts = new int[termBound + 1];
+    int[] positions = new int[positionCount];
+    int[] next = new int[parts.size()];
+    int termCount = 0;
+    int size = 0;
+    while (true) {
+      String least = null;
+      for (int part = 0; part < parts.size(); part++) {
+        String[] partTerms = parts.get(part).terms;
+        if (next[part] < partTerms.length && (least == null || partTerms[next[part]].compareTo(least) < 0)) {
+          least = partTerms[next[part]];
+        }
+      }
+      if (least == null) {
+        break;
+      }
+      int from = size;
+      int contributing = 0;
+      for (int part = 0; part < parts.size(); part++) {
+        Postings p = parts.get(part);
+        int t = next[part];
+        if (t < p.terms.length && p.terms[t].equals(least)) {
+          for (int i = p.starts[t]; i < p.starts[t + 1]; i++) {
+            positions[size++] = rank[part][p.positions[i]];
+          }
+          next[part]++;
+          contributing++;
+        }
+      }
+      if (contributing > 1) {
+        Arrays.sort(positions, from, size);
+      }
+      terms[termCount++] = least;
+      starts[termCount] = size;
+    }
+    return new Postings(ids, outletOfEach, Arrays.copyOf(terms, termCount), Arrays.copyOf(starts, termCount + 1), positions);
   }
 
   /** The first {@code cap} doc_ids (in order) of the documents of {@code outlet} counting {@code term}. */

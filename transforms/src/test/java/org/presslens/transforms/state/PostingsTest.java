@@ -51,6 +51,18 @@ class PostingsTest {
   }
 
   @Test
+  void mergesPartsWhoseDocumentsAndTermsInterleave() {
+    // d and a hold nato, c and b peace; each part's documents fall between the other parts'
+    List<Postings> parts = List.of(Postings.of(List.of(DOCS.get(0))), Postings.of(List.of(DOCS.get(1), DOCS.get(2))),
+        Postings.of(List.of(DOCS.get(3))));
+    Postings merged = Postings.merge(parts);
+    assertEquals(Postings.of(DOCS), merged);
+    assertEquals(List.of("a", "d"), merged.firstDocuments("nato", "RT", 5));
+    assertEquals(List.of("b"), merged.firstDocuments("peace", "RT", 5));
+    assertEquals(Postings.of(DOCS), Postings.merge(List.of(parts.get(2), parts.get(0), parts.get(1))), "in any order");
+  }
+
+  @Test
   void readsBackWhatItWritesAndTermsStoredInAnyOrder() throws IOException {
     Postings postings = Postings.of(DOCS);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
