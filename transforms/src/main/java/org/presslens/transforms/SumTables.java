@@ -1,14 +1,11 @@
 package org.presslens.transforms;
 
-import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -42,14 +39,5 @@ public final class SumTables extends PTransform<PCollection<Segment>, PCollectio
         .apply("OutletTables", Values.create())
         .apply("SumCorpus", CombineGrouped.globally(OutletTables.mergeFn()));
     return PCollectionTuple.of(SEGMENTS, segments).and(CORPUS, corpus).and(BY_OUTLET, byOutlet);
-  }
-
-  /**
-   * The corpus tables as a side input: a list holding them, because {@code View.asSingleton} is
-   * built on a combiner (see {@link CombineGrouped}). The list is empty only when there are no
-   * documents, and then no DoFn reads it.
-   */
-  public static PCollectionView<List<OutletTables>> corpusView(PCollectionTuple tables) {
-    return tables.get(CORPUS).apply("CorpusView", View.asList());
   }
 }

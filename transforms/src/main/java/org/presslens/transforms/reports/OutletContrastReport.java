@@ -6,6 +6,7 @@ import static org.presslens.transforms.reports.ReportSpec.decimal;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 import static org.presslens.transforms.reports.ReportSpec.significant;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -97,20 +98,22 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     PCollection<KV<String, TermTable>> byOutlet = tables.get(SumTables.BY_OUTLET)
         .apply("OutletTerms", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(TermTable.class)))
             .via((KV<String, OutletTables> kv) -> KV.of(kv.getKey(), kv.getValue().terms())));
-    PCollectionView<List<OutletTables>> corpus = SumTables.corpusView(tables);
+    PCollection<TermTable> corpus = tables.get(SumTables.CORPUS)
+        .apply("CorpusTerms", MapElements.into(TypeDescriptor.of(TermTable.class)).via(OutletTables::terms));
     long minCount = options.minCount();
-    PCollectionView<List<TermTable>> vocabulary = tables.get(SumTables.CORPUS)
+    // Side inputs are lists holding one table, because View.asSingleton is built on a combiner (see CombineGrouped).
+    PCollectionView<List<TermTable>> vocabulary = corpus
         .apply("TestedTerms", MapElements.into(TypeDescriptor.of(TermTable.class))
-            .via((OutletTables t) -> Stage.STATISTICS.time(() -> t.terms().only(testedTerms(t.terms(), minCount)))))
+            .via((TermTable t) -> Stage.STATISTICS.time(() -> t.only(testedTerms(t, minCount)))))
         .apply("TestedTermsView", View.asList());
     if (!options.pairs()) {
-      return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, vocabulary, null))
-          .withSideInputs(corpus, vocabulary)
+      return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, vocabulary, null))
+          .withSideInputs(vocabulary)
           .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
     }
-    PCollectionView<Map<String, TermTable>> outlets = byOutlet.apply("OutletsView", View.asMap());
-    return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, corpus, vocabulary, outlets))
-        .withSideInputs(corpus, vocabulary, outlets)
+    Pairwise pairwise = new Pairwise(corpus.apply("CorpusTermsView", View.asList()), byOutlet.apply("OutletsView", View.asMap()));
+    return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, vocabulary, pairwise))
+        .withSideInputs(vocabulary, pairwise.corpus(), pairwise.outlets())
         .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
   }
 
@@ -132,40 +135,44 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     return Arrays.asList(sorted);
   }
 
+  /**
+   * What contrasts between two outlets read besides the tested terms: all of the corpus's term
+   * counts (the log-odds prior of terms that only the two outlets have) and every outlet's table.
+   */
+  record Pairwise(PCollectionView<List<TermTable>> corpus, PCollectionView<Map<String, TermTable>> outlets)
+      implements Serializable {}
+
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
     private final ContrastOptions options;
     private final ReportTiers tiers;
-    private final PCollectionView<List<OutletTables>> corpusView;
-    /** The tested terms with their corpus counts, in term order ({@link #testedTerms}). */
+    /** The tested terms with their corpus counts, in term order ({@link #testedTerms}), standing for the corpus's words. */
     private final PCollectionView<List<TermTable>> vocabularyView;
-    /** All outlet tables; null unless pairwise contrasts are asked for. */
-    private final PCollectionView<Map<String, TermTable>> outletsView;
+    /** Null unless contrasts between outlets are asked for. */
+    private final Pairwise pairwise;
 
-    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<OutletTables>> corpusView,
-        PCollectionView<List<TermTable>> vocabularyView, PCollectionView<Map<String, TermTable>> outletsView) {
+    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<TermTable>> vocabularyView, Pairwise pairwise) {
       this.options = options;
       this.tiers = tiers;
-      this.corpusView = corpusView;
       this.vocabularyView = vocabularyView;
-      this.outletsView = outletsView;
+      this.pairwise = pairwise;
     }
 
     @ProcessElement
     public void process(@Element KV<String, TermTable> element, MultiOutputReceiver out, ProcessContext c) {
       String outlet = element.getKey();
       TermTable target = element.getValue();
-      TermTable corpus = c.sideInput(corpusView).get(0).terms();
-      Side corpusSide = new Side(corpus::count, corpus.tokens());
-      Side targetSide = new Side(target::count, target.tokens());
 
-      List<Contrast> vsRest = Stage.STATISTICS.time(() -> vsRest(c.sideInput(vocabularyView).get(0), target, corpus));
+      List<Contrast> vsRest = Stage.STATISTICS.time(() -> vsRest(c.sideInput(vocabularyView).get(0), target));
       Listing listing = Stage.STATISTICS.time(() -> Listing.of(vsRest, Math.max(tiers.topContrasts(), options.kwicTerms())));
       Stage.STATISTICS.time(() -> blocks(outlet, REST, SortKey.of(outlet, "0"), vsRest, listing)).forEach(out.get(REPORT)::output);
       out.get(TOP_TERMS).output(KV.of(outlet, listing.over().stream().limit(options.kwicTerms())
           .map(listed -> listed.item().term()).toList()));
 
-      if (outletsView != null) {
-        for (Map.Entry<String, TermTable> other : c.sideInput(outletsView).entrySet()) {
+      if (pairwise != null) {
+        TermTable corpus = c.sideInput(pairwise.corpus()).get(0);
+        Side corpusSide = new Side(corpus::count, corpus.tokens());
+        Side targetSide = new Side(target::count, target.tokens());
+        for (Map.Entry<String, TermTable> other : c.sideInput(pairwise.outlets()).entrySet()) {
           if (other.getKey().equals(outlet)) {
             continue;
           }
@@ -187,7 +194,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
      * the terms, so each term is looked up once, in the outlet's table; the rest's count is the
      * corpus count less the outlet's.
      */
-    private List<Contrast> vsRest(TermTable tested, TermTable target, TermTable corpus) {
+    private List<Contrast> vsRest(TermTable tested, TermTable target) {
       String[] terms = new String[tested.size()];
       long[] corpusCounts = new long[terms.length];
       long[] targetCounts = new long[terms.length];
@@ -201,7 +208,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
         restCounts[i] = count - targetCounts[i];
       });
       return ContrastRows.compute(terms, new Counts(targetCounts, target.tokens()),
-          new Counts(restCounts, corpus.tokens() - target.tokens()), new Counts(corpusCounts, corpus.tokens()), options);
+          new Counts(restCounts, tested.tokens() - target.tokens()), new Counts(corpusCounts, tested.tokens()), options);
     }
 
     private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts, Listing listing) {
