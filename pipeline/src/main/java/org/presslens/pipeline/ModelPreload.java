@@ -3,16 +3,18 @@ package org.presslens.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.presslens.transforms.ner.NameFinderModels;
+import org.presslens.transforms.text.LanguageGuesser;
 import org.presslens.transforms.text.OpenNlpModels;
 
 /**
  * Starts loading the run's models in background threads when the pipeline runs inside this JVM
- * (the direct runner), so that the tokenizer and the name-finder models (about a second) load
- * while Beam builds and starts the pipeline, instead of when the first document reaches each step.
- * The language model is not among them: most English texts never need it
- * ({@link org.presslens.transforms.text.LanguageGuesser}), so it loads when the first text does.
- * The DoFns still ask for the shared models in {@code @Setup}: they wait for a load in progress,
- * or, if a load failed here, load again and fail the run with their own message.
+ * (the direct runner), so that they load while Beam builds and starts the pipeline, instead of
+ * when the first document reaches each step: the tokenizer models, then the language model when
+ * the language check is on (most English texts never need it,
+ * {@link org.presslens.transforms.text.LanguageGuesser}, but a corpus with one that does would
+ * otherwise stop every instance of the check for its load), and the name-finder models. The DoFns
+ * still ask for the shared models in {@code @Setup} or when a text needs them: they wait for a
+ * load in progress, or, if a load failed here, load again and fail the run with their own message.
  */
 final class ModelPreload {
 
@@ -26,6 +28,9 @@ final class ModelPreload {
   static List<Runnable> loadsFor(RunConfig config) {
     List<Runnable> loads = new ArrayList<>();
     loads.add(OpenNlpModels::shared);
+    if (config.limits().englishOnly()) {
+      loads.add(LanguageGuesser::preload);
+    }
     if (config.entities()) {
       loads.add(NameFinderModels::preload);
     }

@@ -23,8 +23,9 @@ class ModelPreloadTest {
 
   @Test
   void loadsOnlyTheModelsTheRunUses() {
-    assertEquals(2, ModelPreload.loadsFor(config()).size()); // tokenizer, name finders
-    assertEquals(1, ModelPreload.loadsFor(config("--entities=false")).size());
+    assertEquals(3, ModelPreload.loadsFor(config()).size()); // tokenizer, language, name finders
+    assertEquals(2, ModelPreload.loadsFor(config("--entities=false")).size());
+    assertEquals(1, ModelPreload.loadsFor(config("--entities=false", "--englishOnly=false")).size());
   }
 
   @Test

@@ -154,6 +154,15 @@ public final class LanguageGuesser {
     return letters > start;
   }
 
+  /**
+   * Loads the language model if no text has yet: a run that loads it in the background while its
+   * pipeline is built spares the step that meets the first text needing it a second of waiting,
+   * with the other instances of the step waiting for the same load.
+   */
+  public static void preload() {
+    sharedModel();
+  }
+
   private static LanguageDetectorModel sharedModel() {
     if (model == null) {
       synchronized (LanguageGuesser.class) {
