@@ -119,20 +119,41 @@ public record Fingerprint(String docId, String outlet, String order, String text
     List<String> words = new ArrayList<>();
     int start = -1;
     for (int i = 0; i < lower.length(); ) {
-      int c = lower.codePointAt(i);
-      boolean inWord = Character.isLetter(c) || isNumber(c);
+      char ch = lower.charAt(i);
+      boolean inWord;
+      int width = 1;
+      if (ch < ASCII_IN_WORD.length) {
+        inWord = ASCII_IN_WORD[ch];
+      } else {
+        int c = lower.codePointAt(i);
+        inWord = inWord(c);
+        width = Character.charCount(c);
+      }
       if (inWord && start < 0) {
         start = i;
       } else if (!inWord && start >= 0) {
         words.add(lower.substring(start, i));
         start = -1;
       }
-      i += Character.charCount(c);
+      i += width;
     }
     if (start >= 0) {
       words.add(lower.substring(start));
     }
     return words;
+  }
+
+  /** {@link #inWord} of each ASCII character, looked up rather than asked of Unicode's tables for most characters. */
+  private static final boolean[] ASCII_IN_WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < ASCII_IN_WORD.length; c++) {
+      ASCII_IN_WORD[c] = inWord(c);
+    }
+  }
+
+  private static boolean inWord(int c) {
+    return Character.isLetter(c) || isNumber(c);
   }
 
   private static boolean isNumber(int c) {
@@ -159,15 +180,13 @@ public record Fingerprint(String docId, String outlet, String order, String text
    * {@value #HASHES} separate hashes of the shingle and a hundred times cheaper.
    */
   static int[] signature(List<String> words) {
-    int[] mins = new int[HASHES];
-    Arrays.fill(mins, Integer.MAX_VALUE);
     byte[][] utf8 = new byte[words.size()][];
     for (int w = 0; w < utf8.length; w++) {
       utf8[w] = words.get(w).getBytes(StandardCharsets.UTF_8);
     }
     byte[] shingle = new byte[64];
-    int shingles = Math.max(1, words.size() - SHINGLE_WORDS + 1);
-    for (int start = 0; start < shingles; start++) {
+    long[] hashes = new long[Math.max(1, words.size() - SHINGLE_WORDS + 1)];
+    for (int start = 0; start < hashes.length; start++) {
       // the UTF-8 bytes of the shingle's words joined by single spaces, without building the string
       int length = 0;
       for (int w = start; w < Math.min(words.size(), start + SHINGLE_WORDS); w++) {
@@ -181,10 +200,18 @@ public record Fingerprint(String docId, String outlet, String order, String text
         System.arraycopy(utf8[w], 0, shingle, length, utf8[w].length);
         length += utf8[w].length;
       }
-      long x = MurmurHash3.hash128x64(shingle, 0, length, 0)[0];
-      for (int i = 0; i < HASHES; i++) {
-        mins[i] = Math.min(mins[i], (int) ((MULTIPLIERS[i] * x + INCREMENTS[i]) >>> 32));
+      hashes[start] = MurmurHash3.hash128x64(shingle, 0, length, 0)[0];
+    }
+    // one hash function at a time over all shingles: its minimum stays in a register
+    int[] mins = new int[HASHES];
+    for (int i = 0; i < HASHES; i++) {
+      long multiplier = MULTIPLIERS[i];
+      long increment = INCREMENTS[i];
+      int min = Integer.MAX_VALUE;
+      for (long x : hashes) {
+        min = Math.min(min, (int) ((multiplier * x + increment) >>> 32));
       }
+      mins[i] = min;
     }
     return mins;
   }

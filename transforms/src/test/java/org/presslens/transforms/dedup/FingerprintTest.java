@@ -28,6 +28,14 @@ class FingerprintTest {
 
   /** The signature against its definition: per hash function, the least value over every shingle string. */
   @Test
+  void wordsAreLowerCasedRunsOfLettersAndNumbers() {
+    // by hand: accents are letters, the apostrophe and the dash split words, ½ and Ⅻ are numbers (No, Nl)
+    assertEquals(List.of("één", "café", "3rd", "zürich", "s", "½", "ⅻ", "x2", "ok"),
+        Fingerprint.words("Één CAFÉ—3rd Zürich’s ½ Ⅻ, x2! OK"));
+    assertEquals(List.of(), Fingerprint.words(" -- ... "));
+  }
+
+  @Test
   void signatureIsTheLeastHashOfEveryShingle() {
     for (String text : List.of(TEXT, "Too short", "Één café, naïve façade: the 5 words of a Zürich crêpe stand again and again.")) {
       List<String> words = Fingerprint.words(text);
