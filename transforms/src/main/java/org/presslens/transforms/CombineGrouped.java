@@ -102,7 +102,8 @@ public final class CombineGrouped {
 
     @ProcessElement
     public void process(@Element KV<K, Iterable<byte[]>> group, OutputReceiver<KV<K, O>> out) {
-      O sum = Stage.COUNTING.time(() -> fn instanceof Summable.MergeFn<?> ? mergeLargest(group.getValue()) : combine(group.getValue()));
+      Iterable<byte[]> inputs = group.getValue();
+      O sum = Stage.COUNTING.time(() -> fn instanceof Summable.MergeFn<?> ? mergeLargest(inputs) : combine(inputs));
       out.output(KV.of(group.getKey(), sum));
     }
 

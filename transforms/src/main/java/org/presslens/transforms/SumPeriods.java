@@ -100,7 +100,10 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
     return PCollectionTuple.of(PLAN, plan).and(BY_OUTLET, byOutlet).and(CORPUS, corpus);
   }
 
-  /** The plan as a side input: a list holding it, because {@code View.asSingleton} is built on a combiner (see {@link CombineGrouped}). */
+  /**
+   * The plan as a side input: a list holding it, because {@code View.asSingleton} is built on a
+   * combiner (see {@link CombineGrouped}).
+   */
   public static PCollectionView<List<PeriodPlan>> planView(PCollectionTuple periods) {
     return periods.get(PLAN).apply("PlanOfPeriods", View.asList());
   }

@@ -62,12 +62,14 @@ public interface Summable<I, A extends Summable<I, A>> {
     }
 
     @Override
-    public Coder<A> getAccumulatorCoder(CoderRegistry registry, Coder<I> inputCoder) throws CannotProvideCoderException {
+    public Coder<A> getAccumulatorCoder(CoderRegistry registry, Coder<I> inputCoder)
+        throws CannotProvideCoderException {
       return registry.getCoder(type);
     }
 
     @Override
-    public Coder<A> getDefaultOutputCoder(CoderRegistry registry, Coder<I> inputCoder) throws CannotProvideCoderException {
+    public Coder<A> getDefaultOutputCoder(CoderRegistry registry, Coder<I> inputCoder)
+        throws CannotProvideCoderException {
       return registry.getCoder(type);
     }
 

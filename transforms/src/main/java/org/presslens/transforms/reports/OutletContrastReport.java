@@ -111,7 +111,8 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
           .withSideInputs(vocabulary)
           .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
     }
-    Pairwise pairwise = new Pairwise(corpus.apply("CorpusTermsView", View.asList()), byOutlet.apply("OutletsView", View.asMap()));
+    Pairwise pairwise = new Pairwise(
+        corpus.apply("CorpusTermsView", View.asList()), byOutlet.apply("OutletsView", View.asMap()));
     return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, vocabulary, pairwise))
         .withSideInputs(vocabulary, pairwise.corpus(), pairwise.outlets())
         .withOutputTags(REPORT, TupleTagList.of(TOP_TERMS)));
@@ -145,12 +146,13 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
     private final ContrastOptions options;
     private final ReportTiers tiers;
-    /** The tested terms with their corpus counts, in term order ({@link #testedTerms}), standing for the corpus's words. */
+    /** The tested terms and their corpus counts in term order ({@link #testedTerms}), standing for the corpus. */
     private final PCollectionView<List<TermTable>> vocabularyView;
     /** Null unless contrasts between outlets are asked for. */
     private final Pairwise pairwise;
 
-    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<TermTable>> vocabularyView, Pairwise pairwise) {
+    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<TermTable>> vocabularyView,
+        Pairwise pairwise) {
       this.options = options;
       this.tiers = tiers;
       this.vocabularyView = vocabularyView;

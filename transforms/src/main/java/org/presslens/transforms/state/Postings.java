@@ -285,7 +285,8 @@ public final class Postings implements Serializable {
       terms[termCount++] = least;
       starts[termCount] = size;
     }
-    return new Postings(ids, outletOfEach, Arrays.copyOf(terms, termCount), Arrays.copyOf(starts, termCount + 1), positions);
+    return new Postings(ids, outletOfEach, Arrays.copyOf(terms, termCount), Arrays.copyOf(starts, termCount + 1),
+        positions);
   }
 
   /** The first {@code cap} doc_ids (in order) of the documents of {@code outlet} counting {@code term}. */
