@@ -123,7 +123,6 @@ public final class CombineGrouped {
      */
     @SuppressWarnings("unchecked")
     private <T extends Summable<?, T>> O mergeLargest(Iterable<byte[]> inputs) {
-      Summable.MergeFn<T> merge = (Summable.MergeFn<T>) fn;
       T accumulator = null;
       long accumulatedBytes = 0;
       for (byte[] input : inputs) {
@@ -131,13 +130,13 @@ public final class CombineGrouped {
         if (accumulator == null) {
           accumulator = table;
         } else if (input.length > accumulatedBytes) {
-          accumulator = merge.mergeInto(table, accumulator);
+          accumulator = table.merge(accumulator);
         } else {
-          accumulator = merge.mergeInto(accumulator, table);
+          accumulator = accumulator.merge(table);
         }
         accumulatedBytes += input.length;
       }
-      return (O) (accumulator == null ? merge.createAccumulator() : accumulator);
+      return accumulator == null ? fn.extractOutput(fn.createAccumulator()) : (O) accumulator;
     }
 
     private I decode(byte[] input) {

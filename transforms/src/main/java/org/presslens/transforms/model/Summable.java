@@ -32,7 +32,7 @@ public interface Summable<I, A extends Summable<I, A>> {
    * for their class ({@code @DefaultCoder}).
    */
   static <I, A extends Summable<I, A>> Combine.CombineFn<I, A, A> combineFn(Class<A> type, Empty<A> empty) {
-    return summing(type, empty, A::add);
+    return new SumFn<>(type, empty, A::add);
   }
 
   /**
@@ -42,11 +42,6 @@ public interface Summable<I, A extends Summable<I, A>> {
    */
   static <A extends Summable<?, A>> MergeFn<A> mergeFn(Class<A> type, Empty<A> empty) {
     return new MergeFn<>(type, empty);
-  }
-
-  private static <I, A extends Summable<?, A>> Combine.CombineFn<I, A, A> summing(
-      Class<A> type, Empty<A> empty, Adder<A, I> adder) {
-    return new SumFn<>(type, empty, adder);
   }
 
   /** Sums inputs into tables made by {@code empty}, each input added by {@code adder}. */
@@ -99,19 +94,14 @@ public interface Summable<I, A extends Summable<I, A>> {
   }
 
   /**
-   * Merges tables into a table ({@link #mergeFn}). Merging is commutative, so a caller that owns
-   * its inputs may merge the smaller of two tables into the larger ({@link #mergeInto}) instead
-   * of copying both into an empty one.
+   * Merges tables into a table ({@link #mergeFn}). Its inputs are tables of the kind it sums, and
+   * merging is commutative, so a caller that owns its inputs may merge the smaller of two into
+   * the larger ({@link Summable#merge}) instead of copying both into an empty one.
    */
   final class MergeFn<A extends Summable<?, A>> extends SumFn<A, A> {
 
     MergeFn(Class<A> type, Empty<A> empty) {
       super(type, empty, A::merge);
-    }
-
-    /** Merges {@code smaller} into {@code larger}, which the caller owns and may no longer use apart from the result. */
-    public A mergeInto(A larger, A smaller) {
-      return larger.merge(smaller);
     }
   }
 }
