@@ -42,7 +42,6 @@ import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.state.UpdateSegments;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.io.RejectDuplicateIds;
-import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.ContrastOptions;

@@ -6,7 +6,6 @@ import static org.presslens.transforms.reports.ReportSpec.decimal;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 import static org.presslens.transforms.reports.ReportSpec.significant;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.FlatMapElements;

@@ -37,7 +37,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.SumPeriods;
 import org.presslens.transforms.SumTables;

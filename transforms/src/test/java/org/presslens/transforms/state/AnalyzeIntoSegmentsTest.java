@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.dedup.Duplicate;
-import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.DocumentTables;
