@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
 import org.presslens.transforms.text.StopWords;
@@ -26,6 +27,8 @@ final class OrganisationNames {
   static final Set<String> SUFFIXES = Set.of("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "Plc",
       "PLC", "plc", "LP", "L.P.", "LLC", "N.V.", "NV", "AB", "SA", "S.A.", "Spa", "SpA", "AG", "GmbH", "KK", "B.V.", "Bhd");
   static final int MAX_WORDS = 6;
+  /** Initials that begin a name ({@code E.F.} of {@code E.F. Hutton Group Inc}), left out of its short forms. */
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
 
   private static final String ORGANIZATION = "organization";
 
@@ -88,7 +91,7 @@ final class OrganisationNames {
 
     /**
      * Remembers the leading words of an organisation mention that ends with a legal form: each run
-     * of its words from the first, unless it ends with a stop word, is a gazetteer name (Hong Kong
+     * of its words from the first (and from the second when the first is initials), unless it ends with a stop word, is a gazetteer name (Hong Kong
      * in Hong Kong Electric Holdings Ltd), or is one word that the document also writes in lower case.
      */
     void remember(String[] tokens, int start, int end, Mention organisation) {
@@ -99,6 +102,13 @@ final class OrganisationNames {
       if (words == end) {
         return;
       }
+      rememberRuns(tokens, start, words, organisation);
+      if (INITIALS.matcher(tokens[start]).matches() && start + 1 < words) {
+        rememberRuns(tokens, start + 1, words, organisation); // Hutton after E.F. Hutton Group Inc
+      }
+    }
+
+    private void rememberRuns(String[] tokens, int start, int words, Mention organisation) {
       for (int k = start + 1; k <= words; k++) {
         String last = tokens[k - 1].toLowerCase(Locale.ROOT);
         String form = String.join(" ", Arrays.copyOfRange(tokens, start, k));

@@ -46,7 +46,7 @@ public final class DocumentTokenizer {
     List<String[]> terms = new ArrayList<>();
     List<int[]> offsets = new ArrayList<>();
     for (DerivedText block : Paragraphs.blocks(text.text())) {
-      for (Span span : sentenceDetector.sentPosDetect(block.text())) {
+      for (Span span : SentenceJoins.join(block.text(), sentenceDetector.sentPosDetect(block.text()))) {
         String sentence = block.text().substring(span.getStart(), span.getEnd());
         if (WhitespaceTokenizer.INSTANCE.tokenizePos(sentence).length == 0) {
           continue; // no tokens: not a sentence

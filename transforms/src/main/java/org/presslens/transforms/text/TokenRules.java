@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 import opennlp.tools.util.Span;
 
 /**
@@ -32,6 +33,15 @@ import opennlp.tools.util.Span;
 public final class TokenRules {
 
   private static final String[] CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"};
+  /**
+   * Initials without their last full stop ({@code N.V}, {@code E.F}) and a short capitalised word
+   * ({@code Tex}, {@code Calif}): the tokenizer splits off a full stop it cannot tell from a
+   * sentence's end. A touching full stop is joined to initials again when a word follows in the
+   * sentence ({@code N.V.}, {@code E.F.}), and to a short word when the word that follows is in lower
+   * case or a number ({@code Houston, Tex. for}; not {@code Paris. The}, a sentence end).
+   */
+  private static final Pattern SHORT_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{0,4}");
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)+\\p{L}");
   private static final Map<String, String> NEGATED_STEMS = Map.of("ca", "can", "wo", "will", "sha", "shall");
 
   private TokenRules() {}
@@ -41,7 +51,8 @@ public final class TokenRules {
     List<String> out = new ArrayList<>(spans.length);
     int lastEnd = -1;
     boolean lastJoinable = false;
-    for (Span span : spans) {
+    for (int k = 0; k < spans.length; k++) {
+      Span span = spans[k];
       String token = text.substring(span.getStart(), span.getEnd());
       boolean touches = !out.isEmpty() && span.getStart() == lastEnd;
       lastEnd = span.getEnd();
@@ -52,6 +63,14 @@ public final class TokenRules {
           out.set(out.size() - 1, previous + token);
           continue;
         }
+        if (token.startsWith(".") && isAbbreviation(previous, text, spans, k)) {
+          out.set(out.size() - 1, previous + ".");
+          token = token.substring(1);
+          if (token.isEmpty()) {
+            lastJoinable = false;
+            continue;
+          }
+        }
       }
       lastJoinable = hasWordChar(token);
       for (String piece : splitSlashes(token)) {
@@ -59,6 +78,22 @@ public final class TokenRules {
       }
     }
     return out;
+  }
+
+  /** Whether {@code word}, before the full stop that starts span {@code k}, is an abbreviation (see {@link #INITIALS}). */
+  private static boolean isAbbreviation(String word, String text, Span[] spans, int k) {
+    boolean initials = INITIALS.matcher(word).matches();
+    if (!initials && !SHORT_WORD.matcher(word).matches()) {
+      return false;
+    }
+    for (int next = k + 1; next < spans.length; next++) {
+      String token = text.substring(spans[next].getStart(), spans[next].getEnd());
+      if (hasWordChar(token)) {
+        int first = token.codePointAt(0);
+        return initials || Character.isLowerCase(first) || Character.isDigit(first);
+      }
+    }
+    return false;
   }
 
   private static List<String> splitSlashes(String token) {

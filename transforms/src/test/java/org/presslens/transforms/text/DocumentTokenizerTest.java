@@ -117,4 +117,24 @@ class DocumentTokenizerTest {
     assertEquals(List.of("we", "can", "n't", "and", "will", "n't"),
         Arrays.stream(lemmas.tokenize("We can't and won't.").terms().get(0)).filter(Objects::nonNull).toList());
   }
+
+  private static List<String> sentences(String text) {
+    return tokenizer.tokenize(text).surfaces().stream().map(s -> String.join(" ", s)).toList();
+  }
+
+  @Test
+  void sentencesAreNotCutAfterInitialsInsideNames() {
+    assertEquals(List.of("Penril said director Clifford L. Alexander Jr. has resigned from the board ."),
+        sentences("Penril said director Clifford L. Alexander Jr. has resigned from the board."));
+    assertEquals(List.of("Hutton LBO is a unit of E.F. Hutton Group Inc.", "E.F. Hutton will provide the funds ."),
+        sentences("Hutton LBO is a unit of E.F. Hutton Group Inc. E.F. Hutton will provide the funds."));
+    assertEquals(List.of("The offer to the E.F. Hutton Group Inc was rejected ."),
+        sentences("The offer to the E.F. Hutton Group Inc was rejected."));
+  }
+
+  @Test
+  void fullStopsOfAbbreviationsInsideASentenceStayWithThem() {
+    assertEquals(List.of("It sold shares to < Sedio N.V. > of Houston , Tex. for 5 dlrs ."),
+        sentences("It sold shares to <Sedio N.V.> of Houston, Tex. for 5 dlrs."));
+  }
 }
