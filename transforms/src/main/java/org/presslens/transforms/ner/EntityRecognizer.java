@@ -55,6 +55,17 @@ public final class EntityRecognizer {
   private static final String ORGANIZATION = "organization";
   private static final Set<String> COMPASS = Set.of("North", "South", "East", "West");
 
+  private static final String PERSON = "person";
+  /** Titles and offices before a name or ending a phrase that is not a name (CoNLL leaves them out). */
+  private static final Set<String> TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord",
+      "Lady", "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince", "Princess", "President", "Minister",
+      "Chairman", "Chancellor", "Secretary", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "General", "Gen.",
+      "Judge", "Director", "Spokesman", "Spokeswoman", "Investor", "Analyst");
+  /** Lower-case words inside personal names: {@code bin}, {@code van}, {@code de}; and {@code al-} before a capital. */
+  private static final Set<String> PARTICLES = Set.of("bin", "ibn", "bint", "abu", "al", "el", "van", "von", "der",
+      "den", "de", "da", "di", "du", "del", "della", "dos", "la", "le");
+  private static final java.util.regex.Pattern ARTICLE_PREFIX = java.util.regex.Pattern.compile("(?:al|el)-\\p{Lu}\\p{L}*");
+
   private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday");
@@ -138,7 +149,7 @@ public final class EntityRecognizer {
       fromDictionary.addAll(organisations.candidates(tokens));
     }
     List<Mention> mentions = new ArrayList<>();
-    for (Candidate c : MentionMerger.merge(fromDictionary, fromModel)) {
+    for (Candidate c : MentionMerger.merge(tokens, fromDictionary, fromModel)) {
       Mention mention = mention(tokens, sentence, c, fullNames, organisations);
       if (mention != null) {
         mentions.add(mention);
@@ -209,9 +220,24 @@ public final class EntityRecognizer {
   /** Trims stop words off model spans and drops the spans that are not names (see class comment). */
   private List<Candidate> clean(List<Candidate> spans, String[] tokens, Set<String> lowerCaseWords) {
     List<Candidate> out = new ArrayList<>();
+    boolean[] inTicker = tickers(tokens);
     for (Candidate c : spans) {
       int start = c.start();
       int end = c.end();
+      if (inTicker[start] || TITLES.contains(tokens[end - 1])) {
+        continue; // Petroleum Minister: a title, not a name
+      }
+      if (c.type().equals(PERSON)) {
+        while (start < end - 1 && TITLES.contains(tokens[start])) {
+          start++; // Sheikh Abdul-Aziz: the name without its title
+        }
+        while (end + 1 < tokens.length && isParticle(tokens[end]) && startsWithCapital(tokens[end + 1])) {
+          end += 2; // Abdul-Aziz bin Khalifa
+        }
+        while (end < tokens.length && ARTICLE_PREFIX.matcher(tokens[end]).matches()) {
+          end++; // al-Thani
+        }
+      }
       while (start < end && notInName(tokens[start])) {
         start++;
       }
@@ -230,6 +256,27 @@ public final class EntityRecognizer {
       out.add(new Candidate(start, end, c.type(), c.source(), c.probability()));
     }
     return out;
+  }
+
+  private static boolean isParticle(String token) {
+    return PARTICLES.contains(token) || ARTICLE_PREFIX.matcher(token).matches();
+  }
+
+  private static boolean startsWithCapital(String token) {
+    return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0));
+  }
+
+  /** Which tokens are inside a stock ticker's brackets ({@code <SMBS ST>}): never a name. */
+  private static boolean[] tickers(String[] tokens) {
+    boolean[] inTicker = new boolean[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      int end = OrganisationNames.tickerEnd(tokens, i);
+      if (end > 0) {
+        Arrays.fill(inTicker, i, end, true);
+        i = end - 1;
+      }
+    }
+    return inTicker;
   }
 
   /** A stop word or a token without a letter (a number): never the first or last word of a name. */
@@ -270,6 +317,10 @@ public final class EntityRecognizer {
     Mention mention = Mention.found(canonical, type, surface, sentence, start, end, c.source(), c.probability());
     if (type.equals("person") && canonical.indexOf(' ') > 0) {
       fullNames.putIfAbsent(canonical.substring(canonical.lastIndexOf(' ') + 1), mention);
+      String[] names = canonical.split(" ");
+      if (names.length > 2 && isParticle(names[1])) {
+        fullNames.putIfAbsent(names[0], mention); // Abdul-Aziz after Abdul-Aziz bin Khalifa al-Thani
+      }
     }
     if (type.equals(ORGANIZATION) && organisations != null) {
       organisations.remember(tokens, start, end, mention);

@@ -27,6 +27,23 @@ final class OrganisationNames {
   static final Set<String> SUFFIXES = Set.of("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "Plc",
       "PLC", "plc", "LP", "L.P.", "LLC", "N.V.", "NV", "AB", "SA", "S.A.", "Spa", "SpA", "AG", "GmbH", "KK", "B.V.", "Bhd");
   static final int MAX_WORDS = 6;
+  /**
+   * Head words that end the name of an institution or a company without a legal form: a name is
+   * these after capitalised words. Words that also end place names (Union, Street) or products and
+   * topics (Power, Oil, Reserve) are left out.
+   */
+  static final Set<String> HEADS = Set.of("Agency", "Airlines", "Airways", "Association", "Authority", "Bancorp", "Bank",
+      "Board", "Commission", "Committee", "Company", "Corporation", "Council", "Court", "Department", "Embassy",
+      "Exchange", "Federation", "Foundation", "Fund", "Group", "Holdings", "Industries", "Institute", "Lines",
+      "Ministry", "Organisation", "Organization", "Partners", "Party", "Securities", "Service", "Society", "Trust",
+      "University");
+  /** A word of three or more capitals: a name's own short form when it is inside the name. */
+  private static final Pattern CAPITALS = Pattern.compile("\\p{Lu}{3,}");
+  private static final Pattern SINGLE_LETTER = Pattern.compile("\\p{Lu}\\.?");
+  /** A stock ticker or an exchange's code: capitals, digits and full stops. */
+  private static final Pattern TICKER = Pattern.compile("\\p{Lu}[\\p{Lu}\\d.]{0,7}");
+  /** Words at most in a short form: a name with a head word may go on with {@code of} and three words. */
+  private static final int MAX_SHORT_FORM = MAX_WORDS + 4;
   /** Initials that begin a name ({@code E.F.} of {@code E.F. Hutton Group Inc}), left out of its short forms. */
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
 
@@ -52,22 +69,35 @@ final class OrganisationNames {
     /** The leading words of the organisation names with a legal form seen so far, each to the name's first mention. */
     private final Map<String, Mention> shortForms = new HashMap<>();
     private final Set<String> firstWords = new HashSet<>();
+    /** The names found by the head-word and ticker rules, as tokens joined by spaces. */
+    private final Set<String> namesWithoutLegalForm = new HashSet<>();
 
     private Document(Set<String> lowerCaseWords) {
       this.lowerCaseWords = lowerCaseWords;
     }
 
-    /** Names with a legal form, and the leading words of one seen earlier (longest first), as dictionary candidates. */
+    /**
+     * Names with a legal form, names with a head word, names before a stock ticker, and the short
+     * forms of such names seen earlier (longest first), as dictionary candidates.
+     */
     List<Candidate> candidates(String[] tokens) {
       List<Candidate> out = new ArrayList<>();
       for (int[] span : legalForms(tokens)) {
         out.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
       }
+      List<int[]> withoutLegalForm = new ArrayList<>(headWordNames(tokens));
+      withoutLegalForm.addAll(tickerNames(tokens));
+      for (int[] span : withoutLegalForm) {
+        out.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
+        namesWithoutLegalForm.add(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])));
+      }
       for (int i = 0; i < tokens.length && !shortForms.isEmpty(); i++) {
-        if (!firstWords.contains(tokens[i])) {
-          continue;
+        // a capitalised word before it, other than a sentence's first: inside another name
+        boolean inOtherName = i > 1 && isNameWord(tokens[i - 1]) && !CAPITALS.matcher(tokens[i]).matches();
+        if (!firstWords.contains(tokens[i]) || inOtherName) {
+          continue; // South American is not American Transport Lines Inc
         }
-        for (int k = Math.min(MAX_WORDS, tokens.length - i); k > 0; k--) {
+        for (int k = Math.min(MAX_SHORT_FORM, tokens.length - i); k > 0; k--) {
           boolean nameGoesOn = i + k < tokens.length && startsName(tokens[i + k]); // Esselte Meto is not Esselte
           if (!nameGoesOn && shortForms.containsKey(String.join(" ", Arrays.copyOfRange(tokens, i, i + k)))) {
             out.add(new Candidate(i, i + k, ORGANIZATION, Mention.DICTIONARY, Double.NaN));
@@ -90,21 +120,43 @@ final class OrganisationNames {
     }
 
     /**
-     * Remembers the leading words of an organisation mention that ends with a legal form: each run
-     * of its words from the first (and from the second when the first is initials), unless it ends with a stop word, is a gazetteer name (Hong Kong
-     * in Hong Kong Electric Holdings Ltd), or is one word that the document also writes in lower case.
+     * Remembers the short forms of an organisation mention found by a name rule: of a name with a
+     * legal form, each run of its words from the first (and from the second when the first is
+     * initials), unless it ends with a stop word, is a gazetteer name (Hong Kong in Hong Kong
+     * Electric Holdings Ltd), or is one word that the document also writes in lower case; of a name
+     * with a head word or before a ticker, the whole name (Swedish Match). Also a word of three or
+     * more capitals after the name's first word (TVX of Consolidated TVX Mining Corp) and the name's
+     * acronym of three or more capitals (DRS for Diagnostic Retrieval Systems Inc, SPA for Saudi
+     * Press Agency).
      */
     void remember(String[] tokens, int start, int end, Mention organisation) {
       int words = end;
       while (words > start && isSuffix(tokens[words - 1])) {
         words--;
       }
-      if (words == end) {
+      boolean ruleName = namesWithoutLegalForm.contains(String.join(" ", Arrays.copyOfRange(tokens, start, end)));
+      if (words == end && !ruleName) {
         return;
       }
-      rememberRuns(tokens, start, words, organisation);
-      if (INITIALS.matcher(tokens[start]).matches() && start + 1 < words) {
-        rememberRuns(tokens, start + 1, words, organisation); // Hutton after E.F. Hutton Group Inc
+      if (ruleName) {
+        shortForms.putIfAbsent(String.join(" ", Arrays.copyOfRange(tokens, start, end)), organisation);
+        firstWords.add(tokens[start]);
+      } else {
+        rememberRuns(tokens, start, words, organisation);
+        if (INITIALS.matcher(tokens[start]).matches() && start + 1 < words) {
+          rememberRuns(tokens, start + 1, words, organisation); // Hutton after E.F. Hutton Group Inc
+        }
+      }
+      for (int i = start + 1; i < words; i++) {
+        if (CAPITALS.matcher(tokens[i]).matches() && !gazetteerNames.contains(tokens[i])) {
+          shortForms.putIfAbsent(tokens[i], organisation); // TVX of Consolidated TVX Mining Corp
+          firstWords.add(tokens[i]);
+        }
+      }
+      String acronym = acronym(tokens, start, words);
+      if (acronym.length() >= 3 && !gazetteerNames.contains(acronym)) {
+        shortForms.putIfAbsent(acronym, organisation);
+        firstWords.add(acronym);
       }
     }
 
@@ -119,6 +171,68 @@ final class OrganisationNames {
         }
       }
     }
+  }
+
+  /**
+   * The capitals of a name's words, without the words that join them ({@code of}, {@code and}):
+   * the initials of each word and every letter of a word in initials ({@code U.S.}); empty when a
+   * word is not capitalised.
+   */
+  private static String acronym(String[] tokens, int start, int end) {
+    StringBuilder out = new StringBuilder();
+    for (int i = start; i < end; i++) {
+      String token = tokens[i];
+      if (joins(token, 0)) {
+        continue;
+      }
+      if (!Character.isUpperCase(token.codePointAt(0))) {
+        return "";
+      }
+      if (INITIALS.matcher(token).matches()) {
+        token.chars().filter(Character::isLetter).forEach(c -> out.append((char) c));
+      } else {
+        out.appendCodePoint(token.codePointAt(0));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The spans {start, end} of the one to four capitalised words before a stock ticker in brackets,
+   * as wire services mark listed companies: {@code Swedish Match <SMBS ST>}, {@code Salomon Inc
+   * <SB>}, {@code SKF (SKFR ST>}. A ticker is one or two tokens in capitals and digits, in angle
+   * brackets, or in round brackets with its exchange's code ({@code (OPEC)} is not a ticker).
+   */
+  List<int[]> tickerNames(String[] tokens) {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 1; i < tokens.length; i++) {
+      if (tickerEnd(tokens, i) < 0) {
+        continue;
+      }
+      int start = i;
+      while (start > 0 && i - start < 4 && isNameWord(tokens[start - 1])) {
+        start--;
+      }
+      if (start < i && (spans.isEmpty() || spans.get(spans.size() - 1)[1] <= start)) {
+        spans.add(new int[] {start, i});
+      }
+    }
+    return spans;
+  }
+
+  /** Where the ticker in brackets that opens at token {@code open} ends (exclusive), or -1 when there is none. */
+  static int tickerEnd(String[] tokens, int open) {
+    boolean angle = tokens[open].equals("<");
+    if (!angle && !tokens[open].equals("(")) {
+      return -1;
+    }
+    int j = open + 1;
+    while (j < tokens.length && j - open <= 2 && TICKER.matcher(tokens[j]).matches()) {
+      j++;
+    }
+    int parts = j - open - 1;
+    boolean closed = j < tokens.length && (tokens[j].equals(">") || tokens[j].equals(")"));
+    return closed && parts >= 1 && (angle || parts == 2 || tokens[j].equals(">")) ? j + 1 : -1;
   }
 
   static boolean isSuffix(String token) {
@@ -136,22 +250,82 @@ final class OrganisationNames {
       while (end < tokens.length && isSuffix(tokens[end])) {
         end++; // Co Inc, Co Ltd
       }
-      int start = i;
-      int words = 0;
-      for (int j = i - 1; j >= 0 && words < MAX_WORDS; j--) {
-        if (isNameWord(tokens[j])) {
-          start = j;
-          words++;
-        } else if (!(joins(tokens[j], words) && j > 0 && isNameWord(tokens[j - 1]))) {
-          break;
-        }
-      }
-      if (words > 0 && (spans.isEmpty() || spans.get(spans.size() - 1)[1] <= start)) {
+      int start = nameStart(tokens, i, 0);
+      if (start < i && (spans.isEmpty() || spans.get(spans.size() - 1)[1] <= start)) {
         spans.add(new int[] {start, end});
       }
       i = end - 1;
     }
     return spans;
+  }
+
+  /**
+   * The spans {start, end} of organisation names that end with an institution's head word
+   * ({@link #HEADS}) after up to {@value #MAX_WORDS} capitalised words, and may go on with
+   * {@code of} or {@code for} and up to three capitalised words (one of the two at least) ({@code New York Mercantile
+   * Exchange}, {@code U.S. Embassy}, {@code First National Bank of Minneapolis}), left to right. A
+   * head word followed by another capitalised word or a legal form is inside a longer name.
+   */
+  List<int[]> headWordNames(String[] tokens) {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 1; i < tokens.length; i++) {
+      if (!HEADS.contains(tokens[i])) {
+        continue;
+      }
+      int start = nameStart(tokens, i, 1);
+      boolean nameGoesOn = i + 1 < tokens.length && (isNameWord(tokens[i + 1]) || isSuffix(tokens[i + 1]))
+          && !tokens[i + 1].equals(acronym(tokens, start, i + 1)); // Saudi Press Agency SPA
+      if (nameGoesOn) {
+        continue; // Exchange in Securities and Exchange Commission; Holdings in MCV Holdings Inc
+      }
+      int end = i + 1;
+      boolean ofOrFor = end + 1 < tokens.length && (tokens[end].equals("of") || tokens[end].equals("for"));
+      if (ofOrFor && isNameWord(tokens[end + 1])) {
+        end += 2; // Bank of America, Institute for Humanistic Studies
+        while (end < tokens.length && end < i + 5 && isNameWord(tokens[end])) {
+          end++;
+        }
+      }
+      if (end - start < 2) {
+        continue; // a head word alone is not a name
+      }
+      if (spans.isEmpty() || spans.get(spans.size() - 1)[1] <= start) {
+        spans.add(new int[] {start, end});
+      }
+      i = end - 1;
+    }
+    return spans;
+  }
+
+  /**
+   * Where the name that ends before token {@code end} starts: at the first of up to {@value
+   * #MAX_WORDS} name words (counting {@code wordsBefore} already in it) and the words that join
+   * them ({@link #joins}); {@code end} when there is none. A name joined by {@code and} does not
+   * also take {@code of} before it: {@code Bank of Minneapolis and Salomon Inc} is two names. Before
+   * a head word ({@code wordsBefore} 1) only {@code and} joins, and only one word to the head
+   * ({@code Securities and Exchange Commission}): {@code Larry Eckenfelder of Prudential-Bache
+   * Securities} is a person and a company, {@code Commission and Bank of America} two names.
+   */
+  private int nameStart(String[] tokens, int end, int wordsBefore) {
+    int start = end;
+    int words = wordsBefore;
+    int joinedByAnd = -1;
+    for (int j = end - 1; j >= 0 && words < MAX_WORDS; j--) {
+      if (isNameWord(tokens[j])) {
+        start = j;
+        words++;
+      } else if ((joins(tokens[j], words - wordsBefore) || joinsLetters(tokens, j)) && j > 0 && isNameWord(tokens[j - 1])
+          && (wordsBefore == 0 || (tokens[j].equals("and") || tokens[j].equals("&")) && words - wordsBefore == 1)) {
+        if (tokens[j].equals("and") || tokens[j].equals("&")) {
+          joinedByAnd = j;
+        } else if (joinedByAnd >= 0 && tokens[j].equals("of")) {
+          return joinedByAnd + 1;
+        }
+      } else {
+        break;
+      }
+    }
+    return start;
   }
 
   /**
@@ -163,6 +337,12 @@ final class OrganisationNames {
   private static boolean joins(String token, int wordsAfter) {
     return token.equals("of") || token.equals("for") || token.equals("'s")
         || (token.equals("and") || token.equals("&")) && wordsAfter <= 1;
+  }
+
+  /** {@code and} or {@code &} between two single letters ({@code B and R}, {@code AT&T}'s {@code AT & T}). */
+  private static boolean joinsLetters(String[] tokens, int j) {
+    return (tokens[j].equals("and") || tokens[j].equals("&")) && j > 0 && j + 1 < tokens.length
+        && SINGLE_LETTER.matcher(tokens[j - 1]).matches() && SINGLE_LETTER.matcher(tokens[j + 1]).matches();
   }
 
   /**

@@ -151,7 +151,7 @@ public final class TokenRules {
       if (lower.endsWith(clitic) && lower.length() > clitic.length()) {
         String stem = token.substring(0, token.length() - clitic.length());
         if (hasLetter(stem)) {
-          out.add(stem);
+          splitDetachable(stem, out); // Corp>'s: Corp, >, 's
           out.add(token.substring(token.length() - clitic.length()));
           return;
         }

@@ -116,4 +116,14 @@ class EntityRecognizerTest {
         .addAliases(new ByteArrayInputStream("Woodco\tWoodco\n".getBytes(StandardCharsets.UTF_8)), "mine");
     assertEquals("Woodco/organization", found(Layers.DICTIONARY, veto, text).get(3));
   }
+
+  @Test
+  void personNamesWithoutTitlesAndWithTheirParticles() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Finance and Petroleum Minister Sheikh Abdul-Aziz bin Khalifa al-Thani said the budget fell.\n"
+            + "Sheikh Abdul-Aziz said revenue would be lower.");
+    assertEquals(List.of("Abdul-Aziz bin Khalifa al-Thani/person", "Abdul-Aziz bin Khalifa al-Thani/person"),
+        found.stream().filter(m -> m.endsWith("/person")).toList());
+    assertTrue(found.stream().noneMatch(m -> m.contains("Minister")), "a title is not a name: " + found);
+  }
 }

@@ -46,4 +46,52 @@ class OrganisationNamesTest {
     String[] later = "Computer Terminal said Computer Terminal Products rose".split(" "); // another name goes on: not a short form
     assertEquals(List.of("0-2"), doc.candidates(later).stream().map(c -> c.start() + "-" + c.end()).toList());
   }
+
+  private static List<String> spans(List<int[]> found, String[] tokens) {
+    return found.stream().map(span -> String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1]))).toList();
+  }
+
+  @Test
+  void namesEndWithAnInstitutionsHeadWord() {
+    String[] tokens = ("The New York Mercantile Exchange and the Securities and Exchange Commission and Bank of America"
+        + " and the Saudi Press Agency SPA said , as did Larry Eckenfelder of Prudential-Bache Securities").split(" ");
+    assertEquals(List.of("New York Mercantile Exchange", "Securities and Exchange Commission", "Bank of America",
+        "Saudi Press Agency", "Prudential-Bache Securities"), spans(NAMES.headWordNames(tokens), tokens));
+    String[] alone = "the Commission and the Group said , and MCV Holdings Inc did".split(" ");
+    assertEquals(List.of(), spans(NAMES.headWordNames(alone), alone), "a head word alone, or before a legal form");
+  }
+
+  @Test
+  void namesJoinedByAndDoNotTakeOfBeforeThem() {
+    assertEquals(List.of("Salomon Inc"), legalForms("financing from First National Bank of Minneapolis and Salomon Inc ."));
+    assertEquals(List.of("B and R International Inc."), legalForms("capital of B and R International Inc. , a broker"));
+  }
+
+  @Test
+  void namesBeforeAStockTicker() {
+    String[] tokens = "a stake in Swedish Match < SMBS ST > and SKF ( SKFR ST > but not Petroleum ( OPEC ) or Sedio < Sedio N.V. >"
+        .split(" ");
+    assertEquals(List.of("Swedish Match", "SKF"), spans(NAMES.tickerNames(tokens), tokens));
+  }
+
+  @Test
+  void wholeNamesCapitalsAndAcronymsAreShortFormsToo() {
+    OrganisationNames.Document doc = NAMES.forDocument(Set.of());
+    String[] first = "Swedish Match < SMBS ST > and Consolidated TVX Mining Corp and Diagnostic Retrieval Systems Inc".split(" ");
+    doc.candidates(first);
+    Mention match = new Mention("Swedish Match", "organization", "Swedish Match", 0, 0, 2, Mention.DICTIONARY);
+    Mention tvx = new Mention("Consolidated TVX Mining Corp", "organization", "Consolidated TVX Mining Corp", 0, 7, 11,
+        Mention.DICTIONARY);
+    Mention drs = new Mention("Diagnostic Retrieval Systems Inc", "organization", "Diagnostic Retrieval Systems Inc", 0, 12,
+        16, Mention.DICTIONARY);
+    doc.remember(first, 0, 2, match);
+    doc.remember(first, 7, 11, tvx);
+    doc.remember(first, 12, 16, drs);
+    assertEquals(match, doc.shortFormOf("Swedish Match"));
+    assertNull(doc.shortFormOf("Swedish"), "a name without a legal form gives only itself");
+    assertEquals(tvx, doc.shortFormOf("TVX"));
+    assertEquals(drs, doc.shortFormOf("DRS"));
+    String[] later = "Swedish Match and TVX said South Swedish Match rose".split(" ");
+    assertEquals(List.of("0-2", "3-4"), doc.candidates(later).stream().map(c -> c.start() + "-" + c.end()).toList());
+  }
 }
