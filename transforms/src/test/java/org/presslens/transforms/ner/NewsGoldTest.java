@@ -116,6 +116,9 @@ class NewsGoldTest {
             predictedEntities.merge(ids.get(i) + "|" + m.canonical() + "|" + m.type(), 1L, Long::sum);
           }
         }
+        if (half.equals("dev") && layers == Layers.BOTH && Boolean.getBoolean("presslens.devErrors")) {
+          printErrors(goldSpans.get("all"), predictedSpans.get("all"));
+        }
         for (String type : goldSpans.keySet()) {
           MentionScore span = MentionScore.mentions(goldSpans.get(type), predictedSpans.getOrDefault(type, Map.of()));
           String line = String.format(Locale.ROOT, "%-4s %-10s %-12s spans %.3f / %.3f / %.3f", half,
@@ -141,5 +144,23 @@ class NewsGoldTest {
       assertTrue(both > spanF1.get("dev MODEL" + level).f1() && both > spanF1.get("dev DICTIONARY" + level).f1(),
           "dev" + level + ": both " + both);
     }
+  }
+
+  /** The development half's missed (FN) and extra (FP) spans, each with 40 characters of context. */
+  private static void printErrors(Map<String, Long> gold, Map<String, Long> predicted) {
+    gold.keySet().stream().filter(k -> !predicted.containsKey(k)).sorted().forEach(k -> System.out.println("FN " + inContext(k)));
+    predicted.keySet().stream().filter(k -> !gold.containsKey(k)).sorted().forEach(k -> System.out.println("FP " + inContext(k)));
+  }
+
+  private static String inContext(String key) {
+    String[] part = key.split("\\|");
+    int[] text = texts.get(part[0]).codePoints().toArray();
+    int start = Integer.parseInt(part[1]);
+    int end = Integer.parseInt(part[2]);
+    int from = Math.max(0, start - 40);
+    int to = Math.min(text.length, end + 40);
+    return (part[0] + " " + part[3] + " [" + new String(text, start, end - start) + "]  "
+        + new String(text, from, start - from) + "[[" + new String(text, start, end - start) + "]]"
+        + new String(text, end, to - end)).replace('\n', ' ');
   }
 }
