@@ -56,16 +56,6 @@ public final class EntityRecognizer {
   private static final Set<String> COMPASS = Set.of("North", "South", "East", "West");
 
   private static final String PERSON = "person";
-  /** Titles and offices before a name or ending a phrase that is not a name (CoNLL leaves them out). */
-  private static final Set<String> TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord",
-      "Lady", "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince", "Princess", "President", "Minister",
-      "Chairman", "Chancellor", "Secretary", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "General", "Gen.",
-      "Judge", "Director", "Spokesman", "Spokeswoman", "Investor", "Analyst");
-  /** Lower-case words inside personal names: {@code bin}, {@code van}, {@code de}; and {@code al-} before a capital. */
-  private static final Set<String> PARTICLES = Set.of("bin", "ibn", "bint", "abu", "al", "el", "van", "von", "der",
-      "den", "de", "da", "di", "du", "del", "della", "dos", "la", "le");
-  private static final java.util.regex.Pattern ARTICLE_PREFIX = java.util.regex.Pattern.compile("(?:al|el)-\\p{Lu}\\p{L}*");
-
   private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday");
@@ -79,6 +69,7 @@ public final class EntityRecognizer {
   private final Map<String, Gazetteer.Entry> entriesByTokens = new HashMap<>();
   /** The organisation name rules, part of the dictionary layer; null when only the models run. */
   private final OrganisationNames organisationNames;
+  private final PersonNames personNames = new PersonNames(stopWords);
 
   public EntityRecognizer(NameFinderModels nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
@@ -147,6 +138,9 @@ public final class EntityRecognizer {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
       fromDictionary.addAll(organisations.candidates(tokens));
+      for (int[] span : personNames.afterTitles(tokens)) {
+        fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
+      }
     }
     List<Mention> mentions = new ArrayList<>();
     for (Candidate c : MentionMerger.merge(tokens, fromDictionary, fromModel)) {
@@ -224,19 +218,12 @@ public final class EntityRecognizer {
     for (Candidate c : spans) {
       int start = c.start();
       int end = c.end();
-      if (inTicker[start] || TITLES.contains(tokens[end - 1])) {
+      if (inTicker[start] || PersonNames.isTitle(tokens[end - 1])) {
         continue; // Petroleum Minister: a title, not a name
       }
       if (c.type().equals(PERSON)) {
-        while (start < end - 1 && TITLES.contains(tokens[start])) {
-          start++; // Sheikh Abdul-Aziz: the name without its title
-        }
-        while (end + 1 < tokens.length && isParticle(tokens[end]) && startsWithCapital(tokens[end + 1])) {
-          end += 2; // Abdul-Aziz bin Khalifa
-        }
-        while (end < tokens.length && ARTICLE_PREFIX.matcher(tokens[end]).matches()) {
-          end++; // al-Thani
-        }
+        start = PersonNames.withoutTitles(tokens, start, end); // Sheikh Abdul-Aziz: the name without its title
+        end = PersonNames.withParticles(tokens, end); // Abdul-Aziz bin Khalifa al-Thani
       }
       while (start < end && notInName(tokens[start])) {
         start++;
@@ -256,14 +243,6 @@ public final class EntityRecognizer {
       out.add(new Candidate(start, end, c.type(), c.source(), c.probability()));
     }
     return out;
-  }
-
-  private static boolean isParticle(String token) {
-    return PARTICLES.contains(token) || ARTICLE_PREFIX.matcher(token).matches();
-  }
-
-  private static boolean startsWithCapital(String token) {
-    return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0));
   }
 
   /** Which tokens are inside a stock ticker's brackets ({@code <SMBS ST>}): never a name. */
@@ -318,7 +297,7 @@ public final class EntityRecognizer {
     if (type.equals("person") && canonical.indexOf(' ') > 0) {
       fullNames.putIfAbsent(canonical.substring(canonical.lastIndexOf(' ') + 1), mention);
       String[] names = canonical.split(" ");
-      if (names.length > 2 && isParticle(names[1])) {
+      if (names.length > 2 && PersonNames.isParticle(names[1])) {
         fullNames.putIfAbsent(names[0], mention); // Abdul-Aziz after Abdul-Aziz bin Khalifa al-Thani
       }
     }

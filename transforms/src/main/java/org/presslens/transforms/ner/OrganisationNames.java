@@ -35,11 +35,18 @@ final class OrganisationNames {
   static final Set<String> HEADS = Set.of("Agency", "Airlines", "Airways", "Association", "Authority", "Bancorp", "Bank",
       "Board", "Commission", "Committee", "Company", "Corporation", "Council", "Court", "Department", "Embassy",
       "Exchange", "Federation", "Foundation", "Fund", "Group", "Holdings", "Industries", "Institute", "Lines",
-      "Ministry", "Organisation", "Organization", "Partners", "Party", "Securities", "Service", "Society", "Trust",
-      "University");
+      "Mining", "Ministry", "Organisation", "Organization", "Partners", "Party", "Resources", "Securities", "Service",
+      "Society", "Trust", "University");
+  /** Head words that end the name of a natural place ({@code Teles Pires River}, {@code Strait of Hormuz}). */
+  static final Set<String> PLACE_HEADS = Set.of("Bay", "Canal", "Desert", "Gulf", "Island", "Islands", "Lake",
+      "Mountains", "Ocean", "Peninsula", "River", "Sea", "Strait", "Valley");
+  /** Words after which a company's named part is one: {@code its Stant division}. */
+  private static final Set<String> UNITS = Set.of("division", "unit", "subsidiary", "units", "subsidiaries");
+  private static final Set<String> POSSESSIVES = Set.of("its", "their", "his", "her", "'s");
   /** A word of three or more capitals: a name's own short form when it is inside the name. */
   private static final Pattern CAPITALS = Pattern.compile("\\p{Lu}{3,}");
   private static final Pattern SINGLE_LETTER = Pattern.compile("\\p{Lu}\\.?");
+  private static final Pattern DEMONYM = Pattern.compile("(?:an|ese|ish|ch|i|ss)$");
   /** A stock ticker or an exchange's code: capitals, digits and full stops. */
   private static final Pattern TICKER = Pattern.compile("\\p{Lu}[\\p{Lu}\\d.]{0,7}");
   /** Words at most in a short form: a name with a head word may go on with {@code of} and three words. */
@@ -48,6 +55,7 @@ final class OrganisationNames {
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
 
   private static final String ORGANIZATION = "organization";
+  private static final String LOCATION = "location";
 
   private final StopWords stopWords;
   /** The gazetteer's names, as tokens joined by spaces: never a short form. */
@@ -77,8 +85,9 @@ final class OrganisationNames {
     }
 
     /**
-     * Names with a legal form, names with a head word, names before a stock ticker, and the short
-     * forms of such names seen earlier (longest first), as dictionary candidates.
+     * Names with a legal form, names with a head word, names before a stock ticker, named parts of
+     * companies, and the short forms of such names seen earlier (longest first), as dictionary
+     * candidates; and places named by their head word.
      */
     List<Candidate> candidates(String[] tokens) {
       List<Candidate> out = new ArrayList<>();
@@ -87,6 +96,10 @@ final class OrganisationNames {
       }
       List<int[]> withoutLegalForm = new ArrayList<>(headWordNames(tokens));
       withoutLegalForm.addAll(tickerNames(tokens));
+      withoutLegalForm.addAll(unitNames(tokens));
+      for (int[] span : placeNames(tokens)) {
+        out.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
+      }
       for (int[] span : withoutLegalForm) {
         out.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
         namesWithoutLegalForm.add(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])));
@@ -220,6 +233,32 @@ final class OrganisationNames {
     return spans;
   }
 
+  /**
+   * The spans {start, end} of one to four capitalised words between a possessive and a word for a
+   * part of a company ({@link #UNITS}): {@code its Stant division}, {@code Triplett's Alltest
+   * division}, {@code its Canadian Courier unit}. Not a gazetteer name ({@code its U.S. unit}) nor
+   * one word that looks like a demonym ({@code its Canadian unit}: ending in -an, -ese, -ish, -ch,
+   * -i or -ss).
+   */
+  List<int[]> unitNames(String[] tokens) {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 2; i < tokens.length; i++) {
+      if (!UNITS.contains(tokens[i])) {
+        continue;
+      }
+      int start = i;
+      while (start > 1 && i - start < 4 && isNameWord(tokens[start - 1])) {
+        start--;
+      }
+      String name = String.join(" ", Arrays.copyOfRange(tokens, start, i));
+      boolean demonym = i - start == 1 && DEMONYM.matcher(name).find();
+      if (start < i && POSSESSIVES.contains(tokens[start - 1]) && !gazetteerNames.contains(name) && !demonym) {
+        spans.add(new int[] {start, i});
+      }
+    }
+    return spans;
+  }
+
   /** Where the ticker in brackets that opens at token {@code open} ends (exclusive), or -1 when there is none. */
   static int tickerEnd(String[] tokens, int open) {
     boolean angle = tokens[open].equals("<");
@@ -262,14 +301,23 @@ final class OrganisationNames {
   /**
    * The spans {start, end} of organisation names that end with an institution's head word
    * ({@link #HEADS}) after up to {@value #MAX_WORDS} capitalised words, and may go on with
-   * {@code of} or {@code for} and up to three capitalised words (one of the two at least) ({@code New York Mercantile
+   * {@code of} or {@code for} and up to four capitalised words or {@code and} (one of the two at least) ({@code New York Mercantile
    * Exchange}, {@code U.S. Embassy}, {@code First National Bank of Minneapolis}), left to right. A
    * head word followed by another capitalised word or a legal form is inside a longer name.
    */
   List<int[]> headWordNames(String[] tokens) {
+    return headWordNames(tokens, HEADS);
+  }
+
+  /** Names of places that end with a head word ({@link #PLACE_HEADS}) by the rule of {@link #headWordNames(String[])}. */
+  List<int[]> placeNames(String[] tokens) {
+    return headWordNames(tokens, PLACE_HEADS);
+  }
+
+  private List<int[]> headWordNames(String[] tokens, Set<String> heads) {
     List<int[]> spans = new ArrayList<>();
     for (int i = 1; i < tokens.length; i++) {
-      if (!HEADS.contains(tokens[i])) {
+      if (!heads.contains(tokens[i])) {
         continue;
       }
       int start = nameStart(tokens, i, 1);
@@ -282,8 +330,14 @@ final class OrganisationNames {
       boolean ofOrFor = end + 1 < tokens.length && (tokens[end].equals("of") || tokens[end].equals("for"));
       if (ofOrFor && isNameWord(tokens[end + 1])) {
         end += 2; // Bank of America, Institute for Humanistic Studies
-        while (end < tokens.length && end < i + 5 && isNameWord(tokens[end])) {
-          end++;
+        int and = -1;
+        while (end < tokens.length && end < i + 6 && (isNameWord(tokens[end])
+            || end + 1 < tokens.length && tokens[end].equals("and") && isNameWord(tokens[end + 1]))) {
+          and = tokens[end].equals("and") ? end : and;
+          end++; // Institute for Strategic Studies and Forecasting
+        }
+        if (and > 0 && end < tokens.length && isSuffix(tokens[end])) {
+          end = and; // Bank of Minneapolis and Salomon Inc: two names
         }
       }
       if (end - start < 2) {

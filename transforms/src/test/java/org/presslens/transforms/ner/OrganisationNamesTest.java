@@ -57,6 +57,10 @@ class OrganisationNamesTest {
         + " and the Saudi Press Agency SPA said , as did Larry Eckenfelder of Prudential-Bache Securities").split(" ");
     assertEquals(List.of("New York Mercantile Exchange", "Securities and Exchange Commission", "Bank of America",
         "Saudi Press Agency", "Prudential-Bache Securities"), spans(NAMES.headWordNames(tokens), tokens));
+    String[] and = "the Institute for Strategic Studies and Forecasting and First National Bank of Minneapolis and Salomon Inc"
+        .split(" ");
+    assertEquals(List.of("Institute for Strategic Studies and Forecasting", "First National Bank of Minneapolis"),
+        spans(NAMES.headWordNames(and), and));
     String[] alone = "the Commission and the Group said , and MCV Holdings Inc did".split(" ");
     assertEquals(List.of(), spans(NAMES.headWordNames(alone), alone), "a head word alone, or before a legal form");
   }
@@ -93,5 +97,18 @@ class OrganisationNamesTest {
     assertEquals(drs, doc.shortFormOf("DRS"));
     String[] later = "Swedish Match and TVX said South Swedish Match rose".split(" ");
     assertEquals(List.of("0-2", "3-4"), doc.candidates(later).stream().map(c -> c.start() + "-" + c.end()).toList());
+  }
+
+  @Test
+  void namedPartsOfCompaniesAfterAPossessive() {
+    String[] tokens = ("Purolator retains its Stant division and Triplett 's Alltest division , sold its Canadian Courier"
+        + " unit but kept its Canadian unit , its Hong Kong unit and a Stant unit").split(" ");
+    assertEquals(List.of("Stant", "Alltest", "Canadian Courier"), spans(NAMES.unitNames(tokens), tokens));
+  }
+
+  @Test
+  void placesEndWithANaturalFeaturesHeadWord() {
+    String[] tokens = "a section of the Teles Pires River near the Bay of Fundy , not the River alone".split(" ");
+    assertEquals(List.of("Teles Pires River", "Bay of Fundy"), spans(NAMES.placeNames(tokens), tokens));
   }
 }
