@@ -278,7 +278,8 @@ public final class EntityRecognizer {
     }
     String surface = String.join(" ", Arrays.copyOfRange(tokens, start, end));
     Gazetteer.Entry entry = entriesByTokens.get(surface);
-    String canonical = entry != null ? entry.canonical() : gazetteer.canonical(surface);
+    // a possessive inside a name is written on its word: Heinl's Nursery Inc
+    String canonical = entry != null ? entry.canonical() : gazetteer.canonical(surface).replace(" 's ", "'s ");
     String type = entry != null && !c.source().equals(Mention.MODEL) ? entry.type() : c.type();
     if (type.equals("person") && end - start == 1 && fullNames.containsKey(canonical)) {
       canonical = fullNames.get(canonical).canonical();

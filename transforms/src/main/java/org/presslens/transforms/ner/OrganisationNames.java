@@ -137,7 +137,8 @@ final class OrganisationNames {
      * legal form, each run of its words from the first (and from the second when the first is
      * initials), unless it ends with a stop word, is a gazetteer name (Hong Kong in Hong Kong
      * Electric Holdings Ltd), or is one word that the document also writes in lower case; of a name
-     * with a head word or before a ticker, the whole name (Swedish Match). Also a word of three or
+     * with a head word or before a ticker, the whole name (Swedish Match), and the head word alone
+     * unless the document also writes it in lower case (the Bank after the World Bank). Also a word of three or
      * more capitals after the name's first word (TVX of Consolidated TVX Mining Corp) and the name's
      * acronym of three or more capitals (DRS for Diagnostic Retrieval Systems Inc, SPA for Saudi
      * Press Agency).
@@ -154,6 +155,11 @@ final class OrganisationNames {
       if (ruleName) {
         shortForms.putIfAbsent(String.join(" ", Arrays.copyOfRange(tokens, start, end)), organisation);
         firstWords.add(tokens[start]);
+        String head = tokens[end - 1];
+        if (HEADS.contains(head) && end - start > 1 && !lowerCaseWords.contains(head.toLowerCase(Locale.ROOT))) {
+          shortForms.putIfAbsent(head, organisation); // the Bank after the World Bank
+          firstWords.add(head);
+        }
       } else {
         rememberRuns(tokens, start, words, organisation);
         if (INITIALS.matcher(tokens[start]).matches() && start + 1 < words) {

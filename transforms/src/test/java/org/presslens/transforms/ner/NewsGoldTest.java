@@ -92,12 +92,14 @@ class NewsGoldTest {
         Map<String, Map<String, Long>> goldSpans = new TreeMap<>();
         Map<String, Map<String, Long>> predictedSpans = new TreeMap<>();
         Map<String, Long> goldEntities = new HashMap<>();
+        Map<String, String> names = new HashMap<>(); // "gold " or "found " + span key -> entity
         Map<String, Long> predictedEntities = new HashMap<>();
         for (CSVRecord g : gold) {
           if (g.get("half").equals(half)) {
             String key = g.get("doc_id") + "|" + g.get("start") + "|" + g.get("end") + "|" + g.get("type");
             goldSpans.computeIfAbsent(g.get("type"), t -> new HashMap<>()).put(key, 1L);
             goldSpans.computeIfAbsent("all", t -> new HashMap<>()).put(key, 1L);
+            names.put("gold " + key, g.get("entity"));
             goldEntities.merge(g.get("doc_id") + "|" + g.get("entity") + "|" + g.get("type"), 1L, Long::sum);
           }
         }
@@ -113,11 +115,12 @@ class NewsGoldTest {
             String key = ids.get(i) + "|" + m.charStart() + "|" + m.charEnd() + "|" + m.type();
             predictedSpans.computeIfAbsent(m.type(), t -> new HashMap<>()).put(key, 1L);
             predictedSpans.computeIfAbsent("all", t -> new HashMap<>()).put(key, 1L);
+            names.put("found " + key, m.canonical());
             predictedEntities.merge(ids.get(i) + "|" + m.canonical() + "|" + m.type(), 1L, Long::sum);
           }
         }
         if (half.equals("dev") && layers == Layers.BOTH && Boolean.getBoolean("presslens.devErrors")) {
-          printErrors(goldSpans.get("all"), predictedSpans.get("all"));
+          printErrors(goldSpans.get("all"), predictedSpans.get("all"), names);
         }
         for (String type : goldSpans.keySet()) {
           MentionScore span = MentionScore.mentions(goldSpans.get(type), predictedSpans.getOrDefault(type, Map.of()));
@@ -146,10 +149,15 @@ class NewsGoldTest {
     }
   }
 
-  /** The development half's missed (FN) and extra (FP) spans, each with 40 characters of context. */
-  private static void printErrors(Map<String, Long> gold, Map<String, Long> predicted) {
+  /**
+   * The development half's missed (FN) and extra (FP) spans, each with 40 characters of context,
+   * and the right spans under another entity name than the gold's (NAME).
+   */
+  private static void printErrors(Map<String, Long> gold, Map<String, Long> predicted, Map<String, String> names) {
     gold.keySet().stream().filter(k -> !predicted.containsKey(k)).sorted().forEach(k -> System.out.println("FN " + inContext(k)));
     predicted.keySet().stream().filter(k -> !gold.containsKey(k)).sorted().forEach(k -> System.out.println("FP " + inContext(k)));
+    gold.keySet().stream().filter(k -> predicted.containsKey(k) && !names.get("gold " + k).equals(names.get("found " + k)))
+        .sorted().forEach(k -> System.out.println("NAME " + k + " " + names.get("found " + k) + " (gold: " + names.get("gold " + k) + ")"));
   }
 
   private static String inContext(String key) {
