@@ -24,14 +24,14 @@ import opennlp.tools.util.Span;
  */
 final class SentenceJoins {
 
-  /** A word of up to three letters with a full stop, or initials, at the end of a sentence. */
-  private static final Pattern ABBREVIATION = Pattern.compile("(?:^|\\s)\\p{Lu}\\p{L}{0,2}\\.$|(?:^|\\s)(?:\\p{Lu}\\.){2,3}$");
-  /** Initials, with the word before them when there is one. */
-  private static final Pattern INITIALS = Pattern.compile("(?:^|(?:^|\\s)(\\S+)\\s+)(?:\\p{Lu}\\.){1,3}$");
-  private static final StopWords STOP_WORDS = StopWords.english();
+  /** A word of up to three letters with a full stop ({@code Jr.}, {@code L.}). */
+  private static final Pattern SHORT_ABBREVIATION = Pattern.compile("\\p{Lu}\\p{L}{0,2}\\.");
+  /** Initials: one to three capitals, each with a full stop. */
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
   /** A capitalised word without punctuation ({@code Clifford}; not {@code Washington,}). */
   private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
   private static final Set<String> PREPOSITIONS = Set.of("of", "by", "from", "to", "with", "for", "and", "at");
+  private static final StopWords STOP_WORDS = StopWords.english();
 
   private SentenceJoins() {}
 
@@ -43,8 +43,7 @@ final class SentenceJoins {
     List<Span> out = new ArrayList<>(spans.length);
     Span current = spans[0];
     for (int i = 1; i < spans.length; i++) {
-      String next = text.substring(spans[i].getStart(), spans[i].getEnd());
-      if (isFalseCut(text.substring(current.getStart(), current.getEnd()), next)) {
+      if (isFalseCut(text, current, spans[i])) {
         current = new Span(current.getStart(), spans[i].getEnd());
       } else {
         out.add(current);
@@ -55,23 +54,45 @@ final class SentenceJoins {
     return out.size() == spans.length ? spans : out.toArray(Span[]::new);
   }
 
-  private static boolean isFalseCut(String sentence, String next) {
-    String end = sentence.stripTrailing();
-    String[] nextWords = next.strip().split("\\s+", 3);
-    int first = nextWords[0].isEmpty() ? -1 : nextWords[0].codePointAt(0);
-    if (!Character.isLetter(first) || !ABBREVIATION.matcher(end).find()) {
+  /** Whether the cut between {@code sentence} and {@code next} is one of those described above. */
+  private static boolean isFalseCut(String text, Span sentence, Span next) {
+    int end = sentence.getEnd();
+    while (end > sentence.getStart() && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end - sentence.getStart() < 2 || text.charAt(end - 1) != '.') {
+      return false; // most sentences: no full stop of an abbreviation at the end
+    }
+    int lastStart = wordStart(text, sentence.getStart(), end);
+    String last = text.substring(lastStart, end);
+    boolean initials = INITIALS.matcher(last).matches();
+    if (!initials && !SHORT_ABBREVIATION.matcher(last).matches()) {
       return false;
     }
+    String[] nextWords = text.substring(next.getStart(), next.getEnd()).strip().split("\\s+", 3);
+    int first = nextWords[0].isEmpty() ? -1 : nextWords[0].codePointAt(0);
     if (Character.isLowerCase(first)) {
       return true;
     }
-    var initials = INITIALS.matcher(end);
-    if (!Character.isUpperCase(first) || !initials.find()) {
+    if (!initials || !Character.isUpperCase(first)) {
       return false;
     }
-    String before = initials.group(1);
-    return initials.start(1) < 0 || NAME_WORD.matcher(before).matches() || PREPOSITIONS.contains(before)
+    int beforeEnd = lastStart;
+    while (beforeEnd > sentence.getStart() && Character.isWhitespace(text.charAt(beforeEnd - 1))) {
+      beforeEnd--;
+    }
+    String before = text.substring(wordStart(text, sentence.getStart(), beforeEnd), beforeEnd);
+    return before.isEmpty() || NAME_WORD.matcher(before).matches() || PREPOSITIONS.contains(before)
         || nextWords.length > 1 && startsName(nextWords[0]) && startsName(nextWords[1]);
+  }
+
+  /** Where the word that ends at {@code end} starts (after white space, or at {@code from}). */
+  private static int wordStart(String text, int from, int end) {
+    int start = end;
+    while (start > from && !Character.isWhitespace(text.charAt(start - 1))) {
+      start--;
+    }
+    return start;
   }
 
   /** A capitalised word that is not a stop word ({@code Hutton}; not {@code The}). */

@@ -82,6 +82,9 @@ public final class TokenRules {
 
   /** Whether {@code word}, before the full stop that starts span {@code k}, is an abbreviation (see {@link #INITIALS}). */
   private static boolean isAbbreviation(String word, String text, Span[] spans, int k) {
+    if (word.length() > 6 && word.indexOf('.') < 0 || !Character.isLetter(word.charAt(0))) {
+      return false; // most words before a full stop: neither initials nor short
+    }
     boolean initials = INITIALS.matcher(word).matches();
     if (!initials && !SHORT_WORD.matcher(word).matches()) {
       return false;
