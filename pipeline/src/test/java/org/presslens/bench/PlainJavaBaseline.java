@@ -14,7 +14,10 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.TermTable;
+import org.presslens.transforms.model.Mention;
+import org.presslens.transforms.model.TextCuts;
 import org.presslens.transforms.ner.EntityRecognizer;
+import org.presslens.transforms.ner.MentionPlaces;
 import org.presslens.transforms.ner.Gazetteer;
 import org.presslens.transforms.ner.NameFinderModels;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -86,7 +89,15 @@ public final class PlainJavaBaseline {
         nanos[3] += System.nanoTime() - t;
 
         t = System.nanoTime();
-        mentions += recognizer == null ? 0 : recognizer.find(tokens.surfaces()).size();
+        if (recognizer != null) { // as the pipeline's entity stage: find, place each mention, quote its sentence
+          MentionPlaces places = new MentionPlaces(tokens, TextCuts.NONE);
+          HashMap<Integer, String> quoted = new HashMap<>();
+          for (Mention m : recognizer.find(tokens.surfaces())) {
+            places.place(m);
+            quoted.computeIfAbsent(m.sentence(), s -> tokens.written(s, 0, tokens.surfaces().get(s).length));
+            mentions++;
+          }
+        }
         nanos[4] += System.nanoTime() - t;
 
         t = System.nanoTime();

@@ -64,6 +64,9 @@ final class SentenceJoins {
       return false; // most sentences: no full stop of an abbreviation at the end
     }
     int lastStart = wordStart(text, sentence.getStart(), end);
+    if (end - lastStart > 6 || !Character.isUpperCase(text.charAt(lastStart))) {
+      return false; // not a short capitalised word nor initials
+    }
     String last = text.substring(lastStart, end);
     boolean initials = INITIALS.matcher(last).matches();
     if (!initials && !SHORT_ABBREVIATION.matcher(last).matches()) {
