@@ -96,8 +96,10 @@ public final class DocumentTokenizer {
    * documents, so that the phrase matches document tokens.
    */
   public String[] tokenizePhrase(String phrase) {
-    String text = TextNormalizer.normalize(phrase).strip();
-    return TokenRules.splitClitics(TokenRules.joinHyphenated(text, tokenizer.tokenizePos(text))).toArray(String[]::new);
+    // followed by a word, as a name is inside a sentence, so that an abbreviation keeps its full stop (Tex.)
+    String text = TextNormalizer.normalize(phrase).strip() + " x";
+    List<String> tokens = TokenRules.splitClitics(TokenRules.joinHyphenated(text, tokenizer.tokenizePos(text)));
+    return tokens.subList(0, tokens.size() - 1).toArray(String[]::new);
   }
 
   /** Lower-cased word (or lemma) per token, {@code null} for punctuation and symbols. */
