@@ -29,7 +29,8 @@ import org.presslens.transforms.text.TokenRules;
  *       same document becomes that name (Truss -> Liz Truss after "Liz Truss"); such a surname is a
  *       mention of that person even where neither layer tagged it ("In Feldman's opinion" after
  *       "Pavel Feldman");
- *   <li>a leading {@code the} of an alias is left out of the span ("the U.S." is "U.S.").
+ *   <li>a leading {@code the} of an alias is left out of the span ("the U.S." is "U.S.");
+ *   <li>spelling variants of a person's or place's name in one document are one entity ({@link NameVariants}).
  * </ul>
  *
  * The dictionary layer also holds the organisation name rules of {@link OrganisationNames} (legal
@@ -129,7 +130,8 @@ public final class EntityRecognizer {
         models.clearAdaptiveData();
       }
     }
-    return mentions;
+    // spellings of one name in one document (Zelensky, Zelenskyy): one entity, a gazetteer name first
+    return NameVariants.merge(mentions, name -> gazetteer.typeOf(name) != null, gazetteer::hasAlias);
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */

@@ -1,0 +1,107 @@
+package org.presslens.transforms.ner;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.presslens.transforms.model.Mention;
+
+/**
+ * Spelling variants of one person's or place's name: names whose {@link #key} is equal, such as
+ * the transliterations {@code Zelensky}, {@code Zelenskyy} and {@code Zelenskiy}, or {@code
+ * Kadhafi} and {@code Qaddafi}. Within a document, {@link #merge} names every mention of such a
+ * name by one spelling.
+ */
+final class NameVariants {
+
+  /** Keys shorter than this are left alone: {@code Li}, {@code Ly} and {@code Lee} are different family names. */
+  static final int MIN_KEY_LENGTH = 3;
+
+  private static final Set<String> TYPES = Set.of("person", "location");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  /** The Arabic article before a name part, which transliterations write as al-, el- or ul-. */
+  private static final Pattern ARTICLE = Pattern.compile("(?<![\\p{L}])(?:al|el|ul)-");
+  private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]+");
+  /** Letter groups that transliterations of one sound spell differently, and what each counts as. */
+  private static final String[][] FOLDS = {
+      {"ph", "f"}, {"kh", "k"}, {"dh", "d"}, {"ck", "k"}, {"q", "k"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"},
+      {"ie", "i"}, {"y", "i"}};
+
+  private NameVariants() {}
+
+  /**
+   * A name's spelling-independent form: without accents, case, the Arabic article and characters
+   * other than letters, with the letter groups of {@link #FOLDS} folded and doubled letters single.
+   */
+  static String key(String name) {
+    String text = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    text = NOT_LETTER.matcher(ARTICLE.matcher(text).replaceAll("")).replaceAll("");
+    for (String[] fold : FOLDS) {
+      text = text.replace(fold[0], fold[1]);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (i == 0 || text.charAt(i) != text.charAt(i - 1)) {
+        out.append(text.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The document's mentions with the person and place names that are variants of one another
+   * under one name: the spelling that {@code preferred} accepts (a gazetteer name), else the most
+   * mentioned, else the first. Names that {@code vetoed} accepts (an alias of the user's decides
+   * them) are left as they are.
+   */
+  static List<Mention> merge(List<Mention> mentions, Predicate<String> preferred, Predicate<String> vetoed) {
+    Map<String, Map<String, Integer>> spellingsByKey = new HashMap<>();
+    for (Mention m : mentions) {
+      if (TYPES.contains(m.type()) && !vetoed.test(m.canonical())) {
+        String key = key(m.canonical());
+        if (key.length() >= MIN_KEY_LENGTH) {
+          spellingsByKey.computeIfAbsent(m.type() + "\u0000" + key, k -> new LinkedHashMap<>())
+              .merge(m.canonical(), 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, String> renamed = new HashMap<>();
+    spellingsByKey.forEach((key, spellings) -> {
+      if (spellings.size() > 1) {
+        String name = chosen(spellings, preferred);
+        String type = key.substring(0, key.indexOf('\u0000'));
+        spellings.keySet().forEach(spelling -> renamed.put(spelling + "\u0000" + type, name));
+      }
+    });
+    if (renamed.isEmpty()) {
+      return mentions;
+    }
+    List<Mention> out = new ArrayList<>(mentions.size());
+    for (Mention m : mentions) {
+      String name = renamed.get(m.key());
+      out.add(name == null || name.equals(m.canonical()) ? m : new Mention(name, m.type(), m.surface(), m.sentence(),
+          m.start(), m.end(), m.source(), m.probability(), m.charStart(), m.charEnd(), m.written()));
+    }
+    return out;
+  }
+
+  /** The preferred spelling, else the most mentioned, the first of equals (the map keeps the order of first mention). */
+  private static String chosen(Map<String, Integer> spellings, Predicate<String> preferred) {
+    String best = null;
+    for (Map.Entry<String, Integer> e : spellings.entrySet()) {
+      if (preferred.test(e.getKey())) {
+        return e.getKey();
+      }
+      if (best == null || e.getValue() > spellings.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+}
