@@ -62,9 +62,10 @@ final class NameVariants {
    */
   static List<Mention> merge(List<Mention> mentions, Predicate<String> preferred, Predicate<String> vetoed) {
     Map<String, Map<String, Integer>> spellingsByKey = new HashMap<>();
+    Map<String, String> keys = new HashMap<>();
     for (Mention m : mentions) {
       if (TYPES.contains(m.type()) && !vetoed.test(m.canonical())) {
-        String key = key(m.canonical());
+        String key = keys.computeIfAbsent(m.canonical(), NameVariants::key);
         if (key.length() >= MIN_KEY_LENGTH) {
           spellingsByKey.computeIfAbsent(m.type() + "\u0000" + key, k -> new LinkedHashMap<>())
               .merge(m.canonical(), 1, Integer::sum);

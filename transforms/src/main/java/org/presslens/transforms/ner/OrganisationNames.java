@@ -49,8 +49,6 @@ final class OrganisationNames {
   private static final Pattern DEMONYM = Pattern.compile("(?:an|ese|ish|ch|i|ss)$");
   /** A stock ticker or an exchange's code: capitals, digits and full stops. */
   private static final Pattern TICKER = Pattern.compile("\\p{Lu}[\\p{Lu}\\d.]{0,7}");
-  /** Words at most in a short form: a name with a head word may go on with {@code of} and three words. */
-  private static final int MAX_SHORT_FORM = MAX_WORDS + 4;
   /** Initials that begin a name ({@code E.F.} of {@code E.F. Hutton Group Inc}), left out of its short forms. */
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
 
@@ -76,7 +74,8 @@ final class OrganisationNames {
     private final Set<String> lowerCaseWords;
     /** The leading words of the organisation names with a legal form seen so far, each to the name's first mention. */
     private final Map<String, Mention> shortForms = new HashMap<>();
-    private final Set<String> firstWords = new HashSet<>();
+    /** The first words of the short forms, each with the number of words of its longest form. */
+    private final Map<String, Integer> longestFrom = new HashMap<>();
     /** The names found by the head-word and ticker rules, as tokens joined by spaces. */
     private final Set<String> namesWithoutLegalForm = new HashSet<>();
 
@@ -104,13 +103,17 @@ final class OrganisationNames {
         out.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
         namesWithoutLegalForm.add(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])));
       }
-      for (int i = 0; i < tokens.length && !shortForms.isEmpty(); i++) {
+      for (int i = 0; i < tokens.length && !longestFrom.isEmpty(); i++) {
+        Integer longest = longestFrom.get(tokens[i]);
+        if (longest == null) {
+          continue;
+        }
         // a capitalised word before it, other than a sentence's first: inside another name
         boolean inOtherName = i > 1 && isNameWord(tokens[i - 1]) && !CAPITALS.matcher(tokens[i]).matches();
-        if (!firstWords.contains(tokens[i]) || inOtherName) {
+        if (inOtherName) {
           continue; // South American is not American Transport Lines Inc
         }
-        for (int k = Math.min(MAX_SHORT_FORM, tokens.length - i); k > 0; k--) {
+        for (int k = Math.min(longest, tokens.length - i); k > 0; k--) {
           boolean nameGoesOn = i + k < tokens.length && startsName(tokens[i + k]); // Esselte Meto is not Esselte
           if (!nameGoesOn && shortForms.containsKey(String.join(" ", Arrays.copyOfRange(tokens, i, i + k)))) {
             out.add(new Candidate(i, i + k, ORGANIZATION, Mention.DICTIONARY, Double.NaN));
@@ -153,12 +156,10 @@ final class OrganisationNames {
         return;
       }
       if (ruleName) {
-        shortForms.putIfAbsent(String.join(" ", Arrays.copyOfRange(tokens, start, end)), organisation);
-        firstWords.add(tokens[start]);
+        addShortForm(String.join(" ", Arrays.copyOfRange(tokens, start, end)), organisation);
         String head = tokens[end - 1];
         if (HEADS.contains(head) && end - start > 1 && !lowerCaseWords.contains(head.toLowerCase(Locale.ROOT))) {
-          shortForms.putIfAbsent(head, organisation); // the Bank after the World Bank
-          firstWords.add(head);
+          addShortForm(head, organisation); // the Bank after the World Bank
         }
       } else {
         rememberRuns(tokens, start, words, organisation);
@@ -168,14 +169,20 @@ final class OrganisationNames {
       }
       for (int i = start + 1; i < words; i++) {
         if (CAPITALS.matcher(tokens[i]).matches() && !gazetteerNames.contains(tokens[i])) {
-          shortForms.putIfAbsent(tokens[i], organisation); // TVX of Consolidated TVX Mining Corp
-          firstWords.add(tokens[i]);
+          addShortForm(tokens[i], organisation); // TVX of Consolidated TVX Mining Corp
         }
       }
       String acronym = acronym(tokens, start, words);
       if (acronym.length() >= 3 && !gazetteerNames.contains(acronym)) {
-        shortForms.putIfAbsent(acronym, organisation);
-        firstWords.add(acronym);
+        addShortForm(acronym, organisation);
+      }
+    }
+
+    private void addShortForm(String form, Mention organisation) {
+      if (shortForms.putIfAbsent(form, organisation) == null) {
+        int space = form.indexOf(' ');
+        longestFrom.merge(space < 0 ? form : form.substring(0, space), (int) form.chars().filter(c -> c == ' ').count() + 1,
+            Math::max);
       }
     }
 
@@ -185,8 +192,7 @@ final class OrganisationNames {
         String form = String.join(" ", Arrays.copyOfRange(tokens, start, k));
         boolean oneCommonWord = k == start + 1 && lowerCaseWords.contains(last);
         if (!stopWords.contains(last) && !oneCommonWord && !gazetteerNames.contains(form)) {
-          shortForms.putIfAbsent(form, organisation);
-          firstWords.add(tokens[start]);
+          addShortForm(form, organisation);
         }
       }
     }
