@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +77,8 @@ final class OrganisationNames {
     private final Map<String, Mention> shortForms = new HashMap<>();
     /** The first words of the short forms, each with the number of words of its longest form. */
     private final Map<String, Integer> longestFrom = new HashMap<>();
+    /** The acronyms of the names seen so far, each to the name's first mention, in the order seen. */
+    private final Map<String, Mention> acronyms = new LinkedHashMap<>();
     /** The names found by the head-word and ticker rules, as tokens joined by spaces. */
     private final Set<String> namesWithoutLegalForm = new HashSet<>();
 
@@ -105,6 +108,10 @@ final class OrganisationNames {
       }
       for (int i = 0; i < tokens.length && !longestFrom.isEmpty(); i++) {
         Integer longest = longestFrom.get(tokens[i]);
+        if (longest == null && !acronyms.isEmpty() && tokens[i].length() > 3 && extendedAcronym(tokens[i]) != null) {
+          addShortForm(tokens[i], extendedAcronym(tokens[i]));
+          longest = 1;
+        }
         if (longest == null) {
           continue;
         }
@@ -144,7 +151,8 @@ final class OrganisationNames {
      * unless the document also writes it in lower case (the Bank after the World Bank). Also a word of three or
      * more capitals after the name's first word (TVX of Consolidated TVX Mining Corp) and the name's
      * acronym of three or more capitals (DRS for Diagnostic Retrieval Systems Inc, SPA for Saudi
-     * Press Agency).
+     * Press Agency), also with up to two more capitals after it (NYMEX for New York Mercantile
+     * Exchange).
      */
     void remember(String[] tokens, int start, int end, Mention organisation) {
       int words = end;
@@ -175,7 +183,22 @@ final class OrganisationNames {
       String acronym = acronym(tokens, start, words);
       if (acronym.length() >= 3 && !gazetteerNames.contains(acronym)) {
         addShortForm(acronym, organisation);
+        acronyms.putIfAbsent(acronym, organisation);
       }
+    }
+
+    /**
+     * The organisation whose acronym begins a word of capitals that is at most two letters longer
+     * ({@code NYMEX} after {@code New York Mercantile Exchange}, acronym {@code NYME}), or null.
+     */
+    private Mention extendedAcronym(String token) {
+      for (Map.Entry<String, Mention> e : acronyms.entrySet()) {
+        int extra = token.length() - e.getKey().length();
+        if (extra > 0 && extra <= 2 && token.startsWith(e.getKey()) && CAPITALS.matcher(token).matches()) {
+          return e.getValue();
+        }
+      }
+      return null;
     }
 
     private void addShortForm(String form, Mention organisation) {

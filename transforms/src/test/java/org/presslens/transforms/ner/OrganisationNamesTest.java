@@ -111,4 +111,17 @@ class OrganisationNamesTest {
     String[] tokens = "a section of the Teles Pires River near the Bay of Fundy , not the River alone".split(" ");
     assertEquals(List.of("Teles Pires River", "Bay of Fundy"), spans(NAMES.placeNames(tokens), tokens));
   }
+
+  @Test
+  void anAcronymWithUpToTwoMoreCapitalsIsAShortFormToo() {
+    OrganisationNames.Document doc = NAMES.forDocument(Set.of());
+    String[] first = "The New York Mercantile Exchange set a date".split(" ");
+    doc.candidates(first);
+    Mention nymex = new Mention("New York Mercantile Exchange", "organization", "New York Mercantile Exchange", 0, 1, 5,
+        Mention.DICTIONARY);
+    doc.remember(first, 1, 5, nymex);
+    String[] later = "On April one , NYMEX and NYMEXES and NYM said".split(" ");
+    assertEquals(List.of("4-5"), doc.candidates(later).stream().map(c -> c.start() + "-" + c.end()).toList());
+    assertEquals(nymex, doc.shortFormOf("NYMEX"));
+  }
 }
