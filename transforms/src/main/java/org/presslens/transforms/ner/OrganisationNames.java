@@ -36,8 +36,8 @@ final class OrganisationNames {
   static final Set<String> HEADS = Set.of("Agency", "Airlines", "Airways", "Association", "Authority", "Bancorp", "Bank",
       "Board", "Commission", "Committee", "Company", "Corporation", "Council", "Court", "Department", "Embassy",
       "Exchange", "Federation", "Foundation", "Fund", "Group", "Holdings", "Industries", "Institute", "Lines",
-      "Mining", "Ministry", "Organisation", "Organization", "Partners", "Party", "Resources", "Securities", "Service",
-      "Society", "Trust", "University");
+      "Capital", "Management", "Mining", "Ministry", "Organisation", "Organization", "Partners", "Party", "Resources",
+      "Securities", "Service", "Society", "Trust", "University");
   /** Head words that end the name of a natural place ({@code Teles Pires River}, {@code Strait of Hormuz}). */
   static final Set<String> PLACE_HEADS = Set.of("Bay", "Canal", "Desert", "Gulf", "Island", "Islands", "Lake",
       "Mountains", "Ocean", "Peninsula", "River", "Sea", "Strait", "Valley");
@@ -336,9 +336,10 @@ final class OrganisationNames {
   /**
    * The spans {start, end} of organisation names that end with an institution's head word
    * ({@link #HEADS}) after up to {@value #MAX_WORDS} capitalised words, and may go on with
-   * {@code of} or {@code for} and up to four capitalised words or {@code and} (one of the two at least) ({@code New York Mercantile
-   * Exchange}, {@code U.S. Embassy}, {@code First National Bank of Minneapolis}), left to right. A
-   * head word followed by another capitalised word or a legal form is inside a longer name.
+   * {@code of} or {@code for} and up to four capitalised words or {@code and} (one of the two at
+   * least): {@code New York Mercantile Exchange}, {@code U.S. Embassy}, {@code First National Bank
+   * of Minneapolis}; left to right. A head word followed by another capitalised word or a legal form
+   * is inside a longer name, unless that word is the name's acronym or a title.
    */
   List<int[]> headWordNames(String[] tokens) {
     return headWordNames(tokens, HEADS);
@@ -357,7 +358,8 @@ final class OrganisationNames {
       }
       int start = nameStart(tokens, i, 1);
       boolean nameGoesOn = i + 1 < tokens.length && (isNameWord(tokens[i + 1]) || isSuffix(tokens[i + 1]))
-          && !tokens[i + 1].equals(acronym(tokens, start, i + 1)); // Saudi Press Agency SPA
+          && !tokens[i + 1].equals(acronym(tokens, start, i + 1)) // Saudi Press Agency SPA
+          && !PersonNames.isTitle(tokens[i + 1]); // Fundamental Management Chairman Carl Singer
       if (nameGoesOn) {
         continue; // Exchange in Securities and Exchange Commission; Holdings in MCV Holdings Inc
       }

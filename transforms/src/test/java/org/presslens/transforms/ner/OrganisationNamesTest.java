@@ -54,9 +54,11 @@ class OrganisationNamesTest {
   @Test
   void namesEndWithAnInstitutionsHeadWord() {
     String[] tokens = ("The New York Mercantile Exchange and the Securities and Exchange Commission and Bank of America"
-        + " and the Saudi Press Agency SPA said , as did Larry Eckenfelder of Prudential-Bache Securities").split(" ");
+        + " and the Saudi Press Agency SPA said , as did Larry Eckenfelder of Prudential-Bache Securities ; Fundamental"
+        + " Management Chairman Carl Singer").split(" ");
     assertEquals(List.of("New York Mercantile Exchange", "Securities and Exchange Commission", "Bank of America",
-        "Saudi Press Agency", "Prudential-Bache Securities"), spans(NAMES.headWordNames(tokens), tokens));
+        "Saudi Press Agency", "Prudential-Bache Securities", "Fundamental Management"),
+        spans(NAMES.headWordNames(tokens), tokens));
     String[] and = "the Institute for Strategic Studies and Forecasting and First National Bank of Minneapolis and Salomon Inc"
         .split(" ");
     assertEquals(List.of("Institute for Strategic Studies and Forecasting", "First National Bank of Minneapolis"),
