@@ -31,12 +31,12 @@ final class OrganisationNames {
   /**
    * Head words that end the name of an institution or a company without a legal form: a name is
    * these after capitalised words. Words that also end place names (Union, Street) or products and
-   * topics (Power, Oil, Reserve) are left out.
+   * topics (Power, Oil, Reserve, Capital) are left out.
    */
   static final Set<String> HEADS = Set.of("Agency", "Airlines", "Airways", "Association", "Authority", "Bancorp", "Bank",
       "Board", "Commission", "Committee", "Company", "Corporation", "Council", "Court", "Department", "Embassy",
       "Exchange", "Federation", "Foundation", "Fund", "Group", "Holdings", "Industries", "Institute", "Lines",
-      "Capital", "Management", "Mining", "Ministry", "Organisation", "Organization", "Partners", "Party", "Resources",
+      "Management", "Mining", "Ministry", "Organisation", "Organization", "Partners", "Party", "Resources",
       "Securities", "Service", "Society", "Trust", "University");
   /** Head words that end the name of a natural place ({@code Teles Pires River}, {@code Strait of Hormuz}). */
   static final Set<String> PLACE_HEADS = Set.of("Bay", "Canal", "Desert", "Gulf", "Island", "Islands", "Lake",
