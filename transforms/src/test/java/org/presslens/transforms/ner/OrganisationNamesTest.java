@@ -80,25 +80,31 @@ class OrganisationNamesTest {
     assertEquals(List.of("Swedish Match", "SKF"), spans(NAMES.tickerNames(tokens), tokens));
   }
 
+  /** The organisation mention of tokens [start, end) of a sentence the document has seen, remembered. */
+  private static Mention remembered(OrganisationNames.Document doc, String[] tokens, int start, int end) {
+    String name = String.join(" ", Arrays.copyOfRange(tokens, start, end));
+    Mention m = new Mention(name, "organization", name, 0, start, end, Mention.DICTIONARY);
+    doc.remember(tokens, start, end, m);
+    return m;
+  }
+
+  private static List<String> candidates(OrganisationNames.Document doc, String sentence) {
+    return doc.candidates(sentence.split(" ")).stream().map(c -> c.start() + "-" + c.end()).toList();
+  }
+
   @Test
   void wholeNamesCapitalsAndAcronymsAreShortFormsToo() {
     OrganisationNames.Document doc = NAMES.forDocument(Set.of());
     String[] first = "Swedish Match < SMBS ST > and Consolidated TVX Mining Corp and Diagnostic Retrieval Systems Inc".split(" ");
     doc.candidates(first);
-    Mention match = new Mention("Swedish Match", "organization", "Swedish Match", 0, 0, 2, Mention.DICTIONARY);
-    Mention tvx = new Mention("Consolidated TVX Mining Corp", "organization", "Consolidated TVX Mining Corp", 0, 7, 11,
-        Mention.DICTIONARY);
-    Mention drs = new Mention("Diagnostic Retrieval Systems Inc", "organization", "Diagnostic Retrieval Systems Inc", 0, 12,
-        16, Mention.DICTIONARY);
-    doc.remember(first, 0, 2, match);
-    doc.remember(first, 7, 11, tvx);
-    doc.remember(first, 12, 16, drs);
+    Mention match = remembered(doc, first, 0, 2);
+    Mention tvx = remembered(doc, first, 7, 11);
+    Mention drs = remembered(doc, first, 12, 16);
     assertEquals(match, doc.shortFormOf("Swedish Match"));
     assertNull(doc.shortFormOf("Swedish"), "a name without a legal form gives only itself");
     assertEquals(tvx, doc.shortFormOf("TVX"));
     assertEquals(drs, doc.shortFormOf("DRS"));
-    String[] later = "Swedish Match and TVX said South Swedish Match rose".split(" ");
-    assertEquals(List.of("0-2", "3-4"), doc.candidates(later).stream().map(c -> c.start() + "-" + c.end()).toList());
+    assertEquals(List.of("0-2", "3-4"), candidates(doc, "Swedish Match and TVX said South Swedish Match rose"));
   }
 
   @Test
@@ -119,11 +125,8 @@ class OrganisationNamesTest {
     OrganisationNames.Document doc = NAMES.forDocument(Set.of());
     String[] first = "The New York Mercantile Exchange set a date".split(" ");
     doc.candidates(first);
-    Mention nymex = new Mention("New York Mercantile Exchange", "organization", "New York Mercantile Exchange", 0, 1, 5,
-        Mention.DICTIONARY);
-    doc.remember(first, 1, 5, nymex);
-    String[] later = "On April one , NYMEX and NYMEXES and NYM said".split(" ");
-    assertEquals(List.of("4-5"), doc.candidates(later).stream().map(c -> c.start() + "-" + c.end()).toList());
+    Mention nymex = remembered(doc, first, 1, 5);
+    assertEquals(List.of("4-5"), candidates(doc, "On April one , NYMEX and NYMEXES and NYM said"));
     assertEquals(nymex, doc.shortFormOf("NYMEX"));
   }
 }
