@@ -101,7 +101,7 @@ public final class EntityRecognizer {
         }
       }
     }
-    OrganisationNames.Document organisations = organisationNames == null ? null
+    OrganisationShortForms organisations = organisationNames == null ? null
         : organisationNames.forDocument(lowerCaseWords);
     try {
       for (int s = 0; s < sentences.size(); s++) {
@@ -136,7 +136,7 @@ public final class EntityRecognizer {
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */
   private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, Map<String, Mention> fullNames,
-      OrganisationNames.Document organisations, boolean[] covered) {
+      OrganisationShortForms organisations, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
       fromDictionary.addAll(organisations.candidates(tokens));
@@ -266,7 +266,7 @@ public final class EntityRecognizer {
   }
 
   private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, Mention> fullNames,
-      OrganisationNames.Document organisations) {
+      OrganisationShortForms organisations) {
     int start = c.start();
     int end = c.end();
     while (end > start && (tokens[end - 1].equalsIgnoreCase("'s") || !TokenRules.hasWordChar(tokens[end - 1]))) {

@@ -40,7 +40,8 @@ final class NameVariants {
    * other than letters, with the letter groups of {@link #FOLDS} folded and doubled letters single.
    */
   static String key(String name) {
-    String text = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    String text = Normalizer.normalize(name, Normalizer.Form.NFD);
+    text = MARKS.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
     text = NOT_LETTER.matcher(ARTICLE.matcher(text).replaceAll("")).replaceAll("");
     for (String[] fold : FOLDS) {
       text = text.replace(fold[0], fold[1]);
@@ -92,7 +93,7 @@ final class NameVariants {
     return out;
   }
 
-  /** The preferred spelling, else the most mentioned, the first of equals (the map keeps the order of first mention). */
+  /** The preferred spelling, else the most mentioned, the first of equals (the map keeps the order of first mentions). */
   private static String chosen(Map<String, Integer> spellings, Predicate<String> preferred) {
     String best = null;
     for (Map.Entry<String, Integer> e : spellings.entrySet()) {

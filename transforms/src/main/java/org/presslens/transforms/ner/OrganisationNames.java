@@ -2,26 +2,21 @@ package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.presslens.transforms.model.Mention;
-import org.presslens.transforms.ner.MentionMerger.Candidate;
 import org.presslens.transforms.text.StopWords;
 
 /**
- * The name rules of the dictionary layer for organisations. Organisations named with their legal form ({@code Computer Terminal Systems Inc}, {@code Sedio
+ * The name rules of the dictionary layer for organisations (and places named by a head word).
+ * Organisations named with their legal form ({@code Computer Terminal Systems Inc}, {@code Sedio
  * N.V.}, {@code Miller Tabak Hirsch and Co}): a legal-form word ({@link #SUFFIXES}) after one to
  * {@value #MAX_WORDS} capitalised words, which may be joined ({@link #joins}); the name starts at
- * its first capitalised word that is not a stop word. Business
- * news names most companies this way at first mention and by the words before the legal form
- * afterwards ({@code Computer Terminal}): after such a name, each run of its first words is a
- * mention of it later in the same document ({@link Document}).
+ * its first capitalised word that is not a stop word. Business news names most companies this way
+ * at first mention and by the words before the legal form afterwards ({@code Computer Terminal}):
+ * after such a name, each run of its first words is a mention of it later in the same document
+ * ({@link OrganisationShortForms}). Names by head word, ticker and possessive are below.
  */
 final class OrganisationNames {
 
@@ -45,16 +40,16 @@ final class OrganisationNames {
   private static final Set<String> UNITS = Set.of("division", "unit", "subsidiary", "units", "subsidiaries");
   private static final Set<String> POSSESSIVES = Set.of("its", "their", "his", "her", "'s");
   /** A word of three or more capitals: a name's own short form when it is inside the name. */
-  private static final Pattern CAPITALS = Pattern.compile("\\p{Lu}{3,}");
+  static final Pattern CAPITALS = Pattern.compile("\\p{Lu}{3,}");
   private static final Pattern SINGLE_LETTER = Pattern.compile("\\p{Lu}\\.?");
   private static final Pattern DEMONYM = Pattern.compile("(?:an|ese|ish|ch|i|ss)$");
   /** A stock ticker or an exchange's code: capitals, digits and full stops. */
   private static final Pattern TICKER = Pattern.compile("\\p{Lu}[\\p{Lu}\\d.]{0,7}");
   /** Initials that begin a name ({@code E.F.} of {@code E.F. Hutton Group Inc}), left out of its short forms. */
-  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
+  static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
 
-  private static final String ORGANIZATION = "organization";
-  private static final String LOCATION = "location";
+  static final String ORGANIZATION = "organization";
+  static final String LOCATION = "location";
 
   private final StopWords stopWords;
   /** The gazetteer's names, as tokens joined by spaces: never a short form. */
@@ -66,159 +61,17 @@ final class OrganisationNames {
   }
 
   /** The rules for one document, which remember its organisations' short forms. */
-  Document forDocument(Set<String> lowerCaseWords) {
-    return new Document(lowerCaseWords);
+  OrganisationShortForms forDocument(Set<String> lowerCaseWords) {
+    return new OrganisationShortForms(this, lowerCaseWords);
   }
 
-  /** The organisation rules within one document. */
-  final class Document {
-    private final Set<String> lowerCaseWords;
-    /** The leading words of the organisation names with a legal form seen so far, each to the name's first mention. */
-    private final Map<String, Mention> shortForms = new HashMap<>();
-    /** The first words of the short forms, each with the number of words of its longest form. */
-    private final Map<String, Integer> longestFrom = new HashMap<>();
-    /** The acronyms of the names seen so far, each to the name's first mention, in the order seen. */
-    private final Map<String, Mention> acronyms = new LinkedHashMap<>();
-    /** The names found by the head-word and ticker rules, as tokens joined by spaces. */
-    private final Set<String> namesWithoutLegalForm = new HashSet<>();
+  StopWords stopWords() {
+    return stopWords;
+  }
 
-    private Document(Set<String> lowerCaseWords) {
-      this.lowerCaseWords = lowerCaseWords;
-    }
-
-    /**
-     * Names with a legal form, names with a head word, names before a stock ticker, named parts of
-     * companies, and the short forms of such names seen earlier (longest first), as dictionary
-     * candidates; and places named by their head word.
-     */
-    List<Candidate> candidates(String[] tokens) {
-      List<Candidate> out = new ArrayList<>();
-      for (int[] span : legalForms(tokens)) {
-        out.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
-      }
-      List<int[]> withoutLegalForm = new ArrayList<>(headWordNames(tokens));
-      withoutLegalForm.addAll(tickerNames(tokens));
-      withoutLegalForm.addAll(unitNames(tokens));
-      for (int[] span : placeNames(tokens)) {
-        out.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
-      }
-      for (int[] span : withoutLegalForm) {
-        out.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
-        namesWithoutLegalForm.add(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])));
-      }
-      for (int i = 0; i < tokens.length && !longestFrom.isEmpty(); i++) {
-        Integer longest = longestFrom.get(tokens[i]);
-        if (longest == null && !acronyms.isEmpty() && tokens[i].length() > 3 && extendedAcronym(tokens[i]) != null) {
-          addShortForm(tokens[i], extendedAcronym(tokens[i]));
-          longest = 1;
-        }
-        if (longest == null) {
-          continue;
-        }
-        // a capitalised word before it, other than a sentence's first: inside another name
-        boolean inOtherName = i > 1 && isNameWord(tokens[i - 1]) && !CAPITALS.matcher(tokens[i]).matches();
-        if (inOtherName) {
-          continue; // South American is not American Transport Lines Inc
-        }
-        for (int k = Math.min(longest, tokens.length - i); k > 0; k--) {
-          boolean nameGoesOn = i + k < tokens.length && startsName(tokens[i + k]); // Esselte Meto is not Esselte
-          if (!nameGoesOn && shortForms.containsKey(String.join(" ", Arrays.copyOfRange(tokens, i, i + k)))) {
-            out.add(new Candidate(i, i + k, ORGANIZATION, Mention.DICTIONARY, Double.NaN));
-            i += k - 1;
-            break;
-          }
-        }
-      }
-      return out;
-    }
-
-    /** How many short forms the document has given so far. */
-    int shortFormCount() {
-      return shortForms.size();
-    }
-
-    /** The organisation whose short form {@code surface} is, or null. */
-    Mention shortFormOf(String surface) {
-      return shortForms.get(surface);
-    }
-
-    /**
-     * Remembers the short forms of an organisation mention found by a name rule: of a name with a
-     * legal form, each run of its words from the first (and from the second when the first is
-     * initials), unless it ends with a stop word, is a gazetteer name (Hong Kong in Hong Kong
-     * Electric Holdings Ltd), or is one word that the document also writes in lower case; of a name
-     * with a head word or before a ticker, the whole name (Swedish Match), and the head word alone
-     * unless the document also writes it in lower case (the Bank after the World Bank). Also a word of three or
-     * more capitals after the name's first word (TVX of Consolidated TVX Mining Corp) and the name's
-     * acronym of three or more capitals (DRS for Diagnostic Retrieval Systems Inc, SPA for Saudi
-     * Press Agency), also with up to two more capitals after it (NYMEX for New York Mercantile
-     * Exchange).
-     */
-    void remember(String[] tokens, int start, int end, Mention organisation) {
-      int words = end;
-      while (words > start && isSuffix(tokens[words - 1])) {
-        words--;
-      }
-      boolean ruleName = namesWithoutLegalForm.contains(String.join(" ", Arrays.copyOfRange(tokens, start, end)));
-      if (words == end && !ruleName) {
-        return;
-      }
-      if (ruleName) {
-        addShortForm(String.join(" ", Arrays.copyOfRange(tokens, start, end)), organisation);
-        String head = tokens[end - 1];
-        if (HEADS.contains(head) && end - start > 1 && !lowerCaseWords.contains(head.toLowerCase(Locale.ROOT))) {
-          addShortForm(head, organisation); // the Bank after the World Bank
-        }
-      } else {
-        rememberRuns(tokens, start, words, organisation);
-        if (INITIALS.matcher(tokens[start]).matches() && start + 1 < words) {
-          rememberRuns(tokens, start + 1, words, organisation); // Hutton after E.F. Hutton Group Inc
-        }
-      }
-      for (int i = start + 1; i < words; i++) {
-        if (CAPITALS.matcher(tokens[i]).matches() && !gazetteerNames.contains(tokens[i])) {
-          addShortForm(tokens[i], organisation); // TVX of Consolidated TVX Mining Corp
-        }
-      }
-      String acronym = acronym(tokens, start, words);
-      if (acronym.length() >= 3 && !gazetteerNames.contains(acronym)) {
-        addShortForm(acronym, organisation);
-        acronyms.putIfAbsent(acronym, organisation);
-      }
-    }
-
-    /**
-     * The organisation whose acronym begins a word of capitals that is at most two letters longer
-     * ({@code NYMEX} after {@code New York Mercantile Exchange}, acronym {@code NYME}), or null.
-     */
-    private Mention extendedAcronym(String token) {
-      for (Map.Entry<String, Mention> e : acronyms.entrySet()) {
-        int extra = token.length() - e.getKey().length();
-        if (extra > 0 && extra <= 2 && token.startsWith(e.getKey()) && CAPITALS.matcher(token).matches()) {
-          return e.getValue();
-        }
-      }
-      return null;
-    }
-
-    private void addShortForm(String form, Mention organisation) {
-      if (shortForms.putIfAbsent(form, organisation) == null) {
-        int space = form.indexOf(' ');
-        longestFrom.merge(space < 0 ? form : form.substring(0, space), (int) form.chars().filter(c -> c == ' ').count() + 1,
-            Math::max);
-      }
-    }
-
-    private void rememberRuns(String[] tokens, int start, int words, Mention organisation) {
-      for (int k = start + 1; k <= words; k++) {
-        String last = tokens[k - 1].toLowerCase(Locale.ROOT);
-        String form = String.join(" ", Arrays.copyOfRange(tokens, start, k));
-        boolean oneCommonWord = k == start + 1 && lowerCaseWords.contains(last);
-        if (!stopWords.contains(last) && !oneCommonWord && !gazetteerNames.contains(form)) {
-          addShortForm(form, organisation);
-        }
-      }
-    }
+  /** The gazetteer's names, as tokens joined by spaces. */
+  Set<String> gazetteerNames() {
+    return gazetteerNames;
   }
 
   /**
@@ -226,7 +79,7 @@ final class OrganisationNames {
    * the initials of each word and every letter of a word in initials ({@code U.S.}); empty when a
    * word is not capitalised.
    */
-  private static String acronym(String[] tokens, int start, int end) {
+  static String acronym(String[] tokens, int start, int end) {
     StringBuilder out = new StringBuilder();
     for (int i = start; i < end; i++) {
       String token = tokens[i];
@@ -345,7 +198,7 @@ final class OrganisationNames {
     return headWordNames(tokens, HEADS);
   }
 
-  /** Names of places that end with a head word ({@link #PLACE_HEADS}) by the rule of {@link #headWordNames(String[])}. */
+  /** Names of places that end with a head word ({@link #PLACE_HEADS}), by the rule of {@link #headWordNames(String[])}. */
   List<int[]> placeNames(String[] tokens) {
     return headWordNames(tokens, PLACE_HEADS);
   }
@@ -405,7 +258,8 @@ final class OrganisationNames {
       if (isNameWord(tokens[j])) {
         start = j;
         words++;
-      } else if ((joins(tokens[j], words - wordsBefore) || joinsLetters(tokens, j)) && j > 0 && isNameWord(tokens[j - 1])
+      } else if ((joins(tokens[j], words - wordsBefore) || joinsLetters(tokens, j)) && j > 0
+          && isNameWord(tokens[j - 1])
           && (wordsBefore == 0 || (tokens[j].equals("and") || tokens[j].equals("&")) && words - wordsBefore == 1)) {
         if (tokens[j].equals("and") || tokens[j].equals("&")) {
           joinedByAnd = j;
@@ -440,7 +294,7 @@ final class OrganisationNames {
    * A capitalised word that is not a stop word ("The", "Its"), nor a legal form itself, nor a
    * compound with a lower-case part ("Miami-based").
    */
-  private boolean isNameWord(String token) {
+  boolean isNameWord(String token) {
     return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0)) && !isSuffix(token)
         && !stopWords.contains(token.toLowerCase(Locale.ROOT)) && !hasLowerCasePart(token);
   }

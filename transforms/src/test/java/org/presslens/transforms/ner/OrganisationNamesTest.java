@@ -32,7 +32,7 @@ class OrganisationNamesTest {
 
   @Test
   void leadingWordsOfANameAreItsShortFormsLaterInTheDocument() {
-    OrganisationNames.Document doc = NAMES.forDocument(Set.of("computer", "electric"));
+    OrganisationShortForms doc = NAMES.forDocument(Set.of("computer", "electric"));
     Mention terminal = new Mention("Computer Terminal Systems Inc", "organization", "Computer Terminal Systems Inc", 0, 0, 4,
         Mention.DICTIONARY);
     doc.remember("Computer Terminal Systems Inc said".split(" "), 0, 4, terminal);
@@ -81,20 +81,20 @@ class OrganisationNamesTest {
   }
 
   /** The organisation mention of tokens [start, end) of a sentence the document has seen, remembered. */
-  private static Mention remembered(OrganisationNames.Document doc, String[] tokens, int start, int end) {
+  private static Mention remembered(OrganisationShortForms doc, String[] tokens, int start, int end) {
     String name = String.join(" ", Arrays.copyOfRange(tokens, start, end));
     Mention m = new Mention(name, "organization", name, 0, start, end, Mention.DICTIONARY);
     doc.remember(tokens, start, end, m);
     return m;
   }
 
-  private static List<String> candidates(OrganisationNames.Document doc, String sentence) {
+  private static List<String> candidates(OrganisationShortForms doc, String sentence) {
     return doc.candidates(sentence.split(" ")).stream().map(c -> c.start() + "-" + c.end()).toList();
   }
 
   @Test
   void wholeNamesCapitalsAndAcronymsAreShortFormsToo() {
-    OrganisationNames.Document doc = NAMES.forDocument(Set.of());
+    OrganisationShortForms doc = NAMES.forDocument(Set.of());
     String[] first = "Swedish Match < SMBS ST > and Consolidated TVX Mining Corp and Diagnostic Retrieval Systems Inc".split(" ");
     doc.candidates(first);
     Mention match = remembered(doc, first, 0, 2);
@@ -122,7 +122,7 @@ class OrganisationNamesTest {
 
   @Test
   void anAcronymWithUpToTwoMoreCapitalsIsAShortFormToo() {
-    OrganisationNames.Document doc = NAMES.forDocument(Set.of());
+    OrganisationShortForms doc = NAMES.forDocument(Set.of());
     String[] first = "The New York Mercantile Exchange set a date".split(" ");
     doc.candidates(first);
     Mention nymex = remembered(doc, first, 1, 5);
