@@ -57,8 +57,9 @@ final class OrganisationShortForms {
     }
     for (int i = 0; i < tokens.length && !longestFrom.isEmpty(); i++) {
       Integer longest = longestFrom.get(tokens[i]);
-      if (longest == null && !acronyms.isEmpty() && tokens[i].length() > 3 && extendedAcronym(tokens[i]) != null) {
-        addShortForm(tokens[i], extendedAcronym(tokens[i]));
+      Mention acronymOf = longest == null && !acronyms.isEmpty() && tokens[i].length() > 3 ? extendedAcronym(tokens[i]) : null;
+      if (acronymOf != null) {
+        addShortForm(tokens[i], acronymOf);
         longest = 1;
       }
       if (longest == null) {

@@ -93,13 +93,12 @@ public final class DocumentTokenizer {
 
   /**
    * Tokens of a short phrase (a gazetteer name) by the same normalisation and token rules as
-   * documents, so that the phrase matches document tokens.
+   * documents, so that the phrase matches document tokens; an abbreviation at its end keeps its
+   * full stop, as inside a sentence ({@code Tex.}).
    */
   public String[] tokenizePhrase(String phrase) {
-    // followed by a word, as a name is inside a sentence, so that an abbreviation keeps its full stop (Tex.)
-    String text = TextNormalizer.normalize(phrase).strip() + " x";
-    List<String> tokens = TokenRules.splitClitics(TokenRules.joinHyphenated(text, tokenizer.tokenizePos(text)));
-    return tokens.subList(0, tokens.size() - 1).toArray(String[]::new);
+    String text = TextNormalizer.normalize(phrase).strip();
+    return TokenRules.splitClitics(TokenRules.joinHyphenated(text, tokenizer.tokenizePos(text), true)).toArray(String[]::new);
   }
 
   /** Lower-cased word (or lemma) per token, {@code null} for punctuation and symbols. */

@@ -46,8 +46,16 @@ public final class TokenRules {
 
   private TokenRules() {}
 
-  /** Joins hyphen-split pieces and splits off currency signs; {@code spans} index into {@code text}. */
+  /** Joins hyphen-split pieces and splits off currency signs; {@code spans} index into {@code text}, a sentence. */
   public static List<String> joinHyphenated(String text, Span[] spans) {
+    return joinHyphenated(text, spans, false);
+  }
+
+  /**
+   * As {@link #joinHyphenated(String, Span[])}, for a name rather than a sentence when {@code
+   * phrase}: its end is not a sentence's, so a full stop there belongs to an abbreviation ({@code Tex.}).
+   */
+  public static List<String> joinHyphenated(String text, Span[] spans, boolean phrase) {
     List<String> out = new ArrayList<>(spans.length);
     int lastEnd = -1;
     boolean lastJoinable = false;
@@ -63,7 +71,7 @@ public final class TokenRules {
           out.set(out.size() - 1, previous + token);
           continue;
         }
-        if (token.startsWith(".") && isAbbreviation(previous, text, spans, k)) {
+        if (token.startsWith(".") && isAbbreviation(previous, text, spans, k, phrase)) {
           out.set(out.size() - 1, previous + ".");
           token = token.substring(1);
           if (token.isEmpty()) {
@@ -81,7 +89,7 @@ public final class TokenRules {
   }
 
   /** Whether {@code word}, before the full stop that starts span {@code k}, is an abbreviation (see {@link #INITIALS}). */
-  private static boolean isAbbreviation(String word, String text, Span[] spans, int k) {
+  private static boolean isAbbreviation(String word, String text, Span[] spans, int k, boolean phrase) {
     if (word.length() > 6 && word.indexOf('.') < 0 || !Character.isLetter(word.charAt(0))) {
       return false; // most words before a full stop: neither initials nor short
     }
@@ -96,7 +104,7 @@ public final class TokenRules {
         return initials || Character.isLowerCase(first) || Character.isDigit(first);
       }
     }
-    return false;
+    return phrase;
   }
 
   private static List<String> splitSlashes(String token) {

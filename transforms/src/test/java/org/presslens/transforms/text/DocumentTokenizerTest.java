@@ -133,6 +133,13 @@ class DocumentTokenizerTest {
   }
 
   @Test
+  void aNamesAbbreviationKeepsItsFullStopAtTheEndOfThePhrase() {
+    assertEquals(List.of("Tex."), List.of(tokenizer.tokenizePhrase("Tex.")));
+    assertEquals(List.of("Sedio", "N.V."), List.of(tokenizer.tokenizePhrase("Sedio N.V.")));
+    assertEquals(List.of("Jens", "Stoltenberg"), List.of(tokenizer.tokenizePhrase("Jens Stoltenberg")));
+  }
+
+  @Test
   void fullStopsOfAbbreviationsInsideASentenceStayWithThem() {
     assertEquals(List.of("It sold shares to < Sedio N.V. > of Houston , Tex. for 5 dlrs ."),
         sentences("It sold shares to <Sedio N.V.> of Houston, Tex. for 5 dlrs."));
