@@ -216,11 +216,10 @@ public final class EntityRecognizer {
   /** Trims stop words off model spans and drops the spans that are not names (see class comment). */
   private List<Candidate> clean(List<Candidate> spans, String[] tokens, Set<String> lowerCaseWords) {
     List<Candidate> out = new ArrayList<>();
-    boolean[] inTicker = tickers(tokens);
     for (Candidate c : spans) {
       int start = c.start();
       int end = c.end();
-      if (inTicker[start] || PersonNames.isTitle(tokens[end - 1])) {
+      if (insideTicker(tokens, start) || PersonNames.isTitle(tokens[end - 1])) {
         continue; // Petroleum Minister: a title, not a name
       }
       if (c.type().equals(PERSON)) {
@@ -247,17 +246,14 @@ public final class EntityRecognizer {
     return out;
   }
 
-  /** Which tokens are inside a stock ticker's brackets ({@code <SMBS ST>}): never a name. */
-  private static boolean[] tickers(String[] tokens) {
-    boolean[] inTicker = new boolean[tokens.length];
-    for (int i = 0; i < tokens.length; i++) {
-      int end = OrganisationNames.tickerEnd(tokens, i);
-      if (end > 0) {
-        Arrays.fill(inTicker, i, end, true);
-        i = end - 1;
+  /** Whether token {@code i} is inside a stock ticker's brackets ({@code <SMBS ST>}): never a name. */
+  private static boolean insideTicker(String[] tokens, int i) {
+    for (int open = i - 1; open >= 0 && open >= i - 2; open--) {
+      if (OrganisationNames.tickerEnd(tokens, open) > i) {
+        return true;
       }
     }
-    return inTicker;
+    return false;
   }
 
   /** A stop word or a token without a letter (a number): never the first or last word of a name. */

@@ -2,6 +2,7 @@ package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,6 +39,8 @@ final class OrganisationNames {
       "Mountains", "Ocean", "Peninsula", "River", "Sea", "Strait", "Valley");
   /** Words after which a company's named part is one: {@code its Stant division}. */
   private static final Set<String> UNITS = Set.of("division", "unit", "subsidiary", "units", "subsidiaries");
+  /** The words that the name rules start from. */
+  private static final Set<String> TRIGGERS = triggers();
   private static final Set<String> POSSESSIVES = Set.of("its", "their", "his", "her", "'s");
   /** A word of three or more capitals: a name's own short form when it is inside the name. */
   static final Pattern CAPITALS = Pattern.compile("\\p{Lu}{3,}");
@@ -58,6 +61,19 @@ final class OrganisationNames {
   OrganisationNames(StopWords stopWords, Set<String> gazetteerNames) {
     this.stopWords = stopWords;
     this.gazetteerNames = gazetteerNames;
+  }
+
+  /**
+   * Whether a sentence has a word that a name rule starts from (a legal form, a head word, a word
+   * for a part of a company, a bracket): the rules look for names only in such sentences.
+   */
+  static boolean hasRuleWord(String[] tokens) {
+    for (String token : tokens) {
+      if (TRIGGERS.contains(token)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The rules for one document, which remember its organisations' short forms. */
@@ -160,6 +176,15 @@ final class OrganisationNames {
     int parts = j - open - 1;
     boolean closed = j < tokens.length && (tokens[j].equals(">") || tokens[j].equals(")"));
     return closed && parts >= 1 && (angle || parts == 2 || tokens[j].equals(">")) ? j + 1 : -1;
+  }
+
+  private static Set<String> triggers() {
+    Set<String> words = new HashSet<>(SUFFIXES);
+    words.addAll(HEADS);
+    words.addAll(PLACE_HEADS);
+    words.addAll(UNITS);
+    words.addAll(Set.of("<", "("));
+    return Set.copyOf(words);
   }
 
   static boolean isSuffix(String token) {

@@ -42,14 +42,17 @@ final class OrganisationShortForms {
    */
   List<Candidate> candidates(String[] tokens) {
     List<Candidate> out = new ArrayList<>();
-    for (int[] span : names.legalForms(tokens)) {
-      out.add(new Candidate(span[0], span[1], OrganisationNames.ORGANIZATION, Mention.DICTIONARY, Double.NaN));
-    }
-    List<int[]> withoutLegalForm = new ArrayList<>(names.headWordNames(tokens));
-    withoutLegalForm.addAll(names.tickerNames(tokens));
-    withoutLegalForm.addAll(names.unitNames(tokens));
-    for (int[] span : names.placeNames(tokens)) {
-      out.add(new Candidate(span[0], span[1], OrganisationNames.LOCATION, Mention.DICTIONARY, Double.NaN));
+    List<int[]> withoutLegalForm = new ArrayList<>();
+    if (OrganisationNames.hasRuleWord(tokens)) { // most sentences have none
+      for (int[] span : names.legalForms(tokens)) {
+        out.add(new Candidate(span[0], span[1], OrganisationNames.ORGANIZATION, Mention.DICTIONARY, Double.NaN));
+      }
+      withoutLegalForm.addAll(names.headWordNames(tokens));
+      withoutLegalForm.addAll(names.tickerNames(tokens));
+      withoutLegalForm.addAll(names.unitNames(tokens));
+      for (int[] span : names.placeNames(tokens)) {
+        out.add(new Candidate(span[0], span[1], OrganisationNames.LOCATION, Mention.DICTIONARY, Double.NaN));
+      }
     }
     for (int[] span : withoutLegalForm) {
       out.add(new Candidate(span[0], span[1], OrganisationNames.ORGANIZATION, Mention.DICTIONARY, Double.NaN));
@@ -57,7 +60,8 @@ final class OrganisationShortForms {
     }
     for (int i = 0; i < tokens.length && !longestFrom.isEmpty(); i++) {
       Integer longest = longestFrom.get(tokens[i]);
-      Mention acronymOf = longest == null && !acronyms.isEmpty() && tokens[i].length() > 3 ? extendedAcronym(tokens[i]) : null;
+      boolean capitals = tokens[i].length() > 3 && Character.isUpperCase(tokens[i].charAt(1));
+      Mention acronymOf = longest == null && capitals && !acronyms.isEmpty() ? extendedAcronym(tokens[i]) : null;
       if (acronymOf != null) {
         addShortForm(tokens[i], acronymOf);
         longest = 1;
