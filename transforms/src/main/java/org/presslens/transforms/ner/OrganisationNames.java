@@ -326,8 +326,7 @@ final class OrganisationNames {
 
   /** A capitalised word other than a stop word: one that may go on with the name before it. */
   boolean startsName(String token) {
-    return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0))
-        && !stopWords.contains(token.toLowerCase(Locale.ROOT));
+    return stopWords.isCapitalisedWord(token);
   }
 
   private static boolean hasLowerCasePart(String token) {

@@ -2,7 +2,6 @@ package org.presslens.transforms.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import opennlp.tools.util.Span;
@@ -86,7 +85,7 @@ final class SentenceJoins {
     }
     String before = text.substring(wordStart(text, sentence.getStart(), beforeEnd), beforeEnd);
     return before.isEmpty() || NAME_WORD.matcher(before).matches() || PREPOSITIONS.contains(before)
-        || nextWords.length > 1 && startsName(nextWords[0]) && startsName(nextWords[1]);
+        || nextWords.length > 1 && STOP_WORDS.isCapitalisedWord(nextWords[0]) && STOP_WORDS.isCapitalisedWord(nextWords[1]);
   }
 
   /** Where the word that ends at {@code end} starts (after white space, or at {@code from}). */
@@ -96,10 +95,5 @@ final class SentenceJoins {
       start--;
     }
     return start;
-  }
-
-  /** A capitalised word that is not a stop word ({@code Hutton}; not {@code The}). */
-  private static boolean startsName(String word) {
-    return Character.isUpperCase(word.codePointAt(0)) && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
   }
 }

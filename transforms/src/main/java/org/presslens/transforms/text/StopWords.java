@@ -59,6 +59,11 @@ public final class StopWords implements Serializable {
     return words.contains(term);
   }
 
+  /** A capitalised word other than a stop word ({@code Hutton}; not {@code The}): one that may be part of a name. */
+  public boolean isCapitalisedWord(String token) {
+    return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0)) && !contains(token.toLowerCase(Locale.ROOT));
+  }
+
   public int size() {
     return words.size();
   }
