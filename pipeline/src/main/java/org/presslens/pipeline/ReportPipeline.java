@@ -31,6 +31,7 @@ import org.presslens.transforms.SpreadDocuments;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
+import org.presslens.transforms.MergeNameVariants;
 import org.presslens.transforms.SumTables;
 import org.presslens.transforms.SumPeriods;
 import org.presslens.transforms.reports.TrendOptions;
@@ -43,10 +44,12 @@ import org.presslens.transforms.state.UpdateSegments;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.io.RejectDuplicateIds;
 import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.EntitiesReport;
+import org.presslens.transforms.reports.EntityVariantsReport;
 import org.presslens.transforms.reports.EntityMentionsReport;
 import org.presslens.transforms.reports.EntityCooccurrenceReport;
 import org.presslens.transforms.reports.KeywordInContextReport;
@@ -66,11 +69,11 @@ final class ReportPipeline {
   /** The CSV reports the pipeline can write, in the order the data dictionary lists them. */
   static final List<ReportSpec> REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC,
       BoilerplateReport.SPEC, TermFrequencyReport.SPEC, OutletContrastReport.SPEC, KeywordInContextReport.SPEC,
-      EntitiesReport.SPEC, EntityMentionsReport.SPEC, EntityCooccurrenceReport.SPEC, TrendReport.EMERGING,
-      TrendReport.TERM_TRENDS, TrendReport.ENTITY_TRENDS);
+      EntitiesReport.SPEC, EntityVariantsReport.SPEC, EntityMentionsReport.SPEC, EntityCooccurrenceReport.SPEC,
+      TrendReport.EMERGING, TrendReport.TERM_TRENDS, TrendReport.ENTITY_TRENDS);
 
-  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityMentionsReport.SPEC,
-      EntityCooccurrenceReport.SPEC, TrendReport.ENTITY_TRENDS);
+  private static final List<ReportSpec> ENTITY_REPORTS = List.of(EntitiesReport.SPEC, EntityVariantsReport.SPEC,
+      EntityMentionsReport.SPEC, EntityCooccurrenceReport.SPEC, TrendReport.ENTITY_TRENDS);
 
   /** The reports whose rows stand for single items ({@link WriteRows}); the others are written in blocks. */
   private static final List<ReportSpec> ROW_REPORTS = List.of(DocumentsReport.SPEC, RejectedReport.SPEC, DuplicatesReport.SPEC);
@@ -128,6 +131,7 @@ final class ReportPipeline {
         TermFrequencyReport.SPEC.fileName(), TermFrequencyReport.selection(tiers),
         OutletContrastReport.SPEC.fileName(), OutletContrastReport.selection(tiers),
         EntitiesReport.SPEC.fileName(), EntitiesReport.selection(tiers),
+        EntityVariantsReport.SPEC.fileName(), EntityVariantsReport.selection(tiers),
         EntityMentionsReport.SPEC.fileName(), EntityMentionsReport.selection(tiers),
         EntityCooccurrenceReport.SPEC.fileName(), EntityCooccurrenceReport.selection(tiers)));
     return rules;
@@ -192,19 +196,21 @@ final class ReportPipeline {
             .and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS))
             .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, config.textOptions(),
                 spillFolder(out))));
-    if (config.entities()) {
-      blocks = blocks
-          .and(tables.get(SumTables.CORPUS).apply("EntitiesReport", EntitiesReport.of(config.minEntityCount(), tiers)))
-          .and(tables.get(SumTables.CORPUS).apply("EntityMentionsReport",
-              EntityMentionsReport.of(config.minEntityCount(), tiers)))
-          .and(tables.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(config.minPairCount(), tiers)));
-    }
-    blocks = blocks.and(PCollectionTuple.of(SumTables.CORPUS, tables.get(SumTables.CORPUS))
+    PCollectionTuple sums = PCollectionTuple.of(SumTables.CORPUS, tables.get(SumTables.CORPUS))
         .and(SumTables.BY_OUTLET, tables.get(SumTables.BY_OUTLET))
         .and(SumPeriods.PLAN, periods.get(SumPeriods.PLAN))
         .and(SumPeriods.BY_OUTLET, periods.get(SumPeriods.BY_OUTLET))
-        .and(SumPeriods.CORPUS, periods.get(SumPeriods.CORPUS))
-        .apply("TrendReport", TrendReport.of(config.trendOptions(), contrast, tiers, config.entities())));
+        .and(SumPeriods.CORPUS, periods.get(SumPeriods.CORPUS));
+    if (config.entities()) {
+      sums = sums.apply("MergeNameVariants", MergeNameVariants.with(config.gazetteer()));
+      PCollection<OutletTables> corpus = sums.get(SumTables.CORPUS);
+      blocks = blocks
+          .and(corpus.apply("EntitiesReport", EntitiesReport.of(config.minEntityCount(), tiers)))
+          .and(tables.get(SumTables.CORPUS).apply("EntityVariantsReport", EntityVariantsReport.of(config.gazetteer(), tiers)))
+          .and(corpus.apply("EntityMentionsReport", EntityMentionsReport.of(config.minEntityCount(), tiers)))
+          .and(sums.apply("EntityCooccurrenceReport", EntityCooccurrenceReport.of(config.minPairCount(), tiers)));
+    }
+    blocks = blocks.and(sums.apply("TrendReport", TrendReport.of(config.trendOptions(), contrast, tiers, config.entities())));
     List<ReportSpec> written = reports(config.entities()).stream().filter(r -> !ROW_REPORTS.contains(r)).toList();
     blocks.apply("AllBlocks", Flatten.pCollections())
         .apply("WriteReports", WriteReports.to(out, written).withMaxRows(tiers.maxRows()));

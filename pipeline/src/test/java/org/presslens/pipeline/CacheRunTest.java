@@ -165,6 +165,19 @@ class CacheRunTest {
     }
   }
 
+  @Test
+  void aNewDocumentWithAnotherSpellingOfANameIsCountedUnderItAsAScratchRunCountsIt() throws Exception {
+    assertEquals(4, rerunAndCompare());
+    Files.writeString(corpus.resolve("a/006.txt"), "Moscow talks\n\nForeign Minister Sergey Lavrov met the envoys in Moscow "
+        + "on Monday. The talks were about grain exports and shipping in the Black Sea.\n");
+    assertEquals(1, rerunAndCompare(), "a new document");
+    List<CSVRecord> variants = PressLensRunTest.readCsv(reports.resolve("entity_variants.csv"));
+    assertEquals(List.of("Sergei Lavrov", "person", "gazetteer name", "Sergey Lavrov", "1", "1"),
+        variants.stream().map(r -> List.of(r.get("entity"), r.get("type"), r.get("chosen_by"), r.get("variant"),
+            r.get("variant_mentions"), r.get("variant_documents"))).findFirst().orElseThrow());
+    assertTrue(PressLensRunTest.readCsv(reports.resolve("entities.csv")).stream().noneMatch(r -> r.get("entity").equals("Sergey Lavrov")));
+  }
+
   private void assertDamagedCacheStopsTheRun(byte[] documentsBefore) throws IOException {
     Exception damaged = assertThrows(Exception.class, () -> run(reports, "--cacheDir=" + cache));
     String message = rootMessage(damaged);
@@ -195,7 +208,7 @@ class CacheRunTest {
         compared.add(name);
       }
     }
-    assertEquals(15, compared.size(), compared.toString());
+    assertEquals(16, compared.size(), compared.toString());
     DataTables.assertSame(scratch, reports);
     for (CSVRecord r : PressLensRunTest.readCsv(reports.resolve("run_manifest.csv"))) {
       if (r.get("section").equals("run") && r.get("key").equals("analysed")) {

@@ -62,7 +62,8 @@ class PressLensRunTest {
     assertEquals(Set.of("README.md", "report.html", "entity_cooccurrence.graphml", "documents.csv", "rejected.csv",
         "duplicates.csv", "boilerplate.csv",
         "run_manifest.csv", "term_frequencies.csv",
-        "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_mentions.csv", "entity_cooccurrence.csv",
+        "outlet_contrasts.csv", "keyword_in_context.csv", "entities.csv", "entity_variants.csv", "entity_mentions.csv",
+        "entity_cooccurrence.csv",
         "emerging.csv",
         "term_trends.csv", "entity_trends.csv", "data"), files);
     List<CSVRecord> docs = readCsv(first.resolve("documents.csv"));

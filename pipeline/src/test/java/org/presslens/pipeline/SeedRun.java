@@ -57,7 +57,7 @@ public final class SeedRun {
       files = listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
           .filter(name -> !name.startsWith(".") && !name.equals("run_manifest.csv")).sorted().toList();
     }
-    assertEquals(16, files.size(), files.toString());
+    assertEquals(17, files.size(), files.toString());
     for (String file : files) {
       assertArrayEquals(Files.readAllBytes(direct.resolve(file)), Files.readAllBytes(out.resolve(file)), file);
     }

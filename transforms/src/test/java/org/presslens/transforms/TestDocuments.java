@@ -54,4 +54,9 @@ public final class TestDocuments {
     return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", 0, sentences, 10, 1, new HashMap<>(),
         new ArrayList<>(mentions), new HashMap<>(quoted));
   }
+
+  /** Text lines as a file's contents. */
+  public static java.io.InputStream lines(String... lines) {
+    return new java.io.ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

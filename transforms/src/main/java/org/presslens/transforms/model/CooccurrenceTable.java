@@ -331,6 +331,32 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     return this;
   }
 
+  /**
+   * A table in which each entity whose key {@code renames} maps is counted under the key it maps
+   * to. Units and pairs add up: the tables are of spelling variants, and no document mentions two
+   * variants of one name (were it to, the pair of a name with itself would be left out). This
+   * table when nothing is renamed.
+   */
+  public CooccurrenceTable renamed(Map<String, String> renames) {
+    if (renames.keySet().stream().noneMatch(key -> entities.find(key) != TermIndex.ABSENT)) {
+      return this;
+    }
+    CooccurrenceTable out = new CooccurrenceTable();
+    int[] entityMap = new int[entities.size()];
+    for (int i = 0; i < entityMap.length; i++) {
+      String key = entities.term(i);
+      entityMap[i] = out.entities.add(renames.getOrDefault(key, key));
+    }
+    int[] outletMap = remap(outlets, out.outlets);
+    int[] docMap = new int[docs.size()];
+    Arrays.fill(docMap, -1);
+    int[] textMap = new int[texts.size()];
+    Arrays.fill(textMap, -1);
+    out.mergeUnits(out.sentence, sentence, entityMap, outletMap, this, docMap, textMap);
+    out.mergeUnits(out.document, document, entityMap, outletMap, this, docMap, textMap);
+    return out;
+  }
+
   private void mergeUnits(Units mine, Units theirs, int[] entityMap, int[] outletMap, CooccurrenceTable other,
       int[] docMap, int[] textMap) {
     mine.total += theirs.total;
@@ -342,6 +368,9 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     for (int k = 0; k < theirs.size; k++) {
       int x = entityMap[theirs.a[k]];
       int y = entityMap[theirs.b[k]];
+      if (x == y) {
+        continue;
+      }
       int i = x < y ? mine.pair(x, y) : mine.pair(y, x);
       mine.count[i] += theirs.count[k];
       mine.documents[i] += theirs.documents[k];

@@ -61,6 +61,12 @@ public record DatedTables(TermTable terms, TermTable entities) implements Serial
     return new DatedTables(terms.only(wantedTerms), entities.only(wantedEntities));
   }
 
+  /** The same tables with entities renamed as {@link TermTable#renamed} does. */
+  public DatedTables withEntitiesRenamed(Map<String, String> renames) {
+    TermTable renamed = entities.renamed(renames);
+    return renamed == entities ? this : new DatedTables(terms, renamed);
+  }
+
   public long words() {
     return terms.tokens();
   }

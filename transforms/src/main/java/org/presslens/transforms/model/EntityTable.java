@@ -3,6 +3,7 @@ package org.presslens.transforms.model;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,6 +23,11 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
    */
   public record Entity(String canonical, String type, TreeMap<String, Long> mentionsPerOutlet, long[] documents,
       TreeMap<String, Long> surfaces, TreeSet<String> sources, TreeMap<String, Seen> firstSeen) implements Serializable {
+
+    /** The key it is kept under, as {@link Mention#key()}. */
+    public String key() {
+      return Mention.key(canonical, type);
+    }
 
     /** Documents mentioning the entity. */
     public long documentCount() {
@@ -102,15 +108,37 @@ public record EntityTable(TreeMap<String, Entity> entities) implements Serializa
 
   @Override
   public EntityTable merge(EntityTable other) {
-    other.entities.forEach((key, o) -> {
-      Entity e = entities.computeIfAbsent(key, k -> newEntity(o.canonical(), o.type()));
-      o.mentionsPerOutlet().forEach((k, v) -> e.mentionsPerOutlet().merge(k, v, Long::sum));
-      e.documents()[0] += o.documents()[0];
-      o.surfaces().forEach((k, v) -> e.surfaces().merge(k, v, Long::sum));
-      e.sources().addAll(o.sources());
-      o.firstSeen().forEach((surface, seen) -> keepFirst(e, surface, seen));
-    });
+    other.entities.forEach((key, o) -> add(key, o));
     return this;
+  }
+
+  private void add(String key, Entity o) {
+    Entity e = entities.computeIfAbsent(key, k -> newEntity(o.canonical(), o.type()));
+    o.mentionsPerOutlet().forEach((k, v) -> e.mentionsPerOutlet().merge(k, v, Long::sum));
+    e.documents()[0] += o.documents()[0];
+    o.surfaces().forEach((k, v) -> e.surfaces().merge(k, v, Long::sum));
+    e.sources().addAll(o.sources());
+    o.firstSeen().forEach((surface, seen) -> keepFirst(e, surface, seen));
+  }
+
+  /**
+   * A table in which each entity whose key {@code renames} maps is counted under the key it maps
+   * to ({@link Mention#key(String, String)}). Mentions, documents and spellings add up: the tables
+   * are of spelling variants, and no document mentions two variants of one name. This table when
+   * nothing is renamed.
+   */
+  public EntityTable renamed(Map<String, String> renames) {
+    if (renames.keySet().stream().noneMatch(entities::containsKey)) {
+      return this;
+    }
+    EntityTable out = new EntityTable();
+    entities.forEach((key, e) -> {
+      String target = renames.getOrDefault(key, key);
+      int type = target.indexOf('\u0000');
+      out.entities.computeIfAbsent(target, k -> newEntity(target.substring(0, type), target.substring(type + 1)));
+      out.add(target, e);
+    });
+    return out;
   }
 
   public static Combine.CombineFn<DocumentEntities, EntityTable, EntityTable> combineFn() {

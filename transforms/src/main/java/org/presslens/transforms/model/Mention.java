@@ -35,6 +35,11 @@ public record Mention(String canonical, String type, String surface, int sentenc
 
   /** The entity's identity in reports: canonical name and type. */
   public String key() {
+    return key(canonical, type);
+  }
+
+  /** The key of an entity: canonical name NUL type. */
+  public static String key(String canonical, String type) {
     return canonical + "\u0000" + type;
   }
 }

@@ -1,6 +1,7 @@
 package org.presslens.transforms.model;
 
 import java.io.Serializable;
+import java.util.Map;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
@@ -33,6 +34,12 @@ public record OutletTables(TermTable terms, EntityTable entities, CooccurrenceTa
     entities.merge(other.entities);
     cooccurrence.merge(other.cooccurrence);
     return this;
+  }
+
+  /** The same tables with entities renamed: {@link EntityTable#renamed}, {@link CooccurrenceTable#renamed}. */
+  public OutletTables withEntitiesRenamed(Map<String, String> renames) {
+    EntityTable renamedEntities = entities.renamed(renames);
+    return renamedEntities == entities ? this : new OutletTables(terms, renamedEntities, cooccurrence.renamed(renames));
   }
 
   /** Sums analysed documents into the tables of their outlet. */

@@ -116,6 +116,21 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
     return part;
   }
 
+  /**
+   * A table in which each term that {@code renames} maps is counted under the term it maps to, with
+   * the same words and documents. Document frequencies add up, so the terms that are renamed into
+   * one must not share documents (as spelling variants of one entity name do not). This table
+   * when nothing is renamed.
+   */
+  public TermTable renamed(Map<String, String> renames) {
+    if (renames.keySet().stream().noneMatch(this::contains)) {
+      return this;
+    }
+    TermTable out = new TermTable(size(), tokens, documents);
+    forEach((term, count, documentFrequency) -> out.add(renames.getOrDefault(term, term), count, documentFrequency));
+    return out;
+  }
+
   /** The number of distinct terms. */
   public int size() {
     return index.size();

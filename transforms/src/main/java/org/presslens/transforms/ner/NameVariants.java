@@ -2,23 +2,28 @@ package org.presslens.transforms.ner;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.presslens.transforms.model.EntityTable;
+import org.presslens.transforms.model.EntityTable.Entity;
 import org.presslens.transforms.model.Mention;
 
 /**
  * Spelling variants of one person's or place's name: names whose {@link #key} is equal, such as
  * the transliterations {@code Zelensky}, {@code Zelenskyy} and {@code Zelenskiy}, or {@code
  * Kadhafi} and {@code Qaddafi}. Within a document, {@link #merge} names every mention of such a
- * name by one spelling.
+ * name by one spelling; across the corpus, {@link #acrossCorpus} finds the spellings that
+ * different documents chose, for the reports to name by one.
  */
-final class NameVariants {
+public final class NameVariants {
 
   /** Keys shorter than this are left alone: {@code Li}, {@code Ly} and {@code Lee} are different family names. */
   static final int MIN_KEY_LENGTH = 3;
@@ -91,6 +96,63 @@ final class NameVariants {
           m.start(), m.end(), m.source(), m.probability(), m.charStart(), m.charEnd(), m.written()));
     }
     return out;
+  }
+
+  /**
+   * Spellings of one name that documents wrote differently: the entity that names them all
+   * ({@code name}), why it was chosen ({@link #PREFERRED} or {@link #MOST_MENTIONED}) and every
+   * spelling's entity, the chosen one included, most mentioned first.
+   */
+  public record Group(Entity name, String chosenBy, List<Entity> spellings) {}
+
+  public static final String PREFERRED = "gazetteer name";
+  public static final String MOST_MENTIONED = "most mentioned";
+
+  /** Most mentions first, then most documents, then by name: an order that does not depend on the runner. */
+  private static final Comparator<Entity> MOST_FIRST = Comparator.comparingLong(Entity::mentions).reversed()
+      .thenComparing(Comparator.comparingLong(Entity::documentCount).reversed()).thenComparing(Entity::canonical);
+
+  /**
+   * The entities of a corpus table that are spellings of one person's or place's name, by the
+   * rules of {@link #merge}: same type and {@link #key}, not vetoed by an alias. A person's name
+   * must also have two words at least: across documents, one name alone ({@code Brian}, {@code
+   * Bryan}) is as likely to be two people as one. Each group is
+   * named by a spelling that {@code preferred} accepts (the most mentioned of those), else by the
+   * most mentioned spelling. Groups come in the order of their names.
+   */
+  public static List<Group> acrossCorpus(EntityTable table, Predicate<String> preferred, Predicate<String> vetoed) {
+    Map<String, List<Entity>> byKey = new TreeMap<>();
+    for (Entity e : table.entities().values()) {
+      if (TYPES.contains(e.type()) && !vetoed.test(e.canonical()) && (!e.type().equals("person") || isFullName(e.canonical()))) {
+        String key = key(e.canonical());
+        if (key.length() >= MIN_KEY_LENGTH) {
+          byKey.computeIfAbsent(e.type() + "\u0000" + key, k -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    for (List<Entity> spellings : byKey.values()) {
+      if (spellings.size() > 1) {
+        spellings.sort(MOST_FIRST);
+        Entity name = spellings.stream().filter(e -> preferred.test(e.canonical())).findFirst().orElse(null);
+        groups.add(name != null ? new Group(name, PREFERRED, spellings) : new Group(spellings.get(0), MOST_MENTIONED, spellings));
+      }
+    }
+    groups.sort(Comparator.comparing((Group g) -> g.name().canonical()).thenComparing(g -> g.name().type()));
+    return groups;
+  }
+
+  private static boolean isFullName(String name) {
+    return name.strip().indexOf(' ') > 0;
+  }
+
+  /** For each entity key ({@link Mention#key()}) of a group's spellings other than its name, the key of the name. */
+  public static Map<String, String> renames(List<Group> groups) {
+    Map<String, String> renames = new TreeMap<>();
+    for (Group g : groups) {
+      g.spellings().stream().filter(e -> e != g.name()).forEach(e -> renames.put(e.key(), g.name().key()));
+    }
+    return renames;
   }
 
   /** The preferred spelling, else the most mentioned, the first of equals (the map keeps the order of first mentions). */

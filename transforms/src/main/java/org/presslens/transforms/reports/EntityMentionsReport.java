@@ -39,7 +39,8 @@ public final class EntityMentionsReport extends PTransform<PCollection<OutletTab
           integer("start", "where the mention starts in the document's text as read: characters (Unicode code points) before it"),
           integer("end", "where it ends: characters before the one that follows it (text[start:end] in Python is the mention as read)"),
           col("text", "the mention as the text writes it (a line break as a space)"),
-          col("entity", "canonical name, as in entities.csv"),
+          col("entity", "canonical name, as in entities.csv; in the full-detail table the document's own spelling of it, "
+              + "which entity_variants.csv maps to the name of the other reports"),
           col("type", "person, organization or location"),
           col("source", "which layer found it: model, dictionary, or both"),
           decimal("probability", 4, "the model's probability of the span it found (mean of its tokens' outcome "

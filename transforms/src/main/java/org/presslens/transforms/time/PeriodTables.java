@@ -52,6 +52,13 @@ public record PeriodTables(TreeMap<String, DatedTables> byPeriod)
     return Summable.mergeFn(PeriodTables.class, PeriodTables::new);
   }
 
+  /** The same tables with entities renamed ({@link DatedTables#withEntitiesRenamed}). */
+  public PeriodTables withEntitiesRenamed(Map<String, String> renames) {
+    TreeMap<String, DatedTables> renamed = new TreeMap<>();
+    byPeriod.forEach((period, tables) -> renamed.put(period, tables.withEntitiesRenamed(renames)));
+    return new PeriodTables(renamed);
+  }
+
   /** The period's tables, or null. */
   public DatedTables get(String period) {
     return byPeriod.get(period);

@@ -19,6 +19,7 @@ import org.presslens.transforms.TestDocuments;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.EntityTable;
 import org.presslens.transforms.model.Mention;
+import org.presslens.transforms.ner.Gazetteer;
 
 @ExtendWith(TestPipelineExtension.class)
 class EntityReportsTest {
@@ -91,6 +92,23 @@ class EntityReportsTest {
           byKey.get(SortKey.of("1", "GT")).get(0).subList(0, 8));
       return null;
     });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void variantsCsvListsEachSpellingMergedIntoAName(TestPipeline pipeline) throws java.io.IOException {
+    // Hayti in 2 documents (first b1), Haiti once; Buenos Ayres twice, Buenos Aires (the gazetteer's) once.
+    AnalyzedDocument b1 = TestDocuments.withEntities("b1", "RT", 1, List.of(m("Hayti", "location", 0, 0, "model"),
+        m("Buenos Ayres", "location", 0, 3, "model"), m("Buenos Ayres", "location", 0, 6, "model")), Map.of());
+    AnalyzedDocument b2 = TestDocuments.withEntities("b2", "RT", 1, List.of(m("Hayti", "location", 0, 0, "model")), Map.of());
+    AnalyzedDocument a1 = TestDocuments.withEntities("a1", "GT", 1, List.of(m("Haiti", "location", 0, 0, "model"),
+        m("Buenos Aires", "location", 0, 2, "dictionary")), Map.of());
+    PCollection<ReportBlock> blocks = pipeline.apply(Create.of(b1, b2, a1)).apply(TestDocuments.asSegments())
+        .apply(SumTables.create()).get(SumTables.CORPUS)
+        .apply(EntityVariantsReport.of(new Gazetteer().addNames(TestDocuments.lines("location\tBuenos Aires"), "test"), CSV_ONLY));
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(EntityVariantsReport.SPEC, SortKey.of("0"), List.of(
+        List.of("Buenos Aires", "location", "gazetteer name", 1, "Buenos Ayres", 2, 1, "b1"),
+        List.of("Hayti", "location", "most mentioned", 2, "Haiti", 1, 1, "a1"))));
     pipeline.run().waitUntilFinish();
   }
 
