@@ -57,6 +57,7 @@ public final class EntityRecognizer {
   private static final Set<String> COMPASS = Set.of("North", "South", "East", "West");
 
   private static final String PERSON = "person";
+  private static final String LOCATION = "location";
   private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday");
@@ -139,6 +140,14 @@ public final class EntityRecognizer {
       OrganisationShortForms organisations, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
+      List<int[]> places = fromDictionary.stream().filter(c -> c.type().equals(LOCATION))
+          .map(c -> new int[] {c.start(), c.end()}).toList();
+      for (int[] span : organisationNames.placesBeforeRegions(tokens, places)) {
+        if (span[1] - span[0] == 1 && CALENDAR.contains(tokens[span[0]].toLowerCase(Locale.ROOT))) {
+          continue; // in January, Gulf oil sources said
+        }
+        fromDictionary.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
+      }
       fromDictionary.addAll(organisations.candidates(tokens));
       for (int[] span : personNames.afterTitles(tokens)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));

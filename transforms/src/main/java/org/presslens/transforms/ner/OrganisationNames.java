@@ -228,6 +228,36 @@ final class OrganisationNames {
     return headWordNames(tokens, PLACE_HEADS);
   }
 
+  /**
+   * Places named before a comma and a larger place the gazetteer knows, as news writes a town with
+   * its state or country ({@code Hoffman Estates, Ill.}, {@code Paulsboro, New Jersey}): the one to
+   * three capitalised words before the comma, when no capitalised word comes before them, none is
+   * a legal form or a head word of {@link #HEADS}, and the larger place ends a phrase (no
+   * capitalised word or possessive follows it: {@code Glenn, Ohio Democrat}, {@code Exxon, China's}).
+   *
+   * @param regions the spans {start, end} of the gazetteer's places in the sentence
+   */
+  List<int[]> placesBeforeRegions(String[] tokens, List<int[]> regions) {
+    List<int[]> spans = new ArrayList<>();
+    for (int[] region : regions) {
+      int comma = region[0] - 1;
+      boolean endsPhrase = region[1] == tokens.length
+          || !startsName(tokens[region[1]]) && !tokens[region[1]].equalsIgnoreCase("'s");
+      if (comma < 1 || !tokens[comma].equals(",") || !endsPhrase) {
+        continue;
+      }
+      int start = comma;
+      while (start > 0 && comma - start < 3 && isNameWord(tokens[start - 1]) && !HEADS.contains(tokens[start - 1])) {
+        start--;
+      }
+      boolean whole = start == 0 || !startsName(tokens[start - 1]) && !isSuffix(tokens[start - 1]);
+      if (start < comma && whole) {
+        spans.add(new int[] {start, comma});
+      }
+    }
+    return spans;
+  }
+
   private List<int[]> headWordNames(String[] tokens, Set<String> heads) {
     List<int[]> spans = new ArrayList<>();
     for (int i = 1; i < tokens.length; i++) {

@@ -126,4 +126,12 @@ class EntityRecognizerTest {
         found.stream().filter(m -> m.endsWith("/person")).toList());
     assertTrue(found.stream().noneMatch(m -> m.contains("Minister")), "a title is not a name: " + found);
   }
+
+  @Test
+  void aTownBeforeItsStateIsAPlaceButAMonthIsNot() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The tanker delivered oil to a refinery in Paulsboro, New Jersey, on Monday. Exports fell in January, Gulf oil sources said.");
+    assertTrue(found.contains("Paulsboro/location") && found.contains("New Jersey/location"), found.toString());
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("January")), found.toString());
+  }
 }

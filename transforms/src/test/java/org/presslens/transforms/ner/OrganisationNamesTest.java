@@ -120,6 +120,30 @@ class OrganisationNamesTest {
     assertEquals(List.of("Teles Pires River", "Bay of Fundy"), spans(NAMES.placeNames(tokens), tokens));
   }
 
+  /** The places before a comma and the region spans given as {start, end} of their first word and length. */
+  private static List<String> beforeRegions(String sentence, int... regionStartsAndLengths) {
+    String[] tokens = sentence.split(" ");
+    List<int[]> regions = new java.util.ArrayList<>();
+    for (int i = 0; i < regionStartsAndLengths.length; i += 2) {
+      regions.add(new int[] {regionStartsAndLengths[i], regionStartsAndLengths[i] + regionStartsAndLengths[i + 1]});
+    }
+    return spans(NAMES.placesBeforeRegions(tokens, regions), tokens);
+  }
+
+  @Test
+  void aPlaceBeforeACommaAndItsStateOrCountryIsAPlace() {
+    assertEquals(List.of("Hoffman Estates"), beforeRegions("division in Hoffman Estates , Ill. , as part", 5, 1));
+    assertEquals(List.of("Paulsboro"), beforeRegions("a refinery in Paulsboro , New Jersey , the ship", 5, 2));
+    assertEquals(List.of("Dedham"), beforeRegions("Redstone , who controls Dedham , Mass. ,-based", 6, 1));
+    assertEquals(List.of("Paulsboro"), beforeRegions("Paulsboro , New Jersey", 2, 2), "at the start of a sentence");
+    assertEquals(List.of(), beforeRegions("said John Glenn , Ohio Democrat", 4, 1), "a capitalised word after the region");
+    assertEquals(List.of(), beforeRegions("bought Exxon , China 's largest", 3, 1), "a possessive after it");
+    assertEquals(List.of(), beforeRegions("sold Dome Petroleum Ltd , Canada , to", 5, 1), "a legal form");
+    assertEquals(List.of(), beforeRegions("the Federal Reserve Board , Washington , said", 5, 1), "a head word");
+    assertEquals(List.of(), beforeRegions("in North West Main Street Square , Ohio , the", 7, 1), "more than three words");
+    assertEquals(List.of(), beforeRegions("sold in Dedham and Boston", 4, 1), "no comma");
+  }
+
   @Test
   void anAcronymWithUpToTwoMoreCapitalsIsAShortFormToo() {
     OrganisationShortForms doc = NAMES.forDocument(Set.of());
