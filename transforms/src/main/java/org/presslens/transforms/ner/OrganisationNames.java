@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.presslens.transforms.text.StopWords;
+import org.presslens.transforms.text.TokenRules;
 
 /**
  * The name rules of the dictionary layer for organisations (and places named by a head word).
@@ -37,6 +38,16 @@ final class OrganisationNames {
   /** Head words that end the name of a natural place ({@code Teles Pires River}, {@code Strait of Hormuz}). */
   static final Set<String> PLACE_HEADS = Set.of("Bay", "Canal", "Desert", "Gulf", "Island", "Islands", "Lake",
       "Mountains", "Ocean", "Peninsula", "River", "Sea", "Strait", "Valley");
+  /**
+   * Nouns that, in an appositive after a name, say that the name is a company's: {@code Nova, the
+   * Canadian company that owns}, {@code CMP, a public gold mining company}.
+   */
+  static final Set<String> COMPANY_NOUNS = Set.of("company", "firm", "concern", "corporation", "conglomerate", "bank",
+      "insurer", "brokerage", "maker", "manufacturer", "producer", "refiner", "retailer", "utility", "airline",
+      "subsidiary", "affiliate");
+  private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+  /** Words at most between an appositive's article and its noun: {@code a public gold mining company}. */
+  private static final int APPOSITIVE_WORDS = 4;
   /** Words after which a company's named part is one: {@code its Stant division}. */
   private static final Set<String> UNITS = Set.of("division", "unit", "subsidiary", "units", "subsidiaries");
   /** The words that the name rules start from. */
@@ -183,6 +194,7 @@ final class OrganisationNames {
     words.addAll(HEADS);
     words.addAll(PLACE_HEADS);
     words.addAll(UNITS);
+    words.addAll(COMPANY_NOUNS);
     words.addAll(Set.of("<", "("));
     return Set.copyOf(words);
   }
@@ -252,6 +264,43 @@ final class OrganisationNames {
       }
       boolean whole = start == 0 || !startsName(tokens[start - 1]) && !isSuffix(tokens[start - 1]);
       if (start < comma && whole) {
+        spans.add(new int[] {start, comma});
+      }
+    }
+    return spans;
+  }
+
+  /**
+   * Organisations named by an appositive: one to four capitalised words, then a comma, an article,
+   * at most {@value #APPOSITIVE_WORDS} words other than stop words and one of {@link
+   * #COMPANY_NOUNS} that ends the phrase (a stop word, punctuation or the sentence's end follows:
+   * not {@code a bank economist}, not {@code the company's chairman}), when no capitalised word
+   * comes before the name and it is not a gazetteer name ({@code Texas, the largest producer}).
+   */
+  List<int[]> appositiveNames(String[] tokens) {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 3; i < tokens.length; i++) {
+      boolean endsPhrase = i + 1 == tokens.length || stopWords.contains(tokens[i + 1].toLowerCase(Locale.ROOT))
+          && !tokens[i + 1].equalsIgnoreCase("'s") || !TokenRules.hasWordChar(tokens[i + 1]);
+      if (!COMPANY_NOUNS.contains(tokens[i]) || !endsPhrase) {
+        continue;
+      }
+      int article = i - 1;
+      while (article > 1 && i - article <= APPOSITIVE_WORDS && !stopWords.contains(tokens[article].toLowerCase(Locale.ROOT))
+          && TokenRules.hasWordChar(tokens[article])) {
+        article--;
+      }
+      if (!ARTICLES.contains(tokens[article].toLowerCase(Locale.ROOT)) || !tokens[article - 1].equals(",")) {
+        continue;
+      }
+      int comma = article - 1;
+      int start = comma;
+      while (start > 0 && comma - start < 4 && isNameWord(tokens[start - 1])) {
+        start--;
+      }
+      String name = String.join(" ", Arrays.copyOfRange(tokens, start, comma));
+      boolean whole = start == 0 || !startsName(tokens[start - 1]);
+      if (start < comma && whole && !gazetteerNames.contains(name)) {
         spans.add(new int[] {start, comma});
       }
     }

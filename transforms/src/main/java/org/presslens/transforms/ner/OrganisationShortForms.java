@@ -50,6 +50,7 @@ final class OrganisationShortForms {
       withoutLegalForm.addAll(names.headWordNames(tokens));
       withoutLegalForm.addAll(names.tickerNames(tokens));
       withoutLegalForm.addAll(names.unitNames(tokens));
+      withoutLegalForm.addAll(names.appositiveNames(tokens));
       for (int[] span : names.placeNames(tokens)) {
         out.add(new Candidate(span[0], span[1], OrganisationNames.LOCATION, Mention.DICTIONARY, Double.NaN));
       }

@@ -134,4 +134,11 @@ class EntityRecognizerTest {
     assertTrue(found.contains("Paulsboro/location") && found.contains("New Jersey/location"), found.toString());
     assertTrue(found.stream().noneMatch(name -> name.startsWith("January")), found.toString());
   }
+
+  @Test
+  void aNameThatAnAppositiveCallsACompanyIsAnOrganisationLaterInTheDocumentToo() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Shares rose after Nova, the Canadian company that owns 56 pct of the venture, agreed to sell. Nova said the sale would close soon.");
+    assertEquals(2, found.stream().filter("Nova/organization"::equals).count(), found.toString());
+  }
 }

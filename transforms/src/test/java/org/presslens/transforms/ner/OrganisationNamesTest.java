@@ -144,6 +144,26 @@ class OrganisationNamesTest {
     assertEquals(List.of(), beforeRegions("sold in Dedham and Boston", 4, 1), "no comma");
   }
 
+  private static List<String> appositives(String sentence) {
+    String[] tokens = sentence.split(" ");
+    return spans(NAMES.appositiveNames(tokens), tokens);
+  }
+
+  @Test
+  void aNameBeforeAnAppositiveThatCallsItACompanyIsAnOrganisation() {
+    assertEquals(List.of("Nova"), appositives("Nova , the Canadian company that owns 56 pct"));
+    assertEquals(List.of("CMP"), appositives("acquire 29 pct of CMP , a public gold mining company in which"));
+    assertEquals(List.of("Novo Astro"), appositives("a stake in Novo Astro , a private company , and"));
+    assertEquals(List.of("Coloroll"), appositives("Coloroll , a British wallcoverings maker ."));
+    assertEquals(List.of(), appositives("said John Smith , a bank economist"), "the noun goes on");
+    assertEquals(List.of(), appositives("said Redstone , the company 's chairman"), "a possessive");
+    assertEquals(List.of(), appositives("said Smith , an analyst with the brokerage firm"), "a stop word before the noun");
+    assertEquals(List.of(), appositives("Chicago , the home of the company"), "a stop word before the noun");
+    assertEquals(List.of(), appositives("in Hong Kong , the largest bank"), "a gazetteer name");
+    assertEquals(List.of(), appositives("Nova , the big old red new shiny company ."), "more than four words before the noun");
+    assertEquals(List.of(), appositives("Nova the Canadian company"), "no comma");
+  }
+
   @Test
   void anAcronymWithUpToTwoMoreCapitalsIsAShortFormToo() {
     OrganisationShortForms doc = NAMES.forDocument(Set.of());
