@@ -143,8 +143,9 @@ public final class EntityRecognizer {
       List<int[]> places = fromDictionary.stream().filter(c -> c.type().equals(LOCATION))
           .map(c -> new int[] {c.start(), c.end()}).toList();
       for (int[] span : organisationNames.placesBeforeRegions(tokens, places)) {
-        if (span[1] - span[0] == 1 && CALENDAR.contains(tokens[span[0]].toLowerCase(Locale.ROOT))) {
-          continue; // in January, Gulf oil sources said
+        String word = tokens[span[0]].toLowerCase(Locale.ROOT);
+        if (span[1] - span[0] == 1 && (CALENDAR.contains(word) || organisations.isWrittenInLowerCase(word))) {
+          continue; // in January, Gulf oil sources said; the Government, Britain
         }
         fromDictionary.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
       }

@@ -93,6 +93,11 @@ final class OrganisationShortForms {
     return shortForms.size();
   }
 
+  /** Whether the document writes this lower-case word in lower case somewhere. */
+  boolean isWrittenInLowerCase(String word) {
+    return lowerCaseWords.contains(word);
+  }
+
   /** The organisation whose short form {@code surface} is, or null. */
   Mention shortFormOf(String surface) {
     return shortForms.get(surface);

@@ -128,11 +128,12 @@ class EntityRecognizerTest {
   }
 
   @Test
-  void aTownBeforeItsStateIsAPlaceButAMonthIsNot() {
+  void aTownBeforeItsStateIsAPlaceButAMonthOrACommonWordIsNot() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
-        "The tanker delivered oil to a refinery in Paulsboro, New Jersey, on Monday. Exports fell in January, Gulf oil sources said.");
+        "The tanker delivered oil to a refinery in Paulsboro, New Jersey, on Monday. Exports fell in January, Gulf oil sources said. "
+            + "Talks between the Government, Britain and France went on; the government said little.");
     assertTrue(found.contains("Paulsboro/location") && found.contains("New Jersey/location"), found.toString());
-    assertTrue(found.stream().noneMatch(name -> name.startsWith("January")), found.toString());
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("January") || name.startsWith("Government")), found.toString());
   }
 
   @Test
