@@ -176,6 +176,8 @@ class CacheRunTest {
         variants.stream().map(r -> List.of(r.get("entity"), r.get("type"), r.get("chosen_by"), r.get("variant"),
             r.get("variant_mentions"), r.get("variant_documents"))).findFirst().orElseThrow());
     assertTrue(PressLensRunTest.readCsv(reports.resolve("entities.csv")).stream().noneMatch(r -> r.get("entity").equals("Sergey Lavrov")));
+    assertTrue(Files.readString(reports.resolve("report.html")).contains("Spellings counted as one entity: Sergey Lavrov as Sergei Lavrov."),
+        "the HTML report names the merge");
   }
 
   private void assertDamagedCacheStopsTheRun(byte[] documentsBefore) throws IOException {

@@ -28,6 +28,8 @@ public final class HtmlReport {
   static final int TOP_TERMS = 15;
   static final int SCATTER_TERMS = 400;
   static final int TOP_ENTITIES = 10;
+  /** Merged spellings named under the entity tables; entity_variants.csv has them all. */
+  static final int TOP_VARIANTS = 10;
   static final int NETWORK_EDGES = 60;
 
   private final ReportTables tables;
@@ -72,7 +74,7 @@ public final class HtmlReport {
       List<CSVRecord> entities = tables.read("entities.csv");
       List<CSVRecord> pairs = tables.read("entity_cooccurrence.csv").stream()
           .filter(r -> r.get("scope").equals("corpus") && r.get("window").equals("sentence")).toList();
-      entities(html, byOutlet.keySet(), entities);
+      entities(html, byOutlet.keySet(), entities, tables.read("entity_variants.csv"));
       network(html, entities, pairs);
     } else {
       html.append("<section id=\"entities\"><h2>Entities</h2><p class=\"empty\">Not recognised in this run ")
@@ -184,7 +186,7 @@ public final class HtmlReport {
         + " most frequent tested terms", List.of("contrastMinCount", "priorScale", "maxNgram"))).append("</section>\n");
   }
 
-  private void entities(StringBuilder html, Iterable<String> outlets, List<CSVRecord> entities) {
+  private void entities(StringBuilder html, Iterable<String> outlets, List<CSVRecord> entities, List<CSVRecord> variants) {
     Map<String, Map<String, Integer>> perOutlet = new HashMap<>();
     Map<String, String> types = new HashMap<>();
     for (CSVRecord r : entities) {
@@ -209,7 +211,14 @@ public final class HtmlReport {
               .append(esc(types.get(e.getKey()))).append("</td><td>").append(e.getValue()).append("</td></tr>"));
       html.append("</tbody></table>");
     }
-    html.append("</div>").append(source(List.of("entities.csv"), "mentions_per_outlet, top " + TOP_ENTITIES,
+    html.append("</div>");
+    if (!variants.isEmpty()) {
+      html.append("<p>Spellings counted as one entity: ").append(variants.stream().limit(TOP_VARIANTS)
+          .map(r -> esc(text(r, "variant")) + " as " + esc(text(r, "entity"))).collect(Collectors.joining("; ")))
+          .append(variants.size() > TOP_VARIANTS ? "; " + (variants.size() - TOP_VARIANTS) + " more" : "")
+          .append(". An alias line for a spelling keeps it apart.</p>");
+    }
+    html.append(source(List.of("entities.csv", "entity_variants.csv"), "mentions_per_outlet, top " + TOP_ENTITIES,
         List.of("minEntityCount", "gazetteer", "aliases"))).append("</section>\n");
   }
 
