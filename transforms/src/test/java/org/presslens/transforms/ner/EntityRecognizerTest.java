@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.Mention;
@@ -141,5 +142,16 @@ class EntityRecognizerTest {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Shares rose after Nova, the Canadian company that owns 56 pct of the venture, agreed to sell. Nova said the sale would close soon.");
     assertEquals(2, found.stream().filter("Nova/organization"::equals).count(), found.toString());
+  }
+
+  @Test
+  void modelSpansBelowTheMinimumProbabilityAreDropped() {
+    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
+    String[] tokens = "Officials met Anna Berg in Oslo .".split(" ");
+    double below = EntityRecognizer.MIN_MODEL_PROBABILITY - 0.01;
+    List<MentionMerger.Candidate> kept = recognizer.clean(List.of(
+        new MentionMerger.Candidate(2, 4, "person", Mention.MODEL, below),
+        new MentionMerger.Candidate(5, 6, "location", Mention.MODEL, EntityRecognizer.MIN_MODEL_PROBABILITY)), tokens, Set.of());
+    assertEquals(List.of("Oslo"), kept.stream().map(c -> tokens[c.start()]).toList());
   }
 }
