@@ -21,11 +21,7 @@ final class OrganisationShortForms {
 
   private final OrganisationNames names;
   private final Set<String> lowerCaseWords;
-  /**
-   * The short forms of the organisation names seen so far, each to a mention of the name
-   * that gave it last: a short form that two names share names the one mentioned last (Hutton
-   * after "Hutton LBO, a subsidiary of E.F. Hutton Group Inc").
-   */
+  /** The leading words of the organisation names with a legal form seen so far, each to the name's first mention. */
   private final Map<String, Mention> shortForms = new HashMap<>();
   /** The first words of the short forms, each with the number of words of its longest form. */
   private final Map<String, Integer> longestFrom = new HashMap<>();
@@ -169,7 +165,7 @@ final class OrganisationShortForms {
   }
 
   private void addShortForm(String form, Mention organisation) {
-    if (shortForms.put(form, organisation) == null) {
+    if (shortForms.putIfAbsent(form, organisation) == null) {
       int space = form.indexOf(' ');
       int words = (int) form.chars().filter(c -> c == ' ').count() + 1;
       longestFrom.merge(space < 0 ? form : form.substring(0, space), words, Math::max);

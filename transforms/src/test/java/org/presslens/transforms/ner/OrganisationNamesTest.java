@@ -47,19 +47,6 @@ class OrganisationNamesTest {
     assertEquals(List.of("0-2"), doc.candidates(later).stream().map(c -> c.start() + "-" + c.end()).toList());
   }
 
-  @Test
-  void aShortFormThatTwoNamesShareIsTheNameMentionedLast() {
-    OrganisationShortForms doc = NAMES.forDocument(Set.of());
-    Mention unit = new Mention("E.F. Hutton LBO Inc", "organization", "E.F. Hutton LBO Inc", 0, 0, 4, Mention.DICTIONARY);
-    Mention group = new Mention("E.F. Hutton Group Inc", "organization", "E.F. Hutton Group Inc", 1, 0, 4, Mention.DICTIONARY);
-    doc.remember("E.F. Hutton LBO Inc said".split(" "), 0, 4, unit);
-    assertEquals(unit, doc.shortFormOf("Hutton"));
-    doc.remember("E.F. Hutton Group Inc owns it".split(" "), 0, 4, group);
-    assertEquals(group, doc.shortFormOf("Hutton"));
-    assertEquals(group, doc.shortFormOf("E.F. Hutton"));
-    assertEquals(unit, doc.shortFormOf("Hutton LBO"), "a short form of one name only");
-  }
-
   private static List<String> spans(List<int[]> found, String[] tokens) {
     return found.stream().map(span -> String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1]))).toList();
   }
