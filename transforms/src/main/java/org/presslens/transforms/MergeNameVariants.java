@@ -48,8 +48,7 @@ public final class MergeNameVariants extends PTransform<PCollectionTuple, PColle
     Gazetteer names = gazetteer;
     PCollectionView<Map<String, String>> renames = tables.get(SumTables.CORPUS)
         .apply("FindVariants", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((OutletTables corpus) -> NameVariants.renames(NameVariants.acrossCorpus(corpus.entities(),
-                name -> names.typeOf(name) != null, names::hasAlias)).entrySet().stream()
+            .via((OutletTables corpus) -> NameVariants.renames(NameVariants.acrossCorpus(corpus.entities(), names)).entrySet().stream()
                 .map(e -> KV.of(e.getKey(), e.getValue())).toList()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("VariantsView", View.asMap());

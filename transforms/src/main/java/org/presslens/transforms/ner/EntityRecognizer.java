@@ -139,7 +139,7 @@ public final class EntityRecognizer {
       }
     }
     // spellings of one name in one document (Zelensky, Zelenskyy): one entity, a gazetteer name first
-    return NameVariants.merge(mentions, name -> gazetteer.typeOf(name) != null, gazetteer::hasAlias);
+    return NameVariants.merge(mentions, gazetteer);
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */

@@ -146,6 +146,16 @@ public final class NameVariants {
     return name.strip().indexOf(' ') > 0;
   }
 
+  /** {@link #acrossCorpus} with the gazetteer's names preferred and names with an alias line left alone. */
+  public static List<Group> acrossCorpus(EntityTable table, Gazetteer gazetteer) {
+    return acrossCorpus(table, name -> gazetteer.typeOf(name) != null, gazetteer::hasAlias);
+  }
+
+  /** {@link #merge} with the gazetteer's names preferred and names with an alias line left alone. */
+  static List<Mention> merge(List<Mention> mentions, Gazetteer gazetteer) {
+    return merge(mentions, name -> gazetteer.typeOf(name) != null, gazetteer::hasAlias);
+  }
+
   /** For each entity key ({@link Mention#key()}) of a group's spellings other than its name, the key of the name. */
   public static Map<String, String> renames(List<Group> groups) {
     Map<String, String> renames = new TreeMap<>();

@@ -58,12 +58,8 @@ public final class EntitiesReport extends PTransform<PCollection<OutletTables>, 
     long min = minMentions;
     ReportTiers limits = tiers;
     return corpus.apply("EntityRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-        .via(tables -> Stage.STATISTICS.time(() -> {
-          ScopeRows scope = ScopeRows.open(SPEC, SortKey.of("0"), limits);
-          int[] listed = {0};
-          rows(tables.entities(), min, row -> scope.add(row, listed[0]++ < limits.topEntities()));
-          return scope.finish();
-        })));
+        .via(tables -> Stage.STATISTICS.time(() ->
+            ScopeRows.ofCorpus(SPEC, limits, limits.topEntities(), rows -> rows(tables.entities(), min, rows)))));
   }
 
   /** The entities with at least {@code minMentions} mentions, in the report's order: most mentioned first. */

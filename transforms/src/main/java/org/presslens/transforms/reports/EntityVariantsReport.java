@@ -64,13 +64,8 @@ public final class EntityVariantsReport extends PTransform<PCollection<OutletTab
     Gazetteer names = gazetteer;
     ReportTiers limits = tiers;
     return corpus.apply("VariantRows", FlatMapElements.into(TypeDescriptor.of(ReportBlock.class))
-        .via(tables -> Stage.STATISTICS.time(() -> {
-          ScopeRows scope = ScopeRows.open(SPEC, SortKey.of("0"), limits);
-          int[] listed = {0};
-          rows(NameVariants.acrossCorpus(tables.entities(), name -> names.typeOf(name) != null, names::hasAlias),
-              row -> scope.add(row, listed[0]++ < limits.topEntities()));
-          return scope.finish();
-        })));
+        .via(tables -> Stage.STATISTICS.time(() -> ScopeRows.ofCorpus(SPEC, limits, limits.topEntities(),
+            rows -> rows(NameVariants.acrossCorpus(tables.entities(), names), rows)))));
   }
 
   /** A group's mentions after the merge: the sum of its spellings'. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -46,6 +47,17 @@ public final class ScopeRows {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The blocks of a report whose one scope is the corpus: every row that {@code rows} gives to the
+   * full-detail table, the first {@code csvRows} to the CSV file.
+   */
+  public static List<ReportBlock> ofCorpus(ReportSpec spec, ReportTiers tiers, int csvRows, Consumer<Consumer<List<?>>> rows) {
+    ScopeRows scope = open(spec, SortKey.of("0"), tiers);
+    int[] listed = {0};
+    rows.accept(row -> scope.add(row, listed[0]++ < csvRows));
+    return scope.finish();
   }
 
   /** The folder of a full-detail table. */
