@@ -33,16 +33,17 @@ import org.presslens.transforms.text.TokenRules;
  *   <li>spelling variants of a person's or place's name in one document are one entity ({@link NameVariants}).
  * </ul>
  *
- * The dictionary layer also holds the organisation name rules of {@link OrganisationNames} (legal
- * forms and their short forms in the same document), and leaves out a gazetteer compass direction
- * that begins a longer name ("West Virginia").
+ * The dictionary layer also holds the name rules of {@link OrganisationNames} (legal forms and
+ * their short forms in the same document, towns before a gazetteer region: "Paulsboro, New
+ * Jersey"), and leaves out a gazetteer compass direction that begins a longer name ("West
+ * Virginia").
  *
  * The model layer skips sentences without a lower-case letter (headlines, section labels in
  * capitals): the models rely on capitalisation, which such lines do not carry. Model spans are
  * cleaned before merging (the 2010 models were trained on different text): stop
  * words at a span's edges are trimmed ("By Ali Karbalaei"), and a span is dropped when it is a
  * month or weekday name, or a single sentence-initial word that the same document also uses in
- * lower case ("Consequently").
+ * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}.
  *
  * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance, built in
  * {@code @Setup}.

@@ -11,14 +11,15 @@ import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TokenRules;
 
 /**
- * The name rules of the dictionary layer for organisations (and places named by a head word).
+ * The name rules of the dictionary layer for organisations (and places named by a head word or
+ * before a region).
  * Organisations named with their legal form ({@code Computer Terminal Systems Inc}, {@code Sedio
  * N.V.}, {@code Miller Tabak Hirsch and Co}): a legal-form word ({@link #SUFFIXES}) after one to
  * {@value #MAX_WORDS} capitalised words, which may be joined ({@link #joins}); the name starts at
  * its first capitalised word that is not a stop word. Business news names most companies this way
  * at first mention and by the words before the legal form afterwards ({@code Computer Terminal}):
  * after such a name, each run of its first words is a mention of it later in the same document
- * ({@link OrganisationShortForms}). Names by head word, ticker and possessive are below.
+ * ({@link OrganisationShortForms}). Names by head word, ticker, possessive and appositive are below.
  */
 final class OrganisationNames {
 
