@@ -52,11 +52,12 @@ public record PeriodTables(TreeMap<String, DatedTables> byPeriod)
     return Summable.mergeFn(PeriodTables.class, PeriodTables::new);
   }
 
-  /** The same tables with entities renamed ({@link DatedTables#withEntitiesRenamed}). */
+  /** The same tables with entities renamed ({@link DatedTables#withEntitiesRenamed}); these tables when nothing is renamed. */
   public PeriodTables withEntitiesRenamed(Map<String, String> renames) {
     TreeMap<String, DatedTables> renamed = new TreeMap<>();
     byPeriod.forEach((period, tables) -> renamed.put(period, tables.withEntitiesRenamed(renames)));
-    return new PeriodTables(renamed);
+    boolean unchanged = renamed.entrySet().stream().allMatch(e -> e.getValue() == byPeriod.get(e.getKey()));
+    return unchanged ? this : new PeriodTables(renamed);
   }
 
   /** The period's tables, or null. */

@@ -91,5 +91,10 @@ class RenamedTablesTest {
     OutletTables outletY = summed(documents(name -> name).subList(1, 2));
     assertSame(outletY, outletY.withEntitiesRenamed(RENAMES));
     assertSame(outletY.entities(), outletY.entities().renamed(Map.of()));
+    DatedTables datedY = new DatedTables();
+    documents(name -> name).subList(1, 2).forEach(datedY::add);
+    org.presslens.transforms.time.PeriodTables periods =
+        new org.presslens.transforms.time.PeriodTables(new java.util.TreeMap<>(Map.of("2024-01", datedY)));
+    assertSame(periods, periods.withEntitiesRenamed(RENAMES));
   }
 }

@@ -16,8 +16,7 @@ class OrganisationNamesTest {
 
   private static List<String> legalForms(String sentence) {
     String[] tokens = sentence.split(" ");
-    return NAMES.legalForms(tokens).stream()
-        .map(span -> String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1]))).toList();
+    return spans(NAMES.legalForms(tokens), tokens);
   }
 
   @Test
