@@ -19,11 +19,12 @@ public final class CacheFolder {
    * as written; 4: the record no longer holds the tokens; 5: segments instead of per-document records; 6: segments keep tables per date; 7: mentions placed in the
    * text as read, with the model's probability; boilerplate removal keeps line breaks as written;
    * 8: the entity rules for unseen news: legal forms and short forms, head words, towns before a
-   * region, appositives, the model's probability threshold, spelling variants in a document),
+   * region, appositives, the model's probability threshold, spelling variants in a document;
+   * 9: one-permutation MinHash signatures),
    * since development versions share one version number. {@code AnalysisRevisionTest} notices a
    * change to the analysis that does not raise it.
    */
-  static final int ANALYSIS_REVISION = 8;
+  static final int ANALYSIS_REVISION = 9;
 
   private CacheFolder() {}
 

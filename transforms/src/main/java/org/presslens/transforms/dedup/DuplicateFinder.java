@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Groups documents into sets of copies and names, in each set, the copy to keep. Exact copies
  * share the hash of their normalised text. Near copies are found with locality-sensitive hashing:
- * the {@value Fingerprint#HASHES} MinHash values are cut into {@value #BANDS} bands; documents that
+ * the {@value Fingerprint#HASHES} MinHash bins are cut into {@value #BANDS} bands; documents that
  * agree on a whole band become candidates, and a candidate pair is a near copy when its estimated
  * similarity reaches the threshold. Copies of copies join one set; the kept document is the one
  * with the earliest date, then the lowest doc_id.

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
@@ -26,8 +25,9 @@ import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * What duplicate detection needs of a document: the SHA-256 of its normalised text (lower case,
- * words only, single spaces: finds exact copies whatever their layout) and a MinHash signature of
- * its {@value #SHINGLE_WORDS}-word shingles (estimates Jaccard similarity: finds near copies).
+ * words only, single spaces: finds exact copies whatever their layout) and a one-permutation MinHash
+ * signature of its {@value #SHINGLE_WORDS}-word shingles (estimates Jaccard similarity: finds near
+ * copies).
  *
  * @param order the key that decides which copy is kept: the earliest date, then the lowest doc_id
  */
@@ -161,64 +161,80 @@ public record Fingerprint(String docId, String outlet, String order, String text
     return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
-  /** Multipliers (odd) and increments of the hash functions: fixed, so signatures are reproducible. */
-  private static final long[] MULTIPLIERS = new long[HASHES];
-  private static final long[] INCREMENTS = new long[HASHES];
+  /**
+   * One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle is
+   * hashed once to 64 bits ({@link #shingleHash}); the top 7 bits choose one of {@value #HASHES}
+   * bins and the low 32 bits compete for that bin's least value. A bin no shingle fell into takes
+   * the value of the first filled bin in a fixed pseudo-random sequence of its own ({@link #donor}),
+   * the same sequence in every document. Two documents agree on a bin with probability equal to the
+   * Jaccard similarity of their shingle sets, as with {@value #HASHES} separate hash functions, at
+   * the cost of one hash per shingle instead of {@value #HASHES}.
+   */
+  static int[] signature(List<String> words) {
+    long[] wordHashes = new long[words.size()];
+    for (int w = 0; w < wordHashes.length; w++) {
+      byte[] utf8 = words.get(w).getBytes(StandardCharsets.UTF_8);
+      wordHashes[w] = MurmurHash3.hash128x64(utf8, 0, utf8.length, 0)[0];
+    }
+    long[] least = new long[HASHES];
+    Arrays.fill(least, EMPTY);
+    int shingles = Math.max(1, words.size() - SHINGLE_WORDS + 1);
+    for (int start = 0; start < shingles; start++) {
+      long hash = shingleHash(wordHashes, start, Math.min(words.size(), start + SHINGLE_WORDS));
+      int bin = (int) (hash >>> BIN_SHIFT);
+      long value = hash & 0xFFFF_FFFFL;
+      if (least[bin] == EMPTY || value < least[bin]) {
+        least[bin] = value;
+      }
+    }
+    int[] signature = new int[HASHES];
+    for (int bin = 0; bin < HASHES; bin++) {
+      long value = least[bin];
+      for (int attempt = 1; value == EMPTY; attempt++) {
+        value = least[donor(bin, attempt)];
+      }
+      signature[bin] = (int) value;
+    }
+    return signature;
+  }
+
+  /** A bin's least value before densification when no shingle fell into it (values are 32-bit, unsigned). */
+  private static final long EMPTY = -1L;
+  /** The top bits of a shingle's hash choose its bin: {@value #HASHES} is 2 to this many bits. */
+  private static final int BIN_SHIFT = 64 - Integer.numberOfTrailingZeros(HASHES);
 
   static {
-    SplittableRandom random = new SplittableRandom(0x5EED_F1A6E4L);
-    for (int i = 0; i < HASHES; i++) {
-      MULTIPLIERS[i] = random.nextLong() | 1L;
-      INCREMENTS[i] = random.nextLong();
+    if (Integer.bitCount(HASHES) != 1) {
+      throw new IllegalStateException("HASHES must be a power of two");
     }
   }
 
   /**
-   * For each of {@value #HASHES} hash functions, the smallest hash over all shingles. Each shingle
-   * is hashed once (MurmurHash3, 128-bit x64, first 64 bits); hash function i maps that value x to
-   * the high 32 bits of a_i * x + b_i (multiply-shift, a_i odd), which is as good for MinHash as
-   * {@value #HASHES} separate hashes of the shingle and a hundred times cheaper.
+   * The hash of the shingle {@code words[from, to)} from its words' hashes (MurmurHash3 x64 128 of
+   * their UTF-8 bytes, first 64 bits): combined in order and finished with MurmurHash3's mixer, so
+   * that every bit depends on every word and on their order.
    */
-  static int[] signature(List<String> words) {
-    byte[][] utf8 = new byte[words.size()][];
-    for (int w = 0; w < utf8.length; w++) {
-      utf8[w] = words.get(w).getBytes(StandardCharsets.UTF_8);
+  static long shingleHash(long[] wordHashes, int from, int to) {
+    long hash = to - from;
+    for (int w = from; w < to; w++) {
+      hash = (hash ^ wordHashes[w]) * 0x9E37_79B9_7F4A_7C15L;
     }
-    byte[] shingle = new byte[64];
-    long[] hashes = new long[Math.max(1, words.size() - SHINGLE_WORDS + 1)];
-    for (int start = 0; start < hashes.length; start++) {
-      // the UTF-8 bytes of the shingle's words joined by single spaces, without building the string
-      int length = 0;
-      for (int w = start; w < Math.min(words.size(), start + SHINGLE_WORDS); w++) {
-        int needed = length + utf8[w].length + 1;
-        if (needed > shingle.length) {
-          shingle = Arrays.copyOf(shingle, Math.max(needed, 2 * shingle.length));
-        }
-        if (w > start) {
-          shingle[length++] = ' ';
-        }
-        System.arraycopy(utf8[w], 0, shingle, length, utf8[w].length);
-        length += utf8[w].length;
-      }
-      hashes[start] = MurmurHash3.hash128x64(shingle, 0, length, 0)[0];
-    }
-    // one hash function at a time over all shingles: its minimum stays in a register
-    int[] mins = new int[HASHES];
-    for (int i = 0; i < HASHES; i++) {
-      long multiplier = MULTIPLIERS[i];
-      long increment = INCREMENTS[i];
-      int min = Integer.MAX_VALUE;
-      for (long x : hashes) {
-        min = Math.min(min, (int) ((multiplier * x + increment) >>> 32));
-      }
-      mins[i] = min;
-    }
-    return mins;
+    return mix(hash);
   }
 
-  /** Hash function i of {@link #signature} applied to a shingle's 64-bit hash (for tests). */
-  static int hash(int i, long shingle) {
-    return (int) ((MULTIPLIERS[i] * shingle + INCREMENTS[i]) >>> 32);
+  /** Attempt {@code attempt} (1, 2, ...) of empty bin {@code bin} to borrow a value: a bin in a fixed pseudo-random order. */
+  static int donor(int bin, int attempt) {
+    return (int) (mix(((long) bin << 32) | attempt) >>> BIN_SHIFT);
+  }
+
+  /** MurmurHash3's 64-bit finalisation mix. */
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xFF51_AFD7_ED55_8CCDL;
+    k ^= k >>> 33;
+    k *= 0xC4CE_B9FE_1A85_EC53L;
+    k ^= k >>> 33;
+    return k;
   }
 
   /** Compares the signature's values (a record compares arrays by identity). */

@@ -25,7 +25,7 @@ public final class DuplicatesReport extends PTransform<PCollection<Duplicate>, P
           col("kind", "exact: same words in the same order (case, punctuation and layout ignored); "
               + "near: MinHash similarity at or above --duplicateSimilarity"),
           decimal("similarity", 4, "estimated Jaccard similarity of the two documents' sets of 5-word shingles "
-              + "(128 MinHash functions; 1 for exact copies)")));
+              + "(128 one-permutation MinHash bins; 1 for exact copies)")));
 
   public static DuplicatesReport create() {
     return new DuplicatesReport();
