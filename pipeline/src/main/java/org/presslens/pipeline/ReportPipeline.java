@@ -186,16 +186,14 @@ final class ReportPipeline {
         state.store() == null ? "" : state.runId()));
     ContrastOptions contrast = config.contrastOptions();
     PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
-    PCollectionView<Map<String, List<String>>> distinctive =
-        contrasts.get(OutletContrastReport.TOP_TERMS).apply("DistinctiveTerms", View.asMap());
     PCollectionList<ReportBlock> blocks = PCollectionList
         .of(cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.of(tiers)))
         .and(tables.apply("TermFrequencyReport", TermFrequencyReport.of(config.minCount(), tiers)))
         .and(contrasts.get(OutletContrastReport.REPORT))
         .and(PCollectionTuple.of(KeywordInContextReport.SEGMENTS, segments)
             .and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS))
-            .apply("KeywordInContextReport", KeywordInContextReport.of(distinctive, contrast, config.textOptions(),
-                spillFolder(out))));
+            .and(KeywordInContextReport.TERMS, contrasts.get(OutletContrastReport.TOP_TERMS))
+            .apply("KeywordInContextReport", KeywordInContextReport.of(contrast, config.textOptions(), spillFolder(out))));
     PCollectionTuple sums = PCollectionTuple.of(SumTables.CORPUS, tables.get(SumTables.CORPUS))
         .and(SumTables.BY_OUTLET, tables.get(SumTables.BY_OUTLET))
         .and(SumPeriods.PLAN, periods.get(SumPeriods.PLAN))

@@ -68,14 +68,15 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
 
   @Override
   public PCollectionTuple expand(PCollection<Segment> segments) {
-    PCollectionView<Map<String, Long>> wordsByDate = segments
+    PCollection<KV<String, Long>> wordSums = segments
         .apply("WordsByDate", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
             .via((Segment s) -> s.dated().values().stream().flatMap(dates -> dates.entrySet().stream())
                 .map(e -> KV.of(e.getKey(), e.getValue().words())).toList()))
-        .apply("SumWords", Sum.longsPerKey())
-        .apply("WordsView", View.asMap());
+        .apply("SumWords", Sum.longsPerKey());
+    PCollectionView<Map<String, Long>> wordsByDate = wordSums.apply("WordsView", View.asMap());
     String unit = trends.period();
     PCollection<PeriodPlan> plan = segments.getPipeline().apply("Start", Impulse.create())
+        .apply("WaitForWords", WaitFor.completionOf(start -> 0, wordSums))
         .apply("Plan", ParDo.of(new DoFn<byte[], PeriodPlan>() {
           @ProcessElement
           public void process(ProcessContext c) {
@@ -91,6 +92,7 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
     boolean sinceLastRun = TrendOptions.LAST_RUN.equals(trends.since());
     PCollection<KV<String, PeriodTables>> byOutlet = segments
         .apply("PeriodParts", MapElements.into(TypeDescriptor.of(Segment.class)).via((Segment s) -> s.periodPart(sinceLastRun)))
+        .apply("WaitForPlan", WaitFor.completionOf((Segment s) -> Math.floorMod(s.id().hashCode(), 8), plan))
         .apply("ToPeriods", ParDo.of(new ToPeriodsFn(planView, trends.since(), runId)).withSideInputs(planView))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), PeriodTables.Coder.INSTANCE))
         .apply("SumOutletPeriods", CombineGrouped.perKey(PeriodTables.mergeFn()));

@@ -27,6 +27,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.SpillToFiles;
+import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.text.DocumentTokenizer;
@@ -59,30 +60,26 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   public static final TupleTag<Segment> SEGMENTS = new TupleTag<>() {};
   /** The texts as analysed (after boilerplate removal): the candidates are tokenized again for their lines. */
   public static final TupleTag<SourceDocument> TEXTS = new TupleTag<>() {};
+  /** Per outlet, its distinctive terms in rank order ({@link OutletContrastReport#TOP_TERMS}). */
+  public static final TupleTag<KV<String, List<String>>> TERMS = OutletContrastReport.TOP_TERMS;
 
-  private final PCollectionView<Map<String, List<String>>> terms;
   private final ContrastOptions options;
   private final TextOptions text;
   private final String spillFolder;
 
-  private KeywordInContextReport(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options, TextOptions text,
-      String spillFolder) {
-    this.terms = terms;
+  private KeywordInContextReport(ContrastOptions options, TextOptions text, String spillFolder) {
     this.options = options;
     this.text = text;
     this.spillFolder = spillFolder;
   }
 
   /**
-   * @param terms per outlet, its distinctive terms in rank order: a map view of
-   *     {@link OutletContrastReport#TOP_TERMS}
    * @param text how the documents were tokenized, to find the terms again in their sentences
    * @param spillFolder a folder of the run's own (on any Beam filesystem) where the postings and the
    *     texts wait for the distinctive terms ({@link SpillToFiles}); the run deletes it
    */
-  public static KeywordInContextReport of(PCollectionView<Map<String, List<String>>> terms, ContrastOptions options,
-      TextOptions text, String spillFolder) {
-    return new KeywordInContextReport(terms, options, text, spillFolder);
+  public static KeywordInContextReport of(ContrastOptions options, TextOptions text, String spillFolder) {
+    return new KeywordInContextReport(options, text, spillFolder);
   }
 
   /**
@@ -93,10 +90,13 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
    */
   @Override
   public PCollection<ReportBlock> expand(PCollectionTuple documents) {
+    PCollection<KV<String, List<String>>> topTerms = documents.get(TERMS);
+    PCollectionView<Map<String, List<String>>> terms = topTerms.apply("TermsView", View.asMap());
     PCollection<Segment> postings = documents.get(SEGMENTS)
         .apply("Postings", MapElements.into(TypeDescriptor.of(Segment.class)).via(Segment::postingsPart));
-    PCollectionView<Map<String, String>> candidates = postings
+    PCollection<KV<String, String>> candidateDocuments = postings
         .apply("SpillPostings", SpillToFiles.into(spillFolder))
+        .apply("WaitForTerms", WaitFor.completionOf(KeywordInContextReport::bucketOf, topTerms))
         .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, postings.getCoder(), options.kwicLines()))
             .withSideInputs(terms))
         .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
@@ -105,16 +105,22 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
           public void process(@Element KV<String, ArrayList<String>> outlet, OutputReceiver<KV<String, String>> out) {
             outlet.getValue().forEach(docId -> out.output(KV.of(docId, outlet.getKey())));
           }
-        }))
-        .apply("CandidateView", View.asMap());
+        }));
+    PCollectionView<Map<String, String>> candidates = candidateDocuments.apply("CandidateView", View.asMap());
     PCollection<SourceDocument> texts = documents.get(TEXTS);
     return texts
         .apply("SpillTexts", SpillToFiles.into(spillFolder))
+        .apply("WaitForCandidates", WaitFor.completionOf(KeywordInContextReport::bucketOf, candidateDocuments))
         .apply("FindLines", ParDo.of(new FindLinesFn(terms, candidates, texts.getCoder(), text, options.kwicWindow(),
                 options.kwicLines()))
             .withSideInputs(terms, candidates))
         .apply("FirstLines", Combine.perKey(new FirstLinesFn(options.kwicLines())))
         .apply("Rows", ParDo.of(new RowsFn()));
+  }
+
+  /** A spill file's group while it waits: a few groups, so that the files are read on every core. */
+  static int bucketOf(String spillFile) {
+    return Math.floorMod(spillFile.hashCode(), 8);
   }
 
   /** (outlet, "term\u0000doc_id") for the first documents of a segment that count each of the outlet's terms. */

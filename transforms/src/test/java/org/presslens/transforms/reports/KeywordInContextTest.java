@@ -22,7 +22,7 @@ import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.TestDocuments;
@@ -73,9 +73,7 @@ class KeywordInContextTest {
 
   @Test
   void ordersByTermRankThenDocumentAndCapsLinesPerTerm(TestPipeline pipeline) throws IOException {
-    PCollectionView<Map<String, List<String>>> terms = pipeline
-        .apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))))
-        .apply(View.asMap());
+    PCollection<KV<String, List<String>>> terms = pipeline.apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))));
     ContrastOptions options = new ContrastOptions(3, 1.0, false, 2, 2, 1);
     TextOptions text = new TextOptions(StopWords.english(), 1, false, false);
     // Documents b and a count both terms; c is another outlet's; z comes too late for either term.
@@ -89,8 +87,9 @@ class KeywordInContextTest {
             new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "NATO in Asia. NATO again."),
             new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Old NATO."),
             new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", "NATO and Asia, at last."),
-            new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "NATO elsewhere."))));
-    var blocks = documents.apply(KeywordInContextReport.of(terms, options, text, spill.toString()));
+            new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "NATO elsewhere."))))
+        .and(KeywordInContextReport.TERMS, terms);
+    var blocks = documents.apply(KeywordInContextReport.of(options, text, spill.toString()));
     PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), List.of(
         List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
         List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
