@@ -28,6 +28,7 @@ import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.SpreadDocuments;
+import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
 import org.presslens.transforms.reports.DuplicatesReport;
@@ -43,6 +44,7 @@ import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.state.UpdateSegments;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.io.RejectDuplicateIds;
+import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.SourceDocument;
@@ -171,7 +173,9 @@ final class ReportPipeline {
             Create.of(config.setupRejects()).withCoder(RejectedInput.RejectedInputCoder.of())))
         .apply("AllRejected", Flatten.pCollections());
 
-    analyzed.get(UpdateSegments.FACTS).apply("DocumentsReport", DocumentsReport.withCopies(copyById))
+    analyzed.get(UpdateSegments.FACTS)
+        .apply("FactsWaitForCopies", WaitFor.completionOf((DocumentFacts f) -> SpreadDocuments.bucketOf(f.docId(), 8), copies))
+        .apply("DocumentsReport", DocumentsReport.withCopies(copyById))
         .apply("WriteDocuments", WriteRows.to(out, DocumentsReport.SPEC, tiers));
     rejected.apply("RejectedReport", RejectedReport.create())
         .apply("WriteRejected", WriteRows.to(out, RejectedReport.SPEC, tiers));
