@@ -36,6 +36,12 @@ final class OrganisationNames {
       "Exchange", "Federation", "Foundation", "Fund", "Group", "Holdings", "Industries", "Institute", "Lines",
       "Management", "Mining", "Ministry", "Organisation", "Organization", "Partners", "Party", "Resources",
       "Securities", "Service", "Society", "Trust", "University");
+  /**
+   * Nouns that name an event or a document, not a place, when they end the words before a comma
+   * ({@code the Second World War, Europe}, {@code the Camp David Accords, Egypt}).
+   */
+  static final Set<String> EVENT_NOUNS = Set.of("Accord", "Accords", "Act", "Agreement", "Championship", "Conference",
+      "Crisis", "Cup", "Declaration", "Doctrine", "Games", "Olympics", "Revolution", "Summit", "Treaty", "War", "Wars");
   /** Head words that end the name of a natural place ({@code Teles Pires River}, {@code Strait of Hormuz}). */
   static final Set<String> PLACE_HEADS = Set.of("Bay", "Canal", "Desert", "Gulf", "Island", "Islands", "Lake",
       "Mountains", "Ocean", "Peninsula", "River", "Sea", "Strait", "Valley");
@@ -245,7 +251,8 @@ final class OrganisationNames {
    * Places named before a comma and a larger place the gazetteer knows, as news writes a town with
    * its state or country ({@code Hoffman Estates, Ill.}, {@code Paulsboro, New Jersey}): the one to
    * three capitalised words before the comma, when no capitalised word comes before them, none is
-   * a legal form or a head word of {@link #HEADS}, and the larger place ends a phrase (no
+   * a legal form or a head word of {@link #HEADS}, the last is not an event's noun
+   * ({@link #EVENT_NOUNS}), and the larger place ends a phrase (no
    * capitalised word or possessive follows it: {@code Glenn, Ohio Democrat}, {@code Exxon, China's}).
    *
    * @param regions the spans {start, end} of the gazetteer's places in the sentence
@@ -256,7 +263,7 @@ final class OrganisationNames {
       int comma = region[0] - 1;
       boolean endsPhrase = region[1] == tokens.length
           || !startsName(tokens[region[1]]) && !tokens[region[1]].equalsIgnoreCase("'s");
-      if (comma < 1 || !tokens[comma].equals(",") || !endsPhrase) {
+      if (comma < 1 || !tokens[comma].equals(",") || !endsPhrase || EVENT_NOUNS.contains(tokens[comma - 1])) {
         continue;
       }
       int start = comma;

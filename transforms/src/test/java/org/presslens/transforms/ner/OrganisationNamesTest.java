@@ -141,6 +141,8 @@ class OrganisationNamesTest {
     assertEquals(List.of(), beforeRegions("the Federal Reserve Board , Washington , said", 5, 1), "a head word");
     assertEquals(List.of(), beforeRegions("in North West Main Street Square , Ohio , the", 7, 1), "more than three words");
     assertEquals(List.of(), beforeRegions("sold in Dedham and Boston", 4, 1), "no comma");
+    assertEquals(List.of(), beforeRegions("since the Second World War , Europe has", 5, 1), "an event");
+    assertEquals(List.of(), beforeRegions("under the Camp David Accords , Egypt and", 5, 1), "a document");
   }
 
   private static List<String> appositives(String sentence) {
