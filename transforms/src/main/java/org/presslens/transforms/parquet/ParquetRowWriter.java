@@ -4,34 +4,74 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+import org.presslens.transforms.reports.ReportSpec.Kind;
 
 /**
  * Writes rows of a {@link ParquetTable} to one Parquet file on any Beam filesystem (Snappy
- * compression): Parquet's writer over the file's channel, as Beam's ParquetIO sink does, with the
- * rows' typed values handed straight to it ({@link RowWriteSupport}) instead of through records.
+ * compression, parquet-java's default properties otherwise): parquet-java's file, page and column
+ * writers over the file's channel, as Beam's ParquetIO sink uses them through {@code
+ * ParquetWriter}, with each typed value handed straight to its column's writer. A table's rows
+ * are flat, so the record layer that {@code ParquetWriter} puts in front of the column writers
+ * (walking each record's fields to find every value's column and levels) has nothing to do; it
+ * was most of the time these files took to write. Text as UTF-8 binary, whole numbers as int64,
+ * decimals as double; null and {@code NaN} are written as null. Text that repeats from one row to
+ * the next in a column (a doc_id, an outlet, a direction) is encoded to UTF-8 once per run of rows.
  */
 public final class ParquetRowWriter implements AutoCloseable {
 
   /** Row groups of at most 16 MB: a writer buffers one row group in memory. */
   private static final int ROW_GROUP_BYTES = 16 << 20;
+  /** Rows between two looks at the buffered size, which adds up every column's buffers. */
+  private static final int ROWS_PER_SIZE_CHECK = 1_000;
 
-  private final ParquetWriter<List<?>> writer;
+  private final ParquetFileWriter file;
+  private final MessageType schema;
+  private final ParquetProperties properties = ParquetProperties.builder().build();
+  private final CodecFactory codecs;
+  private final BytesInputCompressor compressor;
+  private final String tableName;
+  private final Kind[] kinds;
+  /** Per column, the last text written and its UTF-8 bytes. */
+  private final String[] lastText;
+  private final Binary[] lastBinary;
+  private ColumnChunkPageWriteStore pages;
+  private ColumnWriteStore columns;
+  private ColumnWriter[] writers;
+  private long rowsInGroup;
   private long rows;
+  private boolean closed;
 
-  private ParquetRowWriter(ParquetWriter<List<?>> writer) {
-    this.writer = writer;
+  private ParquetRowWriter(OutputFile out, ParquetTable table) throws IOException {
+    schema = table.parquetSchema();
+    tableName = table.name();
+    kinds = table.columns().stream().map(c -> c.kind()).toArray(Kind[]::new);
+    lastText = new String[kinds.length];
+    lastBinary = new Binary[kinds.length];
+    file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES, 0, null, properties);
+    file.start();
+    codecs = new CodecFactory(new PlainParquetConfiguration(), properties.getPageSizeThreshold());
+    compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
+    startRowGroup();
   }
 
   /** A writer into a new file (replacing one of the same name). */
@@ -41,51 +81,95 @@ public final class ParquetRowWriter implements AutoCloseable {
 
   /** A writer into an open channel, closed with the writer. */
   public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table) throws IOException {
-    ParquetWriter<List<?>> writer = new Builder(new ChannelOutputFile(channel), table)
-        .withConf(new PlainParquetConfiguration())
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withRowGroupSize(ROW_GROUP_BYTES)
-        .build();
-    return new ParquetRowWriter(writer);
+    return new ParquetRowWriter(new ChannelOutputFile(channel), table);
   }
 
   /** Writes one row of typed values in column order. */
   public void write(List<?> row) throws IOException {
-    writer.write(row);
+    if (row.size() != kinds.length) {
+      throw new IllegalArgumentException("Row has " + row.size() + " values, table " + tableName + " has "
+          + kinds.length + " columns: " + row);
+    }
+    for (int i = 0; i < kinds.length; i++) {
+      Object value = row.get(i);
+      ColumnWriter writer = writers[i];
+      if (value == null) {
+        writer.writeNull(0, 0);
+        continue;
+      }
+      switch (kinds[i]) {
+        case TEXT -> writer.write(binary(i, (String) value), 0, 1);
+        case INTEGER -> writer.write(((Number) value).longValue(), 0, 1);
+        case DECIMAL, SIGNIFICANT -> {
+          double decimal = ((Number) value).doubleValue();
+          if (Double.isNaN(decimal)) {
+            writer.writeNull(0, 0);
+          } else {
+            writer.write(decimal, 0, 1);
+          }
+        }
+      }
+    }
+    columns.endRecord();
     rows++;
+    rowsInGroup++;
+    if (rowsInGroup % ROWS_PER_SIZE_CHECK == 0 && columns.getBufferedSize() >= ROW_GROUP_BYTES) {
+      endRowGroup();
+      startRowGroup();
+    }
+  }
+
+  private Binary binary(int column, String text) {
+    if (!text.equals(lastText[column])) {
+      lastText[column] = text;
+      lastBinary[column] = Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return lastBinary[column];
   }
 
   public long rows() {
     return rows;
   }
 
-  @Override
-  public void close() throws IOException {
-    writer.close();
+  private void startRowGroup() {
+    pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
+        properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+    columns = properties.newColumnWriteStore(schema, pages, pages);
+    List<ColumnDescriptor> descriptors = schema.getColumns();
+    writers = new ColumnWriter[descriptors.size()];
+    for (int i = 0; i < writers.length; i++) {
+      writers[i] = columns.getColumnWriter(descriptors.get(i));
+    }
   }
 
-  /** Parquet's writer builder for rows of one table. */
-  private static final class Builder extends ParquetWriter.Builder<List<?>, Builder> {
-    private final ParquetTable table;
-
-    Builder(OutputFile file, ParquetTable table) {
-      super(file);
-      this.table = table;
+  /** Writes the buffered rows as a row group, as parquet-java's record writer does (none when there are none). */
+  private void endRowGroup() throws IOException {
+    try {
+      if (rowsInGroup > 0) {
+        file.startBlock(rowsInGroup);
+        columns.flush();
+        pages.flushToFileWriter(file);
+        file.endBlock();
+        rowsInGroup = 0;
+      }
+    } finally {
+      columns.close();
+      pages.close();
     }
+  }
 
-    @Override
-    protected Builder self() {
-      return this;
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
     }
-
-    @Override
-    protected WriteSupport<List<?>> getWriteSupport(Configuration conf) {
-      return new RowWriteSupport(table);
-    }
-
-    @Override
-    protected WriteSupport<List<?>> getWriteSupport(ParquetConfiguration conf) {
-      return new RowWriteSupport(table);
+    closed = true;
+    try {
+      endRowGroup();
+      file.end(Map.of());
+    } finally {
+      codecs.release();
+      file.close();
     }
   }
 
