@@ -174,7 +174,7 @@ final class ReportPipeline {
         .apply("AllRejected", Flatten.pCollections());
 
     analyzed.get(UpdateSegments.FACTS)
-        .apply("FactsWaitForCopies", WaitFor.completionOf((DocumentFacts f) -> SpreadDocuments.bucketOf(f.docId(), 8), copies))
+        .apply("FactsWaitForCopies", WaitFor.completionOf(DocumentFacts::docId, copies))
         .apply("DocumentsReport", DocumentsReport.withCopies(copyById))
         .apply("WriteDocuments", WriteRows.to(out, DocumentsReport.SPEC, tiers));
     rejected.apply("RejectedReport", RejectedReport.create())

@@ -76,7 +76,7 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
     PCollectionView<Map<String, Long>> wordsByDate = wordSums.apply("WordsView", View.asMap());
     String unit = trends.period();
     PCollection<PeriodPlan> plan = segments.getPipeline().apply("Start", Impulse.create())
-        .apply("WaitForWords", WaitFor.completionOf(start -> 0, wordSums))
+        .apply("WaitForWords", WaitFor.completionOf(start -> "", wordSums))
         .apply("Plan", ParDo.of(new DoFn<byte[], PeriodPlan>() {
           @ProcessElement
           public void process(ProcessContext c) {
@@ -92,7 +92,7 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
     boolean sinceLastRun = TrendOptions.LAST_RUN.equals(trends.since());
     PCollection<KV<String, PeriodTables>> byOutlet = segments
         .apply("PeriodParts", MapElements.into(TypeDescriptor.of(Segment.class)).via((Segment s) -> s.periodPart(sinceLastRun)))
-        .apply("WaitForPlan", WaitFor.completionOf((Segment s) -> Math.floorMod(s.id().hashCode(), 8), plan))
+        .apply("WaitForPlan", WaitFor.completionOf(Segment::id, plan))
         .apply("ToPeriods", ParDo.of(new ToPeriodsFn(planView, trends.since(), runId)).withSideInputs(planView))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), PeriodTables.Coder.INSTANCE))
         .apply("SumOutletPeriods", CombineGrouped.perKey(PeriodTables.mergeFn()));

@@ -24,33 +24,36 @@ import org.apache.beam.sdk.values.PCollectionList;
  * A GroupByKey releases its groups only when all of its inputs are complete, so the elements come
  * when the side inputs are ready. Beam's {@code Wait.on} waits through a side input itself.
  *
- * <p>Elements are grouped by {@code bucket}, a function of the element alone, so that a runner that
- * recomputes a lost part sends each element to the same group again; its few values keep the
- * released elements in a few bundles, enough for every core.
+ * <p>Elements are grouped in {@value #BUCKETS} buckets by a hash of an id of their own
+ * ({@link SpreadDocuments#bucketOf}), so that a runner that recomputes a lost part sends each
+ * element to the same group again, and the released elements come in a few bundles, enough for
+ * every core.
  */
 public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>> {
 
-  private final List<PCollection<?>> signals;
-  private final SerializableFunction<T, Integer> bucket;
+  static final int BUCKETS = 8;
 
-  private WaitFor(List<PCollection<?>> signals, SerializableFunction<T, Integer> bucket) {
+  private final List<PCollection<?>> signals;
+  private final SerializableFunction<T, String> id;
+
+  private WaitFor(List<PCollection<?>> signals, SerializableFunction<T, String> id) {
     this.signals = signals;
-    this.bucket = bucket;
+    this.id = id;
   }
 
   /**
-   * @param bucket the group of an element: a function of the element alone, with a few values
+   * @param id an id of an element (a doc_id, a file name): a function of the element alone
    * @param signals the collections to wait for
    */
-  public static <T> WaitFor<T> completionOf(SerializableFunction<T, Integer> bucket, PCollection<?>... signals) {
-    return new WaitFor<>(List.of(signals), bucket);
+  public static <T> WaitFor<T> completionOf(SerializableFunction<T, String> id, PCollection<?>... signals) {
+    return new WaitFor<>(List.of(signals), id);
   }
 
   @Override
   public PCollection<T> expand(PCollection<T> input) {
     Coder<T> coder = input.getCoder();
     KvCoder<Integer, T> keyed = KvCoder.of(VarIntCoder.of(), coder);
-    PCollectionList<KV<Integer, T>> all = PCollectionList.of(input.apply("Bucket", ParDo.of(new BucketFn<>(bucket))).setCoder(keyed));
+    PCollectionList<KV<Integer, T>> all = PCollectionList.of(input.apply("Bucket", ParDo.of(new BucketFn<>(id))).setCoder(keyed));
     for (int i = 0; i < signals.size(); i++) {
       all = all.and(nothingFrom(signals.get(i), "Signal" + i, keyed));
     }
@@ -67,15 +70,15 @@ public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>>
   }
 
   private static final class BucketFn<T> extends DoFn<T, KV<Integer, T>> {
-    private final SerializableFunction<T, Integer> bucket;
+    private final SerializableFunction<T, String> id;
 
-    BucketFn(SerializableFunction<T, Integer> bucket) {
-      this.bucket = bucket;
+    BucketFn(SerializableFunction<T, String> id) {
+      this.id = id;
     }
 
     @ProcessElement
     public void process(@Element T element, OutputReceiver<KV<Integer, T>> out) {
-      out.output(KV.of(bucket.apply(element), element));
+      out.output(KV.of(SpreadDocuments.bucketOf(id.apply(element), BUCKETS), element));
     }
   }
 

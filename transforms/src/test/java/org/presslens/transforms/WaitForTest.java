@@ -29,7 +29,7 @@ class WaitForTest {
     PCollection<Long> signal = pipeline.apply("Signal", Create.of(1L, 2L, 3L));
     PCollection<Long> empty = pipeline.apply("Empty", Create.empty(VarLongCoder.of()));
     PCollection<String> held = pipeline.apply("Files", Create.of(files))
-        .apply(WaitFor.completionOf((String f) -> Math.floorMod(f.hashCode(), 3), signal, empty));
+        .apply(WaitFor.completionOf((String f) -> f, signal, empty));
     PAssert.that(held).containsInAnyOrder(files);
     pipeline.run().waitUntilFinish();
   }
@@ -37,7 +37,7 @@ class WaitForTest {
   @Test
   void nothingInNothingOut(TestPipeline pipeline) {
     PCollection<String> held = pipeline.apply("None", Create.empty(StringUtf8Coder.of()))
-        .apply(WaitFor.completionOf((String f) -> 0, pipeline.apply("Signal", Create.of(1L))));
+        .apply(WaitFor.completionOf((String f) -> f, pipeline.apply("Signal", Create.of(1L))));
     PAssert.that(held).empty();
     pipeline.run().waitUntilFinish();
   }
@@ -47,7 +47,7 @@ class WaitForTest {
     PCollection<Long> signal = pipeline.apply("Signal", Create.of(1L, 2L, 3L, 4L));
     PCollectionView<Long> sum = signal.apply(Sum.longsGlobally().asSingletonView());
     PCollection<String> seen = pipeline.apply("Elements", Create.of("a", "b"))
-        .apply(WaitFor.completionOf((String s) -> s.length(), signal))
+        .apply(WaitFor.completionOf((String s) -> s, signal))
         .apply(ParDo.of(new WithSumFn(sum)).withSideInputs(sum));
     PAssert.that(seen).containsInAnyOrder("a10", "b10");
     pipeline.run().waitUntilFinish();

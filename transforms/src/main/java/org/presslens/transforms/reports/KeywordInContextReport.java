@@ -96,7 +96,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         .apply("Postings", MapElements.into(TypeDescriptor.of(Segment.class)).via(Segment::postingsPart));
     PCollection<KV<String, String>> candidateDocuments = postings
         .apply("SpillPostings", SpillToFiles.into(spillFolder))
-        .apply("WaitForTerms", WaitFor.completionOf(KeywordInContextReport::bucketOf, topTerms))
+        .apply("WaitForTerms", WaitFor.completionOf((String file) -> file, topTerms))
         .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, postings.getCoder(), options.kwicLines()))
             .withSideInputs(terms))
         .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
@@ -110,17 +110,12 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     PCollection<SourceDocument> texts = documents.get(TEXTS);
     return texts
         .apply("SpillTexts", SpillToFiles.into(spillFolder))
-        .apply("WaitForCandidates", WaitFor.completionOf(KeywordInContextReport::bucketOf, candidateDocuments))
+        .apply("WaitForCandidates", WaitFor.completionOf((String file) -> file, candidateDocuments))
         .apply("FindLines", ParDo.of(new FindLinesFn(terms, candidates, texts.getCoder(), text, options.kwicWindow(),
                 options.kwicLines()))
             .withSideInputs(terms, candidates))
         .apply("FirstLines", Combine.perKey(new FirstLinesFn(options.kwicLines())))
         .apply("Rows", ParDo.of(new RowsFn()));
-  }
-
-  /** A spill file's group while it waits: a few groups, so that the files are read on every core. */
-  static int bucketOf(String spillFile) {
-    return Math.floorMod(spillFile.hashCode(), 8);
   }
 
   /** (outlet, "term\u0000doc_id") for the first documents of a segment that count each of the outlet's terms. */

@@ -153,18 +153,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollectionView<Integer> unchanged = unchangedCounts.apply("CountUnchanged", Sum.integersGlobally().asSingletonView());
     Totals useTotals = new Totals(unchanged, totals.isEmpty() ? -1 : live.size());
     PCollection<Segment> kept = plan.get(KEPT).setCoder(StringUtf8Coder.of())
-        .apply("KeptWaitForPlan", WaitFor.completionOf(UpdateSegments::bucketOf, unchangedCounts))
+        .apply("KeptWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
         .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals)).withSideInputs(unchanged));
     kept.apply("KeptDocumentTerms", documentTables.forKept(store));
     PCollection<Segment> rebuilt = plan.get(REBUILD)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(),
             MapCoder.of(StringUtf8Coder.of(), BooleanCoder.of()))))
         .apply("RebuildGroups", GroupByKey.create())
-        .apply("RebuildWaitForPlan", WaitFor.completionOf(group -> bucketOf(group.getKey()), unchangedCounts))
+        .apply("RebuildWaitForPlan", WaitFor.completionOf(group -> group.getKey(), unchangedCounts))
         .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(unchanged));
     PCollection<Segment> stored = cleaned.getPipeline()
         .apply("TotalsFiles", Create.of(totals).withCoder(StringUtf8Coder.of()))
-        .apply("TotalsWaitForPlan", WaitFor.completionOf(UpdateSegments::bucketOf, unchangedCounts))
+        .apply("TotalsWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
         .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals)).withSideInputs(unchanged));
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
@@ -173,11 +173,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollection<DocumentFacts> facts = PCollectionList.of(judged.get(FACTS)).and(fresh.get(FACTS))
         .apply("AllFacts", Flatten.pCollections());
     return PCollectionTuple.of(SEGMENTS, all).and(FACTS, facts).and(REJECTED, fresh.get(REJECTED));
-  }
-
-  /** The group of a segment or totals file while it waits for the plan: a few, for every core. */
-  private static int bucketOf(String id) {
-    return Math.floorMod(id.hashCode(), 8);
   }
 
   private PCollectionTuple analyse(PCollection<SourceDocument> docs, String name) {
