@@ -27,7 +27,6 @@ import org.presslens.transforms.CheckDocuments;
 import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SpillToFiles;
-import org.presslens.transforms.SpreadDocuments;
 import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.reports.BoilerplateReport;
@@ -147,8 +146,7 @@ final class ReportPipeline {
     ReportTiers tiers = config.tiers(out);
 
     PCollectionTuple read = pipeline.apply("ReadCorpus", config.input().reader());
-    PCollection<SourceDocument> spread = spreadDocuments(read.get(CorpusTags.DOCUMENTS));
-    PCollectionTuple unique = spread.apply("RejectDuplicateIds", RejectDuplicateIds.create());
+    PCollectionTuple unique = read.get(CorpusTags.DOCUMENTS).apply("RejectDuplicateIds", RejectDuplicateIds.create());
     PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments",
         CheckDocuments.with(config.limits()).remembering(state.memo(Memo.LANGUAGE)));
     PCollectionTuple cleaned = checked.get(CorpusTags.DOCUMENTS)
@@ -226,11 +224,6 @@ final class ReportPipeline {
   /** Deletes what the pipeline spilled ({@link #spillFolder}), before the reports are moved into place. */
   static void removeSpill(String out) throws IOException {
     SpillToFiles.delete(spillFolder(out));
-  }
-
-  /** A few buckets per core: enough for every core, few enough that the per-bundle cost stays small. */
-  private static PCollection<SourceDocument> spreadDocuments(PCollection<SourceDocument> docs) {
-    return docs.apply("SpreadDocuments", SpreadDocuments.overBuckets(4 * Runtime.getRuntime().availableProcessors()));
   }
 
   private static AnalyzeDocuments analysis(RunConfig config) {

@@ -99,7 +99,7 @@ record RunConfig(
           options.getDateField(), options.getTitleField(), options.getAuthorField());
       PTransform<PBegin, PCollectionTuple> reader =
           csv ? ReadCsvFiles.from(pattern, root, fields).html(html)
-              : ReadJsonLines.from(pattern, root, fields).maxChars(maxBytes).html(html);
+              : ReadJsonLines.from(pattern, root, fields).maxBytes(maxBytes).html(html);
       input = new Input(reader, pattern, requireFiles(options.getInput(), pattern), root);
     } else {
       String root = resolveInput(options.getInput());

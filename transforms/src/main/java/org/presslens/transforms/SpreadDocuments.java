@@ -38,6 +38,19 @@ public final class SpreadDocuments extends PTransform<PCollection<SourceDocument
     return new SpreadDocuments(buckets);
   }
 
+  /**
+   * A few buckets per core of the machine that builds the pipeline: enough for every core, few
+   * enough that the per-bundle cost stays small.
+   */
+  public static SpreadDocuments acrossCores() {
+    return overBuckets(bucketsAcrossCores());
+  }
+
+  /** The number of buckets of {@link #acrossCores}. */
+  public static int bucketsAcrossCores() {
+    return 4 * Runtime.getRuntime().availableProcessors();
+  }
+
   /** The bucket of a doc_id: the same in every JVM ({@link String#hashCode} is specified). */
   public static int bucketOf(String docId, int buckets) {
     return Math.floorMod(docId.hashCode(), buckets);

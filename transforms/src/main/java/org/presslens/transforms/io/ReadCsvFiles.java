@@ -65,11 +65,12 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    return begin
+    PCollectionTuple read = begin
         .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("ReadMatches", FileIO.readMatches())
         .apply("ParseRows", ParDo.of(new ParseRowsFn(root, fields, html))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+    return CorpusTags.spread(read);
   }
 
   static final class ParseRowsFn extends DoFn<FileIO.ReadableFile, SourceDocument> {

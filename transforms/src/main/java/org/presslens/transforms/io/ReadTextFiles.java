@@ -80,10 +80,11 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
         ? begin.apply("MatchFiles", FileIO.match().filepattern(filePattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
             .apply("DocumentFiles", Filter.by(file -> CorpusFiles.isDocument(file.resourceId().getFilename())))
         : begin.apply("ListedFiles", Create.of(metadata(files)).withCoder(MetadataCoderV2.of()));
-    return matched
+    PCollectionTuple read = matched
         .apply("ReadMatches", FileIO.readMatches())
         .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver, maxBytes, html))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
+    return CorpusTags.spread(read);
   }
 
   private static List<MatchResult.Metadata> metadata(List<Path> files) {

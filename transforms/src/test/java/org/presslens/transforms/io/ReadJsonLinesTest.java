@@ -118,7 +118,7 @@ class ReadJsonLinesTest {
     Files.writeString(dir.resolve("mixed.jsonl"), lines);
     RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
 
-    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl", dir + "/", fields).maxChars(100));
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl", dir + "/", fields).maxBytes(100));
 
     PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
         new SourceDocument("d", "unknown", "", "", "mixed.jsonl:3", "UTF-8", "Four"),
@@ -129,6 +129,68 @@ class ReadJsonLinesTest {
           .map(r -> r.item() + " " + r.reason())
           .toList();
       assertEquals(List.of("line 1 malformed-json", "line 2 malformed-json", "line 4 too-large"), rows);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+  @Test
+  void linesCutIntoManyChunksKeepTheirNumbers(TestPipeline pipeline) throws IOException {
+    StringBuilder lines = new StringBuilder("\uFEFF");
+    List<SourceDocument> expected = new java.util.ArrayList<>();
+    for (int n = 1; n <= 40; n++) {
+      if (n == 7 || n == 23) {
+        lines.append("{\"doc_id\": \"long").append(n).append("\", \"text\": \"").append("y ".repeat(80)).append("\"}\n");
+      } else if (n % 10 == 0) {
+        lines.append("  \r\n");
+      } else {
+        lines.append("{\"doc_id\": \"d").append(n).append("\", \"text\": \"Line ").append(n).append(" \u00e9t\u00e9\"}")
+            .append(n % 3 == 0 ? "\r\n" : n == 39 ? "\n" : "\n");
+        expected.add(new SourceDocument("d" + n, "unknown", "", "", "many.jsonl:" + n, "UTF-8", "Line " + n + " \u00e9t\u00e9"));
+      }
+    }
+    lines.setLength(lines.length() - 1); // the last line has no line feed
+    Files.writeString(dir.resolve("many.jsonl"), lines);
+    RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/many.jsonl", dir + "/", fields)
+        .maxBytes(150).chunkBytes(90));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(expected);
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
+          .map(r -> r.item() + " " + r.reason()).sorted().toList();
+      assertEquals(List.of("line 23 too-large", "line 7 too-large"), rows);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aTruncatedFileKeepsTheLinesBeforeTheBreakAndIsReportedUnreadable(TestPipeline pipeline) throws IOException {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(zipped)) {
+      for (int n = 1; n <= 2000; n++) {
+        out.write(("{\"doc_id\": \"d" + n + "\", \"text\": \"Line " + n + " " + Integer.toHexString(n * 7919) + "\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = zipped.toByteArray();
+    Files.write(dir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/cut.jsonl.gz", dir + "/", fields).chunkBytes(1000));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).satisfies(documents -> {
+      List<Integer> numbers = StreamSupport.stream(documents.spliterator(), false)
+          .map(d -> Integer.parseInt(d.docId().substring(1))).sorted().toList();
+      assertEquals(java.util.stream.IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers,
+          "the lines before the break, every one of them");
+      org.junit.jupiter.api.Assertions.assertTrue(numbers.size() > 100 && numbers.size() < 2000, "lines read: " + numbers.size());
+      return null;
+    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      List<String> rows = StreamSupport.stream(rejected.spliterator(), false).map(r -> r.source() + " " + r.reason()).toList();
+      assertEquals(List.of("cut.jsonl.gz unreadable"), rows);
       return null;
     });
     pipeline.run().waitUntilFinish();
