@@ -42,8 +42,11 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     }
   }
 
-  /** One pair as the report reads it; {@code a} sorts before {@code b} (entity keys: canonical NUL type). */
-  public record Pair(String a, String b, long cooccurrences, long documentCount, int outlets, Evidence evidence) {}
+  /**
+   * One pair as the report reads it; {@code a} sorts before {@code b} (entity keys: canonical NUL
+   * type), each with the units that mention it.
+   */
+  public record Pair(String a, String b, long unitsA, long unitsB, long cooccurrences, long documentCount, int outlets, Evidence evidence) {}
 
   /** Where two entities are mentioned closest together. */
   public record Evidence(long distance, String docId, int sentence, String text) implements Serializable {}
@@ -56,6 +59,20 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
   final Units document = new Units();
   /** Documents added with {@link #add}: the number of the one being added. */
   private transient int documentsAdded;
+
+  /** Each entity's place among the entities' keys in {@link String#compareTo} order, by entity id. */
+  private int[] keyRanks() {
+    Integer[] ids = new Integer[entities.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i;
+    }
+    Arrays.sort(ids, Comparator.comparing(entities::term));
+    int[] rank = new int[ids.length];
+    for (int r = 0; r < ids.length; r++) {
+      rank[ids[r]] = r;
+    }
+    return rank;
+  }
 
   public Units units(Window window) {
     return window == Window.SENTENCE ? sentence : document;
@@ -96,14 +113,68 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       List<Pair> out = new ArrayList<>();
       for (int i = 0; i < size; i++) {
         if (count[i] >= minCount) {
-          String first = entities.term(a[i]);
-          String second = entities.term(b[i]);
-          boolean inOrder = first.compareTo(second) < 0;
-          out.add(new Pair(inOrder ? first : second, inOrder ? second : first, count[i], documents[i], outletIds[i].length,
-              new Evidence(distance[i], docs.term(evidenceDoc[i]), evidenceSentence[i], texts.term(evidenceText[i]))));
+          out.add(pair(i, entities.term(a[i]).compareTo(entities.term(b[i])) < 0));
         }
       }
       return out;
+    }
+
+    /**
+     * As {@link #pairs}, most co-occurrences first, then by the two entity keys. Sorted as
+     * numbers, not strings: the keys are ranked once, a pair is placed by its entities' ranks,
+     * then by its count; a window can hold millions of pairs among a few thousand entities.
+     */
+    public List<Pair> pairsInOrder(long minCount) {
+      int[] rank = keyRanks();
+      LongIntMap byRanks = new LongIntMap();
+      long[] ranks = new long[size];
+      int n = 0;
+      long most = 0;
+      for (int i = 0; i < size; i++) {
+        if (count[i] >= minCount) {
+          int ra = rank[a[i]];
+          int rb = rank[b[i]];
+          ranks[n] = ra < rb ? (long) ra << 32 | rb : (long) rb << 32 | ra;
+          byRanks.putNew(ranks[n++], i);
+          most = Math.max(most, count[i]);
+        }
+      }
+      ranks = Arrays.copyOf(ranks, n);
+      Arrays.sort(ranks);
+      int[] pairAt = new int[n];
+      for (int k = 0; k < n; k++) {
+        pairAt[k] = byRanks.get(ranks[k]);
+      }
+      List<Pair> out = new ArrayList<>(n);
+      if (most >= Integer.MAX_VALUE) { // counts too large to share a long with a position: rare enough to sort as objects
+        for (int i : pairAt) {
+          out.add(pair(i, rank[a[i]] < rank[b[i]]));
+        }
+        out.sort(Comparator.comparingLong(Pair::cooccurrences).reversed());
+        return out;
+      }
+      long[] byCount = new long[n];
+      for (int k = 0; k < n; k++) {
+        byCount[k] = (most - count[pairAt[k]]) << 32 | k;
+      }
+      Arrays.sort(byCount);
+      for (long key : byCount) {
+        int i = pairAt[(int) key];
+        out.add(pair(i, rank[a[i]] < rank[b[i]]));
+      }
+      return out;
+    }
+
+    private Pair pair(int i, boolean inOrder) {
+      String first = entities.term(a[i]);
+      String second = entities.term(b[i]);
+      return new Pair(inOrder ? first : second, inOrder ? second : first, perEntity(inOrder ? a[i] : b[i]),
+          perEntity(inOrder ? b[i] : a[i]), count[i], documents[i], outletIds[i].length,
+          new Evidence(distance[i], docs.term(evidenceDoc[i]), evidenceSentence[i], texts.term(evidenceText[i])));
+    }
+
+    private long perEntity(int id) {
+      return id < perEntity.length ? perEntity[id] : 0;
     }
 
     void addUnits(int[] entityIds, long units) {

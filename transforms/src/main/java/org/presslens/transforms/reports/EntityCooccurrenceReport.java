@@ -113,13 +113,11 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
   static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Rows rows) {
     for (Window window : Window.values()) {
       Units units = table.units(window);
-      List<Pair> pairs = units.pairs(minPairCount);
-      pairs.sort(EntityCooccurrenceReport::mostFirst);
       int position = 0;
-      for (Pair p : pairs) {
+      for (Pair p : units.pairsInOrder(minPairCount)) {
         long n = units.count();
-        long na = units.unitsOf(p.a());
-        long nb = units.unitsOf(p.b());
+        long na = p.unitsA();
+        long nb = p.unitsB();
         long nab = p.cooccurrences();
         double g2 = Association.g2(nab, na, nb, n);
         int aEnd = p.a().indexOf('\u0000');
@@ -133,15 +131,5 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
             e.docId(), e.sentence() + 1, text), position++);
       }
     }
-  }
-
-  /** Most co-occurrences first, then by the two entity keys. */
-  private static int mostFirst(Pair x, Pair y) {
-    int byCount = Long.compare(y.cooccurrences(), x.cooccurrences());
-    if (byCount != 0) {
-      return byCount;
-    }
-    int byA = x.a().compareTo(y.a());
-    return byA != 0 ? byA : x.b().compareTo(y.b());
   }
 }

@@ -45,4 +45,33 @@ class CooccurrenceTableTest {
     assertEquals(3, table.units(Window.DOCUMENT).pairs(1).size());
     assertEquals(1, table.units(Window.SENTENCE).pairs(1).size());
   }
+  @Test
+  void pairsInOrderAreTheListedPairsByCountThenKeys() {
+    java.util.Random random = new java.util.Random(7);
+    String[] names = {"Zeta", "alpha", "Alpha", "Mu", "Béla", "Bela", "Kyiv", "Kiev", "Oslo", "Ng"};
+    CooccurrenceTable table = new CooccurrenceTable();
+    for (int d = 0; d < 60; d++) {
+      ArrayList<Mention> mentions = new ArrayList<>();
+      for (int sentence = 0; sentence < 3; sentence++) {
+        for (int k = random.nextInt(4); k >= 0; k--) {
+          mentions.add(mention(names[random.nextInt(names.length)], sentence, 2 * k));
+        }
+      }
+      table.add(new DocumentEntities("d" + d, "o", mentions, 3, new HashMap<>()));
+    }
+    for (Window window : Window.values()) {
+      CooccurrenceTable.Units units = table.units(window);
+      List<Pair> expected = new ArrayList<>(units.pairs(2));
+      expected.sort(java.util.Comparator.comparingLong(Pair::cooccurrences).reversed()
+          .thenComparing(Pair::a).thenComparing(Pair::b));
+      List<Pair> inOrder = units.pairsInOrder(2);
+      assertTrue(expected.size() > 10, window + ": pairs to order, " + expected.size());
+      assertEquals(expected, inOrder, window.code());
+      for (Pair p : inOrder) {
+        assertTrue(p.a().compareTo(p.b()) < 0);
+        assertEquals(units.unitsOf(p.a()), p.unitsA());
+        assertEquals(units.unitsOf(p.b()), p.unitsB());
+      }
+    }
+  }
 }
