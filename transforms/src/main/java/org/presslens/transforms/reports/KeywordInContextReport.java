@@ -6,11 +6,11 @@ import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -100,9 +100,9 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, postings.getCoder(), options.kwicLines()))
             .withSideInputs(terms))
         .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
-        .apply("Candidates", ParDo.of(new DoFn<KV<String, ArrayList<String>>, KV<String, String>>() {
+        .apply("Candidates", ParDo.of(new DoFn<KV<String, List<String>>, KV<String, String>>() {
           @ProcessElement
-          public void process(@Element KV<String, ArrayList<String>> outlet, OutputReceiver<KV<String, String>> out) {
+          public void process(@Element KV<String, List<String>> outlet, OutputReceiver<KV<String, String>> out) {
             outlet.getValue().forEach(docId -> out.output(KV.of(docId, outlet.getKey())));
           }
         }));
@@ -146,8 +146,12 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     }
   }
 
-  /** Per outlet, the first {@code cap} doc_ids (in order) of each term, as one list of distinct doc_ids. */
-  static final class FirstDocumentsFn extends CombineFn<String, TreeMap<String, TreeSet<String>>, ArrayList<String>> {
+  /**
+   * Per outlet, the first {@code cap} doc_ids (in order) of each term, as one list of distinct
+   * doc_ids. The accumulator keeps each term's first doc_ids as a sorted list, typed as a map of
+   * lists so that Beam codes it with its map, list and string coders.
+   */
+  static final class FirstDocumentsFn extends CombineFn<String, Map<String, List<String>>, List<String>> {
     private final int cap;
 
     FirstDocumentsFn(int cap) {
@@ -155,32 +159,39 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     }
 
     @Override
-    public TreeMap<String, TreeSet<String>> createAccumulator() {
-      return new TreeMap<>();
+    public Map<String, List<String>> createAccumulator() {
+      return new HashMap<>();
     }
 
     @Override
-    public TreeMap<String, TreeSet<String>> addInput(TreeMap<String, TreeSet<String>> firsts, String termAndDoc) {
+    public Map<String, List<String>> addInput(Map<String, List<String>> firsts, String termAndDoc) {
       int cut = termAndDoc.indexOf('\u0000');
-      TreeSet<String> docs = firsts.computeIfAbsent(termAndDoc.substring(0, cut), t -> new TreeSet<>());
-      docs.add(termAndDoc.substring(cut + 1));
-      if (docs.size() > cap) {
-        docs.pollLast();
-      }
+      add(firsts, termAndDoc.substring(0, cut), termAndDoc.substring(cut + 1));
       return firsts;
     }
 
+    private void add(Map<String, List<String>> firsts, String term, String doc) {
+      List<String> docs = firsts.computeIfAbsent(term, t -> new ArrayList<>());
+      int at = Collections.binarySearch(docs, doc);
+      if (at < 0 && -at - 1 < cap) {
+        docs.add(-at - 1, doc);
+        if (docs.size() > cap) {
+          docs.remove(cap);
+        }
+      }
+    }
+
     @Override
-    public TreeMap<String, TreeSet<String>> mergeAccumulators(Iterable<TreeMap<String, TreeSet<String>>> all) {
-      TreeMap<String, TreeSet<String>> merged = new TreeMap<>();
-      for (TreeMap<String, TreeSet<String>> firsts : all) {
-        firsts.forEach((term, docs) -> docs.forEach(doc -> addInput(merged, term + "\u0000" + doc)));
+    public Map<String, List<String>> mergeAccumulators(Iterable<Map<String, List<String>>> all) {
+      Map<String, List<String>> merged = new HashMap<>();
+      for (Map<String, List<String>> firsts : all) {
+        firsts.forEach((term, docs) -> docs.forEach(doc -> add(merged, term, doc)));
       }
       return merged;
     }
 
     @Override
-    public ArrayList<String> extractOutput(TreeMap<String, TreeSet<String>> firsts) {
+    public List<String> extractOutput(Map<String, List<String>> firsts) {
       TreeSet<String> docs = new TreeSet<>();
       firsts.values().forEach(docs::addAll);
       return new ArrayList<>(docs);
@@ -192,11 +203,11 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
       .thenComparingInt(Line::sentence).thenComparingInt(Line::position);
 
   /** The first {@code cap} lines of each term, in {@link #ORDER}. */
-  static ArrayList<Line> first(List<Line> lines, int cap) {
+  static List<Line> first(List<Line> lines, int cap) {
     List<Line> sorted = new ArrayList<>(lines);
     sorted.sort(ORDER);
     Map<String, Integer> perTerm = new HashMap<>();
-    ArrayList<Line> kept = new ArrayList<>();
+    List<Line> kept = new ArrayList<>();
     for (Line line : sorted) {
       if (perTerm.merge(line.term(), 1, Integer::sum) <= cap) {
         kept.add(line);
@@ -210,7 +221,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
    * terms x {@code cap} lines (plus one input), however many documents the outlet has, where
    * gathering all lines before capping would hold every occurrence of the outlet's top terms.
    */
-  static final class FirstLinesFn extends CombineFn<ArrayList<Line>, ArrayList<Line>, ArrayList<Line>> {
+  static final class FirstLinesFn extends CombineFn<List<Line>, List<Line>, List<Line>> {
     private final int cap;
 
     FirstLinesFn(int cap) {
@@ -218,33 +229,34 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     }
 
     @Override
-    public ArrayList<Line> createAccumulator() {
+    public List<Line> createAccumulator() {
       return new ArrayList<>();
     }
 
     @Override
-    public ArrayList<Line> addInput(ArrayList<Line> kept, ArrayList<Line> lines) {
-      kept.addAll(lines);
-      return first(kept, cap);
+    public List<Line> addInput(List<Line> kept, List<Line> lines) {
+      List<Line> all = new ArrayList<>(kept);
+      all.addAll(lines);
+      return first(all, cap);
     }
 
     @Override
-    public ArrayList<Line> mergeAccumulators(Iterable<ArrayList<Line>> accumulators) {
-      ArrayList<Line> all = new ArrayList<>();
+    public List<Line> mergeAccumulators(Iterable<List<Line>> accumulators) {
+      List<Line> all = new ArrayList<>();
       accumulators.forEach(all::addAll);
       return first(all, cap);
     }
 
     @Override
-    public ArrayList<Line> extractOutput(ArrayList<Line> kept) {
+    public List<Line> extractOutput(List<Line> kept) {
       return kept;
     }
   }
 
   /** An outlet's kept lines, already in {@link #ORDER} ({@link #first}), as report rows. */
-  static final class RowsFn extends DoFn<KV<String, ArrayList<Line>>, ReportBlock> {
+  static final class RowsFn extends DoFn<KV<String, List<Line>>, ReportBlock> {
     @ProcessElement
-    public void process(@Element KV<String, ArrayList<Line>> outlet, OutputReceiver<ReportBlock> out) {
+    public void process(@Element KV<String, List<Line>> outlet, OutputReceiver<ReportBlock> out) {
       Stage.STATISTICS.time(() -> ReportBlocks.render(SPEC, SortKey.of(outlet.getKey()), rows -> outlet.getValue()
           .forEach(l -> rows.accept(List.of(l.outlet(), l.term(), l.termRank(), l.docId(),
               l.sentence(), l.left(), l.keyword(), l.right()))))).forEach(out::output);
@@ -252,7 +264,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   }
 
   /** The candidate documents' lines for their outlet's terms, at most {@code cap} per term (the first ones). */
-  static final class FindLinesFn extends DoFn<String, KV<String, ArrayList<Line>>> {
+  static final class FindLinesFn extends DoFn<String, KV<String, List<Line>>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
     private final PCollectionView<Map<String, String>> candidates;
     private final Coder<SourceDocument> coder;
@@ -278,7 +290,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
 
     /** A file of documents ({@link SpillToFiles}); the side inputs are read once for all of them. */
     @ProcessElement
-    public void process(@Element String file, OutputReceiver<KV<String, ArrayList<Line>>> out, ProcessContext c)
+    public void process(@Element String file, OutputReceiver<KV<String, List<Line>>> out, ProcessContext c)
         throws IOException {
       Map<String, String> candidateDocs = c.sideInput(candidates);
       Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
@@ -287,7 +299,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
           return;
         }
         List<String> terms = termsByOutlet.getOrDefault(doc.outlet(), List.of());
-        ArrayList<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc.docId(), doc.outlet(),
+        List<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc.docId(), doc.outlet(),
             tokenizer.tokenize(doc.text(), KwicLines.mayHold(terms, text.lemmatize())), terms, window), cap));
         if (!lines.isEmpty()) {
           out.output(KV.of(doc.outlet(), lines));

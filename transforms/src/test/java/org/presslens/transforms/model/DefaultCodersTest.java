@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
+import org.presslens.transforms.boilerplate.LineCounts;
 import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.dedup.Fingerprint;
@@ -33,7 +35,7 @@ class DefaultCodersTest {
     for (Class<?> type : List.of(AnalyzedDocument.class, SourceDocument.class, DocumentFacts.class, TermTable.class,
         CooccurrenceTable.class, OutletTables.class, DatedTables.class, Fingerprint.class, Segment.class,
         PeriodTables.class, KwicLines.Line.class, Row.class, ReportBlock.class, RejectedInput.class, Duplicate.class,
-        OutletBoilerplate.class, PeriodPlan.class)) {
+        OutletBoilerplate.class, PeriodPlan.class, LineCounts.class)) {
       assertEquals(type.getAnnotation(DefaultCoder.class).value(), registry.getCoder(type).getClass(), type.getName());
     }
   }
@@ -41,6 +43,12 @@ class DefaultCodersTest {
   @Test
   void smallRecordsRoundTripWithTheirCoders() throws Exception {
     CoderRegistry registry = CoderRegistry.createDefault();
+    LineCounts counts = new LineCounts();
+    counts.addDocument(java.util.Set.of("Back to Top", "Share this article"));
+    counts.addDocument(java.util.Set.of("Back to Top", "\u00a9 2026 Herald"));
+    LineCounts back = CoderUtils.clone(registry.getCoder(LineCounts.class), counts);
+    assertEquals(2, back.documents());
+    assertEquals(Map.of("Back to Top", 2, "Share this article", 1, "\u00a9 2026 Herald", 1), back.lines());
     CoderProperties.coderDecodeEncodeEqual(registry.getCoder(RejectedInput.class),
         RejectedInput.of("a.jsonl", "line 3", RejectedInput.Reason.MALFORMED_JSON, "Unexpected character ('}')"));
     CoderProperties.coderDecodeEncodeEqual(registry.getCoder(RejectedInput.class), new RejectedInput("x", null, "empty", ""));

@@ -113,22 +113,44 @@ class KeywordInContextTest {
   /** However the runner splits an outlet's documents, the combiner keeps the same first lines per term. */
   @Test
   void firstLinesDoNotDependOnHowDocumentsAreCombined() {
-    List<ArrayList<Line>> perDocument = new ArrayList<>();
+    List<List<Line>> perDocument = new ArrayList<>();
     for (String id : List.of("e", "b", "d", "a", "c")) {
       perDocument.add(new ArrayList<>(KwicLines.find(id, "RT", doc("NATO and Asia", "NATO again , NATO"), List.of("nato", "asia"), 1)));
     }
     KeywordInContextReport.FirstLinesFn fn = new KeywordInContextReport.FirstLinesFn(3);
-    ArrayList<Line> one = fn.createAccumulator();
-    for (ArrayList<Line> lines : perDocument) {
+    List<Line> one = fn.createAccumulator();
+    for (List<Line> lines : perDocument) {
       one = fn.addInput(one, lines);
     }
-    ArrayList<Line> left = fn.addInput(fn.addInput(fn.createAccumulator(), perDocument.get(0)), perDocument.get(3));
-    ArrayList<Line> right = fn.addInput(fn.addInput(fn.addInput(fn.createAccumulator(), perDocument.get(4)),
+    List<Line> left = fn.addInput(fn.addInput(fn.createAccumulator(), perDocument.get(0)), perDocument.get(3));
+    List<Line> right = fn.addInput(fn.addInput(fn.addInput(fn.createAccumulator(), perDocument.get(4)),
         perDocument.get(2)), perDocument.get(1));
-    ArrayList<Line> merged = fn.mergeAccumulators(List.of(right, left));
+    List<Line> merged = fn.mergeAccumulators(List.of(right, left));
     assertEquals(one, merged);
     // nato: the three of document a (sentence 1, then sentence 2 twice); asia: a, b, c
     assertEquals(List.of("nato a 1 0", "nato a 2 0", "nato a 2 3", "asia a 1 2", "asia b 1 2", "asia c 1 2"),
         merged.stream().map(l -> l.term() + " " + l.docId() + " " + l.sentence() + " " + l.position()).toList());
+  }
+  /** Each term's first doc_ids (at most the cap) whatever the order and grouping of the inputs, as one sorted list. */
+  @Test
+  void firstDocumentsDoNotDependOnHowInputsAreCombined() {
+    KeywordInContextReport.FirstDocumentsFn fn = new KeywordInContextReport.FirstDocumentsFn(2);
+    List<String> inputs = List.of("nato\u0000d5", "nato\u0000d2", "asia\u0000d9", "nato\u0000d1", "asia\u0000d3",
+        "nato\u0000d2", "asia\u0000d7", "nato\u0000d4");
+    var one = fn.createAccumulator();
+    for (String input : inputs) {
+      one = fn.addInput(one, input);
+    }
+    var left = fn.createAccumulator();
+    var right = fn.createAccumulator();
+    for (int i = inputs.size() - 1; i >= 0; i--) {
+      if (i % 2 == 0) {
+        left = fn.addInput(left, inputs.get(i));
+      } else {
+        right = fn.addInput(right, inputs.get(i));
+      }
+    }
+    assertEquals(List.of("d1", "d2", "d3", "d7"), fn.extractOutput(one));
+    assertEquals(fn.extractOutput(one), fn.extractOutput(fn.mergeAccumulators(List.of(right, left))));
   }
 }
