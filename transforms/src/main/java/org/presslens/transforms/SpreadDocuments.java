@@ -5,6 +5,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.PCollection;
@@ -58,13 +59,25 @@ public final class SpreadDocuments extends PTransform<PCollection<SourceDocument
 
   @Override
   public PCollection<SourceDocument> expand(PCollection<SourceDocument> docs) {
-    int count = buckets;
-    return docs
-        .apply("ByBucket", WithKeys.<Integer, SourceDocument>of(d -> bucketOf(d.docId(), count))
-            .withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), docs.getCoder()))
-        .apply("GroupBuckets", GroupByKey.create())
-        .apply("Buckets", Values.create())
-        .apply("Documents", Flatten.iterables());
+    return docs.apply("ByDocId", byName(SourceDocument::docId, buckets));
+  }
+
+  /**
+   * Spreads any elements as documents are spread, by a name that stays the same when a runner
+   * computes them again (a file's path, say).
+   */
+  public static <T> PTransform<PCollection<T>, PCollection<T>> byName(SerializableFunction<T, String> nameOf, int buckets) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<T> expand(PCollection<T> elements) {
+        return elements
+            .apply("ByBucket", WithKeys.<Integer, T>of(e -> bucketOf(nameOf.apply(e), buckets))
+                .withKeyType(TypeDescriptors.integers()))
+            .setCoder(KvCoder.of(VarIntCoder.of(), elements.getCoder()))
+            .apply("GroupBuckets", GroupByKey.create())
+            .apply("Buckets", Values.create())
+            .apply("Elements", Flatten.iterables());
+      }
+    };
   }
 }

@@ -20,12 +20,13 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.presslens.transforms.SpreadDocuments;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 
 /**
  * Reads the document files under a folder (recursively; see {@link CorpusFiles}) through Beam's
- * {@link FileIO}, so any Beam filesystem works, decoding each with {@link TextDecoder}, reading web
+ * {@link FileIO}, so any Beam filesystem works, spread over the workers before they are read, decoding each with {@link TextDecoder}, reading web
  * pages and markup with {@link HtmlText}, and attaching doc_id, outlet and metadata with an
  * {@link OutletResolver}. Files that cannot become a document go to {@link CorpusTags#REJECTED}.
  */
@@ -80,11 +81,13 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
         ? begin.apply("MatchFiles", FileIO.match().filepattern(filePattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
             .apply("DocumentFiles", Filter.by(file -> CorpusFiles.isDocument(file.resourceId().getFilename())))
         : begin.apply("ListedFiles", Create.of(metadata(files)).withCoder(MetadataCoderV2.of()));
-    PCollectionTuple read = matched
+    // Spread before reading, so that decoding and reading markup run on every core.
+    return matched
+        .apply("SpreadFiles", SpreadDocuments.byName((MatchResult.Metadata file) -> file.resourceId().toString(),
+            SpreadDocuments.bucketsAcrossCores()))
         .apply("ReadMatches", FileIO.readMatches())
         .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver, maxBytes, html))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
-    return CorpusTags.spread(read);
   }
 
   private static List<MatchResult.Metadata> metadata(List<Path> files) {
