@@ -11,7 +11,11 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -65,23 +69,27 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple read = begin
+    PCollectionTuple rows = begin
         .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("ParseRows", ParDo.of(new ParseRowsFn(root, fields, html))
-            .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));
-    return CorpusTags.spread(read);
+        .apply("ParseRows", ParDo.of(new ParseRowsFn(root, fields))
+            .withOutputTags(RECORDS, TupleTagList.of(CorpusTags.REJECTED)));
+    PCollectionTuple read = RecordDocuments.spreadAndRead(rows.get(RECORDS), html);
+    PCollection<RejectedInput> rejected = PCollectionList.of(rows.get(CorpusTags.REJECTED))
+        .and(read.get(CorpusTags.REJECTED)).apply("AllRejected", Flatten.pCollections());
+    return PCollectionTuple.of(CorpusTags.DOCUMENTS, read.get(CorpusTags.DOCUMENTS)).and(CorpusTags.REJECTED, rejected);
   }
 
-  static final class ParseRowsFn extends DoFn<FileIO.ReadableFile, SourceDocument> {
+  private static final TupleTag<RecordDocuments.Record> RECORDS = new TupleTag<>() {};
+
+  /** Parses each file's rows into records; their texts are read as pages after they are spread. */
+  static final class ParseRowsFn extends DoFn<FileIO.ReadableFile, RecordDocuments.Record> {
     private final String root;
     private final RecordFields fields;
-    private final HtmlText html;
 
-    ParseRowsFn(String root, RecordFields fields, HtmlText html) {
+    ParseRowsFn(String root, RecordFields fields) {
       this.root = root;
       this.fields = fields;
-      this.html = html;
     }
 
     @ProcessElement
@@ -194,9 +202,9 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
         reject(out, source, item, Reason.BINARY, "column '" + fields.text() + "' holds NUL characters: not text");
         return;
       }
-      RecordDocuments.emit(out, html, source, item, row, new RecordDocuments.RecordValues(text, cell(record, fields.id()),
-          cell(record, fields.group()), cell(record, fields.date()), cell(record, fields.title()),
-          cell(record, fields.author())), charset);
+      out.get(RECORDS).output(new RecordDocuments.Record(source, item, row, new RecordDocuments.RecordValues(text,
+          cell(record, fields.id()), cell(record, fields.group()), cell(record, fields.date()), cell(record, fields.title()),
+          cell(record, fields.author())), charset));
     }
 
     private static String cell(CSVRecord record, String column) {

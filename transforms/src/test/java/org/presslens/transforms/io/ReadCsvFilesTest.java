@@ -92,4 +92,10 @@ class ReadCsvFilesTest {
         .containsInAnyOrder("broken.csv row 3 malformed-csv", "broken.csv row 5 malformed-csv", "header.csv  empty");
     pipeline.run().waitUntilFinish();
   }
+  @Test
+  void aRecordCrossesTheSpreadWithAllItsFields() throws Exception {
+    org.apache.beam.sdk.testing.CoderProperties.coderDecodeEncodeEqual(RecordDocuments.Record.RecordCoder.INSTANCE,
+        new RecordDocuments.Record("feeds/news.csv", "row 12", 12, new RecordDocuments.RecordValues(
+            "<p>Text \u00e9t\u00e9</p>", "n-12", "Herald", "2026-12-05", "", "Desk"), "windows-1252"));
+  }
 }
