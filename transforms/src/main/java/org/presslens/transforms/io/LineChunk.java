@@ -1,0 +1,162 @@
+package org.presslens.transforms.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.Arrays;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+import org.presslens.transforms.SpreadDocuments;
+import org.presslens.transforms.model.ClassCoder;
+import org.presslens.transforms.model.RejectedInput;
+import org.presslens.transforms.model.RejectedInput.Reason;
+
+/**
+ * Whole lines of a file as read (UTF-8 bytes, each line ended by a line feed), and the number
+ * of the first of them.
+ */
+record LineChunk(String source, long firstLine, byte[] lines) {
+
+  static final class LineChunkCoder extends ClassCoder<LineChunk> {
+    static final LineChunkCoder INSTANCE = new LineChunkCoder();
+
+    @Override
+    public void encode(LineChunk chunk, OutputStream out) throws IOException {
+      StringUtf8Coder.of().encode(chunk.source(), out);
+      VarLongCoder.of().encode(chunk.firstLine(), out);
+      ByteArrayCoder.of().encode(chunk.lines(), out);
+    }
+
+    @Override
+    public LineChunk decode(InputStream in) throws IOException {
+      return new LineChunk(StringUtf8Coder.of().decode(in), VarLongCoder.of().decode(in), ByteArrayCoder.of().decode(in));
+    }
+  }
+
+  /** The chunks of {@link CutFn}, keyed by bucket. */
+  static final TupleTag<KV<Integer, LineChunk>> CHUNKS = new TupleTag<>() {};
+
+  /**
+   * Cuts each file into {@link LineChunk}s keyed by a bucket: their number in the file modulo the
+   * buckets. A few buckets per core, not one per chunk: every step after a GroupByKey then
+   * handles as few bundles as after {@link SpreadDocuments}. A line of more than
+   * the limit is rejected as it is read, and only its length is kept; the chunk before it ends
+   * there, and the next one starts after it.
+   */
+  static final class CutFn extends DoFn<FileIO.ReadableFile, KV<Integer, LineChunk>> {
+    private final String root;
+    private final long maxBytes;
+    private final int chunkBytes;
+    private final int buckets;
+
+    CutFn(String root, long maxBytes, int chunkBytes, int buckets) {
+      this.root = root;
+      this.maxBytes = maxBytes;
+      this.chunkBytes = chunkBytes;
+      this.buckets = buckets;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String source = SourceNames.of(file, root);
+      Chunks chunks = new Chunks(source, out);
+      try (InputStream in = Channels.newInputStream(file.open())) {
+        byte[] buffer = new byte[1 << 16];
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+          int position = 0;
+          while (position < read) {
+            int end = position;
+            while (end < read && buffer[end] != '\n') {
+              end++;
+            }
+            chunks.append(buffer, position, end - position);
+            position = end;
+            if (end < read) {
+              chunks.endLine();
+              position++;
+            }
+          }
+        }
+        chunks.endFile();
+      } catch (IOException e) {
+        chunks.emit();
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "", Reason.UNREADABLE, e.toString()));
+      }
+    }
+
+    /** The chunk being filled: its whole lines, then the line being read. */
+    private final class Chunks {
+      private final String source;
+      private final MultiOutputReceiver out;
+      private byte[] bytes = new byte[1 << 16];
+      private int size;
+      /** Where the line being read starts in {@link #bytes}. */
+      private int lineStart;
+      private long lineLength;
+      private long firstLine = 1;
+      private long lines;
+      private int number;
+
+      Chunks(String source, MultiOutputReceiver out) {
+        this.source = source;
+        this.out = out;
+      }
+
+      void append(byte[] from, int offset, int length) {
+        lineLength += length;
+        if (lineLength > maxBytes) {
+          size = lineStart;
+          return;
+        }
+        if (size + length > bytes.length) {
+          bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+        }
+        System.arraycopy(from, offset, bytes, size, length);
+        size += length;
+      }
+
+      void endLine() {
+        lines++;
+        if (lineLength > maxBytes) {
+          emit();
+          out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "line " + lines, Reason.TOO_LARGE, String.format(
+              "line has more than %,d bytes, the limit (--maxDocumentMB)", maxBytes)));
+          firstLine = lines + 1;
+        } else {
+          if (size == bytes.length) {
+            bytes = Arrays.copyOf(bytes, bytes.length * 2);
+          }
+          bytes[size++] = '\n';
+          lineStart = size;
+          if (size >= chunkBytes) {
+            emit();
+            firstLine = lines + 1;
+          }
+        }
+        lineLength = 0;
+      }
+
+      void endFile() {
+        if (lineLength > 0) {
+          endLine();
+        }
+        emit();
+      }
+
+      /** Emits the whole lines held, if any. */
+      void emit() {
+        if (lineStart > 0) {
+          out.get(CHUNKS).output(KV.of(number++ % buckets, new LineChunk(source, firstLine, Arrays.copyOf(bytes, lineStart))));
+        }
+        size = 0;
+        lineStart = 0;
+      }
+    }
+  }
+}
