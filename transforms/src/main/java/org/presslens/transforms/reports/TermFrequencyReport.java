@@ -95,7 +95,7 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
   static List<ReportBlock> scope(String scope, String key, SortKey sortKey, TermTable t, long minCount, ReportTiers tiers) {
     ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
     TermFrequencyRows.ranked(t, minCount, tiers.topTerms(), r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
-        TermWeights.per10k(r.count(), t.tokens()), t.documentFrequency(r.term()), r.rank()), r.position() < tiers.topTerms()));
+        TermWeights.per10k(r.count(), t.tokens()), r.documents(), r.rank()), r.position() < tiers.topTerms()));
     return rows.finish();
   }
 

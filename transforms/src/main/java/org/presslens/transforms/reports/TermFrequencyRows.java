@@ -26,23 +26,26 @@ public final class TermFrequencyRows {
   /**
    * One listed term.
    *
+   * @param documents documents of the scope that hold the term (1 for a document's own terms)
    * @param rank competition rank by count among the scope's terms of the same n
    * @param position the term's place among the listed terms of its n, from 0 (no ties): the
    *     spreadsheet tier keeps the first ones
    */
-  public record Ranked(String term, int n, long count, int rank, int position) {}
+  public record Ranked(String term, int n, long count, long documents, int rank, int position) {}
 
   /** A term with what it is sorted by; compared field by field (the order of most terms never reaches their strings). */
   private static final class Entry implements Comparable<Entry> {
     final String term;
     final int n;
     final long count;
+    final long documents;
     final int hash;
 
-    Entry(String term, long count) {
+    Entry(String term, long count, long documents) {
       this.term = term;
       this.n = TermCounter.gramSize(term);
       this.count = count;
+      this.documents = documents;
       this.hash = term.hashCode();
     }
 
@@ -71,7 +74,7 @@ public final class TermFrequencyRows {
     Entry[] entries = new Entry[counts.size()];
     int k = 0;
     for (Map.Entry<String, ? extends Number> e : counts.entrySet()) {
-      entries[k++] = new Entry(e.getKey(), e.getValue().longValue());
+      entries[k++] = new Entry(e.getKey(), e.getValue().longValue(), 1);
     }
     rank(entries, minCount, ordered, out);
   }
@@ -80,7 +83,7 @@ public final class TermFrequencyRows {
   public static void ranked(TermTable table, long minCount, int ordered, Consumer<Ranked> out) {
     Entry[] entries = new Entry[table.size()];
     int[] k = {0};
-    table.forEach((term, count, documents) -> entries[k[0]++] = new Entry(term, count));
+    table.forEach((term, count, documents) -> entries[k[0]++] = new Entry(term, count, documents));
     rank(entries, minCount, ordered, out);
   }
 
@@ -103,7 +106,7 @@ public final class TermFrequencyRows {
       for (int i = start; i < end; i++) {
         Entry e = entries[i];
         if (e.count >= minCount) {
-          out.accept(new Ranked(e.term, n, e.count, ranks[i - start], position++));
+          out.accept(new Ranked(e.term, n, e.count, e.documents, ranks[i - start], position++));
         }
       }
       start = end;

@@ -18,19 +18,19 @@ class TermFrequencyRowsTest {
     List<Ranked> rows = new ArrayList<>();
     TermFrequencyRows.ranked(COUNTS, 1, Integer.MAX_VALUE, rows::add);
     assertEquals(List.of(
-        new Ranked("nato", 1, 4, 1, 0),
-        new Ranked("asia", 1, 2, 2, 1),
-        new Ranked("china", 1, 2, 2, 2),
-        new Ranked("japan", 1, 1, 4, 3),
-        new Ranked("asia pacific", 2, 2, 1, 0),
-        new Ranked("nato expansion", 2, 2, 1, 1)), rows);
+        new Ranked("nato", 1, 4, 1, 1, 0),
+        new Ranked("asia", 1, 2, 1, 2, 1),
+        new Ranked("china", 1, 2, 1, 2, 2),
+        new Ranked("japan", 1, 1, 1, 4, 3),
+        new Ranked("asia pacific", 2, 2, 1, 1, 0),
+        new Ranked("nato expansion", 2, 2, 1, 1, 1)), rows);
   }
 
   @Test
   void minCountDropsTermsAfterRankingAndPositionsCountTheListedOnes() {
     List<Ranked> rows = new ArrayList<>();
     TermFrequencyRows.ranked(Map.of("a", 1, "b", 3, "c", 1, "d", 2), 2, Integer.MAX_VALUE, rows::add);
-    assertEquals(List.of(new Ranked("b", 1, 3, 1, 0), new Ranked("d", 1, 2, 2, 1)), rows);
+    assertEquals(List.of(new Ranked("b", 1, 3, 1, 1, 0), new Ranked("d", 1, 2, 1, 2, 1)), rows);
   }
 
   @Test
@@ -38,10 +38,22 @@ class TermFrequencyRowsTest {
     Map<String, Integer> counts = Map.of("e", 3, "d", 2, "c", 2, "b", 1, "a", 1, "x y", 1);
     List<Ranked> rows = new ArrayList<>();
     TermFrequencyRows.ranked(counts, 1, 2, rows::add);
-    assertEquals(List.of(new Ranked("e", 1, 3, 1, 0), new Ranked("c", 1, 2, 2, 1), new Ranked("d", 1, 2, 2, 2)),
+    assertEquals(List.of(new Ranked("e", 1, 3, 1, 1, 0), new Ranked("c", 1, 2, 1, 2, 1), new Ranked("d", 1, 2, 1, 2, 2)),
         rows.subList(0, 3), "the group holding the second listed term is in term order as a whole");
     assertEquals(List.of("a", "b"), rows.subList(3, 5).stream().map(Ranked::term).sorted().toList());
     assertEquals(List.of(4, 4), rows.subList(3, 5).stream().map(Ranked::rank).toList());
-    assertEquals(new Ranked("x y", 2, 1, 1, 0), rows.get(5));
+    assertEquals(new Ranked("x y", 2, 1, 1, 1, 0), rows.get(5));
+  }
+  @Test
+  void aSummedTablesRowsCarryEachTermsDocumentFrequency() {
+    org.presslens.transforms.model.TermTable table = new org.presslens.transforms.model.TermTable()
+        .addDocument(Map.of("nato", 2, "asia", 1), 3)
+        .addDocument(Map.of("nato", 1, "china", 1), 2)
+        .addDocument(Map.of("nato", 1, "asia", 1), 2);
+    List<Ranked> rows = new ArrayList<>();
+    TermFrequencyRows.ranked(table, 1, Integer.MAX_VALUE, rows::add);
+    assertEquals(List.of(new Ranked("nato", 1, 4, 3, 1, 0), new Ranked("asia", 1, 2, 2, 2, 1),
+        new Ranked("china", 1, 1, 1, 3, 2)), rows);
+    rows.forEach(r -> assertEquals(table.documentFrequency(r.term()), r.documents(), r.term()));
   }
 }
