@@ -25,7 +25,7 @@ import org.apache.beam.sdk.values.PCollectionList;
  * when the side inputs are ready. Beam's {@code Wait.on} waits through a side input itself.
  *
  * <p>Elements are grouped in {@value #BUCKETS} buckets by a hash of an id of their own
- * ({@link SpreadDocuments#bucketOf}), so that a runner that recomputes a lost part sends each
+ * ({@link Spread#bucketOf}), so that a runner that recomputes a lost part sends each
  * element to the same group again, and the released elements come in a few bundles, enough for
  * every core.
  */
@@ -78,7 +78,7 @@ public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>>
 
     @ProcessElement
     public void process(@Element T element, OutputReceiver<KV<Integer, T>> out) {
-      out.output(KV.of(SpreadDocuments.bucketOf(id.apply(element), BUCKETS), element));
+      out.output(KV.of(Spread.bucketOf(id.apply(element), BUCKETS), element));
     }
   }
 

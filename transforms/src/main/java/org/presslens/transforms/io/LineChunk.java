@@ -12,7 +12,7 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
-import org.presslens.transforms.SpreadDocuments;
+import org.presslens.transforms.Spread;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
@@ -45,7 +45,7 @@ record LineChunk(String source, long firstLine, byte[] lines) {
   /**
    * Cuts each file into {@link LineChunk}s keyed by a bucket: their number in the file modulo the
    * buckets. A few buckets per core, not one per chunk: every step after a GroupByKey then
-   * handles as few bundles as after {@link SpreadDocuments}. A line of more than
+   * handles as few bundles as after {@link Spread}. A line of more than
    * the limit is rejected as it is read, and only its length is kept; the chunk before it ends
    * there, and the next one starts after it.
    */

@@ -20,7 +20,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.presslens.transforms.SpreadDocuments;
+import org.presslens.transforms.Spread;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
 import org.presslens.transforms.model.SourceDocument;
@@ -84,7 +84,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple chunked = begin
         .apply("MatchFiles", FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("ReadMatches", FileIO.readMatches())
-        .apply("CutIntoChunks", ParDo.of(new LineChunk.CutFn(root, maxBytes, chunkBytes, SpreadDocuments.bucketsAcrossCores()))
+        .apply("CutIntoChunks", ParDo.of(new LineChunk.CutFn(root, maxBytes, chunkBytes, Spread.bucketsAcrossCores()))
             .withOutputTags(LineChunk.CHUNKS, TupleTagList.of(CorpusTags.REJECTED)));
     PCollectionTuple parsed = chunked.get(LineChunk.CHUNKS)
         .setCoder(KvCoder.of(VarIntCoder.of(), LineChunk.LineChunkCoder.INSTANCE))

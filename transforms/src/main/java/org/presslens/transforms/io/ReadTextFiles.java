@@ -20,7 +20,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.presslens.transforms.SpreadDocuments;
+import org.presslens.transforms.Spread;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 
@@ -83,8 +83,8 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
         : begin.apply("ListedFiles", Create.of(metadata(files)).withCoder(MetadataCoderV2.of()));
     // Spread before reading, so that decoding and reading markup run on every core.
     return matched
-        .apply("SpreadFiles", SpreadDocuments.byName((MatchResult.Metadata file) -> file.resourceId().toString(),
-            SpreadDocuments.bucketsAcrossCores()))
+        .apply("SpreadFiles", Spread.byName((MatchResult.Metadata file) -> file.resourceId().toString(),
+            Spread.bucketsAcrossCores()))
         .apply("ReadMatches", FileIO.readMatches())
         .apply("ToDocument", ParDo.of(new ToDocumentFn(root, resolver, maxBytes, html))
             .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED)));

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.presslens.transforms.SpreadDocuments;
+import org.presslens.transforms.Spread;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
@@ -85,11 +85,11 @@ final class RecordDocuments {
     }
   }
 
-  /** Spreads records ({@link SpreadDocuments}) and makes each one's document, or its rejection. */
+  /** Spreads records ({@link Spread}) and makes each one's document, or its rejection. */
   static PCollectionTuple spreadAndRead(PCollection<Record> records, HtmlText html) {
     return records.setCoder(Record.RecordCoder.INSTANCE)
-        .apply("SpreadRecords", SpreadDocuments.byName((Record r) -> r.source() + ":" + r.number(),
-            SpreadDocuments.bucketsAcrossCores()))
+        .apply("SpreadRecords", Spread.byName((Record r) -> r.source() + ":" + r.number(),
+            Spread.bucketsAcrossCores()))
         .apply("ReadRecords", ParDo.of(new DoFn<Record, SourceDocument>() {
           @ProcessElement
           public void process(@Element Record r, MultiOutputReceiver out) {

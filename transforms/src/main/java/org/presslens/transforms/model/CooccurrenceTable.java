@@ -108,23 +108,13 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       return id == TermIndex.ABSENT || id >= perEntity.length ? 0 : perEntity[id];
     }
 
-    /** Pairs found together in at least {@code minCount} units, in no particular order. */
-    public List<Pair> pairs(long minCount) {
-      List<Pair> out = new ArrayList<>();
-      for (int i = 0; i < size; i++) {
-        if (count[i] >= minCount) {
-          out.add(pair(i, entities.term(a[i]).compareTo(entities.term(b[i])) < 0));
-        }
-      }
-      return out;
-    }
-
     /**
-     * As {@link #pairs}, most co-occurrences first, then by the two entity keys. Sorted as
-     * numbers, not strings: the keys are ranked once, a pair is placed by its entities' ranks,
-     * then by its count; a window can hold millions of pairs among a few thousand entities.
+     * Pairs found together in at least {@code minCount} units, most co-occurrences first, then by
+     * the two entity keys. Sorted as numbers, not strings: the keys are ranked once, a pair is
+     * placed by its entities' ranks, then by its count; a window can hold millions of pairs among
+     * a few thousand entities.
      */
-    public List<Pair> pairsInOrder(long minCount) {
+    public List<Pair> pairs(long minCount) {
       int[] rank = keyRanks();
       LongIntMap byRanks = new LongIntMap();
       long[] ranks = new long[size];

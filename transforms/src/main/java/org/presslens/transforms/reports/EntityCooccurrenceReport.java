@@ -114,7 +114,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
     for (Window window : Window.values()) {
       Units units = table.units(window);
       int position = 0;
-      for (Pair p : units.pairsInOrder(minPairCount)) {
+      for (Pair p : units.pairs(minPairCount)) {
         long n = units.count();
         long na = p.unitsA();
         long nb = p.unitsB();

@@ -15,34 +15,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.model.SourceDocument;
 
 @ExtendWith(TestPipelineExtension.class)
-class SpreadDocumentsTest {
+class SpreadTest {
 
   private static SourceDocument doc(String id, String source) {
     return new SourceDocument(id, "out", "", "", source, "UTF-8", "Text of " + id + ".");
   }
 
   @Test
-  void everyDocumentComesOutOnceAlsoTwoWithTheSameId(TestPipeline pipeline) {
+  void everyElementComesOutOnceAlsoTwoWithTheSameName(TestPipeline pipeline) {
     List<SourceDocument> docs = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       docs.add(doc("doc-" + i, "feed.jsonl:" + i));
     }
     docs.add(doc("doc-7", "other.txt"));
-    PCollection<SourceDocument> spread = pipeline.apply(Create.of(docs)).apply(SpreadDocuments.overBuckets(3));
+    PCollection<SourceDocument> spread = pipeline.apply(Create.of(docs)).apply(Spread.byName(SourceDocument::docId, 3));
     PAssert.that(spread).containsInAnyOrder(docs);
     pipeline.run().waitUntilFinish();
   }
 
   @Test
-  void theBucketIsTheDocIdsStringHashModuloTheBuckets() {
-    assertEquals(2, SpreadDocuments.bucketOf("abc", 8)); // "abc".hashCode() = 96354 = 8 * 12044 + 2
+  void theBucketIsTheNamesStringHashModuloTheBuckets() {
+    assertEquals(2, Spread.bucketOf("abc", 8)); // "abc".hashCode() = 96354 = 8 * 12044 + 2
     // "polygenelubricants".hashCode() = -2^31; -2^31 = 7 * -306783379 + 5
-    assertEquals(5, SpreadDocuments.bucketOf("polygenelubricants", 7));
-    assertEquals(0, SpreadDocuments.bucketOf("anything", 1));
+    assertEquals(5, Spread.bucketOf("polygenelubricants", 7));
+    assertEquals(0, Spread.bucketOf("anything", 1));
   }
 
   @Test
   void noBucketsIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> SpreadDocuments.overBuckets(0));
+    assertThrows(IllegalArgumentException.class, () -> Spread.byName(SourceDocument::docId, 0));
   }
 }
