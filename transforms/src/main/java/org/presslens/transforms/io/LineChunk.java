@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
@@ -39,6 +40,17 @@ record LineChunk(String source, long firstLine, byte[] lines) {
     }
   }
 
+  /**
+   * Bytes per chunk of a file: at most {@code chunkBytes}, and few enough that the file gives each
+   * bucket about four chunks (a compressed file's text taken as 3 times its size), so that a small
+   * corpus is spread evenly too; at least {@link CutFn#MIN_CHUNK_BYTES} unless {@code chunkBytes}
+   * is smaller.
+   */
+  static long chunkSize(long fileBytes, boolean compressed, long chunkBytes, int buckets) {
+    long text = fileBytes * (compressed ? 3 : 1);
+    return Math.min(chunkBytes, Math.max(CutFn.MIN_CHUNK_BYTES, text / (4L * buckets)));
+  }
+
   /** The chunks of {@link CutFn}, keyed by bucket. */
   static final TupleTag<KV<Integer, LineChunk>> CHUNKS = new TupleTag<>() {};
 
@@ -50,6 +62,9 @@ record LineChunk(String source, long firstLine, byte[] lines) {
    * there, and the next one starts after it.
    */
   static final class CutFn extends DoFn<FileIO.ReadableFile, KV<Integer, LineChunk>> {
+    /** Chunks of a small file: a few lines of long documents at least. */
+    static final int MIN_CHUNK_BYTES = 1 << 16;
+
     private final String root;
     private final long maxBytes;
     private final int chunkBytes;
@@ -65,7 +80,7 @@ record LineChunk(String source, long firstLine, byte[] lines) {
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       String source = SourceNames.of(file, root);
-      Chunks chunks = new Chunks(source, out);
+      Chunks chunks = new Chunks(source, out, chunkSize(file));
       try (InputStream in = Channels.newInputStream(file.open())) {
         byte[] buffer = new byte[1 << 16];
         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
@@ -90,6 +105,10 @@ record LineChunk(String source, long firstLine, byte[] lines) {
       }
     }
 
+    private long chunkSize(FileIO.ReadableFile file) {
+      return LineChunk.chunkSize(file.getMetadata().sizeBytes(), file.getCompression() != Compression.UNCOMPRESSED, chunkBytes, buckets);
+    }
+
     /** The chunk being filled: its whole lines, then the line being read. */
     private final class Chunks {
       private final String source;
@@ -102,10 +121,12 @@ record LineChunk(String source, long firstLine, byte[] lines) {
       private long firstLine = 1;
       private long lines;
       private int number;
+      private final long limit;
 
-      Chunks(String source, MultiOutputReceiver out) {
+      Chunks(String source, MultiOutputReceiver out, long limit) {
         this.source = source;
         this.out = out;
+        this.limit = limit;
       }
 
       void append(byte[] from, int offset, int length) {
@@ -134,7 +155,7 @@ record LineChunk(String source, long firstLine, byte[] lines) {
           }
           bytes[size++] = '\n';
           lineStart = size;
-          if (size >= chunkBytes) {
+          if (size >= limit) {
             emit();
             firstLine = lines + 1;
           }
