@@ -46,7 +46,6 @@ import org.presslens.transforms.io.RejectDuplicateIds;
 import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.OutletTables;
-import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.ContrastOptions;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.EntitiesReport;

@@ -40,15 +40,21 @@ record LineChunk(String source, long firstLine, byte[] lines) {
     }
   }
 
+  /** Bytes of whole lines per chunk at most: large enough that a chunk's cost to the runner is small. */
+  static final int MAX_BYTES = 1 << 20;
+
+  /** Bytes per chunk of a small file at least: a few lines of long documents. */
+  static final int MIN_BYTES = 1 << 16;
+
   /**
    * Bytes per chunk of a file: at most {@code chunkBytes}, and few enough that the file gives each
    * bucket about four chunks (a compressed file's text taken as 3 times its size), so that a small
-   * corpus is spread evenly too; at least {@link CutFn#MIN_CHUNK_BYTES} unless {@code chunkBytes}
+   * corpus is spread evenly too; at least {@link #MIN_BYTES} unless {@code chunkBytes}
    * is smaller.
    */
   static long chunkSize(long fileBytes, boolean compressed, long chunkBytes, int buckets) {
     long text = fileBytes * (compressed ? 3 : 1);
-    return Math.min(chunkBytes, Math.max(CutFn.MIN_CHUNK_BYTES, text / (4L * buckets)));
+    return Math.min(chunkBytes, Math.max(MIN_BYTES, text / (4L * buckets)));
   }
 
   /** The chunks of {@link CutFn}, keyed by bucket. */
@@ -62,8 +68,6 @@ record LineChunk(String source, long firstLine, byte[] lines) {
    * there, and the next one starts after it.
    */
   static final class CutFn extends DoFn<FileIO.ReadableFile, KV<Integer, LineChunk>> {
-    /** Chunks of a small file: a few lines of long documents at least. */
-    static final int MIN_CHUNK_BYTES = 1 << 16;
 
     private final String root;
     private final long maxBytes;

@@ -22,7 +22,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
-import org.presslens.transforms.model.SourceDocument;
 
 /**
  * Reads CSV files (RFC 4180 with a header row; {@code .gz} is decompressed, the charset is

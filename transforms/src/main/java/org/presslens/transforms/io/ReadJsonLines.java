@@ -30,15 +30,12 @@ import org.presslens.transforms.model.SourceDocument;
  * {@link FileIO}: one document per line, fields chosen by {@link RecordFields}. A line that is not
  * a JSON object, or lacks the text, goes to {@link CorpusTags#REJECTED} with its line number.
  *
- * <p>A file is read in one pass that only cuts it into chunks of whole lines (about
- * {@link #CHUNK_BYTES} each, as bytes); the chunks are spread by a GroupByKey and parsed in
- * parallel. Every runner keeps what one element gives together, so parsing while reading would
+ * <p>A file is read in one pass that only cuts it into chunks of whole lines (as bytes, at most
+ * {@link LineChunk#MAX_BYTES} each and smaller for a small file, {@link LineChunk#chunkSize}); the
+ * chunks are spread by a GroupByKey and parsed in parallel. Every runner keeps what one element gives together, so parsing while reading would
  * leave a one-file corpus's JSON and markup to one thread.
  */
 public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
-
-  /** Bytes of whole lines per chunk: large enough that a chunk's cost to the runner is small. */
-  static final int CHUNK_BYTES = 1 << 20;
 
   private final String filePattern;
   private final String root;
@@ -61,7 +58,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
    * @param root prefix removed from file names in reports (the folder of the input)
    */
   public static ReadJsonLines from(String filePattern, String root, RecordFields fields) {
-    return new ReadJsonLines(filePattern, root, fields, Long.MAX_VALUE, HtmlText.of(HtmlText.Mode.AUTO), CHUNK_BYTES);
+    return new ReadJsonLines(filePattern, root, fields, Long.MAX_VALUE, HtmlText.of(HtmlText.Mode.AUTO), LineChunk.MAX_BYTES);
   }
 
   /** Lines longer than this many bytes (UTF-8) are rejected as {@code too-large} without being held. */
@@ -74,7 +71,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
     return new ReadJsonLines(filePattern, root, fields, maxBytes, HtmlText.of(mode), chunkBytes);
   }
 
-  /** Chunks of about this many bytes instead of {@link #CHUNK_BYTES} (tests cut small files into many). */
+  /** Chunks of about this many bytes instead of {@link LineChunk#MAX_BYTES} (tests cut small files into many). */
   ReadJsonLines chunkBytes(int bytes) {
     return new ReadJsonLines(filePattern, root, fields, maxBytes, html, bytes);
   }

@@ -200,7 +200,7 @@ class ReadJsonLinesTest {
     assertEquals(1 << 20, LineChunk.chunkSize(200_000_000, false, 1 << 20, 8), "a large file: the largest chunks");
     assertEquals(10_000_000 / 32, LineChunk.chunkSize(10_000_000, false, 1 << 20, 8));
     assertEquals(3 * 3_500_000 / 32, LineChunk.chunkSize(3_500_000, true, 1 << 20, 8), "gzip: 3 times its size");
-    assertEquals(LineChunk.CutFn.MIN_CHUNK_BYTES, LineChunk.chunkSize(100_000, false, 1 << 20, 8), "a small file");
+    assertEquals(LineChunk.MIN_BYTES, LineChunk.chunkSize(100_000, false, 1 << 20, 8), "a small file");
     assertEquals(90, LineChunk.chunkSize(100_000, false, 90, 8), "never more than asked");
   }
 }
