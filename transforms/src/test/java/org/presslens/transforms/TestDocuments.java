@@ -12,6 +12,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.state.Postings;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.model.Mention;
 
@@ -56,6 +57,11 @@ public final class TestDocuments {
   }
 
   /** Text lines as a file's contents. */
+  /** The doc_ids of postings' first documents, in order. */
+  public static List<String> ids(List<Postings.Occurrences> docs) {
+    return docs.stream().map(Postings.Occurrences::docId).toList();
+  }
+
   public static java.io.InputStream lines(String... lines) {
     return new java.io.ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }

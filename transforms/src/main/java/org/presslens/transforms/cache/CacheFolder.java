@@ -20,11 +20,12 @@ public final class CacheFolder {
    * text as read, with the model's probability; boilerplate removal keeps line breaks as written;
    * 8: the entity rules for unseen news: legal forms and short forms, head words, towns before a
    * region, appositives, the model's probability threshold, spelling variants in a document;
-   * 9: one-permutation MinHash signatures; 10: no town before a comma ends with an event's noun),
+   * 9: one-permutation MinHash signatures; 10: no town before a comma ends with an event's noun;
+   * 11: postings keep each document's count of a term),
    * since development versions share one version number. {@code AnalysisRevisionTest} notices a
    * change to the analysis that does not raise it.
    */
-  static final int ANALYSIS_REVISION = 10;
+  static final int ANALYSIS_REVISION = 11;
 
   private CacheFolder() {}
 

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Combine;
@@ -28,6 +27,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.WaitFor;
+import org.presslens.transforms.state.Postings;
 import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.text.DocumentTokenizer;
@@ -84,8 +84,10 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
 
   /**
    * An outlet's first lines of a term come from the first documents (by doc_id) that count the
-   * term, one line or more each; so only those documents, at most {@code kwicLines} per term, are
-   * tokenized again instead of keeping every document's tokens until the terms are known. The
+   * term, as many lines as each counts or more; so only those documents, as few as count
+   * {@code kwicLines} occurrences together, are tokenized again, and only their sentences that
+   * may hold the terms they are needed for, instead of keeping every document's tokens until the
+   * terms are known. The
    * postings and the texts wait for the terms in files ({@link SpillToFiles}), not in memory.
    */
   @Override
@@ -94,19 +96,20 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     PCollectionView<Map<String, List<String>>> terms = topTerms.apply("TermsView", View.asMap());
     PCollection<Segment> postings = documents.get(SEGMENTS)
         .apply("Postings", MapElements.into(TypeDescriptor.of(Segment.class)).via(Segment::postingsPart));
-    PCollection<KV<String, String>> candidateDocuments = postings
+    PCollection<KV<String, List<String>>> candidateDocuments = postings
         .apply("SpillPostings", SpillToFiles.into(spillFolder))
         .apply("WaitForTerms", WaitFor.completionOf((String file) -> file, topTerms))
         .apply("TermDocuments", ParDo.of(new TermDocumentsFn(terms, postings.getCoder(), options.kwicLines()))
             .withSideInputs(terms))
         .apply("FirstDocuments", Combine.perKey(new FirstDocumentsFn(options.kwicLines())))
-        .apply("Candidates", ParDo.of(new DoFn<KV<String, List<String>>, KV<String, String>>() {
+        .apply("Candidates", ParDo.of(new DoFn<KV<String, Map<String, List<String>>>, KV<String, List<String>>>() {
           @ProcessElement
-          public void process(@Element KV<String, List<String>> outlet, OutputReceiver<KV<String, String>> out) {
-            outlet.getValue().forEach(docId -> out.output(KV.of(docId, outlet.getKey())));
+          public void process(@Element KV<String, Map<String, List<String>>> outlet,
+              OutputReceiver<KV<String, List<String>>> out) {
+            outlet.getValue().forEach((docId, docTerms) -> out.output(KV.of(docId, docTerms)));
           }
         }));
-    PCollectionView<Map<String, String>> candidates = candidateDocuments.apply("CandidateView", View.asMap());
+    PCollectionView<Map<String, List<String>>> candidates = candidateDocuments.apply("CandidateView", View.asMap());
     PCollection<SourceDocument> texts = documents.get(TEXTS);
     return texts
         .apply("SpillTexts", SpillToFiles.into(spillFolder))
@@ -118,8 +121,11 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         .apply("Rows", ParDo.of(new RowsFn()));
   }
 
-  /** (outlet, "term\u0000doc_id") for the first documents of a segment that count each of the outlet's terms. */
-  static final class TermDocumentsFn extends DoFn<String, KV<String, String>> {
+  /**
+   * (outlet, (term, (doc_id, count))) for the first documents of a segment that count each of the
+   * outlet's terms ({@link org.presslens.transforms.state.Postings#firstDocuments}).
+   */
+  static final class TermDocumentsFn extends DoFn<String, KV<String, KV<String, KV<String, Integer>>>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
     private final Coder<Segment> coder;
     private final int cap;
@@ -132,13 +138,14 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
 
     /** A file of segments' postings parts ({@link SpillToFiles}). */
     @ProcessElement
-    public void process(@Element String file, OutputReceiver<KV<String, String>> out, ProcessContext c) throws IOException {
+    public void process(@Element String file, OutputReceiver<KV<String, KV<String, KV<String, Integer>>>> out,
+        ProcessContext c) throws IOException {
       Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
       SpillToFiles.read(file, coder, segment -> {
         for (String outlet : segment.tables().keySet()) {
           for (String term : termsByOutlet.getOrDefault(outlet, List.of())) {
-            for (String docId : segment.postings().firstDocuments(term, outlet, cap)) {
-              out.output(KV.of(outlet, term + "\u0000" + docId));
+            for (Postings.Occurrences doc : segment.postings().firstDocuments(term, outlet, cap)) {
+              out.output(KV.of(outlet, KV.of(term, KV.of(doc.docId(), doc.count()))));
             }
           }
         }
@@ -147,55 +154,68 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   }
 
   /**
-   * Per outlet, the first {@code cap} doc_ids (in order) of each term, as one list of distinct
-   * doc_ids. The accumulator keeps each term's first doc_ids as a sorted list, typed as a map of
-   * lists so that Beam codes it with its map, list and string coders.
+   * Per outlet, each term's first documents (by doc_id) as few as count {@code lines} occurrences
+   * together, whatever the order and grouping of the inputs, turned around into the terms each
+   * document is needed for. The accumulator keeps each term's documents with their counts as a
+   * sorted list, typed as a map of lists of KVs so that Beam codes it with its own coders.
    */
-  static final class FirstDocumentsFn extends CombineFn<String, Map<String, List<String>>, List<String>> {
-    private final int cap;
+  static final class FirstDocumentsFn
+      extends CombineFn<KV<String, KV<String, Integer>>, Map<String, List<KV<String, Integer>>>, Map<String, List<String>>> {
+    private final int lines;
 
-    FirstDocumentsFn(int cap) {
-      this.cap = cap;
+    FirstDocumentsFn(int lines) {
+      this.lines = lines;
     }
 
     @Override
-    public Map<String, List<String>> createAccumulator() {
+    public Map<String, List<KV<String, Integer>>> createAccumulator() {
       return new HashMap<>();
     }
 
     @Override
-    public Map<String, List<String>> addInput(Map<String, List<String>> firsts, String termAndDoc) {
-      int cut = termAndDoc.indexOf('\u0000');
-      add(firsts, termAndDoc.substring(0, cut), termAndDoc.substring(cut + 1));
+    public Map<String, List<KV<String, Integer>>> addInput(Map<String, List<KV<String, Integer>>> firsts,
+        KV<String, KV<String, Integer>> termAndDoc) {
+      add(firsts, termAndDoc.getKey(), termAndDoc.getValue());
       return firsts;
     }
 
-    private void add(Map<String, List<String>> firsts, String term, String doc) {
-      List<String> docs = firsts.computeIfAbsent(term, t -> new ArrayList<>());
-      int at = Collections.binarySearch(docs, doc);
-      if (at < 0 && -at - 1 < cap) {
-        docs.add(-at - 1, doc);
-        if (docs.size() > cap) {
-          docs.remove(cap);
+    private void add(Map<String, List<KV<String, Integer>>> firsts, String term, KV<String, Integer> doc) {
+      List<KV<String, Integer>> docs = firsts.computeIfAbsent(term, t -> new ArrayList<>());
+      int at = Collections.binarySearch(docs, doc, BY_DOC_ID);
+      if (at >= 0) {
+        return;
+      }
+      docs.add(-at - 1, doc);
+      int held = 0;
+      for (int i = 0; i < docs.size(); i++) {
+        held += docs.get(i).getValue();
+        if (held >= lines) {
+          docs.subList(i + 1, docs.size()).clear();
+          return;
         }
       }
     }
 
     @Override
-    public Map<String, List<String>> mergeAccumulators(Iterable<Map<String, List<String>>> all) {
-      Map<String, List<String>> merged = new HashMap<>();
-      for (Map<String, List<String>> firsts : all) {
+    public Map<String, List<KV<String, Integer>>> mergeAccumulators(Iterable<Map<String, List<KV<String, Integer>>>> all) {
+      Map<String, List<KV<String, Integer>>> merged = new HashMap<>();
+      for (Map<String, List<KV<String, Integer>>> firsts : all) {
         firsts.forEach((term, docs) -> docs.forEach(doc -> add(merged, term, doc)));
       }
       return merged;
     }
 
+    /** Each needed document with the terms it is needed for, sorted. */
     @Override
-    public List<String> extractOutput(Map<String, List<String>> firsts) {
-      TreeSet<String> docs = new TreeSet<>();
-      firsts.values().forEach(docs::addAll);
-      return new ArrayList<>(docs);
+    public Map<String, List<String>> extractOutput(Map<String, List<KV<String, Integer>>> firsts) {
+      Map<String, List<String>> termsOfDocument = new HashMap<>();
+      firsts.forEach((term, docs) -> docs.forEach(doc ->
+          termsOfDocument.computeIfAbsent(doc.getKey(), d -> new ArrayList<>()).add(term)));
+      termsOfDocument.values().forEach(Collections::sort);
+      return termsOfDocument;
     }
+
+    private static final Comparator<KV<String, Integer>> BY_DOC_ID = Comparator.comparing(KV::getKey);
   }
 
   /** Lines in report order: by term rank, document, sentence and position. */
@@ -263,17 +283,20 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     }
   }
 
-  /** The candidate documents' lines for their outlet's terms, at most {@code cap} per term (the first ones). */
+  /**
+   * The candidate documents' lines for the terms each is needed for, at most {@code cap} per term
+   * (the first ones).
+   */
   static final class FindLinesFn extends DoFn<String, KV<String, List<Line>>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
-    private final PCollectionView<Map<String, String>> candidates;
+    private final PCollectionView<Map<String, List<String>>> candidates;
     private final Coder<SourceDocument> coder;
     private final TextOptions text;
     private final int window;
     private final int cap;
     private transient DocumentTokenizer tokenizer;
 
-    FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, PCollectionView<Map<String, String>> candidates,
+    FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, PCollectionView<Map<String, List<String>>> candidates,
         Coder<SourceDocument> coder, TextOptions text, int window, int cap) {
       this.termsView = termsView;
       this.candidates = candidates;
@@ -292,15 +315,16 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     @ProcessElement
     public void process(@Element String file, OutputReceiver<KV<String, List<Line>>> out, ProcessContext c)
         throws IOException {
-      Map<String, String> candidateDocs = c.sideInput(candidates);
+      Map<String, List<String>> candidateDocs = c.sideInput(candidates);
       Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
       SpillToFiles.read(file, coder, doc -> {
-        if (!candidateDocs.containsKey(doc.docId())) {
+        List<String> needed = candidateDocs.get(doc.docId());
+        if (needed == null) {
           return;
         }
         List<String> terms = termsByOutlet.getOrDefault(doc.outlet(), List.of());
         List<Line> lines = Stage.STATISTICS.time(() -> first(KwicLines.find(doc.docId(), doc.outlet(),
-            tokenizer.tokenize(doc.text(), KwicLines.mayHold(terms, text.lemmatize())), terms, window), cap));
+            tokenizer.tokenize(doc.text(), KwicLines.mayHold(needed, text.lemmatize())), terms, needed, window), cap));
         if (!lines.isEmpty()) {
           out.output(KV.of(doc.outlet(), lines));
         }

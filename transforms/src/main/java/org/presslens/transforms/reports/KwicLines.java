@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -67,8 +68,17 @@ public final class KwicLines {
    * apostrophes and spacing as written, line breaks as spaces), cut at token boundaries.
    */
   public static List<Line> find(String docId, String outlet, TokenizedDocument doc, List<String> terms, int window) {
+    return find(docId, outlet, doc, terms, terms, window);
+  }
+
+  /** The occurrences of the {@code terms} (in rank order) that are among {@code wanted}. */
+  public static List<Line> find(String docId, String outlet, TokenizedDocument doc, List<String> terms,
+      Collection<String> wanted, int window) {
     List<Line> lines = new ArrayList<>();
     for (int r = 0; r < terms.size(); r++) {
+      if (!wanted.contains(terms.get(r))) {
+        continue;
+      }
       String[] words = terms.get(r).split(" ");
       // An entity counted as one term (EntityTerms) is its words in the sentence.
       String[] parts = terms.get(r).contains(EntityTerms.JOINER) ? terms.get(r).split("[ _]") : null;

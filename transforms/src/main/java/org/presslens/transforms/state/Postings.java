@@ -9,43 +9,76 @@ import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.TermIndex;
 
 /**
- * Which counted documents of a segment hold each term: for finding an outlet's first documents
- * (by doc_id) with a term again without the documents' analyses, as the concordance needs them.
+ * Which counted documents of a segment hold each term, and how often: for finding an outlet's
+ * first documents (by doc_id) with a term again without the documents' analyses, as the
+ * concordance needs them.
  *
  * <p>Segments' postings wait on the heap until the distinctive terms are known, and a segment has
  * an entry for every term (n-grams too) of its documents, so they are kept in three arrays rather
- * than a map of arrays: the terms sorted, where each term's positions start, and all positions.
- * A map would spend an entry, an array header and a table slot on each term, most of which
- * occur in one or two documents.
+ * than a map of arrays: the terms sorted, where each term's entries start, and all entries. An
+ * entry is a document's position in {@code docIds} and its count of the term in one int: the
+ * position in the upper bits, the count (up to {@link #COUNT_CAP}) in the lowest byte, so that
+ * sorting entries sorts positions. A map would spend an entry, an array header and a table slot
+ * on each term, most of which occur in one or two documents.
  */
 public final class Postings implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Counts are kept up to this; a larger count is kept as this, a lower bound, which only makes
+   * {@link #firstDocuments} name more documents than it needs.
+   */
+  public static final int COUNT_CAP = 255;
+  private static final int COUNT_BITS = 8;
+  /** Documents per postings at most, so that a position fits the upper bits of an entry. */
+  static final int MAX_DOCUMENTS = Integer.MAX_VALUE >> COUNT_BITS;
+
   private final String[] docIds;
   private final String[] outlets;
   private final String[] terms;
   private final int[] starts;
-  private final int[] positions;
+  private final int[] entries;
 
   /**
    * @param docIds the documents, sorted
    * @param outlets the outlet of each document, aligned with {@code docIds}
    * @param terms the terms, sorted ({@link String#compareTo})
-   * @param starts where each term's positions begin in {@code positions}, and their end as the last value
-   * @param positions for each term in turn, the positions in {@code docIds} of the documents counting it, ascending
+   * @param starts where each term's entries begin in {@code entries}, and their end as the last value
+   * @param entries for each term in turn, the documents counting it ({@link #entry}), ascending
    */
-  private Postings(String[] docIds, String[] outlets, String[] terms, int[] starts, int[] positions) {
+  private Postings(String[] docIds, String[] outlets, String[] terms, int[] starts, int[] entries) {
+    if (docIds.length > MAX_DOCUMENTS) {
+      throw new IllegalArgumentException("more than " + MAX_DOCUMENTS + " documents in one segment's postings");
+    }
     this.docIds = docIds;
     this.outlets = outlets;
     this.terms = terms;
     this.starts = starts;
-    this.positions = positions;
+    this.entries = entries;
+  }
+
+  /** The entry of the document at {@code position} counting a term {@code count} times. */
+  static int entry(int position, int count) {
+    return position << COUNT_BITS | Math.min(count, COUNT_CAP);
+  }
+
+  private static int positionOf(int entry) {
+    return entry >>> COUNT_BITS;
+  }
+
+  private static int countOf(int entry) {
+    return entry & COUNT_CAP;
+  }
+
+  /** The entry with its position replaced. */
+  private static int moved(int entry, int position) {
+    return entry(position, countOf(entry));
   }
 
   /**
-   * Postings from a map of each term to the ascending positions of its documents, in any order
-   * (as {@link StateCoders} reads them).
+   * Postings from a map of each term to the ascending entries of its documents ({@link #entry}),
+   * in any order (as {@link StateCoders} reads them).
    */
   static Postings of(String[] docIds, String[] outlets, Map<String, int[]> byTerm) {
     String[] sorted = byTerm.keySet().toArray(String[]::new);
@@ -57,17 +90,17 @@ public final class Postings implements Serializable {
     return ofSorted(docIds, outlets, sorted, lists);
   }
 
-  /** Postings from the terms in sorted order and each one's ascending positions. */
+  /** Postings from the terms in sorted order and each one's ascending entries ({@link #entry}). */
   static Postings ofSorted(String[] docIds, String[] outlets, String[] sortedTerms, int[][] lists) {
     int[] starts = new int[sortedTerms.length + 1];
     for (int t = 0; t < sortedTerms.length; t++) {
       starts[t + 1] = starts[t] + lists[t].length;
     }
-    int[] positions = new int[starts[sortedTerms.length]];
+    int[] entries = new int[starts[sortedTerms.length]];
     for (int t = 0; t < sortedTerms.length; t++) {
-      System.arraycopy(lists[t], 0, positions, starts[t], lists[t].length);
+      System.arraycopy(lists[t], 0, entries, starts[t], lists[t].length);
     }
-    return new Postings(docIds, outlets, sortedTerms, starts, positions);
+    return new Postings(docIds, outlets, sortedTerms, starts, entries);
   }
 
   /** The postings of the given documents. */
@@ -104,14 +137,19 @@ public final class Postings implements Serializable {
 
   /** The position in {@link #docIds()} of the {@code i}-th document counting term {@code t}. */
   public int position(int t, int i) {
-    return positions[starts[t] + i];
+    return positionOf(entries[starts[t] + i]);
+  }
+
+  /** How often the {@code i}-th document counting term {@code t} counts it, up to {@link #COUNT_CAP}. */
+  public int count(int t, int i) {
+    return countOf(entries[starts[t] + i]);
   }
 
   /**
    * Postings built one document at a time, in any order. An open segment adds thousands of
    * documents, with an entry for each of their terms, before it is built: each term is numbered
-   * ({@link TermIndex}), and each (term, document) pair is two ints, rather than a growing array
-   * and two map entries per term.
+   * ({@link TermIndex}), and each (term, document) pair is two ints (the term, and the document
+   * with its count as an {@link #entry}), rather than a growing array and two map entries per term.
    */
   public static final class Builder {
     private final List<String> ids = new ArrayList<>();
@@ -125,13 +163,13 @@ public final class Postings implements Serializable {
       int d = ids.size();
       ids.add(doc.docId());
       outlets.add(doc.outlet());
-      for (String term : doc.termCounts().keySet()) {
+      for (Map.Entry<String, Integer> term : doc.termCounts().entrySet()) {
         if (pairs == pairTerm.length) {
           pairTerm = Arrays.copyOf(pairTerm, 2 * pairs);
           pairDocument = Arrays.copyOf(pairDocument, 2 * pairs);
         }
-        pairTerm[pairs] = terms.add(term);
-        pairDocument[pairs] = d;
+        pairTerm[pairs] = terms.add(term.getKey());
+        pairDocument[pairs] = entry(d, term.getValue());
         pairs++;
       }
     }
@@ -167,14 +205,14 @@ public final class Postings implements Serializable {
         starts[t + 1] += starts[t];
       }
       int[] next = Arrays.copyOf(starts, termCount);
-      int[] positions = new int[pairs];
+      int[] entries = new int[pairs];
       for (int i = 0; i < pairs; i++) {
-        positions[next[placeOfEntry[pairTerm[i]]]++] = rank[pairDocument[i]];
+        entries[next[placeOfEntry[pairTerm[i]]]++] = moved(pairDocument[i], rank[positionOf(pairDocument[i])]);
       }
       for (int t = 0; t < termCount; t++) {
-        Arrays.sort(positions, starts[t], starts[t + 1]);
+        Arrays.sort(entries, starts[t], starts[t + 1]);
       }
-      return new Postings(sortedIds, sortedOutlets, sortedTerms, starts, positions);
+      return new Postings(sortedIds, sortedOutlets, sortedTerms, starts, entries);
     }
   }
 
@@ -190,13 +228,13 @@ public final class Postings implements Serializable {
     }
     List<String> keptTerms = new ArrayList<>();
     int[] keptStarts = new int[terms.length + 1];
-    int[] kept = new int[positions.length];
+    int[] kept = new int[entries.length];
     int size = 0;
     for (int t = 0; t < terms.length; t++) {
       int before = size;
       for (int i = starts[t]; i < starts[t + 1]; i++) {
-        if (renumbered[positions[i]] >= 0) {
-          kept[size++] = renumbered[positions[i]];
+        if (renumbered[positionOf(entries[i])] >= 0) {
+          kept[size++] = moved(entries[i], renumbered[positionOf(entries[i])]);
         }
       }
       if (size > before) {
@@ -239,19 +277,19 @@ public final class Postings implements Serializable {
 
   /**
    * The parts' terms merged in order (each part's are sorted already, so no term is hashed or
-   * sorted again), each with its documents' positions in the merged documents: a part's
-   * positions map in ascending order, and where several parts count a term its positions are sorted.
+   * sorted again), each with its documents' entries in the merged documents: a part's
+   * positions map in ascending order, and where several parts count a term its entries are sorted.
    */
   private static Postings mergeTerms(List<Postings> parts, int[][] rank, String[] ids, String[] outletOfEach) {
     int termBound = 0;
-    int positionCount = 0;
+    int entryCount = 0;
     for (Postings p : parts) {
       termBound += p.terms.length;
-      positionCount += p.positions.length;
+      entryCount += p.entries.length;
     }
     String[] terms = new String[termBound];
     int[] starts = new int[termBound + 1];
-    int[] positions = new int[positionCount];
+    int[] entries = new int[entryCount];
     int[] next = new int[parts.size()];
     int termCount = 0;
     int size = 0;
@@ -273,32 +311,43 @@ public final class Postings implements Serializable {
         int t = next[part];
         if (t < p.terms.length && p.terms[t].equals(least)) {
           for (int i = p.starts[t]; i < p.starts[t + 1]; i++) {
-            positions[size++] = rank[part][p.positions[i]];
+            entries[size++] = moved(p.entries[i], rank[part][positionOf(p.entries[i])]);
           }
           next[part]++;
           contributing++;
         }
       }
       if (contributing > 1) {
-        Arrays.sort(positions, from, size);
+        Arrays.sort(entries, from, size);
       }
       terms[termCount++] = least;
       starts[termCount] = size;
     }
     return new Postings(ids, outletOfEach, Arrays.copyOf(terms, termCount), Arrays.copyOf(starts, termCount + 1),
-        positions);
+        entries);
   }
 
-  /** The first {@code cap} doc_ids (in order) of the documents of {@code outlet} counting {@code term}. */
-  public List<String> firstDocuments(String term, String outlet, int cap) {
+  /** A document and how often it counts a term (up to {@link #COUNT_CAP}). */
+  public record Occurrences(String docId, int count) {}
+
+  /**
+   * The first documents (by doc_id) of {@code outlet} counting {@code term}, as few as hold
+   * {@code lines} occurrences together (all of them if they hold fewer): the documents that an
+   * outlet's first {@code lines} concordance lines of the term can come from, since a document
+   * holds at least as many occurrences of a term as it counts.
+   */
+  public List<Occurrences> firstDocuments(String term, String outlet, int lines) {
     int t = Arrays.binarySearch(terms, term);
     if (t < 0) {
       return List.of();
     }
-    List<String> first = new ArrayList<>(Math.min(cap, starts[t + 1] - starts[t]));
-    for (int i = starts[t]; i < starts[t + 1] && first.size() < cap; i++) {
-      if (outlets[positions[i]].equals(outlet)) {
-        first.add(docIds[positions[i]]);
+    List<Occurrences> first = new ArrayList<>();
+    int held = 0;
+    for (int i = starts[t]; i < starts[t + 1] && held < lines; i++) {
+      int d = positionOf(entries[i]);
+      if (outlets[d].equals(outlet)) {
+        first.add(new Occurrences(docIds[d], countOf(entries[i])));
+        held += countOf(entries[i]);
       }
     }
     return first;
@@ -307,7 +356,7 @@ public final class Postings implements Serializable {
   @Override
   public boolean equals(Object o) {
     return o instanceof Postings p && Arrays.equals(docIds, p.docIds) && Arrays.equals(outlets, p.outlets)
-        && Arrays.equals(terms, p.terms) && Arrays.equals(starts, p.starts) && Arrays.equals(positions, p.positions);
+        && Arrays.equals(terms, p.terms) && Arrays.equals(starts, p.starts) && Arrays.equals(entries, p.entries);
   }
 
   @Override

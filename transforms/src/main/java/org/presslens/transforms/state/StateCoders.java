@@ -20,7 +20,7 @@ import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TableCoders;
 
-/** Compact coders of the state: members, postings (positions delta-coded) and whole segments. */
+/** Compact coders of the state: members, postings (positions delta-coded with their counts) and whole segments. */
 public final class StateCoders {
 
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
@@ -135,7 +135,12 @@ public final class StateCoders {
       INT.encode(p.documentCount(t), out);
       int previous = 0;
       for (int i = 0; i < p.documentCount(t); i++) {
-        INT.encode(p.position(t, i) - previous, out);
+        // the gap to the previous document, with a low bit for a count above one, which follows
+        int count = p.count(t, i);
+        INT.encode((p.position(t, i) - previous) << 1 | (count > 1 ? 1 : 0), out);
+        if (count > 1) {
+          INT.encode(count, out);
+        }
         previous = p.position(t, i);
       }
     }
@@ -154,13 +159,14 @@ public final class StateCoders {
     for (int t = 0; t < terms.length; t++) {
       terms[t] = STRING.decode(in);
       sorted &= t == 0 || terms[t - 1].compareTo(terms[t]) < 0;
-      int[] positions = new int[INT.decode(in)];
+      int[] entries = new int[INT.decode(in)];
       int previous = 0;
-      for (int i = 0; i < positions.length; i++) {
-        previous += INT.decode(in);
-        positions[i] = previous;
+      for (int i = 0; i < entries.length; i++) {
+        int gap = INT.decode(in);
+        previous += gap >>> 1;
+        entries[i] = Postings.entry(previous, (gap & 1) == 0 ? 1 : INT.decode(in));
       }
-      lists[t] = positions;
+      lists[t] = entries;
     }
     if (sorted) {
       return Postings.ofSorted(ids, outlets, terms, lists);

@@ -34,7 +34,8 @@ class AnalysisRevisionTest {
   private static final Map<Integer, String> DIGESTS = Map.of(
       8, "994cf3d366887f0f4ad0f8c81fc25120415388c14f9c74a2c281fc215abc7089",
       9, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      10, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d");
+      10, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
+      11, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d");
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

@@ -131,14 +131,19 @@ class KeywordInContextTest {
     assertEquals(List.of("nato a 1 0", "nato a 2 0", "nato a 2 3", "asia a 1 2", "asia b 1 2", "asia c 1 2"),
         merged.stream().map(l -> l.term() + " " + l.docId() + " " + l.sentence() + " " + l.position()).toList());
   }
-  /** Each term's first doc_ids (at most the cap) whatever the order and grouping of the inputs, as one sorted list. */
+  /**
+   * Each term's first documents, as few as count the lines together, whatever the order and
+   * grouping of the inputs, turned into the terms each document is needed for.
+   */
   @Test
   void firstDocumentsDoNotDependOnHowInputsAreCombined() {
-    KeywordInContextReport.FirstDocumentsFn fn = new KeywordInContextReport.FirstDocumentsFn(2);
-    List<String> inputs = List.of("nato\u0000d5", "nato\u0000d2", "asia\u0000d9", "nato\u0000d1", "asia\u0000d3",
-        "nato\u0000d2", "asia\u0000d7", "nato\u0000d4");
+    KeywordInContextReport.FirstDocumentsFn fn = new KeywordInContextReport.FirstDocumentsFn(3);
+    List<KV<String, KV<String, Integer>>> inputs = List.of(
+        KV.of("nato", KV.of("d5", 4)), KV.of("nato", KV.of("d2", 1)), KV.of("asia", KV.of("d9", 1)),
+        KV.of("nato", KV.of("d1", 1)), KV.of("asia", KV.of("d3", 7)), KV.of("nato", KV.of("d2", 1)),
+        KV.of("asia", KV.of("d7", 1)), KV.of("nato", KV.of("d4", 1)), KV.of("peace", KV.of("d8", 1)), KV.of("asia", KV.of("d1", 1)));
     var one = fn.createAccumulator();
-    for (String input : inputs) {
+    for (var input : inputs) {
       one = fn.addInput(one, input);
     }
     var left = fn.createAccumulator();
@@ -150,7 +155,9 @@ class KeywordInContextTest {
         right = fn.addInput(right, inputs.get(i));
       }
     }
-    assertEquals(List.of("d1", "d2", "d3", "d7"), fn.extractOutput(one));
+    // nato: d1, d2 and d4 hold three lines; asia: d1 and d3 (seven); peace: d8 holds all there are
+    assertEquals(Map.of("d1", List.of("asia", "nato"), "d2", List.of("nato"), "d3", List.of("asia"), "d4", List.of("nato"),
+        "d8", List.of("peace")), fn.extractOutput(one));
     assertEquals(fn.extractOutput(one), fn.extractOutput(fn.mergeAccumulators(List.of(right, left))));
   }
 }

@@ -3,6 +3,7 @@ package org.presslens.transforms.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.presslens.transforms.TestDocuments.analyzed;
+import static org.presslens.transforms.TestDocuments.ids;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,14 +28,46 @@ class PostingsTest {
   void findsEachOutletsFirstDocumentsOfATerm() {
     Postings postings = Postings.of(DOCS);
     assertArrayEquals(new String[] {"a", "b", "c", "d"}, postings.docIds());
-    assertEquals(List.of("a", "d"), postings.firstDocuments("nato", "RT", 5));
-    assertEquals(List.of("a"), postings.firstDocuments("nato", "RT", 1));
-    assertEquals(List.of("c"), postings.firstDocuments("asia", "Global Times", 5));
-    assertEquals(List.of("d"), postings.firstDocuments("asia", "RT", 5));
-    assertEquals(List.of(), postings.firstDocuments("nato", "Global Times", 5));
-    assertEquals(List.of(), postings.firstDocuments("china", "RT", 5));
+    assertEquals(List.of("a", "d"), ids(postings.firstDocuments("nato", "RT", 5)));
+    assertEquals(List.of("a"), ids(postings.firstDocuments("nato", "RT", 1)));
+    assertEquals(List.of("c"), ids(postings.firstDocuments("asia", "Global Times", 5)));
+    assertEquals(List.of("d"), ids(postings.firstDocuments("asia", "RT", 5)));
+    assertEquals(List.of(), ids(postings.firstDocuments("nato", "Global Times", 5)));
+    assertEquals(List.of(), ids(postings.firstDocuments("china", "RT", 5)));
     assertEquals(List.of("asia", "nato", "peace", "zoo"),
         IntStream.range(0, postings.termCount()).mapToObj(postings::term).toList(), "terms sorted");
+  }
+
+  @Test
+  void firstDocumentsAreAsFewAsHoldTheLinesTogether() {
+    Postings postings = Postings.of(List.of(
+        analyzed("a", "RT", 9, Map.of("war", 3)),
+        analyzed("b", "RT", 9, Map.of("war", 1)),
+        analyzed("c", "RT", 9, Map.of("war", 5)),
+        analyzed("d", "RT", 900, Map.of("war", 1000)),
+        analyzed("e", "RT", 9, Map.of("war", 1))));
+    assertEquals(List.of("a"), ids(postings.firstDocuments("war", "RT", 3)));
+    assertEquals(List.of("a", "b"), ids(postings.firstDocuments("war", "RT", 4)));
+    assertEquals(List.of("a", "b", "c"), ids(postings.firstDocuments("war", "RT", 5)));
+    assertEquals(List.of(3, 1, 5), postings.firstDocuments("war", "RT", 5).stream().map(Postings.Occurrences::count).toList());
+    // d's count is kept as the cap, a lower bound: e is named too, as a document that may be needed
+    assertEquals(List.of("a", "b", "c", "d"), ids(postings.firstDocuments("war", "RT", 264)));
+    assertEquals(List.of("a", "b", "c", "d", "e"), ids(postings.firstDocuments("war", "RT", 265)));
+    assertEquals(Postings.COUNT_CAP, postings.firstDocuments("war", "RT", 300).get(3).count());
+  }
+
+  @Test
+  void countsSurviveAnOutletsPartMergingAndTheCoder() throws IOException {
+    Postings all = Postings.of(DOCS);
+    Postings merged = Postings.merge(List.of(Postings.of(DOCS.subList(2, 4)), Postings.of(DOCS.subList(0, 2))));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StateCoders.encodePostings(merged, bytes);
+    Postings back = StateCoders.decodePostings(new ByteArrayInputStream(bytes.toByteArray()));
+    // RT's nato: a once, d twice
+    for (Postings p : List.of(all, merged, back, all.of("RT"))) {
+      assertEquals(List.of(1, 2), p.firstDocuments("nato", "RT", 9).stream().map(Postings.Occurrences::count).toList());
+    }
+    assertEquals(List.of(3), back.firstDocuments("asia", "Global Times", 9).stream().map(Postings.Occurrences::count).toList());
   }
 
   @Test
@@ -57,8 +90,8 @@ class PostingsTest {
         Postings.of(List.of(DOCS.get(3))));
     Postings merged = Postings.merge(parts);
     assertEquals(Postings.of(DOCS), merged);
-    assertEquals(List.of("a", "d"), merged.firstDocuments("nato", "RT", 5));
-    assertEquals(List.of("b"), merged.firstDocuments("peace", "RT", 5));
+    assertEquals(List.of("a", "d"), ids(merged.firstDocuments("nato", "RT", 5)));
+    assertEquals(List.of("b"), ids(merged.firstDocuments("peace", "RT", 5)));
     assertEquals(Postings.of(DOCS), Postings.merge(List.of(parts.get(2), parts.get(0), parts.get(1))), "in any order");
   }
 
@@ -84,7 +117,11 @@ class PostingsTest {
       ints.encode(postings.documentCount(t), unsorted);
       int previous = 0;
       for (int i = 0; i < postings.documentCount(t); i++) {
-        ints.encode(postings.position(t, i) - previous, unsorted);
+        int count = postings.count(t, i);
+        ints.encode((postings.position(t, i) - previous) << 1 | (count > 1 ? 1 : 0), unsorted);
+        if (count > 1) {
+          ints.encode(count, unsorted);
+        }
         previous = postings.position(t, i);
       }
     }

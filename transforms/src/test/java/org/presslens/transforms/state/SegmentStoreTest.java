@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.presslens.transforms.TestDocuments.analyzed;
+import static org.presslens.transforms.TestDocuments.ids;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,9 +51,9 @@ class SegmentStoreTest {
     assertEquals(List.of("a", "b", "c"), back.members().stream().map(Member::docId).toList());
     assertTrue(back.members().get(2).copy(), "c is a copy");
     assertEquals(Map.of("nato", 3L, "asia", 1L), TermTables.counts(back.tables().get("RT").terms()), "the copy does not count");
-    assertEquals(List.of("a", "b"), back.postings().firstDocuments("nato", "RT", 5), "postings in doc_id order");
-    assertEquals(List.of("a"), back.postings().firstDocuments("nato", "RT", 1));
-    assertEquals(List.of(), back.postings().firstDocuments("china", "RT", 5), "the copy's terms are not posted");
+    assertEquals(List.of("a", "b"), ids(back.postings().firstDocuments("nato", "RT", 5)), "postings in doc_id order");
+    assertEquals(List.of("a"), ids(back.postings().firstDocuments("nato", "RT", 1)));
+    assertEquals(List.of(), ids(back.postings().firstDocuments("china", "RT", 5)), "the copy's terms are not posted");
     List<AnalyzedDocument> docs = new ArrayList<>();
     store.readDocuments("r1-x", docs::add);
     assertEquals(DOCS, docs);
