@@ -62,6 +62,30 @@ public final class CombineGrouped {
   }
 
   /**
+   * {@link #perKey} of inputs that come encoded already, as the bytes of {@code valueCoder} (a
+   * segment's tables): they are grouped as they are and decoded only to be combined.
+   */
+  public static <K, I, A, O> PTransform<PCollection<KV<K, byte[]>>, PCollection<KV<K, O>>> perKeyEncoded(
+      CombineFn<I, A, O> fn, Coder<I> valueCoder) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<K, O>> expand(PCollection<KV<K, byte[]>> input) {
+        KvCoder<K, byte[]> inputCoder = (KvCoder<K, byte[]>) input.getCoder();
+        Coder<O> outputCoder;
+        try {
+          outputCoder = fn.getDefaultOutputCoder(input.getPipeline().getCoderRegistry(), valueCoder);
+        } catch (CannotProvideCoderException e) {
+          throw new IllegalStateException("no coder for the output of " + fn.getClass().getName(), e);
+        }
+        return input
+            .apply("Group", GroupByKey.create())
+            .apply("Combine", ParDo.of(new CombineGroupFn<K, I, A, O>(fn, valueCoder)))
+            .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder));
+      }
+    };
+  }
+
+  /**
    * One output for the whole input, like {@code Combine.globally(fn).withoutDefaults()}: an empty
    * input gives an empty output.
    */

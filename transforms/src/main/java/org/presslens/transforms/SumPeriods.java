@@ -24,6 +24,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TermTable;
 import org.presslens.transforms.reports.TrendOptions;
 import org.presslens.transforms.reports.WriteReports;
@@ -141,8 +142,11 @@ public final class SumPeriods extends PTransform<PCollection<Segment>, PCollecti
       });
       if (TrendOptions.LAST_RUN.equals(since)) {
         String label = segment.analysedIn(runId) ? PeriodPlan.SINCE : PeriodPlan.BEFORE;
-        segment.tables().forEach((outlet, t) -> byOutlet.computeIfAbsent(outlet, o -> new TreeMap<>()).put(label,
-            new DatedTables(t.terms(), TermTable.ofEntities(t.entities(), t.terms().tokens(), t.terms().documents()))));
+        segment.tables().forEach((outlet, encoded) -> {
+          OutletTables t = encoded.decode();
+          byOutlet.computeIfAbsent(outlet, o -> new TreeMap<>()).put(label,
+              new DatedTables(t.terms(), TermTable.ofEntities(t.entities(), t.terms().tokens(), t.terms().documents())));
+        });
       }
       byOutlet.forEach((outlet, periods) -> out.output(KV.of(outlet, new PeriodTables(periods))));
     }

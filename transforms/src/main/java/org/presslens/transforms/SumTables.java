@@ -1,5 +1,8 @@
 package org.presslens.transforms;
 
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.FlatMapElements;
@@ -10,11 +13,12 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.OutletTables;
+import org.presslens.transforms.model.TableCoders;
 import org.presslens.transforms.state.Segment;
 
 /**
- * Merges the segments' tables ({@link Segment}: the documents are summed into them, each once)
- * into the tables of each outlet (terms, entities, co-occurrence: {@link OutletTables}; a
+ * Merges the segments' tables ({@link Segment}: the documents are summed into them, each once;
+ * they come encoded and are decoded here, where they are merged) into the tables of each outlet (terms, entities, co-occurrence: {@link OutletTables}; a
  * combiner applied after grouping, see {@link CombineGrouped}), and the outlet tables into the
  * corpus tables. The corpus tables are absent when there are no documents. The output holds
  * {@link #SEGMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
@@ -32,9 +36,10 @@ public final class SumTables extends PTransform<PCollection<Segment>, PCollectio
   @Override
   public PCollectionTuple expand(PCollection<Segment> segments) {
     PCollection<KV<String, OutletTables>> byOutlet = segments
-        .apply("KeyByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(OutletTables.class)))
-            .via((Segment s) -> s.tables().entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()))
-        .apply("SumOutlets", CombineGrouped.perKey(OutletTables.mergeFn()));
+        .apply("KeyByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(byte[].class)))
+            .via((Segment s) -> s.tables().entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue().bytes())).toList()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
+        .apply("SumOutlets", CombineGrouped.perKeyEncoded(OutletTables.mergeFn(), TableCoders.OutletTablesCoder.INSTANCE));
     PCollection<OutletTables> corpus = byOutlet
         .apply("OutletTables", Values.create())
         .apply("SumCorpus", CombineGrouped.globally(OutletTables.mergeFn()));

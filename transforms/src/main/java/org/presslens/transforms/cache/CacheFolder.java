@@ -21,11 +21,12 @@ public final class CacheFolder {
    * 8: the entity rules for unseen news: legal forms and short forms, head words, towns before a
    * region, appositives, the model's probability threshold, spelling variants in a document;
    * 9: one-permutation MinHash signatures; 10: no town before a comma ends with an event's noun;
-   * 11: postings keep each document's count of a term),
+   * 11: postings keep each document's count of a term; 12: a segment's tables stored as their
+   * length and bytes),
    * since development versions share one version number. {@code AnalysisRevisionTest} notices a
    * change to the analysis that does not raise it.
    */
-  static final int ANALYSIS_REVISION = 11;
+  static final int ANALYSIS_REVISION = 12;
 
   private CacheFolder() {}
 

@@ -11,13 +11,13 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DatedTables;
-import org.presslens.transforms.model.CooccurrenceTable;
+import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.OutletTables;
 
 /**
  * A set of documents analysed together (those of one bundle of the analysis step), and
  * everything the reports need of them: per outlet the tables of the documents that count (copies
- * left out), per outlet and publication date the tables of the trend reports ({@link DatedTables}),
+ * left out; encoded, {@link EncodedTables}, and decoded where they are summed), per outlet and publication date the tables of the trend reports ({@link DatedTables}),
  * the postings of their terms and every member with its sizes. An outlet's tables are
  * the merge of its tables in all segments. A rerun keeps each segment whose members are all
  * unchanged as it is and builds new ones from what changed ({@link UpdateSegments}).
@@ -25,7 +25,7 @@ import org.presslens.transforms.model.OutletTables;
  * @param id unique within the cache: the run that built the segment and a hash of its members' doc_ids
  */
 @DefaultCoder(StateCoders.SegmentCoder.class)
-public record Segment(String id, ArrayList<Member> members, TreeMap<String, OutletTables> tables,
+public record Segment(String id, ArrayList<Member> members, TreeMap<String, EncodedTables> tables,
     TreeMap<String, TreeMap<String, DatedTables>> dated, Postings postings)
     implements Serializable {
 
@@ -48,22 +48,19 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
    * are not held until those are known.
    */
   public Segment postingsPart() {
-    TreeMap<String, OutletTables> outlets = new TreeMap<>();
-    tables.keySet().forEach(outlet -> outlets.put(outlet, new OutletTables()));
+    TreeMap<String, EncodedTables> outlets = new TreeMap<>();
+    tables.keySet().forEach(outlet -> outlets.put(outlet, EncodedTables.EMPTY));
     return new Segment(id, new ArrayList<>(), outlets, new TreeMap<>(), postings);
   }
 
   /**
    * What the trend reports need of the segment ({@link org.presslens.transforms.SumPeriods}): its id
-   * and dated tables, and with {@code withTables} its outlets' term and entity tables (to compare
-   * since the last run). Taken before the segment waits for the plan of periods, so that the rest
-   * is not held until the last segment is in.
+   * and dated tables, and with {@code withTables} its outlets' tables (whose terms and entities
+   * compare since the last run). Taken before the segment waits for the plan of periods, so that
+   * the rest is not held until the last segment is in.
    */
   public Segment periodPart(boolean withTables) {
-    TreeMap<String, OutletTables> kept = new TreeMap<>();
-    if (withTables) {
-      tables.forEach((outlet, t) -> kept.put(outlet, new OutletTables(t.terms(), t.entities(), new CooccurrenceTable())));
-    }
+    TreeMap<String, EncodedTables> kept = withTables ? tables : new TreeMap<>();
     return new Segment(id, new ArrayList<>(), kept, dated, new Postings.Builder().build());
   }
 
@@ -169,7 +166,9 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Outl
 
     public Segment build(String id) {
       members.sort(Comparator.comparing(Member::docId));
-      return new Segment(id, members, tables, dated, postings.build());
+      TreeMap<String, EncodedTables> encoded = new TreeMap<>();
+      tables.forEach((outlet, t) -> encoded.put(outlet, EncodedTables.of(t)));
+      return new Segment(id, members, encoded, dated, postings.build());
     }
   }
 }

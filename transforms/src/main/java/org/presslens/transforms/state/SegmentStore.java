@@ -35,6 +35,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.RecordCoders;
 
@@ -204,7 +205,7 @@ public final class SegmentStore implements Serializable {
    */
   public void writeTotalTables(String runId, String outlet, OutletTables tables) throws IOException {
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    StateCoders.encodeTables(new TreeMap<>(Map.of(outlet, tables)), payload);
+    StateCoders.encodeTables(new TreeMap<>(Map.of(outlet, EncodedTables.of(tables))), payload);
     writeFile(totals(totalsId(runId, outlet), ".tables"), framed(TOTALS_MARK, payload.toByteArray()));
   }
 
@@ -223,7 +224,7 @@ public final class SegmentStore implements Serializable {
   public Segment readTotals(String id) throws IOException {
     ResourceId file = totals(id, ".tables");
     try {
-      TreeMap<String, OutletTables> tables = StateCoders.decodeTables(
+      TreeMap<String, EncodedTables> tables = StateCoders.decodeTables(
           new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file))));
       file = totals(id, ".bin");
       ByteArrayInputStream in = new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file)));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -17,8 +18,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.DatedTables;
-import org.presslens.transforms.model.OutletTables;
-import org.presslens.transforms.model.TableCoders;
+import org.presslens.transforms.model.EncodedTables;
 
 /** Compact coders of the state: members, postings (positions delta-coded with their counts) and whole segments. */
 public final class StateCoders {
@@ -26,6 +26,7 @@ public final class StateCoders {
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();
+  private static final ByteArrayCoder BYTES = ByteArrayCoder.of();
 
   private StateCoders() {}
 
@@ -83,18 +84,19 @@ public final class StateCoders {
     return members;
   }
 
-  static void encodeTables(TreeMap<String, OutletTables> tables, OutputStream out) throws IOException {
+  /** Each outlet's tables as their length and bytes, so that they are read back without being decoded. */
+  static void encodeTables(TreeMap<String, EncodedTables> tables, OutputStream out) throws IOException {
     INT.encode(tables.size(), out);
-    for (Map.Entry<String, OutletTables> e : tables.entrySet()) {
+    for (Map.Entry<String, EncodedTables> e : tables.entrySet()) {
       STRING.encode(e.getKey(), out);
-      TableCoders.OutletTablesCoder.INSTANCE.encode(e.getValue(), out);
+      BYTES.encode(e.getValue().bytes(), out);
     }
   }
 
-  static TreeMap<String, OutletTables> decodeTables(InputStream in) throws IOException {
-    TreeMap<String, OutletTables> tables = new TreeMap<>();
+  static TreeMap<String, EncodedTables> decodeTables(InputStream in) throws IOException {
+    TreeMap<String, EncodedTables> tables = new TreeMap<>();
     for (int i = INT.decode(in); i > 0; i--) {
-      tables.put(STRING.decode(in), TableCoders.OutletTablesCoder.INSTANCE.decode(in));
+      tables.put(STRING.decode(in), EncodedTables.ofBytes(BYTES.decode(in)));
     }
     return tables;
   }

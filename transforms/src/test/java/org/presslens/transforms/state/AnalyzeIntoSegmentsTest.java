@@ -59,10 +59,10 @@ class AnalyzeIntoSegmentsTest {
         assertTrue(s.id().startsWith("r1-"), s.id());
         s.members().forEach(m -> members.add(m.docId() + (m.copy() ? " (copy)" : "")));
         if (s.tables().containsKey("RT")) {
-          rt.merge(s.tables().get("RT"));
+          rt.merge(s.tables().get("RT").decode());
         }
         if (s.tables().containsKey("GT")) {
-          gt.merge(s.tables().get("GT"));
+          gt.merge(s.tables().get("GT").decode());
         }
       }
       assertEquals(List.of("a", "b", "c (copy)"), members.stream().sorted().toList());

@@ -8,6 +8,7 @@ import static org.presslens.transforms.TestDocuments.ids;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.AnalyzedDocument;
 
 class SegmentTest {
@@ -27,12 +28,13 @@ class SegmentTest {
     assertEquals(List.of("a", "b"), ids(part.postings().firstDocuments("nato", "RT", 5)));
     assertEquals(whole.tables().keySet(), part.tables().keySet());
     assertEquals(List.of("Global Times", "RT"), List.copyOf(part.tables().keySet()));
-    assertTrue(part.tables().values().stream().allMatch(t -> t.terms().size() == 0 && t.terms().tokens() == 0));
+    assertTrue(part.tables().values().stream().map(EncodedTables::decode)
+        .allMatch(t -> t.terms().size() == 0 && t.terms().tokens() == 0));
     assertTrue(part.members().isEmpty());
     assertTrue(part.dated().isEmpty());
   }
 
-  /** The trend reports' part of a segment: id and dated tables, and terms and entities only when asked for. */
+  /** The trend reports' part of a segment: id and dated tables, and its tables only when asked for. */
   @Test
   void periodPartKeepsDatedTablesAndTermsWhenAsked() {
     Segment whole = Segment.of("s", DOCS, id -> false);
@@ -45,8 +47,8 @@ class SegmentTest {
     Segment withTables = whole.periodPart(true);
     assertEquals(whole.tables().keySet(), withTables.tables().keySet());
     whole.tables().forEach((outlet, t) -> {
-      assertEquals(t.terms(), withTables.tables().get(outlet).terms());
-      assertEquals(t.entities(), withTables.tables().get(outlet).entities());
+      assertEquals(t.decode().terms(), withTables.tables().get(outlet).decode().terms());
+      assertEquals(t.decode().entities(), withTables.tables().get(outlet).decode().entities());
     });
   }
 }

@@ -69,7 +69,7 @@ class TotalsTest {
     SegmentStore store = new SegmentStore(dir.toString());
     Segment whole = segment(DOCS);
     Segment rt = whole.datedPartOf("RT");
-    store.writeTotalTables("r1", "RT", whole.tables().get("RT"));
+    store.writeTotalTables("r1", "RT", whole.tables().get("RT").decode());
     store.writeTotals("r1", "RT", rt);
     Path file;
     try (Stream<Path> files = Files.list(dir.resolve("totals"))) {
