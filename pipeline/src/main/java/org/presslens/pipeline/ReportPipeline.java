@@ -157,7 +157,7 @@ final class ReportPipeline {
         .apply("ByDocId", WithKeys.of(Duplicate::docId)).setCoder(KvCoder.of(StringUtf8Coder.of(), copies.getCoder()))
         .apply("CopiesView", View.asMap());
     UpdateSegments update = UpdateSegments.of(analysis(config), config.keepDuplicates() ? null : copyById,
-        DocumentTables.in(tiers.dataDir(), state.previousDataDir(), config.entities()));
+        DocumentTables.in(tiers.dataDir(), state.previousDataDir(), config.entities())).spillingInto(spillFolder(out));
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId(), state.totals()));
     PCollection<Segment> segments = analyzed.get(UpdateSegments.SEGMENTS);

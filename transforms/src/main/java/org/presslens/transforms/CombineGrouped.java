@@ -1,5 +1,6 @@
 package org.presslens.transforms;
 
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
@@ -44,45 +45,73 @@ public final class CombineGrouped {
       @Override
       public PCollection<KV<K, O>> expand(PCollection<KV<K, I>> input) {
         KvCoder<K, I> inputCoder = (KvCoder<K, I>) input.getCoder();
-        Coder<O> outputCoder;
-        try {
-          outputCoder = fn.getDefaultOutputCoder(input.getPipeline().getCoderRegistry(), inputCoder.getValueCoder());
-        } catch (CannotProvideCoderException e) {
-          throw new IllegalStateException("no coder for the output of " + fn.getClass().getName(), e);
-        }
         Coder<I> valueCoder = inputCoder.getValueCoder();
         return input
             .apply("Encode", ParDo.of(new EncodeFn<K, I>(valueCoder)))
             .setCoder(KvCoder.of(inputCoder.getKeyCoder(), ByteArrayCoder.of()))
             .apply("Group", GroupByKey.create())
-            .apply("Combine", ParDo.of(new CombineGroupFn<K, I, A, O>(fn, valueCoder)))
-            .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder));
+            .apply("Combine", ParDo.of(new CombineGroupFn<K, byte[], I, A, O>(fn, new ByCoder<>(valueCoder))))
+            .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder(fn, input, valueCoder)));
       }
     };
   }
 
   /**
-   * {@link #perKey} of inputs that come encoded already, as the bytes of {@code valueCoder} (a
-   * segment's tables): they are grouped as they are and decoded only to be combined.
+   * {@link #perKey} of inputs that come encoded already (a segment's tables): they are grouped as
+   * they are and decoded by {@code decoding} only to be combined.
+   *
+   * @param decodedCoder the coder of the decoded inputs, from which the output's coder follows
    */
-  public static <K, I, A, O> PTransform<PCollection<KV<K, byte[]>>, PCollection<KV<K, O>>> perKeyEncoded(
-      CombineFn<I, A, O> fn, Coder<I> valueCoder) {
+  public static <K, V, I, A, O> PTransform<PCollection<KV<K, V>>, PCollection<KV<K, O>>> perKeyEncoded(
+      CombineFn<I, A, O> fn, Coder<I> decodedCoder, Decoding<V, I> decoding) {
     return new PTransform<>() {
       @Override
-      public PCollection<KV<K, O>> expand(PCollection<KV<K, byte[]>> input) {
-        KvCoder<K, byte[]> inputCoder = (KvCoder<K, byte[]>) input.getCoder();
-        Coder<O> outputCoder;
-        try {
-          outputCoder = fn.getDefaultOutputCoder(input.getPipeline().getCoderRegistry(), valueCoder);
-        } catch (CannotProvideCoderException e) {
-          throw new IllegalStateException("no coder for the output of " + fn.getClass().getName(), e);
-        }
+      public PCollection<KV<K, O>> expand(PCollection<KV<K, V>> input) {
+        KvCoder<K, V> inputCoder = (KvCoder<K, V>) input.getCoder();
         return input
             .apply("Group", GroupByKey.create())
-            .apply("Combine", ParDo.of(new CombineGroupFn<K, I, A, O>(fn, valueCoder)))
-            .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder));
+            .apply("Combine", ParDo.of(new CombineGroupFn<K, V, I, A, O>(fn, decoding)))
+            .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder(fn, input, decodedCoder)));
       }
     };
+  }
+
+  private static <I, O> Coder<O> outputCoder(CombineFn<I, ?, O> fn, PCollection<?> input, Coder<I> decodedCoder) {
+    try {
+      return fn.getDefaultOutputCoder(input.getPipeline().getCoderRegistry(), decodedCoder);
+    } catch (CannotProvideCoderException e) {
+      throw new IllegalStateException("no coder for the output of " + fn.getClass().getName(), e);
+    }
+  }
+
+  /** How a grouped value becomes the combiner's input, and how large it is (to merge the smaller into the larger). */
+  public interface Decoding<V, I> extends Serializable {
+    I decode(V value);
+
+    long size(V value);
+  }
+
+  /** The values as their coder's bytes. */
+  static final class ByCoder<I> implements Decoding<byte[], I> {
+    private final Coder<I> coder;
+
+    ByCoder(Coder<I> coder) {
+      this.coder = coder;
+    }
+
+    @Override
+    public I decode(byte[] input) {
+      try {
+        return CoderUtils.decodeFromByteArray(coder, input);
+      } catch (CoderException e) {
+        throw new IllegalStateException("a value that its own coder wrote cannot be read back", e);
+      }
+    }
+
+    @Override
+    public long size(byte[] input) {
+      return input.length;
+    }
   }
 
   /**
@@ -115,26 +144,26 @@ public final class CombineGrouped {
     }
   }
 
-  static final class CombineGroupFn<K, I, A, O> extends DoFn<KV<K, Iterable<byte[]>>, KV<K, O>> {
+  static final class CombineGroupFn<K, V, I, A, O> extends DoFn<KV<K, Iterable<V>>, KV<K, O>> {
     private final CombineFn<I, A, O> fn;
-    private final Coder<I> coder;
+    private final Decoding<V, I> decoding;
 
-    CombineGroupFn(CombineFn<I, A, O> fn, Coder<I> coder) {
+    CombineGroupFn(CombineFn<I, A, O> fn, Decoding<V, I> decoding) {
       this.fn = fn;
-      this.coder = coder;
+      this.decoding = decoding;
     }
 
     @ProcessElement
-    public void process(@Element KV<K, Iterable<byte[]>> group, OutputReceiver<KV<K, O>> out) {
-      Iterable<byte[]> inputs = group.getValue();
+    public void process(@Element KV<K, Iterable<V>> group, OutputReceiver<KV<K, O>> out) {
+      Iterable<V> inputs = group.getValue();
       O sum = Stage.COUNTING.time(() -> fn instanceof Summable.MergeFn<?> ? mergeLargest(inputs) : combine(inputs));
       out.output(KV.of(group.getKey(), sum));
     }
 
-    private O combine(Iterable<byte[]> inputs) {
+    private O combine(Iterable<V> inputs) {
       A accumulator = fn.createAccumulator();
-      for (byte[] input : inputs) {
-        accumulator = fn.addInput(accumulator, decode(input));
+      for (V input : inputs) {
+        accumulator = fn.addInput(accumulator, decoding.decode(input));
       }
       return fn.extractOutput(accumulator);
     }
@@ -146,29 +175,22 @@ public final class CombineGrouped {
      * documents' tables). The inputs are read once, as a shuffle may hand them over.
      */
     @SuppressWarnings("unchecked")
-    private <T extends Summable<?, T>> O mergeLargest(Iterable<byte[]> inputs) {
+    private <T extends Summable<?, T>> O mergeLargest(Iterable<V> inputs) {
       T accumulator = null;
       long accumulatedBytes = 0;
-      for (byte[] input : inputs) {
-        T table = (T) decode(input);
+      for (V input : inputs) {
+        T table = (T) decoding.decode(input);
+        long size = decoding.size(input);
         if (accumulator == null) {
           accumulator = table;
-        } else if (input.length > accumulatedBytes) {
+        } else if (size > accumulatedBytes) {
           accumulator = table.merge(accumulator);
         } else {
           accumulator = accumulator.merge(table);
         }
-        accumulatedBytes += input.length;
+        accumulatedBytes += size;
       }
       return accumulator == null ? fn.extractOutput(fn.createAccumulator()) : (O) accumulator;
-    }
-
-    private I decode(byte[] input) {
-      try {
-        return CoderUtils.decodeFromByteArray(coder, input);
-      } catch (CoderException e) {
-        throw new IllegalStateException("a value that its own coder wrote cannot be read back", e);
-      }
     }
   }
 }

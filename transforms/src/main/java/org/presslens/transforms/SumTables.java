@@ -1,6 +1,5 @@
 package org.presslens.transforms;
 
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -12,6 +11,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.TableCoders;
 import org.presslens.transforms.state.Segment;
@@ -36,13 +36,27 @@ public final class SumTables extends PTransform<PCollection<Segment>, PCollectio
   @Override
   public PCollectionTuple expand(PCollection<Segment> segments) {
     PCollection<KV<String, OutletTables>> byOutlet = segments
-        .apply("KeyByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(byte[].class)))
-            .via((Segment s) -> s.tables().entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue().bytes())).toList()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
-        .apply("SumOutlets", CombineGrouped.perKeyEncoded(OutletTables.mergeFn(), TableCoders.OutletTablesCoder.INSTANCE));
+        .apply("KeyByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(EncodedTables.class)))
+            .via((Segment s) -> s.tables().entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), EncodedTables.EncodedTablesCoder.of()))
+        .apply("SumOutlets", CombineGrouped.perKeyEncoded(OutletTables.mergeFn(), TableCoders.OutletTablesCoder.INSTANCE,
+            new Decode()));
     PCollection<OutletTables> corpus = byOutlet
         .apply("OutletTables", Values.create())
         .apply("SumCorpus", CombineGrouped.globally(OutletTables.mergeFn()));
     return PCollectionTuple.of(SEGMENTS, segments).and(CORPUS, corpus).and(BY_OUTLET, byOutlet);
+  }
+
+  /** A segment's tables decoded where they are merged, read from their file when they were spilled. */
+  private static final class Decode implements CombineGrouped.Decoding<EncodedTables, OutletTables> {
+    @Override
+    public OutletTables decode(EncodedTables tables) {
+      return tables.decode();
+    }
+
+    @Override
+    public long size(EncodedTables tables) {
+      return tables.length();
+    }
   }
 }

@@ -1,16 +1,38 @@
 package org.presslens.transforms.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.util.Arrays;
+import java.util.UUID;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * One outlet's {@link OutletTables} as the bytes of their coder. A segment holds its tables so
- * from the moment it is built: about a quarter of their size on the heap while the runner holds a
- * bundle's finished segments, and the form in which they are stored, shuffled and summed anyway,
- * so a table is encoded once and decoded once, where it is summed.
+ * One outlet's {@link OutletTables} as the bytes of their coder, held in memory or, once
+ * {@linkplain #spilledInto spilled}, in a file of the run's own. A segment holds its tables so
+ * from the moment it is built until {@link org.presslens.transforms.SumTables} decodes them to
+ * merge them: the form in which they are stored, shuffled and summed anyway, so a table is
+ * encoded once and decoded once. Spilled, a segment's tables wait for the sums as a file name,
+ * which is what keeps the heap of a run from growing with the corpus: the direct runner holds a
+ * bundle's finished segments until the bundle ends, and a GroupByKey's values until all are in.
  */
+@DefaultCoder(EncodedTables.EncodedTablesCoder.class)
 public final class EncodedTables implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -18,15 +40,21 @@ public final class EncodedTables implements Serializable {
   /** Tables of no documents. */
   public static final EncodedTables EMPTY = of(new OutletTables());
 
+  /** In memory: the bytes; spilled: null. */
   private final byte[] bytes;
+  /** Spilled: the file that holds the bytes; in memory: null. */
+  private final String file;
+  private final int length;
 
-  private EncodedTables(byte[] bytes) {
+  private EncodedTables(byte[] bytes, String file, int length) {
     this.bytes = bytes;
+    this.file = file;
+    this.length = length;
   }
 
   public static EncodedTables of(OutletTables tables) {
     try {
-      return new EncodedTables(CoderUtils.encodeToByteArray(TableCoders.OutletTablesCoder.INSTANCE, tables));
+      return ofBytes(CoderUtils.encodeToByteArray(TableCoders.OutletTablesCoder.INSTANCE, tables));
     } catch (CoderException e) {
       throw new IllegalStateException("tables that cannot be encoded", e);
     }
@@ -34,34 +62,105 @@ public final class EncodedTables implements Serializable {
 
   /** Tables from bytes their coder wrote (a stored file, whose checksum vouches for them). */
   public static EncodedTables ofBytes(byte[] bytes) {
-    return new EncodedTables(bytes);
+    return new EncodedTables(bytes, null, bytes.length);
+  }
+
+  /**
+   * The same tables in a new file of {@code folder} (the run's spill folder, which the run
+   * deletes, {@link org.presslens.transforms.SpillToFiles#delete}) when they are at least
+   * {@code minBytes} long; smaller ones, and spilled ones, as they are.
+   */
+  public EncodedTables spilledInto(String folder, int minBytes) {
+    if (file != null || length < minBytes) {
+      return this;
+    }
+    ResourceId target = FileSystems.matchNewResource(folder, true)
+        .resolve("spill-tables-" + UUID.randomUUID() + ".bin", StandardResolveOptions.RESOLVE_FILE);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY))) {
+      out.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+    return new EncodedTables(null, target.toString(), length);
+  }
+
+  public boolean spilled() {
+    return file != null;
+  }
+
+  /** Length of the encoded tables in bytes. */
+  public int length() {
+    return length;
   }
 
   public OutletTables decode() {
     try {
-      return CoderUtils.decodeFromByteArray(TableCoders.OutletTablesCoder.INSTANCE, bytes);
+      return CoderUtils.decodeFromByteArray(TableCoders.OutletTablesCoder.INSTANCE, bytes());
     } catch (CoderException e) {
       throw new IllegalStateException("tables that their own coder wrote cannot be read back", e);
     }
   }
 
-  /** The bytes themselves, not a copy: not to be changed. */
+  /** The bytes (read from the file when spilled); the held array itself, not to be changed. */
   public byte[] bytes() {
-    return bytes;
+    if (file == null) {
+      return bytes;
+    }
+    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
+      byte[] read = in.readNBytes(length);
+      if (read.length != length) {
+        throw new IOException("the file ends after " + read.length + " of its " + length + " bytes");
+      }
+      return read;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the spilled tables " + file, e);
+    }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EncodedTables t && Arrays.equals(bytes, t.bytes);
+    return o instanceof EncodedTables t && Arrays.equals(bytes(), t.bytes());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return length;
   }
 
   @Override
   public String toString() {
-    return "EncodedTables(" + bytes.length + " bytes)";
+    return "EncodedTables(" + length + " bytes" + (file == null ? "" : " in " + file) + ")";
+  }
+
+  /** The bytes, or the file's name and the length when spilled. */
+  public static final class EncodedTablesCoder extends ClassCoder<EncodedTables> {
+    private static final EncodedTablesCoder INSTANCE = new EncodedTablesCoder();
+
+    public static EncodedTablesCoder of() {
+      return INSTANCE;
+    }
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(EncodedTables.class), INSTANCE);
+    }
+
+    @Override
+    public void encode(EncodedTables t, OutputStream out) throws IOException {
+      BooleanCoder.of().encode(t.spilled(), out);
+      if (t.spilled()) {
+        StringUtf8Coder.of().encode(t.file, out);
+        VarIntCoder.of().encode(t.length, out);
+      } else {
+        ByteArrayCoder.of().encode(t.bytes, out);
+      }
+    }
+
+    @Override
+    public EncodedTables decode(InputStream in) throws IOException {
+      if (BooleanCoder.of().decode(in)) {
+        return new EncodedTables(null, StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in));
+      }
+      return ofBytes(ByteArrayCoder.of().decode(in));
+    }
   }
 }

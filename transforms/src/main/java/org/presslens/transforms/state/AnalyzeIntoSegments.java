@@ -16,6 +16,7 @@ import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentFacts;
+import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.DocumentTables;
@@ -37,20 +38,37 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
   public static final TupleTag<RejectedInput> REJECTED = new TupleTag<>() {};
 
   static final int MAX_MEMBERS = 5_000;
+  /**
+   * A segment is finished when its tables hold this many distinct terms (n-grams of each outlet),
+   * some 50 MB on the heap with entities: so that what a worker builds does not grow with the
+   * corpus (a bundle is a fixed share of it).
+   */
+  static final long MAX_TERM_ENTRIES = 300_000;
+  /** A finished segment's tables of at least this many bytes wait for the sums in a file ({@link EncodedTables#spilledInto}). */
+  static final int SPILL_BYTES = 1 << 20;
 
   private final AnalyzeDocuments analysis;
   private final PCollectionView<Map<String, Duplicate>> copies;
   private final DocumentTables documentTables;
   private final SegmentStore store;
   private final String runId;
+  private final String spillFolder;
+  private final Limits limits;
+
+  /** When a segment is finished, and which of its tables are spilled. */
+  record Limits(int members, long termEntries, int spillBytes) implements java.io.Serializable {}
+
+  private static final Limits DEFAULT_LIMITS = new Limits(MAX_MEMBERS, MAX_TERM_ENTRIES, SPILL_BYTES);
 
   private AnalyzeIntoSegments(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-      DocumentTables documentTables, SegmentStore store, String runId) {
+      DocumentTables documentTables, SegmentStore store, String runId, String spillFolder, Limits limits) {
     this.analysis = analysis;
     this.copies = copies;
     this.documentTables = documentTables;
     this.store = store;
     this.runId = runId;
+    this.spillFolder = spillFolder;
+    this.limits = limits;
   }
 
   /**
@@ -58,24 +76,37 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
    */
   public static AnalyzeIntoSegments of(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
       DocumentTables documentTables) {
-    return new AnalyzeIntoSegments(analysis, copies, documentTables, null, "");
+    return new AnalyzeIntoSegments(analysis, copies, documentTables, null, "", null, DEFAULT_LIMITS);
   }
 
   /** Writes the segments to {@code store} (null: none) as segments of run {@code runId}. */
   public AnalyzeIntoSegments storedIn(SegmentStore store, String runId) {
-    return new AnalyzeIntoSegments(analysis, copies, documentTables, store, runId);
+    return new AnalyzeIntoSegments(analysis, copies, documentTables, store, runId, spillFolder, limits);
+  }
+
+  /**
+   * Spills the finished segments' large tables into {@code folder} (the run's own, deleted after
+   * the pipeline; null: they stay in memory), so that they wait for the sums as file names.
+   */
+  public AnalyzeIntoSegments spillingInto(String folder) {
+    return new AnalyzeIntoSegments(analysis, copies, documentTables, store, runId, folder, limits);
+  }
+
+  /** Other limits than {@link #MAX_MEMBERS}, {@link #MAX_TERM_ENTRIES} and {@link #SPILL_BYTES} (for tests). */
+  AnalyzeIntoSegments limitedTo(Limits other) {
+    return new AnalyzeIntoSegments(analysis, copies, documentTables, store, runId, spillFolder, other);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
     List<PCollectionView<?>> sides = copies == null ? List.of() : List.of(copies);
-    return docs.apply("Analyze", ParDo.of(new AnalyzeIntoSegmentsFn(analysis, copies, store, runId, documentTables))
+    return docs.apply("Analyze", ParDo.of(new AnalyzeIntoSegmentsFn(analysis, copies, store, runId, documentTables, spillFolder, limits))
         .withSideInputs(sides).withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
   }
 
   /**
-   * A segment is emitted when it reaches {@value #MAX_MEMBERS} documents and at the end of the
-   * bundle.
+   * A segment is emitted when it reaches {@value #MAX_MEMBERS} documents or
+   * {@value #MAX_TERM_ENTRIES} distinct terms, and at the end of the bundle.
    */
   static final class AnalyzeIntoSegmentsFn extends DoFn<SourceDocument, Segment> {
     private final AnalyzeDocuments analysis;
@@ -83,18 +114,22 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
     private final SegmentStore store;
     private final String runId;
     private final DocumentTables documentTables;
+    private final String spillFolder;
+    private final Limits limits;
     private transient AnalyzeDocuments.Analyzer analyzer;
     private transient OpenSegment open;
     /** The copies side input, read once per bundle: the direct runner builds the map again on every access. */
     private transient Map<String, Duplicate> copyById;
 
     AnalyzeIntoSegmentsFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
-        SegmentStore store, String runId, DocumentTables documentTables) {
+        SegmentStore store, String runId, DocumentTables documentTables, String spillFolder, Limits limits) {
       this.analysis = analysis;
       this.copies = copies;
       this.store = store;
       this.runId = runId;
       this.documentTables = documentTables;
+      this.spillFolder = spillFolder;
+      this.limits = limits;
     }
 
     @Setup
@@ -117,18 +152,23 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
         open = OpenSegment.start(runId, store, documentTables);
       }
       open.add(analyzed, copyById.containsKey(doc.docId()));
-      if (open.size() >= MAX_MEMBERS) {
-        out.get(SEGMENTS).output(open.finish());
-        open = null;
+      if (open.size() >= limits.members() || open.termEntries() >= limits.termEntries()) {
+        out.get(SEGMENTS).output(finish());
       }
+    }
+
+    /** The open segment finished, its large tables spilled when there is a spill folder. */
+    private Segment finish() {
+      Segment segment = open.finish();
+      open = null;
+      return spillFolder == null ? segment : segment.withTablesSpilledInto(spillFolder, limits.spillBytes());
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       copyById = null;
       if (open != null) {
-        c.output(SEGMENTS, open.finish(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-        open = null;
+        c.output(SEGMENTS, finish(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
     }
 

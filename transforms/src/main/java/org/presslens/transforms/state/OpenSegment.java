@@ -63,6 +63,10 @@ final class OpenSegment implements AutoCloseable {
     return builder.size();
   }
 
+  long termEntries() {
+    return builder.termEntries();
+  }
+
   /** The finished segment, its files complete. */
   Segment finish() {
     return Stage.COUNTING.time(() -> {

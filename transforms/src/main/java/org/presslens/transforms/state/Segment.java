@@ -64,6 +64,16 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
     return new Segment(id, new ArrayList<>(), kept, dated, new Postings.Builder().build());
   }
 
+  /**
+   * The same segment with each outlet's tables of at least {@code minBytes} in a file of
+   * {@code folder} ({@link EncodedTables#spilledInto}).
+   */
+  public Segment withTablesSpilledInto(String folder, int minBytes) {
+    TreeMap<String, EncodedTables> spilled = new TreeMap<>();
+    tables.forEach((outlet, t) -> spilled.put(outlet, t.spilledInto(folder, minBytes)));
+    return new Segment(id, members, spilled, dated, postings);
+  }
+
   /** A segment of {@code members} without tables and postings. */
   public static Segment ofMembers(String id, List<Member> members) {
     return new Segment(id, new ArrayList<>(members), new TreeMap<>(), new TreeMap<>(), new Postings.Builder().build());
@@ -157,6 +167,15 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
 
     public int size() {
       return members.size();
+    }
+
+    /** Distinct terms in the tables, summed over the outlets: what most of a segment's memory holds. */
+    public long termEntries() {
+      long entries = 0;
+      for (OutletTables t : tables.values()) {
+        entries += t.terms().size();
+      }
+      return entries;
     }
 
     /** 16 hex digits of the SHA-256 of the members' doc_ids in order: the same documents, the same hash. */

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -192,14 +193,18 @@ public final class StateCoders {
     public void encode(Segment s, OutputStream out) throws IOException {
       STRING.encode(s.id(), out);
       encodeMembers(s.members(), out);
-      encodeTables(s.tables(), out);
+      TABLES.encode(s.tables(), out);
       encodeDated(s.dated(), out);
       encodePostings(s.postings(), out);
     }
 
     @Override
     public Segment decode(InputStream in) throws IOException {
-      return new Segment(STRING.decode(in), decodeMembers(in), decodeTables(in), decodeDated(in), decodePostings(in));
+      return new Segment(STRING.decode(in), decodeMembers(in), new TreeMap<>(TABLES.decode(in)), decodeDated(in),
+          decodePostings(in));
     }
+
+    /** Across a shuffle, spilled tables stay in their files: their names cross. */
+    private static final MapCoder<String, EncodedTables> TABLES = MapCoder.of(STRING, EncodedTables.EncodedTablesCoder.of());
   }
 }

@@ -93,10 +93,11 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private final String runId;
   private final DocumentTables documentTables;
   private final List<String> totals;
+  private final String spillFolder;
 
   private UpdateSegments(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
       SegmentStore store, Map<String, List<Member>> live, String runId, DocumentTables documentTables,
-      List<String> totals) {
+      List<String> totals, String spillFolder) {
     this.analysis = analysis;
     this.copies = copies;
     this.store = store;
@@ -104,6 +105,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     this.runId = runId;
     this.documentTables = documentTables;
     this.totals = totals;
+    this.spillFolder = spillFolder;
   }
 
   /**
@@ -113,7 +115,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    */
   public static UpdateSegments of(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
       DocumentTables documentTables) {
-    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTables, List.of());
+    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTables, List.of(), null);
   }
 
   /**
@@ -124,7 +126,12 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    *     empty when there are none or a live segment's members could not be read
    */
   public UpdateSegments keptIn(SegmentStore store, Map<String, List<Member>> live, String runId, List<String> totals) {
-    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals);
+    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, spillFolder);
+  }
+
+  /** New segments' large tables wait for the sums in files of {@code folder} ({@link AnalyzeIntoSegments#spillingInto}). */
+  public UpdateSegments spillingInto(String folder) {
+    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, folder);
   }
 
   @Override
@@ -176,7 +183,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   private PCollectionTuple analyse(PCollection<SourceDocument> docs, String name) {
-    return docs.apply(name, AnalyzeIntoSegments.of(analysis, copies, documentTables).storedIn(store, runId));
+    return docs.apply(name, AnalyzeIntoSegments.of(analysis, copies, documentTables).storedIn(store, runId)
+        .spillingInto(spillFolder));
   }
 
   /**

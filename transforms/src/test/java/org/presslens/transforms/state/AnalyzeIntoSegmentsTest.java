@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.dedup.Duplicate;
+import org.presslens.transforms.SpillToFiles;
+import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.DocumentTables;
@@ -92,5 +94,48 @@ class AnalyzeIntoSegmentsTest {
     try (Stream<Path> files = Files.list(data.resolve("document_terms"))) {
       assertFalse(files.toList().isEmpty(), "document terms are written per segment");
     }
+  }
+
+  /**
+   * A bundle's documents beyond the term limit go into further segments, whose tables wait in
+   * files; summed, they are the tables of one segment of all the documents.
+   */
+  @Test
+  void segmentsEndAtTheTermLimitAndTheirTablesWaitInFiles(TestPipeline pipeline) throws IOException {
+    List<SourceDocument> docs = List.of(
+        new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "NATO met in Madrid. NATO agreed."),
+        new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "Madrid answered NATO."),
+        new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "China answered NATO twice."),
+        new SourceDocument("d", "RT", "", "", "d.txt", "UTF-8", "NATO again, and Madrid."));
+    Path spill = dir.resolve("spill");
+    AnalyzeDocuments analysis = AnalyzeDocuments.withoutEntities(new TextOptions(StopWords.english(), 2, false, false));
+    Path data = Files.createDirectories(dir.resolve("data2"));
+    PCollectionTuple out = pipeline.apply("Docs", Create.of(docs))
+        .apply(AnalyzeIntoSegments.of(analysis, null, DocumentTables.in(data.toString(), "", true))
+            .spillingInto(spill.toString()).limitedTo(new AnalyzeIntoSegments.Limits(100, 3, 0)));
+
+    PAssert.that(out.get(AnalyzeIntoSegments.SEGMENTS)).satisfies(segments -> {
+      OutletTables rt = new OutletTables();
+      int count = 0;
+      for (Segment s : segments) {
+        count++;
+        assertTrue(s.tables().values().stream().allMatch(EncodedTables::spilled), "every table waits in a file");
+        if (s.tables().containsKey("RT")) {
+          rt.merge(s.tables().get("RT").decode());
+        }
+      }
+      assertTrue(count >= 3, "a segment ends at 3 distinct terms: " + count);
+      OutletTables whole = new OutletTables();
+      AnalyzeDocuments.Analyzer analyzer = analysis.newAnalyzer();
+      docs.stream().filter(d -> d.outlet().equals("RT")).forEach(d -> whole.add(analyzer.analyze(d)));
+      assertEquals(whole.terms(), rt.terms());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+    try (Stream<Path> files = Files.list(spill)) {
+      assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("spill-")), "tables spilled into the folder");
+    }
+    SpillToFiles.delete(spill.toString());
+    assertFalse(Files.exists(spill), "the run deletes its spilled tables with the folder");
   }
 }
