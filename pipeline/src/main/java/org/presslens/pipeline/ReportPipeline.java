@@ -215,7 +215,10 @@ final class ReportPipeline {
         .apply("WriteReports", WriteReports.to(out, written).withMaxRows(tiers.maxRows()));
   }
 
-  /** Where the concordance's inputs wait for the distinctive terms: the run's own, deleted after the pipeline ({@link #removeSpill}). */
+  /**
+   * Where the segments' large tables wait for the sums and the concordance's inputs for the
+   * distinctive terms: the run's own, deleted after the pipeline ({@link #removeSpill}).
+   */
   static String spillFolder(String out) {
     return FileSystems.matchNewResource(out, true).resolve(".spill", StandardResolveOptions.RESOLVE_DIRECTORY).toString();
   }
