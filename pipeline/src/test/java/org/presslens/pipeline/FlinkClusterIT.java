@@ -72,6 +72,8 @@ class FlinkClusterIT {
         "taskmanager.memory.network.max: 768mb",
         "jobmanager.memory.process.size: 1024m",
         "parallelism.default: 2",
+        // the TaskManagers' working files under the test's folder, deleted with it, not in /tmp
+        "io.tmp.dirs: " + Files.createDirectories(work.resolve("flink-tmp")),
         "cluster.evenly-spread-out-slots: true",
         // a batch job restarts when a TaskManager is lost (without checkpoints Flink would not);
         // the attempts outlast the heartbeat timeout: until it, the JobManager still offers the

@@ -1,6 +1,7 @@
 package org.presslens.transforms.model;
 
 import java.io.Serializable;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -112,7 +113,8 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
      * Pairs found together in at least {@code minCount} units, most co-occurrences first, then by
      * the two entity keys. Sorted as numbers, not strings: the keys are ranked once, a pair is
      * placed by its entities' ranks, then by its count; a window can hold millions of pairs among
-     * a few thousand entities.
+     * a few thousand entities. The list makes each pair when it is asked for, so a report that
+     * goes through it once holds the pairs' order (an int each), not a million records.
      */
     public List<Pair> pairs(long minCount) {
       int[] rank = keyRanks();
@@ -135,8 +137,8 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       for (int k = 0; k < n; k++) {
         pairAt[k] = byRanks.get(ranks[k]);
       }
-      List<Pair> out = new ArrayList<>(n);
       if (most >= Integer.MAX_VALUE) { // counts too large to share a long with a position: rare enough to sort as objects
+        List<Pair> out = new ArrayList<>(n);
         for (int i : pairAt) {
           out.add(pair(i, rank[a[i]] < rank[b[i]]));
         }
@@ -148,11 +150,22 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
         byCount[k] = (most - count[pairAt[k]]) << 32 | k;
       }
       Arrays.sort(byCount);
-      for (long key : byCount) {
-        int i = pairAt[(int) key];
-        out.add(pair(i, rank[a[i]] < rank[b[i]]));
+      int[] order = new int[n];
+      for (int k = 0; k < n; k++) {
+        order[k] = pairAt[(int) byCount[k]];
       }
-      return out;
+      return new AbstractList<>() {
+        @Override
+        public Pair get(int k) {
+          int i = order[k];
+          return pair(i, rank[a[i]] < rank[b[i]]);
+        }
+
+        @Override
+        public int size() {
+          return order.length;
+        }
+      };
     }
 
     private Pair pair(int i, boolean inOrder) {
