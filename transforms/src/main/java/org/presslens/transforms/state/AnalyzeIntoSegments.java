@@ -1,6 +1,7 @@
 package org.presslens.transforms.state;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -23,8 +24,10 @@ import org.presslens.transforms.reports.DocumentTables;
 
 /**
  * Analyses documents and sums each bundle's into one {@link Segment} (at most
- * {@value #MAX_MEMBERS} documents; a bundle with more gets several), so that the documents' term
- * counts never cross a shuffle: only the segments' tables do, a few per bundle. Each counted
+ * {@value #MAX_MEMBERS} documents and {@value #MAX_TERM_ENTRIES} distinct terms; a bundle with
+ * more gets several), so that the documents' term counts never cross a shuffle: only the
+ * segments' tables do, a few per bundle, and with a spill folder their large tables wait for the
+ * sums in files. Each counted
  * document's terms go to the segment's file of the full-detail table {@code document_terms}; with
  * a store, every document's analysis goes to the segment's files there too ({@link SegmentStore}).
  *
@@ -56,7 +59,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
   private final Limits limits;
 
   /** When a segment is finished, and which of its tables are spilled. */
-  record Limits(int members, long termEntries, int spillBytes) implements java.io.Serializable {}
+  record Limits(int members, long termEntries, int spillBytes) implements Serializable {}
 
   private static final Limits DEFAULT_LIMITS = new Limits(MAX_MEMBERS, MAX_TERM_ENTRIES, SPILL_BYTES);
 
