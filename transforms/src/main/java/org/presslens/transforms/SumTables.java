@@ -20,8 +20,9 @@ import org.presslens.transforms.state.Segment;
  * Merges the segments' tables ({@link Segment}: the documents are summed into them, each once;
  * they come encoded, perhaps in files, and are decoded here, one at a time) into the tables of
  * each outlet (terms, entities, co-occurrence: {@link OutletTables}; a combiner applied after
- * grouping, see {@link CombineGrouped}), and the outlet tables into the corpus tables. The corpus tables are absent when there are no documents. The output holds
- * {@link #SEGMENTS} (the input), {@link #CORPUS} and {@link #BY_OUTLET}.
+ * grouping, see {@link CombineGrouped}), and the outlet tables into the corpus tables. The
+ * corpus tables are absent when there are no documents. The output holds {@link #SEGMENTS} (the
+ * input), {@link #CORPUS} and {@link #BY_OUTLET}.
  */
 public final class SumTables extends PTransform<PCollection<Segment>, PCollectionTuple> {
 

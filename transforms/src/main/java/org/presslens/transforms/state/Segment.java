@@ -17,9 +17,10 @@ import org.presslens.transforms.model.OutletTables;
 /**
  * A set of documents analysed together (those of one bundle of the analysis step), and
  * everything the reports need of them: per outlet the tables of the documents that count (copies
- * left out; encoded, {@link EncodedTables}, and decoded where they are summed), per outlet and publication date the tables of the trend reports ({@link DatedTables}),
- * the postings of their terms and every member with its sizes. An outlet's tables are
- * the merge of its tables in all segments. A rerun keeps each segment whose members are all
+ * left out; encoded, {@link EncodedTables}, and decoded where they are summed), per outlet and
+ * publication date the tables of the trend reports ({@link DatedTables}), the postings of their
+ * terms and every member with its sizes. An outlet's tables are the merge of its tables in all
+ * segments. A rerun keeps each segment whose members are all
  * unchanged as it is and builds new ones from what changed ({@link UpdateSegments}).
  *
  * @param id unique within the cache: the run that built the segment and a hash of its members' doc_ids

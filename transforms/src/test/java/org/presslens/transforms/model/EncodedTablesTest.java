@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class EncodedTablesTest {
     EncodedTables spilled = inMemory.spilledInto(dir.toString(), 0);
     CoderProperties.coderDecodeEncodeEqual(EncodedTables.EncodedTablesCoder.of(), inMemory);
     CoderProperties.coderDecodeEncodeEqual(EncodedTables.EncodedTablesCoder.of(), spilled);
-    assertTrue(org.apache.beam.sdk.util.CoderUtils.encodeToByteArray(EncodedTables.EncodedTablesCoder.of(), spilled).length
+    assertTrue(CoderUtils.encodeToByteArray(EncodedTables.EncodedTablesCoder.of(), spilled).length
         < inMemory.length(), "a spilled table crosses as its file's name");
     assertEquals(EncodedTables.EncodedTablesCoder.of(), CoderRegistry.createDefault().getCoder(EncodedTables.class));
   }
