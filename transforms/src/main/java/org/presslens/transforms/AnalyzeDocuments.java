@@ -68,8 +68,8 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
 
   /**
    * The analysis of one document at a time. Not thread-safe (it owns OpenNLP's {@code *ME}
-   * objects): create one per DoFn instance in {@code @Setup}; the models themselves are loaded once
-   * per JVM and shared.
+   * objects): create one per DoFn instance and bundle, and let go of it at the end of the bundle;
+   * the models themselves are loaded once per JVM and shared while in use ({@link ReleasableModel}).
    */
   public static final class Analyzer {
     private final DocumentTokenizer tokenizer;
@@ -130,19 +130,23 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
       this.analysis = analysis;
     }
 
-    @Setup
-    public void setup() {
-      analyzer = analysis.newAnalyzer();
-    }
-
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
+      if (analyzer == null) {
+        analyzer = analysis.newAnalyzer();
+      }
       AnalyzedDocument analyzed = analyzer.analyze(doc);
       if (analyzed == null) {
         out.get(REJECTED).output(Analyzer.noWords(doc));
       } else {
         out.get(ANALYZED).output(analyzed);
       }
+    }
+
+    /** The analyzer holds the models for a bundle only ({@link ReleasableModel}). */
+    @FinishBundle
+    public void finishBundle() {
+      analyzer = null;
     }
   }
 }

@@ -80,6 +80,13 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
       }
     }
 
+    @FinishBundle
+    public void finishBundle() {
+      if (guesser != null) {
+        guesser.release();
+      }
+    }
+
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
       read.inc();

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.presslens.transforms.ReleasableModel;
 
 /**
  * The classic OpenNLP 1.5 English name-finder models (person, organization, location; trained
- * 2010), unpacked at build time from Tika's test jar. Loaded once per JVM and shared; each DoFn
- * instance decodes with its own {@link SharedFeatureNameFinders}.
+ * 2010), unpacked at build time from Tika's test jar. Loaded once per JVM and shared while in use
+ * ({@link ReleasableModel}); each DoFn instance decodes with its own {@link SharedFeatureNameFinders}.
  *
  * <p>A model file is a zip archive of {@code manifest.properties} and {@code nameFinder.model}, the
  * binary GIS model; the parameters are read from the latter by {@link GisParameters}, not through
@@ -34,7 +35,7 @@ public final class NameFinderModels {
   static final String MANIFEST_ENTRY = "manifest.properties";
   static final String MAXENT_MODEL_ENTRY = "nameFinder.model";
 
-  private static volatile NameFinderModels shared;
+  private static final ReleasableModel<NameFinderModels> SHARED = new ReleasableModel<>(NameFinderModels::loadBundled);
 
   private final List<String> types;
   private final GisParameters parameters;
@@ -49,23 +50,20 @@ public final class NameFinderModels {
     return "ner-" + type + ".bin";
   }
 
-  /** The bundled models, loaded on first use. */
+  /**
+   * The bundled models, loaded on first use; the JVM may drop them when no one holds them and
+   * memory runs short ({@link ReleasableModel}), so hold them only while they are used.
+   */
   public static NameFinderModels shared() {
-    NameFinderModels result = shared;
-    if (result == null) {
-      synchronized (NameFinderModels.class) {
-        result = shared;
-        if (result == null) {
-          Map<String, byte[]> files = new LinkedHashMap<>();
-          for (String type : TYPES) {
-            files.put(type, resource(RESOURCE_DIR + fileName(type)));
-          }
-          result = of(files);
-          shared = result;
-        }
-      }
+    return SHARED.get();
+  }
+
+  private static NameFinderModels loadBundled() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String type : TYPES) {
+      files.put(type, resource(RESOURCE_DIR + fileName(type)));
     }
-    return result;
+    return of(files);
   }
 
   /** Loads the models now (the first {@link #shared} call would). */

@@ -135,13 +135,11 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
       this.limits = limits;
     }
 
-    @Setup
-    public void setup() {
-      analyzer = analysis.newAnalyzer();
-    }
-
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
+      if (analyzer == null) {
+        analyzer = analysis.newAnalyzer();
+      }
       AnalyzedDocument analyzed = analyzer.analyze(doc);
       if (analyzed == null) {
         out.get(REJECTED).output(AnalyzeDocuments.Analyzer.noWords(doc));
@@ -170,6 +168,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       copyById = null;
+      analyzer = null; // it holds the models for a bundle only (ReleasableModel)
       if (open != null) {
         c.output(SEGMENTS, finish(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }

@@ -10,6 +10,7 @@ import java.util.Set;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import org.presslens.transforms.ReleasableModel;
 
 /**
  * Guesses the language of a text. A sample in which at least {@link #COMMON_SHARE} of the words
@@ -17,8 +18,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * without a model: ordinary English prose has 40-50 % of them, text in other languages (and mail
  * headers) at most about 20 %. Other samples go to OpenNLP's language detector with the
  * 103-language model that Apache Tika trained ({@value #MODEL}, ISO 639-3 codes such as
- * {@code eng}). The model is loaded once per JVM, when the first text needs it; each guesser holds
- * its own (not thread-safe) {@link LanguageDetectorME}.
+ * {@code eng}). The model is loaded once per JVM, when the first text needs it, and shared while in
+ * use ({@link ReleasableModel}); each guesser holds its own (not thread-safe) {@link LanguageDetectorME}.
  */
 public final class LanguageGuesser {
 
@@ -38,7 +39,8 @@ public final class LanguageGuesser {
   /** Share of a sample's words in {@link #COMMON_ENGLISH} from which the sample is English. */
   static final double COMMON_SHARE = 0.35;
 
-  private static volatile LanguageDetectorModel model;
+  /** Dropped by the JVM when no guesser holds it and memory runs short ({@link ReleasableModel}). */
+  private static final ReleasableModel<LanguageDetectorModel> DETECTOR_MODEL = new ReleasableModel<>(LanguageGuesser::load);
 
   /** A guess: ISO 639-3 code and the detector's confidence (0 to 1). */
   public record Guess(String language, double confidence) {}
@@ -64,6 +66,11 @@ public final class LanguageGuesser {
     }
     Language best = detector.predictLanguage(sample);
     return new Guess(best.getLang(), best.getConfidence());
+  }
+
+  /** Lets go of the model until a guess needs it again: at the end of a bundle ({@link ReleasableModel}). */
+  public void release() {
+    detector = null;
   }
 
   /** The share of the sample's words (separated by spaces, final punctuation ignored) in {@link #COMMON_ENGLISH}. */
@@ -164,20 +171,17 @@ public final class LanguageGuesser {
   }
 
   private static LanguageDetectorModel sharedModel() {
-    if (model == null) {
-      synchronized (LanguageGuesser.class) {
-        if (model == null) {
-          try (InputStream in = LanguageGuesser.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-              throw new IllegalStateException("language model " + RESOURCE + " is not on the classpath");
-            }
-            model = new LanguageDetectorModel(in);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
+    return DETECTOR_MODEL.get();
+  }
+
+  private static LanguageDetectorModel load() {
+    try (InputStream in = LanguageGuesser.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("language model " + RESOURCE + " is not on the classpath");
       }
+      return new LanguageDetectorModel(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return model;
   }
 }
