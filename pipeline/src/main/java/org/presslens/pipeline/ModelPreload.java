@@ -13,7 +13,7 @@ import org.presslens.transforms.text.OpenNlpModels;
  * the language check is on (most English texts never need it,
  * {@link org.presslens.transforms.text.LanguageGuesser}, but a corpus with one that does would
  * otherwise stop every instance of the check for its load), and the name-finder models. The DoFns
- * still ask for the shared models in {@code @Setup} or when a text needs them: they wait for a
+ * still ask for the shared models when a bundle's first text needs them: they wait for a
  * load in progress, or, if a load failed here, load again and fail the run with their own message.
  */
 final class ModelPreload {

@@ -9,11 +9,11 @@ import java.util.function.Supplier;
  * A model loaded once per JVM and shared by every DoFn instance that holds it, which the JVM may
  * drop once no instance holds it and memory runs short; the next instance that asks loads it again.
  *
- * <p>The name-finder and language models take about 200 MB of heap and serve only the analysis
- * and the input checks, while a run's largest heap is needed later, by the statistics over the
- * summed tables. The DoFns that use these models therefore hold them for a bundle, not for their
- * lifetime (the direct runner keeps its DoFn instances until the pipeline ends), so that the
- * statistics can have the memory. Kept by a soft reference, a model stays loaded while memory
+ * <p>The name-finder and language models are among the largest objects of a run and serve only
+ * the analysis and the input checks, while a run's largest heap is needed later, by the statistics
+ * over the summed tables. The DoFns that use these models therefore hold them for a bundle, not
+ * for their lifetime (the direct runner keeps its DoFn instances until the pipeline ends), so that
+ * the statistics can have the memory. Kept by a soft reference, a model stays loaded while memory
  * allows: a run with room to spare loads each model once.
  */
 public final class ReleasableModel<T> {

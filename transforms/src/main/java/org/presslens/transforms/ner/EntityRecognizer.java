@@ -45,8 +45,8 @@ import org.presslens.transforms.text.TokenRules;
  * month or weekday name, or a single sentence-initial word that the same document also uses in
  * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}.
  *
- * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance, built in
- * {@code @Setup}.
+ * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance and bundle
+ * ({@link org.presslens.transforms.AnalyzeDocuments.Analyzer}).
  * Either layer can be switched off, for the evaluation of each alone.
  */
 public final class EntityRecognizer {

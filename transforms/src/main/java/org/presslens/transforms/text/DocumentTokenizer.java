@@ -12,8 +12,7 @@ import opennlp.tools.util.Span;
 /**
  * Turns a document into sentences of lower-cased word tokens with OpenNLP.
  *
- * <p>Not thread-safe (it owns {@code *ME} objects): create one per DoFn instance in
- * {@code @Setup}. Punctuation and symbol tokens are kept as {@code null} entries so that n-grams
+ * <p>Not thread-safe (it owns {@code *ME} objects): create one per DoFn instance. Punctuation and symbol tokens are kept as {@code null} entries so that n-grams
  * can stop at them; {@link TokenizedDocument} counts only the words and knows where each token is
  * in the text as given.
  */

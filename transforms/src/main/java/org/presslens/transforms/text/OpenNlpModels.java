@@ -13,7 +13,7 @@ import opennlp.tools.tokenize.TokenizerModel;
 /**
  * The English OpenNLP models (UD English-EWT, opennlp-models-*-en 1.3.0 from Maven Central),
  * loaded once per JVM and shared: OpenNLP models are thread-safe, the {@code *ME} objects built
- * from them are not, so each DoFn instance builds its own {@code *ME} objects in {@code @Setup}.
+ * from them are not, so each DoFn instance builds its own {@code *ME} objects.
  */
 public final class OpenNlpModels {
 
