@@ -2,7 +2,6 @@ package org.presslens.pipeline;
 
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -25,9 +24,6 @@ public final class PressLens {
     try {
       PressLensOptions options = parse(args);
       RunConfig config = RunConfig.from(options);
-      if (options.getRunner() == DirectRunner.class) {
-        ModelPreload.start(config); // the models load while Beam builds the pipeline in this JVM
-      }
       timeline.mark("options");
       ReportRun.run(options, config, timeline);
     } catch (UsageException | IllegalArgumentException e) {
