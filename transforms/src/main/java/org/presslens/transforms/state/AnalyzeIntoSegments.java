@@ -27,8 +27,8 @@ import org.presslens.transforms.reports.DocumentTables;
  * {@value #MAX_MEMBERS} documents and {@value #MAX_TERM_ENTRIES} distinct terms; a bundle with
  * more gets several), so that the documents' term counts never cross a shuffle: only the
  * segments' tables do, a few per bundle, and with a spill folder their large tables wait for the
- * sums in files. Each counted
- * document's terms go to the segment's file of the full-detail table {@code document_terms}; with
+ * sums in files. Each counted document's terms go to the segment's file of the full-detail table
+ * {@code document_terms}; with
  * a store, every document's analysis goes to the segment's files there too ({@link SegmentStore}).
  *
  * <p>Outputs: {@link #SEGMENTS}, {@link #FACTS} (what documents.csv says of each analysed
@@ -43,8 +43,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
   static final int MAX_MEMBERS = 5_000;
   /**
    * A segment is finished when its tables hold this many distinct terms (n-grams of each outlet),
-   * some 50 MB on the heap with entities: so that what a worker builds does not grow with the
-   * corpus (a bundle is a fixed share of it).
+   * so that what a worker builds does not grow with the corpus (a bundle is a fixed share of it).
    */
   static final long MAX_TERM_ENTRIES = 300_000;
   /** A finished segment's tables of at least this many bytes wait for the sums in a file ({@link EncodedTables#spilledInto}). */
