@@ -28,8 +28,8 @@ import org.presslens.transforms.reports.DocumentTables;
  * more gets several), so that the documents' term counts never cross a shuffle: only the
  * segments' tables do, a few per bundle, and with a spill folder their large tables wait for the
  * sums in files. Each counted document's terms go to the segment's file of the full-detail table
- * {@code document_terms}; with
- * a store, every document's analysis goes to the segment's files there too ({@link SegmentStore}).
+ * {@code document_terms}; with a store, every document's analysis goes to the segment's files
+ * there too ({@link SegmentStore}).
  *
  * <p>Outputs: {@link #SEGMENTS}, {@link #FACTS} (what documents.csv says of each analysed
  * document) and {@link #REJECTED} (documents without a word).
