@@ -148,8 +148,12 @@ final class ReportPipeline {
     PCollectionTuple unique = read.get(CorpusTags.DOCUMENTS).apply("RejectDuplicateIds", RejectDuplicateIds.create());
     PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments",
         CheckDocuments.with(config.limits()).remembering(state.memo(Memo.LANGUAGE)));
-    PCollectionTuple cleaned = checked.get(CorpusTags.DOCUMENTS)
-        .apply("RemoveBoilerplate", RemoveBoilerplate.with(config.boilerplate()));
+    // A run that analyses every document lets the texts wait for the boilerplate counts, and
+    // then for the analysis, in files; a rerun analyses only what changed.
+    boolean analyseAll = state.live().isEmpty();
+    RemoveBoilerplate removeBoilerplate = RemoveBoilerplate.with(config.boilerplate());
+    PCollectionTuple cleaned = checked.get(CorpusTags.DOCUMENTS).apply("RemoveBoilerplate",
+        analyseAll ? removeBoilerplate.spillingInto(spillFolder(out)) : removeBoilerplate);
     PCollection<Duplicate> copies = cleaned.get(CorpusTags.DOCUMENTS)
         .apply("FindDuplicates", FindDuplicates.withThreshold(config.duplicateSimilarity())
             .remembering(state.memo(Memo.FINGERPRINT)));
@@ -158,6 +162,10 @@ final class ReportPipeline {
         .apply("CopiesView", View.asMap());
     UpdateSegments update = UpdateSegments.of(analysis(config), config.keepDuplicates() ? null : copyById,
         DocumentTables.in(tiers.dataDir(), state.previousDataDir(), config.entities())).spillingInto(spillFolder(out));
+    if (analyseAll) {
+      update = update.readingFiles(cleaned.get(RemoveBoilerplate.CHECKED_FILES),
+          cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateByOutlet", RemoveBoilerplate.byOutlet()));
+    }
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId(), state.totals()));
     PCollection<Segment> segments = analyzed.get(UpdateSegments.SEGMENTS);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -14,6 +15,9 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.RemoveBoilerplate;
+import org.presslens.transforms.SpillToFiles;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentFacts;
@@ -107,10 +111,67 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
   }
 
   /**
-   * A segment is emitted when it reaches {@value #MAX_MEMBERS} documents or
-   * {@value #MAX_TERM_ENTRIES} distinct terms, and at the end of the bundle.
+   * The same analysis for files of documents as they came in ({@link RemoveBoilerplate#CHECKED_FILES}):
+   * each document is read, cleaned of its outlet's {@code boilerplate} and analysed one at a time,
+   * so that the texts wait for the analysis in files, not in a runner's queue. Documents that are
+   * nothing but boilerplate are skipped (RemoveBoilerplate rejects them).
    */
-  static final class AnalyzeIntoSegmentsFn extends DoFn<SourceDocument, Segment> {
+  public PTransform<PCollection<String>, PCollectionTuple> readingFiles(Coder<SourceDocument> coder,
+      PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+    return new PTransform<>() {
+      @Override
+      public PCollectionTuple expand(PCollection<String> files) {
+        List<PCollectionView<?>> sides = copies == null ? List.of(boilerplate) : List.of(copies, boilerplate);
+        return files.apply("Analyze", ParDo.of(new AnalyzeFilesFn(analysis, copies, store, runId, documentTables,
+            spillFolder, limits, coder, boilerplate)).withSideInputs(sides)
+            .withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
+      }
+    };
+  }
+
+  /** Analyses each document of a file as {@link AnalyzeIntoSegmentsFn} does, after cleaning it. */
+  static final class AnalyzeFilesFn extends SegmentingFn<String> {
+    private final Coder<SourceDocument> coder;
+    private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
+
+    AnalyzeFilesFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
+        SegmentStore store, String runId, DocumentTables documentTables, String spillFolder, Limits limits,
+        Coder<SourceDocument> coder, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+      super(analysis, copies, store, runId, documentTables, spillFolder, limits);
+      this.coder = coder;
+      this.boilerplate = boilerplate;
+    }
+
+    @ProcessElement
+    public void process(@Element String file, MultiOutputReceiver out, ProcessContext c) throws IOException {
+      Map<String, OutletBoilerplate> outlets = c.sideInput(boilerplate);
+      SpillToFiles.read(file, coder, doc -> {
+        SourceDocument cleaned = RemoveBoilerplate.cleaned(doc, outlets);
+        if (cleaned != null) {
+          analyze(cleaned, out, c);
+        }
+      });
+    }
+  }
+
+  static final class AnalyzeIntoSegmentsFn extends SegmentingFn<SourceDocument> {
+    AnalyzeIntoSegmentsFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
+        SegmentStore store, String runId, DocumentTables documentTables, String spillFolder, Limits limits) {
+      super(analysis, copies, store, runId, documentTables, spillFolder, limits);
+    }
+
+    @ProcessElement
+    public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
+      analyze(doc, out, c);
+    }
+  }
+
+  /**
+   * Analyses documents into open segments. A segment is emitted when it reaches
+   * {@value #MAX_MEMBERS} documents or {@value #MAX_TERM_ENTRIES} distinct terms, and at the end
+   * of the bundle.
+   */
+  abstract static class SegmentingFn<T> extends DoFn<T, Segment> {
     private final AnalyzeDocuments analysis;
     private final PCollectionView<Map<String, Duplicate>> copies;
     private final SegmentStore store;
@@ -123,7 +184,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
     /** The copies side input, read once per bundle: the direct runner builds the map again on every access. */
     private transient Map<String, Duplicate> copyById;
 
-    AnalyzeIntoSegmentsFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
+    SegmentingFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
         SegmentStore store, String runId, DocumentTables documentTables, String spillFolder, Limits limits) {
       this.analysis = analysis;
       this.copies = copies;
@@ -134,8 +195,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
       this.limits = limits;
     }
 
-    @ProcessElement
-    public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
+    void analyze(SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
       if (analyzer == null) {
         analyzer = analysis.newAnalyzer();
       }

@@ -34,6 +34,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.RemoveBoilerplate;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.DocumentFacts;
@@ -94,10 +96,14 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private final DocumentTables documentTables;
   private final List<String> totals;
   private final String spillFolder;
+  private final CheckedFiles checkedFiles;
+
+  /** The documents as they came in, in files, and the boilerplate that cleans them ({@link #readingFiles}). */
+  private record CheckedFiles(PCollection<String> files, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {}
 
   private UpdateSegments(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
       SegmentStore store, Map<String, List<Member>> live, String runId, DocumentTables documentTables,
-      List<String> totals, String spillFolder) {
+      List<String> totals, String spillFolder, CheckedFiles checkedFiles) {
     this.analysis = analysis;
     this.copies = copies;
     this.store = store;
@@ -106,6 +112,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     this.documentTables = documentTables;
     this.totals = totals;
     this.spillFolder = spillFolder;
+    this.checkedFiles = checkedFiles;
   }
 
   /**
@@ -115,7 +122,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    */
   public static UpdateSegments of(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
       DocumentTables documentTables) {
-    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTables, List.of(), null);
+    return new UpdateSegments(analysis, copies, null, Map.of(), "", documentTables, List.of(), null, null);
   }
 
   /**
@@ -126,18 +133,31 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    *     empty when there are none or a live segment's members could not be read
    */
   public UpdateSegments keptIn(SegmentStore store, Map<String, List<Member>> live, String runId, List<String> totals) {
-    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, spillFolder);
+    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, spillFolder, checkedFiles);
   }
 
   /** New segments' large tables wait for the sums in files of {@code folder} ({@link AnalyzeIntoSegments#spillingInto}). */
   public UpdateSegments spillingInto(String folder) {
-    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, folder);
+    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, folder, checkedFiles);
+  }
+
+  /**
+   * When no segment of a last run is live, analyses every document from {@code files} (the
+   * documents as they came in, {@link RemoveBoilerplate#CHECKED_FILES}) cleaned of their outlet's
+   * {@code boilerplate}, instead of from the cleaned input, so that the texts wait for the
+   * analysis in files ({@link AnalyzeIntoSegments#readingFiles}). A rerun judges the cleaned input
+   * against the last run as before and analyses only what changed.
+   */
+  public UpdateSegments readingFiles(PCollection<String> files, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+    return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, spillFolder,
+        new CheckedFiles(files, boilerplate));
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> cleaned) {
     if (live.isEmpty()) {
-      PCollectionTuple fresh = analyse(cleaned, "Analyze");
+      PCollectionTuple fresh = checkedFiles == null ? analyse(cleaned, "Analyze")
+          : checkedFiles.files().apply("Analyze", segmenting().readingFiles(cleaned.getCoder(), checkedFiles.boilerplate()));
       record(fresh.get(SEGMENTS));
       return fresh;
     }
@@ -183,8 +203,11 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   private PCollectionTuple analyse(PCollection<SourceDocument> docs, String name) {
-    return docs.apply(name, AnalyzeIntoSegments.of(analysis, copies, documentTables).storedIn(store, runId)
-        .spillingInto(spillFolder));
+    return docs.apply(name, segmenting());
+  }
+
+  private AnalyzeIntoSegments segmenting() {
+    return AnalyzeIntoSegments.of(analysis, copies, documentTables).storedIn(store, runId).spillingInto(spillFolder);
   }
 
   /**

@@ -22,9 +22,14 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.TreeMap;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.RemoveBoilerplate;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.apache.beam.sdk.values.PCollection;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.SpillToFiles;
+import org.presslens.transforms.model.DocumentFacts;
 import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.SourceDocument;
@@ -137,5 +142,62 @@ class AnalyzeIntoSegmentsTest {
     }
     SpillToFiles.delete(spill.toString());
     assertFalse(Files.exists(spill), "the run deletes its spilled tables with the folder");
+  }
+
+  /**
+   * Read from files of the documents as they came in, each document is cleaned of its outlet's
+   * boilerplate before it is analysed: the segments and facts are those of the cleaned documents,
+   * and a document that is nothing but boilerplate is skipped.
+   */
+  @Test
+  void documentsReadFromFilesAreCleanedOfBoilerplateFirst(TestPipeline pipeline) throws IOException {
+    List<SourceDocument> docs = List.of(
+        new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Menu\nNATO met in Madrid.\nMenu"),
+        new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "Menu\nMadrid answered NATO."),
+        new SourceDocument("c", "RT", "", "", "c.txt", "UTF-8", "Menu"),
+        new SourceDocument("d", "GT", "", "", "d.txt", "UTF-8", "Menu\nChina answered."));
+    OutletBoilerplate rtMenu = new OutletBoilerplate("RT", 3, new TreeMap<>(Map.of("Menu", 3)));
+    AnalyzeDocuments analysis = AnalyzeDocuments.withoutEntities(new TextOptions(StopWords.english(), 1, false, false));
+    Path spill = dir.resolve("spill3");
+    PCollectionView<Map<String, OutletBoilerplate>> boilerplate = pipeline
+        .apply("Lines", Create.of(rtMenu).withCoder(OutletBoilerplate.OutletBoilerplateCoder.of()))
+        .apply("Boilerplate", RemoveBoilerplate.byOutlet());
+    PCollection<SourceDocument> input = pipeline.apply("Docs", Create.of(docs));
+    PCollectionTuple out = input.apply("Spill", SpillToFiles.into(spill.toString()))
+        .apply("Analyze", AnalyzeIntoSegments.of(analysis, null, DocumentTables.in(Files.createDirectories(dir.resolve("data3")).toString(), "", true))
+            .readingFiles(input.getCoder(), boilerplate));
+
+    PAssert.that(out.get(AnalyzeIntoSegments.SEGMENTS)).satisfies(segments -> {
+      OutletTables rt = new OutletTables();
+      List<String> members = new ArrayList<>();
+      for (Segment s : segments) {
+        s.members().forEach(m -> members.add(m.docId()));
+        if (s.tables().containsKey("RT")) {
+          rt.merge(s.tables().get("RT").decode());
+        }
+      }
+      assertEquals(List.of("a", "b", "d"), members.stream().sorted().toList());
+      OutletTables cleaned = new OutletTables();
+      AnalyzeDocuments.Analyzer analyzer = analysis.newAnalyzer();
+      cleaned.add(analyzer.analyze(RemoveBoilerplate.cleaned(docs.get(0), Map.of("RT", rtMenu))));
+      cleaned.add(analyzer.analyze(RemoveBoilerplate.cleaned(docs.get(1), Map.of("RT", rtMenu))));
+      assertEquals(cleaned.terms(), rt.terms());
+      assertEquals(0L, rt.terms().count("menu"), "RT's menu line is not counted");
+      return null;
+    });
+    AnalyzeDocuments.Analyzer analyzer = analysis.newAnalyzer();
+    List<String> expected = new ArrayList<>();
+    for (SourceDocument doc : List.of(docs.get(0), docs.get(1), docs.get(3))) {
+      DocumentFacts facts = analyzer.analyze(RemoveBoilerplate.cleaned(doc, Map.of("RT", rtMenu))).facts("");
+      expected.add(doc.docId() + " " + facts.characters() + " " + facts.tokens());
+    }
+    assertEquals("d 20 3", expected.get(2), "GT keeps its menu line");
+    PAssert.that(out.get(AnalyzeIntoSegments.FACTS)).satisfies(facts -> {
+      List<String> ids = new ArrayList<>();
+      facts.forEach(f -> ids.add(f.docId() + " " + f.characters() + " " + f.tokens()));
+      assertEquals(expected, ids.stream().sorted().toList());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
   }
 }
