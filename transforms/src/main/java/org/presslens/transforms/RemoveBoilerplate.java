@@ -70,15 +70,21 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
   }
 
   /** Each outlet's boilerplate lines (from {@link #LINES}) as a side input for {@link #cleaned}. */
-  public static PTransform<PCollection<OutletBoilerplate>, PCollectionView<Map<String, OutletBoilerplate>>> byOutlet() {
-    return new PTransform<>() {
-      @Override
-      public PCollectionView<Map<String, OutletBoilerplate>> expand(PCollection<OutletBoilerplate> lines) {
-        return lines.apply("ByOutlet", WithKeys.of(OutletBoilerplate::outlet))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), lines.getCoder()))
-            .apply("AsMap", View.asMap());
-      }
-    };
+  public static ByOutlet byOutlet() {
+    return new ByOutlet();
+  }
+
+  /** See {@link #byOutlet}. */
+  public static final class ByOutlet
+      extends PTransform<PCollection<OutletBoilerplate>, PCollectionView<Map<String, OutletBoilerplate>>> {
+    private ByOutlet() {}
+
+    @Override
+    public PCollectionView<Map<String, OutletBoilerplate>> expand(PCollection<OutletBoilerplate> lines) {
+      return lines.apply("ByOutlet", WithKeys.of(OutletBoilerplate::outlet))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), lines.getCoder()))
+          .apply("AsMap", View.asMap());
+    }
   }
 
   /**

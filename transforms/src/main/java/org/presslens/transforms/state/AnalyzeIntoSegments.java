@@ -116,17 +116,31 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
    * so that the texts wait for the analysis in files, not in a runner's queue. Documents that are
    * nothing but boilerplate are skipped (RemoveBoilerplate rejects them).
    */
-  public PTransform<PCollection<String>, PCollectionTuple> readingFiles(Coder<SourceDocument> coder,
-      PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
-    return new PTransform<>() {
-      @Override
-      public PCollectionTuple expand(PCollection<String> files) {
-        List<PCollectionView<?>> sides = copies == null ? List.of(boilerplate) : List.of(copies, boilerplate);
-        return files.apply("Analyze", ParDo.of(new AnalyzeFilesFn(analysis, copies, store, runId, documentTables,
-            spillFolder, limits, coder, boilerplate)).withSideInputs(sides)
-            .withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
-      }
-    };
+  public FromFiles readingFiles(Coder<SourceDocument> coder, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+    return new FromFiles(this, coder, boilerplate);
+  }
+
+  /** {@link AnalyzeIntoSegments} for files of documents as they came in ({@link #readingFiles}). */
+  public static final class FromFiles extends PTransform<PCollection<String>, PCollectionTuple> {
+    private final AnalyzeIntoSegments analysis;
+    private final Coder<SourceDocument> coder;
+    private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
+
+    private FromFiles(AnalyzeIntoSegments analysis, Coder<SourceDocument> coder,
+        PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+      this.analysis = analysis;
+      this.coder = coder;
+      this.boilerplate = boilerplate;
+    }
+
+    @Override
+    public PCollectionTuple expand(PCollection<String> files) {
+      AnalyzeIntoSegments a = analysis;
+      List<PCollectionView<?>> sides = a.copies == null ? List.of(boilerplate) : List.of(a.copies, boilerplate);
+      return files.apply("Analyze", ParDo.of(new AnalyzeFilesFn(a.analysis, a.copies, a.store, a.runId, a.documentTables,
+          a.spillFolder, a.limits, coder, boilerplate)).withSideInputs(sides)
+          .withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
+    }
   }
 
   /** Analyses each document of a file as {@link AnalyzeIntoSegmentsFn} does, after cleaning it. */
