@@ -156,7 +156,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> cleaned) {
     if (live.isEmpty()) {
-      PCollectionTuple fresh = checkedFiles == null ? analyse(cleaned, "Analyze")
+      PCollectionTuple fresh = checkedFiles == null ? cleaned.apply("Analyze", segmenting())
           : checkedFiles.files().apply("Analyze", segmenting().readingFiles(cleaned.getCoder(), checkedFiles.boilerplate()));
       record(fresh.get(SEGMENTS));
       return fresh;
@@ -168,7 +168,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollectionTuple judged = cleaned.apply("Judge", ParDo.of(new JudgeFn(store, liveIds, copies))
         .withSideInputs(sides).withOutputTags(FACTS, TupleTagList.of(ANALYSE).and(SAME)));
 
-    PCollectionTuple fresh = analyse(judged.get(ANALYSE).setCoder(cleaned.getCoder()), "AnalyzeChanged");
+    PCollectionTuple fresh = judged.get(ANALYSE).setCoder(cleaned.getCoder()).apply("AnalyzeChanged", segmenting());
     PCollectionTuple plan = judged.get(SAME)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of())))
         .apply("SameBySegment", GroupByKey.create())
@@ -200,10 +200,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollection<DocumentFacts> facts = PCollectionList.of(judged.get(FACTS)).and(fresh.get(FACTS))
         .apply("AllFacts", Flatten.pCollections());
     return PCollectionTuple.of(SEGMENTS, all).and(FACTS, facts).and(REJECTED, fresh.get(REJECTED));
-  }
-
-  private PCollectionTuple analyse(PCollection<SourceDocument> docs, String name) {
-    return docs.apply(name, segmenting());
   }
 
   private AnalyzeIntoSegments segmenting() {
