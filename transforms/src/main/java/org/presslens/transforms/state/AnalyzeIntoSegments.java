@@ -2,6 +2,7 @@ package org.presslens.transforms.state;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
@@ -105,9 +106,17 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
-    List<PCollectionView<?>> sides = copies == null ? List.of() : List.of(copies);
-    return docs.apply("Analyze", ParDo.of(new AnalyzeIntoSegmentsFn(analysis, copies, store, runId, documentTables, spillFolder, limits))
-        .withSideInputs(sides).withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
+    return analyse(docs, new AnalyzeIntoSegmentsFn(analysis, copies, store, runId, documentTables, spillFolder, limits));
+  }
+
+  /** Applies {@code fn}, with the copies side input when there is one and the {@code others}. */
+  private <T> PCollectionTuple analyse(PCollection<T> input, SegmentingFn<T> fn, PCollectionView<?>... others) {
+    List<PCollectionView<?>> sides = new ArrayList<>(List.of(others));
+    if (copies != null) {
+      sides.add(copies);
+    }
+    return input.apply("Analyze", ParDo.of(fn).withSideInputs(sides)
+        .withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
   }
 
   /**
@@ -122,24 +131,22 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
 
   /** {@link AnalyzeIntoSegments} for files of documents as they came in ({@link #readingFiles}). */
   public static final class FromFiles extends PTransform<PCollection<String>, PCollectionTuple> {
-    private final AnalyzeIntoSegments analysis;
+    private final AnalyzeIntoSegments segments;
     private final Coder<SourceDocument> coder;
     private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
 
-    private FromFiles(AnalyzeIntoSegments analysis, Coder<SourceDocument> coder,
+    private FromFiles(AnalyzeIntoSegments segments, Coder<SourceDocument> coder,
         PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
-      this.analysis = analysis;
+      this.segments = segments;
       this.coder = coder;
       this.boilerplate = boilerplate;
     }
 
     @Override
     public PCollectionTuple expand(PCollection<String> files) {
-      AnalyzeIntoSegments a = analysis;
-      List<PCollectionView<?>> sides = a.copies == null ? List.of(boilerplate) : List.of(a.copies, boilerplate);
-      return files.apply("Analyze", ParDo.of(new AnalyzeFilesFn(a.analysis, a.copies, a.store, a.runId, a.documentTables,
-          a.spillFolder, a.limits, coder, boilerplate)).withSideInputs(sides)
-          .withOutputTags(SEGMENTS, TupleTagList.of(FACTS).and(REJECTED)));
+      AnalyzeIntoSegments s = segments;
+      return s.analyse(files, new AnalyzeFilesFn(s.analysis, s.copies, s.store, s.runId, s.documentTables,
+          s.spillFolder, s.limits, coder, boilerplate), boilerplate);
     }
   }
 
