@@ -142,9 +142,10 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         ProcessContext c) throws IOException {
       Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
       SpillToFiles.read(file, coder, segment -> {
+        Postings postings = segment.postings().loaded();
         for (String outlet : segment.tables().keySet()) {
           for (String term : termsByOutlet.getOrDefault(outlet, List.of())) {
-            for (Postings.Occurrences doc : segment.postings().firstDocuments(term, outlet, cap)) {
+            for (Postings.Occurrences doc : postings.firstDocuments(term, outlet, cap)) {
               out.output(KV.of(outlet, KV.of(term, KV.of(doc.docId(), doc.count()))));
             }
           }

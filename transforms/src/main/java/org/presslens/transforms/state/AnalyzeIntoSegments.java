@@ -51,7 +51,10 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
    * so that what a worker builds does not grow with the corpus (a bundle is a fixed share of it).
    */
   static final long MAX_TERM_ENTRIES = 300_000;
-  /** A finished segment's tables of at least this many bytes wait for the sums in a file ({@link EncodedTables#spilledInto}). */
+  /**
+   * A finished segment's tables, and its postings, of at least this many bytes wait for the sums
+   * (the concordance) in a file ({@link Segment#spilledInto}).
+   */
   static final int SPILL_BYTES = 1 << 20;
 
   private final AnalyzeDocuments analysis;
@@ -242,7 +245,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
     private Segment finish() {
       Segment segment = open.finish();
       open = null;
-      return spillFolder == null ? segment : segment.withTablesSpilledInto(spillFolder, limits.spillBytes());
+      return spillFolder == null ? segment : segment.spilledInto(spillFolder, limits.spillBytes());
     }
 
     @FinishBundle

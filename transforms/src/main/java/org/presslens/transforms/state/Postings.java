@@ -1,10 +1,22 @@
 package org.presslens.transforms.state;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.TermIndex;
 
@@ -20,6 +32,11 @@ import org.presslens.transforms.model.TermIndex;
  * position in the upper bits, the count (up to {@link #COUNT_CAP}) in the lowest byte, so that
  * sorting entries sorts positions. A map would spend an entry, an array header and a table slot
  * on each term, most of which occur in one or two documents.
+ *
+ * <p>A finished segment's postings can be {@linkplain #spilledInto spilled}: they then wait in a
+ * file of the run's own, and the segment holds its name, since a segment's postings are its
+ * largest part and the direct runner holds a bundle's finished segments until the bundle ends.
+ * Spilled postings are read with {@link #loaded()}; every other method needs loaded ones.
  */
 public final class Postings implements Serializable {
 
@@ -39,6 +56,9 @@ public final class Postings implements Serializable {
   private final String[] terms;
   private final int[] starts;
   private final int[] entries;
+  /** Spilled: the file holding the encoded postings (and the arrays are null); loaded: null. */
+  private final String file;
+  private final int length;
 
   /**
    * @param docIds the documents, sorted
@@ -56,6 +76,87 @@ public final class Postings implements Serializable {
     this.terms = terms;
     this.starts = starts;
     this.entries = entries;
+    this.file = null;
+    this.length = 0;
+  }
+
+  private Postings(String file, int length) {
+    this.docIds = null;
+    this.outlets = null;
+    this.terms = null;
+    this.starts = null;
+    this.entries = null;
+    this.file = file;
+    this.length = length;
+  }
+
+  /** Postings spilled into {@code file} ({@link #spilledInto}), {@code length} bytes long: as a coder reads their name. */
+  static Postings inFile(String file, int length) {
+    return new Postings(file, length);
+  }
+
+  /**
+   * The same postings in a new file of {@code folder} (the run's spill folder, which the run
+   * deletes) when their encoding is at least {@code minBytes} long; smaller ones, and spilled
+   * ones, as they are.
+   */
+  public Postings spilledInto(String folder, int minBytes) {
+    if (file != null) {
+      return this;
+    }
+    ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    try {
+      StateCoders.encodePostings(this, encoded);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (encoded.size() < minBytes) {
+      return this;
+    }
+    ResourceId target = FileSystems.matchNewResource(folder, true)
+        .resolve("spill-postings-" + UUID.randomUUID() + ".bin", StandardResolveOptions.RESOLVE_FILE);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY))) {
+      encoded.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+    return new Postings(target.toString(), encoded.size());
+  }
+
+  /** Whether these postings wait in a file ({@link #spilledInto}). */
+  public boolean spilled() {
+    return file != null;
+  }
+
+  /** The spilled postings' file and length in bytes (for their coder). */
+  String file() {
+    return file;
+  }
+
+  int length() {
+    return length;
+  }
+
+  /** These postings with their arrays in memory: read from their file when spilled, a new copy each time. */
+  public Postings loaded() {
+    if (file == null) {
+      return this;
+    }
+    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length != length) {
+        throw new IOException("the file ends after " + bytes.length + " of its " + length + " bytes");
+      }
+      return StateCoders.decodePostings(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the spilled postings " + file, e);
+    }
+  }
+
+  private void requireLoaded() {
+    if (file != null) {
+      throw new IllegalStateException("postings spilled into " + file + " are read with loaded() first");
+    }
   }
 
   /** The entry of the document at {@code position} counting a term {@code count} times. */
@@ -112,36 +213,43 @@ public final class Postings implements Serializable {
 
   /** The documents, sorted. */
   public String[] docIds() {
+    requireLoaded();
     return docIds;
   }
 
   /** The outlet of each document, aligned with {@link #docIds()}. */
   public String[] outlets() {
+    requireLoaded();
     return outlets;
   }
 
   /** Number of terms. */
   public int termCount() {
+    requireLoaded();
     return terms.length;
   }
 
   /** Term {@code t} in sorted order. */
   public String term(int t) {
+    requireLoaded();
     return terms[t];
   }
 
   /** How many documents count term {@code t}. */
   public int documentCount(int t) {
+    requireLoaded();
     return starts[t + 1] - starts[t];
   }
 
   /** The position in {@link #docIds()} of the {@code i}-th document counting term {@code t}. */
   public int position(int t, int i) {
+    requireLoaded();
     return positionOf(entries[starts[t] + i]);
   }
 
   /** How often the {@code i}-th document counting term {@code t} counts it, up to {@link #COUNT_CAP}. */
   public int count(int t, int i) {
+    requireLoaded();
     return countOf(entries[starts[t] + i]);
   }
 
@@ -218,6 +326,7 @@ public final class Postings implements Serializable {
 
   /** The postings of the documents of one outlet. */
   public Postings of(String outlet) {
+    requireLoaded();
     int[] renumbered = new int[docIds.length];
     List<String> ids = new ArrayList<>();
     for (int d = 0; d < docIds.length; d++) {
@@ -250,6 +359,7 @@ public final class Postings implements Serializable {
 
   /** The postings of the documents of all {@code parts} (each document in one part only). */
   public static Postings merge(List<Postings> parts) {
+    parts.forEach(Postings::requireLoaded);
     if (parts.size() == 1) {
       return parts.get(0);
     }
@@ -337,6 +447,7 @@ public final class Postings implements Serializable {
    * holds at least as many occurrences of a term as it counts.
    */
   public List<Occurrences> firstDocuments(String term, String outlet, int lines) {
+    requireLoaded();
     int t = Arrays.binarySearch(terms, term);
     if (t < 0) {
       return List.of();
@@ -355,12 +466,15 @@ public final class Postings implements Serializable {
 
   @Override
   public boolean equals(Object o) {
+    if (o instanceof Postings p && (spilled() || p.spilled())) {
+      return loaded().equals(p.loaded());
+    }
     return o instanceof Postings p && Arrays.equals(docIds, p.docIds) && Arrays.equals(outlets, p.outlets)
         && Arrays.equals(terms, p.terms) && Arrays.equals(starts, p.starts) && Arrays.equals(entries, p.entries);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(docIds);
+    return Arrays.hashCode(loaded().docIds);
   }
 }

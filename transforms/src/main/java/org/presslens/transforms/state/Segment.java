@@ -66,13 +66,18 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
   }
 
   /**
-   * The same segment with each outlet's tables of at least {@code minBytes} in a file of
-   * {@code folder} ({@link EncodedTables#spilledInto}).
+   * The same segment with each outlet's tables, and the postings, of at least {@code minBytes} in
+   * a file of {@code folder} ({@link EncodedTables#spilledInto}, {@link Postings#spilledInto}).
    */
-  public Segment withTablesSpilledInto(String folder, int minBytes) {
+  public Segment spilledInto(String folder, int minBytes) {
     TreeMap<String, EncodedTables> spilled = new TreeMap<>();
     tables.forEach((outlet, t) -> spilled.put(outlet, t.spilledInto(folder, minBytes)));
-    return new Segment(id, members, spilled, dated, postings);
+    return new Segment(id, members, spilled, dated, postings.spilledInto(folder, minBytes));
+  }
+
+  /** The same segment with its postings in memory ({@link Postings#loaded}). */
+  public Segment withPostingsLoaded() {
+    return postings.spilled() ? new Segment(id, members, tables, dated, postings.loaded()) : this;
   }
 
   /** A segment of {@code members} without tables and postings. */
@@ -82,7 +87,8 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
 
   /**
    * One outlet's share of the dated tables and postings, without members and tables (an outlet's
-   * tables are summed for the reports already; {@link KeepTotals} stores that sum).
+   * tables are summed for the reports already; {@link KeepTotals} stores that sum). The postings
+   * must be {@linkplain #withPostingsLoaded loaded}.
    */
   public Segment datedPartOf(String outlet) {
     TreeMap<String, TreeMap<String, DatedTables>> outletDated = new TreeMap<>();

@@ -28,6 +28,7 @@ public final class StateCoders {
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();
   private static final ByteArrayCoder BYTES = ByteArrayCoder.of();
+  private static final BooleanCoder BOOLEAN = BooleanCoder.of();
 
   private StateCoders() {}
 
@@ -36,7 +37,7 @@ public final class StateCoders {
     STRING.encode(m.outlet(), out);
     STRING.encode(m.published(), out);
     STRING.encode(m.sha256(), out);
-    BooleanCoder.of().encode(m.copy(), out);
+    BOOLEAN.encode(m.copy(), out);
     INT.encode(m.characters(), out);
     INT.encode(m.sentences(), out);
     LONG.encode(m.tokens(), out);
@@ -46,7 +47,7 @@ public final class StateCoders {
   }
 
   static Member decodeMember(InputStream in) throws IOException {
-    return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), BooleanCoder.of().decode(in),
+    return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), BOOLEAN.decode(in),
         INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in), INT.decode(in));
   }
 
@@ -126,7 +127,9 @@ public final class StateCoders {
     return dated;
   }
 
-  static void encodePostings(Postings p, OutputStream out) throws IOException {
+  /** The postings' content (spilled ones are read from their file first). */
+  static void encodePostings(Postings postings, OutputStream out) throws IOException {
+    Postings p = postings.loaded();
     INT.encode(p.docIds().length, out);
     for (int i = 0; i < p.docIds().length; i++) {
       STRING.encode(p.docIds()[i], out);
@@ -195,16 +198,23 @@ public final class StateCoders {
       encodeMembers(s.members(), out);
       TABLES.encode(s.tables(), out);
       encodeDated(s.dated(), out);
-      encodePostings(s.postings(), out);
+      Postings postings = s.postings();
+      BOOLEAN.encode(postings.spilled(), out);
+      if (postings.spilled()) {
+        STRING.encode(postings.file(), out);
+        INT.encode(postings.length(), out);
+      } else {
+        encodePostings(postings, out);
+      }
     }
 
     @Override
     public Segment decode(InputStream in) throws IOException {
       return new Segment(STRING.decode(in), decodeMembers(in), new TreeMap<>(TABLES.decode(in)), decodeDated(in),
-          decodePostings(in));
+          BOOLEAN.decode(in) ? Postings.inFile(STRING.decode(in), INT.decode(in)) : decodePostings(in));
     }
 
-    /** Across a shuffle, spilled tables stay in their files: their names cross. */
+    /** Across a shuffle, spilled tables and postings stay in their files: their names cross. */
     private static final MapCoder<String, EncodedTables> TABLES = MapCoder.of(STRING, EncodedTables.EncodedTablesCoder.of());
   }
 }

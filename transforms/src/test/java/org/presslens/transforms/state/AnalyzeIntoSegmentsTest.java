@@ -102,8 +102,9 @@ class AnalyzeIntoSegmentsTest {
   }
 
   /**
-   * A bundle's documents beyond the term limit go into further segments, whose tables wait in
-   * files; summed, they are the tables of one segment of all the documents.
+   * A bundle's documents beyond the term limit go into further segments, whose tables and
+   * postings wait in files; summed, they are the tables of one segment of all the documents, and
+   * merged, the postings of all of them.
    */
   @Test
   void segmentsEndAtTheTermLimitAndTheirTablesWaitInFiles(TestPipeline pipeline) throws IOException {
@@ -121,10 +122,13 @@ class AnalyzeIntoSegmentsTest {
 
     PAssert.that(out.get(AnalyzeIntoSegments.SEGMENTS)).satisfies(segments -> {
       OutletTables rt = new OutletTables();
+      List<Postings> postings = new ArrayList<>();
       int count = 0;
       for (Segment s : segments) {
         count++;
         assertTrue(s.tables().values().stream().allMatch(EncodedTables::spilled), "every table waits in a file");
+        assertTrue(s.postings().spilled(), "the postings wait in a file");
+        postings.add(s.postings().loaded());
         if (s.tables().containsKey("RT")) {
           rt.merge(s.tables().get("RT").decode());
         }
@@ -134,6 +138,8 @@ class AnalyzeIntoSegmentsTest {
       AnalyzeDocuments.Analyzer analyzer = analysis.newAnalyzer();
       docs.stream().filter(d -> d.outlet().equals("RT")).forEach(d -> whole.add(analyzer.analyze(d)));
       assertEquals(whole.terms(), rt.terms());
+      assertEquals(Postings.of(docs.stream().map(analyzer::analyze).toList()), Postings.merge(postings),
+          "the postings read back are those of all the documents");
       return null;
     });
     pipeline.run().waitUntilFinish();

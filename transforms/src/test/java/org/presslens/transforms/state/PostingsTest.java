@@ -2,21 +2,33 @@ package org.presslens.transforms.state;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.presslens.transforms.TestDocuments.analyzed;
 import static org.presslens.transforms.TestDocuments.ids;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.model.AnalyzedDocument;
 
 class PostingsTest {
+
+  @TempDir
+  Path dir;
 
   private static final List<AnalyzedDocument> DOCS = List.of(
       analyzed("d", "RT", 10, Map.of("nato", 2, "asia", 1)),
@@ -68,6 +80,46 @@ class PostingsTest {
       assertEquals(List.of(1, 2), p.firstDocuments("nato", "RT", 9).stream().map(Postings.Occurrences::count).toList());
     }
     assertEquals(List.of(3), back.firstDocuments("asia", "Global Times", 9).stream().map(Postings.Occurrences::count).toList());
+  }
+
+  /**
+   * Spilled postings wait in a file whose name is all a segment's coder writes of them; read back
+   * they are the same postings, and nothing reads them before they are loaded.
+   */
+  @Test
+  void spilledPostingsWaitInAFileAndReadBackTheSame() throws IOException {
+    Postings postings = Postings.of(DOCS);
+    Postings spilled = postings.spilledInto(dir.toString(), 1);
+    assertTrue(spilled.spilled());
+    try (var files = Files.list(dir)) {
+      assertEquals(1, files.count(), "one file");
+    }
+    assertEquals(postings, spilled.loaded());
+    assertEquals(List.of("a", "d"), ids(spilled.loaded().firstDocuments("nato", "RT", 5)));
+    assertThrows(IllegalStateException.class, () -> spilled.firstDocuments("nato", "RT", 5));
+    assertThrows(IllegalStateException.class, () -> Postings.merge(List.of(spilled, postings)));
+
+    Segment segment = new Segment("s", new ArrayList<>(), new java.util.TreeMap<>(), new java.util.TreeMap<>(), spilled);
+    byte[] coded = CoderUtils.encodeToByteArray(StateCoders.SegmentCoder.INSTANCE, segment);
+    assertTrue(coded.length < 200, "the segment crosses with the file's name: " + coded.length + " bytes");
+    Segment back = CoderUtils.decodeFromByteArray(StateCoders.SegmentCoder.INSTANCE, coded);
+    assertTrue(back.postings().spilled());
+    assertEquals(postings, back.postings().loaded());
+    assertEquals(postings, back.withPostingsLoaded().postings());
+
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    StateCoders.encodePostings(spilled, stored);
+    assertEquals(postings, StateCoders.decodePostings(new ByteArrayInputStream(stored.toByteArray())),
+        "the store writes the content of spilled postings");
+  }
+
+  @Test
+  void smallPostingsStayInMemory() {
+    Postings postings = Postings.of(DOCS);
+    Postings kept = postings.spilledInto(dir.toString(), 1 << 20);
+    assertSame(postings, kept);
+    assertFalse(kept.spilled());
+    assertSame(kept, kept.loaded());
   }
 
   @Test
