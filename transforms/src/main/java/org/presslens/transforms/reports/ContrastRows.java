@@ -93,10 +93,11 @@ public final class ContrastRows {
 
   /**
    * The contrasts of {@code sortedTerms} in rank order: over-used first, then by |z| and G2 (both
-   * descending), then by term; a read-only list. The many terms of the long tail share a few count patterns, so the
-   * statistics are computed and ordered once per pattern; the terms come sorted (callers that test
-   * one vocabulary against several references sort it once), and each tested term's place is a
-   * number: (rank of its pattern, position of the term), sorted as primitives.
+   * descending), then by term; a read-only list. The many terms of the long tail share a few count
+   * patterns, so the statistics, the q-values ({@link BenjaminiHochberg#adjustGrouped}) and the
+   * order are computed once per pattern; the terms come sorted (callers that test one vocabulary
+   * against several references sort it once), and the tested terms are put in order by a counting
+   * sort on their pattern's rank, which keeps each rank's terms in term order.
    *
    * @param sortedTerms candidate terms in {@link String#compareTo} order
    */
@@ -115,78 +116,94 @@ public final class ContrastRows {
     }
     Map<Pattern, Integer> patternIds = new HashMap<>();
     List<Stats> patterns = new ArrayList<>();
-    int[] testedTerm = new int[sortedTerms.length];
-    int[] testedPattern = new int[sortedTerms.length];
+    long[] termsOfPattern = new long[16];
+    int[] patternOfTerm = new int[sortedTerms.length]; // -1: not tested
     int tested = 0;
     for (int i = 0; i < sortedTerms.length; i++) {
       long a = target.perTerm()[i];
       long b = reference.perTerm()[i];
-      if (a + b >= options.minCount()) {
-        long corpusCount = corpus.perTerm()[i];
-        Pattern pattern = new Pattern(a, b, corpusCount);
-        Integer id = patternIds.get(pattern);
-        if (id == null) {
-          id = patterns.size();
-          patternIds.put(pattern, id);
-          patterns.add(Stats.of(new TwoByTwo(a, b, target.words(), reference.words()), corpusCount, corpus, options));
+      if (a + b < options.minCount()) {
+        patternOfTerm[i] = -1;
+        continue;
+      }
+      long corpusCount = corpus.perTerm()[i];
+      Pattern pattern = new Pattern(a, b, corpusCount);
+      Integer id = patternIds.get(pattern);
+      if (id == null) {
+        id = patterns.size();
+        patternIds.put(pattern, id);
+        patterns.add(Stats.of(new TwoByTwo(a, b, target.words(), reference.words()), corpusCount, corpus, options));
+        if (id == termsOfPattern.length) {
+          termsOfPattern = Arrays.copyOf(termsOfPattern, 2 * id);
         }
-        testedTerm[tested] = i;
-        testedPattern[tested] = id;
-        tested++;
+      }
+      patternOfTerm[i] = id;
+      termsOfPattern[id]++;
+      tested++;
+    }
+    int patternCount = patterns.size();
+    termsOfPattern = Arrays.copyOf(termsOfPattern, patternCount);
+    double[] p = new double[patternCount];
+    for (int id = 0; id < patternCount; id++) {
+      p[id] = patterns.get(id).p();
+    }
+    double[] q = BenjaminiHochberg.adjustGrouped(p, termsOfPattern);
+    // a counting sort of the tested terms by their pattern's rank; ascending term positions keep
+    // each rank's terms in term order
+    int[] patternRank = rankPatterns(patterns);
+    int[] next = new int[patternCount + 1];
+    for (int id = 0; id < patternCount; id++) {
+      next[patternRank[id] + 1] += (int) termsOfPattern[id];
+    }
+    for (int r = 0; r < patternCount; r++) {
+      next[r + 1] += next[r];
+    }
+    RankedContrasts ranked = new RankedContrasts(sortedTerms, patterns, q, tested);
+    for (int i = 0; i < sortedTerms.length; i++) {
+      int id = patternOfTerm[i];
+      if (id >= 0) {
+        int at = next[patternRank[id]]++;
+        ranked.term[at] = i;
+        ranked.pattern[at] = id;
       }
     }
-    double[] p = new double[tested];
-    for (int k = 0; k < tested; k++) {
-      p[k] = patterns.get(testedPattern[k]).p();
+    int over = 0;
+    while (over < tested && patterns.get(ranked.pattern[over]).over()) {
+      over++;
     }
-    double[] q = BenjaminiHochberg.adjust(p);
-    int[] patternRank = rankPatterns(patterns);
-    long[] order = new long[tested];
-    for (int k = 0; k < tested; k++) {
-      order[k] = (long) patternRank[testedPattern[k]] << 32 | k; // k ascends with the term's position
-    }
-    Arrays.sort(order);
-    RankedContrasts ranked = new RankedContrasts(sortedTerms, patterns, tested);
-    boolean previousOver = false;
-    for (int i = 0; i < tested; i++) {
-      int k = (int) order[i];
-      boolean over = patterns.get(testedPattern[k]).over();
-      ranked.term[i] = testedTerm[k];
-      ranked.pattern[i] = testedPattern[k];
-      ranked.q[i] = q[k];
-      ranked.rank[i] = i > 0 && previousOver == over ? ranked.rank[i - 1] + 1 : 1;
-      previousOver = over;
-    }
+    ranked.overCount = over;
     return ranked;
   }
 
   /**
-   * The contrasts in rank order, each made when it is read from what sets it apart: its term, its
-   * count pattern, its q-value and its rank (20 bytes a term instead of an object of 96). An
-   * outlet tests hundreds of thousands of terms, and two outlets' contrasts are held at once.
+   * The contrasts in rank order, each made when it is read from what sets it apart: its term and
+   * its count pattern (8 bytes a term instead of an object of 96); its q-value is its pattern's,
+   * and its rank its place among the terms of its direction. An outlet tests hundreds of thousands
+   * of terms, and two outlets' contrasts are held at once.
    */
   private static final class RankedContrasts extends AbstractList<Contrast> implements RandomAccess {
     private final String[] terms;
     private final List<Stats> patterns;
+    private final double[] qOfPattern;
     final int[] term;
     final int[] pattern;
-    final double[] q;
-    final int[] rank;
+    /** The over-used terms, which come first. */
+    int overCount;
 
-    RankedContrasts(String[] terms, List<Stats> patterns, int size) {
+    RankedContrasts(String[] terms, List<Stats> patterns, double[] qOfPattern, int size) {
       this.terms = terms;
       this.patterns = patterns;
+      this.qOfPattern = qOfPattern;
       this.term = new int[size];
       this.pattern = new int[size];
-      this.q = new double[size];
-      this.rank = new int[size];
     }
 
     @Override
     public Contrast get(int i) {
       Stats s = patterns.get(pattern[i]);
-      return new Contrast(terms[term[i]], s.table(), s.z(), s.g2(), s.p(), q[i], s.logRatio(), s.pctDiff(), s.chi2(),
-          s.lr(), s.over(), rank[i]);
+      int rank = i < overCount ? i + 1 : i - overCount + 1;
+      return new Contrast(terms[term[i]], s.table(), s.z(), s.g2(), s.p(), qOfPattern[pattern[i]], s.logRatio(),
+          s.pctDiff(), s.chi2(), s.lr(), s.over(), rank);
     }
 
     @Override

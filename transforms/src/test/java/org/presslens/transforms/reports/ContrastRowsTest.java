@@ -61,7 +61,8 @@ class ContrastRowsTest {
 
   /**
    * Many terms share their counts, so their statistics tie: the rows must still come over-used
-   * first, then by |z| and G2 descending, then by term, ranked from 1 in each direction.
+   * first, then by |z| and G2 descending, then by term, ranked from 1 in each direction, each
+   * with the Benjamini-Hochberg q-value of its p-value among all tested terms.
    */
   @Test
   void tiedStatisticsAreOrderedByTermAndRankedPerDirection() {
@@ -90,6 +91,10 @@ class ContrastRowsTest {
         rows.stream().filter(Contrast::over).map(c -> (long) c.rank()).toList());
     assertEquals(java.util.stream.LongStream.rangeClosed(1, rows.size() - over).boxed().toList(),
         rows.stream().filter(c -> !c.over()).map(c -> (long) c.rank()).toList());
+    double[] q = org.presslens.transforms.stats.BenjaminiHochberg.adjust(rows.stream().mapToDouble(Contrast::p).toArray());
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(q[i], rows.get(i).q(), 0.0, "the q-value of the tested terms' p-values, term by term");
+    }
     org.junit.jupiter.api.Assertions.assertTrue(rows.size() > 1_000 && over > 100, "enough tested terms in both directions");
   }
 }

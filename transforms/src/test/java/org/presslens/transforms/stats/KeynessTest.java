@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.stats.QuantedaKeyness.Correction;
 
@@ -83,6 +87,43 @@ class KeynessTest {
     assertThrows(IllegalArgumentException.class, () -> BenjaminiHochberg.adjust(new double[] {1.5}));
     assertThrows(IllegalArgumentException.class, () -> BenjaminiHochberg.adjust(new double[] {Double.NaN}));
   }
+  /**
+   * q-values of p-values that stand for several tests each are those of the list with every
+   * p-value repeated, bit for bit: random lists with many ties, in any order.
+   */
+  @Test
+  void groupedQValuesAreThoseOfTheRepeatedList() {
+    Random random = new Random(7);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + random.nextInt(30);
+      double[] p = new double[n];
+      long[] tests = new long[n];
+      List<Double> expanded = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        p[i] = random.nextInt(4) == 0 && i > 0 ? p[random.nextInt(i)] : random.nextInt(5) == 0 ? 1.0 : random.nextDouble() / (1 + random.nextInt(50));
+        tests[i] = 1 + random.nextInt(random.nextBoolean() ? 3 : 400);
+        for (long t = 0; t < tests[i]; t++) {
+          expanded.add(p[i]);
+        }
+      }
+      double[] all = expanded.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] expected = BenjaminiHochberg.adjust(all);
+      double[] grouped = BenjaminiHochberg.adjustGrouped(p, tests);
+      int at = 0;
+      for (int i = 0; i < n; i++) {
+        for (long t = 0; t < tests[i]; t++, at++) {
+          assertEquals(Double.doubleToLongBits(expected[at]), Double.doubleToLongBits(grouped[i]),
+              "trial " + trial + ", p-value " + i);
+        }
+      }
+    }
+    assertArrayEquals(BenjaminiHochberg.adjust(new double[] {0.02, 0.01, 0.02, 0.04, 0.02}),
+        Arrays.stream(new int[] {0, 1, 0, 2, 0}).mapToDouble(i -> BenjaminiHochberg.adjustGrouped(
+            new double[] {0.02, 0.01, 0.04}, new long[] {3, 1, 1})[i]).toArray(), 0.0);
+    assertThrows(IllegalArgumentException.class, () -> BenjaminiHochberg.adjustGrouped(new double[] {0.5}, new long[] {0}));
+    assertThrows(IllegalArgumentException.class, () -> BenjaminiHochberg.adjustGrouped(new double[] {1.5}, new long[] {1}));
+  }
+
 
   @Test
   void rejectsImpossibleTables() {
