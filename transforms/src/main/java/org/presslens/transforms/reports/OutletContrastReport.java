@@ -102,9 +102,9 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
         .apply("CorpusTerms", MapElements.into(TypeDescriptor.of(TermTable.class)).via(OutletTables::terms));
     long minCount = options.minCount();
     // Side inputs are lists holding one table, because View.asSingleton is built on a combiner (see CombineGrouped).
-    PCollectionView<List<TermTable>> vocabulary = corpus
-        .apply("TestedTerms", MapElements.into(TypeDescriptor.of(TermTable.class))
-            .via((TermTable t) -> Stage.STATISTICS.time(() -> t.only(testedTerms(t, minCount)))))
+    PCollectionView<List<TestedTerms>> vocabulary = corpus
+        .apply("TestedTerms", MapElements.into(TypeDescriptor.of(TestedTerms.class))
+            .via((TermTable t) -> Stage.STATISTICS.time(() -> TestedTerms.of(t, minCount))))
         .apply("TestedTermsView", View.asList());
     if (!options.pairs()) {
       return byOutlet.apply("Contrast", ParDo.of(new ContrastFn(options, tiers, vocabulary, null))
@@ -119,24 +119,6 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   }
 
   /**
-   * The corpus's terms that are tested, in order. Against the rest, an outlet's target and
-   * reference counts add up to the corpus count, so every outlet tests the same terms: they are
-   * chosen and sorted once, for all outlets, rather than in each instance of the contrast step,
-   * and reach it with their corpus counts as a table of these terms in this order.
-   */
-  static List<String> testedTerms(TermTable corpus, long minCount) {
-    List<String> terms = new ArrayList<>();
-    corpus.forEach((term, count, documents) -> {
-      if (count >= minCount) {
-        terms.add(term);
-      }
-    });
-    String[] sorted = terms.toArray(String[]::new);
-    Arrays.sort(sorted);
-    return Arrays.asList(sorted);
-  }
-
-  /**
    * What contrasts between two outlets read besides the tested terms: all of the corpus's term
    * counts (the log-odds prior of terms that only the two outlets have) and every outlet's table.
    */
@@ -146,12 +128,12 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
   static final class ContrastFn extends DoFn<KV<String, TermTable>, ReportBlock> {
     private final ContrastOptions options;
     private final ReportTiers tiers;
-    /** The tested terms and their corpus counts in term order ({@link #testedTerms}), standing for the corpus. */
-    private final PCollectionView<List<TermTable>> vocabularyView;
+    /** The tested terms and their corpus counts, standing for the corpus. */
+    private final PCollectionView<List<TestedTerms>> vocabularyView;
     /** Null unless contrasts between outlets are asked for. */
     private final Pairwise pairwise;
 
-    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<TermTable>> vocabularyView,
+    ContrastFn(ContrastOptions options, ReportTiers tiers, PCollectionView<List<TestedTerms>> vocabularyView,
         Pairwise pairwise) {
       this.options = options;
       this.tiers = tiers;
@@ -192,23 +174,19 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     }
 
     /**
-     * The outlet against the rest on the tested terms: the corpus counts come in term order with
-     * the terms, so each term is looked up once, in the outlet's table; the rest's count is the
-     * corpus count less the outlet's.
+     * The outlet against the rest on the tested terms: the terms and their corpus counts are the
+     * vocabulary's own arrays, each term is looked up once, in the outlet's table, and the rest's
+     * count is the corpus count less the outlet's.
      */
-    private List<Contrast> vsRest(TermTable tested, TermTable target) {
-      String[] terms = new String[tested.size()];
-      long[] corpusCounts = new long[terms.length];
+    private List<Contrast> vsRest(TestedTerms tested, TermTable target) {
+      String[] terms = tested.terms();
+      long[] corpusCounts = tested.corpusCounts();
       long[] targetCounts = new long[terms.length];
       long[] restCounts = new long[terms.length];
-      int[] next = {0};
-      tested.forEach((term, count, documents) -> {
-        int i = next[0]++;
-        terms[i] = term;
-        corpusCounts[i] = count;
-        targetCounts[i] = target.count(term);
-        restCounts[i] = count - targetCounts[i];
-      });
+      for (int i = 0; i < terms.length; i++) {
+        targetCounts[i] = target.count(terms[i]);
+        restCounts[i] = corpusCounts[i] - targetCounts[i];
+      }
       return ContrastRows.compute(terms, new Counts(targetCounts, target.tokens()),
           new Counts(restCounts, tested.tokens() - target.tokens()), new Counts(corpusCounts, tested.tokens()), options);
     }

@@ -35,7 +35,8 @@ class DefaultCodersTest {
     for (Class<?> type : List.of(AnalyzedDocument.class, SourceDocument.class, DocumentFacts.class, TermTable.class,
         CooccurrenceTable.class, OutletTables.class, DatedTables.class, Fingerprint.class, Segment.class,
         PeriodTables.class, KwicLines.Line.class, Row.class, ReportBlock.class, RejectedInput.class, Duplicate.class,
-        OutletBoilerplate.class, PeriodPlan.class, LineCounts.class)) {
+        OutletBoilerplate.class, PeriodPlan.class, LineCounts.class,
+        org.presslens.transforms.reports.TestedTerms.class)) {
       assertEquals(type.getAnnotation(DefaultCoder.class).value(), registry.getCoder(type).getClass(), type.getName());
     }
   }

@@ -1,5 +1,6 @@
 package org.presslens.transforms.reports;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.presslens.transforms.TestDocuments.analyzed;
 
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.SumTables;
@@ -21,13 +23,21 @@ import org.presslens.transforms.model.TermTable;
 class OutletContrastReportTest {
 
   @Test
-  void testsTheCorpusTermsOfAtLeastTheMinimumCountInOrder() {
+  void testsTheCorpusTermsOfAtLeastTheMinimumCountInOrder() throws Exception {
     TermTable corpus = new TermTable()
         .addDocument(Map.of("peace", 2, "nato", 1, "asia", 3), 6)
         .addDocument(Map.of("nato", 1, "zoo", 1), 2);
-    assertEquals(List.of("asia", "nato", "peace"), OutletContrastReport.testedTerms(corpus, 2));
-    assertEquals(List.of("asia", "nato", "peace", "zoo"), OutletContrastReport.testedTerms(corpus, 1));
-    assertEquals(List.of("asia"), OutletContrastReport.testedTerms(corpus, 3));
+    assertEquals(List.of("asia", "nato", "peace"), List.of(TestedTerms.of(corpus, 2).terms()));
+    assertEquals(List.of("asia", "nato", "peace", "zoo"), List.of(TestedTerms.of(corpus, 1).terms()));
+    TestedTerms tested = TestedTerms.of(corpus, 3);
+    assertEquals(List.of("asia"), List.of(tested.terms()));
+    assertArrayEquals(new long[] {3}, tested.corpusCounts());
+    assertEquals(8, tested.tokens());
+    assertArrayEquals(new long[] {3, 2, 2, 1}, TestedTerms.of(corpus, 1).corpusCounts(), "each term's corpus count beside it");
+    TestedTerms back = CoderUtils.clone(TestedTerms.TestedTermsCoder.of(), TestedTerms.of(corpus, 1));
+    assertEquals(List.of("asia", "nato", "peace", "zoo"), List.of(back.terms()));
+    assertArrayEquals(new long[] {3, 2, 2, 1}, back.corpusCounts());
+    assertEquals(8, back.tokens());
   }
 
   @Test
