@@ -193,6 +193,18 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       }
     }
 
+    /**
+     * Room for {@code pairs} pairs in all, made at once: a table built from one of known size
+     * would otherwise hold its arrays twice over while each doubles, and keep up to twice the room
+     * it needs.
+     */
+    void reserve(int pairs) {
+      if (pairs > a.length) {
+        resize(pairs);
+      }
+      index.reserve(pairs);
+    }
+
     /** The index of pair (a, b), a < b, added with zero counts when new. */
     int pair(int first, int second) {
       long key = ((long) first << 32) | (second & 0xFFFFFFFFL);
@@ -201,17 +213,7 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
         return i;
       }
       if (size == a.length) {
-        int n = 2 * size;
-        a = Arrays.copyOf(a, n);
-        b = Arrays.copyOf(b, n);
-        count = Arrays.copyOf(count, n);
-        documents = Arrays.copyOf(documents, n);
-        outletIds = Arrays.copyOf(outletIds, n);
-        distance = Arrays.copyOf(distance, n);
-        evidenceDoc = Arrays.copyOf(evidenceDoc, n);
-        evidenceSentence = Arrays.copyOf(evidenceSentence, n);
-        evidenceText = Arrays.copyOf(evidenceText, n);
-        lastDocument = Arrays.copyOf(lastDocument, n);
+        resize(2 * size);
       }
       i = size++;
       index.putNew(key, i);
@@ -222,6 +224,19 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       evidenceDoc[i] = -1;
       lastDocument[i] = -1;
       return i;
+    }
+
+    private void resize(int n) {
+      a = Arrays.copyOf(a, n);
+      b = Arrays.copyOf(b, n);
+      count = Arrays.copyOf(count, n);
+      documents = Arrays.copyOf(documents, n);
+      outletIds = Arrays.copyOf(outletIds, n);
+      distance = Arrays.copyOf(distance, n);
+      evidenceDoc = Arrays.copyOf(evidenceDoc, n);
+      evidenceSentence = Arrays.copyOf(evidenceSentence, n);
+      evidenceText = Arrays.copyOf(evidenceText, n);
+      lastDocument = Arrays.copyOf(lastDocument, n);
     }
 
     /** Whether an example is closer than the pair's, or as close and earlier (by doc_id, then sentence). */
@@ -426,6 +441,8 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     Arrays.fill(docMap, -1);
     int[] textMap = new int[texts.size()];
     Arrays.fill(textMap, -1);
+    out.sentence.reserve(sentence.size);
+    out.document.reserve(document.size);
     out.mergeUnits(out.sentence, sentence, entityMap, outletMap, this, docMap, textMap);
     out.mergeUnits(out.document, document, entityMap, outletMap, this, docMap, textMap);
     return out;

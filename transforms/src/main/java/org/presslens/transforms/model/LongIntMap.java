@@ -45,11 +45,26 @@ final class LongIntMap implements Serializable {
     return size;
   }
 
+  /** Room for {@code keys} keys in all without growing again. */
+  void reserve(int keys) {
+    int capacity = this.keys.length;
+    while (2 * keys > capacity) {
+      capacity *= 2;
+    }
+    if (capacity > this.keys.length) {
+      rehash(capacity);
+    }
+  }
+
   private void grow() {
+    rehash(2 * keys.length);
+  }
+
+  private void rehash(int capacity) {
     long[] oldKeys = keys;
     int[] oldValues = values;
     boolean[] oldUsed = used;
-    keys = new long[2 * oldKeys.length];
+    keys = new long[capacity];
     values = new int[keys.length];
     used = new boolean[keys.length];
     size = 0;

@@ -176,7 +176,9 @@ public final class TableCoders {
           one[0] = e;
           u.addUnits(one, LONG.decode(in));
         }
-        for (int k = INT.decode(in); k > 0; k--) {
+        int pairs = INT.decode(in);
+        u.reserve(pairs);
+        for (int k = pairs; k > 0; k--) {
           int i = u.pair(INT.decode(in), INT.decode(in));
           u.count[i] = LONG.decode(in);
           u.documents[i] = LONG.decode(in);
