@@ -118,24 +118,11 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
      */
     public List<Pair> pairs(long minCount) {
       int[] rank = keyRanks();
-      LongIntMap byRanks = new LongIntMap();
-      long[] ranks = new long[size];
-      int n = 0;
+      int[] pairAt = inKeyOrder(rank, minCount, packs());
+      int n = pairAt.length;
       long most = 0;
-      for (int i = 0; i < size; i++) {
-        if (count[i] >= minCount) {
-          int ra = rank[a[i]];
-          int rb = rank[b[i]];
-          ranks[n] = ra < rb ? (long) ra << 32 | rb : (long) rb << 32 | ra;
-          byRanks.putNew(ranks[n++], i);
-          most = Math.max(most, count[i]);
-        }
-      }
-      ranks = Arrays.copyOf(ranks, n);
-      Arrays.sort(ranks);
-      int[] pairAt = new int[n];
-      for (int k = 0; k < n; k++) {
-        pairAt[k] = byRanks.get(ranks[k]);
+      for (int i : pairAt) {
+        most = Math.max(most, count[i]);
       }
       if (most >= Integer.MAX_VALUE) { // counts too large to share a long with a position: rare enough to sort as objects
         List<Pair> out = new ArrayList<>(n);
@@ -166,6 +153,49 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
           return order.length;
         }
       };
+    }
+
+    /**
+     * The pairs counted at least {@code minCount} times, ordered by their entities' key ranks
+     * (lower rank first): each pair is one number, (lower rank x entities + higher rank) x pairs +
+     * its index, sorted as a primitive, when that fits a long (a few thousand entities and a
+     * million pairs take about 44 bits); a map from rank pair to index otherwise.
+     */
+    int[] inKeyOrder(int[] rank, long minCount, boolean packs) {
+      long entityCount = Math.max(1, entities.size());
+      long[] keys = new long[size];
+      LongIntMap byRanks = packs ? null : new LongIntMap();
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (count[i] >= minCount) {
+          int low = Math.min(rank[a[i]], rank[b[i]]);
+          int high = Math.max(rank[a[i]], rank[b[i]]);
+          if (packs) {
+            keys[n++] = (low * entityCount + high) * size + i;
+          } else {
+            keys[n] = (long) low << 32 | high;
+            byRanks.putNew(keys[n++], i);
+          }
+        }
+      }
+      keys = Arrays.copyOf(keys, n);
+      Arrays.sort(keys);
+      int[] pairAt = new int[n];
+      for (int k = 0; k < n; k++) {
+        pairAt[k] = packs ? (int) (keys[k] % size) : byRanks.get(keys[k]);
+      }
+      return pairAt;
+    }
+
+    /** Whether a pair's entity ranks and index fit one long ({@link #inKeyOrder}). */
+    boolean packs() {
+      long entityCount = Math.max(1, entities.size());
+      return (double) entityCount * entityCount * Math.max(1, size) < Long.MAX_VALUE;
+    }
+
+    /** The key ranks of the entities, by entity id (for tests). */
+    int[] keyRanks() {
+      return CooccurrenceTable.this.keyRanks();
     }
 
     private Pair pair(int i, boolean inOrder) {

@@ -38,6 +38,33 @@ class CooccurrenceTableTest {
         "every entity still counts its unit");
   }
 
+  /**
+   * Pairs put in order of their entities' key ranks as packed numbers come in the same order as
+   * through the map from rank pair to index, which serves tables too large to pack; pairs counted
+   * fewer times than asked are left out either way.
+   */
+  @Test
+  void pairsInKeyOrderPackedOrMappedAlike() {
+    java.util.Random random = new java.util.Random(11);
+    CooccurrenceTable table = new CooccurrenceTable();
+    for (int d = 0; d < 300; d++) {
+      ArrayList<Mention> mentions = new ArrayList<>();
+      for (int m = 0; m < 6; m++) {
+        mentions.add(mention("N" + random.nextInt(60), 0, 2 * m));
+      }
+      table.add(new DocumentEntities("d" + d, "o", mentions, 1, new HashMap<>()));
+    }
+    CooccurrenceTable.Units document = table.units(Window.DOCUMENT);
+    assertTrue(document.packs());
+    int[] rank = document.keyRanks();
+    for (long minCount : new long[] {1, 2, 5}) {
+      int[] packed = document.inKeyOrder(rank, minCount, true);
+      assertEquals(java.util.Arrays.toString(document.inKeyOrder(rank, minCount, false)), java.util.Arrays.toString(packed));
+      assertTrue(packed.length > 10, "enough pairs at " + minCount + ": " + packed.length);
+    }
+    assertTrue(document.inKeyOrder(rank, 5, true).length < document.inKeyOrder(rank, 1, true).length);
+  }
+
   @Test
   void belowTheLimitEveryPairCounts() {
     ArrayList<Mention> mentions = new ArrayList<>(List.of(mention("A", 0, 0), mention("B", 0, 2), mention("C", 1, 0)));
