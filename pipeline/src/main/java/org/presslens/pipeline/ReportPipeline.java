@@ -53,6 +53,7 @@ import org.presslens.transforms.reports.EntityVariantsReport;
 import org.presslens.transforms.reports.EntityMentionsReport;
 import org.presslens.transforms.reports.EntityCooccurrenceReport;
 import org.presslens.transforms.reports.KeywordInContextReport;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.reports.OutletContrastReport;
 import org.presslens.transforms.reports.RejectedReport;
 import org.presslens.transforms.parquet.ParquetTable;
@@ -162,9 +163,11 @@ final class ReportPipeline {
         .apply("CopiesView", View.asMap());
     UpdateSegments update = UpdateSegments.of(analysis(config), config.keepDuplicates() ? null : copyById,
         DocumentTables.in(tiers.dataDir(), state.previousDataDir(), config.entities())).spillingInto(spillFolder(out));
+    PCollectionView<Map<String, OutletBoilerplate>> boilerplate = analyseAll
+        ? cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateByOutlet", RemoveBoilerplate.byOutlet())
+        : null;
     if (analyseAll) {
-      update = update.readingFiles(cleaned.get(RemoveBoilerplate.CHECKED_FILES),
-          cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateByOutlet", RemoveBoilerplate.byOutlet()));
+      update = update.readingFiles(cleaned.get(RemoveBoilerplate.CHECKED_FILES), boilerplate);
     }
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId(), state.totals()));
@@ -195,14 +198,20 @@ final class ReportPipeline {
         state.store() == null ? "" : state.runId()));
     ContrastOptions contrast = config.contrastOptions();
     PCollectionTuple contrasts = tables.apply("OutletContrastReport", OutletContrastReport.with(contrast, tiers));
+    // The concordance reads the texts from the files the run has written already, when it has.
+    KeywordInContextReport concordance = KeywordInContextReport.of(contrast, config.textOptions(), spillFolder(out));
+    PCollectionTuple concordanceInput = PCollectionTuple.of(KeywordInContextReport.SEGMENTS, segments)
+        .and(KeywordInContextReport.TERMS, contrasts.get(OutletContrastReport.TOP_TERMS));
+    concordanceInput = analyseAll
+        ? concordanceInput.and(KeywordInContextReport.CHECKED_FILES, cleaned.get(RemoveBoilerplate.CHECKED_FILES))
+        : concordanceInput.and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS));
     PCollectionList<ReportBlock> blocks = PCollectionList
         .of(cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateReport", BoilerplateReport.of(tiers)))
         .and(tables.apply("TermFrequencyReport", TermFrequencyReport.of(config.minCount(), tiers)))
         .and(contrasts.get(OutletContrastReport.REPORT))
-        .and(PCollectionTuple.of(KeywordInContextReport.SEGMENTS, segments)
-            .and(KeywordInContextReport.TEXTS, cleaned.get(CorpusTags.DOCUMENTS))
-            .and(KeywordInContextReport.TERMS, contrasts.get(OutletContrastReport.TOP_TERMS))
-            .apply("KeywordInContextReport", KeywordInContextReport.of(contrast, config.textOptions(), spillFolder(out))));
+        .and(concordanceInput.apply("KeywordInContextReport", analyseAll
+            ? concordance.readingFiles(checked.get(CorpusTags.DOCUMENTS).getCoder(), boilerplate)
+            : concordance));
     PCollectionTuple sums = PCollectionTuple.of(SumTables.CORPUS, tables.get(SumTables.CORPUS))
         .and(SumTables.BY_OUTLET, tables.get(SumTables.BY_OUTLET))
         .and(SumPeriods.PLAN, periods.get(SumPeriods.PLAN))

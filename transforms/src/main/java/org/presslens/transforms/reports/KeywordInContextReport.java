@@ -25,7 +25,9 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SpillToFiles;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.state.Postings;
 import org.presslens.transforms.state.Segment;
@@ -60,17 +62,28 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   public static final TupleTag<Segment> SEGMENTS = new TupleTag<>() {};
   /** The texts as analysed (after boilerplate removal): the candidates are tokenized again for their lines. */
   public static final TupleTag<SourceDocument> TEXTS = new TupleTag<>() {};
+  /**
+   * Instead of {@link #TEXTS} ({@link #readingFiles}): files of the documents as they came in,
+   * before boilerplate removal ({@link org.presslens.transforms.RemoveBoilerplate#CHECKED_FILES}).
+   */
+  public static final TupleTag<String> CHECKED_FILES = new TupleTag<>() {};
   /** Per outlet, its distinctive terms in rank order ({@link OutletContrastReport#TOP_TERMS}). */
   public static final TupleTag<KV<String, List<String>>> TERMS = OutletContrastReport.TOP_TERMS;
 
   private final ContrastOptions options;
   private final TextOptions text;
   private final String spillFolder;
+  /** Reading {@link #CHECKED_FILES}: their documents' coder and each outlet's boilerplate; null otherwise. */
+  private final Coder<SourceDocument> checkedCoder;
+  private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
 
-  private KeywordInContextReport(ContrastOptions options, TextOptions text, String spillFolder) {
+  private KeywordInContextReport(ContrastOptions options, TextOptions text, String spillFolder,
+      Coder<SourceDocument> checkedCoder, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
     this.options = options;
     this.text = text;
     this.spillFolder = spillFolder;
+    this.checkedCoder = checkedCoder;
+    this.boilerplate = boilerplate;
   }
 
   /**
@@ -79,7 +92,18 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
    *     texts wait for the distinctive terms ({@link SpillToFiles}); the run deletes it
    */
   public static KeywordInContextReport of(ContrastOptions options, TextOptions text, String spillFolder) {
-    return new KeywordInContextReport(options, text, spillFolder);
+    return new KeywordInContextReport(options, text, spillFolder, null, null);
+  }
+
+  /**
+   * The texts come as {@link #CHECKED_FILES}, files the run has written already, instead of
+   * {@link #TEXTS}: a candidate document is cleaned of its outlet's {@code boilerplate} as the
+   * analysis cleaned it ({@link RemoveBoilerplate#cleaned}), so the texts are not written to
+   * files a second time.
+   */
+  public KeywordInContextReport readingFiles(Coder<SourceDocument> coder,
+      PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+    return new KeywordInContextReport(options, text, spillFolder, coder, boilerplate);
   }
 
   /**
@@ -110,13 +134,23 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
           }
         }));
     PCollectionView<Map<String, List<String>>> candidates = candidateDocuments.apply("CandidateView", View.asMap());
-    PCollection<SourceDocument> texts = documents.get(TEXTS);
-    return texts
-        .apply("SpillTexts", SpillToFiles.into(spillFolder))
+    PCollection<String> textFiles;
+    Coder<SourceDocument> coder;
+    List<PCollectionView<?>> sides = new ArrayList<>(List.of(terms, candidates));
+    if (boilerplate == null) {
+      PCollection<SourceDocument> texts = documents.get(TEXTS);
+      textFiles = texts.apply("SpillTexts", SpillToFiles.into(spillFolder));
+      coder = texts.getCoder();
+    } else {
+      textFiles = documents.get(CHECKED_FILES);
+      coder = checkedCoder;
+      sides.add(boilerplate);
+    }
+    return textFiles
         .apply("WaitForCandidates", WaitFor.completionOf((String file) -> file, candidateDocuments))
-        .apply("FindLines", ParDo.of(new FindLinesFn(terms, candidates, texts.getCoder(), text, options.kwicWindow(),
+        .apply("FindLines", ParDo.of(new FindLinesFn(terms, candidates, boilerplate, coder, text, options.kwicWindow(),
                 options.kwicLines()))
-            .withSideInputs(terms, candidates))
+            .withSideInputs(sides))
         .apply("FirstLines", Combine.perKey(new FirstLinesFn(options.kwicLines())))
         .apply("Rows", ParDo.of(new RowsFn()));
   }
@@ -291,6 +325,8 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   static final class FindLinesFn extends DoFn<String, KV<String, List<Line>>> {
     private final PCollectionView<Map<String, List<String>>> termsView;
     private final PCollectionView<Map<String, List<String>>> candidates;
+    /** The files hold documents before boilerplate removal: each outlet's boilerplate; null: cleaned documents. */
+    private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
     private final Coder<SourceDocument> coder;
     private final TextOptions text;
     private final int window;
@@ -298,9 +334,11 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     private transient DocumentTokenizer tokenizer;
 
     FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, PCollectionView<Map<String, List<String>>> candidates,
-        Coder<SourceDocument> coder, TextOptions text, int window, int cap) {
+        PCollectionView<Map<String, OutletBoilerplate>> boilerplate, Coder<SourceDocument> coder, TextOptions text,
+        int window, int cap) {
       this.termsView = termsView;
       this.candidates = candidates;
+      this.boilerplate = boilerplate;
       this.coder = coder;
       this.text = text;
       this.window = window;
@@ -318,9 +356,11 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         throws IOException {
       Map<String, List<String>> candidateDocs = c.sideInput(candidates);
       Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
-      SpillToFiles.read(file, coder, doc -> {
-        List<String> needed = candidateDocs.get(doc.docId());
-        if (needed == null) {
+      Map<String, OutletBoilerplate> outlets = boilerplate == null ? null : c.sideInput(boilerplate);
+      SpillToFiles.read(file, coder, read -> {
+        List<String> needed = candidateDocs.get(read.docId());
+        SourceDocument doc = needed == null || outlets == null ? read : RemoveBoilerplate.cleaned(read, outlets);
+        if (needed == null || doc == null) {
           return;
         }
         List<String> terms = termsByOutlet.getOrDefault(doc.outlet(), List.of());

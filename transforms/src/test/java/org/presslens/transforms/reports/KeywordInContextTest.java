@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SpillToFiles;
+import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import java.util.TreeMap;
+import org.apache.beam.sdk.values.PCollectionView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +104,43 @@ class KeywordInContextTest {
     }
     SpillToFiles.delete(spill.toString());
     assertFalse(Files.exists(spill), "the spill folder is deleted with its files");
+  }
+
+  /**
+   * Read from files of the documents as they came in, a candidate is cleaned of its outlet's
+   * boilerplate first: the lines, and their sentence numbers, are those of the cleaned texts
+   * (the same as above, where the texts come cleaned).
+   */
+  @Test
+  void readsTheCheckedFilesAndCleansTheCandidatesFirst(TestPipeline pipeline) {
+    PCollection<KV<String, List<String>>> terms = pipeline.apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))));
+    ContrastOptions options = new ContrastOptions(3, 1.0, false, 2, 2, 1);
+    TextOptions text = new TextOptions(StopWords.english(), 1, false, false);
+    PCollection<SourceDocument> asRead = pipeline.apply("Texts", Create.of(
+        new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "Menu\nNATO in Asia. NATO again."),
+        new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Menu\nOld NATO."),
+        new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", "Menu\nNATO and Asia, at last."),
+        new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "Menu\nNATO elsewhere.")));
+    OutletBoilerplate rtMenu = new OutletBoilerplate("RT", 3, new TreeMap<>(Map.of("Menu", 3)));
+    PCollectionView<Map<String, OutletBoilerplate>> boilerplate = pipeline
+        .apply("Lines", Create.of(rtMenu).withCoder(OutletBoilerplate.OutletBoilerplateCoder.of()))
+        .apply("Boilerplate", RemoveBoilerplate.byOutlet());
+    PCollectionTuple documents = PCollectionTuple
+        .of(KeywordInContextReport.SEGMENTS, pipeline.apply("Counted", Create.of(
+            analyzed("b", "RT", 5, Map.of("nato", 2, "asia", 1)),
+            analyzed("a", "RT", 2, Map.of("nato", 1, "old", 1)),
+            analyzed("z", "RT", 2, Map.of("nato", 1, "asia", 1)),
+            analyzed("c", "GT", 2, Map.of("nato", 1)))).apply(TestDocuments.asSegments()))
+        .and(KeywordInContextReport.CHECKED_FILES, asRead.apply("Spill", SpillToFiles.into(spill.resolve("checked").toString())))
+        .and(KeywordInContextReport.TERMS, terms);
+    var blocks = documents.apply(KeywordInContextReport.of(options, text, spill.toString())
+        .readingFiles(asRead.getCoder(), boilerplate));
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), List.of(
+        List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
+        List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
+        List.of("RT", "asia", 2, "b", 1, "in", "Asia", "."),
+        List.of("RT", "asia", 2, "z", 1, "and", "Asia", ","))));
+    pipeline.run().waitUntilFinish();
   }
 
   @Test
