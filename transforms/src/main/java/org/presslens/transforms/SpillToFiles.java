@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,33 @@ public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollectio
         }
         each.accept(coder.decode(in));
       }
+    }
+  }
+
+  /**
+   * Writes {@code bytes} to a new file of {@code folder} named {@code spill-<kind>-<random>.bin}
+   * (so that {@link #delete} deletes it with the folder), for one large value that waits as a
+   * file name (a segment's tables or postings); returns the file's name.
+   */
+  public static String writeBytes(String folder, String kind, byte[] bytes) {
+    ResourceId target = FileSystems.matchNewResource(folder, true)
+        .resolve("spill-" + kind + "-" + UUID.randomUUID() + ".bin", StandardResolveOptions.RESOLVE_FILE);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY))) {
+      out.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+    return target.toString();
+  }
+
+  /** The {@code length} bytes that {@link #writeBytes} wrote to {@code file}. */
+  public static byte[] readBytes(String file, int length) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
+      byte[] read = in.readNBytes(length);
+      if (read.length != length) {
+        throw new IOException("the file " + file + " ends after " + read.length + " of its " + length + " bytes");
+      }
+      return read;
     }
   }
 

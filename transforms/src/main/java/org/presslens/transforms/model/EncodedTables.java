@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.util.Arrays;
-import java.util.UUID;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderException;
@@ -16,12 +14,9 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.CoderUtils;
-import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.SpillToFiles;
 
 /**
  * One outlet's {@link OutletTables} as the bytes of their coder, held in memory or, once
@@ -74,14 +69,7 @@ public final class EncodedTables implements Serializable {
     if (file != null || length < minBytes) {
       return this;
     }
-    ResourceId target = FileSystems.matchNewResource(folder, true)
-        .resolve("spill-tables-" + UUID.randomUUID() + ".bin", StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY))) {
-      out.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
-    return new EncodedTables(null, target.toString(), length);
+    return new EncodedTables(null, SpillToFiles.writeBytes(folder, "tables", bytes), length);
   }
 
   public boolean spilled() {
@@ -106,12 +94,8 @@ public final class EncodedTables implements Serializable {
     if (file == null) {
       return bytes;
     }
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
-      byte[] read = in.readNBytes(length);
-      if (read.length != length) {
-        throw new IOException("the file ends after " + read.length + " of its " + length + " bytes");
-      }
-      return read;
+    try {
+      return SpillToFiles.readBytes(file, length);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the spilled tables " + file, e);
     }

@@ -3,20 +3,13 @@ package org.presslens.transforms.state;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.util.MimeTypes;
+import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.TermIndex;
 
@@ -113,14 +106,7 @@ public final class Postings implements Serializable {
     if (encoded.size() < minBytes) {
       return this;
     }
-    ResourceId target = FileSystems.matchNewResource(folder, true)
-        .resolve("spill-postings-" + UUID.randomUUID() + ".bin", StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY))) {
-      encoded.writeTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
-    return new Postings(target.toString(), encoded.size());
+    return new Postings(SpillToFiles.writeBytes(folder, "postings", encoded.toByteArray()), encoded.size());
   }
 
   /** Whether these postings wait in a file ({@link #spilledInto}). */
@@ -142,12 +128,8 @@ public final class Postings implements Serializable {
     if (file == null) {
       return this;
     }
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
-      byte[] bytes = in.readNBytes(length);
-      if (bytes.length != length) {
-        throw new IOException("the file ends after " + bytes.length + " of its " + length + " bytes");
-      }
-      return StateCoders.decodePostings(new ByteArrayInputStream(bytes));
+    try {
+      return StateCoders.decodePostings(new ByteArrayInputStream(SpillToFiles.readBytes(file, length)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the spilled postings " + file, e);
     }
