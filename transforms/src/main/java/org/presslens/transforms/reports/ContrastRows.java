@@ -158,7 +158,11 @@ public final class ContrastRows {
     for (int r = 0; r < patternCount; r++) {
       next[r + 1] += next[r];
     }
-    RankedContrasts ranked = new RankedContrasts(sortedTerms, patterns, q, tested);
+    int over = 0;
+    for (int id = 0; id < patternCount; id++) {
+      over += patterns.get(id).over() ? (int) termsOfPattern[id] : 0;
+    }
+    RankedContrasts ranked = new RankedContrasts(sortedTerms, patterns, q, tested, over);
     for (int i = 0; i < sortedTerms.length; i++) {
       int id = patternOfTerm[i];
       if (id >= 0) {
@@ -167,11 +171,6 @@ public final class ContrastRows {
         ranked.pattern[at] = id;
       }
     }
-    int over = 0;
-    while (over < tested && patterns.get(ranked.pattern[over]).over()) {
-      over++;
-    }
-    ranked.overCount = over;
     return ranked;
   }
 
@@ -188,12 +187,13 @@ public final class ContrastRows {
     final int[] term;
     final int[] pattern;
     /** The over-used terms, which come first. */
-    int overCount;
+    private final int overCount;
 
-    RankedContrasts(String[] terms, List<Stats> patterns, double[] qOfPattern, int size) {
+    RankedContrasts(String[] terms, List<Stats> patterns, double[] qOfPattern, int size, int overCount) {
       this.terms = terms;
       this.patterns = patterns;
       this.qOfPattern = qOfPattern;
+      this.overCount = overCount;
       this.term = new int[size];
       this.pattern = new int[size];
     }
