@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.TestDocuments;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.state.Segment;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
 import org.presslens.transforms.text.TokenizedDocument;
@@ -74,30 +75,43 @@ class KeywordInContextTest {
 
   @TempDir Path spill;
 
+  /** Documents b and a count both terms; c is another outlet's; z comes too late for either term. */
+  private static PCollection<Segment> counted(TestPipeline pipeline) {
+    return pipeline.apply("Counted", Create.of(
+            analyzed("b", "RT", 5, Map.of("nato", 2, "asia", 1)),
+            analyzed("a", "RT", 2, Map.of("nato", 1, "old", 1)),
+            analyzed("z", "RT", 2, Map.of("nato", 1, "asia", 1)),
+            analyzed("c", "GT", 2, Map.of("nato", 1))))
+        .apply(TestDocuments.asSegments());
+  }
+
+  /** The texts of the counted documents, each starting with {@code firstLine}. */
+  private static List<SourceDocument> texts(String firstLine) {
+    return List.of(
+        new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", firstLine + "NATO in Asia. NATO again."),
+        new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", firstLine + "Old NATO."),
+        new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", firstLine + "NATO and Asia, at last."),
+        new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", firstLine + "NATO elsewhere."));
+  }
+
+  /** The lines both concordance tests expect for RT: its terms in rank order, then by document. */
+  private static final List<List<?>> FIRST_LINES = List.of(
+      List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
+      List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
+      List.of("RT", "asia", 2, "b", 1, "in", "Asia", "."),
+      List.of("RT", "asia", 2, "z", 1, "and", "Asia", ","));
+
   @Test
   void ordersByTermRankThenDocumentAndCapsLinesPerTerm(TestPipeline pipeline) throws IOException {
     PCollection<KV<String, List<String>>> terms = pipeline.apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))));
     ContrastOptions options = new ContrastOptions(3, 1.0, false, 2, 2, 1);
     TextOptions text = new TextOptions(StopWords.english(), 1, false, false);
-    // Documents b and a count both terms; c is another outlet's; z comes too late for either term.
     PCollectionTuple documents = PCollectionTuple
-        .of(KeywordInContextReport.SEGMENTS, pipeline.apply("Counted", Create.of(
-            analyzed("b", "RT", 5, Map.of("nato", 2, "asia", 1)),
-            analyzed("a", "RT", 2, Map.of("nato", 1, "old", 1)),
-            analyzed("z", "RT", 2, Map.of("nato", 1, "asia", 1)),
-            analyzed("c", "GT", 2, Map.of("nato", 1)))).apply(TestDocuments.asSegments()))
-        .and(KeywordInContextReport.TEXTS, pipeline.apply("Texts", Create.of(
-            new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "NATO in Asia. NATO again."),
-            new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Old NATO."),
-            new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", "NATO and Asia, at last."),
-            new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "NATO elsewhere."))))
+        .of(KeywordInContextReport.SEGMENTS, counted(pipeline))
+        .and(KeywordInContextReport.TEXTS, pipeline.apply("Texts", Create.of(texts(""))))
         .and(KeywordInContextReport.TERMS, terms);
     var blocks = documents.apply(KeywordInContextReport.of(options, text, spill.toString()));
-    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), List.of(
-        List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
-        List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
-        List.of("RT", "asia", 2, "b", 1, "in", "Asia", "."),
-        List.of("RT", "asia", 2, "z", 1, "and", "Asia", ","))));
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), FIRST_LINES));
     pipeline.run().waitUntilFinish();
     try (Stream<Path> files = Files.list(spill)) {
       assertTrue(files.findAny().isPresent(), "the postings and texts waited in files");
@@ -116,30 +130,18 @@ class KeywordInContextTest {
     PCollection<KV<String, List<String>>> terms = pipeline.apply("Terms", Create.of(KV.of("RT", List.of("nato", "asia"))));
     ContrastOptions options = new ContrastOptions(3, 1.0, false, 2, 2, 1);
     TextOptions text = new TextOptions(StopWords.english(), 1, false, false);
-    PCollection<SourceDocument> asRead = pipeline.apply("Texts", Create.of(
-        new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "Menu\nNATO in Asia. NATO again."),
-        new SourceDocument("a", "RT", "", "", "a.txt", "UTF-8", "Menu\nOld NATO."),
-        new SourceDocument("z", "RT", "", "", "z.txt", "UTF-8", "Menu\nNATO and Asia, at last."),
-        new SourceDocument("c", "GT", "", "", "c.txt", "UTF-8", "Menu\nNATO elsewhere.")));
+    PCollection<SourceDocument> asRead = pipeline.apply("Texts", Create.of(texts("Menu\n")));
     OutletBoilerplate rtMenu = new OutletBoilerplate("RT", 3, new TreeMap<>(Map.of("Menu", 3)));
     PCollectionView<Map<String, OutletBoilerplate>> boilerplate = pipeline
         .apply("Lines", Create.of(rtMenu).withCoder(OutletBoilerplate.OutletBoilerplateCoder.of()))
         .apply("Boilerplate", RemoveBoilerplate.byOutlet());
     PCollectionTuple documents = PCollectionTuple
-        .of(KeywordInContextReport.SEGMENTS, pipeline.apply("Counted", Create.of(
-            analyzed("b", "RT", 5, Map.of("nato", 2, "asia", 1)),
-            analyzed("a", "RT", 2, Map.of("nato", 1, "old", 1)),
-            analyzed("z", "RT", 2, Map.of("nato", 1, "asia", 1)),
-            analyzed("c", "GT", 2, Map.of("nato", 1)))).apply(TestDocuments.asSegments()))
+        .of(KeywordInContextReport.SEGMENTS, counted(pipeline))
         .and(KeywordInContextReport.CHECKED_FILES, asRead.apply("Spill", SpillToFiles.into(spill.resolve("checked").toString())))
         .and(KeywordInContextReport.TERMS, terms);
     var blocks = documents.apply(KeywordInContextReport.of(options, text, spill.toString())
         .readingFiles(asRead.getCoder(), boilerplate));
-    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), List.of(
-        List.of("RT", "nato", 1, "a", 1, "Old", "NATO", "."),
-        List.of("RT", "nato", 1, "b", 1, "", "NATO", "in"),
-        List.of("RT", "asia", 2, "b", 1, "in", "Asia", "."),
-        List.of("RT", "asia", 2, "z", 1, "and", "Asia", ","))));
+    PAssert.that(blocks).containsInAnyOrder(ReportBlocks.of(KeywordInContextReport.SPEC, SortKey.of("RT"), FIRST_LINES));
     pipeline.run().waitUntilFinish();
   }
 
