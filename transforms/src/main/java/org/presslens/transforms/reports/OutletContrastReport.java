@@ -8,7 +8,6 @@ import static org.presslens.transforms.reports.ReportSpec.significant;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -22,7 +22,6 @@ import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentFacts;
-import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.DocumentTables;
