@@ -14,9 +14,8 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -24,6 +23,7 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
+import org.xerial.snappy.Snappy;
 import org.presslens.transforms.reports.ReportSpec.Kind;
 
 /**
@@ -47,8 +47,7 @@ public final class ParquetRowWriter implements AutoCloseable {
   private final ParquetFileWriter file;
   private final MessageType schema;
   private final ParquetProperties properties = ParquetProperties.builder().build();
-  private final CodecFactory codecs;
-  private final BytesInputCompressor compressor;
+  private final BytesInputCompressor compressor = new SnappyPages();
   private final String tableName;
   private final Kind[] kinds;
   /** Per column, the last text written and its UTF-8 bytes. */
@@ -69,8 +68,6 @@ public final class ParquetRowWriter implements AutoCloseable {
     lastBinary = new Binary[kinds.length];
     file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES, 0, null, properties);
     file.start();
-    codecs = new CodecFactory(new PlainParquetConfiguration(), properties.getPageSizeThreshold());
-    compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
     startRowGroup();
   }
 
@@ -168,9 +165,27 @@ public final class ParquetRowWriter implements AutoCloseable {
       endRowGroup();
       file.end(Map.of());
     } finally {
-      codecs.release();
       file.close();
     }
+  }
+
+  /**
+   * Snappy for the pages, by snappy-java itself: Parquet's own codec factory reaches it through
+   * Hadoop's codec classes, whose configuration loads and parses Hadoop's XML defaults first.
+   */
+  private static final class SnappyPages implements BytesInputCompressor {
+    @Override
+    public BytesInput compress(BytesInput bytes) throws IOException {
+      return BytesInput.from(Snappy.compress(bytes.toByteArray()));
+    }
+
+    @Override
+    public CompressionCodecName getCodecName() {
+      return CompressionCodecName.SNAPPY;
+    }
+
+    @Override
+    public void release() {}
   }
 
   /** Parquet's view of a channel that is written from start to end. */
