@@ -89,11 +89,12 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
 
     /** The document's analysis, or null when it has no word with a letter ({@link #noWords}). */
     public AnalyzedDocument analyze(SourceDocument doc) {
-      analysed.inc();
       TokenizedDocument tokens = Stage.TOKENIZE.time(() -> tokenizer.tokenize(doc.text()));
       if (!tokens.hasLetterWord()) {
         return null;
       }
+      // counted once it is one of the documents the reports count, not when rejected
+      analysed.inc();
       long words = tokens.wordCount();
       wordCount.inc(words);
       ArrayList<Mention> mentions = new ArrayList<>();
