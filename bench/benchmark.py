@@ -103,6 +103,7 @@ def run_all(a, work):
     if a.corpus:
         run_once(a, work, a.corpus, os.path.basename(a.corpus), a.extra)
         return
+    reruns = {}
     for k in a.copies:
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
         total = build_corpus(a.shared, k, corpus)
@@ -122,6 +123,13 @@ def run_all(a, work):
               flush=True)
         print(f"rerun with nothing new: {again:.1f} s = {100 * again / first:.1f} % of the first run's {first:.1f} s",
               flush=True)
+        reruns[k] = (left_out, rerun)
+    smallest = min(reruns, default=None)
+    for k, (new, rerun) in sorted(reruns.items()):
+        if k != smallest and new == reruns[smallest][0]:
+            # with --new N every size gets as many new documents: the rerun should grow with them, not with the corpus
+            print(f"reruns with {new} new documents each: {k}x / {smallest}x = {rerun:.1f} / "
+                  f"{reruns[smallest][1]:.1f} s = {rerun / reruns[smallest][1]:.2f}", flush=True)
 
 def compare(a, work, baseline):
     """Interleaved pairs: the baseline checkout's run, then this checkout's, for each input."""
