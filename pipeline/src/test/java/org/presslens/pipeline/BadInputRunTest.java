@@ -136,10 +136,7 @@ class BadInputRunTest {
     // 17 document files (the dangling link included), a looping link, an empty folder and a manifest row without file.
     assertEquals(17 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
     // the documents rejected after tokenizing (no word with a letter) are not among those analysed
-    String analysed = PressLensRunTest.readCsv(out.resolve("run_manifest.csv")).stream()
-        .filter(r -> r.get("section").equals("run") && r.get("key").equals("analysed"))
-        .map(r -> r.get("value")).findFirst().orElseThrow();
-    assertEquals(Integer.toString(docs.size()), analysed);
+    assertEquals(Integer.toString(docs.size()), PressLensRunTest.runValue(out, "analysed").orElseThrow());
   }
 
   /**

@@ -212,12 +212,8 @@ class CacheRunTest {
     }
     assertEquals(16, compared.size(), compared.toString());
     DataTables.assertSame(scratch, reports);
-    for (CSVRecord r : PressLensRunTest.readCsv(reports.resolve("run_manifest.csv"))) {
-      if (r.get("section").equals("run") && r.get("key").equals("analysed")) {
-        return Long.parseLong(r.get("value"));
-      }
-    }
-    throw new AssertionError("the manifest names the documents analysed");
+    return Long.parseLong(PressLensRunTest.runValue(reports, "analysed")
+        .orElseThrow(() -> new AssertionError("the manifest names the documents analysed")));
   }
 
   /** Removes the cache's pointer to the last run's reports, so that a rerun with nothing new goes through the segments. */
@@ -227,12 +223,7 @@ class CacheRunTest {
 
   /** The run whose reports the run that wrote {@code output} reused, from its manifest. */
   private static java.util.Optional<String> reusedFrom(Path output) throws IOException {
-    for (CSVRecord r : PressLensRunTest.readCsv(output.resolve("run_manifest.csv"))) {
-      if (r.get("section").equals("run") && r.get("key").equals("reports reused from run")) {
-        return java.util.Optional.of(r.get("value"));
-      }
-    }
-    return java.util.Optional.empty();
+    return PressLensRunTest.runValue(output, "reports reused from run");
   }
 
   /** Every file but the manifest and report.html (they name the output folder) the same, byte for byte. */

@@ -45,6 +45,13 @@ class PressLensRunTest {
     SeedRun.run("--input=" + ROOT.resolve("seeds"), "--output=" + second);
   }
 
+  /** The value of {@code key} in the "run" section of the manifest in {@code output}, if it names one. */
+  static java.util.Optional<String> runValue(Path output, String key) throws IOException {
+    return readCsv(output.resolve("run_manifest.csv")).stream()
+        .filter(r -> r.get("section").equals("run") && r.get("key").equals(key))
+        .map(r -> r.get("value")).findFirst();
+  }
+
   static List<CSVRecord> readCsv(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), file + " has a UTF-8 BOM");
