@@ -48,7 +48,12 @@ public final class PressLens {
    */
   static PressLensOptions parse(String[] args) {
     PipelineOptionsFactory.register(PressLensOptions.class);
-    PressLensOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+    PressLensOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(PressLensOptions.class);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(OptionErrors.describe(e, args));
+    }
     DirectOptions direct = options.as(DirectOptions.class);
     List<String> given = List.of(args);
     if (given.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {

@@ -316,7 +316,7 @@ public interface PressLensOptions extends PipelineOptions {
   void setKeepDuplicates(boolean value);
 
   @Description("Folder (any Beam filesystem) that keeps the analysis state of the last run, so that a rerun analyses "
-      + "only new or changed documents (docs/reruns.md); empty: no cache")
+      + "only new or changed documents (docs/reruns.md); apart from --input and --output; empty: no cache")
   @Default.String("")
   String getCacheDir();
 

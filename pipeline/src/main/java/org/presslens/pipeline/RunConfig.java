@@ -75,7 +75,7 @@ record RunConfig(
     checkRanges(options);
     FileSystems.setDefaultPipelineOptions(options);
     String output = resolveOutput(options.getOutput());
-    String cacheDir = options.getCacheDir().isEmpty() ? "" : resolveFolder("--cacheDir", options.getCacheDir());
+    String cacheDir = options.getCacheDir().isEmpty() ? "" : absolute(options.getCacheDir());
     String format = options.getFormat();
     if (!List.of("auto", "txt", "html", "jsonl", "csv").contains(format)) {
       throw new UsageException("--format must be auto, txt, html, jsonl or csv, was " + format);
@@ -142,9 +142,16 @@ record RunConfig(
     TrendOptions trends = new TrendOptions(options.getPeriod(), options.getTrendTerms(), options.getEmergingTop(),
         since(options.getSince(), cacheDir));
     BoilerplateRule boilerplate = new BoilerplateRule(options.getBoilerplateMinDocuments(), options.getBoilerplateMinShare());
-    requireApart(options.getInput(), input, output);
+    requireApart(options.getInput(), input, "--output", output, "write the reports to a folder outside the input and not holding it");
+    if (!cacheDir.isEmpty()) {
+      requireApart(options.getInput(), input, "--cacheDir", cacheDir, "keep the cache in a folder outside the input and not holding it");
+      requireApart("--cacheDir", cacheDir, "--output", output);
+    }
     if (isLocal(output)) {
       resolveFolder("--output", output); // created only now that the input is known to be elsewhere
+    }
+    if (!cacheDir.isEmpty()) {
+      resolveFolder("--cacheDir", cacheDir);
     }
     Map<String, String> resolved = new TreeMap<>(Map.of("input", input.pattern(), "output", output,
         "manifest", manifestPath, "cacheDir", cacheDir,
@@ -202,17 +209,27 @@ record RunConfig(
       }
       double value = ((Number) invoke(getter, options)).doubleValue();
       if (!(value >= range.min() && value <= range.max())) {
-        throw new UsageException(String.format(Locale.ROOT, "--%s must be between %s and %s, was %s", optionName(getter),
-            number(range.min()), number(range.max()), invoke(getter, options)));
+        throw new UsageException(String.format(Locale.ROOT, "--%s must be %s, was %s", optionName(getter),
+            bounds(range), invoke(getter, options)));
       }
     }
   }
 
-  /** A range end as a reader writes it: 1 rather than 1.0, "above 0" for the smallest double. */
-  private static String number(double value) {
-    if (value == Double.MIN_VALUE) {
-      return "above 0";
+  /**
+   * A range as a reader writes it: "between 1 and 5", "above 0 and at most 1,000,000" (a range
+   * from the smallest double), "at least 1" (a range up to the largest long, which stands for no
+   * upper bound).
+   */
+  static String bounds(Range range) {
+    boolean unbounded = range.max() >= Long.MAX_VALUE;
+    if (range.min() == Double.MIN_VALUE) {
+      return unbounded ? "above 0" : "above 0 and at most " + number(range.max());
     }
+    return unbounded ? "at least " + number(range.min()) : "between " + number(range.min()) + " and " + number(range.max());
+  }
+
+  /** A range end as a reader writes it: 1 rather than 1.0, thousands separated. */
+  private static String number(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) value)
         : Double.toString(value);
   }
@@ -309,26 +326,49 @@ record RunConfig(
     if (output.isBlank()) {
       throw new UsageException("--output is empty: give the folder the reports are written to");
     }
-    return isLocal(output) ? Path.of(output).toAbsolutePath().normalize().toString() : output;
+    return absolute(output);
+  }
+
+  /** A local folder made absolute, not yet created; other filesystems as given. */
+  private static String absolute(String folder) {
+    return isLocal(folder) ? Path.of(folder).toAbsolutePath().normalize().toString() : folder;
   }
 
   /**
-   * Stops a run whose output folder is the input folder, holds input files, or lies where the
-   * input is read at any depth (a folder of texts, a {@code **} glob): the reports would replace or
-   * mix with the corpus, and a rerun would read them as input.
+   * Stops a run whose output folder (or cache folder) is the input folder, holds input files, or
+   * lies where the input is read at any depth (a folder of texts, a {@code **} glob): the reports
+   * would replace or mix with the corpus, and a rerun would read them, or the cache's files, as input.
+   *
+   * @param option {@code --output} or {@code --cacheDir}, and {@code folder} its value
+   * @param advice what to do instead, for the message
    */
-  private static void requireApart(String given, Input input, String output) {
-    if (!isLocal(output) || !isLocal(input.root())) {
+  private static void requireApart(String given, Input input, String option, String folder, String advice) {
+    if (!isLocal(folder) || !isLocal(input.root())) {
       return;
     }
-    Path out = realPath(Path.of(output));
+    Path out = realPath(Path.of(folder));
     Path root = realPath(Path.of(input.root()));
     boolean anyDepth = input.pattern().contains("**"); // a folder of texts, or a recursive glob
     boolean overlaps = root.startsWith(out) || anyDepth && out.startsWith(root)
         || input.files().stream().anyMatch(f -> realPath(Path.of(f)).startsWith(out));
     if (overlaps) {
-      throw new UsageException("--output " + output + " and --input " + given
-          + " overlap: write the reports to a folder outside the input and not holding it");
+      throw new UsageException(option + " " + folder + " and --input " + given + " overlap: " + advice);
+    }
+  }
+
+  /**
+   * Stops a run whose cache folder and output folder are one, or one holds the other: the run
+   * refuses to write reports beside files it did not write, and the cache keeps only its own files.
+   */
+  private static void requireApart(String option, String folder, String otherOption, String other) {
+    if (!isLocal(folder) || !isLocal(other)) {
+      return;
+    }
+    Path a = realPath(Path.of(folder));
+    Path b = realPath(Path.of(other));
+    if (a.startsWith(b) || b.startsWith(a)) {
+      throw new UsageException(option + " " + folder + " and " + otherOption + " " + other
+          + " overlap: keep the cache and the reports in separate folders, neither inside the other");
     }
   }
 

@@ -55,6 +55,27 @@ class OutputFolderTest {
   }
 
   @Test
+  void aCacheFolderInTheInputOrSharingTheReportsFolderIsRefusedBeforeItIsCreated() throws IOException {
+    Path corpus = copyOfSeeds();
+    Path out = dir.resolve("out");
+    Path cacheInCorpus = corpus.resolve("cache");
+    UsageException inInput = assertThrows(UsageException.class,
+        () -> setup("--input=" + corpus, "--output=" + out, "--cacheDir=" + cacheInCorpus));
+    assertTrue(inInput.getMessage().startsWith("--cacheDir " + cacheInCorpus + " and --input"), inInput.getMessage());
+    assertFalse(Files.exists(cacheInCorpus), "the cache folder was not created in the corpus");
+    assertThrows(UsageException.class, () -> setup("--input=" + corpus, "--output=" + out, "--cacheDir=" + dir));
+    for (Path cache : List.of(out, out.resolve("cache"))) {
+      UsageException e = assertThrows(UsageException.class,
+          () -> setup("--input=" + corpus, "--output=" + out, "--cacheDir=" + cache));
+      assertTrue(e.getMessage().contains("--output " + out + " overlap"), e.getMessage());
+    }
+    assertFalse(Files.exists(out.resolve("cache")), "no cache folder was created in the reports folder");
+    assertEquals(dir.resolve("cache").toString(),
+        setup("--input=" + corpus, "--output=" + out, "--cacheDir=" + dir.resolve("cache")).cacheDir());
+    assertTrue(Files.isDirectory(dir.resolve("cache")), "a cache folder apart from both is created");
+  }
+
+  @Test
   void anEmptyOutputOptionIsRefused() {
     UsageException e = assertThrows(UsageException.class,
         () -> setup("--input=" + ROOT.resolve("seeds"), "--output="));

@@ -254,11 +254,17 @@ class PressLensRunTest {
   void everyNumericOptionIsCheckedAgainstItsRangeBeforeAnyWork() {
     String seeds = "--input=" + ROOT.resolve("seeds");
     for (String bad : List.of("--priorScale=Infinity", "--priorScale=0", "--duplicateSimilarity=NaN",
-        "--boilerplateMinShare=NaN", "--kwicWindow=2147483647", "--maxNgram=6", "--csvMaxRows=2000000")) {
+        "--boilerplateMinShare=NaN", "--kwicWindow=2147483647", "--maxNgram=6", "--csvMaxRows=2000000", "--minCount=0")) {
       UsageException e = assertThrows(UsageException.class, () -> RunConfig.from(options(seeds, "--output=" + second, bad)), bad);
       String option = bad.substring(0, bad.indexOf('='));
-      assertTrue(e.getMessage().startsWith(option + " must be between "), e.getMessage());
+      assertTrue(e.getMessage().startsWith(option + " must be "), e.getMessage());
     }
+    assertEquals("--maxNgram must be between 1 and 5, was 6",
+        assertThrows(UsageException.class, () -> RunConfig.from(options(seeds, "--output=" + second, "--maxNgram=6"))).getMessage());
+    assertEquals("--priorScale must be above 0 and at most 1,000,000, was 0.0",
+        assertThrows(UsageException.class, () -> RunConfig.from(options(seeds, "--output=" + second, "--priorScale=0"))).getMessage());
+    assertEquals("--minCount must be at least 1, was 0",
+        assertThrows(UsageException.class, () -> RunConfig.from(options(seeds, "--output=" + second, "--minCount=0"))).getMessage());
     RunConfig config = RunConfig.from(options(seeds, "--output=" + second, "--kwicWindow=100", "--priorScale=0.5"));
     assertEquals(100, config.contrastOptions().kwicWindow());
     assertEquals("0.5", config.parameters().get("priorScale"), "parameters list the run's values");
