@@ -1,15 +1,11 @@
 package org.presslens.pipeline;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -35,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class OutputFolder implements AutoCloseable {
 
-  static final String LOCK_FILE = ".presslens.lock";
+  static final String LOCK_FILE = FolderLock.FILE;
   static final String OWNED_FILE = ".presslens-files";
   static final String STAGING = ".presslens-staging";
 
@@ -45,14 +41,12 @@ final class OutputFolder implements AutoCloseable {
   private final Path target;
   private final Path staging;
   private final Set<String> owned;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final FolderLock lock;
 
-  private OutputFolder(Path target, Path staging, Set<String> owned, FileChannel lockChannel, FileLock lock) {
+  private OutputFolder(Path target, Path staging, Set<String> owned, FolderLock lock) {
     this.target = target;
     this.staging = staging;
     this.owned = owned;
-    this.lockChannel = lockChannel;
     this.lock = lock;
   }
 
@@ -62,27 +56,18 @@ final class OutputFolder implements AutoCloseable {
    * @param writes the names of every file and folder a run can write at the top of the folder
    * @param besideOtherFiles whether entries PressLens did not write may stay in the folder
    * @throws UsageException if the folder holds files PressLens did not write (see the class comment)
-   * @throws OutputBusyException if another run holds the lock
+   * @throws FolderLock.BusyException if another run holds the lock
    */
   static OutputFolder open(Path target, Set<String> writes, boolean besideOtherFiles) throws IOException {
     Files.createDirectories(target);
     Set<String> owned = owned(target, writes);
     refuseForeign(target.toString(), foreign(target, owned), writes, besideOtherFiles);
-    FileChannel channel = FileChannel.open(target.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null; // held by another run in this same JVM
-    }
-    if (lock == null) {
-      channel.close();
-      throw new OutputBusyException("another PressLens run is writing to " + target + "; try again when it has finished");
-    }
+    FolderLock lock = FolderLock.take(target,
+        "another PressLens run is writing to " + target + "; try again when it has finished");
     Path staging = target.resolve(STAGING);
     deleteRecursively(staging); // left behind by a run that was killed
     Files.createDirectories(staging);
-    return new OutputFolder(target, staging, owned, channel, lock);
+    return new OutputFolder(target, staging, owned, lock);
   }
 
   /** Where the run writes its reports. */
@@ -165,8 +150,7 @@ final class OutputFolder implements AutoCloseable {
     try {
       deleteRecursively(staging);
     } finally {
-      lock.release();
-      lockChannel.close();
+      lock.close();
     }
   }
 
@@ -242,13 +226,6 @@ final class OutputFolder implements AutoCloseable {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  /** Another run is writing to the same output folder. */
-  static final class OutputBusyException extends RuntimeException {
-    OutputBusyException(String message) {
-      super(message);
     }
   }
 }

@@ -9,7 +9,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * writes {@code output/}. Parse the options, check them into a {@link RunConfig}, run
  * ({@link ReportRun}), print the summary. Exit codes: 0 success (also when some inputs were
  * rejected), 1 the run failed (the previous reports are left as they were), 2 invalid options or
- * paths, 3 out of memory, 4 another run is writing to the same output folder.
+ * paths, 3 out of memory, 4 another run is writing to the same output folder or
+ * using the same cache folder.
  */
 public final class PressLens {
 
@@ -28,7 +29,7 @@ public final class PressLens {
       ReportRun.run(options, config, timeline);
     } catch (UsageException | IllegalArgumentException e) {
       exit(2, e.getMessage());
-    } catch (OutputFolder.OutputBusyException e) {
+    } catch (FolderLock.BusyException e) {
       exit(4, e.getMessage());
     } catch (Exception | OutOfMemoryError e) {
       if (OutOfMemory.causedBy(e)) {

@@ -60,6 +60,18 @@ final class ReportRun {
 
   /** As {@link #run(PressLensOptions, RunConfig)}, marking where the time goes on {@code timeline}. */
   static Map<String, Long> run(PressLensOptions options, RunConfig config, Timeline timeline) throws IOException {
+    if (config.cacheDir().isEmpty() || !RunConfig.isLocal(config.cacheDir())) {
+      return runWithCache(options, config, timeline);
+    }
+    try (FolderLock cache = FolderLock.take(Path.of(config.cacheDir()), "another PressLens run is using the cache folder "
+        + config.cacheDir() + "; try again when it has finished")) {
+      return runWithCache(options, config, timeline);
+    }
+  }
+
+  /** As {@link #run(PressLensOptions, RunConfig, Timeline)}, with the cache folder (if any) to itself. */
+  private static Map<String, Long> runWithCache(PressLensOptions options, RunConfig config, Timeline timeline)
+      throws IOException {
     Map<String, String> inputs = RunManifest.inputHashes(config.input().root(), config.input().files());
     if (!RunConfig.isLocal(config.outputDir())) {
       try (RemoteOutput folder = RemoteOutput.open(config.outputDir(), ReportPipeline.outputNames(),

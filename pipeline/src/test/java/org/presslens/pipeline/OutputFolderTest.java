@@ -191,11 +191,25 @@ class OutputFolderTest {
   void aSecondRunOnTheSameFolderIsRefused() throws IOException {
     Path out = dir.resolve("out");
     try (OutputFolder first = OutputFolder.open(out, WRITES, false)) {
-      OutputFolder.OutputBusyException e = assertThrows(OutputFolder.OutputBusyException.class,
+      FolderLock.BusyException e = assertThrows(FolderLock.BusyException.class,
           () -> OutputFolder.open(out, WRITES, false));
       assertTrue(e.getMessage().contains("another PressLens run is writing to"), e.getMessage());
     }
     OutputFolder.open(out, WRITES, false).close(); // free again once the first run is done
+  }
+
+  @Test
+  void aRunIsRefusedWhileAnotherUsesTheSameCacheFolder() throws IOException {
+    Path cache = dir.resolve("cache");
+    PressLensOptions options = PressLensRunTest.options("--input=" + ROOT.resolve("seeds"), "--output=" + dir.resolve("b"),
+        "--cacheDir=" + cache);
+    try (FolderLock other = FolderLock.take(cache, "held by the test")) {
+      FolderLock.BusyException e = assertThrows(FolderLock.BusyException.class,
+          () -> ReportRun.run(options, RunConfig.from(options)));
+      assertEquals("another PressLens run is using the cache folder " + cache + "; try again when it has finished",
+          e.getMessage());
+    }
+    assertFalse(Files.exists(dir.resolve("b").resolve("documents.csv")), "the refused run wrote no report");
   }
 
   @Test
