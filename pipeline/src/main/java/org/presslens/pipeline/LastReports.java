@@ -30,7 +30,8 @@ import org.presslens.transforms.reports.ReportTiers;
  * rerun on exactly the same inputs gives them back without running the pipeline. The pipeline is
  * deterministic: the same input bytes, options and PressLens code give the same reports, so when
  * the {@link #key run key} (SHA-256 of all three) equals the kept one, the run only puts the kept
- * files in place and writes its side files (run manifest, report.html, GraphML, data dictionary).
+ * files in place (the reports, report.html and the GraphML file) and writes its run manifest and
+ * data dictionary.
  *
  * <p>The files are hard links to the reports as the run wrote them (a copy where the cache is on
  * another filesystem), so keeping them costs no space. Reports are only ever replaced, never
@@ -128,8 +129,8 @@ final class LastReports {
   }
 
   /**
-   * Keeps the reports a run has just put in {@code output} (the CSV reports and the full-detail
-   * folder; the side files are written by every run) with its counters, and removes the reports
+   * Keeps the files a run has just put in {@code output} (those named, and the full-detail folder;
+   * the run manifest and data dictionary are written by every run) with its counters, and removes the reports
    * kept before. A run killed while keeping them leaves a folder that no pointer names, removed by
    * the next run that keeps its own.
    */

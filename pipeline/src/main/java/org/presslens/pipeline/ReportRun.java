@@ -61,16 +61,16 @@ final class ReportRun {
   /** As {@link #run(PressLensOptions, RunConfig)}, marking where the time goes on {@code timeline}. */
   static Map<String, Long> run(PressLensOptions options, RunConfig config, Timeline timeline) throws IOException {
     if (config.cacheDir().isEmpty() || !RunConfig.isLocal(config.cacheDir())) {
-      return runWithCache(options, config, timeline);
+      return runWithCacheHeld(options, config, timeline);
     }
     try (FolderLock cache = FolderLock.take(Path.of(config.cacheDir()), "another PressLens run is using the cache folder "
         + config.cacheDir() + "; try again when it has finished")) {
-      return runWithCache(options, config, timeline);
+      return runWithCacheHeld(options, config, timeline);
     }
   }
 
   /** As {@link #run(PressLensOptions, RunConfig, Timeline)}, with the cache folder (if any) to itself. */
-  private static Map<String, Long> runWithCache(PressLensOptions options, RunConfig config, Timeline timeline)
+  private static Map<String, Long> runWithCacheHeld(PressLensOptions options, RunConfig config, Timeline timeline)
       throws IOException {
     Map<String, String> inputs = RunManifest.inputHashes(config.input().root(), config.input().files());
     if (!RunConfig.isLocal(config.outputDir())) {
@@ -88,22 +88,24 @@ final class ReportRun {
     try (OutputFolder folder = OutputFolder.open(
         Path.of(config.outputDir()), ReportPipeline.outputNames(), config.allowOtherFiles())) {
       Path target = Path.of(config.outputDir());
-      RunState state = state(config, target.resolve(ReportTiers.DATA_FOLDER).toString());
+      String cacheFolder = cacheFolder(config);
       // what is new since the last run is never the last run's answer: such runs reuse no reports
-      LastReports last = state.store() == null || !RunConfig.isLocal(state.store().folder())
-          || config.trendOptions().sinceLastRun() ? null
-          : LastReports.in(Path.of(state.store().folder()), config, inputs);
+      LastReports last = cacheFolder.isEmpty() || !RunConfig.isLocal(cacheFolder) || config.trendOptions().sinceLastRun()
+          ? null : LastReports.in(Path.of(cacheFolder), config, inputs);
       Optional<LastReports.Kept> same = last == null ? Optional.empty() : last.matching();
-      Written written = same.isPresent()
-          ? reuse(config, folder.staging(), same.get(), inputs, timeline)
-          : write(options, config, folder.staging().toString(), state, inputs, timeline);
+      if (same.isPresent()) { // the cache's state is not even read
+        Written written = reuse(config, folder.staging(), same.get(), inputs, timeline);
+        folder.commit(written.kept());
+        return finish(written, timeline);
+      }
+      RunState state = state(config, target.resolve(ReportTiers.DATA_FOLDER).toString());
+      Written written = write(options, config, folder.staging().toString(), state, inputs, timeline);
       folder.commit(written.kept());
-      if (same.isEmpty() && state.store() != null) {
+      if (state.store() != null) {
         state.store().publish(state.runId());
       }
-      if (same.isEmpty() && last != null) {
-        last.keep(state.runId(), target, ReportPipeline.reports(config.entities()).stream().map(ReportSpec::fileName).toList(),
-            written.counters());
+      if (last != null) {
+        last.keep(state.runId(), target, keptWithReports(config), written.counters());
       }
       return finish(written, timeline);
     }
@@ -116,13 +118,28 @@ final class ReportRun {
     return written.rows();
   }
 
+  /** The files a rerun with the same run key puts back: the CSV reports, report.html and the GraphML file. */
+  private static List<String> keptWithReports(RunConfig config) {
+    List<String> files = new ArrayList<>(ReportPipeline.reports(config.entities()).stream().map(ReportSpec::fileName).toList());
+    files.add(HtmlReport.FILE_NAME);
+    if (config.entities()) {
+      files.add(GraphMl.FILE_NAME);
+    }
+    return files;
+  }
+
+  /** The cache folder of this run's settings, or "" without {@code --cacheDir}. */
+  private static String cacheFolder(RunConfig config) {
+    return config.cacheDir().isEmpty() ? ""
+        : CacheFolder.of(config.cacheDir(), config.textOptions(), config.gazetteer(), config.entities());
+  }
+
   /** The cache's state for this run's settings, or none without {@code --cacheDir}. */
   private static RunState state(RunConfig config, String previousDataDir) throws IOException {
     if (config.cacheDir().isEmpty()) {
       return RunState.none();
     }
-    return RunState.in(CacheFolder.of(config.cacheDir(), config.textOptions(), config.gazetteer(), config.entities()),
-        config.parquet() ? previousDataDir : "");
+    return RunState.in(cacheFolder(config), config.parquet() ? previousDataDir : "");
   }
 
   /** Files of the last run's full-detail tier that this run keeps: those of the segments it kept as they were. */
@@ -209,10 +226,15 @@ final class ReportRun {
         .tables(tables.stream().collect(Collectors.toMap(ParquetTable::name,
             t -> byCounter.getOrDefault(WriteTable.rowCounterName(t), 0L), (a, b) -> a, LinkedHashMap::new)));
     manifest.write(writeDir);
-    try (OutputStream out = OutputFiles.create(writeDir, HtmlReport.FILE_NAME)) {
-      out.write(new HtmlReport(writeDir, config.parameters(), config.entities()).render().getBytes(StandardCharsets.UTF_8));
+    // a run that reuses the last reports has their report.html and GraphML file too: both follow
+    // from the reports and the options but --output, which the reports' run key covers
+    boolean drawn = !reusedFrom.isEmpty() && Files.isRegularFile(Path.of(writeDir, HtmlReport.FILE_NAME));
+    if (!drawn) {
+      try (OutputStream out = OutputFiles.create(writeDir, HtmlReport.FILE_NAME)) {
+        out.write(new HtmlReport(writeDir, config.parameters(), config.entities()).render().getBytes(StandardCharsets.UTF_8));
+      }
     }
-    if (config.entities()) {
+    if (config.entities() && !(drawn && Files.isRegularFile(Path.of(writeDir, GraphMl.FILE_NAME)))) {
       try (OutputStream out = OutputFiles.create(writeDir, GraphMl.FILE_NAME)) {
         GraphMl.write(writeDir, out);
       }

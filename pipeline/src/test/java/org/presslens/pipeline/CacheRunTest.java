@@ -106,6 +106,10 @@ class CacheRunTest {
     run(elsewhere, "--cacheDir=" + cache);
     String first = reusedFrom(elsewhere).orElseThrow(() -> new AssertionError("the same inputs into another folder reuse the reports"));
     assertSameReports(reports, elsewhere);
+    Path kept = onlyFolder(cache).resolve(LastReports.FOLDER_PREFIX + first);
+    for (String sideFile : List.of("report.html", "entity_cooccurrence.graphml")) {
+      assertTrue(Files.isSameFile(kept.resolve(sideFile), elsewhere.resolve(sideFile)), sideFile + " is put back, not drawn again");
+    }
 
     run(elsewhere, "--cacheDir=" + cache, "--csvTopTerms=7");
     assertTrue(reusedFrom(elsewhere).isEmpty(), "other options give other reports");
@@ -230,7 +234,7 @@ class CacheRunTest {
   private static void assertSameReports(Path expected, Path actual) throws IOException {
     try (Stream<Path> walk = Files.walk(expected)) {
       List<Path> files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-          .filter(f -> !f.getFileName().toString().equals("run_manifest.csv") && !f.getFileName().toString().equals("report.html"))
+          .filter(f -> !f.getFileName().toString().equals("run_manifest.csv"))
           .toList();
       assertTrue(files.size() > 11, files.toString());
       for (Path file : files) {
