@@ -37,7 +37,7 @@ public final class PressLens {
         System.err.println(outOfMemory);
         System.exit(OutOfMemory.EXIT_CODE);
       }
-      exit(1, "run failed: " + rootMessage(e));
+      exit(1, "run failed: " + failure(e));
     }
   }
 
@@ -74,11 +74,20 @@ public final class PressLens {
     System.exit(code);
   }
 
-  private static String rootMessage(Throwable e) {
+  /**
+   * What went wrong, as one line: the message of the outermost exception that says more than the
+   * one it wraps. Runners wrap the exception a transform threw in their own, whose message is
+   * that exception's {@code toString()}; PressLens wraps a cause in a message that names the file
+   * and the remedy ("the cache file ... is damaged (checksum mismatch); delete the cache folder
+   * ..."), which the innermost message ("checksum mismatch") alone would lose.
+   */
+  static String failure(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null) {
+    while (t.getCause() != null && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
+    String message = t.getMessage() == null ? t.toString() : t.getMessage();
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 }

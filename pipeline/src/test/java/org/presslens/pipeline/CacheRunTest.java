@@ -140,6 +140,12 @@ class CacheRunTest {
     forgetLastReports();
     assertTrue(rerunAndCompare() > 0, "the documents of a truncated segment are analysed again");
 
+    // Missing stored totals: the kept segments are summed instead, and the run stores new totals.
+    forgetLastReports();
+    OutputFolder.deleteRecursively(onlyFolder(cache).resolve("totals"));
+    assertEquals(0, rerunAndCompare(), "without the stored totals nothing is analysed again");
+    assertTrue(Files.isDirectory(onlyFolder(cache).resolve("totals")), "the run stores new totals");
+
     // Nothing changed, so the stored totals stand for every kept segment: a changed byte in one stops the run.
     forgetLastReports();
     byte[] documentsBefore = Files.readAllBytes(reports.resolve("documents.csv"));
@@ -186,8 +192,9 @@ class CacheRunTest {
 
   private void assertDamagedCacheStopsTheRun(byte[] documentsBefore) throws IOException {
     Exception damaged = assertThrows(Exception.class, () -> run(reports, "--cacheDir=" + cache));
-    String message = rootMessage(damaged);
-    assertTrue(message.contains("is damaged") && message.contains("delete the cache folder"), message);
+    String message = PressLens.failure(damaged); // what the command prints after "run failed: "
+    assertTrue(message.startsWith("the cache file " + cache) && message.contains("is damaged")
+        && message.contains("delete the cache folder " + onlyFolder(cache)) && message.endsWith(" or run without --cacheDir"), message);
     assertArrayEquals(documentsBefore, Files.readAllBytes(reports.resolve("documents.csv")), "the last reports stay");
   }
 
@@ -275,13 +282,5 @@ class CacheRunTest {
       }
     }
     return times;
-  }
-
-  private static String rootMessage(Throwable e) {
-    StringBuilder all = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      all.append(t.getMessage()).append(" | ");
-    }
-    return all.toString();
   }
 }

@@ -186,6 +186,19 @@ public final class SegmentStore implements Serializable {
     return live.stream().filter(id -> id.startsWith(TOTALS)).toList();
   }
 
+  /**
+   * Whether both files of each of the totals are there: a rerun that finds one missing sums the
+   * kept segments instead (a damaged one still stops it, when {@link #readTotals} reads it).
+   */
+  public boolean hasTotals(List<String> ids) throws IOException {
+    for (String id : ids) {
+      if (!exists(totals(id, ".tables")) || !exists(totals(id, ".bin"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether a segment id is that of an outlet's totals read back ({@link #readTotals}). */
   public static boolean isTotals(String id) {
     return id.startsWith(TOTALS);
