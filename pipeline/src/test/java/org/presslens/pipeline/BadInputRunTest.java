@@ -37,6 +37,30 @@ class BadInputRunTest {
 
   @TempDir static Path corpus;
   @TempDir static Path out;
+  @Test
+  void aTruncatedCompressedFileIsRejectedAfterTheRecordsBeforeTheCut(@TempDir Path out) throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    int records = 400;
+    try (GZIPOutputStream zip = new GZIPOutputStream(gz)) {
+      for (int i = 0; i < records; i++) {
+        zip.write(("{\"doc_id\": \"t" + i + "\", \"text\": \"Article " + i + ": " + GOOD + " The count was " + (i * 7919)
+            + " in district " + (i % 97) + ".\"}\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = gz.toByteArray();
+    Path input = files.resolve("cut.jsonl.gz");
+    Files.write(input, java.util.Arrays.copyOf(whole, whole.length / 2));
+    PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + out);
+    ReportRun.run(options, RunConfig.from(options));
+    List<CSVRecord> rejections = PressLensRunTest.readCsv(out.resolve("rejected.csv"));
+    assertEquals(1, rejections.size());
+    assertEquals("unreadable", rejections.get(0).get("reason"));
+    assertTrue(rejections.get(0).get("detail").startsWith("the compressed file ends early or is damaged"),
+        rejections.get(0).get("detail"));
+    int read = PressLensRunTest.readCsv(out.resolve("documents.csv")).size();
+    assertTrue(read > 0 && read < records, read + " records before the cut");
+  }
+
   @TempDir static Path files;
   @TempDir static Path jsonOut;
   @TempDir static Path csvOut;

@@ -105,7 +105,8 @@ record LineChunk(String source, long firstLine, byte[] lines) {
         chunks.endFile();
       } catch (IOException e) {
         chunks.emit();
-        out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "", Reason.UNREADABLE, e.toString()));
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "", Reason.UNREADABLE,
+            ReadFailure.detail(e, "the records before the cut are read")));
       }
     }
 

@@ -98,7 +98,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
       try {
         decoded = TextDecoder.decodeRecords(file.readFullyAsBytes());
       } catch (IOException e) {
-        reject(out, source, "", Reason.UNREADABLE, e.toString());
+        reject(out, source, "", Reason.UNREADABLE, ReadFailure.detail(e, ""));
         return;
       }
       if (!decoded.ok()) {

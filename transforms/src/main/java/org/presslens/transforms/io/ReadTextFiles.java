@@ -130,7 +130,8 @@ public final class ReadTextFiles extends PTransform<PBegin, PCollectionTuple> {
         // A compressed file is read up to the limit only: a small .gz can expand to gigabytes.
         bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16) + 1);
       } catch (IOException e) {
-        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.UNREADABLE, e.toString()));
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(path, "", RejectedInput.Reason.UNREADABLE,
+            ReadFailure.detail(e, "")));
         return;
       }
       if (bytes.length > maxBytes) {
