@@ -25,6 +25,7 @@ import org.joda.time.Duration;
 import org.presslens.pipeline.html.GraphMl;
 import org.presslens.pipeline.html.HtmlReport;
 import org.presslens.transforms.Progress;
+import org.presslens.transforms.io.OutletResolver;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.cache.CacheFolder;
 import org.presslens.transforms.reports.DocumentTables;
@@ -166,7 +167,7 @@ final class ReportRun {
   private record Written(Map<String, Long> rows, List<String> summary, Set<String> kept, Map<String, Long> counters) {}
 
   /** What the pipeline reported: the report writers' counters, documents analysed, stage times. */
-  private record Outcome(Instant start, Instant end, Map<String, Long> counters, long analysed, String note) {}
+  private record Outcome(Instant start, Instant end, Map<String, Long> counters, long analysed, List<String> notes) {}
 
   private static Written write(PressLensOptions options, RunConfig config, String writeDir, RunState state,
       Map<String, String> inputs, Timeline timeline) throws IOException {
@@ -186,9 +187,16 @@ final class ReportRun {
     timeline.mark("run");
     Set<String> kept = RunConfig.isLocal(writeDir) && !writeDir.equals(config.outputDir())
         ? keptFiles(state, Path.of(writeDir), Path.of(config.outputDir())) : Set.of();
-    long analysed = counters(result, Progress.NAMESPACE).getOrDefault(Progress.ANALYSED, 0L);
-    Outcome outcome = new Outcome(start, end, counters(result, WriteReports.METRICS_NAMESPACE), analysed,
-        "presslens: " + stageTimes(result));
+    Map<String, Long> progress = counters(result, Progress.NAMESPACE);
+    List<String> notes = new ArrayList<>(List.of("presslens: " + stageTimes(result)));
+    long withoutOutlet = progress.getOrDefault(Progress.NO_OUTLET, 0L);
+    if (withoutOutlet > 0) {
+      notes.add(String.format(Locale.ROOT, "presslens: %,d records have no field '%s' (--groupField) and no outlet in "
+          + "their page's metadata: their documents go to the outlet '%s'", withoutOutlet,
+          config.parameters().get("groupField"), OutletResolver.UNKNOWN));
+    }
+    Outcome outcome = new Outcome(start, end, counters(result, WriteReports.METRICS_NAMESPACE),
+        progress.getOrDefault(Progress.ANALYSED, 0L), notes);
     return sideFiles(config, writeDir, inputs, outcome, kept, "", timeline);
   }
 
@@ -200,8 +208,8 @@ final class ReportRun {
     LastReports.restore(same, staging);
     Instant end = Instant.now();
     timeline.mark("reuse");
-    Outcome outcome = new Outcome(start, end, same.counters(), 0, "presslens: nothing changed since run "
-        + same.runId() + " (same input files, options and PressLens): its reports are reused");
+    Outcome outcome = new Outcome(start, end, same.counters(), 0, List.of("presslens: nothing changed since run "
+        + same.runId() + " (same input files, options and PressLens): its reports are reused"));
     return sideFiles(config, staging.toString(), inputs, outcome, Set.of(), same.runId(), timeline);
   }
 
@@ -251,7 +259,9 @@ final class ReportRun {
         documents, rows.getOrDefault(DuplicatesReport.SPEC.fileName(), 0L), outcome.analysed(), rejected, files,
         config.outputDir(), (outcome.end().toEpochMilli() - outcome.start().toEpochMilli()) / 1000.0);
     timeline.mark("side files");
-    return new Written(rows, List.of(summary, outcome.note()), kept, byCounter);
+    List<String> lines = new ArrayList<>(List.of(summary));
+    lines.addAll(outcome.notes());
+    return new Written(rows, lines, kept, byCounter);
   }
 
   /** Waits for the run, printing the progress counters every {@link #PROGRESS_EVERY} on long runs. */

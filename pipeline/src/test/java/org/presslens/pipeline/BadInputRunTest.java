@@ -61,6 +61,26 @@ class BadInputRunTest {
     assertTrue(read > 0 && read < records, read + " records before the cut");
   }
 
+  @Test
+  void recordsWithoutTheGroupFieldAreNamedInTheSummary(@TempDir Path out) throws IOException {
+    Path input = files.resolve("ungrouped.jsonl");
+    Files.writeString(input, String.join("\n",
+        "{\"doc_id\": \"g1\", \"party\": \"A\", \"text\": \"" + GOOD + "\"}",
+        "{\"doc_id\": \"g2\", \"text\": \"" + GOOD + " Another sentence.\"}",
+        "{\"doc_id\": \"g3\", \"text\": \"" + GOOD + " A third one.\"}", ""));
+    PressLensOptions options = PressLensRunTest.options("--input=" + input, "--output=" + out, "--groupField=party");
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      ReportRun.run(options, RunConfig.from(options));
+    } finally {
+      System.setOut(stdout);
+    }
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("presslens: 2 records have no field 'party' (--groupField)"
+        + " and no outlet in their page's metadata: their documents go to the outlet 'unknown'"), printed.toString(StandardCharsets.UTF_8));
+  }
+
   @TempDir static Path files;
   @TempDir static Path jsonOut;
   @TempDir static Path csvOut;

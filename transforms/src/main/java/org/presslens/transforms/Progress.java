@@ -11,6 +11,8 @@ public final class Progress {
   public static final String ANALYSED = "documents analysed";
   /** Running words of the analysed documents (all copies included). */
   public static final String WORDS = "words analysed";
+  /** JSON Lines and CSV records whose group field (and page metadata) named no outlet. */
+  public static final String NO_OUTLET = "records without an outlet";
 
   private Progress() {}
 
@@ -24,5 +26,9 @@ public final class Progress {
 
   static Counter words() {
     return Metrics.counter(NAMESPACE, WORDS);
+  }
+
+  public static Counter noOutlet() {
+    return Metrics.counter(NAMESPACE, NO_OUTLET);
   }
 }

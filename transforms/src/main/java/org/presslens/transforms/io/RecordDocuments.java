@@ -12,6 +12,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.presslens.transforms.Progress;
 import org.presslens.transforms.Spread;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.RejectedInput;
@@ -39,6 +40,9 @@ final class RecordDocuments {
     }
     HtmlText.Metadata page = read.metadata();
     String outlet = either(values.group(), page.outlet());
+    if (outlet.isEmpty()) {
+      Progress.noOutlet().inc();
+    }
     out.get(CorpusTags.DOCUMENTS).output(new SourceDocument(
         values.id().isEmpty() ? source + ":" + number : values.id(),
         outlet.isEmpty() ? OutletResolver.UNKNOWN : outlet,
