@@ -21,6 +21,10 @@ public final class PressLens {
     // beforehand, and a reserve is freed to print it
     String outOfMemory = "presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory());
     byte[][] reserve = {new byte[OutOfMemory.RESERVE_BYTES]};
+    if (List.of(args).contains("--help")) {
+      System.out.print(OptionsHelp.text());
+      return;
+    }
     Timeline timeline = new Timeline();
     try {
       PressLensOptions options = parse(args);

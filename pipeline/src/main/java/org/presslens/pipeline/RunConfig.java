@@ -189,13 +189,13 @@ record RunConfig(
   }
 
   /** The options PressLens declares, sorted by name. */
-  private static List<Method> declaredOptions() {
+  static List<Method> declaredOptions() {
     return Arrays.stream(PressLensOptions.class.getDeclaredMethods())
         .filter(m -> m.getParameterCount() == 0 && (m.getName().startsWith("get") || m.getName().startsWith("is")))
         .sorted(Comparator.comparing(RunConfig::optionName)).toList();
   }
 
-  private static String optionName(Method getter) {
+  static String optionName(Method getter) {
     String bare = getter.getName().replaceFirst("^(get|is)", "");
     return Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
   }
@@ -217,11 +217,11 @@ record RunConfig(
 
   /**
    * A range as a reader writes it: "between 1 and 5", "above 0 and at most 1,000,000" (a range
-   * from the smallest double), "at least 1" (a range up to the largest long, which stands for no
-   * upper bound).
+   * from the smallest double), "at least 1" (a range up to the largest int or long, which stands
+   * for no upper bound).
    */
   static String bounds(Range range) {
-    boolean unbounded = range.max() >= Long.MAX_VALUE;
+    boolean unbounded = range.max() >= Integer.MAX_VALUE;
     if (range.min() == Double.MIN_VALUE) {
       return unbounded ? "above 0" : "above 0 and at most " + number(range.max());
     }
