@@ -130,9 +130,9 @@ final class LastReports {
 
   /**
    * Keeps the files a run has just put in {@code output} (those named, and the full-detail folder;
-   * the run manifest and data dictionary are written by every run) with its counters, and removes the reports
-   * kept before. A run killed while keeping them leaves a folder that no pointer names, removed by
-   * the next run that keeps its own.
+   * the run manifest and data dictionary are written by every run) with its counters, and removes
+   * the reports kept before. A run killed while keeping them leaves a folder that no pointer names,
+   * removed by the next run that keeps its own.
    */
   void keep(String runId, Path output, List<String> reports, Map<String, Long> counters) throws IOException {
     Path folder = cache.resolve(FOLDER_PREFIX + runId);

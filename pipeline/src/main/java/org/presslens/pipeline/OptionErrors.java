@@ -63,7 +63,8 @@ final class OptionErrors {
     return "a " + type.getSimpleName();
   }
 
-  private static String firstLine(String message) {
+  /** The message up to its first line break, without surrounding white space. */
+  static String firstLine(String message) {
     int end = message.indexOf('\n');
     return (end < 0 ? message : message.substring(0, end)).strip();
   }

@@ -19,12 +19,12 @@ public final class PressLens {
   public static void main(String[] args) {
     // when the heap runs out, the runner's threads may still hold it all: the advice is written
     // beforehand, and a reserve is freed to print it
-    String outOfMemory = "presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory());
-    byte[][] reserve = {new byte[OutOfMemory.RESERVE_BYTES]};
     if (List.of(args).contains("--help")) {
       System.out.print(OptionsHelp.text());
       return;
     }
+    String outOfMemory = "presslens: " + OutOfMemory.advice(Runtime.getRuntime().maxMemory());
+    byte[][] reserve = {new byte[OutOfMemory.RESERVE_BYTES]};
     Timeline timeline = new Timeline();
     try {
       PressLensOptions options = parse(args);
@@ -90,8 +90,6 @@ public final class PressLens {
     while (t.getCause() != null && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
       t = t.getCause();
     }
-    String message = t.getMessage() == null ? t.toString() : t.getMessage();
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+    return OptionErrors.firstLine(t.getMessage() == null ? t.toString() : t.getMessage());
   }
 }

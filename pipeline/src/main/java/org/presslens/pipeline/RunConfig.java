@@ -145,7 +145,7 @@ record RunConfig(
     requireApart(options.getInput(), input, "--output", output, "write the reports to a folder outside the input and not holding it");
     if (!cacheDir.isEmpty()) {
       requireApart(options.getInput(), input, "--cacheDir", cacheDir, "keep the cache in a folder outside the input and not holding it");
-      requireApart("--cacheDir", cacheDir, "--output", output);
+      requireSeparateFolders("--cacheDir", cacheDir, "--output", output);
     }
     if (isLocal(output)) {
       resolveFolder("--output", output); // created only now that the input is known to be elsewhere
@@ -360,7 +360,7 @@ record RunConfig(
    * Stops a run whose cache folder and output folder are one, or one holds the other: the run
    * refuses to write reports beside files it did not write, and the cache keeps only its own files.
    */
-  private static void requireApart(String option, String folder, String otherOption, String other) {
+  private static void requireSeparateFolders(String option, String folder, String otherOption, String other) {
     if (!isLocal(folder) || !isLocal(other)) {
       return;
     }
