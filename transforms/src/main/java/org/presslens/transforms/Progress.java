@@ -3,7 +3,10 @@ package org.presslens.transforms;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 
-/** Beam counters that tell how far a run has got; the command line prints them during long runs. */
+/**
+ * Beam counters that tell how far a run has got, which the command line prints during long runs,
+ * and one it notes in the summary: records that named no outlet.
+ */
 public final class Progress {
 
   public static final String NAMESPACE = "presslens.progress";

@@ -14,10 +14,11 @@ final class ReadFailure {
    *     keeps those before it), or "" when nothing of it is kept
    */
   static String detail(IOException e, String keptBefore) {
-    String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // other failures keep the exception's class: an NIO exception's message is only the path
     String what = e instanceof EOFException || e instanceof ZipException
-        ? "the compressed file ends early or is damaged (" + cause + "); it may be truncated or still being written"
-        : cause;
+        ? "the compressed file ends early or is damaged (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+            : e.getMessage()) + "); it may be truncated or still being written"
+        : e.toString();
     return keptBefore.isEmpty() ? what : what + "; " + keptBefore;
   }
 }
