@@ -22,11 +22,11 @@ public final class CacheFolder {
    * region, appositives, the model's probability threshold, spelling variants in a document;
    * 9: one-permutation MinHash signatures; 10: no town before a comma ends with an event's noun;
    * 11: postings keep each document's count of a term; 12: a segment's tables stored as their
-   * length and bytes),
+   * length and bytes; 13: postings stored as parts),
    * since development versions share one version number. {@code AnalysisRevisionTest} notices a
    * change to the analysis that does not raise it.
    */
-  static final int ANALYSIS_REVISION = 12;
+  static final int ANALYSIS_REVISION = 13;
 
   private CacheFolder() {}
 

@@ -44,10 +44,7 @@ public final class KeepTotals extends PTransform<PCollectionTuple, PDone> {
         .apply("WriteTotalTables", ParDo.of(new WriteFn<OutletTables>(store, runId, SegmentStore::writeTotalTables)));
     sums.get(SumTables.SEGMENTS)
         .apply("ByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Segment.class)))
-            .via((Segment s) -> {
-              Segment loaded = s.withPostingsLoaded();
-              return s.tables().keySet().stream().map(outlet -> KV.of(outlet, loaded.datedPartOf(outlet))).toList();
-            }))
+            .via(Segment::datedParts))
         .apply("SumOutlets", CombineGrouped.perKey(Segment.datedSumFn()))
         .apply("WriteTotals", ParDo.of(new WriteFn<Segment>(store, runId, SegmentStore::writeTotals)));
     return PDone.in(sums.getPipeline());

@@ -30,6 +30,12 @@ import org.presslens.transforms.model.TermIndex;
  * file of the run's own, and the segment holds its name, since a segment's postings are its
  * largest part and the direct runner holds a bundle's finished segments until the bundle ends.
  * Spilled postings are read with {@link #loaded()}; every other method needs loaded ones.
+ *
+ * <p>Postings can also be made of several <em>parts</em> (the documents of each in no other), and
+ * a part read from a coder or the store stays <em>encoded</em> until something asks for its
+ * documents. An outlet's totals are such parts: a rerun adds the part of its new documents to
+ * the last run's parts and stores them again without decoding, merging or encoding them
+ * ({@link #combined}); only the concordance, which looks up a few hundred terms, decodes them.
  */
 public final class Postings implements Serializable {
 
@@ -52,6 +58,16 @@ public final class Postings implements Serializable {
   /** Spilled: the file holding the encoded postings (and the arrays are null); loaded: null. */
   private final String file;
   private final int length;
+  /** Encoded: one part's encoding ({@link StateCoders#encodePart}), decoded when first needed; otherwise null. */
+  private final byte[] encoded;
+  /** Parts: the postings of disjoint sets of documents, each loaded or encoded; otherwise null. */
+  private final List<Postings> parts;
+
+  /**
+   * Parts an outlet's totals keep at most; beyond that {@link #combined} merges them into one, so
+   * that scheduled reruns, each adding a part, do not pile them up.
+   */
+  static final int MAX_PARTS = 8;
 
   /**
    * @param docIds the documents, sorted
@@ -71,9 +87,11 @@ public final class Postings implements Serializable {
     this.entries = entries;
     this.file = null;
     this.length = 0;
+    this.encoded = null;
+    this.parts = null;
   }
 
-  private Postings(String file, int length) {
+  private Postings(String file, int length, byte[] encoded, List<Postings> parts) {
     this.docIds = null;
     this.outlets = null;
     this.terms = null;
@@ -81,11 +99,74 @@ public final class Postings implements Serializable {
     this.entries = null;
     this.file = file;
     this.length = length;
+    this.encoded = encoded;
+    this.parts = parts;
   }
 
   /** Postings spilled into {@code file} ({@link #spilledInto}), {@code length} bytes long: as a coder reads their name. */
   static Postings inFile(String file, int length) {
-    return new Postings(file, length);
+    return new Postings(file, length, null, null);
+  }
+
+  /** One part's encoding ({@link StateCoders#encodePart}), decoded when first needed. */
+  static Postings encodedPart(byte[] encoded) {
+    return new Postings(null, 0, encoded, null);
+  }
+
+  /** The postings made of {@code parts}, whose documents are disjoint; spilled ones are read first, nothing is decoded. */
+  static Postings ofParts(List<Postings> parts) {
+    List<Postings> flat = new ArrayList<>();
+    parts.forEach(p -> p.parts().stream().filter(part -> part.docIds == null || part.docIds.length > 0).forEach(flat::add));
+    if (flat.isEmpty()) {
+      return new Builder().build();
+    }
+    return flat.size() == 1 ? flat.get(0) : new Postings(null, 0, null, List.copyOf(flat));
+  }
+
+  /**
+   * The postings of the documents of all {@code sums} (each document in one only) as parts, without
+   * decoding any; merged into one when they would have more than {@link #MAX_PARTS} parts.
+   */
+  public static Postings combined(List<Postings> sums) {
+    Postings all = ofParts(sums);
+    if (all.parts().size() <= MAX_PARTS) {
+      return all;
+    }
+    return merge(List.of(all.loaded()));
+  }
+
+  /** The parts of these postings, each loaded or encoded (spilled ones are read from their file). */
+  List<Postings> parts() {
+    if (parts != null) {
+      return parts;
+    }
+    if (file != null) {
+      return readSpilled().parts();
+    }
+    return List.of(this);
+  }
+
+  /** This part's encoding ({@link StateCoders#encodePart}); an encoded part's without decoding it. */
+  byte[] partBytes() {
+    if (encoded != null) {
+      return encoded;
+    }
+    requireLoaded();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      StateCoders.encodePart(this, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private Postings readSpilled() {
+    try {
+      return StateCoders.decodePostings(new ByteArrayInputStream(SpillToFiles.readBytes(file, length)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the spilled postings " + file, e);
+    }
   }
 
   /**
@@ -97,16 +178,16 @@ public final class Postings implements Serializable {
     if (file != null) {
       return this;
     }
-    ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      StateCoders.encodePostings(this, encoded);
+      StateCoders.encodePostings(this, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (encoded.size() < minBytes) {
+    if (bytes.size() < minBytes) {
       return this;
     }
-    return new Postings(SpillToFiles.writeBytes(folder, "postings", encoded.toByteArray()), encoded.size());
+    return inFile(SpillToFiles.writeBytes(folder, "postings", bytes.toByteArray()), bytes.size());
   }
 
   /** Whether these postings wait in a file ({@link #spilledInto}). */
@@ -123,21 +204,32 @@ public final class Postings implements Serializable {
     return length;
   }
 
-  /** These postings with their arrays in memory: read from their file when spilled, a new copy each time. */
+  /**
+   * These postings with their arrays in memory: read from their file when spilled, decoded when
+   * encoded (a new copy each time); parts stay parts, each loaded.
+   */
   public Postings loaded() {
-    if (file == null) {
-      return this;
+    if (file != null) {
+      return readSpilled().loaded();
     }
-    try {
-      return StateCoders.decodePostings(new ByteArrayInputStream(SpillToFiles.readBytes(file, length)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spilled postings " + file, e);
+    if (encoded != null) {
+      try {
+        return StateCoders.decodePart(new ByteArrayInputStream(encoded));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot decode stored postings", e);
+      }
     }
+    if (parts != null && !parts.stream().allMatch(p -> p.docIds != null)) {
+      return new Postings(null, 0, null, parts.stream().map(Postings::loaded).toList());
+    }
+    return this;
   }
 
+  /** The arrays of one loaded part: what the methods that read documents and terms need. */
   private void requireLoaded() {
-    if (file != null) {
-      throw new IllegalStateException("postings spilled into " + file + " are read with loaded() first");
+    if (docIds == null) {
+      throw new IllegalStateException(file != null ? "postings spilled into " + file + " are read with loaded() first"
+          : "postings that are encoded or in parts are read with loaded() (and merge) first");
     }
   }
 
@@ -306,8 +398,11 @@ public final class Postings implements Serializable {
     }
   }
 
-  /** The postings of the documents of one outlet. */
+  /** The postings of the documents of one outlet (parts must be loaded, and stay parts). */
   public Postings of(String outlet) {
+    if (parts != null) {
+      return ofParts(parts.stream().map(p -> p.of(outlet)).toList());
+    }
     requireLoaded();
     int[] renumbered = new int[docIds.length];
     List<String> ids = new ArrayList<>();
@@ -339,8 +434,13 @@ public final class Postings implements Serializable {
         Arrays.copyOf(keptStarts, keptTerms.size() + 1), Arrays.copyOf(kept, size));
   }
 
-  /** The postings of the documents of all {@code parts} (each document in one part only). */
-  public static Postings merge(List<Postings> parts) {
+  /**
+   * The postings of the documents of all {@code sums} as one part (each document in one of them
+   * only); their parts must be loaded.
+   */
+  public static Postings merge(List<Postings> sums) {
+    List<Postings> parts = new ArrayList<>();
+    sums.forEach(p -> parts.addAll(p.parts()));
     parts.forEach(Postings::requireLoaded);
     if (parts.size() == 1) {
       return parts.get(0);
@@ -429,6 +529,9 @@ public final class Postings implements Serializable {
    * holds at least as many occurrences of a term as it counts.
    */
   public List<Occurrences> firstDocuments(String term, String outlet, int lines) {
+    if (parts != null) {
+      return firstDocumentsOfParts(term, outlet, lines);
+    }
     requireLoaded();
     int t = Arrays.binarySearch(terms, term);
     if (t < 0) {
@@ -446,10 +549,31 @@ public final class Postings implements Serializable {
     return first;
   }
 
+  /**
+   * {@link #firstDocuments} over loaded parts: each part's first documents, in doc_id order, cut
+   * where they hold {@code lines} occurrences. A document among the first of all parts is among
+   * the first of its own part, since the documents before it in its part are before it in all.
+   */
+  private List<Occurrences> firstDocumentsOfParts(String term, String outlet, int lines) {
+    List<Occurrences> candidates = new ArrayList<>();
+    for (Postings part : parts) {
+      candidates.addAll(part.firstDocuments(term, outlet, lines));
+    }
+    candidates.sort((a, b) -> a.docId().compareTo(b.docId()));
+    List<Occurrences> first = new ArrayList<>();
+    int held = 0;
+    for (int i = 0; i < candidates.size() && held < lines; i++) {
+      first.add(candidates.get(i));
+      held += candidates.get(i).count();
+    }
+    return first;
+  }
+
+  /** Postings are equal when they hold the same documents and entries, whatever their form. */
   @Override
   public boolean equals(Object o) {
-    if (o instanceof Postings p && (spilled() || p.spilled())) {
-      return loaded().equals(p.loaded());
+    if (o instanceof Postings p && (docIds == null || p.docIds == null)) {
+      return merge(List.of(loaded())).equals(merge(List.of(p.loaded())));
     }
     return o instanceof Postings p && Arrays.equals(docIds, p.docIds) && Arrays.equals(outlets, p.outlets)
         && Arrays.equals(terms, p.terms) && Arrays.equals(starts, p.starts) && Arrays.equals(entries, p.entries);
@@ -457,6 +581,6 @@ public final class Postings implements Serializable {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(loaded().docIds);
+    return Arrays.hashCode(merge(List.of(loaded())).docIds);
   }
 }

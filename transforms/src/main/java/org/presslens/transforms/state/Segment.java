@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.values.KV;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DatedTables;
@@ -77,7 +78,8 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
 
   /** The same segment with its postings in memory ({@link Postings#loaded}). */
   public Segment withPostingsLoaded() {
-    return postings.spilled() ? new Segment(id, members, tables, dated, postings.loaded()) : this;
+    Postings loaded = postings.loaded();
+    return loaded == postings ? this : new Segment(id, members, tables, dated, loaded);
   }
 
   /** A segment of {@code members} without tables and postings. */
@@ -86,22 +88,29 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
   }
 
   /**
-   * One outlet's share of the dated tables and postings, without members and tables (an outlet's
-   * tables are summed for the reports already; {@link KeepTotals} stores that sum). The postings
-   * must be {@linkplain #withPostingsLoaded loaded}.
+   * Each outlet's share of the dated tables and postings, without members and tables (an outlet's
+   * tables are summed for the reports already; {@link KeepTotals} stores that sum), by outlet. The
+   * postings of a segment of one outlet (an outlet's totals read back) are its share as they are,
+   * still encoded; those of several outlets are loaded and split.
    */
-  public Segment datedPartOf(String outlet) {
-    TreeMap<String, TreeMap<String, DatedTables>> outletDated = new TreeMap<>();
-    if (dated.containsKey(outlet)) {
-      outletDated.put(outlet, dated.get(outlet));
+  public List<KV<String, Segment>> datedParts() {
+    Postings all = tables.size() == 1 ? postings : postings.loaded();
+    List<KV<String, Segment>> parts = new ArrayList<>();
+    for (String outlet : tables.keySet()) {
+      TreeMap<String, TreeMap<String, DatedTables>> outletDated = new TreeMap<>();
+      if (dated.containsKey(outlet)) {
+        outletDated.put(outlet, dated.get(outlet));
+      }
+      Postings share = tables.size() == 1 ? all : all.of(outlet);
+      parts.add(KV.of(outlet, new Segment(id, new ArrayList<>(), new TreeMap<>(), outletDated, share)));
     }
-    return new Segment(id, new ArrayList<>(), new TreeMap<>(), outletDated, postings.of(outlet));
+    return parts;
   }
 
   /**
    * Sums segments' dated tables and postings (members and tables are not kept): the part of the
    * totals a rerun starts from that the reports do not sum already ({@link KeepTotals}). The
-   * accumulator keeps the parts' postings and merges them once.
+   * accumulator keeps the parts' postings, which the sum keeps as parts ({@link Postings#combined}).
    */
   public static Combine.CombineFn<Segment, DatedSum, Segment> datedSumFn() {
     return new Combine.CombineFn<>() {
@@ -129,7 +138,7 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
 
       @Override
       public Segment extractOutput(DatedSum sum) {
-        return new Segment("", new ArrayList<>(), new TreeMap<>(), sum.dated(), Postings.merge(sum.postings()));
+        return new Segment("", new ArrayList<>(), new TreeMap<>(), sum.dated(), Postings.combined(sum.postings()));
       }
     };
   }

@@ -1,5 +1,6 @@
 package org.presslens.transforms.state;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -127,9 +128,37 @@ public final class StateCoders {
     return dated;
   }
 
-  /** The postings' content (spilled ones are read from their file first). */
+  /**
+   * The postings' content as their parts, each as its length and bytes, so that a part read back
+   * can be written again without decoding it ({@link Postings#encodedPart}); spilled postings are
+   * read from their file first.
+   */
   static void encodePostings(Postings postings, OutputStream out) throws IOException {
-    Postings p = postings.loaded();
+    List<Postings> parts = postings.parts();
+    INT.encode(parts.size(), out);
+    for (Postings part : parts) {
+      byte[] bytes = part.partBytes();
+      INT.encode(bytes.length, out);
+      out.write(bytes);
+    }
+  }
+
+  /** Postings as {@link #encodePostings} wrote them, their parts still encoded. */
+  static Postings decodePostings(InputStream in) throws IOException {
+    List<Postings> parts = new ArrayList<>();
+    for (int n = INT.decode(in); n > 0; n--) {
+      int length = INT.decode(in);
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length != length) {
+        throw new EOFException("postings end after " + bytes.length + " of " + length + " bytes");
+      }
+      parts.add(Postings.encodedPart(bytes));
+    }
+    return Postings.ofParts(parts);
+  }
+
+  /** One loaded part's documents, terms and entries. */
+  static void encodePart(Postings p, OutputStream out) throws IOException {
     INT.encode(p.docIds().length, out);
     for (int i = 0; i < p.docIds().length; i++) {
       STRING.encode(p.docIds()[i], out);
@@ -152,7 +181,8 @@ public final class StateCoders {
     }
   }
 
-  static Postings decodePostings(InputStream in) throws IOException {
+  /** One part as {@link #encodePart} wrote it (also with its terms in another order), loaded. */
+  static Postings decodePart(InputStream in) throws IOException {
     String[] ids = new String[INT.decode(in)];
     String[] outlets = new String[ids.length];
     for (int i = 0; i < ids.length; i++) {

@@ -74,7 +74,7 @@ class PostingsTest {
     Postings merged = Postings.merge(List.of(Postings.of(DOCS.subList(2, 4)), Postings.of(DOCS.subList(0, 2))));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     StateCoders.encodePostings(merged, bytes);
-    Postings back = StateCoders.decodePostings(new ByteArrayInputStream(bytes.toByteArray()));
+    Postings back = StateCoders.decodePostings(new ByteArrayInputStream(bytes.toByteArray())).loaded();
     // RT's nato: a once, d twice
     for (Postings p : List.of(all, merged, back, all.of("RT"))) {
       assertEquals(List.of(1, 2), p.firstDocuments("nato", "RT", 9).stream().map(Postings.Occurrences::count).toList());
@@ -177,6 +177,66 @@ class PostingsTest {
         previous = postings.position(t, i);
       }
     }
-    assertEquals(postings, StateCoders.decodePostings(new ByteArrayInputStream(unsorted.toByteArray())));
+    assertEquals(postings, StateCoders.decodePart(new ByteArrayInputStream(unsorted.toByteArray())));
+  }
+
+  /**
+   * Postings of several parts answer as the postings of all their documents, also where the parts'
+   * documents interleave, and cross the coder part by part: a part read back is written again as
+   * the same bytes, without being decoded.
+   */
+  @Test
+  void partsAnswerAsTheirMergeAndPassThroughTheCoderEncoded() throws IOException {
+    List<AnalyzedDocument> docs = List.of(
+        analyzed("a", "RT", 9, Map.of("war", 3, "nato", 1)),
+        analyzed("b", "RT", 9, Map.of("war", 1)),
+        analyzed("c", "RT", 9, Map.of("war", 5, "nato", 2)),
+        analyzed("d", "Global Times", 9, Map.of("war", 2)),
+        analyzed("e", "RT", 9, Map.of("war", 1)));
+    Postings whole = Postings.of(docs);
+    Postings parts = Postings.ofParts(List.of(Postings.of(List.of(docs.get(1), docs.get(4))),
+        Postings.of(List.of(docs.get(0), docs.get(3))), Postings.of(List.of(docs.get(2)))));
+    assertEquals(3, parts.parts().size());
+    assertEquals(whole, parts);
+    for (int lines : new int[] {1, 3, 4, 5, 9, 10, 300}) {
+      for (String term : List.of("war", "nato", "peace")) {
+        for (String outlet : List.of("RT", "Global Times")) {
+          assertEquals(whole.firstDocuments(term, outlet, lines), parts.firstDocuments(term, outlet, lines),
+              term + " " + outlet + " " + lines);
+        }
+      }
+    }
+    assertEquals(whole.of("RT"), parts.of("RT"));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StateCoders.encodePostings(parts, bytes);
+    Postings back = StateCoders.decodePostings(new ByteArrayInputStream(bytes.toByteArray()));
+    assertEquals(3, back.parts().size());
+    assertThrows(IllegalStateException.class, () -> back.firstDocuments("war", "RT", 5), "still encoded");
+    assertEquals(parts.firstDocuments("war", "RT", 5), back.loaded().firstDocuments("war", "RT", 5));
+    Postings again = Postings.ofParts(List.of(back, Postings.of(List.of(analyzed("f", "RT", 9, Map.of("war", 1))))));
+    assertEquals(4, again.parts().size());
+    for (int i = 0; i < 3; i++) {
+      assertSame(back.parts().get(i).partBytes(), again.parts().get(i).partBytes(), "part " + i + " not decoded");
+    }
+    ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+    StateCoders.encodePostings(back, rewritten);
+    assertArrayEquals(bytes.toByteArray(), rewritten.toByteArray());
+  }
+
+  /** Sums keep parts up to {@link Postings#MAX_PARTS} and merge beyond that, with the same documents. */
+  @Test
+  void combinedSumsMergeWhenTheyWouldHaveTooManyParts() {
+    List<AnalyzedDocument> docs = new ArrayList<>();
+    for (int i = 0; i < Postings.MAX_PARTS + 1; i++) {
+      docs.add(analyzed("doc" + i, "RT", 9, Map.of("war", i + 1)));
+    }
+    List<Postings> each = docs.stream().map(d -> Postings.of(List.of(d))).toList();
+    Postings kept = Postings.combined(each.subList(0, Postings.MAX_PARTS));
+    assertEquals(Postings.MAX_PARTS, kept.parts().size());
+    assertEquals(Postings.of(docs.subList(0, Postings.MAX_PARTS)), kept);
+    Postings merged = Postings.combined(List.of(kept, each.get(Postings.MAX_PARTS)));
+    assertEquals(1, merged.parts().size());
+    assertEquals(Postings.of(docs), merged);
   }
 }
