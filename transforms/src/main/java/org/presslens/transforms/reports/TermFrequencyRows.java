@@ -88,7 +88,7 @@ public final class TermFrequencyRows {
   }
 
   private static void rank(Entry[] entries, long minCount, int ordered, Consumer<Ranked> out) {
-    Arrays.sort(entries);
+    sort(entries);
     int start = 0;
     while (start < entries.length) {
       int n = entries[start].n;
@@ -110,6 +110,71 @@ public final class TermFrequencyRows {
         }
       }
       start = end;
+    }
+  }
+
+  /** Largest n and count {@link #sort} packs into a key; a table beyond either is sorted as objects. */
+  private static final int MAX_PACKED_N = 15;
+  private static final long MAX_PACKED_COUNT = (1L << 28) - 1;
+  private static final long POSITION_MASK = (1L << 31) - 1;
+
+  /**
+   * Sorts {@code entries} in {@link Entry#compareTo} order by primitive keys: each entry's n,
+   * count (descending) and position packed into one long and sorted as numbers, then each run of
+   * equal n and count by its hashes the same way, and entries of equal hashes by term. A table of
+   * a whole corpus has millions of terms, and a comparator's calls through the objects were most of
+   * ranking them.
+   */
+  static void sort(Entry[] entries) {
+    long[] keys = new long[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      Entry e = entries[i];
+      if (e.n > MAX_PACKED_N || e.count > MAX_PACKED_COUNT || e.count < 0) {
+        Arrays.sort(entries);
+        return;
+      }
+      keys[i] = (long) e.n << 59 | (MAX_PACKED_COUNT - e.count) << 31 | i;
+    }
+    Arrays.sort(keys);
+    Entry[] sorted = new Entry[entries.length];
+    for (int i = 0; i < keys.length; i++) {
+      sorted[i] = entries[(int) (keys[i] & POSITION_MASK)];
+    }
+    int start = 0;
+    while (start < sorted.length) {
+      int end = start + 1;
+      while (end < sorted.length && keys[end] >>> 31 == keys[start] >>> 31) {
+        end++;
+      }
+      if (end - start > 1) {
+        sortByHash(sorted, start, end);
+      }
+      start = end;
+    }
+    System.arraycopy(sorted, 0, entries, 0, sorted.length);
+  }
+
+  /** Sorts entries[start, end) by hash (as signed ints), then term. */
+  private static void sortByHash(Entry[] entries, int start, int end) {
+    long[] keys = new long[end - start];
+    for (int i = start; i < end; i++) {
+      keys[i - start] = ((entries[i].hash ^ (long) Integer.MIN_VALUE) & 0xFFFFFFFFL) << 31 | (i - start);
+    }
+    Arrays.sort(keys);
+    Entry[] run = Arrays.copyOfRange(entries, start, end);
+    for (int i = 0; i < keys.length; i++) {
+      entries[start + i] = run[(int) (keys[i] & POSITION_MASK)];
+    }
+    int from = start;
+    while (from < end) {
+      int to = from + 1;
+      while (to < end && entries[to].hash == entries[from].hash) {
+        to++;
+      }
+      if (to - from > 1) {
+        Arrays.sort(entries, from, to, BY_TERM);
+      }
+      from = to;
     }
   }
 

@@ -44,6 +44,49 @@ class TermFrequencyRowsTest {
     assertEquals(List.of(4, 4), rows.subList(3, 5).stream().map(Ranked::rank).toList());
     assertEquals(new Ranked("x y", 2, 1, 1, 1, 0), rows.get(5));
   }
+  /**
+   * The ranking sorts by packed numbers; its order is the entries' own comparison, also for terms
+   * of equal hashes ("Aa" and "BB", "AaAa" and "BBBB" ...) and counts beyond what a key packs.
+   */
+  @Test
+  void theNumericSortOrdersAsTheEntriesCompare() {
+    java.util.Random random = new java.util.Random(7);
+    for (long countLimit : new long[] {3, 1000, 1L << 30}) {
+      Map<String, Long> counts = new java.util.HashMap<>();
+      String[] pieces = {"Aa", "BB", "x"};
+      for (int i = 0; i < 3000; i++) {
+        StringBuilder term = new StringBuilder();
+        for (int p = random.nextInt(4); p >= 0; p--) {
+          term.append(pieces[random.nextInt(pieces.length)]);
+        }
+        int n = 1 + random.nextInt(3);
+        for (int k = 1; k < n; k++) {
+          term.append(' ').append(pieces[random.nextInt(pieces.length)]).append(k);
+        }
+        counts.put(term.toString(), 1 + (long) (random.nextDouble() * countLimit));
+      }
+      List<Ranked> rows = new ArrayList<>();
+      TermFrequencyRows.ranked(counts, 1, 0, rows::add);
+      List<Map.Entry<String, Long>> expected = new ArrayList<>(counts.entrySet());
+      expected.sort((a, b) -> {
+        int na = a.getKey().split(" ").length;
+        int nb = b.getKey().split(" ").length;
+        if (na != nb) {
+          return Integer.compare(na, nb);
+        }
+        if (!a.getValue().equals(b.getValue())) {
+          return Long.compare(b.getValue(), a.getValue());
+        }
+        if (a.getKey().hashCode() != b.getKey().hashCode()) {
+          return Integer.compare(a.getKey().hashCode(), b.getKey().hashCode());
+        }
+        return a.getKey().compareTo(b.getKey());
+      });
+      assertEquals(expected.stream().map(Map.Entry::getKey).toList(), rows.stream().map(Ranked::term).toList(),
+          "counts up to " + countLimit);
+    }
+  }
+
   @Test
   void aSummedTablesRowsCarryEachTermsDocumentFrequency() {
     org.presslens.transforms.model.TermTable table = new org.presslens.transforms.model.TermTable()
