@@ -124,15 +124,18 @@ public final class Postings implements Serializable {
   }
 
   /**
-   * The postings of the documents of all {@code sums} (each document in one only) as parts, without
-   * decoding any; merged into one when they would have more than {@link #MAX_PARTS} parts.
+   * The postings of the documents of {@code stored} and {@code built} (each document in one only)
+   * as parts: the stored ones (a last run's totals) kept as they are, without decoding them, the
+   * ones this run built merged into one; all merged into one when that would leave more than
+   * {@link #MAX_PARTS} parts.
    */
-  public static Postings combined(List<Postings> sums) {
-    Postings all = ofParts(sums);
-    if (all.parts().size() <= MAX_PARTS) {
-      return all;
+  public static Postings combined(List<Postings> stored, List<Postings> built) {
+    List<Postings> parts = new ArrayList<>(ofParts(stored).parts());
+    if (!built.isEmpty()) {
+      parts.add(merge(List.of(ofParts(built).loaded())));
     }
-    return merge(List.of(all.loaded()));
+    Postings all = ofParts(parts);
+    return all.parts().size() <= MAX_PARTS ? all : merge(List.of(all.loaded()));
   }
 
   /** The parts of these postings, each loaded or encoded (spilled ones are read from their file). */

@@ -110,20 +110,21 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
   /**
    * Sums segments' dated tables and postings (members and tables are not kept): the part of the
    * totals a rerun starts from that the reports do not sum already ({@link KeepTotals}). The
-   * accumulator keeps the parts' postings, which the sum keeps as parts ({@link Postings#combined}).
+   * postings of a last run's totals ({@link SegmentStore#isTotals}) are kept as the parts they
+   * are, those of the segments this run built or read are merged into one part
+   * ({@link Postings#combined}).
    */
   public static Combine.CombineFn<Segment, DatedSum, Segment> datedSumFn() {
     return new Combine.CombineFn<>() {
       @Override
       public DatedSum createAccumulator() {
-        return new DatedSum(new TreeMap<>(), new ArrayList<>());
+        return new DatedSum(new TreeMap<>(), new ArrayList<>(), new ArrayList<>());
       }
 
       @Override
       public DatedSum addInput(DatedSum sum, Segment s) {
-        s.dated().forEach((outlet, dates) -> dates.forEach((date, t) -> sum.dated()
-            .computeIfAbsent(outlet, o -> new TreeMap<>()).merge(date, t, DatedTables::merge)));
-        sum.postings().add(s.postings());
+        addDated(sum, s.dated());
+        (SegmentStore.isTotals(s.id()) ? sum.stored() : sum.built()).add(s.postings());
         return sum;
       }
 
@@ -131,24 +132,32 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
       public DatedSum mergeAccumulators(Iterable<DatedSum> sums) {
         DatedSum all = createAccumulator();
         for (DatedSum sum : sums) {
-          addInput(all, extractOutput(sum));
+          addDated(all, sum.dated());
+          all.stored().addAll(sum.stored());
+          all.built().addAll(sum.built());
         }
         return all;
       }
 
       @Override
       public Segment extractOutput(DatedSum sum) {
-        return new Segment("", new ArrayList<>(), new TreeMap<>(), sum.dated(), Postings.combined(sum.postings()));
+        return new Segment("", new ArrayList<>(), new TreeMap<>(), sum.dated(), Postings.combined(sum.stored(), sum.built()));
       }
     };
   }
 
+  private static void addDated(DatedSum sum, TreeMap<String, TreeMap<String, DatedTables>> dated) {
+    dated.forEach((outlet, dates) -> dates.forEach((date, t) -> sum.dated()
+        .computeIfAbsent(outlet, o -> new TreeMap<>()).merge(date, t, DatedTables::merge)));
+  }
+
   /**
-   * The accumulator of {@link #datedSumFn()}. Serializable because Beam infers the combiner's
-   * output coder through a coder of its accumulator; the accumulator itself never crosses a shuffle
+   * The accumulator of {@link #datedSumFn()}: dated tables, and the postings of stored totals and
+   * of the other segments. Serializable because Beam infers the combiner's output coder through a
+   * coder of its accumulator; the accumulator itself never crosses a shuffle
    * ({@link org.presslens.transforms.CombineGrouped}).
    */
-  public record DatedSum(TreeMap<String, TreeMap<String, DatedTables>> dated, List<Postings> postings)
+  public record DatedSum(TreeMap<String, TreeMap<String, DatedTables>> dated, List<Postings> stored, List<Postings> built)
       implements Serializable {}
 
   /** The segment of {@code docs}; those whose doc_id {@code isCopy} says are copies do not count. */

@@ -224,19 +224,36 @@ class PostingsTest {
     assertArrayEquals(bytes.toByteArray(), rewritten.toByteArray());
   }
 
-  /** Sums keep parts up to {@link Postings#MAX_PARTS} and merge beyond that, with the same documents. */
+  /**
+   * Sums keep stored parts as they are and merge the ones a run built into one part, up to
+   * {@link Postings#MAX_PARTS} parts; beyond that they merge all, with the same documents.
+   */
   @Test
-  void combinedSumsMergeWhenTheyWouldHaveTooManyParts() {
+  void combinedSumsKeepStoredPartsAndMergeWhenTheyWouldHaveTooMany() throws IOException {
     List<AnalyzedDocument> docs = new ArrayList<>();
-    for (int i = 0; i < Postings.MAX_PARTS + 1; i++) {
+    for (int i = 0; i < Postings.MAX_PARTS + 2; i++) {
       docs.add(analyzed("doc" + i, "RT", 9, Map.of("war", i + 1)));
     }
-    List<Postings> each = docs.stream().map(d -> Postings.of(List.of(d))).toList();
-    Postings kept = Postings.combined(each.subList(0, Postings.MAX_PARTS));
-    assertEquals(Postings.MAX_PARTS, kept.parts().size());
-    assertEquals(Postings.of(docs.subList(0, Postings.MAX_PARTS)), kept);
-    Postings merged = Postings.combined(List.of(kept, each.get(Postings.MAX_PARTS)));
-    assertEquals(1, merged.parts().size());
+    List<Postings> built = new ArrayList<>();
+    for (AnalyzedDocument doc : docs) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      StateCoders.encodePostings(Postings.of(List.of(doc)), bytes);
+      built.add(StateCoders.decodePostings(new ByteArrayInputStream(bytes.toByteArray())));
+    }
+    Postings first = Postings.combined(List.of(), built.subList(0, 3));
+    assertEquals(1, first.parts().size(), "a run's own parts merged");
+    assertEquals(Postings.of(docs.subList(0, 3)), first);
+
+    Postings stored = Postings.ofParts(built.subList(0, Postings.MAX_PARTS - 1));
+    Postings next = Postings.combined(List.of(stored), built.subList(Postings.MAX_PARTS - 1, Postings.MAX_PARTS + 1));
+    assertEquals(Postings.MAX_PARTS, next.parts().size(), "the stored parts and one of the new documents");
+    for (int i = 0; i < Postings.MAX_PARTS - 1; i++) {
+      assertSame(stored.parts().get(i).partBytes(), next.parts().get(i).partBytes(), "stored part " + i + " not decoded");
+    }
+    assertEquals(Postings.of(docs.subList(0, Postings.MAX_PARTS + 1)), next);
+
+    Postings merged = Postings.combined(List.of(next), List.of(built.get(Postings.MAX_PARTS + 1)));
+    assertEquals(1, merged.parts().size(), "one part beyond " + Postings.MAX_PARTS);
     assertEquals(Postings.of(docs), merged);
   }
 }
