@@ -76,12 +76,6 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
     return new Segment(id, members, spilled, dated, postings.spilledInto(folder, minBytes));
   }
 
-  /** The same segment with its postings in memory ({@link Postings#loaded}). */
-  public Segment withPostingsLoaded() {
-    Postings loaded = postings.loaded();
-    return loaded == postings ? this : new Segment(id, members, tables, dated, loaded);
-  }
-
   /** A segment of {@code members} without tables and postings. */
   public static Segment ofMembers(String id, List<Member> members) {
     return new Segment(id, new ArrayList<>(members), new TreeMap<>(), new TreeMap<>(), new Postings.Builder().build());
