@@ -125,7 +125,7 @@ public final class TermFrequencyRows {
    * a whole corpus has millions of terms, and a comparator's calls through the objects were most of
    * ranking them.
    */
-  static void sort(Entry[] entries) {
+  private static void sort(Entry[] entries) {
     long[] keys = new long[entries.length];
     for (int i = 0; i < entries.length; i++) {
       Entry e = entries[i];

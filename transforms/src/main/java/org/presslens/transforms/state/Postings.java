@@ -132,10 +132,15 @@ public final class Postings implements Serializable {
   public static Postings combined(List<Postings> stored, List<Postings> built) {
     List<Postings> parts = new ArrayList<>(ofParts(stored).parts());
     if (!built.isEmpty()) {
-      parts.add(merge(List.of(ofParts(built).loaded())));
+      parts.add(ofParts(built).merged());
     }
     Postings all = ofParts(parts);
-    return all.parts().size() <= MAX_PARTS ? all : merge(List.of(all.loaded()));
+    return all.parts().size() <= MAX_PARTS ? all : all.merged();
+  }
+
+  /** These postings as one loaded part. */
+  private Postings merged() {
+    return merge(List.of(loaded()));
   }
 
   /** The parts of these postings, each loaded or encoded (spilled ones are read from their file). */
@@ -576,7 +581,7 @@ public final class Postings implements Serializable {
   @Override
   public boolean equals(Object o) {
     if (o instanceof Postings p && (docIds == null || p.docIds == null)) {
-      return merge(List.of(loaded())).equals(merge(List.of(p.loaded())));
+      return merged().equals(p.merged());
     }
     return o instanceof Postings p && Arrays.equals(docIds, p.docIds) && Arrays.equals(outlets, p.outlets)
         && Arrays.equals(terms, p.terms) && Arrays.equals(starts, p.starts) && Arrays.equals(entries, p.entries);
@@ -584,6 +589,6 @@ public final class Postings implements Serializable {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(merge(List.of(loaded())).docIds);
+    return Arrays.hashCode(merged().docIds);
   }
 }
