@@ -2,9 +2,11 @@ package org.presslens.transforms;
 
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -20,7 +22,7 @@ import org.presslens.transforms.state.Segment;
  * Merges the segments' tables ({@link Segment}: the documents are summed into them, each once;
  * they come encoded, perhaps in files, and are decoded here, one at a time) into the tables of
  * each outlet (terms, entities, co-occurrence: {@link OutletTables}; a combiner applied after
- * grouping, see {@link CombineGrouped}), and the outlet tables into the corpus tables. The
+ * grouping, see {@link CombineGrouped}), and all the segments' tables into the corpus tables. The
  * corpus tables are absent when there are no documents. The output holds {@link #SEGMENTS} (the
  * input), {@link #CORPUS} and {@link #BY_OUTLET}.
  */
@@ -36,15 +38,22 @@ public final class SumTables extends PTransform<PCollection<Segment>, PCollectio
 
   @Override
   public PCollectionTuple expand(PCollection<Segment> segments) {
-    PCollection<KV<String, OutletTables>> byOutlet = segments
+    PCollection<KV<String, EncodedTables>> tables = segments
         .apply("KeyByOutlet", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(EncodedTables.class)))
             .via((Segment s) -> s.tables().entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), EncodedTables.EncodedTablesCoder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), EncodedTables.EncodedTablesCoder.of()));
+    PCollection<KV<String, OutletTables>> byOutlet = tables
         .apply("SumOutlets", CombineGrouped.perKeyEncoded(OutletTables.mergeFn(), TableCoders.OutletTablesCoder.INSTANCE,
             new Decode()));
-    PCollection<OutletTables> corpus = byOutlet
-        .apply("OutletTables", Values.create())
-        .apply("SumCorpus", CombineGrouped.globally(OutletTables.mergeFn()));
+    // The corpus sums the segments' tables as they come, encoded, rather than the outlets' sums,
+    // which would have to be encoded again to be grouped.
+    PCollection<OutletTables> corpus = tables
+        .apply("KeyCorpus", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptor.of(EncodedTables.class)))
+            .via((KV<String, EncodedTables> kv) -> KV.of((Void) null, kv.getValue())))
+        .setCoder(KvCoder.of(VoidCoder.of(), EncodedTables.EncodedTablesCoder.of()))
+        .apply("SumCorpus", CombineGrouped.perKeyEncoded(OutletTables.mergeFn(), TableCoders.OutletTablesCoder.INSTANCE,
+            new Decode()))
+        .apply("CorpusTables", Values.create());
     return PCollectionTuple.of(SEGMENTS, segments).and(CORPUS, corpus).and(BY_OUTLET, byOutlet);
   }
 
