@@ -130,7 +130,7 @@ public final class Postings implements Serializable {
    * {@link #MAX_PARTS} parts.
    */
   public static Postings combined(List<Postings> stored, List<Postings> built) {
-    List<Postings> parts = new ArrayList<>(ofParts(stored).parts());
+    List<Postings> parts = new ArrayList<>(stored);
     if (!built.isEmpty()) {
       parts.add(ofParts(built).merged());
     }
