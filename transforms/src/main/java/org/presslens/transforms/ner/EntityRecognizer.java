@@ -162,8 +162,11 @@ public final class EntityRecognizer {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
       }
     }
+    List<Candidate> models = new ArrayList<>(fromModel);
+    PlaceNames.removeGrades(tokens, fromDictionary);
+    PlaceNames.removeGrades(tokens, models);
     List<Mention> mentions = new ArrayList<>();
-    for (Candidate c : MentionMerger.merge(tokens, fromDictionary, fromModel)) {
+    for (Candidate c : MentionMerger.merge(tokens, fromDictionary, models)) {
       Mention mention = mention(tokens, sentence, c, fullNames, organisations);
       if (mention != null) {
         mentions.add(mention);
@@ -187,6 +190,7 @@ public final class EntityRecognizer {
     List<Candidate> candidates = candidates(spans, Mention.DICTIONARY);
     candidates.removeIf(c -> c.end() - c.start() == 1 && COMPASS.contains(tokens[c.start()]) && c.end() < tokens.length
         && organisationNames.startsName(tokens[c.end()]));
+    candidates.replaceAll(c -> PlaceNames.withCompass(tokens, c));
     return candidates;
   }
 

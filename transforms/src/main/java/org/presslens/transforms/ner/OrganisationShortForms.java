@@ -19,10 +19,15 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
  */
 final class OrganisationShortForms {
 
+  /** Words that name a company as a group of companies, not a distinct company. */
+  private static final Set<String> GROUP_WORDS = Set.of("Group", "Holding", "Holdings");
+
   private final OrganisationNames names;
   private final Set<String> lowerCaseWords;
   /** The leading words of the organisation names with a legal form seen so far, each to the name's first mention. */
   private final Map<String, Mention> shortForms = new HashMap<>();
+  /** The short forms that are a whole name but for its legal form and group words (Hutton of E.F. Hutton Group Inc). */
+  private final Set<String> wholeNames = new HashSet<>();
   /** The first words of the short forms, each with the number of words of its longest form. */
   private final Map<String, Integer> longestFrom = new HashMap<>();
   /** The acronyms of the names seen so far, each to the name's first mention, in the order seen. */
@@ -165,6 +170,19 @@ final class OrganisationShortForms {
   }
 
   private void addShortForm(String form, Mention organisation) {
+    addShortForm(form, organisation, false);
+  }
+
+  /**
+   * Maps a short form to the first organisation that has it, unless a later organisation's whole
+   * name is the form while the first's is longer: Hutton after E.F. Hutton LBO Inc and E.F. Hutton
+   * Group Inc is the group (as a reader takes it; the LBO unit's short form is Hutton LBO).
+   */
+  private void addShortForm(String form, Mention organisation, boolean wholeName) {
+    if (wholeName && wholeNames.add(form) && shortForms.containsKey(form)) {
+      shortForms.put(form, organisation);
+      return;
+    }
     if (shortForms.putIfAbsent(form, organisation) == null) {
       int space = form.indexOf(' ');
       int words = (int) form.chars().filter(c -> c == ' ').count() + 1;
@@ -178,8 +196,18 @@ final class OrganisationShortForms {
       String form = String.join(" ", Arrays.copyOfRange(tokens, start, k));
       boolean oneCommonWord = k == start + 1 && lowerCaseWords.contains(last);
       if (!names.stopWords().contains(last) && !oneCommonWord && !names.gazetteerNames().contains(form)) {
-        addShortForm(form, organisation);
+        addShortForm(form, organisation, onlyGroupWords(tokens, k, words));
       }
     }
+  }
+
+  /** Whether tokens {@code from} to {@code to} are all words of a group's name (none at all counts). */
+  private static boolean onlyGroupWords(String[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!GROUP_WORDS.contains(tokens[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -154,4 +154,34 @@ class EntityRecognizerTest {
         new MentionMerger.Candidate(5, 6, "location", Mention.MODEL, EntityRecognizer.MIN_MODEL_PROBABILITY)), tokens, Set.of());
     assertEquals(List.of("Oslo"), kept.stream().map(c -> tokens[c.start()]).toList());
   }
+
+  @Test
+  void aCompassDirectionBeforeAPlaceIsPartOfTheRegionsName() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Indonesia, the largest country in South-East Asia, exports oil. Drilling in West Texas rose, and so did trade in the West.");
+    assertTrue(found.contains("South-East Asia/location") && found.contains("West Texas/location"), found.toString());
+    assertTrue(found.stream().noneMatch(name -> name.equals("Asia/location") || name.equals("Texas/location")), found.toString());
+  }
+
+  @Test
+  void aCrudeOilGradeIsAProductButAUtilityOrAMakerNamedLikeOneIsNot() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The company cut its posted price for West Texas Intermediate to 16.00 dlrs and for Edmonton/Swann Hills Light Sweet "
+            + "to 22.26 dlrs. Florida Power and Light Co and Mitsubishi Heavy Industries Ltd bought crude in Texas.");
+    assertTrue(found.stream().noneMatch(name -> name.contains("Texas Intermediate") || name.startsWith("Edmonton")
+        || name.equals("West Texas/location") || name.startsWith("Swann")), found.toString());
+    assertEquals(1, found.stream().filter("Texas/location"::equals).count(), "only the place: " + found);
+    assertTrue(found.stream().anyMatch(name -> name.startsWith("Mitsubishi Heavy Industries")), found.toString());
+    assertTrue(found.stream().anyMatch(name -> name.startsWith("Florida Power and Light")), found.toString());
+  }
+
+  @Test
+  void aShortFormIsTheCompanyWhoseWholeNameItIsNotTheFirstThatBeginsWithIt() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Purolator Courier Corp agreed to be acquired by a company formed by E.F. Hutton LBO Inc and its managers. Hutton LBO, a unit of "
+            + "E.F. Hutton Group Inc, will own the company. Hutton said the offer was fair.");
+    assertEquals(List.of("E.F. Hutton LBO Inc/organization", "E.F. Hutton LBO Inc/organization",
+        "E.F. Hutton Group Inc/organization", "E.F. Hutton Group Inc/organization"),
+        found.stream().filter(name -> name.contains("Hutton")).toList());
+  }
 }
