@@ -82,7 +82,8 @@ final class OrganisationShortForms {
         continue; // South American is not American Transport Lines Inc
       }
       for (int k = Math.min(longest, tokens.length - i); k > 0; k--) {
-        boolean nameGoesOn = i + k < tokens.length && names.startsName(tokens[i + k]); // Esselte Meto is not Esselte
+        // Esselte Meto is not Esselte; NYMEX President Rosemary McFadden is NYMEX
+        boolean nameGoesOn = i + k < tokens.length && names.startsName(tokens[i + k]) && !PersonNames.isTitle(tokens[i + k]);
         if (!nameGoesOn && shortForms.containsKey(String.join(" ", Arrays.copyOfRange(tokens, i, i + k)))) {
           out.add(new Candidate(i, i + k, OrganisationNames.ORGANIZATION, Mention.DICTIONARY, Double.NaN));
           i += k - 1;

@@ -184,4 +184,13 @@ class EntityRecognizerTest {
         "E.F. Hutton Group Inc/organization", "E.F. Hutton Group Inc/organization"),
         found.stream().filter(name -> name.contains("Hutton")).toList());
   }
+
+  @Test
+  void aShortFormBeforeATitleIsStillTheOrganisation() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The New York Mercantile Exchange proposed a rule change. NYMEX President Rosemary McFadden said it would help. "
+            + "Sedio N.V. agreed too, Sedio Chairman Ruud Kok said.");
+    assertEquals(2, found.stream().filter("New York Mercantile Exchange/organization"::equals).count(), found.toString());
+    assertEquals(2, found.stream().filter("Sedio N.V./organization"::equals).count(), found.toString());
+  }
 }
