@@ -11,8 +11,8 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
  *
  * <ul>
  *   <li>a compass direction written before a place is part of the region's name: {@code
- *       South-East Asia}, {@code North-West Europe}, {@code West Texas} (the gazetteer knows
- *       {@code Asia}, not every compass part of it);
+ *       South-East Asia}, {@code Northeast Brazil}, {@code West Texas}, {@code Western Europe} (the
+ *       gazetteer knows {@code Asia}, not every compass part of it);
  *   <li>a crude oil grade is a product, not a place: capitalised words that end in a grade word
  *       ({@code West Texas Intermediate}, {@code Edmonton/Swann Hills Light Sweet}) are no mention,
  *       in whichever layer found them. At least two capitalised words must come before the grade
@@ -22,8 +22,9 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
  */
 final class PlaceNames {
 
-  /** A compass direction, alone or as a compound: West, South-East, North-west. */
-  private static final Pattern COMPASS = Pattern.compile("(?:North|South|East|West)(?:-(?:[Ee]ast|[Ww]est))?");
+  /** A compass direction, alone, as a compound or as an adjective: West, South-East, Northeast, Western. */
+  private static final Pattern COMPASS =
+      Pattern.compile("(?:North|South|East|West)(?:-?(?:[Ee]ast|[Ww]est))?|(?:North|South|East|West)ern");
   /** Words that end the name of a crude oil grade. */
   private static final Set<String> GRADE_WORDS = Set.of("Intermediate", "Sour", "Sweet", "Light", "Heavy", "Blend");
 
