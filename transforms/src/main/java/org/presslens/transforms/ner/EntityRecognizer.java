@@ -163,8 +163,8 @@ public final class EntityRecognizer {
       }
     }
     List<Candidate> models = new ArrayList<>(fromModel);
-    PlaceNames.removeGrades(tokens, fromDictionary);
-    PlaceNames.removeGrades(tokens, models);
+    PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
+    PlaceNames.removeGradesAndBuildings(tokens, models);
     List<Mention> mentions = new ArrayList<>();
     for (Candidate c : MentionMerger.merge(tokens, fromDictionary, models)) {
       Mention mention = mention(tokens, sentence, c, fullNames, organisations);

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
 
 /**
- * Two rules for where a place name begins and whether it names a place at all, from the CoNLL
+ * Rules for where a place name begins and whether it names a place at all, from the CoNLL
  * guidelines the news gold follows (docs/entities.md):
  *
  * <ul>
@@ -17,7 +17,9 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
  *       ({@code West Texas Intermediate}, {@code Edmonton/Swann Hills Light Sweet}) are no mention,
  *       in whichever layer found them. At least two capitalised words must come before the grade
  *       words and none after them, so that {@code Florida Power and Light} (a lower-case word
- *       inside) and {@code Mitsubishi Heavy Industries} keep their names.
+ *       inside) and {@code Mitsubishi Heavy Industries} keep their names;
+ *   <li>so is a building: capitalised words that end in Hotel, Building, Tower, Towers, Plaza or
+ *       Stadium, none after them ({@code Santa Barbara Biltmore Hotel}, {@code Trump Tower}).
  * </ul>
  */
 final class PlaceNames {
@@ -27,6 +29,8 @@ final class PlaceNames {
       Pattern.compile("(?:North|South|East|West)(?:-?(?:[Ee]ast|[Ww]est))?|(?:North|South|East|West)ern");
   /** Words that end the name of a crude oil grade. */
   private static final Set<String> GRADE_WORDS = Set.of("Intermediate", "Sour", "Sweet", "Light", "Heavy", "Blend");
+  /** Words that end the name of a building. */
+  private static final Set<String> BUILDING_WORDS = Set.of("Hotel", "Building", "Tower", "Towers", "Plaza", "Stadium");
 
   private PlaceNames() {}
 
@@ -38,18 +42,27 @@ final class PlaceNames {
     return c;
   }
 
-  /** Drops the candidates that overlap the name of a crude oil grade. */
-  static void removeGrades(String[] tokens, List<Candidate> candidates) {
-    for (int i = 2; i < tokens.length; i++) {
-      if (!GRADE_WORDS.contains(tokens[i]) || !capitalised(tokens[i - 1]) || !capitalised(tokens[i - 2])) {
+  /** Drops the candidates that overlap the name of a crude oil grade or of a building. */
+  static void removeGradesAndBuildings(String[] tokens, List<Candidate> candidates) {
+    removeNamesEndingIn(GRADE_WORDS, 2, tokens, candidates);
+    removeNamesEndingIn(BUILDING_WORDS, 1, tokens, candidates);
+  }
+
+  /**
+   * Drops the candidates that overlap capitalised words ending in one or more of {@code words},
+   * with at least {@code wordsBefore} capitalised words before those and none after.
+   */
+  private static void removeNamesEndingIn(Set<String> words, int wordsBefore, String[] tokens, List<Candidate> candidates) {
+    for (int i = wordsBefore; i < tokens.length; i++) {
+      if (!words.contains(tokens[i]) || !capitalisedRun(tokens, i - wordsBefore, i)) {
         continue;
       }
-      int start = i - 2;
+      int start = i - wordsBefore;
       while (start > 0 && capitalised(tokens[start - 1])) {
         start--;
       }
       int end = i + 1;
-      while (end < tokens.length && GRADE_WORDS.contains(tokens[end])) {
+      while (end < tokens.length && words.contains(tokens[end])) {
         end++; // Light Sweet
       }
       if (end < tokens.length && capitalised(tokens[end])) {
@@ -59,6 +72,15 @@ final class PlaceNames {
       int to = end;
       candidates.removeIf(c -> c.start() < to && c.end() > from);
     }
+  }
+
+  private static boolean capitalisedRun(String[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!capitalised(tokens[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean capitalised(String token) {

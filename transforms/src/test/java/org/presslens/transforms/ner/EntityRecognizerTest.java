@@ -196,4 +196,14 @@ class EntityRecognizerTest {
     assertEquals(2, found.stream().filter("New York Mercantile Exchange/organization"::equals).count(), found.toString());
     assertEquals(2, found.stream().filter("Sedio N.V./organization"::equals).count(), found.toString());
   }
+
+  @Test
+  void aBuildingsNameIsNoMentionOfThePlaceOrPersonInIt() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Investors agreed to buy the Santa Barbara Biltmore Hotel from Marriott Corp, and offices in Trump Tower. "
+            + "The hotel in Santa Barbara will stay open.");
+    assertEquals(1, found.stream().filter("Santa Barbara/location"::equals).count(), found.toString());
+    assertTrue(found.contains("Marriott Corp/organization"), found.toString());
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("Trump")), found.toString());
+  }
 }
