@@ -157,6 +157,9 @@ public final class EntityRecognizer {
         }
         fromDictionary.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
       }
+      for (int[] span : organisationNames.utilitiesAfterPlaces(tokens, places)) {
+        fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
+      }
       fromDictionary.addAll(organisations.candidates(tokens));
       for (int[] span : personNames.afterTitles(tokens)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));

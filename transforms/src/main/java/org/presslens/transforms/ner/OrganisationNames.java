@@ -42,6 +42,12 @@ final class OrganisationNames {
    */
   static final Set<String> EVENT_NOUNS = Set.of("Accord", "Accords", "Act", "Agreement", "Championship", "Conference",
       "Crisis", "Cup", "Declaration", "Doctrine", "Games", "Olympics", "Revolution", "Summit", "Treaty", "War", "Wars");
+  /**
+   * Words that, right after a place the gazetteer knows, end the name of a utility ({@code West
+   * Virginia Power}, {@code Ohio Edison}): not head words of their own, since they also end topics
+   * ({@code Soviet Power}).
+   */
+  static final Set<String> UTILITY_HEADS = Set.of("Power", "Electric", "Gas", "Edison", "Utilities", "Telephone");
   /** Head words that end the name of a natural place ({@code Teles Pires River}, {@code Strait of Hormuz}). */
   static final Set<String> PLACE_HEADS = Set.of("Bay", "Canal", "Desert", "Gulf", "Island", "Islands", "Lake",
       "Mountains", "Ocean", "Peninsula", "River", "Sea", "Strait", "Valley");
@@ -245,6 +251,25 @@ final class OrganisationNames {
   /** Names of places that end with a head word ({@link #PLACE_HEADS}), by the rule of {@link #headWordNames(String[])}. */
   List<int[]> placeNames(String[] tokens) {
     return headWordNames(tokens, PLACE_HEADS);
+  }
+
+  /**
+   * Utilities named by a place the gazetteer knows and one of {@link #UTILITY_HEADS}, when no
+   * capitalised word follows ({@code West Virginia Power from Dominion}; a legal form after it is
+   * the legal-form rule's).
+   *
+   * @param places the spans {start, end} of the gazetteer's places in the sentence
+   */
+  List<int[]> utilitiesAfterPlaces(String[] tokens, List<int[]> places) {
+    List<int[]> spans = new ArrayList<>();
+    for (int[] place : places) {
+      int head = place[1];
+      if (head < tokens.length && UTILITY_HEADS.contains(tokens[head])
+          && (head + 1 == tokens.length || !startsName(tokens[head + 1]))) {
+        spans.add(new int[] {place[0], head + 1});
+      }
+    }
+    return spans;
   }
 
   /**

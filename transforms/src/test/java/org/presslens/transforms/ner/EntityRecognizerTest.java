@@ -206,4 +206,13 @@ class EntityRecognizerTest {
     assertTrue(found.contains("Marriott Corp/organization"), found.toString());
     assertTrue(found.stream().noneMatch(name -> name.startsWith("Trump")), found.toString());
   }
+
+  @Test
+  void aPlaceBeforeAUtilitysWordNamesTheUtility() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The company bought West Virginia Power from its owner, and Ohio Edison said it would sell power to Texas.");
+    assertTrue(found.contains("West Virginia Power/organization") && found.contains("Ohio Edison/organization"),
+        found.toString());
+    assertEquals(List.of("Texas/location"), found.stream().filter(name -> name.endsWith("/location")).toList());
+  }
 }
