@@ -53,8 +53,8 @@ final class PlaceNames {
    * with at least {@code wordsBefore} capitalised words before those and none after.
    */
   private static void removeNamesEndingIn(Set<String> words, int wordsBefore, String[] tokens, List<Candidate> candidates) {
-    for (int i = wordsBefore; i < tokens.length; i++) {
-      if (!words.contains(tokens[i]) || !capitalisedRun(tokens, i - wordsBefore, i)) {
+    for (int i = wordsBefore; i < tokens.length && !candidates.isEmpty(); i++) {
+      if (!capitalised(tokens[i]) || !words.contains(tokens[i]) || !capitalisedRun(tokens, i - wordsBefore, i)) {
         continue;
       }
       int start = i - wordsBefore;
