@@ -1,7 +1,6 @@
 package org.presslens.transforms.parquet;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +43,7 @@ public final class ParquetRowWriter implements AutoCloseable {
   /** Rows between two looks at the buffered size, which adds up every column's buffers. */
   private static final int ROWS_PER_SIZE_CHECK = 1_000;
 
+  private final ChannelOutputFile out;
   private final ParquetFileWriter file;
   private final MessageType schema;
   private final ParquetProperties properties = ParquetProperties.builder().build();
@@ -60,7 +60,8 @@ public final class ParquetRowWriter implements AutoCloseable {
   private long rows;
   private boolean closed;
 
-  private ParquetRowWriter(OutputFile out, ParquetTable table) throws IOException {
+  private ParquetRowWriter(ChannelOutputFile out, ParquetTable table) throws IOException {
+    this.out = out;
     schema = table.parquetSchema();
     tableName = table.name();
     kinds = table.columns().stream().map(c -> c.kind()).toArray(Kind[]::new);
@@ -163,6 +164,7 @@ public final class ParquetRowWriter implements AutoCloseable {
     closed = true;
     try {
       endRowGroup();
+      out.out.holdFooter(); // the footer, written in the same order on every run
       file.end(Map.of());
     } finally {
       file.close();
@@ -188,22 +190,22 @@ public final class ParquetRowWriter implements AutoCloseable {
     public void release() {}
   }
 
-  /** Parquet's view of a channel that is written from start to end. */
+  /** Parquet's view of a channel that is written from start to end, once. */
   private static final class ChannelOutputFile implements OutputFile {
-    private final OutputStream out;
+    private final FooterOrderingStream out;
 
     ChannelOutputFile(WritableByteChannel channel) {
-      this.out = Channels.newOutputStream(channel);
+      this.out = new FooterOrderingStream(Channels.newOutputStream(channel));
     }
 
     @Override
     public PositionOutputStream create(long blockSizeHint) {
-      return new CountingStream(out);
+      return out;
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return new CountingStream(out);
+      return out;
     }
 
     @Override
@@ -214,42 +216,6 @@ public final class ParquetRowWriter implements AutoCloseable {
     @Override
     public long defaultBlockSize() {
       return 0;
-    }
-  }
-
-  private static final class CountingStream extends PositionOutputStream {
-    private final OutputStream out;
-    private long position;
-
-    CountingStream(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public long getPos() {
-      return position;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      position++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      position += len;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
     }
   }
 }
