@@ -3,18 +3,12 @@ package org.presslens.transforms.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.AnalyzeDocuments;
@@ -23,6 +17,7 @@ import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.ner.Gazetteer;
+import org.presslens.transforms.ner.NewsSample;
 import org.presslens.transforms.text.LanguageGuesser;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
@@ -60,9 +55,6 @@ class AnalysisRevisionTest {
       15, "b5f5e0f8aeb1f75489218e8c8a864b49e0429fc6bc732b42ec0d1e763db53236",
       16, "0f9223fc1acc921f24f3349326c9add2de95bccf0e3c58fd392082eb02f40f5f");
 
-  private static final Path NEWS = Path.of(System.getProperty("presslens.root", ".."))
-      .resolve("../shared/corpora/reuters_tm_acq_crude.jsonl.gz");
-
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {
     Path seeds = Path.of(System.getProperty("presslens.seeds", "../seeds"));
@@ -77,16 +69,8 @@ class AnalysisRevisionTest {
 
   @Test
   void theNewsSampleIsAnalysedAsTheRevisionSays() throws IOException {
-    assumeTrue(Files.exists(NEWS), "the Reuters sample is not beside the project");
-    Map<String, String> texts = new TreeMap<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(NEWS)), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonNode doc = json.readTree(line);
-        texts.put(doc.get("doc_id").asText(), doc.get("text").asText());
-      }
-    }
+    Map<String, String> texts = NewsSample.texts();
+    assumeTrue(!texts.isEmpty(), "the Reuters sample is not beside the project");
     assertRecorded(NEWS_DIGESTS, texts);
   }
 

@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +33,6 @@ import org.presslens.transforms.text.TokenizedDocument;
  */
 class NewsGoldTest {
 
-  private static final Path CORPUS = Path.of(System.getProperty("presslens.root", ".."))
-      .resolve("../shared/corpora/reuters_tm_acq_crude.jsonl.gz");
-
   private static List<CSVRecord> gold;
   private static Map<String, String> texts;
 
@@ -51,17 +42,7 @@ class NewsGoldTest {
         NewsGoldTest.class.getResourceAsStream("/ner/news/gold_mentions.csv"), StandardCharsets.UTF_8)) {
       gold = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
     }
-    texts = new TreeMap<>();
-    if (Files.exists(CORPUS)) {
-      ObjectMapper json = new ObjectMapper();
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-          new GZIPInputStream(Files.newInputStream(CORPUS)), StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          JsonNode doc = json.readTree(line);
-          texts.put(doc.get("doc_id").asText(), doc.get("text").asText());
-        }
-      }
-    }
+    texts = NewsSample.texts();
   }
 
   @Test
