@@ -77,6 +77,8 @@ public final class EntityRecognizer {
   private final Map<String, NameDictionary> dictionaries = new LinkedHashMap<>();
   /** Gazetteer entry by its tokens joined with single spaces, as mention surfaces are. */
   private final Map<String, Gazetteer.Entry> entriesByTokens = new HashMap<>();
+  /** Every token of the gazetteer's names. */
+  private final Set<String> nameWords = new HashSet<>();
   /** The organisation name rules, part of the dictionary layer; null when only the models run. */
   private final OrganisationNames organisationNames;
   private final PersonNames personNames = new PersonNames(stopWords);
@@ -89,6 +91,7 @@ public final class EntityRecognizer {
     for (Gazetteer.Entry entry : gazetteer.entries()) {
       String[] tokens = tokenizer.tokenizePhrase(entry.text());
       entriesByTokens.putIfAbsent(String.join(" ", tokens), entry);
+      nameWords.addAll(Arrays.asList(tokens));
       byType.computeIfAbsent(entry.type(), NameDictionary::new).add(tokens);
     }
     if (layers != Layers.MODEL) {
@@ -112,6 +115,7 @@ public final class EntityRecognizer {
     }
     OrganisationShortForms organisations = organisationNames == null ? null
         : organisationNames.forDocument(lowerCaseWords);
+    Set<String> families = organisationNames == null ? Set.of() : PersonNames.families(sentences, nameWords);
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
@@ -127,8 +131,11 @@ public final class EntityRecognizer {
         }
         for (int i = 0; i < tokens.length; i++) {
           Mention fullName = fullNames.get(tokens[i]);
+          String family = families.isEmpty() || covered[i] ? null : familyOf(tokens[i], families);
           if (!covered[i] && fullName != null && Character.isUpperCase(tokens[i].charAt(0))) {
             inSentence.add(new Mention(fullName.canonical(), "person", tokens[i], s, i, i + 1, fullName.source()));
+          } else if (family != null) {
+            inSentence.add(new Mention(family, "person", tokens[i], s, i, i + 1, Mention.DICTIONARY));
           }
         }
         inSentence.sort(Comparator.comparingInt(Mention::start));
@@ -141,6 +148,15 @@ public final class EntityRecognizer {
     }
     // spellings of one name in one document (Zelensky, Zelenskyy): one entity, a gazetteer name first
     return NameVariants.merge(mentions, gazetteer);
+  }
+
+  /** The family a token names, in the singular or the plural ({@code Wallenberg}, {@code Wallenbergs}), or null. */
+  private static String familyOf(String token, Set<String> families) {
+    if (families.contains(token)) {
+      return token;
+    }
+    String singular = token.endsWith("s") ? token.substring(0, token.length() - 1) : null;
+    return singular != null && families.contains(singular) ? singular : null;
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */

@@ -1,6 +1,7 @@
 package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,6 +27,13 @@ final class PersonNames {
       "den", "de", "da", "di", "du", "del", "della", "dos", "la", "le");
   /** A name with the Arabic article joined to it: {@code al-Thani}, {@code el-Sayed}. */
   private static final Pattern ARTICLE_NAME = Pattern.compile("(?:al|el)-\\p{Lu}\\p{L}*");
+  /** A capitalised word of three letters or more in the plural, not one ending in -ss, -us or -is. */
+  private static final Pattern PLURAL_NAME = Pattern.compile("\\p{Lu}\\p{Ll}{2,}(?<![sui])s");
+  /** Endings of demonyms and of followers' names (Americans, Japanese, Communists). */
+  private static final Pattern FOLLOWERS = Pattern.compile("(?:an|ese|ish|ist)$");
+  /** Words after a family name that name the family or its business. */
+  private static final Set<String> FAMILY_WORDS = Set.of("family", "group", "brothers", "interests", "empire", "clan",
+      "dynasty", "heirs", "holding", "holdings");
   /** Capitalised words after a title that make up the name, at most. */
   private static final int MAX_WORDS = 3;
 
@@ -90,6 +98,41 @@ final class PersonNames {
       i = end - 1;
     }
     return spans;
+  }
+
+  /**
+   * The family names a document uses for a family: a capitalised name written in the plural after
+   * {@code the} ({@code the Wallenbergs}) whose singular comes before a word for a family or its
+   * business ({@code Wallenberg group}, {@code Szold family}; {@link #FAMILY_WORDS}). Not a name
+   * that looks like a demonym or a follower's (ending in -an, -ese, -ish, -ist: {@code the
+   * Americans}, {@code the Communists}), nor a word of a gazetteer name ({@code the Soviets},
+   * {@code the Philippines}). Each is a person, in the plural and in the singular, named by the
+   * singular (the guidelines' family name standing for the family).
+   *
+   * @param nameWords the words of the gazetteer's names
+   */
+  static Set<String> families(List<String[]> sentences, Set<String> nameWords) {
+    Set<String> plurals = new HashSet<>();
+    Set<String> beforeFamilyWords = new HashSet<>();
+    for (String[] tokens : sentences) {
+      for (int i = 1; i < tokens.length; i++) {
+        if (tokens[i - 1].equalsIgnoreCase("the") && PLURAL_NAME.matcher(tokens[i]).matches()) {
+          plurals.add(tokens[i]);
+        }
+        if (FAMILY_WORDS.contains(tokens[i]) && startsWithCapital(tokens[i - 1])) {
+          beforeFamilyWords.add(tokens[i - 1]);
+        }
+      }
+    }
+    Set<String> families = new HashSet<>();
+    for (String plural : plurals) {
+      String name = plural.substring(0, plural.length() - 1);
+      if (beforeFamilyWords.contains(name) && !FOLLOWERS.matcher(name).find() && !nameWords.contains(name)
+          && !nameWords.contains(plural)) {
+        families.add(name);
+      }
+    }
+    return families;
   }
 
   private boolean isNameWord(String token) {

@@ -42,7 +42,8 @@ class AnalysisRevisionTest {
       13, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
       14, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
       15, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      16, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d");
+      16, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
+      17, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d");
 
   /**
    * The digest of the Reuters sample's cached results (../shared/corpora, business news the
@@ -53,7 +54,8 @@ class AnalysisRevisionTest {
       13, "d609cf417742b1201f2c6113c7c0c4a1c53345182b739720ccdd0083af40ac5f",
       14, "a8cd1ce894be7018906738c339f3385add3667cd07396f5dbb0048aae8177bad",
       15, "b5f5e0f8aeb1f75489218e8c8a864b49e0429fc6bc732b42ec0d1e763db53236",
-      16, "0f9223fc1acc921f24f3349326c9add2de95bccf0e3c58fd392082eb02f40f5f");
+      16, "0f9223fc1acc921f24f3349326c9add2de95bccf0e3c58fd392082eb02f40f5f",
+      17, "034ea7e055eae7269ba3917365bc75a97ffed03d76366b9b1bbe3aaf9cfded48");
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

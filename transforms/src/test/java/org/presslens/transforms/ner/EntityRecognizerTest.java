@@ -215,4 +215,17 @@ class EntityRecognizerTest {
         found.toString());
     assertEquals(List.of("Texas/location"), found.stream().filter(name -> name.endsWith("/location")).toList());
   }
+
+  @Test
+  void aFamilyNameInThePluralIsAPersonWhenTheDocumentNamesTheFamilyOrItsBusiness() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The Wallenberg group fought back a bid. The Wallenbergs now hold 40 pct, and the Americans and the Soviets "
+            + "watched. An American group and a Soviet group bid too.");
+    assertEquals(List.of("Wallenberg/person", "Wallenberg/person"),
+        found.stream().filter(name -> name.startsWith("Wallenberg")).toList());
+    assertTrue(found.stream().noneMatch(name -> name.equals("American/person") || name.equals("Soviet/person")), found.toString());
+    List<String> withoutFamilyWord = found(Layers.BOTH, Gazetteer.english(),
+        "The Smiths said nothing. Smith and Jones are common names.");
+    assertTrue(withoutFamilyWord.stream().noneMatch(name -> name.equals("Smith/person")), withoutFamilyWord.toString());
+  }
 }
