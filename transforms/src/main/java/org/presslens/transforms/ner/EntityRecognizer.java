@@ -35,8 +35,8 @@ import org.presslens.transforms.text.TokenRules;
  *
  * The dictionary layer also holds the name rules of {@link OrganisationNames} (legal forms and
  * their short forms in the same document, towns before a gazetteer region: "Paulsboro, New
- * Jersey"), and leaves out a gazetteer compass direction that begins a longer name ("West
- * Virginia").
+ * Jersey"), of {@link PersonNames} (people after titles, families) and of {@link PlaceNames}
+ * (compass directions joined to the places they begin, crude oil grades and buildings no mention).
  *
  * The model layer skips sentences without a lower-case letter (headlines, section labels in
  * capitals): the models rely on capitalisation, which such lines do not carry. Model spans are
@@ -55,7 +55,6 @@ public final class EntityRecognizer {
   public enum Layers { MODEL, DICTIONARY, BOTH }
 
   private static final String ORGANIZATION = "organization";
-  private static final Set<String> COMPASS = Set.of("North", "South", "East", "West");
 
   /**
    * Model spans less probable than this (the mean of their tokens' outcome probabilities) are
@@ -199,17 +198,14 @@ public final class EntityRecognizer {
     return models == null ? List.of() : candidates(models.find(tokens), Mention.MODEL);
   }
 
-  /**
-   * The dictionary's spans, but for a compass direction that begins a longer name (West in West
-   * Virginia or West Texas Intermediate, which the gazetteer does not know).
-   */
+  /** The dictionary's spans, with the compass directions joined to the places they begin ({@link PlaceNames}). */
   private List<Candidate> dictionaryCandidates(String[] tokens) {
     Map<String, Span[]> spans = new LinkedHashMap<>();
     dictionaries.forEach((type, dictionary) -> spans.put(type, dictionary.find(tokens)));
     List<Candidate> candidates = candidates(spans, Mention.DICTIONARY);
-    candidates.removeIf(c -> c.end() - c.start() == 1 && COMPASS.contains(tokens[c.start()]) && c.end() < tokens.length
-        && organisationNames.startsName(tokens[c.end()]));
-    candidates.replaceAll(c -> PlaceNames.withCompass(tokens, c));
+    if (!candidates.isEmpty()) {
+      PlaceNames.joinCompassDirections(tokens, candidates, organisationNames::startsName);
+    }
     return candidates;
   }
 

@@ -2,6 +2,7 @@ package org.presslens.transforms.ner;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
 
@@ -10,6 +11,8 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
  * guidelines the news gold follows (docs/entities.md):
  *
  * <ul>
+ *   <li>a compass direction the gazetteer holds ({@code the West}) is no place where it begins a
+ *       name the gazetteer does not know ({@code West Kootenay Power});
  *   <li>a compass direction written before a place is part of the region's name: {@code
  *       South-East Asia}, {@code Northeast Brazil}, {@code West Texas}, {@code Western Europe} (the
  *       gazetteer knows {@code Asia}, not every compass part of it);
@@ -24,6 +27,8 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
  */
 final class PlaceNames {
 
+  /** The compass directions the gazetteer holds as places. */
+  private static final Set<String> COMPASS_WORDS = Set.of("North", "South", "East", "West");
   /** A compass direction, alone, as a compound or as an adjective: West, South-East, Northeast, Western. */
   private static final Pattern COMPASS =
       Pattern.compile("(?:North|South|East|West)(?:-?(?:[Ee]ast|[Ww]est))?|(?:North|South|East|West)ern");
@@ -34,8 +39,20 @@ final class PlaceNames {
 
   private PlaceNames() {}
 
+  /**
+   * Joins compass directions to the places they begin: a gazetteer compass direction (North,
+   * South, East, West: "the West") before a name the gazetteer does not know is no mention ({@code
+   * West Kootenay Power}), and a compass direction before a place is part of its name ({@code West
+   * Texas}).
+   */
+  static void joinCompassDirections(String[] tokens, List<Candidate> candidates, Predicate<String> startsName) {
+    candidates.removeIf(c -> c.end() - c.start() == 1 && COMPASS_WORDS.contains(tokens[c.start()]) && c.end() < tokens.length
+        && startsName.test(tokens[c.end()]));
+    candidates.replaceAll(c -> withCompass(tokens, c));
+  }
+
   /** The location candidate with the compass direction before it, or the candidate itself. */
-  static Candidate withCompass(String[] tokens, Candidate c) {
+  private static Candidate withCompass(String[] tokens, Candidate c) {
     if (c.type().equals("location") && c.start() > 0 && COMPASS.matcher(tokens[c.start() - 1]).matches()) {
       return new Candidate(c.start() - 1, c.end(), c.type(), c.source(), c.probability());
     }

@@ -164,7 +164,7 @@ public final class ParquetRowWriter implements AutoCloseable {
     closed = true;
     try {
       endRowGroup();
-      out.out.holdFooter(); // the footer, written in the same order on every run
+      out.stream.holdFooter(); // the footer, written in the same order on every run
       file.end(Map.of());
     } finally {
       file.close();
@@ -192,20 +192,20 @@ public final class ParquetRowWriter implements AutoCloseable {
 
   /** Parquet's view of a channel that is written from start to end, once. */
   private static final class ChannelOutputFile implements OutputFile {
-    private final FooterOrderingStream out;
+    private final FooterOrderingStream stream;
 
     ChannelOutputFile(WritableByteChannel channel) {
-      this.out = new FooterOrderingStream(Channels.newOutputStream(channel));
+      this.stream = new FooterOrderingStream(Channels.newOutputStream(channel));
     }
 
     @Override
     public PositionOutputStream create(long blockSizeHint) {
-      return out;
+      return stream;
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return out;
+      return stream;
     }
 
     @Override
