@@ -1,19 +1,27 @@
-"""Turns the annotation files (one mention per line, in text order: document index|P/O/L|text|canonical
-when not the text) into gold_mentions.csv with character offsets, by finding each mention after the
-one before in its document. Usage: python3 align.py CORPUS.jsonl.gz a.txt ... > ../gold_mentions.csv"""
+"""Turns the annotation files (one mention per line, in text order: document index or doc_id|P/O/L|text|
+canonical when not the text) into a gold CSV with character offsets, by finding each mention after the
+one before in its document. A document index's parity gives its half (even: dev, odd: test); with
+--dev-only every mention is development data. Usage:
+python3 align.py CORPUS.jsonl.gz a.txt ... > ../gold_mentions.csv
+python3 align.py --dev-only CORPUS.jsonl.gz brown/*.txt > ../brown_dev_mentions.csv"""
 import json, re, sys, csv, gzip
-docs = sorted((json.loads(l) for l in gzip.open(sys.argv[1], 'rt', encoding='utf-8')), key=lambda d: d['doc_id'])
+args = sys.argv[1:]
+dev_only = args[0] == '--dev-only'
+if dev_only:
+    args = args[1:]
+docs = sorted((json.loads(l) for l in gzip.open(args[0], 'rt', encoding='utf-8')), key=lambda d: d['doc_id'])
+index_of = {d['doc_id']: i for i, d in enumerate(docs)}
 types = {'P': 'person', 'O': 'organization', 'L': 'location'}
 rows = []
 errors = 0
 by_doc = {}
-for f in sys.argv[2:]:
+for f in args[1:]:
     for line in open(f):
         line = line.rstrip('\n')
         if not line:
             continue
         i, t, surface, canonical = line.split('|')
-        by_doc.setdefault(int(i), []).append((t, surface, canonical or surface))
+        by_doc.setdefault(int(i) if i.isdigit() else index_of[i], []).append((t, surface, canonical or surface))
 for i in sorted(by_doc):
     text = docs[i]['text']
     cursor = 0
@@ -31,7 +39,7 @@ for i in sorted(by_doc):
             print('NOT FOUND', i, docs[i]['doc_id'], surface, 'after', cursor, file=sys.stderr); errors += 1; continue
         s, e = m
         # code points = chars in Python
-        rows.append([docs[i]['doc_id'], 'dev' if i % 2 == 0 else 'test', s, e, text[s:e], types[t], canonical])
+        rows.append([docs[i]['doc_id'], 'dev' if dev_only or i % 2 == 0 else 'test', s, e, text[s:e], types[t], canonical])
         cursor = e
 print(len(rows), 'mentions,', errors, 'errors', file=sys.stderr)
 w = csv.writer(sys.stdout, lineterminator='\n')
