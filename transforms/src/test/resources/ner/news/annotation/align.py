@@ -34,6 +34,8 @@ for i in sorted(by_doc):
             after = text[e] if e < len(text) else ' '
             if (before.isalnum() and surface[0].isalnum()) or (after.isalnum() and surface[-1].isalnum()):
                 continue
+            if before == '-' or after == '-':  # a name inside a hyphenated compound is not a mention
+                continue
             m = (s, e); break
         if m is None:
             print('NOT FOUND', i, docs[i]['doc_id'], surface, 'after', cursor, file=sys.stderr); errors += 1; continue

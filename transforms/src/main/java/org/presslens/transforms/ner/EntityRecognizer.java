@@ -28,7 +28,8 @@ import org.presslens.transforms.text.TokenRules;
  *   <li>a one-word person name that is the last word of a longer person name seen earlier in the
  *       same document becomes that name (Truss -> Liz Truss after "Liz Truss"); such a surname is a
  *       mention of that person even where neither layer tagged it ("In Feldman's opinion" after
- *       "Pavel Feldman");
+ *       "Pavel Feldman"), and so is its plural after {@code the} ("the Dresbachs" after "H. Malone
+ *       Dresbach": the family);
  *   <li>a leading {@code the} of an alias is left out of the span ("the U.S." is "U.S.");
  *   <li>spelling variants of a person's or place's name in one document are one entity ({@link NameVariants}).
  * </ul>
@@ -129,7 +130,8 @@ public final class EntityRecognizer {
           inSentence = merged(tokens, s, fromModel, fullNames, organisations, covered);
         }
         for (int i = 0; i < tokens.length; i++) {
-          Mention fullName = fullNames.get(tokens[i]);
+          String familySurname = covered[i] ? null : PersonNames.familySurname(tokens, i, fullNames.keySet());
+          Mention fullName = fullNames.get(familySurname != null ? familySurname : tokens[i]);
           String family = families.isEmpty() || covered[i] ? null : familyOf(tokens[i], families);
           if (!covered[i] && fullName != null && Character.isUpperCase(tokens[i].charAt(0))) {
             inSentence.add(new Mention(fullName.canonical(), "person", tokens[i], s, i, i + 1, fullName.source()));
@@ -177,6 +179,9 @@ public final class EntityRecognizer {
       }
       fromDictionary.addAll(organisations.candidates(tokens));
       for (int[] span : personNames.afterTitles(tokens)) {
+        fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
+      }
+      for (int[] span : personNames.withMiddleInitials(tokens)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
       }
     }
@@ -259,12 +264,19 @@ public final class EntityRecognizer {
       }
       int start = c.start();
       int end = c.end();
-      if (insideTicker(tokens, start) || PersonNames.isTitle(tokens[end - 1])) {
-        continue; // Petroleum Minister: a title, not a name
+      if (insideTicker(tokens, start)
+          || PersonNames.isTitle(tokens[end - 1]) && !(end > 1 && PersonNames.isInitial(tokens[end - 2]))) {
+        continue; // Petroleum Minister: a title, not a name (Clinton B. King: a surname)
       }
       if (c.type().equals(PERSON)) {
         start = PersonNames.withoutTitles(tokens, start, end); // Sheikh Abdul-Aziz: the name without its title
         end = PersonNames.withParticles(tokens, end); // Abdul-Aziz bin Khalifa al-Thani
+        int[] widened = personNames.withInitials(tokens, start, end); // J. | Hampton Monroe
+        start = widened[0];
+        end = widened[1];
+        if (end - start == 1 && PersonNames.isSuffix(tokens[start])) {
+          continue; // Jr. alone
+        }
       }
       while (start < end && notInName(tokens[start])) {
         start++;
@@ -282,6 +294,32 @@ public final class EntityRecognizer {
         }
       }
       out.add(new Candidate(start, end, c.type(), c.source(), c.probability()));
+    }
+    return joinOverlappingPersons(out);
+  }
+
+  /** Person spans that overlap after {@link PersonNames#withInitials} are one name ({@code Raymond H. | Hawksley}). */
+  private static List<Candidate> joinOverlappingPersons(List<Candidate> candidates) {
+    List<Candidate> out = new ArrayList<>(candidates.size());
+    List<Candidate> persons = new ArrayList<>();
+    for (Candidate c : candidates) {
+      (c.type().equals(PERSON) ? persons : out).add(c);
+    }
+    persons.sort(Comparator.comparingInt(Candidate::start));
+    Candidate current = null;
+    for (Candidate p : persons) {
+      if (current != null && p.start() < current.end()) {
+        current = new Candidate(current.start(), Math.max(current.end(), p.end()), PERSON, current.source(),
+            Math.max(current.probability(), p.probability()));
+      } else {
+        if (current != null) {
+          out.add(current);
+        }
+        current = p;
+      }
+    }
+    if (current != null) {
+      out.add(current);
     }
     return out;
   }
@@ -334,8 +372,12 @@ public final class EntityRecognizer {
     }
     Mention mention = Mention.found(canonical, type, surface, sentence, start, end, c.source(), c.probability());
     if (type.equals("person") && canonical.indexOf(' ') > 0) {
-      fullNames.putIfAbsent(canonical.substring(canonical.lastIndexOf(' ') + 1), mention);
       String[] names = canonical.split(" ");
+      String surname = names[names.length - 1];
+      if (PersonNames.isSuffix(surname) && names.length > 2) {
+        surname = names[names.length - 2]; // Sethness after Charles H. Sethness Jr.
+      }
+      fullNames.putIfAbsent(surname, mention);
       if (names.length > 2 && PersonNames.isParticle(names[1])) {
         fullNames.putIfAbsent(names[0], mention); // Abdul-Aziz after Abdul-Aziz bin Khalifa al-Thani
       }

@@ -34,6 +34,9 @@ final class PersonNames {
   /** Words after a family name that name the family or its business. */
   private static final Set<String> FAMILY_WORDS = Set.of("family", "group", "brothers", "interests", "empire", "clan",
       "dynasty", "heirs", "holding", "holdings");
+  private static final Set<String> SUFFIXES = Set.of("Jr.", "Sr.", "Jr", "Sr");
+  /** An initial: one capital with its full stop ({@code J.}, {@code F.}). */
+  private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.");
   /** Capitalised words after a title that make up the name, at most. */
   private static final int MAX_WORDS = 3;
 
@@ -70,6 +73,81 @@ final class PersonNames {
         return end;
       }
     }
+  }
+
+  /** {@code Jr.}, {@code Sr.}: after a name, part of it; alone, no name. */
+  static boolean isSuffix(String token) {
+    return SUFFIXES.contains(token);
+  }
+
+  static boolean isInitial(String token) {
+    return INITIAL.matcher(token).matches();
+  }
+
+  /**
+   * A person span {start, end} widened over the initials around it, which the models often leave
+   * out or cut a name at: initials directly before it ({@code J. | Hampton Monroe}), with the
+   * capitalised word before a single one ({@code John F. | Kennedy}, {@code Rush | C. Butlers}), and
+   * initials after it with the capitalised word that follows them ({@code Raymond | H. Hawksley}).
+   */
+  int[] withInitials(String[] tokens, int start, int end) {
+    int s = start;
+    while (s > 0 && isInitial(tokens[s - 1])) {
+      s--;
+    }
+    int leading = s;
+    while (leading < end && isInitial(tokens[leading])) {
+      leading++;
+    }
+    if (leading - s == 1 && s > 0 && isNameWord(tokens[s - 1])) {
+      s--; // a first name before a middle initial
+    }
+    int e = end;
+    while (e < tokens.length && isInitial(tokens[e])) {
+      e++;
+    }
+    if (e > end && isSurnameAfterInitials(tokens, e)) {
+      end = e + 1;
+    }
+    return new int[] {s, end};
+  }
+
+  /**
+   * The spans {start, end} of names written with a middle initial, a capitalised word, initials
+   * and a capitalised word ({@code Howard E. Simpson}, {@code Charles H. Sethness Jr.}), or with one
+   * leading initial and two capitalised words ({@code J. Hampton Monroe}): English writes people,
+   * not places, so. Stop words and titles are not name words; an organisation written so ({@code
+   * John E. Mitchell Co.}) is the longer dictionary span, which wins over this one.
+   */
+  List<int[]> withMiddleInitials(String[] tokens) {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 0; i < tokens.length; i++) {
+      int start = i;
+      int k = i;
+      if (isNameWord(tokens[k]) && !isInitial(tokens[k])) {
+        k++;
+        int initials = k;
+        while (k < tokens.length && isInitial(tokens[k])) {
+          k++;
+        }
+        if (k == initials || !isSurnameAfterInitials(tokens, k)) {
+          continue;
+        }
+      } else if (isInitial(tokens[k]) && (k == 0 || !isInitial(tokens[k - 1])) && k + 2 < tokens.length
+          && isNameWord(tokens[k + 1]) && !isInitial(tokens[k + 1]) && isNameWord(tokens[k + 2])
+          && !isInitial(tokens[k + 2])) {
+        k += 2;
+      } else {
+        continue;
+      }
+      int end = k + 1 < tokens.length && isSuffix(tokens[k + 1]) ? k + 2 : k + 1;
+      if (start > 0 && isInitial(tokens[start - 1]) && (start == 1 || !isInitial(tokens[start - 2]))) {
+        start--; // F. Lee H. Wendell
+      }
+      spans.add(new int[] {start, end});
+      i = end - 1;
+    }
+    return spans;
   }
 
   /**
@@ -135,9 +213,37 @@ final class PersonNames {
     return families;
   }
 
+  /**
+   * The surname a capitalised plural after {@code the} stands for, when it is one of {@code
+   * surnames} (the people the document has named in full): {@code the Dresbachs} after {@code H.
+   * Malone Dresbach}, {@code the Stevenses} after {@code Harvey B. Stevens}; or null.
+   */
+  static String familySurname(String[] tokens, int i, Set<String> surnames) {
+    if (i == 0 || !tokens[i - 1].equalsIgnoreCase("the") || !PLURAL_NAME.matcher(tokens[i]).matches()) {
+      return null;
+    }
+    String token = tokens[i];
+    String singular = token.substring(0, token.length() - 1);
+    if (surnames.contains(singular)) {
+      return singular;
+    }
+    singular = token.endsWith("es") ? token.substring(0, token.length() - 2) : null;
+    return singular != null && surnames.contains(singular) ? singular : null;
+  }
+
   private boolean isNameWord(String token) {
-    return startsWithCapital(token) && !isTitle(token) && !stopWords.contains(token.toLowerCase(Locale.ROOT))
+    return isCapitalisedWord(token) && !isTitle(token);
+  }
+
+  /** A capitalised word of letters (and hyphens, full stops, apostrophes) that is not a stop word, a title or not. */
+  private boolean isCapitalisedWord(String token) {
+    return startsWithCapital(token) && !stopWords.contains(token.toLowerCase(Locale.ROOT))
         && token.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '.' || c == '\'');
+  }
+
+  /** Whether token {@code i} is a surname after initials: a name word, or a title's word there ({@code Clinton B. King}). */
+  private boolean isSurnameAfterInitials(String[] tokens, int i) {
+    return i < tokens.length && !isInitial(tokens[i]) && (isNameWord(tokens[i]) || isCapitalisedWord(tokens[i]) && !tokens[i].endsWith("."));
   }
 
   private static boolean startsWithCapital(String token) {

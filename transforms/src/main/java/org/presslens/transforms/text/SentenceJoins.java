@@ -8,7 +8,10 @@ import opennlp.tools.util.Span;
 
 /**
  * Joins sentences that OpenNLP's sentence detector cut after an abbreviation inside a name or a
- * sentence. A cut is undone when the sentence before it ends with an abbreviation (a word of up to
+ * sentence. A cut is undone when the next sentence starts with a mark that cannot begin one (a
+ * comma, semicolon, colon or closing bracket: {@code Sarasota , Fla . | , for the occasion}, as
+ * pre-tokenized text writes it), when the sentence before it ends with a title that only ever
+ * comes before a name ({@code Mrs. | Clinton B. King}), and when it ends with an abbreviation (a word of up to
  * three letters with a full stop: {@code Jr.}, {@code Inc.}, {@code L.}; or initials: {@code E.F.})
  * and
  *
@@ -29,6 +32,9 @@ final class SentenceJoins {
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
   /** A capitalised word without punctuation ({@code Clifford}; not {@code Washington,}). */
   private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
+  /** Titles written before a name, never at a sentence's end. */
+  private static final Set<String> TITLES = Set.of("Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Gen.", "Gov.", "Sen.",
+      "Rep.", "Capt.", "Lt.", "Col.", "Sgt.", "Maj.", "Adm.", "Atty.", "Prof.", "Rev.", "Msgr.", "Supt.", "Hon.");
   private static final Set<String> PREPOSITIONS = Set.of("of", "by", "from", "to", "with", "for", "and", "at");
   private static final StopWords STOP_WORDS = StopWords.english();
 
@@ -55,6 +61,10 @@ final class SentenceJoins {
 
   /** Whether the cut between {@code sentence} and {@code next} is one of those described above. */
   private static boolean isFalseCut(String text, Span sentence, Span next) {
+    String nextText = text.substring(next.getStart(), next.getEnd()).strip();
+    if (!nextText.isEmpty() && ",;:)]".indexOf(nextText.charAt(0)) >= 0) {
+      return true;
+    }
     int end = sentence.getEnd();
     while (end > sentence.getStart() && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
@@ -63,6 +73,9 @@ final class SentenceJoins {
       return false; // most sentences: no full stop of an abbreviation at the end
     }
     int lastStart = wordStart(text, sentence.getStart(), end);
+    if (TITLES.contains(text.substring(lastStart, end))) {
+      return true;
+    }
     if (end - lastStart > 6 || !Character.isUpperCase(text.charAt(lastStart))) {
       return false; // not a short capitalised word nor initials
     }

@@ -37,11 +37,13 @@ public final class TokenRules {
    * Initials without their last full stop ({@code N.V}, {@code E.F}) and a short capitalised word
    * ({@code Tex}, {@code Calif}): the tokenizer splits off a full stop it cannot tell from a
    * sentence's end. A touching full stop is joined to initials again when a word follows in the
-   * sentence ({@code N.V.}, {@code E.F.}), and to a short word when the word that follows is in lower
-   * case or a number ({@code Houston, Tex. for}; not {@code Paris. The}, a sentence end).
+   * sentence ({@code N.V.}, {@code E.F.}, a middle initial {@code Thomas G. Pullen}), and to a short
+   * word when the word that follows is in lower case or a number ({@code Houston, Tex. for}; not
+   * {@code Paris. The}, a sentence end). Either keeps its full stop when the sentence's own end mark
+   * follows it as a token of its own ({@code Birmingham , Ala. .}, as pre-tokenized text writes it).
    */
   private static final Pattern SHORT_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{0,4}");
-  private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)+\\p{L}");
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)+\\p{L}|\\p{Lu}");
   private static final Map<String, String> NEGATED_STEMS = Map.of("ca", "can", "wo", "will", "sha", "shall");
 
   private TokenRules() {}
@@ -99,12 +101,19 @@ public final class TokenRules {
     }
     for (int next = k + 1; next < spans.length; next++) {
       String token = text.substring(spans[next].getStart(), spans[next].getEnd());
+      if (next == k + 1 && spans[next].getStart() > spans[k].getEnd() && isEndMark(token)) {
+        return true; // Ala. . : the sentence's end is the token after
+      }
       if (hasWordChar(token)) {
         int first = token.codePointAt(0);
         return initials || Character.isLowerCase(first) || Character.isDigit(first);
       }
     }
     return phrase;
+  }
+
+  private static boolean isEndMark(String token) {
+    return token.equals(".") || token.equals("!") || token.equals("?");
   }
 
   private static List<String> splitSlashes(String token) {

@@ -33,17 +33,18 @@ import org.presslens.transforms.text.TextOptions;
 class AnalysisRevisionTest {
 
   /** The digest of the seeds' cached results, by the revision that produced them. */
-  private static final Map<Integer, String> DIGESTS = Map.of(
-      8, "994cf3d366887f0f4ad0f8c81fc25120415388c14f9c74a2c281fc215abc7089",
-      9, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      10, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      11, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      12, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      13, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      14, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      15, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      16, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      17, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d");
+  private static final Map<Integer, String> DIGESTS = Map.ofEntries(
+      Map.entry(8, "994cf3d366887f0f4ad0f8c81fc25120415388c14f9c74a2c281fc215abc7089"),
+      Map.entry(9, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(10, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(11, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(12, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(13, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(14, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(15, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(16, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(17, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(18, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"));
 
   /**
    * The digest of the Reuters sample's cached results (../shared/corpora, business news the
@@ -55,7 +56,8 @@ class AnalysisRevisionTest {
       14, "a8cd1ce894be7018906738c339f3385add3667cd07396f5dbb0048aae8177bad",
       15, "b5f5e0f8aeb1f75489218e8c8a864b49e0429fc6bc732b42ec0d1e763db53236",
       16, "0f9223fc1acc921f24f3349326c9add2de95bccf0e3c58fd392082eb02f40f5f",
-      17, "034ea7e055eae7269ba3917365bc75a97ffed03d76366b9b1bbe3aaf9cfded48");
+      17, "034ea7e055eae7269ba3917365bc75a97ffed03d76366b9b1bbe3aaf9cfded48",
+      18, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058");
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

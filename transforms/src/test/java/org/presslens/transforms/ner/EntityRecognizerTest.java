@@ -228,4 +228,36 @@ class EntityRecognizerTest {
         "The Smiths said nothing. Smith and Jones are common names.");
     assertTrue(withoutFamilyWord.stream().noneMatch(name -> name.equals("Smith/person")), withoutFamilyWord.toString());
   }
+
+  @Test
+  void initialsArePartOfAPersonsName() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "East Providence should appoint a director , Raymond H. Hawksley , the city CD head , believes . "
+            + "Romantic news concerns Mrs. Joan Monroe Armour and F. Lee H. Wendell , who are to be married . "
+            + "The payroll comes to about $15,000,000 . Howard E. Simpson , the railroad's president , said so . "
+            + "Mrs. William Odell , Mrs. Clinton B. King , John Holabird Jr. , and Norman Boothby will judge .");
+    for (String name : List.of("Raymond H. Hawksley", "F. Lee H. Wendell", "Howard E. Simpson", "Clinton B. King")) {
+      assertTrue(found.contains(name + "/person"), name + " in " + found);
+    }
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("Hawksley/") || name.startsWith("Raymond/")), found.toString());
+  }
+
+  @Test
+  void aSuffixAloneIsNoNameAndNotASurname() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "His sister and brother , Marie Louise , 3 , and John Raymond , Jr. 22 months , were admitted . "
+            + "A supper Mr. and Mrs. Charles H. Sethness Jr. planned Sunday was canceled because Mr. Sethness is ill .");
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("Jr.")), found.toString());
+    assertEquals(List.of("Charles H. Sethness Jr./person", "Charles H. Sethness Jr./person"),
+        found.stream().filter(name -> name.contains("Sethness")).toList());
+  }
+
+  @Test
+  void aSurnameInThePluralAfterTheIsTheFamilyOfThePersonNamedInFull() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The victims were H. Malone Dresbach , 47 , and his wife . The boys were adopted by the Dresbachs . "
+            + "Harvey B. Stevens of Kenilworth will give the dinner tonight in the Stevenses' home .");
+    assertEquals(2, found.stream().filter(name -> name.equals("H. Malone Dresbach/person")).count(), found.toString());
+    assertEquals(2, found.stream().filter(name -> name.equals("Harvey B. Stevens/person")).count(), found.toString());
+  }
 }

@@ -143,5 +143,11 @@ class DocumentTokenizerTest {
   void fullStopsOfAbbreviationsInsideASentenceStayWithThem() {
     assertEquals(List.of("It sold shares to < Sedio N.V. > of Houston , Tex. for 5 dlrs ."),
         sentences("It sold shares to <Sedio N.V.> of Houston, Tex. for 5 dlrs."));
+    // a middle initial; an abbreviation before a comma and before the sentence's own full stop, as pre-tokenized text writes them
+    assertEquals(List.of("That was when Dr. Thomas G. Pullen , Jr. , told him ."),
+        sentences("That was when Dr. Thomas G. Pullen , Jr. , told him ."));
+    assertEquals(List.of("A holiday in Sarasota , Fla. , for the occasion ."),
+        sentences("A holiday in Sarasota , Fla. , for the occasion ."));
+    assertEquals(List.of("Headquarters is in Birmingham , Ala. ."), sentences("Headquarters is in Birmingham , Ala. ."));
   }
 }

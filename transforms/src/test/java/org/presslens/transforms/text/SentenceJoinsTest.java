@@ -37,6 +37,16 @@ class SentenceJoinsTest {
   }
 
   @Test
+  void joinsCutsBeforeAMarkThatCannotBeginASentenceAndAfterATitle() {
+    assertEquals(List.of("A holiday in Sarasota , Fla . , for the occasion ."),
+        joined("A holiday in Sarasota , Fla .", ", for the occasion ."));
+    assertEquals(List.of("It was 5 pct. ; the rest was cash."), joined("It was 5 pct.", "; the rest was cash."));
+    assertEquals(List.of("Mrs. William Odell and Mrs. Clinton B. King will judge."),
+        joined("Mrs. William Odell and Mrs.", "Clinton B. King will judge."));
+    assertEquals(List.of("He asked Dr. Jenkins."), joined("He asked Dr.", "Jenkins."));
+  }
+
+  @Test
   void keepsCutsAfterOtherSentenceEnds() {
     assertEquals(List.of("Imports into the U.S.", "Analysts said so."), joined("Imports into the U.S.", "Analysts said so."));
     assertEquals(List.of("He lives in Washington, D.C.", "He said so."), joined("He lives in Washington, D.C.", "He said so."));
