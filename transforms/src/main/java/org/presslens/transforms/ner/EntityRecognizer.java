@@ -293,7 +293,7 @@ public final class EntityRecognizer {
           continue;
         }
       }
-      out.add(new Candidate(start, end, c.type(), c.source(), c.probability()));
+      out.add(PlaceNames.withCompass(tokens, new Candidate(start, end, c.type(), c.source(), c.probability())));
     }
     return joinOverlappingPersons(out);
   }

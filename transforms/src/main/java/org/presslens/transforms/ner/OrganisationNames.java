@@ -31,10 +31,11 @@ final class OrganisationNames {
    * these after capitalised words. Words that also end place names (Union, Street) or products and
    * topics (Power, Oil, Reserve, Capital) are left out.
    */
-  static final Set<String> HEADS = Set.of("Agency", "Airlines", "Airways", "Association", "Authority", "Bancorp", "Bank",
-      "Board", "Commission", "Committee", "Company", "Corporation", "Council", "Court", "Department", "Embassy",
-      "Exchange", "Federation", "Foundation", "Fund", "Group", "Holdings", "Industries", "Institute", "Lines",
-      "Management", "Mining", "Ministry", "Organisation", "Organization", "Partners", "Party", "Resources",
+  static final Set<String> HEADS = Set.of("Academy", "Agency", "Airlines", "Airways", "Association", "Authority",
+      "Bancorp", "Bank", "Board", "Club", "College", "Commission", "Committee", "Company", "Corporation", "Council",
+      "Court", "Department", "Embassy", "Exchange", "Federation", "Foundation", "Fund", "Group", "Holdings",
+      "Industries", "Institute", "League", "Lines", "Management", "Mining", "Ministry", "Museum", "Orchestra",
+      "Organisation", "Organization", "Partners", "Party", "Railroad", "Railway", "Resources", "School",
       "Securities", "Service", "Society", "Trust", "University");
   /**
    * Nouns that name an event or a document, not a place, when they end the words before a comma

@@ -16,10 +16,12 @@ import org.presslens.transforms.text.StopWords;
 final class PersonNames {
 
   /** Titles and offices before a name, or ending a phrase that is not one ({@code Petroleum Minister}). */
-  static final Set<String> TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady",
-      "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince", "Princess", "President", "Minister", "Chairman",
-      "Chancellor", "Secretary", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "Gen.", "Judge", "Mayor", "Ambassador", "Director",
-      "Spokesman", "Spokeswoman", "Investor", "Analyst");
+  static final Set<String> TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Lord",
+      "Lady", "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince", "Princess", "President", "Minister",
+      "Chairman", "Chancellor", "Secretary", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "Gen.", "Judge", "Mayor",
+      "Ambassador", "Director", "Spokesman", "Spokeswoman", "Investor", "Analyst", "Capt.", "Lt.", "Sgt.", "Col.", "Maj.",
+      "Adm.", "Atty.", "Rev.", "Prof.", "Supt.", "Trooper", "Councilman", "Councilwoman", "Congressman", "Congresswoman",
+      "Coach");
   /** Words that continue a title but do not begin one: Secretary General, Attorney General. */
   private static final Set<String> TITLE_ENDS = Set.of("General");
   /** Lower-case words inside personal names, before a capitalised word. */
@@ -54,9 +56,16 @@ final class PersonNames {
     return PARTICLES.contains(token) || ARTICLE_NAME.matcher(token).matches();
   }
 
-  /** The start of a person span without the titles it begins with (but its last word). */
+  /**
+   * A description written as a title before a name ({@code Geneticist George Wells Beadle},
+   * {@code Actress Maureen O'Sullivan}): a capitalised word of six letters or more ending in -ist
+   * or -ess, endings no given name has.
+   */
+  private static final Pattern DESCRIPTION = Pattern.compile("\\p{Lu}\\p{Ll}{3,}(?:ist|ess)");
+
+  /** The start of a person span without the titles and descriptions it begins with (but its last word). */
   static int withoutTitles(String[] tokens, int start, int end) {
-    while (start < end - 1 && isTitle(tokens[start])) {
+    while (start < end - 1 && (isTitle(tokens[start]) || DESCRIPTION.matcher(tokens[start]).matches())) {
       start++;
     }
     return start;

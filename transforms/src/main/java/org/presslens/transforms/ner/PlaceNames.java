@@ -15,14 +15,16 @@ import org.presslens.transforms.ner.MentionMerger.Candidate;
  *       name the gazetteer does not know ({@code West Kootenay Power});
  *   <li>a compass direction written before a place is part of the region's name: {@code
  *       South-East Asia}, {@code Northeast Brazil}, {@code West Texas}, {@code Western Europe} (the
- *       gazetteer knows {@code Asia}, not every compass part of it);
+ *       gazetteer knows {@code Asia}, not every compass part of it), whichever layer found the place
+ *       ({@code East Providence});
  *   <li>a crude oil grade is a product, not a place: capitalised words that end in a grade word
  *       ({@code West Texas Intermediate}, {@code Edmonton/Swann Hills Light Sweet}) are no mention,
  *       in whichever layer found them. At least two capitalised words must come before the grade
  *       words and none after them, so that {@code Florida Power and Light} (a lower-case word
  *       inside) and {@code Mitsubishi Heavy Industries} keep their names;
- *   <li>so is a building: capitalised words that end in Hotel, Building, Tower, Towers, Plaza or
- *       Stadium, none after them ({@code Santa Barbara Biltmore Hotel}, {@code Trump Tower}).
+ *   <li>so is a building: capitalised words that end in Hotel, Building, Tower, Towers, Plaza,
+ *       Stadium, Apartments, Armory, Cathedral, Hospital, Theater or Theatre, none after them
+ *       ({@code Santa Barbara Biltmore Hotel}, {@code Trump Tower}, {@code University Hospital}).
  * </ul>
  */
 final class PlaceNames {
@@ -35,7 +37,8 @@ final class PlaceNames {
   /** Words that end the name of a crude oil grade. */
   private static final Set<String> GRADE_WORDS = Set.of("Intermediate", "Sour", "Sweet", "Light", "Heavy", "Blend");
   /** Words that end the name of a building. */
-  private static final Set<String> BUILDING_WORDS = Set.of("Hotel", "Building", "Tower", "Towers", "Plaza", "Stadium");
+  private static final Set<String> BUILDING_WORDS = Set.of("Hotel", "Building", "Tower", "Towers", "Plaza", "Stadium",
+      "Apartments", "Armory", "Cathedral", "Hospital", "Theater", "Theatre");
 
   private PlaceNames() {}
 
@@ -51,8 +54,8 @@ final class PlaceNames {
     candidates.replaceAll(c -> withCompass(tokens, c));
   }
 
-  /** The location candidate with the compass direction before it, or the candidate itself. */
-  private static Candidate withCompass(String[] tokens, Candidate c) {
+  /** The location candidate with the compass direction before it ({@code East} + {@code Providence}), or the candidate itself. */
+  static Candidate withCompass(String[] tokens, Candidate c) {
     if (c.type().equals("location") && c.start() > 0 && COMPASS.matcher(tokens[c.start() - 1]).matches()) {
       return new Candidate(c.start() - 1, c.end(), c.type(), c.source(), c.probability());
     }

@@ -44,7 +44,8 @@ class AnalysisRevisionTest {
       Map.entry(15, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
       Map.entry(16, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
       Map.entry(17, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
-      Map.entry(18, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"));
+      Map.entry(18, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(19, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"));
 
   /**
    * The digest of the Reuters sample's cached results (../shared/corpora, business news the
@@ -57,7 +58,12 @@ class AnalysisRevisionTest {
       15, "b5f5e0f8aeb1f75489218e8c8a864b49e0429fc6bc732b42ec0d1e763db53236",
       16, "0f9223fc1acc921f24f3349326c9add2de95bccf0e3c58fd392082eb02f40f5f",
       17, "034ea7e055eae7269ba3917365bc75a97ffed03d76366b9b1bbe3aaf9cfded48",
-      18, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058");
+      18, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058",
+      19, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058");
+
+  /** The digest of Brown's 44 press reportage stories' cached results, by revision: text of another kind and time. */
+  private static final Map<Integer, String> PRESS_DIGESTS = Map.of(
+      19, "a511fe43c6459211356cb5eb736bafa8a108286e25187f833f04873cc3da3423");
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {
@@ -76,6 +82,14 @@ class AnalysisRevisionTest {
     Map<String, String> texts = NewsSample.texts();
     assumeTrue(!texts.isEmpty(), "the Reuters sample is not beside the project");
     assertRecorded(NEWS_DIGESTS, texts);
+  }
+
+  @Test
+  void brownsPressStoriesAreAnalysedAsTheRevisionSays() throws IOException {
+    Map<String, String> texts = new TreeMap<>(NewsSample.texts("brown.jsonl.gz"));
+    texts.keySet().removeIf(id -> !id.startsWith("ca"));
+    assumeTrue(!texts.isEmpty(), "the Brown corpus is not beside the project");
+    assertRecorded(PRESS_DIGESTS, texts);
   }
 
   private static void assertRecorded(Map<Integer, String> digests, Map<String, String> texts) {

@@ -260,4 +260,33 @@ class EntityRecognizerTest {
     assertEquals(2, found.stream().filter(name -> name.equals("H. Malone Dresbach/person")).count(), found.toString());
     assertEquals(2, found.stream().filter(name -> name.equals("Harvey B. Stevens/person")).count(), found.toString());
   }
+
+  @Test
+  void aCompassDirectionBeforeAPlaceOnlyTheModelsFoundIsPartOfItsName() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "East Providence should organize its civil defense . Mr. Hawksley believes that East Providence could use two trucks .");
+    assertTrue(found.contains("East Providence/location"), found.toString());
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("Providence/") || name.startsWith("East/")), found.toString());
+  }
+
+  @Test
+  void clubsSchoolsOrchestrasAndRailroadsAreOrganisationsByTheirHeadWord() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Mr. Reama told the Rotary Club of Providence at its luncheon . The Baltimore and Ohio Railroad cut its payroll . "
+            + "The concert was played by the Transylvania Symphony Orchestra from Brevard .");
+    for (String name : List.of("Rotary Club of Providence", "Baltimore and Ohio Railroad", "Transylvania Symphony Orchestra")) {
+      assertTrue(found.contains(name + "/organization"), name + " in " + found);
+    }
+  }
+
+  @Test
+  void hospitalsAndTheatresAreBuildingsAndTitlesAndDescriptionsAreNoPartOfAName() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "He was taken to University Hospital in a municipal ambulance . The governor wrote Miss Grant a letter . "
+            + "Trooper Elmer Hagner spotted the car . Norman Boothby , and Actress Maureen O'Sullivan will judge the costumes .");
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("University Hospital")), found.toString());
+    for (String name : List.of("Grant", "Elmer Hagner", "Maureen O'Sullivan")) {
+      assertTrue(found.contains(name + "/person"), name + " in " + found);
+    }
+  }
 }
