@@ -27,11 +27,12 @@ public final class CacheFolder {
    * before a title; 15: buildings' names are no mention; 16: utilities named by a place; 17: family
    * names; 18: middle initials and abbreviations before a comma kept in one token and sentence,
    * initials joined to person names, families named by a surname; 19: compass directions before the
-   * models' places, clubs, schools and railroads by head word, more buildings and titles),
+   * models' places, clubs, schools and railroads by head word, more buildings and titles; 20: names
+   * joined by an ampersand, touching person spans joined, commas and brackets in canonical names),
    * since development versions share one version number. {@code AnalysisRevisionTest} notices a
    * change to the analysis that does not raise it.
    */
-  static final int ANALYSIS_REVISION = 19;
+  static final int ANALYSIS_REVISION = 20;
 
   private CacheFolder() {}
 

@@ -298,7 +298,10 @@ public final class EntityRecognizer {
     return joinOverlappingPersons(out);
   }
 
-  /** Person spans that overlap after {@link PersonNames#withInitials} are one name ({@code Raymond H. | Hawksley}). */
+  /**
+   * Person spans that overlap after {@link PersonNames#withInitials} ({@code Raymond H. | Hawksley}),
+   * or touch ({@code Albert | John Luthuli}), are one name.
+   */
   private static List<Candidate> joinOverlappingPersons(List<Candidate> candidates) {
     List<Candidate> out = new ArrayList<>(candidates.size());
     List<Candidate> persons = new ArrayList<>();
@@ -308,7 +311,7 @@ public final class EntityRecognizer {
     persons.sort(Comparator.comparingInt(Candidate::start));
     Candidate current = null;
     for (Candidate p : persons) {
-      if (current != null && p.start() < current.end()) {
+      if (current != null && p.start() <= current.end()) {
         current = new Candidate(current.start(), Math.max(current.end(), p.end()), PERSON, current.source(),
             Math.max(current.probability(), p.probability()));
       } else {
@@ -354,8 +357,9 @@ public final class EntityRecognizer {
     }
     String surface = String.join(" ", Arrays.copyOfRange(tokens, start, end));
     Gazetteer.Entry entry = entriesByTokens.get(surface);
-    // a possessive inside a name is written on its word: Heinl's Nursery Inc
-    String canonical = entry != null ? entry.canonical() : gazetteer.canonical(surface).replace(" 's ", "'s ");
+    // a possessive inside a name is written on its word (Heinl's Nursery Inc), and so are commas and brackets
+    String canonical = entry != null ? entry.canonical() : gazetteer.canonical(surface).replace(" 's ", "'s ")
+        .replace(" , ", ", ").replace("( ", "(").replace(" )", ")");
     String type = entry != null && !c.source().equals(Mention.MODEL) ? entry.type() : c.type();
     if (type.equals("person") && end - start == 1 && fullNames.containsKey(canonical)) {
       canonical = fullNames.get(canonical).canonical();

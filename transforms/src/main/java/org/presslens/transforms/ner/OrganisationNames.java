@@ -209,7 +209,7 @@ final class OrganisationNames {
     words.addAll(PLACE_HEADS);
     words.addAll(UNITS);
     words.addAll(COMPANY_NOUNS);
-    words.addAll(Set.of("<", "("));
+    words.addAll(Set.of("<", "(", "&"));
     return Set.copyOf(words);
   }
 
@@ -235,6 +235,48 @@ final class OrganisationNames {
       i = end - 1;
     }
     return spans;
+  }
+
+  /**
+   * The spans {start, end} of names joined by an ampersand: one to three capitalised words, {@code
+   * &} and one to three capitalised words, with up to two more such names before them, each
+   * followed by a comma ({@code Eppler , Guerin & Turner}, {@code Procter & Gamble}, {@code B. &
+   * O.}): English writes firms so, not people or places. Not when a title is among the words
+   * ({@code Mr. & Mrs. Smith}).
+   */
+  List<int[]> ampersandNames(String[] tokens) {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 1; i < tokens.length - 1; i++) {
+      if (!tokens[i].equals("&")) {
+        continue;
+      }
+      int end = i + 1;
+      while (end < tokens.length && end - i <= 3 && isAmpersandNameWord(tokens[end])) {
+        end++;
+      }
+      int start = wordsBefore(tokens, i);
+      for (int more = 0; more < 2 && start > 1 && tokens[start - 1].equals(",") && wordsBefore(tokens, start - 1) < start - 1; more++) {
+        start = wordsBefore(tokens, start - 1);
+      }
+      if (start < i && end > i + 1 && (spans.isEmpty() || spans.get(spans.size() - 1)[1] <= start)) {
+        spans.add(new int[] {start, end});
+        i = end - 1;
+      }
+    }
+    return spans;
+  }
+
+  /** Where the one to three name words before token {@code end} of an ampersand name begin ({@code end} when none). */
+  private int wordsBefore(String[] tokens, int end) {
+    int start = end;
+    while (start > 0 && end - start < 3 && isAmpersandNameWord(tokens[start - 1])) {
+      start--;
+    }
+    return start;
+  }
+
+  private boolean isAmpersandNameWord(String token) {
+    return isNameWord(token) && !PersonNames.isTitle(token);
   }
 
   /**

@@ -42,7 +42,7 @@ final class OrganisationShortForms {
 
   /**
    * Names with a legal form, names with a head word, names before a stock ticker, named parts of
-   * companies, and the short forms of such names seen earlier (longest first), as dictionary
+   * companies, names joined by an ampersand, and the short forms of such names seen earlier (longest first), as dictionary
    * candidates; and places named by their head word.
    */
   List<Candidate> candidates(String[] tokens) {
@@ -56,6 +56,7 @@ final class OrganisationShortForms {
       withoutLegalForm.addAll(names.tickerNames(tokens));
       withoutLegalForm.addAll(names.unitNames(tokens));
       withoutLegalForm.addAll(names.appositiveNames(tokens));
+      withoutLegalForm.addAll(names.ampersandNames(tokens));
       for (int[] span : names.placeNames(tokens)) {
         out.add(new Candidate(span[0], span[1], OrganisationNames.LOCATION, Mention.DICTIONARY, Double.NaN));
       }

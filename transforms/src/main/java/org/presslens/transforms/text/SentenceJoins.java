@@ -9,7 +9,7 @@ import opennlp.tools.util.Span;
 /**
  * Joins sentences that OpenNLP's sentence detector cut after an abbreviation inside a name or a
  * sentence. A cut is undone when the next sentence starts with a mark that cannot begin one (a
- * comma, semicolon, colon or closing bracket: {@code Sarasota , Fla . | , for the occasion}, as
+ * comma, semicolon, colon, closing bracket or ampersand: {@code Sarasota , Fla . | , for the occasion}, as
  * pre-tokenized text writes it), when the sentence before it ends with a title that only ever
  * comes before a name ({@code Mrs. | Clinton B. King}), and when it ends with an abbreviation (a word of up to
  * three letters with a full stop: {@code Jr.}, {@code Inc.}, {@code L.}; or initials: {@code E.F.})
@@ -62,7 +62,7 @@ final class SentenceJoins {
   /** Whether the cut between {@code sentence} and {@code next} is one of those described above. */
   private static boolean isFalseCut(String text, Span sentence, Span next) {
     String nextText = text.substring(next.getStart(), next.getEnd()).strip();
-    if (!nextText.isEmpty() && ",;:)]".indexOf(nextText.charAt(0)) >= 0) {
+    if (!nextText.isEmpty() && ",;:)]&".indexOf(nextText.charAt(0)) >= 0) {
       return true;
     }
     int end = sentence.getEnd();

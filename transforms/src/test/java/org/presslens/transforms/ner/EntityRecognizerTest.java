@@ -289,4 +289,24 @@ class EntityRecognizerTest {
       assertTrue(found.contains(name + "/person"), name + " in " + found);
     }
   }
+
+  @Test
+  void namesJoinedByAnAmpersandAreFirmsWrittenWithTheirCommas() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The first trade at Eppler , Guerin & Turner , the managing underwriter , was at 17 dlrs . "
+            + "Some of the men go on furlough , a B. & O. spokesman said . Mr. & Mrs. Stevens gave a dinner .");
+    assertTrue(found.contains("Eppler, Guerin & Turner/organization"), found.toString());
+    assertTrue(found.contains("B. & O./organization"), found.toString());
+    assertTrue(found.stream().noneMatch(name -> name.contains("Mr.")), found.toString());
+  }
+
+  @Test
+  void touchingPersonSpansAreOneName() {
+    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
+    String[] tokens = "More : Albert John Luthuli , awarded a prize , has to get permission .".split(" ");
+    List<MentionMerger.Candidate> split = List.of(new MentionMerger.Candidate(2, 3, "person", Mention.MODEL, 0.9),
+        new MentionMerger.Candidate(3, 5, "person", Mention.MODEL, 0.8));
+    assertEquals(List.of(new MentionMerger.Candidate(2, 5, "person", Mention.MODEL, 0.9)),
+        recognizer.clean(split, tokens, Set.of()));
+  }
 }
