@@ -1,6 +1,7 @@
 package org.presslens.transforms.ner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +38,6 @@ final class PersonNames {
   private static final Set<String> FAMILY_WORDS = Set.of("family", "group", "brothers", "interests", "empire", "clan",
       "dynasty", "heirs", "holding", "holdings");
   private static final Set<String> SUFFIXES = Set.of("Jr.", "Sr.", "Jr", "Sr");
-  /** An initial: one capital with its full stop ({@code J.}, {@code F.}). */
-  private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.");
   /** Capitalised words after a title that make up the name, at most. */
   private static final int MAX_WORDS = 3;
 
@@ -90,7 +89,7 @@ final class PersonNames {
   }
 
   static boolean isInitial(String token) {
-    return INITIAL.matcher(token).matches();
+    return token.length() == 2 && token.charAt(1) == '.' && Character.isUpperCase(token.charAt(0));
   }
 
   /**
@@ -130,6 +129,9 @@ final class PersonNames {
    */
   List<int[]> withMiddleInitials(String[] tokens) {
     List<int[]> spans = new ArrayList<>();
+    if (Arrays.stream(tokens).noneMatch(PersonNames::isInitial)) {
+      return spans; // most sentences
+    }
     for (int i = 0; i < tokens.length; i++) {
       int start = i;
       int k = i;
