@@ -61,8 +61,11 @@ final class SentenceJoins {
 
   /** Whether the cut between {@code sentence} and {@code next} is one of those described above. */
   private static boolean isFalseCut(String text, Span sentence, Span next) {
-    String nextText = text.substring(next.getStart(), next.getEnd()).strip();
-    if (!nextText.isEmpty() && ",;:)]&".indexOf(nextText.charAt(0)) >= 0) {
+    int nextStart = next.getStart();
+    while (nextStart < next.getEnd() && Character.isWhitespace(text.charAt(nextStart))) {
+      nextStart++;
+    }
+    if (nextStart < next.getEnd() && ",;:)]&".indexOf(text.charAt(nextStart)) >= 0) {
       return true;
     }
     int end = sentence.getEnd();
