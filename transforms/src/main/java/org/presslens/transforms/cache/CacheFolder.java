@@ -28,11 +28,12 @@ public final class CacheFolder {
    * names; 18: middle initials and abbreviations before a comma kept in one token and sentence,
    * initials joined to person names, families named by a surname; 19: compass directions before the
    * models' places, clubs, schools and railroads by head word, more buildings and titles; 20: names
-   * joined by an ampersand, touching person spans joined, commas and brackets in canonical names),
+   * joined by an ampersand, touching person spans joined, commas and brackets in canonical names;
+   * 21: a given name alone is the one person named in full with it),
    * since development versions share one version number. {@code AnalysisRevisionTest} notices a
    * change to the analysis that does not raise it.
    */
-  static final int ANALYSIS_REVISION = 20;
+  static final int ANALYSIS_REVISION = 21;
 
   private CacheFolder() {}
 

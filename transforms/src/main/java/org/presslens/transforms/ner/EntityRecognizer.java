@@ -26,7 +26,8 @@ import org.presslens.transforms.text.TokenRules;
  *   <li>a mention's tokens are trimmed of a possessive {@code 's} and of punctuation at its edges;
  *   <li>its spelling is mapped through the alias table (U.S. -> United States);
  *   <li>a one-word person name that is the last word of a longer person name seen earlier in the
- *       same document becomes that name (Truss -> Liz Truss after "Liz Truss"); such a surname is a
+ *       same document becomes that name (Truss -> Liz Truss after "Liz Truss"), and so does the first
+ *       word of one such name (Charlayne -> Charlayne Hunter: {@link NamedPersons}); such a surname is a
  *       mention of that person even where neither layer tagged it ("In Feldman's opinion" after
  *       "Pavel Feldman"), and so is its plural after {@code the} ("the Dresbachs" after "H. Malone
  *       Dresbach": the family);
@@ -103,8 +104,7 @@ public final class EntityRecognizer {
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
   public List<Mention> find(List<String[]> sentences) {
     List<Mention> mentions = new ArrayList<>();
-    // Surname -> the first mention of a full person name with that surname, in this document.
-    Map<String, Mention> fullNames = new HashMap<>();
+    NamedPersons fullNames = new NamedPersons();
     Set<String> lowerCaseWords = new HashSet<>();
     for (String[] tokens : sentences) {
       for (String token : tokens) {
@@ -130,8 +130,8 @@ public final class EntityRecognizer {
           inSentence = merged(tokens, s, fromModel, fullNames, organisations, covered);
         }
         for (int i = 0; i < tokens.length; i++) {
-          String familySurname = covered[i] ? null : PersonNames.familySurname(tokens, i, fullNames.keySet());
-          Mention fullName = fullNames.get(familySurname != null ? familySurname : tokens[i]);
+          String familySurname = covered[i] ? null : PersonNames.familySurname(tokens, i, fullNames.surnames());
+          Mention fullName = fullNames.bySurname(familySurname != null ? familySurname : tokens[i]);
           String family = families.isEmpty() || covered[i] ? null : familyOf(tokens[i], families);
           if (!covered[i] && fullName != null && Character.isUpperCase(tokens[i].charAt(0))) {
             inSentence.add(new Mention(fullName.canonical(), "person", tokens[i], s, i, i + 1, fullName.source()));
@@ -161,7 +161,7 @@ public final class EntityRecognizer {
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */
-  private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, Map<String, Mention> fullNames,
+  private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, NamedPersons fullNames,
       OrganisationShortForms organisations, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
@@ -342,7 +342,7 @@ public final class EntityRecognizer {
     return stopWords.contains(token.toLowerCase(Locale.ROOT)) || token.codePoints().noneMatch(Character::isLetter);
   }
 
-  private Mention mention(String[] tokens, int sentence, Candidate c, Map<String, Mention> fullNames,
+  private Mention mention(String[] tokens, int sentence, Candidate c, NamedPersons fullNames,
       OrganisationShortForms organisations) {
     int start = c.start();
     int end = c.end();
@@ -361,8 +361,10 @@ public final class EntityRecognizer {
     String canonical = entry != null ? entry.canonical() : gazetteer.canonical(surface).replace(" 's ", "'s ")
         .replace(" , ", ", ").replace("( ", "(").replace(" )", ")");
     String type = entry != null && !c.source().equals(Mention.MODEL) ? entry.type() : c.type();
-    if (type.equals("person") && end - start == 1 && fullNames.containsKey(canonical)) {
-      canonical = fullNames.get(canonical).canonical();
+    if (type.equals("person") && end - start == 1) {
+      Mention fullName = fullNames.bySurname(canonical);
+      fullName = fullName != null ? fullName : fullNames.byGivenName(canonical);
+      canonical = fullName != null ? fullName.canonical() : canonical;
     }
     // an alias line for the spelling decides its name: how an analyst vetoes a short form's merge
     Mention organisation = organisations == null || !type.equals(ORGANIZATION) || entry != null
@@ -375,16 +377,8 @@ public final class EntityRecognizer {
       surface = String.join(" ", Arrays.copyOfRange(tokens, start, end));
     }
     Mention mention = Mention.found(canonical, type, surface, sentence, start, end, c.source(), c.probability());
-    if (type.equals("person") && canonical.indexOf(' ') > 0) {
-      String[] names = canonical.split(" ");
-      String surname = names[names.length - 1];
-      if (PersonNames.isSuffix(surname) && names.length > 2) {
-        surname = names[names.length - 2]; // Sethness after Charles H. Sethness Jr.
-      }
-      fullNames.putIfAbsent(surname, mention);
-      if (names.length > 2 && PersonNames.isParticle(names[1])) {
-        fullNames.putIfAbsent(names[0], mention); // Abdul-Aziz after Abdul-Aziz bin Khalifa al-Thani
-      }
+    if (type.equals("person")) {
+      fullNames.add(mention);
     }
     if (type.equals(ORGANIZATION) && organisations != null) {
       organisations.remember(tokens, start, end, mention);

@@ -46,7 +46,8 @@ class AnalysisRevisionTest {
       Map.entry(17, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
       Map.entry(18, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
       Map.entry(19, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
-      Map.entry(20, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"));
+      Map.entry(20, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"),
+      Map.entry(21, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"));
 
   /**
    * The digest of the Reuters sample's cached results (../shared/corpora, business news the
@@ -61,12 +62,14 @@ class AnalysisRevisionTest {
       17, "034ea7e055eae7269ba3917365bc75a97ffed03d76366b9b1bbe3aaf9cfded48",
       18, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058",
       19, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058",
-      20, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058");
+      20, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058",
+      21, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058");
 
   /** The digest of Brown's 44 press reportage stories' cached results, by revision: text of another kind and time. */
   private static final Map<Integer, String> PRESS_DIGESTS = Map.of(
       19, "a511fe43c6459211356cb5eb736bafa8a108286e25187f833f04873cc3da3423",
-      20, "f6d8c78ac040e2cbcc6c506542c2c653e28f3ffef50306dde1cac7c6ff1cb1e9");
+      20, "f6d8c78ac040e2cbcc6c506542c2c653e28f3ffef50306dde1cac7c6ff1cb1e9",
+      21, "f6749ee47f86fb6db354fc645e82628f28487ed6f34d8bb5d3c931460e30123c");
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

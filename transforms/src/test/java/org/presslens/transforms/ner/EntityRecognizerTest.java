@@ -309,4 +309,15 @@ class EntityRecognizerTest {
     assertEquals(List.of(new MentionMerger.Candidate(2, 5, "person", Mention.MODEL, 0.9)),
         recognizer.clean(split, tokens, Set.of()));
   }
+
+  @Test
+  void aGivenNameAloneIsTheOnePersonNamedInFullWithIt() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Mr. Danny Thomas is exec director of the group . The phonies solicit funds for Danny's hospital in Memphis .");
+    assertEquals(List.of("Danny Thomas/person", "Danny Thomas/person"),
+        found.stream().filter(name -> name.endsWith("/person")).toList());
+    List<String> twoJohnnies = found(Layers.BOTH, Gazetteer.english(),
+        "Johnny Ray has something to cry about . Johnny Weissmuller telephoned Maureen O'Sullivan . Johnny is a glib guy .");
+    assertTrue(twoJohnnies.contains("Johnny/person"), twoJohnnies.toString());
+  }
 }
