@@ -1,14 +1,21 @@
 """Turns the annotation files (one mention per line, in text order: document index or doc_id|P/O/L|text|
 canonical when not the text) into a gold CSV with character offsets, by finding each mention after the
 one before in its document. A document index's parity gives its half (even: dev, odd: test); with
---dev-only every mention is development data. Usage:
+--half NAME every mention is in that half. Usage:
 python3 align.py CORPUS.jsonl.gz a.txt ... > ../gold_mentions.csv
-python3 align.py --dev-only CORPUS.jsonl.gz brown/*.txt > ../brown_dev_mentions.csv"""
+python3 align.py --half dev CORPUS.jsonl.gz brown/*.txt > ../brown_mentions.csv
+python3 align.py --half test --no-header CORPUS.jsonl.gz brown-test/*.txt >> ../brown_mentions.csv"""
 import json, re, sys, csv, gzip
 args = sys.argv[1:]
-dev_only = args[0] == '--dev-only'
-if dev_only:
-    args = args[1:]
+half = None
+header = True
+while args[0].startswith('--'):
+    if args[0] == '--half':
+        half = args[1]
+        args = args[2:]
+    elif args[0] == '--no-header':
+        header = False
+        args = args[1:]
 docs = sorted((json.loads(l) for l in gzip.open(args[0], 'rt', encoding='utf-8')), key=lambda d: d['doc_id'])
 index_of = {d['doc_id']: i for i, d in enumerate(docs)}
 types = {'P': 'person', 'O': 'organization', 'L': 'location'}
@@ -41,9 +48,10 @@ for i in sorted(by_doc):
             print('NOT FOUND', i, docs[i]['doc_id'], surface, 'after', cursor, file=sys.stderr); errors += 1; continue
         s, e = m
         # code points = chars in Python
-        rows.append([docs[i]['doc_id'], 'dev' if dev_only or i % 2 == 0 else 'test', s, e, text[s:e], types[t], canonical])
+        rows.append([docs[i]['doc_id'], half or ('dev' if i % 2 == 0 else 'test'), s, e, text[s:e], types[t], canonical])
         cursor = e
 print(len(rows), 'mentions,', errors, 'errors', file=sys.stderr)
 w = csv.writer(sys.stdout, lineterminator='\n')
-w.writerow(['doc_id', 'half', 'start', 'end', 'text', 'type', 'entity'])
+if header:
+    w.writerow(['doc_id', 'half', 'start', 'end', 'text', 'type', 'entity'])
 w.writerows(rows)
