@@ -50,8 +50,9 @@ final class OrganisationNames {
    */
   static final Set<String> UTILITY_HEADS = Set.of("Power", "Electric", "Gas", "Edison", "Utilities", "Telephone");
   /** Head words that end the name of a natural place ({@code Teles Pires River}, {@code Strait of Hormuz}). */
-  static final Set<String> PLACE_HEADS = Set.of("Bay", "Canal", "Desert", "Gulf", "Island", "Islands", "Lake",
-      "Mountains", "Ocean", "Peninsula", "River", "Sea", "Strait", "Valley");
+  static final Set<String> PLACE_HEADS = Set.of("Avenue", "Bay", "Boulevard", "Canal", "Desert", "Drive", "Gulf",
+      "Island", "Islands", "Lake", "Mountains", "Ocean", "Peninsula", "River", "Road", "Sea", "Square", "Strait",
+      "Street", "Valley");
   /**
    * Nouns that, in an appositive after a name, say that the name is a company's: {@code Nova, the
    * Canadian company that owns}, {@code CMP, a public gold mining company}.

@@ -320,4 +320,14 @@ class EntityRecognizerTest {
         "Johnny Ray has something to cry about . Johnny Weissmuller telephoned Maureen O'Sullivan . Johnny is a glib guy .");
     assertTrue(twoJohnnies.contains("Johnny/person"), twoJohnnies.toString());
   }
+
+  @Test
+  void streetsAndSquaresArePlacesByTheirHeadWord() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Last week , rumors circulated on Wall Street that the firm was for sale . "
+            + "The assailant entered the taxi at Pennsylvania Avenue . I wish to advocate two changes in Washington Square .");
+    for (String name : List.of("Wall Street", "Pennsylvania Avenue", "Washington Square")) {
+      assertTrue(found.contains(name + "/location"), name + " in " + found);
+    }
+  }
 }
