@@ -229,13 +229,35 @@ final class OrganisationNames {
       while (end < tokens.length && isSuffix(tokens[end])) {
         end++; // Co Inc, Co Ltd
       }
-      int start = nameStart(tokens, i, 0);
+      int start = withPartnersBefore(tokens, nameStart(tokens, i, 0), i);
       if (start < i && (spans.isEmpty() || spans.get(spans.size() - 1)[1] <= start)) {
         spans.add(new int[] {start, end});
       }
       i = end - 1;
     }
     return spans;
+  }
+
+  /**
+   * The start of a partnership's name whose legal-form part joins names by {@code and} or {@code &}:
+   * up to two more groups of one to three capitalised words before it, each followed by a comma
+   * ({@code Merrill Lynch , Pierce Fenner and Smith Inc}, {@code Kidder , Peabody and Co}). Not a
+   * group that shares a word with the name after it: {@code Thomas McKiernan , McKiernan and Co
+   * chairman} is a person and his company.
+   */
+  private int withPartnersBefore(String[] tokens, int start, int legalForm) {
+    Set<String> words = new HashSet<>(Arrays.asList(tokens).subList(start, legalForm));
+    boolean joinedByAnd = words.contains("and") || words.contains("&");
+    for (int groups = 0; joinedByAnd && groups < 2 && start > 1 && tokens[start - 1].equals(","); groups++) {
+      int before = wordsBefore(tokens, start - 1);
+      List<String> group = Arrays.asList(tokens).subList(before, start - 1);
+      if (before == start - 1 || group.stream().anyMatch(words::contains)) {
+        break;
+      }
+      words.addAll(group);
+      start = before;
+    }
+    return start;
   }
 
   /**

@@ -54,14 +54,16 @@ class AnalysisRevisionTest {
       16, "0f9223fc1acc921f24f3349326c9add2de95bccf0e3c58fd392082eb02f40f5f",
       17, "034ea7e055eae7269ba3917365bc75a97ffed03d76366b9b1bbe3aaf9cfded48",
       18, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058",
-      22, "5e982cab63165356f1b050b99bb774e8d430e9ef0f37865dd7e617bce900fc6b"));
+      22, "5e982cab63165356f1b050b99bb774e8d430e9ef0f37865dd7e617bce900fc6b",
+      23, "58e03f39dca0eaded9ad4daa4111214431acdaaea30af24687961c468ffdd3cf"));
 
   /** The digest of Brown's 44 press reportage stories' cached results, as above: text of another kind and time. */
   private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.of(
       19, "a511fe43c6459211356cb5eb736bafa8a108286e25187f833f04873cc3da3423",
       20, "f6d8c78ac040e2cbcc6c506542c2c653e28f3ffef50306dde1cac7c6ff1cb1e9",
       21, "f6749ee47f86fb6db354fc645e82628f28487ed6f34d8bb5d3c931460e30123c",
-      22, "353ffd24156cb4ce06ffb4754174ab95b88277a58ac1ce568ec9bd6810e66ec8"));
+      22, "353ffd24156cb4ce06ffb4754174ab95b88277a58ac1ce568ec9bd6810e66ec8",
+      23, "46fe55233ab9c449a331493417028e75e8a4788d9aad0bff5502bfecb1a04eaf"));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

@@ -330,4 +330,14 @@ class EntityRecognizerTest {
       assertTrue(found.contains(name + "/location"), name + " in " + found);
     }
   }
+
+  @Test
+  void aPartnershipsNameGoesOnOverItsPartnersButNotOverAPersonBeforeIt() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Merrill Lynch, Pierce Fenner and Smith Inc has increased its underwriting commitment. "
+            + "\"It is real,\" said Thomas McKiernan, McKiernan and Co chairman.");
+    assertTrue(found.contains("Merrill Lynch, Pierce Fenner and Smith Inc/organization"), found.toString());
+    assertTrue(found.contains("McKiernan and Co/organization"), found.toString());
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("Thomas McKiernan,")), found.toString());
+  }
 }
