@@ -24,7 +24,9 @@ class OrganisationNamesTest {
     assertEquals(List.of("Miller Tabak Hirsch and Co", "Bank of New York Co Inc"),
         legalForms("The Miller Tabak Hirsch and Co unit of Bank of New York Co Inc said"));
     assertEquals(List.of("MCV Holdings Inc"), legalForms("offers from Redstone and MCV Holdings Inc ."));
-    assertEquals(List.of("Pierce Fenner and Smith Inc"), legalForms("Merrill Lynch , Pierce Fenner and Smith Inc has"));
+    assertEquals(List.of("Merrill Lynch , Pierce Fenner and Smith Inc"), legalForms("Merrill Lynch , Pierce Fenner and Smith Inc has"));
+    assertEquals(List.of("McKiernan and Co"), legalForms("said Thomas McKiernan , McKiernan and Co chairman"));
+    assertEquals(List.of("MCV Holdings Inc"), legalForms("from Smith , Redstone and MCV Holdings Inc ."));
     assertEquals(List.of("Heinl 's Nursery Inc"), legalForms("bought Miami-based Heinl 's Nursery Inc for"));
     assertEquals(List.of(), legalForms("the Co said its Inc"));
   }
