@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.presslens.transforms.text.StopWords;
+import org.presslens.transforms.text.Titles;
 
 /**
  * The name rules for people: titles are not part of a name (CoNLL leaves them out), particles are
@@ -16,13 +19,16 @@ import org.presslens.transforms.text.StopWords;
  */
 final class PersonNames {
 
-  /** Titles and offices before a name, or ending a phrase that is not one ({@code Petroleum Minister}). */
-  static final Set<String> TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Lord",
-      "Lady", "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince", "Princess", "President", "Minister",
-      "Chairman", "Chancellor", "Secretary", "Governor", "Gov.", "Senator", "Sen.", "Rep.", "Gen.", "Judge", "Mayor",
-      "Ambassador", "Director", "Spokesman", "Spokeswoman", "Investor", "Analyst", "Capt.", "Lt.", "Sgt.", "Col.", "Maj.",
-      "Adm.", "Atty.", "Rev.", "Prof.", "Supt.", "Trooper", "Councilman", "Councilwoman", "Congressman", "Congresswoman",
-      "Coach");
+  /**
+   * Titles and offices before a name, or ending a phrase that is not one ({@code Petroleum
+   * Minister}): these words, with and without a full stop where they have one, and the
+   * abbreviated titles of {@link Titles#ABBREVIATED}.
+   */
+  static final Set<String> TITLES = Stream.concat(Stream.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady",
+      "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince", "Princess", "President", "Minister", "Chairman",
+      "Chancellor", "Secretary", "Governor", "Senator", "Judge", "Mayor", "Ambassador", "Director", "Spokesman",
+      "Spokeswoman", "Investor", "Analyst", "Trooper", "Councilman", "Councilwoman", "Congressman", "Congresswoman",
+      "Coach"), Titles.ABBREVIATED.stream()).collect(Collectors.toUnmodifiableSet());
   /** Words that continue a title but do not begin one: Secretary General, Attorney General. */
   private static final Set<String> TITLE_ENDS = Set.of("General");
   /** Lower-case words inside personal names, before a capitalised word. */
@@ -252,9 +258,13 @@ final class PersonNames {
         && token.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '.' || c == '\'');
   }
 
-  /** Whether token {@code i} is a surname after initials: a name word, or a title's word there ({@code Clinton B. King}). */
+  /**
+   * Whether token {@code i} is a surname after initials: any capitalised word but an abbreviated
+   * title, since a title's word there is a surname ({@code Clinton B. King}).
+   */
   private boolean isSurnameAfterInitials(String[] tokens, int i) {
-    return i < tokens.length && !isInitial(tokens[i]) && (isNameWord(tokens[i]) || isCapitalisedWord(tokens[i]) && !tokens[i].endsWith("."));
+    return i < tokens.length && !isInitial(tokens[i]) && isCapitalisedWord(tokens[i])
+        && !Titles.ABBREVIATED.contains(tokens[i]);
   }
 
   private static boolean startsWithCapital(String token) {

@@ -32,9 +32,6 @@ final class SentenceJoins {
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
   /** A capitalised word without punctuation ({@code Clifford}; not {@code Washington,}). */
   private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
-  /** Titles written before a name, never at a sentence's end. */
-  private static final Set<String> TITLES = Set.of("Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Gen.", "Gov.", "Sen.",
-      "Rep.", "Capt.", "Lt.", "Col.", "Sgt.", "Maj.", "Adm.", "Atty.", "Prof.", "Rev.", "Msgr.", "Supt.", "Hon.");
   private static final Set<String> PREPOSITIONS = Set.of("of", "by", "from", "to", "with", "for", "and", "at");
   private static final StopWords STOP_WORDS = StopWords.english();
 
@@ -76,7 +73,7 @@ final class SentenceJoins {
       return false; // most sentences: no full stop of an abbreviation at the end
     }
     int lastStart = wordStart(text, sentence.getStart(), end);
-    if (TITLES.contains(text.substring(lastStart, end))) {
+    if (Titles.ABBREVIATED.contains(text.substring(lastStart, end))) {
       return true;
     }
     if (end - lastStart > 6 || !Character.isUpperCase(text.charAt(lastStart))) {

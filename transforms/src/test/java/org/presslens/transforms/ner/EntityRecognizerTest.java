@@ -30,6 +30,13 @@ class EntityRecognizerTest {
         .map(m -> m.canonical() + "/" + m.type()).toList();
   }
 
+  /** Asserts that each of {@code names} was found with {@code type}. */
+  private static void assertFound(List<String> found, String type, String... names) {
+    for (String name : names) {
+      assertTrue(found.contains(name + "/" + type), name + " in " + found);
+    }
+  }
+
   /** The shipped gazetteer with more "type TAB name" lines. */
   private static Gazetteer withNames(String lines) throws Exception {
     return Gazetteer.english().addNames(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), "test");
@@ -236,9 +243,7 @@ class EntityRecognizerTest {
             + "Romantic news concerns Mrs. Joan Monroe Armour and F. Lee H. Wendell , who are to be married . "
             + "The payroll comes to about $15,000,000 . Howard E. Simpson , the railroad's president , said so . "
             + "Mrs. William Odell , Mrs. Clinton B. King , John Holabird Jr. , and Norman Boothby will judge .");
-    for (String name : List.of("Raymond H. Hawksley", "F. Lee H. Wendell", "Howard E. Simpson", "Clinton B. King")) {
-      assertTrue(found.contains(name + "/person"), name + " in " + found);
-    }
+    assertFound(found, "person", "Raymond H. Hawksley", "F. Lee H. Wendell", "Howard E. Simpson", "Clinton B. King");
     assertTrue(found.stream().noneMatch(name -> name.startsWith("Hawksley/") || name.startsWith("Raymond/")), found.toString());
   }
 
@@ -274,9 +279,7 @@ class EntityRecognizerTest {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Mr. Reama told the Rotary Club of Providence at its luncheon . The Baltimore and Ohio Railroad cut its payroll . "
             + "The concert was played by the Transylvania Symphony Orchestra from Brevard .");
-    for (String name : List.of("Rotary Club of Providence", "Baltimore and Ohio Railroad", "Transylvania Symphony Orchestra")) {
-      assertTrue(found.contains(name + "/organization"), name + " in " + found);
-    }
+    assertFound(found, "organization", "Rotary Club of Providence", "Baltimore and Ohio Railroad", "Transylvania Symphony Orchestra");
   }
 
   @Test
@@ -285,9 +288,7 @@ class EntityRecognizerTest {
         "He was taken to University Hospital in a municipal ambulance . The governor wrote Miss Grant a letter . "
             + "Trooper Elmer Hagner spotted the car . Norman Boothby , and Actress Maureen O'Sullivan will judge the costumes .");
     assertTrue(found.stream().noneMatch(name -> name.startsWith("University Hospital")), found.toString());
-    for (String name : List.of("Grant", "Elmer Hagner", "Maureen O'Sullivan")) {
-      assertTrue(found.contains(name + "/person"), name + " in " + found);
-    }
+    assertFound(found, "person", "Grant", "Elmer Hagner", "Maureen O'Sullivan");
   }
 
   @Test
@@ -326,9 +327,7 @@ class EntityRecognizerTest {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Last week , rumors circulated on Wall Street that the firm was for sale . "
             + "The assailant entered the taxi at Pennsylvania Avenue . I wish to advocate two changes in Washington Square .");
-    for (String name : List.of("Wall Street", "Pennsylvania Avenue", "Washington Square")) {
-      assertTrue(found.contains(name + "/location"), name + " in " + found);
-    }
+    assertFound(found, "location", "Wall Street", "Pennsylvania Avenue", "Washington Square");
   }
 
   @Test
