@@ -104,7 +104,7 @@ public final class EntityRecognizer {
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
   public List<Mention> find(List<String[]> sentences) {
     List<Mention> mentions = new ArrayList<>();
-    NamedPersons fullNames = new NamedPersons();
+    NamedPersons namedPersons = new NamedPersons();
     Set<String> lowerCaseWords = new HashSet<>();
     for (String[] tokens : sentences) {
       for (String token : tokens) {
@@ -123,15 +123,15 @@ public final class EntityRecognizer {
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
             ? clean(modelCandidates(tokens), tokens, lowerCaseWords) : List.of();
         boolean[] covered = new boolean[tokens.length];
-        List<Mention> inSentence = merged(tokens, s, fromModel, fullNames, organisations, covered);
+        List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, covered);
         if (organisations != null && organisations.shortFormCount() > shortFormsBefore) {
           // the sentence named an organisation by its legal form: its short forms count in the same sentence too
           Arrays.fill(covered, false);
-          inSentence = merged(tokens, s, fromModel, fullNames, organisations, covered);
+          inSentence = merged(tokens, s, fromModel, namedPersons, organisations, covered);
         }
         for (int i = 0; i < tokens.length; i++) {
-          String familySurname = covered[i] ? null : PersonNames.familySurname(tokens, i, fullNames.surnames());
-          Mention fullName = fullNames.bySurname(familySurname != null ? familySurname : tokens[i]);
+          String familySurname = covered[i] ? null : PersonNames.familySurname(tokens, i, namedPersons.surnames());
+          Mention fullName = namedPersons.bySurname(familySurname != null ? familySurname : tokens[i]);
           String family = families.isEmpty() || covered[i] ? null : familyOf(tokens[i], families);
           if (!covered[i] && fullName != null && Character.isUpperCase(tokens[i].charAt(0))) {
             inSentence.add(new Mention(fullName.canonical(), "person", tokens[i], s, i, i + 1, fullName.source()));
@@ -161,7 +161,7 @@ public final class EntityRecognizer {
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */
-  private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, NamedPersons fullNames,
+  private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, NamedPersons namedPersons,
       OrganisationShortForms organisations, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
@@ -190,7 +190,7 @@ public final class EntityRecognizer {
     PlaceNames.removeGradesAndBuildings(tokens, models);
     List<Mention> mentions = new ArrayList<>();
     for (Candidate c : MentionMerger.merge(tokens, fromDictionary, models)) {
-      Mention mention = mention(tokens, sentence, c, fullNames, organisations);
+      Mention mention = mention(tokens, sentence, c, namedPersons, organisations);
       if (mention != null) {
         mentions.add(mention);
         Arrays.fill(covered, c.start(), c.end(), true);
@@ -342,7 +342,7 @@ public final class EntityRecognizer {
     return stopWords.contains(token.toLowerCase(Locale.ROOT)) || token.codePoints().noneMatch(Character::isLetter);
   }
 
-  private Mention mention(String[] tokens, int sentence, Candidate c, NamedPersons fullNames,
+  private Mention mention(String[] tokens, int sentence, Candidate c, NamedPersons namedPersons,
       OrganisationShortForms organisations) {
     int start = c.start();
     int end = c.end();
@@ -362,8 +362,8 @@ public final class EntityRecognizer {
         .replace(" , ", ", ").replace("( ", "(").replace(" )", ")");
     String type = entry != null && !c.source().equals(Mention.MODEL) ? entry.type() : c.type();
     if (type.equals("person") && end - start == 1) {
-      Mention fullName = fullNames.bySurname(canonical);
-      fullName = fullName != null ? fullName : fullNames.byGivenName(canonical);
+      Mention fullName = namedPersons.bySurname(canonical);
+      fullName = fullName != null ? fullName : namedPersons.byGivenName(canonical);
       canonical = fullName != null ? fullName.canonical() : canonical;
     }
     // an alias line for the spelling decides its name: how an analyst vetoes a short form's merge
@@ -378,7 +378,7 @@ public final class EntityRecognizer {
     }
     Mention mention = Mention.found(canonical, type, surface, sentence, start, end, c.source(), c.probability());
     if (type.equals("person")) {
-      fullNames.add(mention);
+      namedPersons.add(mention);
     }
     if (type.equals(ORGANIZATION) && organisations != null) {
       organisations.remember(tokens, start, end, mention);
