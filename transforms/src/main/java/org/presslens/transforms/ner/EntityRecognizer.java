@@ -83,6 +83,7 @@ public final class EntityRecognizer {
   /** The organisation name rules, part of the dictionary layer; null when only the models run. */
   private final OrganisationNames organisationNames;
   private final PersonNames personNames = new PersonNames(stopWords);
+  private final GivenNames givenNames;
 
   public EntityRecognizer(NameFinderModels nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
@@ -99,6 +100,7 @@ public final class EntityRecognizer {
       dictionaries.putAll(byType);
     }
     organisationNames = layers == Layers.MODEL ? null : new OrganisationNames(stopWords, entriesByTokens.keySet());
+    givenNames = layers == Layers.MODEL ? null : GivenNames.english();
   }
 
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
@@ -184,6 +186,12 @@ public final class EntityRecognizer {
       for (int[] span : personNames.withMiddleInitials(tokens)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
       }
+      for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::endsNoPersonName,
+          organisations::isWrittenInLowerCase, nameWords)) {
+        if (noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
+          fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
+        }
+      }
     }
     List<Candidate> models = new ArrayList<>(fromModel);
     PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
@@ -197,6 +205,22 @@ public final class EntityRecognizer {
       }
     }
     return mentions;
+  }
+
+  /** Words that end no person's name: titles, legal forms, organisation and place head words. */
+  private static boolean endsNoPersonName(String token) {
+    return PersonNames.isTitle(token) || OrganisationNames.SUFFIXES.contains(token)
+        || OrganisationNames.HEADS.contains(token) || OrganisationNames.PLACE_HEADS.contains(token)
+        || OrganisationNames.UTILITY_HEADS.contains(token);
+  }
+
+  private static boolean noneOverlaps(int[] span, List<Candidate> candidates) {
+    for (Candidate c : candidates) {
+      if (c.start() < span[1] && span[0] < c.end()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Candidate> modelCandidates(String[] tokens) {

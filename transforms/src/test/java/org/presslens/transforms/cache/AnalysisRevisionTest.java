@@ -40,7 +40,8 @@ class AnalysisRevisionTest {
    */
   private static final NavigableMap<Integer, String> DIGESTS = new TreeMap<>(Map.of(
       8, "994cf3d366887f0f4ad0f8c81fc25120415388c14f9c74a2c281fc215abc7089",
-      9, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d"));
+      9, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
+      25, "c81605f6805e7733435dea5f376bde5aeebb2ccf244fc7e35d38118ac868b4b0"));
 
   /**
    * The digest of the Reuters sample's cached results (../shared/corpora, business news the
@@ -63,7 +64,8 @@ class AnalysisRevisionTest {
       20, "f6d8c78ac040e2cbcc6c506542c2c653e28f3ffef50306dde1cac7c6ff1cb1e9",
       21, "f6749ee47f86fb6db354fc645e82628f28487ed6f34d8bb5d3c931460e30123c",
       22, "353ffd24156cb4ce06ffb4754174ab95b88277a58ac1ce568ec9bd6810e66ec8",
-      23, "46fe55233ab9c449a331493417028e75e8a4788d9aad0bff5502bfecb1a04eaf"));
+      23, "46fe55233ab9c449a331493417028e75e8a4788d9aad0bff5502bfecb1a04eaf",
+      25, "841ca3cb5ebb447764e6bfb4a5bb4854711953db75239183d7878c59078c3097"));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

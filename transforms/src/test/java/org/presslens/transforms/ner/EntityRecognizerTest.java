@@ -163,6 +163,22 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void aCommonGivenNameBeforeASurnameNamesAPersonNoOtherRuleFound() {
+    List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
+        "Casey Stengel takes over as boss. Olivia De Havilland signed to do a play. Pretty Sunny Ainsworth joined us.");
+    assertFound(found, "person", "Casey Stengel", "Olivia De Havilland", "Sunny Ainsworth");
+  }
+
+  @Test
+  void aGivenNameStartsNoFirmPlaceOrInstitutionNorAWordTheTextWritesInLowerCase() {
+    List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
+        "Analysts at Dean Witter and Co agreed. The Anne Arundel county school board met at Wayne State. Virginia Slims "
+            + "sold well. In frank letters to Frank Capozza, Carter Hawley said no.");
+    assertTrue(found.stream().noneMatch(name -> name.endsWith("/person")), found.toString());
+    assertFound(found, "organization", "Dean Witter and Co");
+  }
+
+  @Test
   void aCompassDirectionBeforeAPlaceIsPartOfTheRegionsName() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Indonesia, the largest country in South-East Asia, exports oil. Drilling in West Texas rose, and so did trade in the West "
