@@ -100,7 +100,7 @@ public final class EntityRecognizer {
       dictionaries.putAll(byType);
     }
     organisationNames = layers == Layers.MODEL ? null : new OrganisationNames(stopWords, entriesByTokens.keySet());
-    givenNames = layers == Layers.MODEL ? null : GivenNames.english();
+    givenNames = layers == Layers.MODEL ? null : GivenNames.english().without(nameWords);
   }
 
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
@@ -187,7 +187,7 @@ public final class EntityRecognizer {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
       }
       for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::endsNoPersonName,
-          organisations::isWrittenInLowerCase, nameWords)) {
+          organisations::isWrittenInLowerCase)) {
         if (noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
           fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
         }
@@ -207,11 +207,15 @@ public final class EntityRecognizer {
     return mentions;
   }
 
-  /** Words that end no person's name: titles, legal forms, organisation and place head words. */
+  /**
+   * Words that end no person's name: titles, legal forms, head words of organisations, places and
+   * buildings, nouns of events and documents, months and weekdays.
+   */
   private static boolean endsNoPersonName(String token) {
     return PersonNames.isTitle(token) || OrganisationNames.SUFFIXES.contains(token)
         || OrganisationNames.HEADS.contains(token) || OrganisationNames.PLACE_HEADS.contains(token)
-        || OrganisationNames.UTILITY_HEADS.contains(token);
+        || OrganisationNames.UTILITY_HEADS.contains(token) || OrganisationNames.EVENT_NOUNS.contains(token)
+        || PlaceNames.BUILDING_WORDS.contains(token) || CALENDAR.contains(token.toLowerCase(Locale.ROOT));
   }
 
   private static boolean noneOverlaps(int[] span, List<Candidate> candidates) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,16 +20,18 @@ import org.yaml.snakeyaml.Yaml;
  * gazetteer holds only public figures. The given names are the English male and female first names
  * of Datafaker's name list (the build unpacks {@code en/name.yml} from {@code net.datafaker:datafaker}
  * into the classes folder), less its common surnames ({@code Carter}, {@code Douglas}), which also
- * start firms' names. Conditions, each for precision (docs/entities.md):
+ * start firms' names, and less the words of gazetteer names and their demonyms ({@link #without}).
+ * Conditions, each for precision (docs/entities.md):
  *
  * <ul>
- *   <li>the given name is capitalised, not a stop word, a month, a word of a gazetteer name
- *       ({@code Georgia}, {@code Florence}), nor a word the document writes in lower case ({@code
- *       Frank} after {@code frank});
+ *   <li>the given name is capitalised, not a stop word, month, rank, title, particle or place
+ *       prefix ({@code Major}, {@code Van}, {@code Santa}), nor a word the document writes in lower
+ *       case ({@code Frank} after {@code frank}); it does not follow a place prefix ({@code St. Louis})
+ *       or {@code of} after a capitalised word ({@code Republic of Santo Domingo});
  *   <li>initials and a particle may follow ({@code Olivia De Havilland}), then one surname: a
  *       capitalised word with a lower-case letter (no acronym), not a stop word, title, legal form,
- *       organisation head word, place head word or the end of an institution's short name ({@code
- *       Wayne State});
+ *       head word of an organisation, place or building, noun of an event or document, month or
+ *       weekday, nor one of {@link #NOT_SURNAMES} ({@code Wayne State}, {@code Lincoln Memorial});
  *   <li>the name ends there: the next word is not capitalised, not {@code &}, not a lower-case head
  *       word ({@code Anne Arundel county}), and not {@code and} before a capitalised word ({@code
  *       Merrill Lynch and Co}).
@@ -39,10 +42,22 @@ import org.yaml.snakeyaml.Yaml;
 final class GivenNames {
 
   private static final String RESOURCE = "/org/presslens/names/en/name.yml";
-  private static final Set<String> PARTICLES = Set.of("De", "Di", "Du", "La", "Le", "Van", "Von", "de", "van", "von");
+  /** Particles before a surname; as a first word, no given name ({@code Van Vliet}, {@code Del Norte}). */
+  private static final Set<String> PARTICLES = Set.of("De", "Del", "Di", "Du", "La", "Le", "Van", "Von", "de", "van",
+      "von");
   private static final Set<String> MONTHS = Set.of("April", "May", "June", "July", "August");
-  /** Words that end an institution's short name ({@code Wayne State}, {@code Penn State}), not a surname. */
-  private static final Set<String> INSTITUTION_ENDS = Set.of("State", "Tech");
+  /** Ranks the list holds as given names ({@code Major Snively}): a title, not a name. */
+  private static final Set<String> RANKS = Set.of("Major", "General", "Marshal", "Admiral", "Colonel", "Captain");
+  /**
+   * Words after a given name that make it part of no person's name: the ends of institutions'
+   * short names ({@code Wayne State}), of memorials and bodies named after a person ({@code Lincoln
+   * Memorial}, {@code Jackson Administration}, {@code Allen Brothers}), of peoples' names ({@code Ute Indians}).
+   */
+  private static final Set<String> NOT_SURNAMES = Set.of("State", "Tech", "Administration", "Barracks", "Brothers",
+      "Bureau", "Indians", "Memorial", "Monument", "Mosque", "Report", "Reservation");
+  /** Words before a given name that make it part of a place's name ({@code St. Louis Exposition}, {@code Fort Wayne}). */
+  private static final Set<String> PLACE_PREFIXES = Set.of("St.", "St", "Saint", "San", "Santa", "Fort", "Ft.", "Mount",
+      "Mt.", "Port", "Cape", "Lake");
   /**
    * Lower-case head words after which capitalised words name a place or an institution, as older
    * text writes them ({@code Anne Arundel county}, {@code Woodrow Wilson school}).
@@ -50,6 +65,9 @@ final class GivenNames {
   private static final Set<String> LOWER_CASE_HEADS = Set.of("county", "city", "town", "township", "river", "lake",
       "street", "avenue", "road", "park", "square", "club", "school", "college", "university", "hospital",
       "hotel", "hall", "church", "company", "association", "society", "foundation");
+
+  private static final Pattern DEMONYM_ENDING = Pattern.compile("(?:i?an|ese|ish|i)$");
+  private static final int MIN_STEM = 4;
 
   private final Set<String> names;
 
@@ -95,21 +113,42 @@ final class GivenNames {
   }
 
   /**
+   * These names less those that are a word of a gazetteer name ({@code Georgia}, {@code Florence})
+   * or look like the demonym of one: ending in -an, -ian, -ese, -ish or -i after a stem of four
+   * letters or more that begins one ({@code German}: {@code Germany}).
+   */
+  GivenNames without(Set<String> nameWords) {
+    Set<String> stems = new HashSet<>();
+    for (String word : nameWords) {
+      for (int length = MIN_STEM; length <= word.length(); length++) {
+        stems.add(word.substring(0, length));
+      }
+    }
+    Set<String> kept = new HashSet<>();
+    for (String name : names) {
+      var demonym = DEMONYM_ENDING.matcher(name);
+      boolean looksLikeDemonym = demonym.find() && demonym.start() >= MIN_STEM
+          && stems.contains(name.substring(0, demonym.start()));
+      if (!nameWords.contains(name) && !looksLikeDemonym) {
+        kept.add(name);
+      }
+    }
+    return new GivenNames(kept);
+  }
+
+  /**
    * The spans {start, end} of a given name, its initials and particle and a surname, under the
    * conditions of the class comment.
    *
    * @param isNameWord a capitalised word that is not a stop word (may start or go on with a name)
    * @param isNoSurname words that end no person's name: titles, legal forms, head words
    * @param inLowerCase whether the document writes a lower-case word in lower case
-   * @param nameWords the words of the gazetteer's names
    */
   List<int[]> spans(String[] tokens, Predicate<String> isNameWord, Predicate<String> isNoSurname,
-      Predicate<String> inLowerCase, Set<String> nameWords) {
+      Predicate<String> inLowerCase) {
     List<int[]> spans = new ArrayList<>();
     for (int i = 0; i < tokens.length; i++) {
-      String given = tokens[i];
-      if (!names.contains(given) || MONTHS.contains(given) || nameWords.contains(given)
-          || !isNameWord.test(given) || inLowerCase.test(given.toLowerCase(Locale.ROOT))) {
+      if (!isGivenNameAt(tokens, i, isNameWord, inLowerCase)) {
         continue;
       }
       int k = i + 1;
@@ -119,25 +158,42 @@ final class GivenNames {
       if (k + 1 < tokens.length && PARTICLES.contains(tokens[k])) {
         k++;
       }
-      if (k >= tokens.length || !isSurname(tokens[k], isNameWord) || isNoSurname.test(tokens[k])
-          || INSTITUTION_ENDS.contains(tokens[k])) {
-        continue;
+      if (k < tokens.length && isSurname(tokens[k], isNameWord) && !isNoSurname.test(tokens[k])
+          && !NOT_SURNAMES.contains(tokens[k]) && endsName(tokens, k + 1, isNameWord)) {
+        spans.add(new int[] {i, k + 1});
+        i = k;
       }
-      int end = k + 1;
-      if (end < tokens.length && (Character.isUpperCase(tokens[end].codePointAt(0)) || tokens[end].equals("&")
-          || LOWER_CASE_HEADS.contains(tokens[end])
-          || tokens[end].equals("and") && end + 1 < tokens.length && isNameWord.test(tokens[end + 1]))) {
-        continue;
-      }
-      spans.add(new int[] {i, end});
-      i = end - 1;
     }
     return spans;
   }
 
-  /** A capitalised word of letters (apostrophes, hyphens) with a lower-case letter: no acronym, no initial. */
+  /** Whether token {@code i} is a given name that may begin a person's name where it stands. */
+  private boolean isGivenNameAt(String[] tokens, int i, Predicate<String> isNameWord, Predicate<String> inLowerCase) {
+    String given = tokens[i];
+    if (!names.contains(given) || MONTHS.contains(given) || RANKS.contains(given) || PersonNames.isTitle(given)
+        || PARTICLES.contains(given) || PLACE_PREFIXES.contains(given) || !isNameWord.test(given)
+        || inLowerCase.test(given.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    boolean inPlaceName = i > 0 && PLACE_PREFIXES.contains(tokens[i - 1]); // St. Louis Exposition
+    boolean inLongerName = i > 1 && tokens[i - 1].equals("of") && isNameWord.test(tokens[i - 2]); // Republic of
+    return !inPlaceName && !inLongerName;
+  }
+
+  /** Whether a name ends before token {@code end}: the end, or a word that goes on with no name. */
+  private static boolean endsName(String[] tokens, int end, Predicate<String> isNameWord) {
+    if (end >= tokens.length) {
+      return true;
+    }
+    String next = tokens[end];
+    return !Character.isUpperCase(next.codePointAt(0)) && !next.equals("&") && !LOWER_CASE_HEADS.contains(next)
+        && !(next.equals("and") && end + 1 < tokens.length && isNameWord.test(tokens[end + 1]));
+  }
+
+  /** A capitalised word of letters (apostrophes, hyphens inside) with a lower-case letter: no acronym, no initial. */
   private static boolean isSurname(String token, Predicate<String> isNameWord) {
     return isNameWord.test(token) && token.codePoints().anyMatch(Character::isLowerCase)
-        && token.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'');
+        && token.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')
+        && Character.isLetter(token.charAt(token.length() - 1));
   }
 }

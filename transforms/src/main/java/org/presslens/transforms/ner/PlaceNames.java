@@ -37,7 +37,7 @@ final class PlaceNames {
   /** Words that end the name of a crude oil grade. */
   private static final Set<String> GRADE_WORDS = Set.of("Intermediate", "Sour", "Sweet", "Light", "Heavy", "Blend");
   /** Words that end the name of a building. */
-  private static final Set<String> BUILDING_WORDS = Set.of("Hotel", "Building", "Tower", "Towers", "Plaza", "Stadium",
+  static final Set<String> BUILDING_WORDS = Set.of("Hotel", "Building", "Tower", "Towers", "Plaza", "Stadium",
       "Apartments", "Armory", "Cathedral", "Hospital", "Theater", "Theatre");
 
   private PlaceNames() {}

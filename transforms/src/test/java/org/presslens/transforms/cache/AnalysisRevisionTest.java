@@ -65,7 +65,8 @@ class AnalysisRevisionTest {
       21, "f6749ee47f86fb6db354fc645e82628f28487ed6f34d8bb5d3c931460e30123c",
       22, "353ffd24156cb4ce06ffb4754174ab95b88277a58ac1ce568ec9bd6810e66ec8",
       23, "46fe55233ab9c449a331493417028e75e8a4788d9aad0bff5502bfecb1a04eaf",
-      25, "841ca3cb5ebb447764e6bfb4a5bb4854711953db75239183d7878c59078c3097"));
+      25, "841ca3cb5ebb447764e6bfb4a5bb4854711953db75239183d7878c59078c3097",
+      26, "df69d15ecc1556c3b4e039262ade9013ea0b29628420c4299af0ed904a5bfa02"));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

@@ -173,7 +173,8 @@ class EntityRecognizerTest {
   void aGivenNameStartsNoFirmPlaceOrInstitutionNorAWordTheTextWritesInLowerCase() {
     List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
         "Analysts at Dean Witter and Co agreed. The Anne Arundel county school board met at Wayne State. Virginia Slims "
-            + "sold well. In frank letters to Frank Capozza, Carter Hawley said no.");
+            + "sold well. In frank letters to Frank Capozza, Carter Hawley said no. German Bundesbank officials met Major "
+            + "Snively at the Fort Wayne Armory, Lincoln Memorial and Republic of Santo Domingo on Easter Sunday.");
     assertTrue(found.stream().noneMatch(name -> name.endsWith("/person")), found.toString());
     assertFound(found, "organization", "Dean Witter and Co");
   }
