@@ -195,6 +195,7 @@ public final class EntityRecognizer {
     }
     List<Candidate> models = new ArrayList<>(fromModel);
     PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
+    PlaceNames.removeHeadWordsAsModifiers(tokens, fromDictionary, stopWords::contains);
     PlaceNames.removeGradesAndBuildings(tokens, models);
     List<Mention> mentions = new ArrayList<>();
     for (Candidate c : MentionMerger.merge(tokens, fromDictionary, models)) {

@@ -1,10 +1,12 @@
 package org.presslens.transforms.ner;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
+import org.presslens.transforms.text.TokenRules;
 
 /**
  * Rules for where a place name begins and whether it names a place at all, from the CoNLL
@@ -66,6 +68,30 @@ final class PlaceNames {
   static void removeGradesAndBuildings(String[] tokens, List<Candidate> candidates) {
     removeNamesEndingIn(GRADE_WORDS, 2, tokens, candidates);
     removeNamesEndingIn(BUILDING_WORDS, 1, tokens, candidates);
+  }
+
+  /** Words before {@code the} that make the following head word a place ({@code exports from the Gulf fell}). */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "from", "to", "through", "across",
+      "throughout", "within", "near", "of", "off", "around");
+
+  /**
+   * Drops a dictionary place that is a place head word alone ({@code Gulf}: {@link
+   * OrganisationNames#PLACE_HEADS}) where it qualifies the word after it, as an adjective does
+   * ({@code Gulf oil sources}, {@code the Gulf oil state}, {@code Gulf Arab producers}): the next word
+   * has a letter and is no stop word, and no preposition comes before it or before its {@code the}
+   * ({@code in the Gulf fell} stays a place).
+   */
+  static void removeHeadWordsAsModifiers(String[] tokens, List<Candidate> candidates, Predicate<String> isStopWord) {
+    candidates.removeIf(c -> {
+      int i = c.start();
+      if (c.end() - i != 1 || !c.type().equals("location") || !OrganisationNames.PLACE_HEADS.contains(tokens[i])
+          || i + 1 >= tokens.length || !TokenRules.hasWordChar(tokens[i + 1])
+          || isStopWord.test(tokens[i + 1].toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+      int before = i > 0 && tokens[i - 1].equalsIgnoreCase("the") ? i - 2 : i - 1;
+      return before < 0 || !PLACE_PREPOSITIONS.contains(tokens[before].toLowerCase(Locale.ROOT));
+    });
   }
 
   /**

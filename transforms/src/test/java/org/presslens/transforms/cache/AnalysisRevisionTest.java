@@ -56,7 +56,8 @@ class AnalysisRevisionTest {
       17, "034ea7e055eae7269ba3917365bc75a97ffed03d76366b9b1bbe3aaf9cfded48",
       18, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058",
       22, "5e982cab63165356f1b050b99bb774e8d430e9ef0f37865dd7e617bce900fc6b",
-      23, "58e03f39dca0eaded9ad4daa4111214431acdaaea30af24687961c468ffdd3cf"));
+      23, "58e03f39dca0eaded9ad4daa4111214431acdaaea30af24687961c468ffdd3cf",
+      27, "249162fb57ca7cd13d6f917b3888c22142292b873f968afb80f45156eb9d5976"));
 
   /** The digest of Brown's 44 press reportage stories' cached results, as above: text of another kind and time. */
   private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.of(
@@ -66,7 +67,8 @@ class AnalysisRevisionTest {
       22, "353ffd24156cb4ce06ffb4754174ab95b88277a58ac1ce568ec9bd6810e66ec8",
       23, "46fe55233ab9c449a331493417028e75e8a4788d9aad0bff5502bfecb1a04eaf",
       25, "841ca3cb5ebb447764e6bfb4a5bb4854711953db75239183d7878c59078c3097",
-      26, "df69d15ecc1556c3b4e039262ade9013ea0b29628420c4299af0ed904a5bfa02"));
+      26, "df69d15ecc1556c3b4e039262ade9013ea0b29628420c4299af0ed904a5bfa02",
+      27, "0f5bbbf8bab3c732f45438bf1d8ee47ec451bbfa5aa0012993b5de440ca737d8"));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

@@ -180,6 +180,14 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void aPlaceHeadWordAloneIsNoPlaceWhereItQualifiesTheNextWord() {
+    List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
+        "Gulf oil sources said exports from the Gulf fell. The Gulf oil state of Qatar and Gulf Arab producers grew.");
+    assertEquals(1, found.stream().filter("Gulf/location"::equals).count(), found.toString());
+    assertFound(found, "location", "Qatar");
+  }
+
+  @Test
   void aCompassDirectionBeforeAPlaceIsPartOfTheRegionsName() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Indonesia, the largest country in South-East Asia, exports oil. Drilling in West Texas rose, and so did trade in the West "
