@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import opennlp.tools.util.Span;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
@@ -185,6 +186,16 @@ public final class EntityRecognizer {
       }
       for (int[] span : personNames.withMiddleInitials(tokens)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
+      }
+      Predicate<String> isCommonWord = word -> CALENDAR.contains(word.toLowerCase(Locale.ROOT))
+          || organisations.isWrittenInLowerCase(word.toLowerCase(Locale.ROOT));
+      for (int[] span : InstitutionNames.spans(tokens, organisationNames::startsName, entriesByTokens::containsKey,
+          isCommonWord)) {
+        boolean modelPlace = fromModel.stream().anyMatch(c -> c.type().equals(LOCATION) && c.start() == span[0]
+            && c.end() == span[1] - 1); // Pittsburgh society: a place and a noun
+        if (!modelPlace) {
+          fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
+        }
       }
       for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::endsNoPersonName,
           organisations::isWrittenInLowerCase)) {

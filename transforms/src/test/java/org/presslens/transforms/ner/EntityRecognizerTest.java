@@ -188,6 +188,15 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void capitalisedWordsBeforeALowerCaseInstitutionHeadNameAnInstitutionButNotAPlaceOrAnAdjective() {
+    List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
+        "He feted the Chicago Press club and the Racquet club. She went to Smith college, not to a Federal school "
+            + "or the London school.");
+    assertFound(found, "organization", "Chicago Press club", "Racquet club", "Smith college");
+    assertTrue(found.stream().noneMatch(name -> name.contains("school")), found.toString());
+  }
+
+  @Test
   void aCompassDirectionBeforeAPlaceIsPartOfTheRegionsName() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Indonesia, the largest country in South-East Asia, exports oil. Drilling in West Texas rose, and so did trade in the West "
