@@ -66,9 +66,10 @@ public final class NameFinderModels {
     return of(files);
   }
 
-  /** Loads the models now (the first {@link #shared} call would). */
+  /** Loads the models now (the first {@link #shared} call would), and the dictionary layer's given names. */
   public static void preload() {
     shared();
+    GivenNames.english();
   }
 
   /**
