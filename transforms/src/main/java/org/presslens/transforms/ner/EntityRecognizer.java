@@ -38,8 +38,10 @@ import org.presslens.transforms.text.TokenRules;
  *
  * The dictionary layer also holds the name rules of {@link OrganisationNames} (legal forms and
  * their short forms in the same document, towns before a gazetteer region: "Paulsboro, New
- * Jersey"), of {@link PersonNames} (people after titles, families) and of {@link PlaceNames}
- * (compass directions joined to the places they begin, crude oil grades and buildings no mention).
+ * Jersey"), of {@link PersonNames} (people after titles, families), of {@link GivenNames} (a common
+ * given name and a surname), of {@link InstitutionNames} (lower-case head words: "the Chicago Press
+ * club") and of {@link PlaceNames} (compass directions joined to the places they begin, crude oil
+ * grades, buildings and a place head word used as an adjective no mention).
  *
  * The model layer skips sentences without a lower-case letter (headlines, section labels in
  * capitals): the models rely on capitalisation, which such lines do not carry. Model spans are
@@ -168,41 +170,7 @@ public final class EntityRecognizer {
       OrganisationShortForms organisations, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
-      List<int[]> places = fromDictionary.stream().filter(c -> c.type().equals(LOCATION))
-          .map(c -> new int[] {c.start(), c.end()}).toList();
-      for (int[] span : organisationNames.placesBeforeRegions(tokens, places)) {
-        String word = tokens[span[0]].toLowerCase(Locale.ROOT);
-        if (span[1] - span[0] == 1 && (CALENDAR.contains(word) || organisations.isWrittenInLowerCase(word))) {
-          continue; // in January, Gulf oil sources said; the Government, Britain
-        }
-        fromDictionary.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
-      }
-      for (int[] span : organisationNames.utilitiesAfterPlaces(tokens, places)) {
-        fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
-      }
-      fromDictionary.addAll(organisations.candidates(tokens));
-      for (int[] span : personNames.afterTitles(tokens)) {
-        fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
-      }
-      for (int[] span : personNames.withMiddleInitials(tokens)) {
-        fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
-      }
-      Predicate<String> isCommonWord = word -> CALENDAR.contains(word.toLowerCase(Locale.ROOT))
-          || organisations.isWrittenInLowerCase(word.toLowerCase(Locale.ROOT));
-      for (int[] span : InstitutionNames.spans(tokens, organisationNames::startsName, entriesByTokens::containsKey,
-          isCommonWord)) {
-        boolean modelPlace = fromModel.stream().anyMatch(c -> c.type().equals(LOCATION) && c.start() == span[0]
-            && c.end() == span[1] - 1); // Pittsburgh society: a place and a noun
-        if (!modelPlace) {
-          fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
-        }
-      }
-      for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::endsNoPersonName,
-          organisations::isWrittenInLowerCase)) {
-        if (noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
-          fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
-        }
-      }
+      addNameRuleCandidates(tokens, fromDictionary, fromModel, organisations);
     }
     List<Candidate> models = new ArrayList<>(fromModel);
     PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
@@ -217,6 +185,46 @@ public final class EntityRecognizer {
       }
     }
     return mentions;
+  }
+
+  /** Adds the candidates of the dictionary layer's name rules (see the class comment) to {@code fromDictionary}. */
+  private void addNameRuleCandidates(String[] tokens, List<Candidate> fromDictionary, List<Candidate> fromModel,
+      OrganisationShortForms organisations) {
+    List<int[]> places = fromDictionary.stream().filter(c -> c.type().equals(LOCATION))
+        .map(c -> new int[] {c.start(), c.end()}).toList();
+    for (int[] span : organisationNames.placesBeforeRegions(tokens, places)) {
+      String word = tokens[span[0]].toLowerCase(Locale.ROOT);
+      if (span[1] - span[0] == 1 && (CALENDAR.contains(word) || organisations.isWrittenInLowerCase(word))) {
+        continue; // in January, Gulf oil sources said; the Government, Britain
+      }
+      fromDictionary.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
+    }
+    for (int[] span : organisationNames.utilitiesAfterPlaces(tokens, places)) {
+      fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
+    }
+    fromDictionary.addAll(organisations.candidates(tokens));
+    for (int[] span : personNames.afterTitles(tokens)) {
+      fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
+    }
+    for (int[] span : personNames.withMiddleInitials(tokens)) {
+      fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
+    }
+    Predicate<String> isCommonWord = word -> CALENDAR.contains(word.toLowerCase(Locale.ROOT))
+        || organisations.isWrittenInLowerCase(word.toLowerCase(Locale.ROOT));
+    for (int[] span : InstitutionNames.spans(tokens, organisationNames::startsName, entriesByTokens::containsKey,
+        isCommonWord)) {
+      boolean modelPlace = fromModel.stream().anyMatch(c -> c.type().equals(LOCATION) && c.start() == span[0]
+          && c.end() == span[1] - 1); // Pittsburgh society: a place and a noun
+      if (!modelPlace) {
+        fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
+      }
+    }
+    for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::endsNoPersonName,
+        organisations::isWrittenInLowerCase)) {
+      if (noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
+        fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
+      }
+    }
   }
 
   /**
