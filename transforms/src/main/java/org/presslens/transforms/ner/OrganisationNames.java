@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TokenRules;
@@ -25,6 +26,8 @@ final class OrganisationNames {
 
   static final Set<String> SUFFIXES = Set.of("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "Plc",
       "PLC", "plc", "LP", "L.P.", "LLC", "N.V.", "NV", "AB", "SA", "S.A.", "Spa", "SpA", "AG", "GmbH", "KK", "B.V.", "Bhd");
+  /** Legal forms that Swedish and Dutch names may also write before the name ({@code AB Volvo}, {@code NV Philips}). */
+  static final Set<String> PREFIX_FORMS = Set.of("AB", "NV", "N.V.");
   static final int MAX_WORDS = 6;
   /**
    * Head words that end the name of an institution or a company without a legal form: a name is
@@ -221,8 +224,16 @@ final class OrganisationNames {
   /** The spans {start, end} of organisation names with a legal form in a sentence's tokens, left to right. */
   List<int[]> legalForms(String[] tokens) {
     List<int[]> spans = new ArrayList<>();
-    for (int i = 1; i < tokens.length; i++) {
-      if (!isSuffix(tokens[i])) {
+    for (int i = 0; i < tokens.length; i++) {
+      int[] prefixed = prefixedName(tokens, i);
+      if (prefixed != null) {
+        if (spans.isEmpty() || spans.get(spans.size() - 1)[1] <= prefixed[0]) {
+          spans.add(prefixed);
+        }
+        i = prefixed[1] - 1;
+        continue;
+      }
+      if (i == 0 || !isSuffix(tokens[i])) {
         continue;
       }
       int end = i + 1;
@@ -236,6 +247,31 @@ final class OrganisationNames {
       i = end - 1;
     }
     return spans;
+  }
+
+  /**
+   * The span {start, end} of a name whose legal form {@code tokens[i]} comes first, as Swedish and
+   * Dutch names may write it ({@code AB Investor}, {@code NV Philips}): one to three capitalised
+   * words after it that are no legal forms (nor titles when a name comes before it: {@code Volvo AB
+   * Chairman} is a name and a title), with the capitalised words directly before it, which Swedish
+   * names put there ({@code Forvaltnings AB Providentia}); or null.
+   */
+  private int[] prefixedName(String[] tokens, int i) {
+    // after a name, a legal form ends it unless a name that is no title follows (Volvo AB Chairman)
+    boolean afterName = i > 0 && isNameWord(tokens[i - 1]);
+    Predicate<String> nameWord = afterName ? t -> isNameWord(t) && !PersonNames.isTitle(t) : this::isNameWord;
+    if (!PREFIX_FORMS.contains(tokens[i]) || i + 1 >= tokens.length || !nameWord.test(tokens[i + 1])) {
+      return null;
+    }
+    int end = i + 1;
+    while (end < tokens.length && end - i <= 3 && nameWord.test(tokens[end])) {
+      end++;
+    }
+    int start = i;
+    while (start > 0 && i - start < 3 && isNameWord(tokens[start - 1])) {
+      start--;
+    }
+    return new int[] {start, end};
   }
 
   /**

@@ -113,7 +113,8 @@ final class OrganisationShortForms {
   /**
    * Remembers the short forms of an organisation mention found by a name rule: of a name with a
    * legal form, each run of its words from the first (and from the second when the first is
-   * initials), unless it ends with a stop word, is a gazetteer name (Hong Kong in Hong Kong
+   * initials; from the word after it when the legal form comes first: Providentia of Forvaltnings AB
+   * Providentia), unless it ends with a stop word, is a gazetteer name (Hong Kong in Hong Kong
    * Electric Holdings Ltd), or is one word that the document also writes in lower case; of a name
    * with a head word or before a ticker, the whole name (Swedish Match), and the head word alone
    * unless the document also writes it in lower case (the Bank after the World Bank). Also a word of three or
@@ -123,6 +124,12 @@ final class OrganisationShortForms {
    * Exchange).
    */
   void remember(String[] tokens, int start, int end, Mention organisation) {
+    for (int p = start; p < end - 1; p++) {
+      if (OrganisationNames.PREFIX_FORMS.contains(tokens[p])) {
+        rememberRuns(tokens, p + 1, end, organisation); // Providentia after Forvaltnings AB Providentia
+        return;
+      }
+    }
     int words = end;
     while (words > start && OrganisationNames.isSuffix(tokens[words - 1])) {
       words--;

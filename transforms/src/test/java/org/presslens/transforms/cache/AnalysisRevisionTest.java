@@ -57,7 +57,8 @@ class AnalysisRevisionTest {
       18, "a93f18028cb3a7dd7af1d68798eba311a3aca80b7ce93eacbe8078a5df6a4058",
       22, "5e982cab63165356f1b050b99bb774e8d430e9ef0f37865dd7e617bce900fc6b",
       23, "58e03f39dca0eaded9ad4daa4111214431acdaaea30af24687961c468ffdd3cf",
-      27, "249162fb57ca7cd13d6f917b3888c22142292b873f968afb80f45156eb9d5976"));
+      27, "249162fb57ca7cd13d6f917b3888c22142292b873f968afb80f45156eb9d5976",
+      29, "b13d79b1d34c83181f38d719b72b2accde8997ac52db08a030ef2eee5c6f6cff"));
 
   /** The digest of Brown's 44 press reportage stories' cached results, as above: text of another kind and time. */
   private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.of(

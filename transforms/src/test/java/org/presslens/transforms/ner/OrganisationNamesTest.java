@@ -32,6 +32,18 @@ class OrganisationNamesTest {
   }
 
   @Test
+  void swedishAndDutchNamesMayWriteTheirLegalFormFirst() {
+    assertEquals(List.of("AB Investor", "Forvaltnings AB Providentia"),
+        legalForms("the holding companies AB Investor and Forvaltnings AB Providentia said"));
+    assertEquals(List.of("NV Philips"), legalForms("a stake in NV Philips ."));
+    assertEquals(List.of("Volvo AB"), legalForms("Volvo AB Chairman Pehr Gyllenhammar said"));
+    OrganisationShortForms doc = NAMES.forDocument(Set.of());
+    String[] tokens = "Forvaltnings AB Providentia said".split(" ");
+    Mention providentia = remembered(doc, tokens, 0, 3);
+    assertEquals(providentia, doc.shortFormOf("Providentia"));
+  }
+
+  @Test
   void leadingWordsOfANameAreItsShortFormsLaterInTheDocument() {
     OrganisationShortForms doc = NAMES.forDocument(Set.of("computer", "electric"));
     Mention terminal = new Mention("Computer Terminal Systems Inc", "organization", "Computer Terminal Systems Inc", 0, 0, 4,
