@@ -11,7 +11,9 @@ import opennlp.tools.util.Span;
  * sentence. A cut is undone when the next sentence starts with a mark that cannot begin one (a
  * comma, semicolon, colon, closing bracket or ampersand: {@code Sarasota , Fla . | , for the occasion}, as
  * pre-tokenized text writes it), when the sentence before it ends with a title that only ever
- * comes before a name ({@code Mrs. | Clinton B. King}), and when it ends with an abbreviation (a word of up to
+ * comes before a name ({@code Mrs. | Clinton B. King}) or with {@code St.}, {@code Mt.} or {@code Ft.}
+ * after a word that is not capitalised (a saint's, mount's or fort's name follows: {@code in St. |
+ * Louis}; not {@code Main St. | The}), and when it ends with an abbreviation (a word of up to
  * three letters with a full stop: {@code Jr.}, {@code Inc.}, {@code L.}; or initials: {@code E.F.})
  * and
  *
@@ -32,6 +34,8 @@ final class SentenceJoins {
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
   /** A capitalised word without punctuation ({@code Clifford}; not {@code Washington,}). */
   private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
+  /** Abbreviations before a place's or a saint's name: {@code St.}, {@code Mt.}, {@code Ft.}. */
+  private static final Set<String> PLACE_PREFIXES = Set.of("St.", "Mt.", "Ft.");
   private static final Set<String> PREPOSITIONS = Set.of("of", "by", "from", "to", "with", "for", "and", "at");
   private static final StopWords STOP_WORDS = StopWords.english();
 
@@ -73,7 +77,7 @@ final class SentenceJoins {
       return false; // most sentences: no full stop of an abbreviation at the end
     }
     int lastStart = wordStart(text, sentence.getStart(), end);
-    if (Titles.ABBREVIATED.contains(text.substring(lastStart, end))) {
+    if (Titles.ABBREVIATED.contains(text.substring(lastStart, end)) || isSaint(text, sentence, lastStart, end)) {
       return true;
     }
     if (end - lastStart > 6 || !Character.isUpperCase(text.charAt(lastStart))) {
@@ -99,6 +103,25 @@ final class SentenceJoins {
     String before = text.substring(wordStart(text, sentence.getStart(), beforeEnd), beforeEnd);
     return before.isEmpty() || NAME_WORD.matcher(before).matches() || PREPOSITIONS.contains(before)
         || nextWords.length > 1 && STOP_WORDS.isCapitalisedWord(nextWords[0]) && STOP_WORDS.isCapitalisedWord(nextWords[1]);
+  }
+
+  /**
+   * Whether the sentence ends with {@code St.}, {@code Mt.} or {@code Ft.} standing for a saint, a
+   * mount or a fort, which a name always follows: after no word or after a word that is not
+   * capitalised or is a possessive ({@code in St. | Louis}, {@code Danny's St. | Jude}). After a capitalised word it is
+   * a street or may end the sentence ({@code on Main St. | The}).
+   */
+  private static boolean isSaint(String text, Span sentence, int lastStart, int end) {
+    if (!PLACE_PREFIXES.contains(text.substring(lastStart, end))) {
+      return false;
+    }
+    int beforeEnd = lastStart;
+    while (beforeEnd > sentence.getStart() && Character.isWhitespace(text.charAt(beforeEnd - 1))) {
+      beforeEnd--;
+    }
+    String before = text.substring(wordStart(text, sentence.getStart(), beforeEnd), beforeEnd);
+    boolean possessive = before.endsWith("'s") || before.endsWith("\u2019s");
+    return before.isEmpty() || possessive || !Character.isUpperCase(before.codePointAt(0));
   }
 
   /** Where the word that ends at {@code end} starts (after white space, or at {@code from}). */

@@ -70,7 +70,8 @@ class AnalysisRevisionTest {
       25, "841ca3cb5ebb447764e6bfb4a5bb4854711953db75239183d7878c59078c3097",
       26, "df69d15ecc1556c3b4e039262ade9013ea0b29628420c4299af0ed904a5bfa02",
       27, "0f5bbbf8bab3c732f45438bf1d8ee47ec451bbfa5aa0012993b5de440ca737d8",
-      28, "028881dc59fbfc41152c5206ca9005486a31a33e3f48d0c5fd0705a76a8019d3"));
+      28, "028881dc59fbfc41152c5206ca9005486a31a33e3f48d0c5fd0705a76a8019d3",
+      30, "8b3878e1fe53d63df5f2405dadb569ff34c37b94ad0100a41fb72354c9579e20"));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

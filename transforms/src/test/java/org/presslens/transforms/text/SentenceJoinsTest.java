@@ -47,6 +47,14 @@ class SentenceJoinsTest {
   }
 
   @Test
+  void joinsCutsAfterASaintsMountsOrFortsAbbreviationButNotAfterAStreets() {
+    assertEquals(List.of("The Packs meet St. Louis tonight."), joined("The Packs meet St.", "Louis tonight."));
+    assertEquals(List.of("Funds for Danny's St. Jude hospital."), joined("Funds for Danny's St.", "Jude hospital."));
+    assertEquals(List.of("St. Paul wrote it."), joined("St.", "Paul wrote it."));
+    assertEquals(List.of("He lives on Main St.", "The house is old."), joined("He lives on Main St.", "The house is old."));
+  }
+
+  @Test
   void keepsCutsAfterOtherSentenceEnds() {
     assertEquals(List.of("Imports into the U.S.", "Analysts said so."), joined("Imports into the U.S.", "Analysts said so."));
     assertEquals(List.of("He lives in Washington, D.C.", "He said so."), joined("He lives in Washington, D.C.", "He said so."));
