@@ -39,7 +39,7 @@ import org.presslens.transforms.text.TokenRules;
  * The dictionary layer also holds the name rules of {@link OrganisationNames} (legal forms and
  * their short forms in the same document, towns before a gazetteer region: "Paulsboro, New
  * Jersey"), of {@link PersonNames} (people after titles, families), of {@link GivenNames} (a common
- * given name and a surname), of {@link InstitutionNames} (lower-case head words: "the Chicago Press
+ * given name and a surname), of {@link LowerCaseHeadNames} (lower-case head words: "the Chicago Press
  * club") and of {@link PlaceNames} (compass directions joined to the places they begin, crude oil
  * grades, buildings and a place head word used as an adjective no mention).
  *
@@ -211,8 +211,11 @@ public final class EntityRecognizer {
     }
     Predicate<String> isCommonWord = word -> CALENDAR.contains(word.toLowerCase(Locale.ROOT))
         || organisations.isWrittenInLowerCase(word.toLowerCase(Locale.ROOT));
-    for (int[] span : InstitutionNames.spans(tokens, organisationNames::startsName, entriesByTokens::containsKey,
-        isCommonWord)) {
+    for (int[] span : LowerCaseHeadNames.places(tokens, organisationNames::isNameWord, isCommonWord)) {
+      fromDictionary.add(new Candidate(span[0], span[1], LOCATION, Mention.DICTIONARY, Double.NaN));
+    }
+    for (int[] span : LowerCaseHeadNames.institutions(tokens, organisationNames::isNameWord,
+        entriesByTokens::containsKey, isCommonWord)) {
       boolean modelPlace = fromModel.stream().anyMatch(c -> c.type().equals(LOCATION) && c.start() == span[0]
           && c.end() == span[1] - 1); // Pittsburgh society: a place and a noun
       if (!modelPlace) {

@@ -197,6 +197,14 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void capitalisedWordsBeforeALowerCasePlaceHeadNameAPlace() {
+    List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
+        "They live in Anne Arundel county on Old Annapolis road, not in a Texas county.");
+    assertFound(found, "location", "Anne Arundel county", "Old Annapolis road");
+    assertTrue(found.stream().noneMatch(name -> name.contains("county") && name.contains("Texas")), found.toString());
+  }
+
+  @Test
   void aCompassDirectionBeforeAPlaceIsPartOfTheRegionsName() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Indonesia, the largest country in South-East Asia, exports oil. Drilling in West Texas rose, and so did trade in the West "
