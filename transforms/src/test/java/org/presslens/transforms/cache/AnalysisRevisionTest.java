@@ -61,18 +61,18 @@ class AnalysisRevisionTest {
       29, "b13d79b1d34c83181f38d719b72b2accde8997ac52db08a030ef2eee5c6f6cff"));
 
   /** The digest of Brown's 44 press reportage stories' cached results, as above: text of another kind and time. */
-  private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.of(
-      19, "a511fe43c6459211356cb5eb736bafa8a108286e25187f833f04873cc3da3423",
-      20, "f6d8c78ac040e2cbcc6c506542c2c653e28f3ffef50306dde1cac7c6ff1cb1e9",
-      21, "f6749ee47f86fb6db354fc645e82628f28487ed6f34d8bb5d3c931460e30123c",
-      22, "353ffd24156cb4ce06ffb4754174ab95b88277a58ac1ce568ec9bd6810e66ec8",
-      23, "46fe55233ab9c449a331493417028e75e8a4788d9aad0bff5502bfecb1a04eaf",
-      25, "841ca3cb5ebb447764e6bfb4a5bb4854711953db75239183d7878c59078c3097",
-      26, "df69d15ecc1556c3b4e039262ade9013ea0b29628420c4299af0ed904a5bfa02",
-      27, "0f5bbbf8bab3c732f45438bf1d8ee47ec451bbfa5aa0012993b5de440ca737d8",
-      28, "028881dc59fbfc41152c5206ca9005486a31a33e3f48d0c5fd0705a76a8019d3",
-      30, "8b3878e1fe53d63df5f2405dadb569ff34c37b94ad0100a41fb72354c9579e20",
-      31, "ee38cb26ec15df0aa5388d4f285e33a376caa92f2b872c0cd1f170ebae4f0712"));
+  private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.ofEntries(
+      Map.entry(19, "a511fe43c6459211356cb5eb736bafa8a108286e25187f833f04873cc3da3423"),
+      Map.entry(20, "f6d8c78ac040e2cbcc6c506542c2c653e28f3ffef50306dde1cac7c6ff1cb1e9"),
+      Map.entry(21, "f6749ee47f86fb6db354fc645e82628f28487ed6f34d8bb5d3c931460e30123c"),
+      Map.entry(22, "353ffd24156cb4ce06ffb4754174ab95b88277a58ac1ce568ec9bd6810e66ec8"),
+      Map.entry(23, "46fe55233ab9c449a331493417028e75e8a4788d9aad0bff5502bfecb1a04eaf"),
+      Map.entry(25, "841ca3cb5ebb447764e6bfb4a5bb4854711953db75239183d7878c59078c3097"),
+      Map.entry(26, "df69d15ecc1556c3b4e039262ade9013ea0b29628420c4299af0ed904a5bfa02"),
+      Map.entry(27, "0f5bbbf8bab3c732f45438bf1d8ee47ec451bbfa5aa0012993b5de440ca737d8"),
+      Map.entry(28, "028881dc59fbfc41152c5206ca9005486a31a33e3f48d0c5fd0705a76a8019d3"),
+      Map.entry(30, "8b3878e1fe53d63df5f2405dadb569ff34c37b94ad0100a41fb72354c9579e20"),
+      Map.entry(31, "ee38cb26ec15df0aa5388d4f285e33a376caa92f2b872c0cd1f170ebae4f0712")));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {
