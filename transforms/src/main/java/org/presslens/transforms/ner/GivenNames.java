@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -42,7 +44,10 @@ import org.yaml.snakeyaml.Yaml;
 final class GivenNames {
 
   private static final String RESOURCE = "/org/presslens/names/en/name.yml";
-  /** Particles before a surname; as a first word, no given name ({@code Van Vliet}, {@code Del Norte}). */
+  /**
+   * Particles before a surname; as a first word, no given name ({@code Van Vliet}, {@code Del
+   * Norte}). Not all of {@link PersonNames}' particles: {@code Al} is a given name too.
+   */
   private static final Set<String> PARTICLES = Set.of("De", "Del", "Di", "Du", "La", "Le", "Van", "Von", "de", "van",
       "von");
   private static final Set<String> MONTHS = Set.of("April", "May", "June", "July", "August");
@@ -60,11 +65,12 @@ final class GivenNames {
       "Mt.", "Port", "Cape", "Lake");
   /**
    * Lower-case head words after which capitalised words name a place or an institution, as older
-   * text writes them ({@code Anne Arundel county}, {@code Woodrow Wilson school}).
+   * text writes them ({@code Anne Arundel county}, {@code Woodrow Wilson school}): those of {@link
+   * LowerCaseHeadNames} and a few that end names also in other ways.
    */
-  private static final Set<String> LOWER_CASE_HEADS = Set.of("county", "city", "town", "township", "river", "lake",
-      "street", "avenue", "road", "park", "square", "club", "school", "college", "university", "hospital",
-      "hotel", "hall", "church", "company", "association", "society", "foundation");
+  private static final Set<String> LOWER_CASE_HEADS = Stream.of(LowerCaseHeadNames.HEADS, LowerCaseHeadNames.PLACE_HEADS,
+      Set.of("city", "town", "river", "lake", "park", "square", "university", "hospital", "hotel", "hall", "church",
+          "company", "foundation")).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
   private static final Pattern DEMONYM_ENDING = Pattern.compile("(?:i?an|ese|ish|i)$");
   private static final int MIN_STEM = 4;
@@ -106,10 +112,6 @@ final class GivenNames {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  boolean contains(String token) {
-    return names.contains(token);
   }
 
   /**
