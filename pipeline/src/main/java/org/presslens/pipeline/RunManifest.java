@@ -22,6 +22,7 @@ import org.presslens.transforms.csv.CsvReportWriter;
 import org.presslens.transforms.ner.NameFinderModels;
 import org.presslens.transforms.reports.ReportSpec;
 import org.presslens.transforms.reports.TrendOptions;
+import org.presslens.transforms.text.LanguageGuesser;
 import org.presslens.transforms.text.OpenNlpModels;
 import org.presslens.transforms.time.PeriodPlan;
 
@@ -86,6 +87,9 @@ final class RunManifest {
     for (String type : new String[] {"person", "organization", "location"}) {
       add("model", NameFinderModels.fileName(type), "OpenNLP 1.5 English name finder (2010), from org.apache.tika:tika-parsers:1.28.5:tests");
     }
+    add("model", LanguageGuesser.MODEL,
+        "OpenNLP language detector, from org.apache.tika:tika-langdetect-opennlp:" + Versions.tikaLangdetect());
+    add("model", "en/name.yml", "English given names and surnames, from net.datafaker:datafaker:" + Versions.datafaker());
     return this;
   }
 

@@ -130,6 +130,9 @@ class PressLensRunTest {
     List<CSVRecord> manifest = readCsv(first.resolve("run_manifest.csv"));
     Map<String, String> values = manifest.stream().collect(Collectors.toMap(r -> r.get("section") + "/" + r.get("key"), r -> r.get("value")));
     assertEquals("2.70.0", values.get("version/apache-beam"));
+    assertTrue(values.get("model/en/name.yml").endsWith("net.datafaker:datafaker:2.7.0"), values.get("model/en/name.yml"));
+    assertTrue(values.get("model/opennlp-langdetect-20210413.bin").endsWith("tika-langdetect-opennlp:2.9.1"),
+        values.get("model/opennlp-langdetect-20210413.bin"));
     assertEquals("5", values.get("run/documents"));
     assertEquals(5, manifest.stream().filter(r -> r.get("section").equals("input")).count());
     assertEquals(rows.get("term_frequencies.csv").toString(), values.get("report/term_frequencies.csv"));

@@ -29,6 +29,16 @@ public final class Versions {
     return PROPERTIES.getProperty("opennlp.models");
   }
 
+  /** Version of the Tika artifact the language-detector model is unpacked from. */
+  public static String tikaLangdetect() {
+    return PROPERTIES.getProperty("tika.langdetect");
+  }
+
+  /** Version of the Datafaker artifact the given-name list is unpacked from. */
+  public static String datafaker() {
+    return PROPERTIES.getProperty("datafaker");
+  }
+
   private static Properties load() {
     Properties p = new Properties();
     try (InputStream in = Versions.class.getResourceAsStream("/org/presslens/versions.properties")) {
