@@ -222,7 +222,7 @@ public final class EntityRecognizer {
         fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
       }
     }
-    for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::endsNoPersonName,
+    for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::isNoPersonNameWord,
         organisations::isWrittenInLowerCase)) {
       if (noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
@@ -231,10 +231,10 @@ public final class EntityRecognizer {
   }
 
   /**
-   * Words that end no person's name: titles, legal forms, head words of organisations, places and
+   * Words in no person's name: titles, legal forms, head words of organisations, places and
    * buildings, nouns of events and documents, months and weekdays.
    */
-  private static boolean endsNoPersonName(String token) {
+  private static boolean isNoPersonNameWord(String token) {
     return PersonNames.isTitle(token) || OrganisationNames.SUFFIXES.contains(token)
         || OrganisationNames.HEADS.contains(token) || OrganisationNames.PLACE_HEADS.contains(token)
         || OrganisationNames.UTILITY_HEADS.contains(token) || OrganisationNames.EVENT_NOUNS.contains(token)

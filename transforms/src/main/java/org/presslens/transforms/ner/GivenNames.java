@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.presslens.transforms.text.Titles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -50,7 +51,6 @@ final class GivenNames {
    */
   private static final Set<String> PARTICLES = Set.of("De", "Del", "Di", "Du", "La", "Le", "Van", "Von", "de", "van",
       "von");
-  private static final Set<String> MONTHS = Set.of("April", "May", "June", "July", "August");
   /** Ranks the list holds as given names ({@code Major Snively}): a title, not a name. */
   private static final Set<String> RANKS = Set.of("Major", "General", "Marshal", "Admiral", "Colonel", "Captain");
   /**
@@ -60,19 +60,20 @@ final class GivenNames {
    */
   private static final Set<String> NOT_SURNAMES = Set.of("State", "Tech", "Administration", "Barracks", "Brothers",
       "Bureau", "Indians", "Memorial", "Monument", "Mosque", "Report", "Reservation");
-  /** Words before a given name that make it part of a place's name ({@code St. Louis Exposition}, {@code Fort Wayne}). */
-  private static final Set<String> PLACE_PREFIXES = Set.of("St.", "St", "Saint", "San", "Santa", "Fort", "Ft.", "Mount",
-      "Mt.", "Port", "Cape", "Lake");
+  /** Words before a given name that make it part of a place's name ({@code St. Louis}, {@code Fort Wayne}). */
+  private static final Set<String> PLACE_PREFIXES = Stream.concat(Titles.PLACE_PREFIXES.stream(),
+      Stream.of("St", "Saint", "San", "Santa", "Fort", "Mount", "Port", "Cape", "Lake"))
+      .collect(Collectors.toUnmodifiableSet());
   /**
    * Lower-case head words after which capitalised words name a place or an institution, as older
    * text writes them ({@code Anne Arundel county}, {@code Woodrow Wilson school}): those of {@link
    * LowerCaseHeadNames} and a few that end names also in other ways.
    */
-  private static final Set<String> LOWER_CASE_HEADS = Stream.of(LowerCaseHeadNames.HEADS, LowerCaseHeadNames.PLACE_HEADS,
+  private static final Set<String> LOWER_CASE_HEADS = Stream.of(LowerCaseHeadNames.HEADS,
+      LowerCaseHeadNames.PLACE_HEADS,
       Set.of("city", "town", "river", "lake", "park", "square", "university", "hospital", "hotel", "hall", "church",
           "company", "foundation")).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
-  private static final Pattern DEMONYM_ENDING = Pattern.compile("(?:i?an|ese|ish|i)$");
   private static final int MIN_STEM = 4;
 
   private final Set<String> names;
@@ -116,7 +117,7 @@ final class GivenNames {
 
   /**
    * These names less those that are a word of a gazetteer name ({@code Georgia}, {@code Florence})
-   * or look like the demonym of one: ending in -an, -ian, -ese, -ish or -i after a stem of four
+   * or look like the demonym of one: ending as {@link OrganisationNames#DEMONYM} after a stem of four
    * letters or more that begins one ({@code German}: {@code Germany}).
    */
   GivenNames without(Set<String> nameWords) {
@@ -128,7 +129,7 @@ final class GivenNames {
     }
     Set<String> kept = new HashSet<>();
     for (String name : names) {
-      var demonym = DEMONYM_ENDING.matcher(name);
+      var demonym = OrganisationNames.DEMONYM.matcher(name);
       boolean looksLikeDemonym = demonym.find() && demonym.start() >= MIN_STEM
           && stems.contains(name.substring(0, demonym.start()));
       if (!nameWords.contains(name) && !looksLikeDemonym) {
@@ -143,14 +144,14 @@ final class GivenNames {
    * conditions of the class comment.
    *
    * @param isNameWord a capitalised word that is not a stop word (may start or go on with a name)
-   * @param isNoSurname words that end no person's name: titles, legal forms, head words
+   * @param isNoNameWord words in no person's name: titles, legal forms, head words, months, weekdays
    * @param inLowerCase whether the document writes a lower-case word in lower case
    */
-  List<int[]> spans(String[] tokens, Predicate<String> isNameWord, Predicate<String> isNoSurname,
+  List<int[]> spans(String[] tokens, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
       Predicate<String> inLowerCase) {
     List<int[]> spans = new ArrayList<>();
     for (int i = 0; i < tokens.length; i++) {
-      if (!isGivenNameAt(tokens, i, isNameWord, inLowerCase)) {
+      if (!isGivenNameAt(tokens, i, isNameWord, isNoNameWord, inLowerCase)) {
         continue;
       }
       int k = i + 1;
@@ -160,7 +161,7 @@ final class GivenNames {
       if (k + 1 < tokens.length && PARTICLES.contains(tokens[k])) {
         k++;
       }
-      if (k < tokens.length && isSurname(tokens[k], isNameWord) && !isNoSurname.test(tokens[k])
+      if (k < tokens.length && isSurname(tokens[k], isNameWord) && !isNoNameWord.test(tokens[k])
           && !NOT_SURNAMES.contains(tokens[k]) && endsName(tokens, k + 1, isNameWord)) {
         spans.add(new int[] {i, k + 1});
         i = k;
@@ -170,9 +171,10 @@ final class GivenNames {
   }
 
   /** Whether token {@code i} is a given name that may begin a person's name where it stands. */
-  private boolean isGivenNameAt(String[] tokens, int i, Predicate<String> isNameWord, Predicate<String> inLowerCase) {
+  private boolean isGivenNameAt(String[] tokens, int i, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
+      Predicate<String> inLowerCase) {
     String given = tokens[i];
-    if (!names.contains(given) || MONTHS.contains(given) || RANKS.contains(given) || PersonNames.isTitle(given)
+    if (!names.contains(given) || RANKS.contains(given) || isNoNameWord.test(given)
         || PARTICLES.contains(given) || PLACE_PREFIXES.contains(given) || !isNameWord.test(given)
         || inLowerCase.test(given.toLowerCase(Locale.ROOT))) {
       return false;

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@value #MAX_WORDS} capitalised words that are no stop words, followed by a lower-case head word of
  * {@link #HEADS} or {@link #PLACE_HEADS}. The guidelines count such names with their head word. Not
  * an institution when the capitalised words are a gazetteer name alone ({@code the London school}:
- * a place and a noun), nor a place after {@code a} or {@code an} ({@code a Texas county}); nor, in {@link EntityRecognizer}, exactly a place the models found ({@code
+ * a place and a noun), nor a place after {@code a} or {@code an} ({@code a Texas county}); nor, in
+ * {@link EntityRecognizer}, exactly a place the models found ({@code
  * Pittsburgh society}); and one word alone not when it begins the sentence (its capital says
  * nothing), looks like an adjective or a demonym (ending in -al, -an, -ern, -ese, -ic, -ish, -ist,
  * -ch, -i or -ss: {@code Federal school}, {@code Southern school}, {@code Catholic college}), or is
@@ -22,14 +23,18 @@ import java.util.regex.Pattern;
  */
 final class LowerCaseHeadNames {
 
-  /** Lower-case words that end an institution's name; not {@code company} or {@code group}, which follow places as nouns. */
+  /**
+   * Lower-case words that end an institution's name; not {@code company} or {@code group}, which
+   * follow places as nouns.
+   */
   static final Set<String> HEADS = Set.of("club", "college", "school", "association", "society", "academy",
       "institute", "league", "museum", "orchestra", "seminary", "conservatory");
   /** Lower-case words that end a place's name. */
   static final Set<String> PLACE_HEADS = Set.of("county", "parish", "township", "road", "street", "avenue",
       "boulevard");
   private static final int MAX_WORDS = 5;
-  private static final Pattern ADJECTIVE = Pattern.compile("(?:al|an|ern|ese|ic|ish|ist|ch|i|ss)$");
+  /** Endings of adjectives other than demonyms ({@link OrganisationNames#DEMONYM}). */
+  private static final Pattern ADJECTIVE = Pattern.compile("(?:al|ern|ic|ist)$");
 
   private LowerCaseHeadNames() {}
 
@@ -53,6 +58,10 @@ final class LowerCaseHeadNames {
     return spans;
   }
 
+  private static boolean looksLikeAdjective(String word) {
+    return ADJECTIVE.matcher(word).find() || OrganisationNames.DEMONYM.matcher(word).find();
+  }
+
   private static List<int[]> spans(String[] tokens, Set<String> heads, Predicate<String> isNameWord,
       Predicate<String> isGazetteerName, Predicate<String> isCommonWord) {
     List<int[]> spans = new ArrayList<>();
@@ -67,7 +76,7 @@ final class LowerCaseHeadNames {
       String words = String.join(" ", Arrays.copyOfRange(tokens, start, head));
       boolean oneWord = head - start == 1;
       if (isGazetteerName.test(words)
-          || oneWord && (start == 0 || ADJECTIVE.matcher(words).find() || isCommonWord.test(words))) {
+          || oneWord && (start == 0 || looksLikeAdjective(words) || isCommonWord.test(words))) {
         continue;
       }
       spans.add(new int[] {start, head + 1});

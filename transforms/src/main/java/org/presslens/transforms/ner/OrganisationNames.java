@@ -74,7 +74,8 @@ final class OrganisationNames {
   /** A word of three or more capitals: a name's own short form when it is inside the name. */
   static final Pattern CAPITALS = Pattern.compile("\\p{Lu}{3,}");
   private static final Pattern SINGLE_LETTER = Pattern.compile("\\p{Lu}\\.?");
-  private static final Pattern DEMONYM = Pattern.compile("(?:an|ese|ish|ch|i|ss)$");
+  /** The endings of demonyms: {@code Canadian}, {@code Japanese}, {@code Swedish}, {@code French}, {@code Swiss}. */
+  static final Pattern DEMONYM = Pattern.compile("(?:an|ese|ish|ch|i|ss)$");
   /** A stock ticker or an exchange's code: capitals, digits and full stops. */
   private static final Pattern TICKER = Pattern.compile("\\p{Lu}[\\p{Lu}\\d.]{0,7}");
   /** Initials that begin a name ({@code E.F.} of {@code E.F. Hutton Group Inc}), left out of its short forms. */

@@ -34,8 +34,6 @@ final class SentenceJoins {
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
   /** A capitalised word without punctuation ({@code Clifford}; not {@code Washington,}). */
   private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
-  /** Abbreviations before a place's or a saint's name: {@code St.}, {@code Mt.}, {@code Ft.}. */
-  private static final Set<String> PLACE_PREFIXES = Set.of("St.", "Mt.", "Ft.");
   private static final Set<String> PREPOSITIONS = Set.of("of", "by", "from", "to", "with", "for", "and", "at");
   private static final StopWords STOP_WORDS = StopWords.english();
 
@@ -112,7 +110,7 @@ final class SentenceJoins {
    * a street or may end the sentence ({@code on Main St. | The}).
    */
   private static boolean isSaint(String text, Span sentence, int lastStart, int end) {
-    if (!PLACE_PREFIXES.contains(text.substring(lastStart, end))) {
+    if (!Titles.PLACE_PREFIXES.contains(text.substring(lastStart, end))) {
       return false;
     }
     int beforeEnd = lastStart;
