@@ -121,18 +121,21 @@ public final class EntityRecognizer {
     OrganisationShortForms organisations = organisationNames == null ? null
         : organisationNames.forDocument(lowerCaseWords);
     Set<String> families = organisationNames == null ? Set.of() : PersonNames.families(sentences, nameWords);
+    Set<String> givenNamePlaces = organisationNames == null ? Set.of() : givenNames.placesIn(sentences,
+        organisationNames::startsName, EntityRecognizer::isNoPersonNameWord, organisations::isWrittenInLowerCase);
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
         int shortFormsBefore = organisations == null ? 0 : organisations.shortFormCount();
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
-            ? clean(modelCandidates(tokens), tokens, lowerCaseWords) : List.of();
+            ? withoutPersonsNamedAsPlaces(clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamePlaces)
+            : List.of();
         boolean[] covered = new boolean[tokens.length];
-        List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, covered);
+        List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamePlaces, covered);
         if (organisations != null && organisations.shortFormCount() > shortFormsBefore) {
           // the sentence named an organisation by its legal form: its short forms count in the same sentence too
           Arrays.fill(covered, false);
-          inSentence = merged(tokens, s, fromModel, namedPersons, organisations, covered);
+          inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamePlaces, covered);
         }
         for (int i = 0; i < tokens.length; i++) {
           String familySurname = covered[i] ? null : PersonNames.familySurname(tokens, i, namedPersons.surnames());
@@ -165,12 +168,22 @@ public final class EntityRecognizer {
     return singular != null && families.contains(singular) ? singular : null;
   }
 
+  /** Model persons the document writes as places elsewhere ({@link GivenNames#placesIn}: {@code in Santo Domingo}) go. */
+  private static List<Candidate> withoutPersonsNamedAsPlaces(List<Candidate> fromModel, String[] tokens,
+      Set<String> givenNamePlaces) {
+    if (givenNamePlaces.isEmpty()) {
+      return fromModel;
+    }
+    return fromModel.stream().filter(c -> !(c.type().equals(PERSON)
+        && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end()))))).toList();
+  }
+
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */
   private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, NamedPersons namedPersons,
-      OrganisationShortForms organisations, boolean[] covered) {
+      OrganisationShortForms organisations, Set<String> givenNamePlaces, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
-      addNameRuleCandidates(tokens, fromDictionary, fromModel, organisations);
+      addNameRuleCandidates(tokens, fromDictionary, fromModel, organisations, givenNamePlaces);
     }
     List<Candidate> models = new ArrayList<>(fromModel);
     PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
@@ -189,7 +202,7 @@ public final class EntityRecognizer {
 
   /** Adds the candidates of the dictionary layer's name rules (see the class comment) to {@code fromDictionary}. */
   private void addNameRuleCandidates(String[] tokens, List<Candidate> fromDictionary, List<Candidate> fromModel,
-      OrganisationShortForms organisations) {
+      OrganisationShortForms organisations, Set<String> givenNamePlaces) {
     List<int[]> places = fromDictionary.stream().filter(c -> c.type().equals(LOCATION))
         .map(c -> new int[] {c.start(), c.end()}).toList();
     for (int[] span : organisationNames.placesBeforeRegions(tokens, places)) {
@@ -224,7 +237,8 @@ public final class EntityRecognizer {
     }
     for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::isNoPersonNameWord,
         organisations::isWrittenInLowerCase)) {
-      if (noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
+      boolean place = givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])));
+      if (!place && noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
       }
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +38,10 @@ import org.yaml.snakeyaml.Yaml;
  *       head word of an organisation, place or building, noun of an event or document, month or
  *       weekday, nor one of {@link #NOT_SURNAMES} ({@code Wayne State}, {@code Lincoln Memorial});
  *   <li>the name ends there: the next word is not capitalised, not {@code &}, not a lower-case head
- *       word ({@code Anne Arundel county}), and not {@code and} before a capitalised word ({@code
- *       Merrill Lynch and Co}).
+ *       word ({@code Anne Arundel county}, {@code the Jim Crow laws}), and not {@code and} before a
+ *       capitalised word ({@code Merrill Lynch and Co});
+ *   <li>the document nowhere writes the name as a place's ({@link #placesIn}: {@code in Santo Domingo},
+ *       {@code the treaty of Guadalupe Hidalgo}).
  * </ul>
  *
  * Such a span counts only where no other candidate of either layer overlaps it ({@link EntityRecognizer}).
@@ -65,14 +69,33 @@ final class GivenNames {
       Stream.of("St", "Saint", "San", "Santa", "Fort", "Mount", "Port", "Cape", "Lake"))
       .collect(Collectors.toUnmodifiableSet());
   /**
-   * Lower-case head words after which capitalised words name a place or an institution, as older
-   * text writes them ({@code Anne Arundel county}, {@code Woodrow Wilson school}): those of {@link
-   * LowerCaseHeadNames} and a few that end names also in other ways.
+   * Lower-case head words after which capitalised words name a place, an institution or a law, as
+   * older text writes them ({@code Anne Arundel county}, {@code Woodrow Wilson school}, {@code the Jim
+   * Crow laws}): those of {@link LowerCaseHeadNames} and a few that end names also in other ways.
    */
   private static final Set<String> LOWER_CASE_HEADS = Stream.of(LowerCaseHeadNames.HEADS,
       LowerCaseHeadNames.PLACE_HEADS,
       Set.of("city", "town", "river", "lake", "park", "square", "university", "hospital", "hotel", "hall", "church",
-          "company", "foundation")).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+          "company", "foundation", "partnership", "law", "laws", "act", "doctrine", "amendment"))
+      .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * Words after which a name is a place's: locative prepositions ({@code in Santo Domingo}, {@code at
+   * Vera Cruz}), which also take people after verbs ({@code looked at Eddie Lee}, {@code faith in
+   * Jesus Christ}) and so count from their second occurrence, and, before {@code of}, lower-case nouns
+   * whose {@code of} names a place ({@code the treaty of Guadalupe Hidalgo}), which count at once.
+   */
+  private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "into", "across", "throughout");
+  private static final Set<String> NOUNS_OF_PLACES = Set.of("battle", "bay", "city", "coast", "government", "harbor",
+      "harbour", "island", "people", "port", "province", "republic", "siege", "territory", "town", "treaty", "village");
+  /** Possessive endings as the tokenizer splits them off ({@code in Abraham Lincoln 's words} is no place). */
+  private static final Set<String> POSSESSIVES = Set.of("'s", "\u2019s", "'", "\u2019");
+  /**
+   * Words after a name (a comma between allowed) that say it is a person's, whatever a preposition
+   * before it says elsewhere ({@code faith in Jesus Christ}, {@code Jesus Christ , who stood}).
+   */
+  private static final Set<String> PERSON_WORDS = Set.of("who", "whom", "whose", "said", "says", "told", "himself",
+      "herself");
 
   private static final int MIN_STEM = 4;
 
@@ -168,6 +191,54 @@ final class GivenNames {
       }
     }
     return spans;
+  }
+
+  /**
+   * The names of {@link #spans} that the document writes as a place's and nowhere else as a
+   * person's: once after {@code of} after a noun of {@link #NOUNS_OF_PLACES}, or twice after a word
+   * of {@link #LOCATIVES}, without a possessive; and never, elsewhere, before a word of {@link
+   * #PERSON_WORDS}. Such a name is no person anywhere in the document ({@code Santo Domingo}), by
+   * either layer; the names as their tokens joined with single spaces.
+   */
+  Set<String> placesIn(List<String[]> sentences, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
+      Predicate<String> inLowerCase) {
+    Map<String, Integer> placeEvidence = new HashMap<>();
+    Set<String> persons = new HashSet<>();
+    for (String[] tokens : sentences) {
+      for (int[] span : spans(tokens, isNameWord, isNoNameWord, inLowerCase)) {
+        String name = String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1]));
+        int evidence = placeEvidence(tokens, span[0], span[1]);
+        if (evidence > 0) {
+          placeEvidence.merge(name, evidence, Integer::sum);
+        } else if (namesPerson(tokens, span[1])) {
+          persons.add(name);
+        }
+      }
+    }
+    Set<String> places = new HashSet<>();
+    placeEvidence.forEach((name, evidence) -> {
+      if (evidence >= 2 && !persons.contains(name)) {
+        places.add(name);
+      }
+    });
+    return places;
+  }
+
+  /** 2 after {@code of} after a noun of a place, 1 after a locative preposition, 0 otherwise or before a possessive. */
+  private static int placeEvidence(String[] tokens, int start, int end) {
+    if (start == 0 || end < tokens.length && POSSESSIVES.contains(tokens[end])) {
+      return 0;
+    }
+    String before = tokens[start - 1];
+    if (before.equals("of") && start > 1 && NOUNS_OF_PLACES.contains(tokens[start - 2])) {
+      return 2;
+    }
+    return LOCATIVES.contains(before) ? 1 : 0;
+  }
+
+  private static boolean namesPerson(String[] tokens, int end) {
+    int next = end < tokens.length && tokens[end].equals(",") ? end + 1 : end;
+    return next < tokens.length && PERSON_WORDS.contains(tokens[next]);
   }
 
   /** Whether token {@code i} is a given name that may begin a person's name where it stands. */

@@ -1,6 +1,7 @@
 package org.presslens.transforms.ner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +178,26 @@ class EntityRecognizerTest {
             + "Snively at the Fort Wayne Armory, Lincoln Memorial and Republic of Santo Domingo on Easter Sunday.");
     assertTrue(found.stream().noneMatch(name -> name.endsWith("/person")), found.toString());
     assertFound(found, "organization", "Dean Witter and Co");
+  }
+
+  @Test
+  void aGivenNameAndASurnameTheDocumentWritesAsAPlaceNameNoPersonAnywhereInIt() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Santo Domingo, in her turn, has now made an appeal to us to help her. The conditions in Santo Domingo have "
+            + "grown from bad to worse. The Custom Houses offer the only revenue in Santo Domingo, and revolutions aim at "
+            + "them. We bid us meet the request of Santo Domingo. The treaty of Guadalupe Hidalgo was signed. Guadalupe "
+            + "Hidalgo was ceded.");
+    assertTrue(found.stream().noneMatch(name -> name.endsWith("/person")), found.toString());
+  }
+
+  @Test
+  void aPersonBeforeWhoOrAPossessiveOrOnceAfterInIsNoPlace() {
+    List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
+        "Fans in Casey Stengel's town and in Casey Stengel's club cheered Casey Stengel. She drove in Sunny "
+            + "Ainsworth. The coach looked at Eddie Hardy and at Eddie Hardy again. Eddie Hardy, who pitched, won. "
+            + "The Jim Crow laws fell.");
+    assertFound(found, "person", "Casey Stengel", "Sunny Ainsworth", "Eddie Hardy");
+    assertFalse(found.contains("Jim Crow/person"), found.toString());
   }
 
   @Test
