@@ -48,7 +48,9 @@ import org.presslens.transforms.text.TokenRules;
  * cleaned before merging (the 2010 models were trained on different text): stop
  * words at a span's edges are trimmed ("By Ali Karbalaei"), and a span is dropped when it is a
  * month or weekday name, or a single sentence-initial word that the same document also uses in
- * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}.
+ * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}; a
+ * person span goes when the document writes the same words as a place's ({@link GivenNames#placesIn}:
+ * "in Santo Domingo").
  *
  * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance and bundle
  * ({@link org.presslens.transforms.AnalyzeDocuments.Analyzer}).
