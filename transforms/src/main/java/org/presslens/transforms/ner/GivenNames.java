@@ -138,6 +138,11 @@ final class GivenNames {
     }
   }
 
+  /** Whether a word is one of these given names. */
+  boolean isGivenName(String word) {
+    return names.contains(word);
+  }
+
   /**
    * These names less those that are a word of a gazetteer name ({@code Georgia}, {@code Florence})
    * or look like the demonym of one: ending as {@link OrganisationNames#DEMONYM} after a stem of four

@@ -63,17 +63,24 @@ final class PersonNames {
 
   /**
    * A description written as a title before a name ({@code Geneticist George Wells Beadle},
-   * {@code Actress Maureen O'Sullivan}): a capitalised word of six letters or more ending in -ist
-   * or -ess, endings no given name has.
+   * {@code Actress Maureen O'Sullivan}, {@code Valedictorian Holmes}, {@code Conductor Pfohl}): a
+   * capitalised word of six letters or more ending in -ist or -ess, endings no given name has, or in
+   * -ian or -or and no given name ({@link GivenNames#isGivenName}: not {@code Julian}, {@code Victor}).
    */
   private static final Pattern DESCRIPTION = Pattern.compile("\\p{Lu}\\p{Ll}{3,}(?:ist|ess)");
+  private static final Pattern AGENT_NOUN = Pattern.compile("\\p{Lu}\\p{Ll}{3,}(?:ian|or)");
 
   /** The start of a person span without the titles and descriptions it begins with (but its last word). */
   static int withoutTitles(String[] tokens, int start, int end) {
-    while (start < end - 1 && (isTitle(tokens[start]) || DESCRIPTION.matcher(tokens[start]).matches())) {
+    while (start < end - 1 && (isTitle(tokens[start]) || isDescription(tokens[start]))) {
       start++;
     }
     return start;
+  }
+
+  private static boolean isDescription(String token) {
+    return DESCRIPTION.matcher(token).matches()
+        || AGENT_NOUN.matcher(token).matches() && !GivenNames.english().isGivenName(token);
   }
 
   /** The end of a person span that goes on over particles before a capitalised word and {@code al-} names. */

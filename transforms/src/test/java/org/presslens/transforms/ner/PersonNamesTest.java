@@ -37,4 +37,14 @@ class PersonNamesTest {
     assertEquals(9, PersonNames.withParticles(tokens, 7), "van Beethoven");
     assertEquals(5, PersonNames.withParticles(tokens, 5), "and is not a particle");
   }
+
+  @Test
+  void descriptionsWrittenAsTitlesAreLeftOutButGivenNamesOfTheirShapeKept() {
+    String[] tokens = "Valedictorian Holmes , Conductor Pfohl , Geneticist Beadle , Victor Hugo , Julian Bond".split(" ");
+    assertEquals(1, PersonNames.withoutTitles(tokens, 0, 2), "Holmes");
+    assertEquals(4, PersonNames.withoutTitles(tokens, 3, 5), "Pfohl");
+    assertEquals(7, PersonNames.withoutTitles(tokens, 6, 8), "Beadle");
+    assertEquals(9, PersonNames.withoutTitles(tokens, 9, 11), "Victor is a given name");
+    assertEquals(12, PersonNames.withoutTitles(tokens, 12, 14), "Julian is a given name");
+  }
 }
