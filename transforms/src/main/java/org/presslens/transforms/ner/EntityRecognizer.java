@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import opennlp.tools.util.Span;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
@@ -50,7 +52,8 @@ import org.presslens.transforms.text.TokenRules;
  * month or weekday name, or a single sentence-initial word that the same document also uses in
  * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}; a
  * person span goes when the document writes the same words as a place's ({@link GivenNames#placesIn}:
- * "in Santo Domingo").
+ * "in Santo Domingo"), an organisation of one generic noun ("the Nation") when the document names
+ * no body with it ({@link #withoutGenericBodies}).
  *
  * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance and bundle
  * ({@link org.presslens.transforms.AnalyzeDocuments.Analyzer}).
@@ -71,6 +74,14 @@ public final class EntityRecognizer {
   static final double MIN_MODEL_PROBABILITY = 0.65;
 
   private static final String PERSON = "person";
+  /**
+   * Nouns of bodies that, capitalised alone, refer to one the text names elsewhere or to none
+   * ("the Department", "the Nation"): the organisation head words and the words for the state and
+   * its branches, with the adjective the models take for the federal government ("Federal").
+   */
+  private static final Set<String> GENERIC_BODIES = Stream.concat(OrganisationNames.HEADS.stream(),
+      Stream.of("Administration", "Executive", "Federal", "Government", "House", "Legislature", "Nation", "Republic",
+          "Union")).collect(Collectors.toUnmodifiableSet());
   private static final String LOCATION = "location";
   private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -125,12 +136,14 @@ public final class EntityRecognizer {
     Set<String> families = organisationNames == null ? Set.of() : PersonNames.families(sentences, nameWords);
     Set<String> givenNamePlaces = organisationNames == null ? Set.of() : givenNames.placesIn(sentences,
         organisationNames::startsName, EntityRecognizer::isNoPersonNameWord, organisations::isWrittenInLowerCase);
+    Set<String> namedBodyWords = bodyWordsInNames(sentences);
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
         int shortFormsBefore = organisations == null ? 0 : organisations.shortFormCount();
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
-            ? withoutPersonsNamedAsPlaces(clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamePlaces)
+            ? withoutGenericBodies(withoutPersonsNamedAsPlaces(clean(modelCandidates(tokens), tokens, lowerCaseWords),
+                tokens, givenNamePlaces), tokens, namedBodyWords)
             : List.of();
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamePlaces, covered);
@@ -178,6 +191,42 @@ public final class EntityRecognizer {
     }
     return fromModel.stream().filter(c -> !(c.type().equals(PERSON)
         && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end()))))).toList();
+  }
+
+  /**
+   * Model organisations of one word that is a generic noun of bodies ({@link #GENERIC_BODIES}: "the
+   * Department", "the Nation", "the Executive") and that the document writes in no longer name
+   * ({@link #bodyWordsInNames}) go: such a word alone names no organisation the document names.
+   */
+  private static List<Candidate> withoutGenericBodies(List<Candidate> fromModel, String[] tokens,
+      Set<String> namedBodyWords) {
+    return fromModel.stream().filter(c -> !(c.type().equals(ORGANIZATION) && c.end() - c.start() == 1
+        && GENERIC_BODIES.contains(tokens[c.start()]) && !namedBodyWords.contains(tokens[c.start()]))).toList();
+  }
+
+  /**
+   * The words of {@link #GENERIC_BODIES} that the document writes as a word of a longer name: next
+   * to a capitalised word other than a stop word, or before {@code of} (and {@code the}) and one
+   * ("National Gallery", "Department of State", "Bank of the United States"), where the word alone
+   * may be its short form.
+   */
+  private Set<String> bodyWordsInNames(List<String[]> sentences) {
+    Set<String> words = new HashSet<>();
+    for (String[] tokens : sentences) {
+      for (int i = 0; i < tokens.length; i++) {
+        if (GENERIC_BODIES.contains(tokens[i]) && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
+            || i + 1 < tokens.length && stopWords.isCapitalisedWord(tokens[i + 1]) || namesOfAfter(tokens, i + 1))) {
+          words.add(tokens[i]);
+        }
+      }
+    }
+    return words;
+  }
+
+  /** Whether {@code of}, maybe {@code the}, and a capitalised word other than a stop word begin at {@code i}. */
+  private boolean namesOfAfter(String[] tokens, int i) {
+    int name = i + 1 < tokens.length && tokens[i + 1].equals("the") ? i + 2 : i + 1;
+    return i < tokens.length && tokens[i].equals("of") && name < tokens.length && stopWords.isCapitalisedWord(tokens[name]);
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */

@@ -191,6 +191,16 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void aGenericNounOfBodiesAloneIsNoOrganisationUnlessTheTextNamesOneWithIt() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The Nation is at peace, and the Union is strong. The Executive has done its duty and the Legislature "
+            + "has acted. The Bank of the United States failed; the Bank never recovered.");
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("Nation/") || name.startsWith("Union/")
+        || name.startsWith("Executive/") || name.startsWith("Legislature/")), found.toString());
+    assertFound(found, "organization", "Bank");
+  }
+
+  @Test
   void aPersonBeforeWhoOrAPossessiveOrOnceAfterInIsNoPlace() {
     List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
         "Fans in Casey Stengel's town and in Casey Stengel's club cheered Casey Stengel. She drove in Sunny "
