@@ -97,8 +97,6 @@ final class GivenNames {
   private static final Set<String> PERSON_WORDS = Set.of("who", "whom", "whose", "said", "says", "told", "himself",
       "herself");
 
-  private static final int MIN_STEM = 4;
-
   private final Set<String> names;
 
   GivenNames(Set<String> names) {
@@ -145,22 +143,13 @@ final class GivenNames {
 
   /**
    * These names less those that are a word of a gazetteer name ({@code Georgia}, {@code Florence})
-   * or look like the demonym of one: ending as {@link OrganisationNames#DEMONYM} after a stem of four
-   * letters or more that begins one ({@code German}: {@code Germany}).
+   * or look like the demonym of one ({@link Demonyms}: {@code German} for {@code Germany}).
    */
   GivenNames without(Set<String> nameWords) {
-    Set<String> stems = new HashSet<>();
-    for (String word : nameWords) {
-      for (int length = MIN_STEM; length <= word.length(); length++) {
-        stems.add(word.substring(0, length));
-      }
-    }
+    Demonyms demonyms = new Demonyms(nameWords);
     Set<String> kept = new HashSet<>();
     for (String name : names) {
-      var demonym = OrganisationNames.DEMONYM.matcher(name);
-      boolean looksLikeDemonym = demonym.find() && demonym.start() >= MIN_STEM
-          && stems.contains(name.substring(0, demonym.start()));
-      if (!nameWords.contains(name) && !looksLikeDemonym) {
+      if (!nameWords.contains(name) && !demonyms.looksLikeDemonym(name)) {
         kept.add(name);
       }
     }
