@@ -53,7 +53,7 @@ import org.presslens.transforms.text.TokenRules;
  * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}; a
  * person span goes when the document writes the same words as a place's ({@link GivenNames#placesIn}:
  * "in Santo Domingo"), an organisation of one generic noun ("the Nation") when the document names
- * no body with it ({@link #withoutGenericBodies}).
+ * no body with it ({@link #withoutGenericBodies}), a span of one demonym ("American").
  *
  * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance and bundle
  * ({@link org.presslens.transforms.AnalyzeDocuments.Analyzer}).
@@ -100,6 +100,8 @@ public final class EntityRecognizer {
   private final OrganisationNames organisationNames;
   private final PersonNames personNames = new PersonNames(stopWords);
   private final GivenNames givenNames;
+  /** Demonyms of the gazetteer's places ("Nicaraguan"), which model spans of one word may be. */
+  private final Demonyms placeDemonyms;
 
   public EntityRecognizer(NameFinderModels nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
@@ -117,6 +119,13 @@ public final class EntityRecognizer {
     }
     organisationNames = layers == Layers.MODEL ? null : new OrganisationNames(stopWords, entriesByTokens.keySet());
     givenNames = layers == Layers.MODEL ? null : GivenNames.english().without(nameWords);
+    Set<String> placeWords = new HashSet<>();
+    for (Gazetteer.Entry entry : gazetteer.entries()) {
+      if (entry.type().equals(LOCATION)) {
+        placeWords.addAll(Arrays.asList(tokenizer.tokenizePhrase(entry.text())));
+      }
+    }
+    placeDemonyms = new Demonyms(placeWords);
   }
 
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
@@ -142,8 +151,9 @@ public final class EntityRecognizer {
         String[] tokens = sentences.get(s);
         int shortFormsBefore = organisations == null ? 0 : organisations.shortFormCount();
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
-            ? withoutGenericBodies(withoutPersonsNamedAsPlaces(clean(modelCandidates(tokens), tokens, lowerCaseWords),
-                tokens, givenNamePlaces), tokens, namedBodyWords)
+            ? withoutDemonyms(withoutGenericBodies(withoutPersonsNamedAsPlaces(
+                clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamePlaces), tokens, namedBodyWords),
+                tokens)
             : List.of();
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamePlaces, covered);
@@ -202,6 +212,17 @@ public final class EntityRecognizer {
       Set<String> namedBodyWords) {
     return fromModel.stream().filter(c -> !(c.type().equals(ORGANIZATION) && c.end() - c.start() == 1
         && GENERIC_BODIES.contains(tokens[c.start()]) && !namedBodyWords.contains(tokens[c.start()]))).toList();
+  }
+
+  /**
+   * Model organisations and places of one word that looks like the demonym of a gazetteer place
+   * ({@link Demonyms}: "American", "Nicaraguan") and is no gazetteer name itself ("Hawaii") go:
+   * demonyms are no mentions. Persons stay ("Verdi" is no demonym of Cape Verde).
+   */
+  private List<Candidate> withoutDemonyms(List<Candidate> fromModel, String[] tokens) {
+    return fromModel.stream().filter(c -> !(c.end() - c.start() == 1 && !c.type().equals(PERSON)
+        && placeDemonyms.looksLikeDemonym(tokens[c.start()]) && !entriesByTokens.containsKey(tokens[c.start()])))
+        .toList();
   }
 
   /**

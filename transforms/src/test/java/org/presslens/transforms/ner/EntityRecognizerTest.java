@@ -201,6 +201,15 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void aDemonymAloneIsNoMentionButAPlaceOfItsShapeIs() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "The American dream lives on. Nicaraguan rebels fought. We sent ships to Hawaii and to Michigan.");
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("American/") || name.startsWith("Nicaraguan/")),
+        found.toString());
+    assertFound(found, "location", "Hawaii", "Michigan");
+  }
+
+  @Test
   void aPersonBeforeWhoOrAPossessiveOrOnceAfterInIsNoPlace() {
     List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
         "Fans in Casey Stengel's town and in Casey Stengel's club cheered Casey Stengel. She drove in Sunny "
