@@ -51,7 +51,7 @@ import org.presslens.transforms.text.TokenRules;
  * words at a span's edges are trimmed ("By Ali Karbalaei"), and a span is dropped when it is a
  * month or weekday name, or a single sentence-initial word that the same document also uses in
  * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}; a
- * person span goes when the document writes the same words as a place's ({@link GivenNames#placesIn}:
+ * person span goes when the document writes the same words as a place's ({@link GivenNames#inDocument}:
  * "in Santo Domingo"), an organisation of one generic noun ("the Nation") when the document names
  * no body with it ({@link #withoutGenericBodies}), a span of one demonym ("American").
  *
@@ -108,10 +108,14 @@ public final class EntityRecognizer {
     this.gazetteer = gazetteer;
     models = layers == Layers.DICTIONARY ? null : SharedFeatureNameFinders.of(nameFinderModels);
     Map<String, NameDictionary> byType = new LinkedHashMap<>();
+    Set<String> placeWords = new HashSet<>();
     for (Gazetteer.Entry entry : gazetteer.entries()) {
       String[] tokens = tokenizer.tokenizePhrase(entry.text());
       entriesByTokens.putIfAbsent(String.join(" ", tokens), entry);
       nameWords.addAll(Arrays.asList(tokens));
+      if (entry.type().equals(LOCATION)) {
+        placeWords.addAll(Arrays.asList(tokens));
+      }
       byType.computeIfAbsent(entry.type(), NameDictionary::new).add(tokens);
     }
     if (layers != Layers.MODEL) {
@@ -119,12 +123,6 @@ public final class EntityRecognizer {
     }
     organisationNames = layers == Layers.MODEL ? null : new OrganisationNames(stopWords, entriesByTokens.keySet());
     givenNames = layers == Layers.MODEL ? null : GivenNames.english().without(nameWords);
-    Set<String> placeWords = new HashSet<>();
-    for (Gazetteer.Entry entry : gazetteer.entries()) {
-      if (entry.type().equals(LOCATION)) {
-        placeWords.addAll(Arrays.asList(tokenizer.tokenizePhrase(entry.text())));
-      }
-    }
     placeDemonyms = new Demonyms(placeWords);
   }
 
@@ -143,8 +141,9 @@ public final class EntityRecognizer {
     OrganisationShortForms organisations = organisationNames == null ? null
         : organisationNames.forDocument(lowerCaseWords);
     Set<String> families = organisationNames == null ? Set.of() : PersonNames.families(sentences, nameWords);
-    Set<String> givenNamePlaces = organisationNames == null ? Set.of() : givenNames.placesIn(sentences,
-        organisationNames::startsName, EntityRecognizer::isNoPersonNameWord, organisations::isWrittenInLowerCase);
+    GivenNames.InDocument givenNamesHere = organisationNames == null ? GivenNames.InDocument.NONE
+        : givenNames.inDocument(sentences, organisationNames::startsName, EntityRecognizer::isNoPersonNameWord,
+            organisations::isWrittenInLowerCase);
     Set<String> namedBodyWords = bodyWordsInNames(sentences);
     try {
       for (int s = 0; s < sentences.size(); s++) {
@@ -152,15 +151,15 @@ public final class EntityRecognizer {
         int shortFormsBefore = organisations == null ? 0 : organisations.shortFormCount();
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
             ? withoutDemonyms(withoutGenericBodies(withoutPersonsNamedAsPlaces(
-                clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamePlaces), tokens, namedBodyWords),
+                clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamesHere.places()), tokens, namedBodyWords),
                 tokens)
             : List.of();
         boolean[] covered = new boolean[tokens.length];
-        List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamePlaces, covered);
+        List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamesHere, covered);
         if (organisations != null && organisations.shortFormCount() > shortFormsBefore) {
           // the sentence named an organisation by its legal form: its short forms count in the same sentence too
           Arrays.fill(covered, false);
-          inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamePlaces, covered);
+          inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamesHere, covered);
         }
         for (int i = 0; i < tokens.length; i++) {
           String familySurname = covered[i] ? null : PersonNames.familySurname(tokens, i, namedPersons.surnames());
@@ -193,7 +192,7 @@ public final class EntityRecognizer {
     return singular != null && families.contains(singular) ? singular : null;
   }
 
-  /** Model persons the document writes as places elsewhere ({@link GivenNames#placesIn}: {@code in Santo Domingo}) go. */
+  /** Model persons the document writes as places elsewhere ({@link GivenNames#inDocument}: {@code in Santo Domingo}) go. */
   private static List<Candidate> withoutPersonsNamedAsPlaces(List<Candidate> fromModel, String[] tokens,
       Set<String> givenNamePlaces) {
     if (givenNamePlaces.isEmpty()) {
@@ -235,7 +234,8 @@ public final class EntityRecognizer {
     Set<String> words = new HashSet<>();
     for (String[] tokens : sentences) {
       for (int i = 0; i < tokens.length; i++) {
-        if (GENERIC_BODIES.contains(tokens[i]) && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
+        if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0)) && GENERIC_BODIES.contains(tokens[i])
+            && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
             || i + 1 < tokens.length && stopWords.isCapitalisedWord(tokens[i + 1]) || namesOfAfter(tokens, i + 1))) {
           words.add(tokens[i]);
         }
@@ -252,10 +252,11 @@ public final class EntityRecognizer {
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */
   private List<Mention> merged(String[] tokens, int sentence, List<Candidate> fromModel, NamedPersons namedPersons,
-      OrganisationShortForms organisations, Set<String> givenNamePlaces, boolean[] covered) {
+      OrganisationShortForms organisations, GivenNames.InDocument givenNamesHere, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
-      addNameRuleCandidates(tokens, fromDictionary, fromModel, organisations, givenNamePlaces);
+      addNameRuleCandidates(tokens, fromDictionary, fromModel, organisations, givenNamesHere.spansOf(sentence),
+          givenNamesHere.places());
     }
     List<Candidate> models = new ArrayList<>(fromModel);
     PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
@@ -274,7 +275,7 @@ public final class EntityRecognizer {
 
   /** Adds the candidates of the dictionary layer's name rules (see the class comment) to {@code fromDictionary}. */
   private void addNameRuleCandidates(String[] tokens, List<Candidate> fromDictionary, List<Candidate> fromModel,
-      OrganisationShortForms organisations, Set<String> givenNamePlaces) {
+      OrganisationShortForms organisations, List<int[]> givenNameSpans, Set<String> givenNamePlaces) {
     List<int[]> places = fromDictionary.stream().filter(c -> c.type().equals(LOCATION))
         .map(c -> new int[] {c.start(), c.end()}).toList();
     for (int[] span : organisationNames.placesBeforeRegions(tokens, places)) {
@@ -307,8 +308,7 @@ public final class EntityRecognizer {
         fromDictionary.add(new Candidate(span[0], span[1], ORGANIZATION, Mention.DICTIONARY, Double.NaN));
       }
     }
-    for (int[] span : givenNames.spans(tokens, organisationNames::startsName, EntityRecognizer::isNoPersonNameWord,
-        organisations::isWrittenInLowerCase)) {
+    for (int[] span : givenNameSpans) {
       boolean place = givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])));
       if (!place && noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));

@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.Yaml;
  *   <li>the name ends there: the next word is not capitalised, not {@code &}, not a lower-case head
  *       word ({@code Anne Arundel county}, {@code the Jim Crow laws}), and not {@code and} before a
  *       capitalised word ({@code Merrill Lynch and Co});
- *   <li>the document nowhere writes the name as a place's ({@link #placesIn}: {@code in Santo Domingo},
+ *   <li>the document nowhere writes the name as a place's ({@link #inDocument}: {@code in Santo Domingo},
  *       {@code the treaty of Guadalupe Hidalgo}).
  * </ul>
  *
@@ -188,18 +188,34 @@ final class GivenNames {
   }
 
   /**
-   * The names of {@link #spans} that the document writes as a place's and nowhere else as a
-   * person's: once after {@code of} after a noun of {@link #NOUNS_OF_PLACES}, or twice after a word
-   * of {@link #LOCATIVES}, without a possessive; and never, elsewhere, before a word of {@link
-   * #PERSON_WORDS}. Such a name is no person anywhere in the document ({@code Santo Domingo}), by
-   * either layer; the names as their tokens joined with single spaces.
+   * The spans of {@link #spans} in each sentence of a document, and the names among them that the
+   * document writes as a place's ({@link #inDocument}).
    */
-  Set<String> placesIn(List<String[]> sentences, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
+  record InDocument(List<List<int[]>> spans, Set<String> places) {
+    static final InDocument NONE = new InDocument(List.of(), Set.of());
+
+    /** The spans of sentence {@code s}. */
+    List<int[]> spansOf(int s) {
+      return s < spans.size() ? spans.get(s) : List.of();
+    }
+  }
+
+  /**
+   * The spans of every sentence, found once, and the names that the document writes as a place's
+   * and nowhere else as a person's: once after {@code of} after a noun of {@link #NOUNS_OF_PLACES},
+   * or twice after a word of {@link #LOCATIVES}, without a possessive; and never, elsewhere, before
+   * a word of {@link #PERSON_WORDS}. Such a name is no person anywhere in the document ({@code Santo
+   * Domingo}), by either layer; the names as their tokens joined with single spaces.
+   */
+  InDocument inDocument(List<String[]> sentences, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
       Predicate<String> inLowerCase) {
+    List<List<int[]>> spans = new ArrayList<>(sentences.size());
     Map<String, Integer> placeEvidence = new HashMap<>();
     Set<String> persons = new HashSet<>();
     for (String[] tokens : sentences) {
-      for (int[] span : spans(tokens, isNameWord, isNoNameWord, inLowerCase)) {
+      List<int[]> inSentence = spans(tokens, isNameWord, isNoNameWord, inLowerCase);
+      spans.add(inSentence);
+      for (int[] span : inSentence) {
         String name = String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1]));
         int evidence = placeEvidence(tokens, span[0], span[1]);
         if (evidence > 0) {
@@ -215,7 +231,7 @@ final class GivenNames {
         places.add(name);
       }
     });
-    return places;
+    return new InDocument(spans, places);
   }
 
   /** 2 after {@code of} after a noun of a place, 1 after a locative preposition, 0 otherwise or before a possessive. */
