@@ -53,7 +53,7 @@ import org.presslens.transforms.text.TokenRules;
  * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}; a
  * person span goes when the document writes the same words as a place's ({@link GivenNames#inDocument}:
  * "in Santo Domingo"), an organisation of one generic noun ("the Nation") when the document names
- * no body with it ({@link #withoutGenericBodies}), a span of one demonym ("American").
+ * no body with it, a span of one demonym ("American"): {@link #withoutNonNames}.
  *
  * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance and bundle
  * ({@link org.presslens.transforms.AnalyzeDocuments.Analyzer}).
@@ -150,9 +150,8 @@ public final class EntityRecognizer {
         String[] tokens = sentences.get(s);
         int shortFormsBefore = organisations == null ? 0 : organisations.shortFormCount();
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
-            ? withoutDemonyms(withoutGenericBodies(withoutPersonsNamedAsPlaces(
-                clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamesHere.places()), tokens, namedBodyWords),
-                tokens)
+            ? withoutNonNames(clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamesHere.places(),
+                namedBodyWords)
             : List.of();
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamesHere, covered);
@@ -192,36 +191,31 @@ public final class EntityRecognizer {
     return singular != null && families.contains(singular) ? singular : null;
   }
 
-  /** Model persons the document writes as places elsewhere ({@link GivenNames#inDocument}: {@code in Santo Domingo}) go. */
-  private static List<Candidate> withoutPersonsNamedAsPlaces(List<Candidate> fromModel, String[] tokens,
-      Set<String> givenNamePlaces) {
-    if (givenNamePlaces.isEmpty()) {
-      return fromModel;
-    }
-    return fromModel.stream().filter(c -> !(c.type().equals(PERSON)
-        && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end()))))).toList();
-  }
-
   /**
-   * Model organisations of one word that is a generic noun of bodies ({@link #GENERIC_BODIES}: "the
-   * Department", "the Nation", "the Executive") and that the document writes in no longer name
-   * ({@link #bodyWordsInNames}) go: such a word alone names no organisation the document names.
+   * The model's spans less those that name nothing here: persons the document writes as places
+   * elsewhere ({@link GivenNames#inDocument}: "in Santo Domingo"), organisations of one generic noun
+   * of bodies ({@link #GENERIC_BODIES}: "the Department", "the Nation") that the document writes in
+   * no longer name ({@link #bodyWordsInNames}), and organisations and places of one word that looks
+   * like the demonym of a gazetteer place ({@link Demonyms}: "American", "Nicaraguan") and is no
+   * gazetteer name itself ("Hawaii"); persons of such a word stay ("Verdi" is no demonym of Cape Verde).
    */
-  private static List<Candidate> withoutGenericBodies(List<Candidate> fromModel, String[] tokens,
+  private List<Candidate> withoutNonNames(List<Candidate> fromModel, String[] tokens, Set<String> givenNamePlaces,
       Set<String> namedBodyWords) {
-    return fromModel.stream().filter(c -> !(c.type().equals(ORGANIZATION) && c.end() - c.start() == 1
-        && GENERIC_BODIES.contains(tokens[c.start()]) && !namedBodyWords.contains(tokens[c.start()]))).toList();
-  }
-
-  /**
-   * Model organisations and places of one word that looks like the demonym of a gazetteer place
-   * ({@link Demonyms}: "American", "Nicaraguan") and is no gazetteer name itself ("Hawaii") go:
-   * demonyms are no mentions. Persons stay ("Verdi" is no demonym of Cape Verde).
-   */
-  private List<Candidate> withoutDemonyms(List<Candidate> fromModel, String[] tokens) {
-    return fromModel.stream().filter(c -> !(c.end() - c.start() == 1 && !c.type().equals(PERSON)
-        && placeDemonyms.looksLikeDemonym(tokens[c.start()]) && !entriesByTokens.containsKey(tokens[c.start()])))
-        .toList();
+    List<Candidate> kept = new ArrayList<>(fromModel.size());
+    for (Candidate c : fromModel) {
+      boolean person = c.type().equals(PERSON);
+      String word = c.end() - c.start() == 1 ? tokens[c.start()] : null;
+      boolean placeAsPerson = person && !givenNamePlaces.isEmpty()
+          && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end())));
+      boolean genericBody = word != null && c.type().equals(ORGANIZATION) && GENERIC_BODIES.contains(word)
+          && !namedBodyWords.contains(word);
+      boolean demonym = word != null && !person && placeDemonyms.looksLikeDemonym(word)
+          && !entriesByTokens.containsKey(word);
+      if (!placeAsPerson && !genericBody && !demonym) {
+        kept.add(c);
+      }
+    }
+    return kept;
   }
 
   /**
