@@ -241,7 +241,8 @@ public final class EntityRecognizer {
   /** Whether {@code of}, maybe {@code the}, and a capitalised word other than a stop word begin at {@code i}. */
   private boolean namesOfAfter(String[] tokens, int i) {
     int name = i + 1 < tokens.length && tokens[i + 1].equals("the") ? i + 2 : i + 1;
-    return i < tokens.length && tokens[i].equals("of") && name < tokens.length && stopWords.isCapitalisedWord(tokens[name]);
+    return i < tokens.length && tokens[i].equals("of") && name < tokens.length
+        && stopWords.isCapitalisedWord(tokens[name]);
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */
