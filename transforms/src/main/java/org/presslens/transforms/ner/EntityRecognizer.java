@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import opennlp.tools.util.Span;
 import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
@@ -53,7 +51,7 @@ import org.presslens.transforms.text.TokenRules;
  * lower case ("Consequently"), or when it is less probable than {@link #MIN_MODEL_PROBABILITY}; a
  * person span goes when the document writes the same words as a place's ({@link GivenNames#inDocument}:
  * "in Santo Domingo"), an organisation of one generic noun ("the Nation") when the document names
- * no body with it, a span of one demonym ("American"): {@link #withoutNonNames}.
+ * no body with it, a span of one demonym ("American"): {@link NonNameSpans}.
  *
  * <p>Not thread-safe (the name finders keep per-document data): one per DoFn instance and bundle
  * ({@link org.presslens.transforms.AnalyzeDocuments.Analyzer}).
@@ -74,14 +72,6 @@ public final class EntityRecognizer {
   static final double MIN_MODEL_PROBABILITY = 0.65;
 
   private static final String PERSON = "person";
-  /**
-   * Nouns of bodies that, capitalised alone, refer to one the text names elsewhere or to none
-   * ("the Department", "the Nation"): the organisation head words and the words for the state and
-   * its branches, with the adjective the models take for the federal government ("Federal").
-   */
-  private static final Set<String> GENERIC_BODIES = Stream.concat(OrganisationNames.HEADS.stream(),
-      Stream.of("Administration", "Executive", "Federal", "Government", "House", "Legislature", "Nation", "Republic",
-          "Union")).collect(Collectors.toUnmodifiableSet());
   private static final String LOCATION = "location";
   private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -100,8 +90,7 @@ public final class EntityRecognizer {
   private final OrganisationNames organisationNames;
   private final PersonNames personNames = new PersonNames(stopWords);
   private final GivenNames givenNames;
-  /** Demonyms of the gazetteer's places ("Nicaraguan"), which model spans of one word may be. */
-  private final Demonyms placeDemonyms;
+  private final NonNameSpans nonNames;
 
   public EntityRecognizer(NameFinderModels nameFinderModels, Gazetteer gazetteer,
       DocumentTokenizer tokenizer, Layers layers) {
@@ -123,7 +112,7 @@ public final class EntityRecognizer {
     }
     organisationNames = layers == Layers.MODEL ? null : new OrganisationNames(stopWords, entriesByTokens.keySet());
     givenNames = layers == Layers.MODEL ? null : GivenNames.english().without(nameWords);
-    placeDemonyms = new Demonyms(placeWords);
+    nonNames = new NonNameSpans(stopWords, placeWords, entriesByTokens::containsKey);
   }
 
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */
@@ -144,14 +133,13 @@ public final class EntityRecognizer {
     GivenNames.InDocument givenNamesHere = organisationNames == null ? GivenNames.InDocument.NONE
         : givenNames.inDocument(sentences, organisationNames::startsName, EntityRecognizer::isNoPersonNameWord,
             organisations::isWrittenInLowerCase);
-    Set<String> namedBodyWords = bodyWordsInNames(sentences);
+    NonNameSpans.InDocument nonNamesHere = nonNames.inDocument(sentences, givenNamesHere.places());
     try {
       for (int s = 0; s < sentences.size(); s++) {
         String[] tokens = sentences.get(s);
         int shortFormsBefore = organisations == null ? 0 : organisations.shortFormCount();
         List<Candidate> fromModel = hasLowerCase(tokens) && hasNameLikeWord(tokens, lowerCaseWords)
-            ? withoutNonNames(clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens, givenNamesHere.places(),
-                namedBodyWords)
+            ? nonNamesHere.without(clean(modelCandidates(tokens), tokens, lowerCaseWords), tokens)
             : List.of();
         boolean[] covered = new boolean[tokens.length];
         List<Mention> inSentence = merged(tokens, s, fromModel, namedPersons, organisations, givenNamesHere, covered);
@@ -189,60 +177,6 @@ public final class EntityRecognizer {
     }
     String singular = token.endsWith("s") ? token.substring(0, token.length() - 1) : null;
     return singular != null && families.contains(singular) ? singular : null;
-  }
-
-  /**
-   * The model's spans less those that name nothing here: persons the document writes as places
-   * elsewhere ({@link GivenNames#inDocument}: "in Santo Domingo"), organisations of one generic noun
-   * of bodies ({@link #GENERIC_BODIES}: "the Department", "the Nation") that the document writes in
-   * no longer name ({@link #bodyWordsInNames}), and organisations and places of one word that looks
-   * like the demonym of a gazetteer place ({@link Demonyms}: "American", "Nicaraguan") and is no
-   * gazetteer name itself ("Hawaii"); persons of such a word stay ("Verdi" is no demonym of Cape Verde).
-   */
-  private List<Candidate> withoutNonNames(List<Candidate> fromModel, String[] tokens, Set<String> givenNamePlaces,
-      Set<String> namedBodyWords) {
-    List<Candidate> kept = new ArrayList<>(fromModel.size());
-    for (Candidate c : fromModel) {
-      boolean person = c.type().equals(PERSON);
-      String word = c.end() - c.start() == 1 ? tokens[c.start()] : null;
-      boolean placeAsPerson = person && !givenNamePlaces.isEmpty()
-          && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end())));
-      boolean genericBody = word != null && c.type().equals(ORGANIZATION) && GENERIC_BODIES.contains(word)
-          && !namedBodyWords.contains(word);
-      boolean demonym = word != null && !person && placeDemonyms.looksLikeDemonym(word)
-          && !entriesByTokens.containsKey(word);
-      if (!placeAsPerson && !genericBody && !demonym) {
-        kept.add(c);
-      }
-    }
-    return kept;
-  }
-
-  /**
-   * The words of {@link #GENERIC_BODIES} that the document writes as a word of a longer name: next
-   * to a capitalised word other than a stop word, or before {@code of} (and {@code the}) and one
-   * ("National Gallery", "Department of State", "Bank of the United States"), where the word alone
-   * may be its short form.
-   */
-  private Set<String> bodyWordsInNames(List<String[]> sentences) {
-    Set<String> words = new HashSet<>();
-    for (String[] tokens : sentences) {
-      for (int i = 0; i < tokens.length; i++) {
-        if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0)) && GENERIC_BODIES.contains(tokens[i])
-            && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
-            || i + 1 < tokens.length && stopWords.isCapitalisedWord(tokens[i + 1]) || namesOfAfter(tokens, i + 1))) {
-          words.add(tokens[i]);
-        }
-      }
-    }
-    return words;
-  }
-
-  /** Whether {@code of}, maybe {@code the}, and a capitalised word other than a stop word begin at {@code i}. */
-  private boolean namesOfAfter(String[] tokens, int i) {
-    int name = i + 1 < tokens.length && tokens[i + 1].equals("the") ? i + 2 : i + 1;
-    return i < tokens.length && tokens[i].equals("of") && name < tokens.length
-        && stopWords.isCapitalisedWord(tokens[name]);
   }
 
   /** The mentions of the merged dictionary and model candidates of a sentence; marks the tokens they cover. */

@@ -164,7 +164,7 @@ final class GivenNames {
    * @param isNoNameWord words in no person's name: titles, legal forms, head words, months, weekdays
    * @param inLowerCase whether the document writes a lower-case word in lower case
    */
-  List<int[]> spans(String[] tokens, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
+  private List<int[]> spans(String[] tokens, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
       Predicate<String> inLowerCase) {
     List<int[]> spans = new ArrayList<>();
     for (int i = 0; i < tokens.length; i++) {

@@ -1,0 +1,111 @@
+package org.presslens.transforms.ner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.presslens.transforms.ner.MentionMerger.Candidate;
+import org.presslens.transforms.text.StopWords;
+
+/**
+ * The model's spans that name nothing in a document, though the 2010 models find them: persons the
+ * document writes as places elsewhere ({@link GivenNames#inDocument}: "in Santo Domingo");
+ * organisations of one generic noun of bodies ({@link #GENERIC_BODIES}: "the Department", "the
+ * Nation") that the document writes in no longer name ({@link #bodyWordsInNames}); and
+ * organisations and places of one word that looks like the demonym of a gazetteer place ({@link
+ * Demonyms}: "American", "Nicaraguan") and is no gazetteer name itself ("Hawaii"). Persons of
+ * such a word stay ("Verdi" is no demonym of Cape Verde).
+ */
+final class NonNameSpans {
+
+  private static final String PERSON = "person";
+  private static final String ORGANIZATION = "organization";
+  /**
+   * Nouns of bodies that, capitalised alone, refer to one the text names elsewhere or to none
+   * ("the Department", "the Nation"): the organisation head words and the words for the state and
+   * its branches, with the adjective the models take for the federal government ("Federal").
+   */
+  static final Set<String> GENERIC_BODIES = Stream.concat(OrganisationNames.HEADS.stream(),
+      Stream.of("Administration", "Executive", "Federal", "Government", "House", "Legislature", "Nation", "Republic",
+          "Union")).collect(Collectors.toUnmodifiableSet());
+
+  private final StopWords stopWords;
+  private final Demonyms placeDemonyms;
+  private final Predicate<String> isGazetteerName;
+
+  /**
+   * @param placeWords the words of the gazetteer's places, whose demonyms are no mentions
+   * @param isGazetteerName whether a word alone is a gazetteer name
+   */
+  NonNameSpans(StopWords stopWords, Set<String> placeWords, Predicate<String> isGazetteerName) {
+    this.stopWords = stopWords;
+    this.placeDemonyms = new Demonyms(placeWords);
+    this.isGazetteerName = isGazetteerName;
+  }
+
+  /** What one document names: the filter for its sentences' model spans. */
+  InDocument inDocument(List<String[]> sentences, Set<String> givenNamePlaces) {
+    return new InDocument(givenNamePlaces, bodyWordsInNames(sentences));
+  }
+
+  /** The filter of one document's model spans. */
+  final class InDocument {
+    private final Set<String> givenNamePlaces;
+    private final Set<String> namedBodyWords;
+
+    private InDocument(Set<String> givenNamePlaces, Set<String> namedBodyWords) {
+      this.givenNamePlaces = givenNamePlaces;
+      this.namedBodyWords = namedBodyWords;
+    }
+
+    /** The model's spans of a sentence less those that name nothing here. */
+    List<Candidate> without(List<Candidate> fromModel, String[] tokens) {
+      List<Candidate> kept = new ArrayList<>(fromModel.size());
+      for (Candidate c : fromModel) {
+        boolean person = c.type().equals(PERSON);
+        String word = c.end() - c.start() == 1 ? tokens[c.start()] : null;
+        boolean placeAsPerson = person && !givenNamePlaces.isEmpty()
+            && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end())));
+        boolean genericBody = word != null && c.type().equals(ORGANIZATION) && GENERIC_BODIES.contains(word)
+            && !namedBodyWords.contains(word);
+        boolean demonym = word != null && !person && placeDemonyms.looksLikeDemonym(word)
+            && !isGazetteerName.test(word);
+        if (!placeAsPerson && !genericBody && !demonym) {
+          kept.add(c);
+        }
+      }
+      return kept;
+    }
+  }
+
+  /**
+   * The words of {@link #GENERIC_BODIES} that the document writes as a word of a longer name: next
+   * to a capitalised word other than a stop word, or before {@code of} (and {@code the}) and one
+   * ("National Gallery", "Department of State", "Bank of the United States"), where the word alone
+   * may be its short form.
+   */
+  private Set<String> bodyWordsInNames(List<String[]> sentences) {
+    Set<String> words = new HashSet<>();
+    for (String[] tokens : sentences) {
+      for (int i = 0; i < tokens.length; i++) {
+        if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0)) && GENERIC_BODIES.contains(tokens[i])
+            && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
+            || i + 1 < tokens.length && stopWords.isCapitalisedWord(tokens[i + 1]) || namesOfAfter(tokens, i + 1))) {
+          words.add(tokens[i]);
+        }
+      }
+    }
+    return words;
+  }
+
+  /** Whether {@code of}, maybe {@code the}, and a capitalised word other than a stop word begin at {@code i}. */
+  private boolean namesOfAfter(String[] tokens, int i) {
+    int name = i + 1 < tokens.length && tokens[i + 1].equals("the") ? i + 2 : i + 1;
+    return i < tokens.length && tokens[i].equals("of") && name < tokens.length
+        && stopWords.isCapitalisedWord(tokens[name]);
+  }
+}
