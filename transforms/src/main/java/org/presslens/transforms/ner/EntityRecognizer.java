@@ -184,8 +184,7 @@ public final class EntityRecognizer {
       OrganisationShortForms organisations, GivenNames.InDocument givenNamesHere, boolean[] covered) {
     List<Candidate> fromDictionary = dictionaryCandidates(tokens);
     if (organisations != null) {
-      addNameRuleCandidates(tokens, fromDictionary, fromModel, organisations, givenNamesHere.spansOf(sentence),
-          givenNamesHere.places());
+      addNameRuleCandidates(tokens, fromDictionary, fromModel, organisations, givenNamesHere.spansOf(sentence));
     }
     List<Candidate> models = new ArrayList<>(fromModel);
     PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
@@ -204,7 +203,7 @@ public final class EntityRecognizer {
 
   /** Adds the candidates of the dictionary layer's name rules (see the class comment) to {@code fromDictionary}. */
   private void addNameRuleCandidates(String[] tokens, List<Candidate> fromDictionary, List<Candidate> fromModel,
-      OrganisationShortForms organisations, List<int[]> givenNameSpans, Set<String> givenNamePlaces) {
+      OrganisationShortForms organisations, List<int[]> givenNameSpans) {
     List<int[]> places = fromDictionary.stream().filter(c -> c.type().equals(LOCATION))
         .map(c -> new int[] {c.start(), c.end()}).toList();
     for (int[] span : organisationNames.placesBeforeRegions(tokens, places)) {
@@ -238,8 +237,7 @@ public final class EntityRecognizer {
       }
     }
     for (int[] span : givenNameSpans) {
-      boolean place = givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])));
-      if (!place && noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
+      if (noneOverlaps(span, fromDictionary) && noneOverlaps(span, fromModel)) {
         fromDictionary.add(new Candidate(span[0], span[1], PERSON, Mention.DICTIONARY, Double.NaN));
       }
     }

@@ -194,18 +194,19 @@ final class GivenNames {
   record InDocument(List<List<int[]>> spans, Set<String> places) {
     static final InDocument NONE = new InDocument(List.of(), Set.of());
 
-    /** The spans of sentence {@code s}. */
+    /** The spans of sentence {@code s} that name no place ({@link #places}): the rule's persons. */
     List<int[]> spansOf(int s) {
       return s < spans.size() ? spans.get(s) : List.of();
     }
   }
 
   /**
-   * The spans of every sentence, found once, and the names that the document writes as a place's
-   * and nowhere else as a person's: once after {@code of} after a noun of {@link #NOUNS_OF_PLACES},
-   * or twice after a word of {@link #LOCATIVES}, without a possessive; and never, elsewhere, before
-   * a word of {@link #PERSON_WORDS}. Such a name is no person anywhere in the document ({@code Santo
-   * Domingo}), by either layer; the names as their tokens joined with single spaces.
+   * The spans of every sentence, found once, less those of the names that the document writes as
+   * a place's and nowhere else as a person's: once after {@code of} after a noun of {@link
+   * #NOUNS_OF_PLACES}, or twice after a word of {@link #LOCATIVES}, without a possessive; and never,
+   * elsewhere, before a word of {@link #PERSON_WORDS}. Such a name ({@code Santo Domingo}) is no
+   * person anywhere in the document, by either layer: the names, as their tokens joined with single
+   * spaces, are kept for the model layer's spans ({@link NonNameSpans}).
    */
   InDocument inDocument(List<String[]> sentences, Predicate<String> isNameWord, Predicate<String> isNoNameWord,
       Predicate<String> inLowerCase) {
@@ -231,6 +232,13 @@ final class GivenNames {
         places.add(name);
       }
     });
+    if (!places.isEmpty()) {
+      for (int s = 0; s < spans.size(); s++) {
+        String[] tokens = sentences.get(s);
+        spans.set(s, spans.get(s).stream()
+            .filter(span -> !places.contains(String.join(" ", Arrays.copyOfRange(tokens, span[0], span[1])))).toList());
+      }
+    }
     return new InDocument(spans, places);
   }
 
