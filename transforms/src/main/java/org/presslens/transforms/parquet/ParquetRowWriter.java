@@ -23,6 +23,7 @@ import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.presslens.transforms.reports.ReportSpec.Kind;
+import org.presslens.transforms.reports.RowValues;
 import org.xerial.snappy.Snappy;
 
 /**
@@ -35,8 +36,10 @@ import org.xerial.snappy.Snappy;
  * was most of the time these files took to write. Text as UTF-8 binary, whole numbers as int64,
  * decimals as double; null and {@code NaN} are written as null. Text that repeats from one row to
  * the next in a column (a doc_id, an outlet, a direction) is encoded to UTF-8 once per run of rows.
+ * Rows come as lists ({@link #write}) or value by value ({@link RowValues}, then {@link #endRow}),
+ * which tables of millions of rows use so that no row is made as a list of boxed values.
  */
-public final class ParquetRowWriter implements AutoCloseable {
+public final class ParquetRowWriter implements RowValues, AutoCloseable {
 
   /** Row groups of at most 16 MB: a writer buffers one row group in memory. */
   private static final int ROW_GROUP_BYTES = 16 << 20;
@@ -57,6 +60,8 @@ public final class ParquetRowWriter implements AutoCloseable {
   private ColumnWriteStore columns;
   private ColumnWriter[] writers;
   private long rowsInGroup;
+  /** The column the next value goes to. */
+  private int column;
   private long rows;
   private boolean closed;
 
@@ -88,26 +93,72 @@ public final class ParquetRowWriter implements AutoCloseable {
       throw new IllegalArgumentException("Row has " + row.size() + " values, table " + tableName + " has "
           + kinds.length + " columns: " + row);
     }
-    for (int i = 0; i < kinds.length; i++) {
-      Object value = row.get(i);
-      ColumnWriter writer = writers[i];
+    for (Object value : row) {
       if (value == null) {
-        writer.writeNull(0, 0);
-        continue;
-      }
-      switch (kinds[i]) {
-        case TEXT -> writer.write(binary(i, (String) value), 0, 1);
-        case INTEGER -> writer.write(((Number) value).longValue(), 0, 1);
-        case DECIMAL, SIGNIFICANT -> {
-          double decimal = ((Number) value).doubleValue();
-          if (Double.isNaN(decimal)) {
-            writer.writeNull(0, 0);
-          } else {
-            writer.write(decimal, 0, 1);
-          }
-        }
+        writers[column].writeNull(0, 0);
+        column++;
+      } else if (value instanceof String text) {
+        text(text);
+      } else if (kinds[column] == Kind.INTEGER) {
+        integer(((Number) value).longValue());
+      } else {
+        decimal(((Number) value).doubleValue());
       }
     }
+    endRow();
+  }
+
+  @Override
+  public RowValues text(String value) {
+    ColumnWriter writer = next(Kind.TEXT);
+    if (value == null) {
+      writer.writeNull(0, 0);
+    } else {
+      writer.write(binary(column, value), 0, 1);
+    }
+    column++;
+    return this;
+  }
+
+  @Override
+  public RowValues integer(long value) {
+    next(Kind.INTEGER).write(value, 0, 1);
+    column++;
+    return this;
+  }
+
+  @Override
+  public RowValues decimal(double value) {
+    ColumnWriter writer = next(Kind.DECIMAL);
+    if (Double.isNaN(value)) {
+      writer.writeNull(0, 0);
+    } else {
+      writer.write(value, 0, 1);
+    }
+    column++;
+    return this;
+  }
+
+  /** The writer of the next column, which must hold values of {@code kind} (either decimal kind for a decimal). */
+  private ColumnWriter next(Kind kind) {
+    if (column == kinds.length) {
+      throw new IllegalStateException("a value beyond the " + kinds.length + " columns of table " + tableName);
+    }
+    Kind expected = kinds[column] == Kind.SIGNIFICANT ? Kind.DECIMAL : kinds[column];
+    if (expected != kind) {
+      throw new IllegalStateException("a " + kind + " value for column " + column + " of table " + tableName
+          + ", which holds " + kinds[column]);
+    }
+    return writers[column];
+  }
+
+  /** Ends the row whose values were given by {@link #text}, {@link #integer} and {@link #decimal}. */
+  public void endRow() throws IOException {
+    if (column != kinds.length) {
+      throw new IllegalStateException("a row of " + column + " values for the " + kinds.length + " columns of table "
+          + tableName);
+    }
+    column = 0;
     columns.endRecord();
     rows++;
     rowsInGroup++;

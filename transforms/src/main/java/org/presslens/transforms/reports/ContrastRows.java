@@ -233,26 +233,17 @@ public final class ContrastRows {
    * @param folded the terms folded into this one in the top list ({@link NestedTerms}), joined by "; "
    */
   public static List<?> row(String outlet, String reference, Contrast c, String folded) {
+    return RowValues.collect(values -> write(values, outlet, reference, c, folded));
+  }
+
+  /** Hands the values of {@link #row} to {@code values}. */
+  public static void write(RowValues values, String outlet, String reference, Contrast c, String folded) {
     TwoByTwo t = c.table();
-    return List.of(
-        outlet,
-        reference,
-        c.term(),
-        TermCounter.gramSize(c.term()),
-        (long) t.a(),
-        (long) t.b(),
-        TermWeights.per10k((long) t.a(), (long) t.targetTotal()),
-        TermWeights.per10k((long) t.b(), (long) t.referenceTotal()),
-        c.z(),
-        c.g2(),
-        c.p(),
-        c.q(),
-        c.logRatio(),
-        c.pctDiff(),
-        c.chi2(),
-        c.lr(),
-        c.over() ? "over" : "under",
-        c.rank(),
-        folded);
+    values.text(outlet).text(reference).text(c.term()).integer(TermCounter.gramSize(c.term()))
+        .integer((long) t.a()).integer((long) t.b())
+        .decimal(TermWeights.per10k((long) t.a(), (long) t.targetTotal()))
+        .decimal(TermWeights.per10k((long) t.b(), (long) t.referenceTotal()))
+        .decimal(c.z()).decimal(c.g2()).decimal(c.p()).decimal(c.q()).decimal(c.logRatio()).decimal(c.pctDiff())
+        .decimal(c.chi2()).decimal(c.lr()).text(c.over() ? "over" : "under").integer(c.rank()).text(folded);
   }
 }

@@ -6,7 +6,10 @@ import static org.presslens.transforms.reports.ReportSpec.decimal;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 import static org.presslens.transforms.reports.ReportSpec.significant;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -59,7 +62,8 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
           significant("p", 4, "p-value of g2 (chi-squared, 1 df)"),
           col("evidence_doc_id", "document of the example: where the two are mentioned closest together"),
           integer("evidence_sentence", "sentence number of the example in that document, from 1"),
-          col("evidence_text", "the example sentence as written (quotes and dashes normalised), cut to " + EVIDENCE_CHARS + " characters")));
+          col("evidence_text", "the example sentence as written (quotes, dashes and spacing as the text has them); a longer one than "
+              + EVIDENCE_CHARS + " characters is cut after its last whole word that fits and ends in '...'")));
 
   private final long minPairCount;
   private final ReportTiers tiers;
@@ -106,11 +110,19 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
 
   /** A row and its place among the rows of its window, from 0. */
   interface Rows {
-    void accept(List<?> row, int position);
+    void accept(RowValues.TypedRow row, int position);
   }
 
-  /** Rows of one scope: sentence window first, then document; most co-occurrences first. */
+  /**
+   * Rows of one scope: sentence window first, then document; most co-occurrences first. An
+   * entity's name and type are split from its key once per scope, not once per pair.
+   */
   static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Rows rows) {
+    Map<String, String[]> nameAndType = new HashMap<>();
+    Function<String, String[]> split = entity -> nameAndType.computeIfAbsent(entity, k -> {
+      int end = k.indexOf('\u0000');
+      return new String[] {k.substring(0, end), k.substring(end + 1)};
+    });
     for (Window window : Window.values()) {
       Units units = table.units(window);
       int position = 0;
@@ -120,16 +132,38 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
         long nb = p.unitsB();
         long nab = p.cooccurrences();
         double g2 = Association.g2(nab, na, nb, n);
-        int aEnd = p.a().indexOf('\u0000');
-        int bEnd = p.b().indexOf('\u0000');
+        String[] a = split.apply(p.a());
+        String[] b = split.apply(p.b());
         Evidence e = p.evidence();
-        String text = e.text().length() > EVIDENCE_CHARS ? e.text().substring(0, EVIDENCE_CHARS - 3) + "..." : e.text();
-        rows.accept(List.of(scope, key, p.a().substring(0, aEnd), p.a().substring(aEnd + 1),
-            p.b().substring(0, bEnd), p.b().substring(bEnd + 1), window.code(),
-            nab, p.documentCount(), p.outlets(), n, na, nb,
-            Association.pmi(nab, na, nb, n), Association.npmi(nab, na, nb, n), g2, Keyness.pValue(g2),
-            e.docId(), e.sentence() + 1, text), position++);
+        String text = evidence(e.text());
+        rows.accept(values -> values.text(scope).text(key).text(a[0]).text(a[1]).text(b[0]).text(b[1]).text(window.code())
+            .integer(nab).integer(p.documentCount()).integer(p.outlets()).integer(n).integer(na).integer(nb)
+            .decimal(Association.pmi(nab, na, nb, n)).decimal(Association.npmi(nab, na, nb, n)).decimal(g2)
+            .decimal(Keyness.pValue(g2)).text(e.docId()).integer(e.sentence() + 1).text(text), position++);
       }
     }
+  }
+
+  /**
+   * A sentence as it stands if it has at most {@link #EVIDENCE_CHARS} characters; otherwise its
+   * longest start of whole words that leaves room for "...", followed by it (a first word longer
+   * than that is cut inside, never inside a character's surrogate pair).
+   */
+  static String evidence(String sentence) {
+    if (sentence.length() <= EVIDENCE_CHARS) {
+      return sentence;
+    }
+    int room = EVIDENCE_CHARS - 3;
+    int end = room;
+    while (end > 0 && !Character.isWhitespace(sentence.charAt(end))) {
+      end--;
+    }
+    while (end > 0 && Character.isWhitespace(sentence.charAt(end - 1))) {
+      end--;
+    }
+    if (end == 0) {
+      end = Character.isHighSurrogate(sentence.charAt(room - 1)) ? room - 1 : room;
+    }
+    return sentence.substring(0, end) + "...";
   }
 }

@@ -9,10 +9,8 @@ import static org.presslens.transforms.reports.ReportSpec.significant;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -191,17 +189,15 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
     }
 
     private List<ReportBlock> blocks(String outlet, String reference, SortKey key, List<Contrast> contrasts, Listing listing) {
-      Map<String, String> folded = new HashMap<>();
-      Set<String> listed = new HashSet<>();
+      Map<String, String> folded = new HashMap<>(); // the listed terms and what is folded into each
       for (List<NestedTerms.Listed<Contrast>> direction : List.of(listing.over(), listing.under())) {
-        direction.stream().limit(tiers.topContrasts()).forEach(l -> {
-          listed.add(l.item().term());
-          folded.put(l.item().term(), String.join("; ", l.folded()));
-        });
+        direction.stream().limit(tiers.topContrasts()).forEach(l -> folded.put(l.item().term(), String.join("; ", l.folded())));
       }
       ScopeRows rows = ScopeRows.open(SPEC, key, tiers);
-      contrasts.forEach(c -> rows.add(ContrastRows.row(outlet, reference, c, folded.getOrDefault(c.term(), "")),
-          listed.contains(c.term())));
+      for (Contrast c : contrasts) {
+        String into = folded.get(c.term());
+        rows.add(values -> ContrastRows.write(values, outlet, reference, c, into == null ? "" : into), into != null);
+      }
       return rows.finish();
     }
   }

@@ -75,10 +75,32 @@ public final class ScopeRows {
       }
     }
     if (inCsv) {
-      lines.add(spec.render(row));
-      if (lines.count() == ReportBlock.MAX_ROWS) {
-        blocks.add(new ReportBlock(spec.fileName(), sortKey, blocks.size(), lines.count(), lines.take()));
+      addLine(row);
+    }
+  }
+
+  /**
+   * Adds a row given value by value to the full-detail table and, if {@code inCsv}, to the CSV
+   * blocks: the table's rows are never made as lists.
+   */
+  public void add(RowValues.TypedRow row, boolean inCsv) {
+    if (parquet != null) {
+      row.writeTo(parquet);
+      try {
+        parquet.endRow();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
+    }
+    if (inCsv) {
+      addLine(RowValues.collect(row));
+    }
+  }
+
+  private void addLine(List<?> row) {
+    lines.add(spec.render(row));
+    if (lines.count() == ReportBlock.MAX_ROWS) {
+      blocks.add(new ReportBlock(spec.fileName(), sortKey, blocks.size(), lines.count(), lines.take()));
     }
   }
 

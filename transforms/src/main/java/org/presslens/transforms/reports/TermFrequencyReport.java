@@ -94,8 +94,9 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
 
   static List<ReportBlock> scope(String scope, String key, SortKey sortKey, TermTable t, long minCount, ReportTiers tiers) {
     ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
-    TermFrequencyRows.ranked(t, minCount, tiers.topTerms(), r -> rows.add(List.of(scope, key, r.term(), r.n(), r.count(),
-        TermWeights.per10k(r.count(), t.tokens()), r.documents(), r.rank()), r.position() < tiers.topTerms()));
+    TermFrequencyRows.ranked(t, minCount, tiers.topTerms(), r -> rows.add(values -> values.text(scope).text(key).text(r.term())
+        .integer(r.n()).integer(r.count()).decimal(TermWeights.per10k(r.count(), t.tokens())).integer(r.documents())
+        .integer(r.rank()), r.position() < tiers.topTerms()));
     return rows.finish();
   }
 

@@ -126,4 +126,17 @@ class EntityReportsTest {
     assertEquals(List.of(2L, 1L, 2L), entities.entities().values().stream()
         .map(EntityTable.Entity::documentCount).toList()); // China, Japan, NATO
   }
+
+  @Test
+  void evidenceLongerThanItsLimitIsCutAfterItsLastWholeWord() {
+    String fits = "x".repeat(EntityCooccurrenceReport.EVIDENCE_CHARS);
+    assertEquals(fits, EntityCooccurrenceReport.evidence(fits));
+    // "word" at every fifth character: the 60th would end after the room of 297 characters
+    assertEquals("word ".repeat(59).strip() + "...", EntityCooccurrenceReport.evidence("word ".repeat(80)));
+    assertEquals("word ".repeat(59).strip() + "...", EntityCooccurrenceReport.evidence("word ".repeat(59) + " \n word"
+        + "s".repeat(50)));
+    // one word longer than the room is cut inside, but not between the halves of a character
+    assertEquals("x".repeat(297) + "...", EntityCooccurrenceReport.evidence("x".repeat(400)));
+    assertEquals("\uD83D\uDE00".repeat(148) + "...", EntityCooccurrenceReport.evidence("\uD83D\uDE00".repeat(200)));
+  }
 }
