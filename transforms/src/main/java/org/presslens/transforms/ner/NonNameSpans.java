@@ -15,10 +15,13 @@ import org.presslens.transforms.text.StopWords;
  * The model's spans that name nothing in a document, though the 2010 models find them: persons the
  * document writes as places elsewhere ({@link GivenNames#inDocument}: "in Santo Domingo");
  * organisations of one generic noun of bodies ({@link #GENERIC_BODIES}: "the Department", "the
- * Nation") that the document writes in no longer name ({@link #bodyWordsInNames}); and
+ * Nation") that the document writes in no longer name ({@link #bodyWordsInNames}), of one such noun
+ * in the plural ("the Departments") or of a word that alone never names one ({@link #NEVER_ALONE}); and
  * organisations and places of one word that looks like the demonym of a gazetteer place ({@link
  * Demonyms}: "American", "Nicaraguan") and is no gazetteer name itself ("Hawaii"). Persons of
- * such a word stay ("Verdi" is no demonym of Cape Verde).
+ * such a word stay ("Verdi" is no demonym of Cape Verde). And a word alone in square brackets
+ * between sentences or their parts that is no gazetteer name: a transcript's mark ("[Laughter]",
+ * "[Applause]"), where round brackets hold abbreviations and nicknames ("(SBA)", "(Yogi)").
  */
 final class NonNameSpans {
 
@@ -27,11 +30,17 @@ final class NonNameSpans {
   /**
    * Nouns of bodies that, capitalised alone, refer to one the text names elsewhere or to none
    * ("the Department", "the Nation"): the organisation head words and the words for the state and
-   * its branches, with the adjective the models take for the federal government ("Federal").
+   * its branches.
    */
   static final Set<String> GENERIC_BODIES = Stream.concat(OrganisationNames.HEADS.stream(),
-      Stream.of("Administration", "Executive", "Federal", "Government", "House", "Legislature", "Nation", "Republic",
+      Stream.of("Administration", "Executive", "Government", "House", "Legislature", "Nation", "Republic",
           "Union")).collect(Collectors.toUnmodifiableSet());
+  /**
+   * Words that alone name no body even where the document writes them in a name: the adjective the
+   * models take for the federal government ("Federal" of "Federal Government") and "State" (of "the
+   * State of Alabama", a place).
+   */
+  static final Set<String> NEVER_ALONE = Set.of("Federal", "State");
 
   private final StopWords stopWords;
   private final Demonyms placeDemonyms;
@@ -70,16 +79,36 @@ final class NonNameSpans {
         String word = c.end() - c.start() == 1 ? tokens[c.start()] : null;
         boolean placeAsPerson = person && !givenNamePlaces.isEmpty()
             && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end())));
-        boolean genericBody = word != null && c.type().equals(ORGANIZATION) && GENERIC_BODIES.contains(word)
-            && !namedBodyWords.contains(word);
+        boolean genericBody = word != null && c.type().equals(ORGANIZATION)
+            && (GENERIC_BODIES.contains(word) && !namedBodyWords.contains(word) || NEVER_ALONE.contains(word)
+            || isPluralBody(word));
         boolean demonym = word != null && !person && placeDemonyms.looksLikeDemonym(word)
             && !isGazetteerName.test(word);
-        if (!placeAsPerson && !genericBody && !demonym) {
+        boolean editorialMark = word != null && isMark(tokens, c.start()) && !isGazetteerName.test(word);
+        if (!placeAsPerson && !genericBody && !demonym && !editorialMark) {
           kept.add(c);
         }
       }
       return kept;
     }
+  }
+
+  /**
+   * Whether the word at {@code i} stands alone in square brackets between sentences or their parts
+   * ("[Laughter] But", "concept --[Laughter]-- a"), not inside a clause as an editor's insertion
+   * ("I understand [Hearst] is").
+   */
+  private static boolean isMark(String[] tokens, int i) {
+    if (i == 0 || i + 1 >= tokens.length || !tokens[i - 1].endsWith("[") || !tokens[i + 1].startsWith("]")) {
+      return false;
+    }
+    String after = tokens[i + 1].length() > 1 ? tokens[i + 1].substring(1) : i + 2 < tokens.length ? tokens[i + 2] : "";
+    return after.isEmpty() || !Character.isLowerCase(after.codePointAt(0));
+  }
+
+  /** A word of {@link #GENERIC_BODIES} in the plural ("the Departments", "both Houses"), which names no one body. */
+  private static boolean isPluralBody(String word) {
+    return word.length() > 1 && word.endsWith("s") && GENERIC_BODIES.contains(word.substring(0, word.length() - 1));
   }
 
   /**

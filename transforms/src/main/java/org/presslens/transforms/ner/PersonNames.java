@@ -22,13 +22,14 @@ final class PersonNames {
   /**
    * Titles and offices before a name, or ending a phrase that is not one ({@code Petroleum
    * Minister}): these words, with and without a full stop where they have one, and the
-   * abbreviated titles of {@link Titles#ABBREVIATED}.
+   * abbreviated titles of {@link Titles#ABBREVIATED}. {@code Vice} begins titles ({@code Mr. Vice
+   * President}); {@code Speaker} alone is the office ({@code Mr. Speaker}).
    */
   static final Set<String> TITLES = Stream.concat(Stream.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady",
       "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince", "Princess", "President", "Minister", "Chairman",
       "Chancellor", "Secretary", "Governor", "Senator", "Judge", "Mayor", "Ambassador", "Director", "Spokesman",
       "Spokeswoman", "Investor", "Analyst", "Trooper", "Councilman", "Councilwoman", "Congressman", "Congresswoman",
-      "Coach"), Titles.ABBREVIATED.stream()).collect(Collectors.toUnmodifiableSet());
+      "Coach", "Speaker", "Vice"), Titles.ABBREVIATED.stream()).collect(Collectors.toUnmodifiableSet());
   /** Words that continue a title but do not begin one: Secretary General, Attorney General. */
   private static final Set<String> TITLE_ENDS = Set.of("General");
   /** Lower-case words inside personal names, before a capitalised word. */

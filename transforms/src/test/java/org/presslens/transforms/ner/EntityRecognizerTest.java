@@ -201,6 +201,19 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void officesBodiesInThePluralAndMarksInSquareBracketsAreNoNames() {
+    List<String> found = found(Layers.BOTH, Gazetteer.english(),
+        "Mr. Speaker, Mr. Vice President, Members of Congress: both Houses agree. [Laughter] But it is a matter of "
+            + "historic record. The Departments were therefore desired to prepare their estimates, as were the War and "
+            + "Navy Departments. Lands within the State of Alabama were sold. Speaker Sam Rayburn came from Texas.");
+    assertTrue(found.stream().noneMatch(name -> name.startsWith("Speaker/") || name.startsWith("Vice/")
+        || name.startsWith("Houses/") || name.startsWith("Laughter/")
+        || name.startsWith("Applause/") || name.startsWith("Departments/") || name.startsWith("State/")), found.toString());
+    assertFound(found, "person", "Sam Rayburn");
+    assertFound(found, "location", "Texas");
+  }
+
+  @Test
   void aDemonymAloneIsNoMentionButAPlaceOfItsShapeIs() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "The American dream lives on. Nicaraguan rebels fought. We sent ships to Hawaii and to Michigan.");

@@ -1,0 +1,46 @@
+package org.presslens.transforms.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.presslens.transforms.model.Mention;
+import org.presslens.transforms.ner.MentionMerger.Candidate;
+import org.presslens.transforms.text.StopWords;
+
+class NonNameSpansTest {
+
+  private final NonNameSpans nonNames = new NonNameSpans(StopWords.english(), Set.of("Alabama"), Set.of("Ohio")::contains);
+
+  /** The words of the model's one-word spans of {@code type} that the filter keeps in a document of one sentence. */
+  private List<String> kept(String sentence, String type) {
+    String[] tokens = sentence.split(" ");
+    List<Candidate> spans = new java.util.ArrayList<>();
+    for (int i = 0; i < tokens.length; i++) {
+      if (Character.isUpperCase(tokens[i].charAt(0))) {
+        spans.add(new Candidate(i, i + 1, type, Mention.MODEL, 0.9));
+      }
+    }
+    return nonNames.inDocument(List.<String[]>of(tokens), Set.of()).without(spans, tokens).stream()
+        .map(c -> tokens[c.start()]).toList();
+  }
+
+  @Test
+  void aWordAloneInSquareBracketsIsAMarkUnlessTheGazetteerNamesIt() {
+    assertEquals(List.of("Applause", "Ohio"), kept("we won --[ Laughter ] -- and ( Applause ) in [ Ohio ] .", "organization"));
+    // an editor's insertion inside a clause is a name
+    assertEquals(List.of("Hearst"), kept("they understand [ Hearst ] is a candidate", "person"));
+    assertEquals(List.of(), kept("[ Laughter ] [ Applause ]", "location"));
+  }
+
+  @Test
+  void bodiesInThePluralAndWordsThatNeverNameABodyAloneAreNoOrganisations() {
+    // "Departments" and "State" go although the sentence writes them in longer names; "Department" stays for one
+    assertEquals(List.of("War", "Navy", "Alabama", "Department"),
+        kept("the Departments and the War and Navy Departments and the State of Alabama and the Department of State",
+            "organization"));
+    assertEquals(List.of("Federal", "Government", "Federal"), kept("the Federal Government and Federal", "location"));
+    assertEquals(List.of("Government"), kept("the Federal Government and Federal", "organization"));
+  }
+}
