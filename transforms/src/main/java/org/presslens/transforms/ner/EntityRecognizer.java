@@ -167,7 +167,7 @@ public final class EntityRecognizer {
       }
     }
     // spellings of one name in one document (Zelensky, Zelenskyy): one entity, a gazetteer name first
-    return NameVariants.merge(mentions, gazetteer);
+    return BodyShortForms.resolve(NameVariants.merge(mentions, gazetteer));
   }
 
   /** The family a token names, in the singular or the plural ({@code Wallenberg}, {@code Wallenbergs}), or null. */
