@@ -214,6 +214,13 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void theSpellingsOfAlQaedaAreOneOrganisation() {
+    List<String> found = found(Layers.DICTIONARY, Gazetteer.english(),
+        "Al Qaida and al-Qaida were weakened; al Qaeda, Al-Qaeda and the Taliban were not.");
+    assertEquals(4, found.stream().filter("al-Qaeda/organization"::equals).count(), found.toString());
+  }
+
+  @Test
   void aDemonymAloneIsNoMentionButAPlaceOfItsShapeIs() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "The American dream lives on. Nicaraguan rebels fought. We sent ships to Hawaii and to Michigan.");
