@@ -21,7 +21,9 @@ import org.presslens.transforms.text.StopWords;
  * Demonyms}: "American", "Nicaraguan") and is no gazetteer name itself ("Hawaii"). Persons of
  * such a word stay ("Verdi" is no demonym of Cape Verde). And a word alone in square brackets
  * between sentences or their parts that is no gazetteer name: a transcript's mark ("[Laughter]",
- * "[Applause]"), where round brackets hold abbreviations and nicknames ("(SBA)", "(Yogi)").
+ * "[Applause]"), where round brackets hold abbreviations and nicknames ("(SBA)", "(Yogi)"). And a
+ * noun of events or documents alone ({@link OrganisationNames#EVENT_NOUNS}: "the Revolution", "the
+ * Summit"), which the guidelines leave out.
  */
 final class NonNameSpans {
 
@@ -85,7 +87,8 @@ final class NonNameSpans {
         boolean demonym = word != null && !person && placeDemonyms.looksLikeDemonym(word)
             && !isGazetteerName.test(word);
         boolean editorialMark = word != null && isMark(tokens, c.start()) && !isGazetteerName.test(word);
-        if (!placeAsPerson && !genericBody && !demonym && !editorialMark) {
+        boolean event = word != null && OrganisationNames.EVENT_NOUNS.contains(word);
+        if (!placeAsPerson && !genericBody && !demonym && !editorialMark && !event) {
           kept.add(c);
         }
       }

@@ -37,10 +37,15 @@ class NonNameSpansTest {
   @Test
   void bodiesInThePluralAndWordsThatNeverNameABodyAloneAreNoOrganisations() {
     // "Departments" and "State" go although the sentence writes them in longer names; "Department" stays for one
-    assertEquals(List.of("War", "Navy", "Alabama", "Department"),
+    assertEquals(List.of("Navy", "Alabama", "Department"), // "War" alone is an event noun
         kept("the Departments and the War and Navy Departments and the State of Alabama and the Department of State",
             "organization"));
     assertEquals(List.of("Federal", "Government", "Federal"), kept("the Federal Government and Federal", "location"));
     assertEquals(List.of("Government"), kept("the Federal Government and Federal", "organization"));
+  }
+
+  @Test
+  void aNounOfEventsAloneIsNoName() {
+    assertEquals(List.of("France"), kept("the Revolution in France and the Summit and the Conference", "location"));
   }
 }
