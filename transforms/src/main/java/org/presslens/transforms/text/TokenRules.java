@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.util.Span;
 
@@ -28,6 +30,12 @@ import opennlp.tools.util.Span;
  *       ({@link #word}).
  *   <li>Words joined by a slash ({@code Rui/Global}, {@code and/or}) are split; web addresses
  *       are left whole.
+ *   <li>A hyphen written for a dash, without spaces ({@code the President-as he comes in},
+ *       {@code Speaker Albert-and listened}), joins no compound: a token of two words joined by
+ *       one hyphen whose second word is one that begins clauses and phrases ({@link
+ *       #DASH_FOLLOWERS}: {@code and}, {@code the}, {@code as}, {@code which}, ...; not particles
+ *       of compounds such as {@code in}, {@code on}, {@code up}, {@code off}, {@code for}: {@code
+ *       sit-in}, {@code add-on}, {@code hoped-for}) is split into the words and the hyphen.
  * </ul>
  */
 public final class TokenRules {
@@ -45,6 +53,12 @@ public final class TokenRules {
   private static final Pattern SHORT_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{0,4}");
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)+\\p{L}|\\p{Lu}");
   private static final Map<String, String> NEGATED_STEMS = Map.of("ca", "can", "wo", "will", "sha", "shall");
+  /** Words that begin clauses and phrases, which no two-word hyphenated compound ends with. */
+  static final Set<String> DASH_FOLLOWERS = Set.of("and", "the", "as", "that", "which", "or", "but",
+      "to", "of", "with", "a", "an", "i", "we", "you", "it", "he", "she", "they", "this", "these", "those", "not", "is",
+      "are", "was", "were", "if", "when", "while", "there", "our", "my", "his", "her", "their", "its", "who", "what");
+  /** Two words joined by one hyphen. */
+  private static final Pattern TWO_WORDS = Pattern.compile("(\\p{L}{2,})-(\\p{L}+)");
 
   private TokenRules() {}
 
@@ -87,7 +101,30 @@ public final class TokenRules {
         splitDetachable(piece, out);
       }
     }
-    return out;
+    return splitDashes(out);
+  }
+
+  /** The tokens with each hyphen that stands for a dash split off (see the class comment). */
+  private static List<String> splitDashes(List<String> tokens) {
+    List<String> out = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      int hyphen = token.indexOf('-');
+      Matcher twoWords = hyphen > 1 && token.indexOf('-', hyphen + 1) < 0 ? TWO_WORDS.matcher(token) : null;
+      boolean dash = twoWords != null && twoWords.matches()
+          && DASH_FOLLOWERS.contains(twoWords.group(2).toLowerCase(Locale.ROOT));
+      if (dash && out == null) {
+        out = new ArrayList<>(tokens.subList(0, i));
+      }
+      if (dash) {
+        out.add(twoWords.group(1));
+        out.add("-");
+        out.add(twoWords.group(2));
+      } else if (out != null) {
+        out.add(token);
+      }
+    }
+    return out == null ? tokens : out;
   }
 
   /** Whether {@code word}, before the full stop that starts span {@code k}, is an abbreviation (see {@link #INITIALS}). */

@@ -77,6 +77,16 @@ class DocumentTokenizerTest {
   }
 
   @Test
+  void aHyphenWrittenForADashBeforeAWordThatBeginsAClauseSeparatesToo() {
+    assertEquals(List.of("welcome", "to", "the", "president", "as", "he", "comes", "in"),
+        words("welcome to the President-as he comes in."));
+    assertEquals(List.of("speaker", "albert", "and", "listened"), words("Speaker Albert-and listened."));
+    // compounds that end in a particle, and longer ones, stay whole
+    assertEquals(List.of("a", "sit-in", "an", "add-on", "a", "hoped-for", "up-to-date", "face-to-face", "meeting"),
+        words("A sit-in, an add-on, a hoped-for up-to-date face-to-face meeting."));
+  }
+
+  @Test
   void removesPunctuationAndSymbolsButKeepsNumbers() {
     assertEquals(List.of("from", "40,000", "to", "300,000", "2", "billion"), words("from 40,000 to 300,000 (€2 billion)!"));
     assertEquals(List.of("sold", "to", "woodco", "inc", "of", "houston"), words("sold to <Woodco Inc> of Houston"));
