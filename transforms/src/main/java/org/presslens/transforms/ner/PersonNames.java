@@ -30,8 +30,11 @@ final class PersonNames {
       "Chancellor", "Secretary", "Governor", "Senator", "Judge", "Mayor", "Ambassador", "Director", "Spokesman",
       "Spokeswoman", "Investor", "Analyst", "Trooper", "Councilman", "Councilwoman", "Congressman", "Congresswoman",
       "Coach", "Speaker", "Vice"), Titles.ABBREVIATED.stream()).collect(Collectors.toUnmodifiableSet());
-  /** Words that continue a title but do not begin one: Secretary General, Attorney General. */
-  private static final Set<String> TITLE_ENDS = Set.of("General");
+  /**
+   * Words that continue a title but do not begin one: Secretary General, Attorney General, Vice
+   * Premier ("Premier" alone also begins names of companies: Premier Producers).
+   */
+  private static final Set<String> TITLE_ENDS = Set.of("General", "Premier");
   /** Lower-case words inside personal names, before a capitalised word. */
   private static final Set<String> PARTICLES = Set.of("bin", "ibn", "bint", "abu", "al", "el", "van", "von", "der",
       "den", "de", "da", "di", "du", "del", "della", "dos", "la", "le");

@@ -211,6 +211,10 @@ class EntityRecognizerTest {
         || name.startsWith("Applause/") || name.startsWith("Departments/") || name.startsWith("State/")), found.toString());
     assertFound(found, "person", "Sam Rayburn");
     assertFound(found, "location", "Texas");
+    List<String> premier = found(Layers.DICTIONARY, Gazetteer.english(),
+        "Vice Premier Deng Xiaoping met Premier Producers Inc.");
+    assertTrue(premier.contains("Deng Xiaoping/person") && premier.stream().noneMatch(name -> name.contains("Premier")
+        && name.endsWith("/person")), premier.toString());
   }
 
   @Test
