@@ -228,15 +228,11 @@ public final class ContrastRows {
   }
 
   /**
-   * The report row of one contrast, in {@link OutletContrastReport#SPEC} column order.
+   * Hands the report row of one contrast to {@code values}, in {@link OutletContrastReport#SPEC}
+   * column order.
    *
    * @param folded the terms folded into this one in the top list ({@link NestedTerms}), joined by "; "
    */
-  public static List<?> row(String outlet, String reference, Contrast c, String folded) {
-    return RowValues.collect(values -> write(values, outlet, reference, c, folded));
-  }
-
-  /** Hands the values of {@link #row} to {@code values}. */
   public static void write(RowValues values, String outlet, String reference, Contrast c, String folded) {
     TwoByTwo t = c.table();
     values.text(outlet).text(reference).text(c.term()).integer(TermCounter.gramSize(c.term()))

@@ -31,7 +31,8 @@ class ContrastRowsTest {
     assertEquals(2, rows.size(), "rare is below the minimum count");
     assertEquals(List.of("China", "rest", "nato", "1", "10", "5", "100", "25",
             "1.4952", "6.9692", "0.008292", "0.008292", "2", "300", "7.5377", "6.9692", "over", "1", "nato alliance"),
-        OutletContrastReport.SPEC.render(ContrastRows.row("China", "rest", rows.get(0), "nato alliance")));
+        OutletContrastReport.SPEC.render(
+            RowValues.collect(values -> ContrastRows.write(values, "China", "rest", rows.get(0), "nato alliance"))));
   }
 
   @Test
