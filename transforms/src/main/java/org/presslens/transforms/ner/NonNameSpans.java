@@ -77,22 +77,25 @@ final class NonNameSpans {
     List<Candidate> without(List<Candidate> fromModel, String[] tokens) {
       List<Candidate> kept = new ArrayList<>(fromModel.size());
       for (Candidate c : fromModel) {
-        boolean person = c.type().equals(PERSON);
-        String word = c.end() - c.start() == 1 ? tokens[c.start()] : null;
-        boolean placeAsPerson = person && !givenNamePlaces.isEmpty()
+        boolean placeAsPerson = c.type().equals(PERSON) && !givenNamePlaces.isEmpty()
             && givenNamePlaces.contains(String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end())));
-        boolean genericBody = word != null && c.type().equals(ORGANIZATION)
-            && (GENERIC_BODIES.contains(word) && !namedBodyWords.contains(word) || NEVER_ALONE.contains(word)
-            || isPluralBody(word));
-        boolean demonym = word != null && !person && placeDemonyms.looksLikeDemonym(word)
-            && !isGazetteerName.test(word);
-        boolean editorialMark = word != null && isMark(tokens, c.start()) && !isGazetteerName.test(word);
-        boolean event = word != null && OrganisationNames.EVENT_NOUNS.contains(word);
-        if (!placeAsPerson && !genericBody && !demonym && !editorialMark && !event) {
+        boolean wordNamesNothing = c.end() - c.start() == 1 && namesNothing(tokens, c.start(), c.type());
+        if (!placeAsPerson && !wordNamesNothing) {
           kept.add(c);
         }
       }
       return kept;
+    }
+
+    /** Whether the word at {@code i}, a span of {@code type} alone, is one of the words described in the class comment. */
+    private boolean namesNothing(String[] tokens, int i, String type) {
+      String word = tokens[i];
+      boolean genericBody = type.equals(ORGANIZATION)
+          && (GENERIC_BODIES.contains(word) && !namedBodyWords.contains(word) || NEVER_ALONE.contains(word)
+          || isPluralBody(word));
+      boolean demonym = !type.equals(PERSON) && placeDemonyms.looksLikeDemonym(word) && !isGazetteerName.test(word);
+      boolean mark = isMark(tokens, i) && !isGazetteerName.test(word);
+      return genericBody || demonym || mark || OrganisationNames.EVENT_NOUNS.contains(word);
     }
   }
 

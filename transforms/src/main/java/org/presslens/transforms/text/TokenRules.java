@@ -109,8 +109,7 @@ public final class TokenRules {
     List<String> out = null;
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
-      int hyphen = token.indexOf('-');
-      Matcher twoWords = hyphen > 1 && token.indexOf('-', hyphen + 1) < 0 ? TWO_WORDS.matcher(token) : null;
+      Matcher twoWords = token.indexOf('-') > 1 ? TWO_WORDS.matcher(token) : null; // most tokens have no hyphen
       boolean dash = twoWords != null && twoWords.matches()
           && DASH_FOLLOWERS.contains(twoWords.group(2).toLowerCase(Locale.ROOT));
       if (dash && out == null) {
