@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
@@ -23,7 +24,11 @@ import org.presslens.transforms.text.StopWords;
  * between sentences or their parts that is no gazetteer name: a transcript's mark ("[Laughter]",
  * "[Applause]"), where round brackets hold abbreviations and nicknames ("(SBA)", "(Yogi)"). And a
  * noun of events or documents alone ({@link OrganisationNames#EVENT_NOUNS}: "the Revolution", "the
- * Summit"), which the guidelines leave out.
+ * Summit"), which the guidelines leave out. And organisations and places of one adjective before a
+ * word in lower case ({@link #ADJECTIVE}: "the Allied forces", "Presidential powers", "the Southern
+ * states"), an adjective, which the guidelines leave out, unless the document writes the word in a
+ * longer name ("Ionic" of "Ionic Industries Inc", whose short form it may be) or the gazetteer has
+ * it ("Baltic").
  */
 final class NonNameSpans {
 
@@ -43,6 +48,13 @@ final class NonNameSpans {
    * State of Alabama", a place).
    */
   static final Set<String> NEVER_ALONE = Set.of("Federal", "State");
+  /**
+   * Endings of adjectives that the models take alone for bodies ("National", "Allied", "Islamic")
+   * and places ("Southern"). For places only the compass ending: place names end in the others
+   * ("Montreal", "Hungary", "Baltic"), and the gazetteer does not hold every one.
+   */
+  private static final Pattern ADJECTIVE = Pattern.compile("\\p{Lu}\\p{Ll}+(?:al|ary|ic|ied|ive|ern)");
+  private static final Pattern COMPASS_ADJECTIVE = Pattern.compile("\\p{Lu}\\p{Ll}+ern");
 
   private final StopWords stopWords;
   private final Demonyms placeDemonyms;
@@ -60,17 +72,17 @@ final class NonNameSpans {
 
   /** What one document names: the filter for its sentences' model spans. */
   InDocument inDocument(List<String[]> sentences, Set<String> givenNamePlaces) {
-    return new InDocument(givenNamePlaces, bodyWordsInNames(sentences));
+    return new InDocument(givenNamePlaces, wordsInNames(sentences));
   }
 
   /** The filter of one document's model spans. */
   final class InDocument {
     private final Set<String> givenNamePlaces;
-    private final Set<String> namedBodyWords;
+    private final Set<String> wordsInNames;
 
-    private InDocument(Set<String> givenNamePlaces, Set<String> namedBodyWords) {
+    private InDocument(Set<String> givenNamePlaces, Set<String> wordsInNames) {
       this.givenNamePlaces = givenNamePlaces;
-      this.namedBodyWords = namedBodyWords;
+      this.wordsInNames = wordsInNames;
     }
 
     /** The model's spans of a sentence less those that name nothing here. */
@@ -91,11 +103,13 @@ final class NonNameSpans {
     private boolean namesNothing(String[] tokens, int i, String type) {
       String word = tokens[i];
       boolean genericBody = type.equals(ORGANIZATION)
-          && (GENERIC_BODIES.contains(word) && !namedBodyWords.contains(word) || NEVER_ALONE.contains(word)
+          && (GENERIC_BODIES.contains(word) && !wordsInNames.contains(word) || NEVER_ALONE.contains(word)
           || isPluralBody(word));
       boolean demonym = !type.equals(PERSON) && placeDemonyms.looksLikeDemonym(word) && !isGazetteerName.test(word);
       boolean mark = isMark(tokens, i) && !isGazetteerName.test(word);
-      return genericBody || demonym || mark || OrganisationNames.EVENT_NOUNS.contains(word);
+      boolean adjective = looksLikeAdjective(word, type) && i + 1 < tokens.length
+          && startsLowerCase(tokens[i + 1]) && !wordsInNames.contains(word) && !isGazetteerName.test(word);
+      return genericBody || demonym || mark || adjective || OrganisationNames.EVENT_NOUNS.contains(word);
     }
   }
 
@@ -112,22 +126,33 @@ final class NonNameSpans {
     return after.isEmpty() || !Character.isLowerCase(after.codePointAt(0));
   }
 
+  /** Whether a capitalised word has an ending of adjectives ({@link #ADJECTIVE}) that a span of {@code type} can be. */
+  private static boolean looksLikeAdjective(String word, String type) {
+    return type.equals(ORGANIZATION) ? ADJECTIVE.matcher(word).matches()
+        : !type.equals(PERSON) && COMPASS_ADJECTIVE.matcher(word).matches();
+  }
+
+  private static boolean startsLowerCase(String token) {
+    return !token.isEmpty() && Character.isLowerCase(token.codePointAt(0));
+  }
+
   /** A word of {@link #GENERIC_BODIES} in the plural ("the Departments", "both Houses"), which names no one body. */
   private static boolean isPluralBody(String word) {
     return word.length() > 1 && word.endsWith("s") && GENERIC_BODIES.contains(word.substring(0, word.length() - 1));
   }
 
   /**
-   * The words of {@link #GENERIC_BODIES} that the document writes as a word of a longer name: next
-   * to a capitalised word other than a stop word, or before {@code of} (and {@code the}) and one
-   * ("National Gallery", "Department of State", "Bank of the United States"), where the word alone
-   * may be its short form.
+   * The words of {@link #GENERIC_BODIES} and the {@link #ADJECTIVE adjective-like} words
+   * that the document writes as a word of a longer name: next to a capitalised word other than a
+   * stop word, or before {@code of} (and {@code the}) and one ("National Gallery", "Department of
+   * State", "Bank of the United States"), where the word alone may be its short form.
    */
-  private Set<String> bodyWordsInNames(List<String[]> sentences) {
+  private Set<String> wordsInNames(List<String[]> sentences) {
     Set<String> words = new HashSet<>();
     for (String[] tokens : sentences) {
       for (int i = 0; i < tokens.length; i++) {
-        if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0)) && GENERIC_BODIES.contains(tokens[i])
+        if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0))
+            && (GENERIC_BODIES.contains(tokens[i]) || ADJECTIVE.matcher(tokens[i]).matches())
             && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
             || i + 1 < tokens.length && stopWords.isCapitalisedWord(tokens[i + 1]) || namesOfAfter(tokens, i + 1))) {
           words.add(tokens[i]);

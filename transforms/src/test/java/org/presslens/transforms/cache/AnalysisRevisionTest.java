@@ -77,7 +77,8 @@ class AnalysisRevisionTest {
       Map.entry(34, "10f6470f54fdb66beb1eb1ee45cb7c80d1955d8426726d8606cca6db49d5e59a"),
       Map.entry(35, "9515dd881e17b6f8967e7bdcdad02c7d3646eb3ac0b5ed21ae5ae3f4f32cc63a"),
       Map.entry(36, "072e2ceb2a244563b1e841d1edcd7fd22a2b528b79096fed69ed21e9d1f062bf"),
-      Map.entry(37, "8dfae8c2910d80880d6b7039e2c3a6653dd3b78b9b59bb008112cf32b0f44f84")));
+      Map.entry(37, "8dfae8c2910d80880d6b7039e2c3a6653dd3b78b9b59bb008112cf32b0f44f84"),
+      Map.entry(41, "4c9fc1181e2ade53761e657af49f397b4e66c956edb8375fd5c9cb5d6d93a530")));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

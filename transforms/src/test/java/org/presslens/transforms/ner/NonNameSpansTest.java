@@ -48,4 +48,21 @@ class NonNameSpansTest {
   void aNounOfEventsAloneIsNoName() {
     assertEquals(List.of("France"), kept("the Revolution in France and the Summit and the Conference", "location"));
   }
+
+  @Test
+  void anAdjectiveAloneBeforeAWordInLowerCaseIsNoName() {
+    assertEquals(List.of(), kept("the Allied forces and the Presidential office", "organization"));
+    assertEquals(List.of(), kept("in the Southern states", "location"));
+    // place names end in the other endings of adjectives
+    assertEquals(List.of("Montreal", "Kingston"), kept("in Montreal and Kingston", "location"));
+    // a person of such a word stays, and so does the word before a capitalised one
+    assertEquals(List.of("Vidal"), kept("Vidal said", "person"));
+    assertEquals(List.of("Continental", "Airlines"), kept("Continental Airlines", "organization"));
+    // the short form of a name the document writes in full
+    assertEquals(List.of("Ionic", "Industries", "Ionic"), kept("Ionic Industries said that Ionic would sell", "organization"));
+    NonNameSpans withBaltic = new NonNameSpans(StopWords.english(), Set.of(), Set.of("Baltic")::contains);
+    String[] tokens = {"the", "Baltic", "states"};
+    assertEquals(1, withBaltic.inDocument(List.<String[]>of(tokens), Set.of())
+        .without(List.of(new Candidate(1, 2, "location", Mention.MODEL, 0.9)), tokens).size());
+  }
 }
