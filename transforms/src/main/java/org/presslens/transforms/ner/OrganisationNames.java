@@ -342,10 +342,14 @@ final class OrganisationNames {
   /**
    * The spans {start, end} of organisation names that end with an institution's head word
    * ({@link #HEADS}) after up to {@value #MAX_WORDS} capitalised words, and may go on with
-   * {@code of} or {@code for} and up to four capitalised words or {@code and} (one of the two at
-   * least): {@code New York Mercantile Exchange}, {@code U.S. Embassy}, {@code First National Bank
-   * of Minneapolis}; left to right. A head word followed by another capitalised word or a legal form
-   * is inside a longer name, unless that word is the name's acronym or a title.
+   * {@code of} or {@code for}, maybe {@code the}, and up to four capitalised words or {@code and}
+   * (one of the two at least) that begin no such name themselves: {@code New York Mercantile
+   * Exchange}, {@code U.S. Embassy}, {@code First National Bank of Minneapolis}, {@code Bank of the
+   * United States}; left to right. Not after {@code of the} a generic noun of bodies alone
+   * ({@code a Department of the Government}), nor words that a name of their own goes on from
+   * ({@code Penrose Fund} of {@code the Geological Society of America}). A head word followed by
+   * another capitalised word or a legal form is inside a longer name, unless that word is the
+   * name's acronym or a title.
    */
   List<int[]> headWordNames(String[] tokens) {
     return headWordNames(tokens, HEADS);
@@ -458,16 +462,22 @@ final class OrganisationNames {
       }
       int end = i + 1;
       boolean ofOrFor = end + 1 < tokens.length && (tokens[end].equals("of") || tokens[end].equals("for"));
-      if (ofOrFor && isNameWord(tokens[end + 1])) {
-        end += 2; // Bank of America, Institute for Humanistic Studies
+      int name = ofOrFor && end + 2 < tokens.length && tokens[end + 1].equals("the") ? end + 2 : end + 1;
+      if (ofOrFor && isNameWord(tokens[name]) && !startsOfName(tokens, name, heads)) {
+        end = name + 1; // Bank of America, Institute for Humanistic Studies, Department of the Interior
         int and = -1;
-        while (end < tokens.length && end < i + 6 && (isNameWord(tokens[end])
+        while (end < tokens.length && end < name + 4 && !startsOfName(tokens, end, heads) && (isNameWord(tokens[end])
             || end + 1 < tokens.length && tokens[end].equals("and") && isNameWord(tokens[end + 1]))) {
           and = tokens[end].equals("and") ? end : and;
           end++; // Institute for Strategic Studies and Forecasting
         }
         if (and > 0 && end < tokens.length && isSuffix(tokens[end])) {
           end = and; // Bank of Minneapolis and Salomon Inc: two names
+        }
+        boolean nextName = end < tokens.length && startsOfName(tokens, end, heads); // Fund of the Geological Society of
+        boolean genericBody = name > i + 2 && end == name + 1 && NonNameSpans.GENERIC_BODIES.contains(tokens[name]);
+        if (nextName || genericBody) {
+          end = i + 1; // a Department of the Government: the head word's name ends with it
         }
       }
       if (end - start < 2) {
@@ -479,6 +489,15 @@ final class OrganisationNames {
       i = end - 1;
     }
     return spans;
+  }
+
+  /**
+   * Whether a head word that goes on with {@code of} or {@code for} stands at {@code i}: a name of
+   * its own, not the end of the name before it ({@code the Council of the League of Nations}).
+   */
+  private static boolean startsOfName(String[] tokens, int i, Set<String> heads) {
+    return heads.contains(tokens[i]) && i + 1 < tokens.length
+        && (tokens[i + 1].equals("of") || tokens[i + 1].equals("for"));
   }
 
   /**

@@ -81,6 +81,21 @@ class OrganisationNamesTest {
   }
 
   @Test
+  void aNameAfterOfMayBeginWithThe() {
+    String[] tokens = "the Bank of the United States and the Department of the Interior , not the Bank of the city"
+        .split(" ");
+    assertEquals(List.of("Bank of the United States", "Department of the Interior"),
+        spans(NAMES.headWordNames(tokens), tokens));
+    // a head word that goes on with of begins a name of its own
+    String[] nested = "the Council of the League of Nations and the Penrose Fund of the Geological Society of America"
+        .split(" ");
+    assertEquals(List.of("League of Nations", "Penrose Fund", "Geological Society of America"),
+        spans(NAMES.headWordNames(nested), nested));
+    String[] generic = "any Department of the Government".split(" ");
+    assertEquals(List.of(), spans(NAMES.headWordNames(generic), generic));
+  }
+
+  @Test
   void namesJoinedByAndDoNotTakeOfBeforeThem() {
     assertEquals(List.of("Salomon Inc"), legalForms("financing from First National Bank of Minneapolis and Salomon Inc ."));
     assertEquals(List.of("B and R International Inc."), legalForms("capital of B and R International Inc. , a broker"));
