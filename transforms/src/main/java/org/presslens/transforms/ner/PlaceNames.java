@@ -1,5 +1,6 @@
 package org.presslens.transforms.ner;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -68,6 +69,40 @@ final class PlaceNames {
   static void removeGradesAndBuildings(String[] tokens, List<Candidate> candidates) {
     removeNamesEndingIn(GRADE_WORDS, 2, tokens, candidates);
     removeNamesEndingIn(BUILDING_WORDS, 1, tokens, candidates);
+  }
+
+  /**
+   * Nouns of buildings and facilities that may follow their name in lower case ({@code Illinois
+   * Masonic hospital}, {@code the Loop theater}, {@code Oak Park Arms hotel}), which the guidelines
+   * do not annotate.
+   */
+  private static final Set<String> BUILDING_NOUNS = Set.of("hotel", "hospital", "theater", "theatre", "building",
+      "tower", "stadium", "armory", "cathedral", "station", "jail", "auditorium", "arena");
+  /** Capitalised articles that may begin a run of capitalised words without being part of the name. */
+  private static final Set<String> ARTICLES = Set.of("The", "A", "An");
+
+  /**
+   * Drops the candidates inside the name of a building written with its noun in lower case
+   * ({@link #BUILDING_NOUNS}), but a place that is all the capitalised words before the noun, which
+   * says where the building is ({@code a New York hospital}, {@code a Fifth Avenue hotel}).
+   */
+  static void removeBuildingsInLowerCase(String[] tokens, List<Candidate> candidates) {
+    for (int i = 1; i < tokens.length && !candidates.isEmpty(); i++) {
+      if (!BUILDING_NOUNS.contains(tokens[i]) || !capitalised(tokens[i - 1])) {
+        continue;
+      }
+      int start = i - 1;
+      while (start > 0 && capitalised(tokens[start - 1])) {
+        start--;
+      }
+      while (start < i - 1 && ARTICLES.contains(tokens[start])) {
+        start++;
+      }
+      int from = start;
+      int to = i;
+      candidates.removeIf(c -> c.start() < to && c.end() > from
+          && !(c.type().equals("location") && c.start() == from && c.end() == to));
+    }
   }
 
   /** Words before {@code the} that make the following head word a place ({@code exports from the Gulf fell}). */
