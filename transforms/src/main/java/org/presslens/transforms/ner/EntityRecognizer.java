@@ -190,8 +190,7 @@ public final class EntityRecognizer {
     PlaceNames.removeGradesAndBuildings(tokens, fromDictionary);
     PlaceNames.removeHeadWordsAsModifiers(tokens, fromDictionary, stopWords::contains);
     PlaceNames.removeGradesAndBuildings(tokens, models);
-    PlaceNames.removeBuildingsInLowerCase(tokens, fromDictionary);
-    PlaceNames.removeBuildingsInLowerCase(tokens, models);
+    PlaceNames.removeBuildingsInLowerCase(tokens, fromDictionary, models);
     List<Mention> mentions = new ArrayList<>();
     for (Candidate c : MentionMerger.merge(tokens, fromDictionary, models)) {
       Mention mention = mention(tokens, sentence, c, namedPersons, organisations);

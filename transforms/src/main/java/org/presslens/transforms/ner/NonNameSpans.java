@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
@@ -25,7 +24,7 @@ import org.presslens.transforms.text.StopWords;
  * "[Applause]"), where round brackets hold abbreviations and nicknames ("(SBA)", "(Yogi)"). And a
  * noun of events or documents alone ({@link OrganisationNames#EVENT_NOUNS}: "the Revolution", "the
  * Summit"), which the guidelines leave out. And organisations and places of one adjective before a
- * word in lower case ({@link #ADJECTIVE}: "the Allied forces", "Presidential powers", "the Southern
+ * word in lower case ({@link #ADJECTIVE_ENDINGS}: "the Allied forces", "Presidential powers", "the Southern
  * states"), an adjective, which the guidelines leave out, unless the document writes the word in a
  * longer name ("Ionic" of "Ionic Industries Inc", whose short form it may be) or the gazetteer has
  * it ("Baltic").
@@ -53,8 +52,8 @@ final class NonNameSpans {
    * and places ("Southern"). For places only the compass ending: place names end in the others
    * ("Montreal", "Hungary", "Baltic"), and the gazetteer does not hold every one.
    */
-  private static final Pattern ADJECTIVE = Pattern.compile("\\p{Lu}\\p{Ll}+(?:al|ary|ic|ied|ive|ern)");
-  private static final Pattern COMPASS_ADJECTIVE = Pattern.compile("\\p{Lu}\\p{Ll}+ern");
+  private static final List<String> ADJECTIVE_ENDINGS = List.of("al", "ary", "ic", "ied", "ive", "ern");
+  private static final List<String> COMPASS_ENDINGS = List.of("ern");
 
   private final StopWords stopWords;
   private final Demonyms placeDemonyms;
@@ -126,10 +125,28 @@ final class NonNameSpans {
     return after.isEmpty() || !Character.isLowerCase(after.codePointAt(0));
   }
 
-  /** Whether a capitalised word has an ending of adjectives ({@link #ADJECTIVE}) that a span of {@code type} can be. */
+  /** Whether a word has an ending of adjectives ({@link #ADJECTIVE_ENDINGS}) that a span of {@code type} can be. */
   private static boolean looksLikeAdjective(String word, String type) {
-    return type.equals(ORGANIZATION) ? ADJECTIVE.matcher(word).matches()
-        : !type.equals(PERSON) && COMPASS_ADJECTIVE.matcher(word).matches();
+    return type.equals(ORGANIZATION) ? hasAdjectiveEnding(word, ADJECTIVE_ENDINGS)
+        : !type.equals(PERSON) && hasAdjectiveEnding(word, COMPASS_ENDINGS);
+  }
+
+  /** A capital, at least one lower-case letter, and one of {@code endings} in lower case ("Allied", not "Mary"). */
+  private static boolean hasAdjectiveEnding(String word, List<String> endings) {
+    if (word.length() < 4 || !Character.isUpperCase(word.charAt(0))) {
+      return false;
+    }
+    for (String ending : endings) {
+      if (word.length() >= ending.length() + 2 && word.endsWith(ending)) {
+        for (int i = 1; i < word.length(); i++) {
+          if (!Character.isLowerCase(word.charAt(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsLowerCase(String token) {
@@ -142,7 +159,7 @@ final class NonNameSpans {
   }
 
   /**
-   * The words of {@link #GENERIC_BODIES} and the {@link #ADJECTIVE adjective-like} words
+   * The words of {@link #GENERIC_BODIES} and the {@link #ADJECTIVE_ENDINGS adjective-like} words
    * that the document writes as a word of a longer name: next to a capitalised word other than a
    * stop word, or before {@code of} (and {@code the}) and one ("National Gallery", "Department of
    * State", "Bank of the United States"), where the word alone may be its short form.
@@ -152,7 +169,7 @@ final class NonNameSpans {
     for (String[] tokens : sentences) {
       for (int i = 0; i < tokens.length; i++) {
         if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0))
-            && (GENERIC_BODIES.contains(tokens[i]) || ADJECTIVE.matcher(tokens[i]).matches())
+            && (GENERIC_BODIES.contains(tokens[i]) || hasAdjectiveEnding(tokens[i], ADJECTIVE_ENDINGS))
             && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
             || i + 1 < tokens.length && stopWords.isCapitalisedWord(tokens[i + 1]) || namesOfAfter(tokens, i + 1))) {
           words.add(tokens[i]);

@@ -86,8 +86,9 @@ final class PlaceNames {
    * ({@link #BUILDING_NOUNS}), but a place that is all the capitalised words before the noun, which
    * says where the building is ({@code a New York hospital}, {@code a Fifth Avenue hotel}).
    */
-  static void removeBuildingsInLowerCase(String[] tokens, List<Candidate> candidates) {
-    for (int i = 1; i < tokens.length && !candidates.isEmpty(); i++) {
+  @SafeVarargs
+  static void removeBuildingsInLowerCase(String[] tokens, List<Candidate>... candidateLists) {
+    for (int i = 1; i < tokens.length; i++) {
       if (!BUILDING_NOUNS.contains(tokens[i]) || !capitalised(tokens[i - 1])) {
         continue;
       }
@@ -100,8 +101,10 @@ final class PlaceNames {
       }
       int from = start;
       int to = i;
-      candidates.removeIf(c -> c.start() < to && c.end() > from
-          && !(c.type().equals("location") && c.start() == from && c.end() == to));
+      for (List<Candidate> candidates : candidateLists) {
+        candidates.removeIf(c -> c.start() < to && c.end() > from
+            && !(c.type().equals("location") && c.start() == from && c.end() == to));
+      }
     }
   }
 
