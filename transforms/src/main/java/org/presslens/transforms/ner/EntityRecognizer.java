@@ -89,6 +89,7 @@ public final class EntityRecognizer {
   /** The organisation name rules, part of the dictionary layer; null when only the models run. */
   private final OrganisationNames organisationNames;
   private final PersonNames personNames = new PersonNames(stopWords);
+  private final QuotedTitles quotedTitles = new QuotedTitles(stopWords);
   private final GivenNames givenNames;
   private final NonNameSpans nonNames;
 
@@ -191,6 +192,7 @@ public final class EntityRecognizer {
     PlaceNames.removeHeadWordsAsModifiers(tokens, fromDictionary, stopWords::contains);
     PlaceNames.removeGradesAndBuildings(tokens, models);
     PlaceNames.removeBuildingsInLowerCase(tokens, fromDictionary, models);
+    quotedTitles.removeFromModel(tokens, models);
     List<Mention> mentions = new ArrayList<>();
     for (Candidate c : MentionMerger.merge(tokens, fromDictionary, models)) {
       Mention mention = mention(tokens, sentence, c, namedPersons, organisations);

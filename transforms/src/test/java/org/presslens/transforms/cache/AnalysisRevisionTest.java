@@ -81,7 +81,8 @@ class AnalysisRevisionTest {
       Map.entry(37, "8dfae8c2910d80880d6b7039e2c3a6653dd3b78b9b59bb008112cf32b0f44f84"),
       Map.entry(41, "4c9fc1181e2ade53761e657af49f397b4e66c956edb8375fd5c9cb5d6d93a530"),
       Map.entry(42, "b0d3cc7fbfb5d43412fa269b4947e4abf97bfce459c44543b43cafd3423d70e2"),
-      Map.entry(43, "ffce2efecc9345fddcf5f3c9bb14a5eb1937ad2ab82fa610b7d0b7cfeebf916c")));
+      Map.entry(43, "ffce2efecc9345fddcf5f3c9bb14a5eb1937ad2ab82fa610b7d0b7cfeebf916c"),
+      Map.entry(44, "8ea0a5d9050372819fda0705053fd4a9734dff2317dd905b11c1f36bef49399a")));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {
