@@ -24,8 +24,8 @@ import org.presslens.transforms.text.StopWords;
  * "[Applause]"), where round brackets hold abbreviations and nicknames ("(SBA)", "(Yogi)"). And a
  * noun of events or documents alone ({@link OrganisationNames#EVENT_NOUNS}: "the Revolution", "the
  * Summit"), which the guidelines leave out. And organisations and places of one adjective before a
- * word in lower case ({@link #ADJECTIVE_ENDINGS}: "the Allied forces", "Presidential powers", "the Southern
- * states"), an adjective, which the guidelines leave out, unless the document writes the word in a
+ * word in lower case ({@link #ADJECTIVE_ENDINGS}: "the Allied forces", "Presidential powers", "the
+ * Southern states"), which the guidelines leave out too, unless the document writes the word in a
  * longer name ("Ionic" of "Ionic Industries Inc", whose short form it may be) or the gazetteer has
  * it ("Baltic").
  */

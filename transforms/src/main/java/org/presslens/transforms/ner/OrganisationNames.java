@@ -462,7 +462,8 @@ final class OrganisationNames {
       }
       int end = i + 1;
       boolean ofOrFor = end + 1 < tokens.length && (tokens[end].equals("of") || tokens[end].equals("for"));
-      int name = ofOrFor && end + 2 < tokens.length && tokens[end + 1].equals("the") ? end + 2 : end + 1;
+      boolean ofThe = ofOrFor && end + 2 < tokens.length && tokens[end + 1].equals("the");
+      int name = ofThe ? end + 2 : end + 1; // the name's first word after of (the) or for (the)
       if (ofOrFor && isNameWord(tokens[name]) && !startsOfName(tokens, name, heads)) {
         end = name + 1; // Bank of America, Institute for Humanistic Studies, Department of the Interior
         int and = -1;
@@ -475,7 +476,7 @@ final class OrganisationNames {
           end = and; // Bank of Minneapolis and Salomon Inc: two names
         }
         boolean nextName = end < tokens.length && startsOfName(tokens, end, heads); // Fund of the Geological Society of
-        boolean genericBody = name > i + 2 && end == name + 1 && NonNameSpans.GENERIC_BODIES.contains(tokens[name]);
+        boolean genericBody = ofThe && end == name + 1 && NonNameSpans.GENERIC_BODIES.contains(tokens[name]);
         if (nextName || genericBody) {
           end = i + 1; // a Department of the Government: the head word's name ends with it
         }

@@ -56,8 +56,7 @@ final class QuotedTitles {
       return false;
     }
     String last = tokens[to - 1];
-    if (OrganisationNames.HEADS.contains(last) || OrganisationNames.isSuffix(last)
-        || NonNameSpans.GENERIC_BODIES.contains(last)) {
+    if (NonNameSpans.GENERIC_BODIES.contains(last) || OrganisationNames.isSuffix(last)) {
       return false; // " Western Union Telegraph Company ": a name in quotation marks
     }
     int capitalised = 0;
