@@ -15,8 +15,10 @@ import org.presslens.transforms.text.StopWords;
  * The model's spans that name nothing in a document, though the 2010 models find them: persons the
  * document writes as places elsewhere ({@link GivenNames#inDocument}: "in Santo Domingo");
  * organisations of one generic noun of bodies ({@link #GENERIC_BODIES}: "the Department", "the
- * Nation") that the document writes in no longer name ({@link #bodyWordsInNames}), of one such noun
- * in the plural ("the Departments") or of a word that alone never names one ({@link #NEVER_ALONE}); and
+ * Nation") that the document writes in no longer name ({@link #wordsInNames}) or that begins one
+ * here ("the Republic" of "the Republic of Colombia", whose place the dictionary names), of one
+ * such noun in the plural ("the Departments") or of a word that alone never names one ({@link
+ * #NEVER_ALONE}); and
  * organisations and places of one word that looks like the demonym of a gazetteer place ({@link
  * Demonyms}: "American", "Nicaraguan") and is no gazetteer name itself ("Hawaii"). Persons of
  * such a word stay ("Verdi" is no demonym of Cape Verde). And a word alone in square brackets
@@ -102,8 +104,8 @@ final class NonNameSpans {
     private boolean namesNothing(String[] tokens, int i, String type) {
       String word = tokens[i];
       boolean genericBody = type.equals(ORGANIZATION)
-          && (GENERIC_BODIES.contains(word) && !wordsInNames.contains(word) || NEVER_ALONE.contains(word)
-          || isPluralBody(word));
+          && (GENERIC_BODIES.contains(word) && (!wordsInNames.contains(word) || namesOfAfter(tokens, i + 1))
+          || NEVER_ALONE.contains(word) || isPluralBody(word));
       boolean demonym = !type.equals(PERSON) && placeDemonyms.looksLikeDemonym(word) && !isGazetteerName.test(word);
       boolean mark = isMark(tokens, i) && !isGazetteerName.test(word);
       boolean adjective = looksLikeAdjective(word, type) && i + 1 < tokens.length

@@ -82,7 +82,8 @@ class AnalysisRevisionTest {
       Map.entry(41, "4c9fc1181e2ade53761e657af49f397b4e66c956edb8375fd5c9cb5d6d93a530"),
       Map.entry(42, "b0d3cc7fbfb5d43412fa269b4947e4abf97bfce459c44543b43cafd3423d70e2"),
       Map.entry(43, "ffce2efecc9345fddcf5f3c9bb14a5eb1937ad2ab82fa610b7d0b7cfeebf916c"),
-      Map.entry(44, "8ea0a5d9050372819fda0705053fd4a9734dff2317dd905b11c1f36bef49399a")));
+      Map.entry(44, "8ea0a5d9050372819fda0705053fd4a9734dff2317dd905b11c1f36bef49399a"),
+      Map.entry(45, "ce6ae9900a35df828ec1c9e946ce1897cd1cf7315020a38dbaa848f8b66fcf52")));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

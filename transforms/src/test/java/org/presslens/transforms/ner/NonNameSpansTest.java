@@ -36,10 +36,12 @@ class NonNameSpansTest {
 
   @Test
   void bodiesInThePluralAndWordsThatNeverNameABodyAloneAreNoOrganisations() {
-    // "Departments" and "State" go although the sentence writes them in longer names; "Department" stays for one
+    // "Departments" and "State" go although the sentence writes them in longer names; "Department" stays for one,
+    // alone, not where it begins the longer name ("Department of State", which the dictionary layer names)
     assertEquals(List.of("Navy", "Alabama", "Department"), // "War" alone is an event noun
-        kept("the Departments and the War and Navy Departments and the State of Alabama and the Department of State",
-            "organization"));
+        kept("the Departments and the War and Navy Departments and the State of Alabama and the Department of State"
+            + " and the Department", "organization"));
+    assertEquals(List.of("Colombia", "Republic"), kept("the Republic of Colombia and the Republic", "organization"));
     assertEquals(List.of("Federal", "Government", "Federal"), kept("the Federal Government and Federal", "location"));
     assertEquals(List.of("Government"), kept("the Federal Government and Federal", "organization"));
   }
