@@ -16,14 +16,8 @@ class NonNameSpansTest {
   /** The words of the model's one-word spans of {@code type} that the filter keeps in a document of one sentence. */
   private List<String> kept(String sentence, String type) {
     String[] tokens = sentence.split(" ");
-    List<Candidate> spans = new java.util.ArrayList<>();
-    for (int i = 0; i < tokens.length; i++) {
-      if (Character.isUpperCase(tokens[i].charAt(0))) {
-        spans.add(new Candidate(i, i + 1, type, Mention.MODEL, 0.9));
-      }
-    }
-    return nonNames.inDocument(List.<String[]>of(tokens), Set.of()).without(spans, tokens).stream()
-        .map(c -> tokens[c.start()]).toList();
+    List<Candidate> spans = ModelSpans.oneForEachCapitalised(tokens, type);
+    return ModelSpans.words(tokens, nonNames.inDocument(List.<String[]>of(tokens), Set.of()).without(spans, tokens));
   }
 
   @Test

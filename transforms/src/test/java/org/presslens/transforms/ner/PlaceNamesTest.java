@@ -2,8 +2,6 @@ package org.presslens.transforms.ner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.Mention;
@@ -17,19 +15,14 @@ class PlaceNamesTest {
    */
   private static List<String> kept(String sentence, String... places) {
     String[] tokens = sentence.split(" ");
-    List<Candidate> candidates = new ArrayList<>();
-    for (int i = 0; i < tokens.length; i++) {
-      if (Character.isUpperCase(tokens[i].charAt(0))) {
-        candidates.add(new Candidate(i, i + 1, "organization", Mention.MODEL, 0.9));
-      }
-    }
+    List<Candidate> candidates = ModelSpans.oneForEachCapitalised(tokens, "organization");
     for (String place : places) {
       String[] range = place.split("-");
       candidates.add(new Candidate(Integer.parseInt(range[0]), Integer.parseInt(range[1]), "location", Mention.MODEL,
           0.9));
     }
     PlaceNames.removeBuildingsInLowerCase(tokens, candidates);
-    return candidates.stream().map(c -> String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end()))).toList();
+    return ModelSpans.words(tokens, candidates);
   }
 
   @Test

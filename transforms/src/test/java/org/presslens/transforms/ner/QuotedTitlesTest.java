@@ -2,11 +2,8 @@ package org.presslens.transforms.ner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.presslens.transforms.model.Mention;
 import org.presslens.transforms.ner.MentionMerger.Candidate;
 import org.presslens.transforms.text.StopWords;
 
@@ -17,14 +14,9 @@ class QuotedTitlesTest {
   /** The capitalised words of the sentence that stay model candidates, one candidate each. */
   private List<String> kept(String sentence) {
     String[] tokens = sentence.split(" ");
-    List<Candidate> fromModel = new ArrayList<>();
-    for (int i = 0; i < tokens.length; i++) {
-      if (Character.isUpperCase(tokens[i].charAt(0))) {
-        fromModel.add(new Candidate(i, i + 1, "person", Mention.MODEL, 0.9));
-      }
-    }
+    List<Candidate> fromModel = ModelSpans.oneForEachCapitalised(tokens, "person");
     titles.removeFromModel(tokens, fromModel);
-    return fromModel.stream().map(c -> String.join(" ", Arrays.copyOfRange(tokens, c.start(), c.end()))).toList();
+    return ModelSpans.words(tokens, fromModel);
   }
 
   @Test
