@@ -101,7 +101,7 @@ public final class PlainJavaBaseline {
         nanos[4] += System.nanoTime() - t;
 
         t = System.nanoTime();
-        AnalyzedDocument doc = new AnalyzedDocument(Long.toString(documents), group, "", "", "", "UTF-8", "",
+        AnalyzedDocument doc = new AnalyzedDocument(Long.toString(documents), group, "", "", "", "UTF-8", "", "",
             text.length(), tokens.sentenceCount(), tokens.wordCount(), tokens.typeCount(), counts,
             new java.util.ArrayList<>(), new HashMap<>());
         groups.computeIfAbsent(group, g -> new TermTable()).add(doc);

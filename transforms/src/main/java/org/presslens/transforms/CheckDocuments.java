@@ -29,7 +29,7 @@ import org.presslens.transforms.text.Words;
  */
 public final class CheckDocuments extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
-  /** Language guesses by the SHA-256 of the text, for the memo. */
+  /** Language guesses by the text's key ({@link TextHash#key}), for the memo. */
   private static final TupleTag<KV<String, byte[]>> GUESSES = new TupleTag<>() {};
 
   private final InputLimits limits;
@@ -138,10 +138,10 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
       if (!memo.enabled()) {
         return guesser.guess(text);
       }
-      String sha256 = TextHash.sha256(text);
-      byte[] remembered = known.get(sha256);
+      String key = TextHash.key(text);
+      byte[] remembered = known.get(key);
       Optional<LanguageGuesser.Guess> guess = remembered != null ? decode(remembered) : guesser.guess(text);
-      out.get(GUESSES).output(KV.of(sha256, remembered != null ? remembered : encode(guess)));
+      out.get(GUESSES).output(KV.of(key, remembered != null ? remembered : encode(guess)));
       return guess;
     }
 

@@ -83,12 +83,12 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
         if (!memo.enabled()) {
           return Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text());
         }
-        String sha256 = TextHash.sha256(doc.text());
-        byte[] textPart = known.get(sha256);
+        String key = TextHash.key(doc.text());
+        byte[] textPart = known.get(key);
         Fingerprint fingerprint = textPart != null
             ? Fingerprint.withTextPart(doc.docId(), doc.outlet(), doc.published(), textPart)
             : Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text());
-        out.get(TEXT_PARTS).output(KV.of(sha256, textPart != null ? textPart : fingerprint.textPart()));
+        out.get(TEXT_PARTS).output(KV.of(key, textPart != null ? textPart : fingerprint.textPart()));
         return fingerprint;
       }));
     }

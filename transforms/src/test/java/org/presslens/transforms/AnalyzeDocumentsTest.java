@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
 
@@ -67,6 +68,7 @@ class AnalyzeDocumentsTest {
     PAssert.thatSingleton(out.get(AnalyzeDocuments.ANALYZED)).satisfies(doc -> {
       assertEquals("d1", doc.docId());
       assertEquals(DigestUtils.sha256Hex(text), doc.sha256());
+      assertEquals(TextHash.key(text), doc.textKey());
       assertEquals(2, doc.sentences());
       // nato 's expansion worries asia / nato 's expansion again
       assertEquals(9, doc.tokens());

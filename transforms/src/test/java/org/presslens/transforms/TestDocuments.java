@@ -39,20 +39,20 @@ public final class TestDocuments {
   }
 
   public static AnalyzedDocument analyzed(String id, String outlet, long tokens, Map<String, Integer> counts) {
-    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", 0, 1, tokens, counts.size(), new HashMap<>(counts),
+    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", "", 0, 1, tokens, counts.size(), new HashMap<>(counts),
         new ArrayList<>(), new HashMap<>());
   }
 
   /** A document published on {@code published} (an ISO date of any precision, or "" for none). */
   public static AnalyzedDocument dated(String id, String outlet, String published, long tokens, Map<String, Integer> counts) {
-    return new AnalyzedDocument(id, outlet, published, "", id + ".txt", "UTF-8", "", 0, 1, tokens, counts.size(),
+    return new AnalyzedDocument(id, outlet, published, "", id + ".txt", "UTF-8", "", "", 0, 1, tokens, counts.size(),
         new HashMap<>(counts), new ArrayList<>(), new HashMap<>());
   }
 
   /** A document with entity mentions in {@code sentences} sentences, the quoted sentence texts given. */
   public static AnalyzedDocument withEntities(String id, String outlet, int sentences, List<Mention> mentions,
       Map<Integer, String> quoted) {
-    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", 0, sentences, 10, 1, new HashMap<>(),
+    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", "", 0, sentences, 10, 1, new HashMap<>(),
         new ArrayList<>(mentions), new HashMap<>(quoted));
   }
 

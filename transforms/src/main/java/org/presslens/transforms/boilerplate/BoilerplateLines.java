@@ -57,40 +57,70 @@ public final class BoilerplateLines {
   }
 
   /**
-   * The lines of a text as {@code text.split("\\R", -1)} gives them: cut at CR LF and at each of
-   * LF, VT, FF, CR, NEL, LS and PS.
+   * The distinct candidate lines of a text, in order of first appearance: each line (the text cut at CR LF
+   * and at each of LF, VT, FF, CR, NEL, LS and PS, as {@code text.split("\\R", -1)} cuts it) {@link
+   * #normalise normalised}, if it is not empty, at most {@value #MAX_LINE_CHARS}
+   * characters long and holds a letter or digit. This runs on every text of every run (a rerun
+   * too), and most lines of an article are paragraphs far longer than a candidate: a line is made
+   * a string only once its bounds show that it can be one.
    */
-  static List<String> lines(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Paragraphs.isLineBreak(c)) {
-        lines.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
-      }
-    }
-    lines.add(text.substring(start));
-    return lines;
-  }
-
-  /** The distinct candidate lines of a text, in order of first appearance. */
   public static Set<String> candidates(String text) {
     Set<String> lines = new LinkedHashSet<>();
     int nonBlank = 0;
-    for (String line : lines(text)) {
-      String normalised = normalise(line);
-      if (!normalised.isEmpty()) {
+    int length = text.length();
+    int start = 0;
+    while (true) {
+      int end = start;
+      while (end < length && !Paragraphs.isLineBreak(text.charAt(end))) {
+        end++;
+      }
+      // the line's bounds without the white space strip() removes (whitespace is never a surrogate)
+      int first = start;
+      while (first < end && Character.isWhitespace(text.charAt(first))) {
+        first++;
+      }
+      int last = end;
+      while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
+        last--;
+      }
+      if (first < last) {
         nonBlank++;
-        if (normalised.length() <= MAX_LINE_CHARS && normalised.chars().anyMatch(Character::isLetterOrDigit)) {
-          lines.add(normalised);
+        if (normalisedFits(text, first, last) && hasLetterOrDigit(text, first, last)) {
+          lines.add(normalise(text.substring(first, last)));
         }
       }
+      if (end == length) {
+        break;
+      }
+      start = text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
     }
     return nonBlank >= 2 ? lines : Set.of();
+  }
+
+  /** Whether the stripped line {@code text[first, last)} is at most {@value #MAX_LINE_CHARS} characters once its runs of white space are one space each. */
+  private static boolean normalisedFits(String text, int first, int last) {
+    if (last - first <= MAX_LINE_CHARS) {
+      return true;
+    }
+    int chars = 0;
+    boolean inSpace = false;
+    for (int i = first; i < last; i++) {
+      boolean space = isSpace(text.charAt(i));
+      if (!(space && inSpace) && ++chars > MAX_LINE_CHARS) {
+        return false;
+      }
+      inSpace = space;
+    }
+    return true;
+  }
+
+  private static boolean hasLetterOrDigit(String text, int first, int last) {
+    for (int i = first; i < last; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A text without its boilerplate lines, and where they were. */

@@ -10,7 +10,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * statistics, the document's term counts (unigrams and n-grams) and its entity mentions with the
  * text of the sentences that hold them. One element per document, never one per token.
  *
- * @param sha256 SHA-256 of the analysed text (after boilerplate removal)
+ * @param sha256 SHA-256 of the analysed text (after boilerplate removal), as documents.csv reports it
+ * @param textKey the analysed text's {@link TextHash#key key}, by which a rerun knows the text again
  * @param mentions entity mentions (empty when entities are not recognised)
  * @param quoted the text of each sentence (by index from 0) that holds a mention, for evidence
  */
@@ -23,6 +24,7 @@ public record AnalyzedDocument(
     String sourcePath,
     String charset,
     String sha256,
+    String textKey,
     int characters,
     int sentences,
     long tokens,

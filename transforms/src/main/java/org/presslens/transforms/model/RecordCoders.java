@@ -163,7 +163,7 @@ public final class RecordCoders {
 
     @Override
     public void encode(AnalyzedDocument d, OutputStream out) throws IOException {
-      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256());
+      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(), d.textKey());
       INT.encode(d.characters(), out);
       INT.encode(d.sentences(), out);
       LONG.encode(d.tokens(), out);
@@ -178,7 +178,7 @@ public final class RecordCoders {
 
     @Override
     public AnalyzedDocument decode(InputStream in) throws IOException {
-      String[] s = readStrings(in, 7);
+      String[] s = readStrings(in, 8);
       int characters = INT.decode(in);
       int sentences = INT.decode(in);
       long tokens = LONG.decode(in);
@@ -189,7 +189,7 @@ public final class RecordCoders {
       for (int i = 0; i < count; i++) {
         mentions.add(decodeMention(in));
       }
-      return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], characters, sentences, tokens, types,
+      return new AnalyzedDocument(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], characters, sentences, tokens, types,
           counts, mentions, readMap(in, INT, NULLABLE_STRING));
     }
   }

@@ -1,15 +1,23 @@
 package org.presslens.transforms.model;
 
 import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
- * The SHA-256 of a text (lower-case hex), by which memos and stored members know a text again.
- * The language check, the duplicate finder and the rerun's judge each need the hash of the same
- * text; where a runner hands one step's element to the next as the same object, the hash of the
- * texts last seen is looked up by identity instead of hashing the text again. The table holds the
- * texts weakly, so it keeps no document alive.
+ * Two hashes of a text (its UTF-8 bytes, as lower-case hex). The {@link #key} is how memos and
+ * stored members know a text again: every run computes it for every text, a rerun too, so it is
+ * a fast non-cryptographic hash (MurmurHash3, x64 128-bit), whose 128 bits leave no practical
+ * chance that two different texts of a corpus share one. The {@link #sha256} is what documents.csv
+ * reports, computed once when a text is analysed and kept with its analysis.
+ *
+ * <p>The language check, the duplicate finder and the rerun's judge each need the key of the same
+ * text; where a runner hands one step's element to the next as the same object, the keys of the
+ * texts last seen are looked up by identity instead of hashing the text again. The table holds
+ * the texts weakly, so it keeps no document alive.
  */
 public final class TextHash {
 
@@ -19,19 +27,27 @@ public final class TextHash {
    */
   private static final int SLOTS = 1 << 17;
   private static final AtomicReferenceArray<Entry> RECENT = new AtomicReferenceArray<>(SLOTS);
+  private static final HexFormat HEX = HexFormat.of();
 
-  private record Entry(WeakReference<String> text, String sha256) {}
+  private record Entry(WeakReference<String> text, String key) {}
 
   private TextHash() {}
 
-  public static String sha256(String text) {
+  /** 32 hex digits: the two 64-bit halves of the text's MurmurHash3 (x64, 128-bit, seed 0). */
+  public static String key(String text) {
     int slot = System.identityHashCode(text) & (SLOTS - 1);
     Entry entry = RECENT.get(slot);
     if (entry != null && entry.text().get() == text) {
-      return entry.sha256();
+      return entry.key();
     }
-    String sha256 = DigestUtils.sha256Hex(text);
-    RECENT.set(slot, new Entry(new WeakReference<>(text), sha256));
-    return sha256;
+    long[] hash = MurmurHash3.hash128x64(text.getBytes(StandardCharsets.UTF_8));
+    String key = HEX.toHexDigits(hash[0]) + HEX.toHexDigits(hash[1]);
+    RECENT.set(slot, new Entry(new WeakReference<>(text), key));
+    return key;
+  }
+
+  /** 64 hex digits. */
+  public static String sha256(String text) {
+    return DigestUtils.sha256Hex(text);
   }
 }

@@ -38,6 +38,7 @@ public final class StateCoders {
     STRING.encode(m.outlet(), out);
     STRING.encode(m.published(), out);
     STRING.encode(m.sha256(), out);
+    STRING.encode(m.textKey(), out);
     BOOLEAN.encode(m.copy(), out);
     INT.encode(m.characters(), out);
     INT.encode(m.sentences(), out);
@@ -48,7 +49,8 @@ public final class StateCoders {
   }
 
   static Member decodeMember(InputStream in) throws IOException {
-    return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), BOOLEAN.decode(in),
+    return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in),
+        BOOLEAN.decode(in),
         INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in), INT.decode(in));
   }
 

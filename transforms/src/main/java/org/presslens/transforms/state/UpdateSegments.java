@@ -50,7 +50,7 @@ import org.presslens.transforms.reports.DocumentTables;
  * <p>With the state of the last run ({@link SegmentStore}: the members of its live segments, read
  * before the pipeline is built), a rerun costs what is new:
  * <ol>
- *   <li>each document as it is now (outlet, SHA-256 of the analysed text) is looked up by doc_id
+ *   <li>each document as it is now (outlet, date, key of the analysed text) is looked up by doc_id
  *       among the stored members; a document with the same text in the same outlet is not
  *       analysed again (its sizes come from the state), the others are analysed into new segments;
  *   <li>a segment whose members are all still the same, with the same copy status, is kept as it
@@ -329,8 +329,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
       KV<String, Member> member = members.get(doc.docId());
-      String sha256 = TextHash.sha256(doc.text());
-      if (member == null || !member.getValue().sameAs(doc.outlet(), doc.published(), sha256)) {
+      if (member == null || !member.getValue().sameAs(doc.outlet(), doc.published(), TextHash.key(doc.text()))) {
         out.get(ANALYSE).output(doc);
         return;
       }
@@ -341,7 +340,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       boolean copyNow = copyById.containsKey(doc.docId());
       out.get(SAME).output(KV.of(member.getKey(), KV.of(doc.docId(), copyNow)));
       out.get(FACTS).output(new DocumentFacts(doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.author(),
-          doc.sourcePath(), doc.charset(), sha256, m.characters(), m.sentences(), m.tokens(), m.types()));
+          doc.sourcePath(), doc.charset(), m.sha256(), m.characters(), m.sentences(), m.tokens(), m.types()));
     }
   }
 

@@ -2,12 +2,12 @@ package org.presslens.transforms.boilerplate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written line splitting and white-space folding agree with the regular expressions they stand for. */
+/** The hand-written line splitting, white-space folding and length bounds agree with the regular expressions they stand for. */
 class BoilerplateLinesTest {
 
   /** Letters, every kind of line break, ASCII white space and Unicode white space that {@code \s} does not match. */
@@ -15,33 +15,69 @@ class BoilerplateLinesTest {
       '\u2028', '\u2029', '\u00A0', '\u2003', '\u3000', '\u001C'};
 
   @Test
-  void linesAreThoseOfSplitAtLineBreaks() {
+  void candidatesAreTheShortNormalisedLinesOfSplitAtLineBreaks() {
     Random random = new Random(20261203);
     for (int i = 0; i < 20_000; i++) {
-      String text = randomText(random);
-      assertEquals(Arrays.asList(text.split("\\R", -1)), BoilerplateLines.lines(text), () -> escaped(text));
+      String text = randomText(random, 12);
+      assertEquals(candidatesByRegex(text), BoilerplateLines.candidates(text), () -> escaped(text));
     }
-    assertEquals(List.of("a", "", "b", ""), BoilerplateLines.lines("a\r\n\nb\r"));
-    assertEquals(List.of(""), BoilerplateLines.lines(""));
+    // lines around the length limit, with runs of white space that normalising folds
+    for (int i = 0; i < 5_000; i++) {
+      String text = longLines(random);
+      assertEquals(candidatesByRegex(text), BoilerplateLines.candidates(text), () -> escaped(text));
+    }
+    assertEquals(Set.of("Back to Top", "a b"), BoilerplateLines.candidates(" Back  to\tTop \r\n\na b\r"));
+    assertEquals(Set.of(), BoilerplateLines.candidates("one line only"));
+    assertEquals(Set.of(), BoilerplateLines.candidates(""));
+  }
+
+  /** The candidates by their definition: lines by {@code \\R}, normalised by regular expressions. */
+  private static Set<String> candidatesByRegex(String text) {
+    Set<String> lines = new LinkedHashSet<>();
+    int nonBlank = 0;
+    for (String line : text.split("\\R", -1)) {
+      String normalised = line.strip().replaceAll("\\s+", " ");
+      if (!normalised.isEmpty()) {
+        nonBlank++;
+        if (normalised.length() <= BoilerplateLines.MAX_LINE_CHARS
+            && normalised.chars().anyMatch(Character::isLetterOrDigit)) {
+          lines.add(normalised);
+        }
+      }
+    }
+    return nonBlank >= 2 ? lines : Set.of();
   }
 
   @Test
   void normalisingIsStripAndCollapsingWhiteSpace() {
     Random random = new Random(42);
     for (int i = 0; i < 20_000; i++) {
-      String line = randomText(random);
+      String line = randomText(random, 12);
       assertEquals(line.strip().replaceAll("\\s+", " "), BoilerplateLines.normalise(line), () -> escaped(line));
     }
     assertEquals("Back to Top", BoilerplateLines.normalise(" \tBack  to\t\tTop \n"));
     assertEquals("a\u00A0\u00A0b", BoilerplateLines.normalise("a\u00A0\u00A0b"));
   }
 
-  private static String randomText(Random random) {
-    char[] chars = new char[random.nextInt(12)];
+  private static String randomText(Random random, int maxLength) {
+    char[] chars = new char[random.nextInt(maxLength)];
     for (int j = 0; j < chars.length; j++) {
       chars[j] = ALPHABET[random.nextInt(ALPHABET.length)];
     }
     return new String(chars);
+  }
+
+  /** Two to four lines of 150 to 300 characters, many of them white space, some of it outside {@code \\s}. */
+  private static String longLines(Random random) {
+    char[] alphabet = {'a', '7', ' ', ' ', '\t', '\u2003', '\u00A0'};
+    StringBuilder text = new StringBuilder();
+    for (int line = 2 + random.nextInt(3); line > 0; line--) {
+      for (int j = 150 + random.nextInt(151); j > 0; j--) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      text.append(random.nextBoolean() ? "\n" : "\r\n");
+    }
+    return text.toString();
   }
 
   private static String escaped(String text) {

@@ -43,10 +43,10 @@ class RecordCodersTest {
         new Mention("United States", "location", "U.S.", 3, 2, 3, Mention.DICTIONARY)));
     HashMap<Integer, String> quoted = new HashMap<>(Map.of(0, "The Nato summit .", 2, "Stoltenberg said « oui » ."));
     CoderProperties.coderDecodeEncodeEqual(coder, new AnalyzedDocument(
-        "d1", "RT", "2024-05", "Title, \"quoted\"", "a/d1.txt", "UTF-8", "ab12", 120, 3, 1L << 33, 7, counts,
+        "d1", "RT", "2024-05", "Title, \"quoted\"", "a/d1.txt", "UTF-8", "ab12", "cd34", 120, 3, 1L << 33, 7, counts,
         mentions, quoted));
     CoderProperties.coderDecodeEncodeEqual(coder, new AnalyzedDocument(
-        "d2", "", "", "", "", "", "", 0, 0, 0, 0, new HashMap<>(), new ArrayList<>(), new HashMap<>()));
+        "d2", "", "", "", "", "", "", "", 0, 0, 0, 0, new HashMap<>(), new ArrayList<>(), new HashMap<>()));
   }
 
   @Test
@@ -58,9 +58,9 @@ class RecordCodersTest {
         new Mention("China", "location", "China", 0, 0, 1, Mention.MODEL, 0.7, 2, 7, "Chi\nna"),
         new Mention("Jens Stoltenberg", "person", "Stoltenberg", 2, 0, 1, Mention.DICTIONARY)));
     OutletTables tables = new OutletTables()
-        .add(new AnalyzedDocument("d1", "RT", "", "", "", "", "", 0, 3, 12, 7, new HashMap<>(Map.of("nato", 2)),
+        .add(new AnalyzedDocument("d1", "RT", "", "", "", "", "", "", 0, 3, 12, 7, new HashMap<>(Map.of("nato", 2)),
             mentions, new HashMap<>(Map.of(0, "China and the Nato summit .", 2, "Stoltenberg spoke ."))))
-        .add(new AnalyzedDocument("d2", "GT", "", "", "", "", "", 0, 1, 3, 3, new HashMap<>(Map.of("china", 1)),
+        .add(new AnalyzedDocument("d2", "GT", "", "", "", "", "", "", 0, 1, 3, 3, new HashMap<>(Map.of("china", 1)),
             new ArrayList<>(), new HashMap<>()));
     CoderProperties.coderDecodeEncodeEqual(coder, tables);
     CoderProperties.coderDecodeEncodeEqual(coder, new OutletTables());

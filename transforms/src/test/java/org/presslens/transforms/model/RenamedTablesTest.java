@@ -40,7 +40,7 @@ class RenamedTablesTest {
     for (Mention m : mentions) {
       quoted.put(m.sentence(), id + " sentence " + m.sentence());
     }
-    return new AnalyzedDocument(id, outlet, "2024-01-0" + (id.charAt(0) - 'a' + 1), "", "", "UTF-8", "", 100, 3, 30, 10,
+    return new AnalyzedDocument(id, outlet, "2024-01-0" + (id.charAt(0) - 'a' + 1), "", "", "UTF-8", "", "", 100, 3, 30, 10,
         new HashMap<>(Map.of("word", 3)), new ArrayList<>(List.of(mentions)), quoted);
   }
 

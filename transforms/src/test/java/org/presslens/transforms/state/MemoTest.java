@@ -15,7 +15,6 @@ import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +24,7 @@ import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.dedup.Fingerprint;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.LanguageGuesserTest;
 
@@ -56,7 +56,7 @@ class MemoTest {
 
   @Test
   void languageGuessesOfSeenTextsComeFromTheMemoAndEveryTextIsRemembered(TestPipeline pipeline) throws IOException {
-    Memo memo = remembered(Memo.LANGUAGE, Map.of(DigestUtils.sha256Hex(ENGLISH), "fra\t0.99".getBytes(StandardCharsets.UTF_8)));
+    Memo memo = remembered(Memo.LANGUAGE, Map.of(TextHash.key(ENGLISH), "fra\t0.99".getBytes(StandardCharsets.UTF_8)));
     PCollectionTuple checked = pipeline.apply(Create.of(doc("seen", ENGLISH), doc("german", LanguageGuesserTest.GERMAN)))
         .apply(CheckDocuments.with(new InputLimits(100_000, 100, true)).remembering(memo));
     PAssert.that(checked.get(CorpusTags.DOCUMENTS)).empty();
@@ -68,8 +68,8 @@ class MemoTest {
     });
     pipeline.run().waitUntilFinish();
     Map<String, byte[]> next = new SegmentStore(dir.toString()).readMemo(SegmentStore.memoId(Memo.LANGUAGE, "r2"));
-    assertEquals("fra\t0.99", new String(next.get(DigestUtils.sha256Hex(ENGLISH)), StandardCharsets.UTF_8));
-    assertTrue(new String(next.get(DigestUtils.sha256Hex(LanguageGuesserTest.GERMAN)), StandardCharsets.UTF_8)
+    assertEquals("fra\t0.99", new String(next.get(TextHash.key(ENGLISH)), StandardCharsets.UTF_8));
+    assertTrue(new String(next.get(TextHash.key(LanguageGuesserTest.GERMAN)), StandardCharsets.UTF_8)
         .startsWith("deu\t"));
   }
 
@@ -77,7 +77,7 @@ class MemoTest {
   void fingerprintsOfSeenTextsComeFromTheMemo(TestPipeline pipeline) throws IOException {
     // The memo gives the second text the first one's fingerprint: the two become exact copies.
     byte[] first = Fingerprint.of("a", "out", "", ENGLISH).textPart();
-    Memo memo = remembered(Memo.FINGERPRINT, Map.of(DigestUtils.sha256Hex(OTHER), first));
+    Memo memo = remembered(Memo.FINGERPRINT, Map.of(TextHash.key(OTHER), first));
     PCollection<Duplicate> copies = pipeline.apply(Create.of(doc("a", ENGLISH), doc("b", OTHER)))
         .apply(FindDuplicates.withThreshold(0.8).remembering(memo));
     PAssert.that(copies).containsInAnyOrder(new Duplicate("b", "out", "a", "out", "exact", 1.0));
