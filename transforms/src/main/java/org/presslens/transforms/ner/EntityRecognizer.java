@@ -362,14 +362,15 @@ public final class EntityRecognizer {
       }
       out.add(PlaceNames.withCompass(tokens, new Candidate(start, end, c.type(), c.source(), c.probability())));
     }
-    return joinOverlappingPersons(out);
+    return joinOverlappingPersons(out, tokens);
   }
 
   /**
    * Person spans that overlap after {@link PersonNames#withInitials} ({@code Raymond H. | Hawksley}),
-   * or touch ({@code Albert | John Luthuli}), are one name.
+   * or touch ({@code Albert | John Luthuli}), are one name; without the titles and descriptions it
+   * then begins with, which the models may find as a name of their own ({@code Conductor | Pfohl}).
    */
-  private static List<Candidate> joinOverlappingPersons(List<Candidate> candidates) {
+  private static List<Candidate> joinOverlappingPersons(List<Candidate> candidates, String[] tokens) {
     List<Candidate> out = new ArrayList<>(candidates.size());
     List<Candidate> persons = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -379,7 +380,8 @@ public final class EntityRecognizer {
     Candidate current = null;
     for (Candidate p : persons) {
       if (current != null && p.start() <= current.end()) {
-        current = new Candidate(current.start(), Math.max(current.end(), p.end()), PERSON, current.source(),
+        int end = Math.max(current.end(), p.end());
+        current = new Candidate(PersonNames.withoutTitles(tokens, current.start(), end), end, PERSON, current.source(),
             Math.max(current.probability(), p.probability()));
       } else {
         if (current != null) {

@@ -83,7 +83,8 @@ class AnalysisRevisionTest {
       Map.entry(42, "b0d3cc7fbfb5d43412fa269b4947e4abf97bfce459c44543b43cafd3423d70e2"),
       Map.entry(43, "ffce2efecc9345fddcf5f3c9bb14a5eb1937ad2ab82fa610b7d0b7cfeebf916c"),
       Map.entry(44, "8ea0a5d9050372819fda0705053fd4a9734dff2317dd905b11c1f36bef49399a"),
-      Map.entry(45, "ce6ae9900a35df828ec1c9e946ce1897cd1cf7315020a38dbaa848f8b66fcf52")));
+      Map.entry(45, "ce6ae9900a35df828ec1c9e946ce1897cd1cf7315020a38dbaa848f8b66fcf52"),
+      Map.entry(47, "a419fd3013d664e0019dfa7d12851c4802e4f3b5d6951326b4ddfa8fc72d7297")));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

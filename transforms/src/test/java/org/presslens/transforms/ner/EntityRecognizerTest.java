@@ -419,6 +419,17 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void aTitleTheModelsFindAsANameOfItsOwnIsNoPartOfTheNameItTouches() {
+    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
+    String[] tokens = "Transylvania Symphony Conductor Pfohl said yesterday that the concert was a success .".split(" ");
+    List<MentionMerger.Candidate> split = List.of(new MentionMerger.Candidate(2, 3, "person", Mention.MODEL, 0.69),
+        new MentionMerger.Candidate(3, 4, "person", Mention.MODEL, 0.73));
+    assertEquals(List.of(new MentionMerger.Candidate(3, 4, "person", Mention.MODEL, 0.73)),
+        recognizer.clean(split, tokens, Set.of()));
+    assertFound(found(Layers.BOTH, Gazetteer.english(), String.join(" ", tokens)), "person", "Pfohl");
+  }
+
+  @Test
   void aGivenNameAloneIsTheOnePersonNamedInFullWithIt() {
     List<String> found = found(Layers.BOTH, Gazetteer.english(),
         "Mr. Danny Thomas is exec director of the group . The phonies solicit funds for Danny's hospital in Memphis .");
