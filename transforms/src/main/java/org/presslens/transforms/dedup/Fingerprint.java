@@ -19,15 +19,15 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.ClassCoder;
+import org.presslens.transforms.model.TextHash;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
- * What duplicate detection needs of a document: the SHA-256 of its normalised text (lower case,
- * words only, single spaces: finds exact copies whatever their layout) and a one-permutation MinHash
- * signature of its {@value #SHINGLE_WORDS}-word shingles (estimates Jaccard similarity: finds near
- * copies).
+ * What duplicate detection needs of a document: the key ({@link TextHash#key}) of its normalised
+ * text (lower case, words only, single spaces: finds exact copies whatever their layout) and a
+ * one-permutation MinHash signature of its {@value #SHINGLE_WORDS}-word shingles (estimates
+ * Jaccard similarity: finds near copies).
  *
  * @param order the key that decides which copy is kept: the earliest date, then the lowest doc_id
  */
@@ -40,7 +40,7 @@ public record Fingerprint(String docId, String outlet, String order, String text
 
   public static Fingerprint of(String docId, String outlet, String published, String text) {
     List<String> words = words(text);
-    return new Fingerprint(docId, outlet, order(docId, published), DigestUtils.sha256Hex(String.join(" ", words)),
+    return new Fingerprint(docId, outlet, order(docId, published), TextHash.freshKey(String.join(" ", words)),
         signature(words));
   }
 

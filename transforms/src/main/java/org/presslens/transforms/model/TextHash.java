@@ -40,10 +40,15 @@ public final class TextHash {
     if (entry != null && entry.text().get() == text) {
       return entry.key();
     }
-    long[] hash = MurmurHash3.hash128x64(text.getBytes(StandardCharsets.UTF_8));
-    String key = HEX.toHexDigits(hash[0]) + HEX.toHexDigits(hash[1]);
+    String key = freshKey(text);
     RECENT.set(slot, new Entry(new WeakReference<>(text), key));
     return key;
+  }
+
+  /** The {@link #key} of a text made for the occasion, which no other step asks for again: not remembered. */
+  public static String freshKey(String text) {
+    long[] hash = MurmurHash3.hash128x64(text.getBytes(StandardCharsets.UTF_8));
+    return HEX.toHexDigits(hash[0]) + HEX.toHexDigits(hash[1]);
   }
 
   /** 64 hex digits. */

@@ -41,7 +41,8 @@ class AnalysisRevisionTest {
   private static final NavigableMap<Integer, String> DIGESTS = new TreeMap<>(Map.of(
       8, "994cf3d366887f0f4ad0f8c81fc25120415388c14f9c74a2c281fc215abc7089",
       9, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
-      25, "c81605f6805e7733435dea5f376bde5aeebb2ccf244fc7e35d38118ac868b4b0"));
+      25, "c81605f6805e7733435dea5f376bde5aeebb2ccf244fc7e35d38118ac868b4b0",
+      48, "f5b1196579e3831055de53efecfa2ade7d9322a2b151da90a8e2bf212e93fce8"));
 
   /**
    * The digest of the Reuters sample's cached results (../shared/corpora, business news the
@@ -59,7 +60,8 @@ class AnalysisRevisionTest {
       Map.entry(23, "58e03f39dca0eaded9ad4daa4111214431acdaaea30af24687961c468ffdd3cf"),
       Map.entry(27, "249162fb57ca7cd13d6f917b3888c22142292b873f968afb80f45156eb9d5976"),
       Map.entry(29, "b13d79b1d34c83181f38d719b72b2accde8997ac52db08a030ef2eee5c6f6cff"),
-      Map.entry(42, "5866d52bfb294e63f3d773cad089bf1bd02d0bbb6dc8bfc2ec05e308d634e82b")));
+      Map.entry(42, "5866d52bfb294e63f3d773cad089bf1bd02d0bbb6dc8bfc2ec05e308d634e82b"),
+      Map.entry(48, "ba663d94f60b192b339c972337d0e329ca4c266c34dae614e37e8799c01fd239")));
 
   /** The digest of Brown's 44 press reportage stories' cached results, as above: text of another kind and time. */
   private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.ofEntries(
@@ -84,7 +86,8 @@ class AnalysisRevisionTest {
       Map.entry(43, "ffce2efecc9345fddcf5f3c9bb14a5eb1937ad2ab82fa610b7d0b7cfeebf916c"),
       Map.entry(44, "8ea0a5d9050372819fda0705053fd4a9734dff2317dd905b11c1f36bef49399a"),
       Map.entry(45, "ce6ae9900a35df828ec1c9e946ce1897cd1cf7315020a38dbaa848f8b66fcf52"),
-      Map.entry(47, "a419fd3013d664e0019dfa7d12851c4802e4f3b5d6951326b4ddfa8fc72d7297")));
+      Map.entry(47, "a419fd3013d664e0019dfa7d12851c4802e4f3b5d6951326b4ddfa8fc72d7297"),
+      Map.entry(48, "6ead11e0aa2191ccd5423a26335f343b48dbd63e1f953c78f43a3de02e2188b3")));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {

@@ -18,6 +18,7 @@ class TextHashTest {
       String key = TextHash.key(text);
       assertEquals(key, TextHash.key(text), "looked up again");
       assertEquals(key, TextHash.key(new String(text.toCharArray())), "another object with the same text");
+      assertEquals(key, TextHash.freshKey(text), "not remembered");
       keys.add(key);
     }
     assertEquals(200_000, keys.size(), "different texts, different keys");
