@@ -49,6 +49,11 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private final ChannelOutputFile out;
   private final ParquetFileWriter file;
   private final MessageType schema;
+  /**
+   * parquet-java's defaults, the same for every writer: parquet-java initialises the one values-writer
+   * factory all properties share from the properties built last, so writers in one JVM cannot have
+   * options of their own (a writer with other column options would change every writer's).
+   */
   private final ParquetProperties properties = ParquetProperties.builder().build();
   private final BytesInputCompressor compressor = new SnappyPages();
   private final String tableName;
