@@ -352,12 +352,16 @@ final class OrganisationNames {
    * name's acronym or a title.
    */
   List<int[]> headWordNames(String[] tokens) {
-    return headWordNames(tokens, HEADS);
+    return headWordNames(tokens, HEADS, true);
   }
 
-  /** Names of places that end with a head word ({@link #PLACE_HEADS}), by the rule of {@link #headWordNames(String[])}. */
+  /**
+   * Names of places that end with a head word ({@link #PLACE_HEADS}), by the rule of {@link
+   * #headWordNames(String[])}, but going on with {@code of} only: {@code Gulf of Mexico}, not {@code
+   * the Persian Gulf for the Soviet Union}.
+   */
   List<int[]> placeNames(String[] tokens) {
-    return headWordNames(tokens, PLACE_HEADS);
+    return headWordNames(tokens, PLACE_HEADS, false);
   }
 
   /**
@@ -447,7 +451,8 @@ final class OrganisationNames {
     return spans;
   }
 
-  private List<int[]> headWordNames(String[] tokens, Set<String> heads) {
+  /** @param orFor whether the name may go on with {@code for} as well as with {@code of} */
+  private List<int[]> headWordNames(String[] tokens, Set<String> heads, boolean orFor) {
     List<int[]> spans = new ArrayList<>();
     for (int i = 1; i < tokens.length; i++) {
       if (!heads.contains(tokens[i])) {
@@ -461,7 +466,7 @@ final class OrganisationNames {
         continue; // Exchange in Securities and Exchange Commission; Holdings in MCV Holdings Inc
       }
       int end = i + 1;
-      boolean ofOrFor = end + 1 < tokens.length && (tokens[end].equals("of") || tokens[end].equals("for"));
+      boolean ofOrFor = end + 1 < tokens.length && (tokens[end].equals("of") || orFor && tokens[end].equals("for"));
       boolean ofThe = ofOrFor && end + 2 < tokens.length && tokens[end + 1].equals("the");
       int name = ofThe ? end + 2 : end + 1; // the name's first word after of (the) or for (the)
       if (ofOrFor && isNameWord(tokens[name]) && !startsOfName(tokens, name, heads)) {

@@ -146,6 +146,10 @@ class OrganisationNamesTest {
   void placesEndWithANaturalFeaturesHeadWord() {
     String[] tokens = "a section of the Teles Pires River near the Bay of Fundy , not the River alone".split(" ");
     assertEquals(List.of("Teles Pires River", "Bay of Fundy"), spans(NAMES.placeNames(tokens), tokens));
+    String[] gulf = "the distance to the Persian Gulf for the Soviet Union".split(" ");
+    assertEquals(List.of("Persian Gulf"), spans(NAMES.placeNames(gulf), gulf), "a place goes on with of, not for");
+    String[] institute = "the Institute for Strategic Studies said".split(" ");
+    assertEquals(List.of("Institute for Strategic Studies"), spans(NAMES.headWordNames(institute), institute));
   }
 
   /** The places before a comma and the region spans given as {start, end} of their first word and length. */
