@@ -57,9 +57,9 @@ public final class BoilerplateLines {
   }
 
   /**
-   * The distinct candidate lines of a text, in order of first appearance: each line (the text cut at CR LF
-   * and at each of LF, VT, FF, CR, NEL, LS and PS, as {@code text.split("\\R", -1)} cuts it) {@link
-   * #normalise normalised}, if it is not empty, at most {@value #MAX_LINE_CHARS}
+   * The distinct candidate lines of a text, in order of first appearance: each line (the text cut
+   * at CR LF and at each of LF, VT, FF, CR, NEL, LS and PS, as {@code text.split("\\R", -1)} cuts
+   * it) {@link #normalise normalised}, if it is not empty, at most {@value #MAX_LINE_CHARS}
    * characters long and holds a letter or digit. This runs on every text of every run (a rerun
    * too), and most lines of an article are paragraphs far longer than a candidate: a line is made
    * a string only once its bounds show that it can be one.
@@ -67,13 +67,9 @@ public final class BoilerplateLines {
   public static Set<String> candidates(String text) {
     Set<String> lines = new LinkedHashSet<>();
     int nonBlank = 0;
-    int length = text.length();
     int start = 0;
     while (true) {
-      int end = start;
-      while (end < length && !Paragraphs.isLineBreak(text.charAt(end))) {
-        end++;
-      }
+      int end = lineEnd(text, start);
       // the line's bounds without the white space strip() removes (whitespace is never a surrogate)
       int first = start;
       while (first < end && Character.isWhitespace(text.charAt(first))) {
@@ -89,15 +85,32 @@ public final class BoilerplateLines {
           lines.add(normalise(text.substring(first, last)));
         }
       }
-      if (end == length) {
+      if (end == text.length()) {
         break;
       }
-      start = text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+      start = nextLine(text, end);
     }
     return nonBlank >= 2 ? lines : Set.of();
   }
 
-  /** Whether the stripped line {@code text[first, last)} is at most {@value #MAX_LINE_CHARS} characters once its runs of white space are one space each. */
+  /** Where the line that starts at {@code start} ends: at its line break, or at the end of the text. */
+  private static int lineEnd(String text, int start) {
+    int end = start;
+    while (end < text.length() && !Paragraphs.isLineBreak(text.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  /** Where the next line starts after the line break at {@code end} (CR LF is one break). */
+  private static int nextLine(String text, int end) {
+    return text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+  }
+
+  /**
+   * Whether the stripped line {@code text[first, last)} is at most {@value #MAX_LINE_CHARS}
+   * characters once its runs of white space are one space each.
+   */
   private static boolean normalisedFits(String text, int first, int last) {
     if (last - first <= MAX_LINE_CHARS) {
       return true;
@@ -140,12 +153,8 @@ public final class BoilerplateLines {
     int keptCodePoints = 0;
     int start = 0;
     while (start < text.length() || start == 0) {
-      int end = start;
-      while (end < text.length() && !Paragraphs.isLineBreak(text.charAt(end))) {
-        end++;
-      }
-      int next = end == text.length() ? end
-          : text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+      int end = lineEnd(text, start);
+      int next = end == text.length() ? end : nextLine(text, end);
       int codePoints = text.codePointCount(start, next);
       if (boilerplate.contains(normalise(text.substring(start, end)))) {
         if (!at.isEmpty() && at.get(at.size() - 1) == keptCodePoints) {

@@ -31,6 +31,12 @@ class EntityRecognizerTest {
         .map(m -> m.canonical() + "/" + m.type()).toList();
   }
 
+  /** The model spans {@code spans} of {@code sentence} (tokens split at spaces) as the combined layers clean them. */
+  private static List<MentionMerger.Candidate> cleaned(String sentence, MentionMerger.Candidate... spans) {
+    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
+    return recognizer.clean(List.of(spans), sentence.split(" "), Set.of());
+  }
+
   /** Asserts that each of {@code names} was found with {@code type}. */
   private static void assertFound(List<String> found, String type, String... names) {
     for (String name : names) {
@@ -154,12 +160,12 @@ class EntityRecognizerTest {
 
   @Test
   void modelSpansBelowTheMinimumProbabilityAreDropped() {
-    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
-    String[] tokens = "Officials met Anna Berg in Oslo .".split(" ");
+    String sentence = "Officials met Anna Berg in Oslo .";
     double below = EntityRecognizer.MIN_MODEL_PROBABILITY - 0.01;
-    List<MentionMerger.Candidate> kept = recognizer.clean(List.of(
+    List<MentionMerger.Candidate> kept = cleaned(sentence,
         new MentionMerger.Candidate(2, 4, "person", Mention.MODEL, below),
-        new MentionMerger.Candidate(5, 6, "location", Mention.MODEL, EntityRecognizer.MIN_MODEL_PROBABILITY)), tokens, Set.of());
+        new MentionMerger.Candidate(5, 6, "location", Mention.MODEL, EntityRecognizer.MIN_MODEL_PROBABILITY));
+    String[] tokens = sentence.split(" ");
     assertEquals(List.of("Oslo"), kept.stream().map(c -> tokens[c.start()]).toList());
   }
 
@@ -410,23 +416,19 @@ class EntityRecognizerTest {
 
   @Test
   void touchingPersonSpansAreOneName() {
-    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
-    String[] tokens = "More : Albert John Luthuli , awarded a prize , has to get permission .".split(" ");
-    List<MentionMerger.Candidate> split = List.of(new MentionMerger.Candidate(2, 3, "person", Mention.MODEL, 0.9),
-        new MentionMerger.Candidate(3, 5, "person", Mention.MODEL, 0.8));
     assertEquals(List.of(new MentionMerger.Candidate(2, 5, "person", Mention.MODEL, 0.9)),
-        recognizer.clean(split, tokens, Set.of()));
+        cleaned("More : Albert John Luthuli , awarded a prize , has to get permission .",
+            new MentionMerger.Candidate(2, 3, "person", Mention.MODEL, 0.9),
+            new MentionMerger.Candidate(3, 5, "person", Mention.MODEL, 0.8)));
   }
 
   @Test
   void aTitleTheModelsFindAsANameOfItsOwnIsNoPartOfTheNameItTouches() {
-    EntityRecognizer recognizer = new EntityRecognizer(NameFinderModels.shared(), Gazetteer.english(), tokenizer, Layers.BOTH);
-    String[] tokens = "Transylvania Symphony Conductor Pfohl said yesterday that the concert was a success .".split(" ");
-    List<MentionMerger.Candidate> split = List.of(new MentionMerger.Candidate(2, 3, "person", Mention.MODEL, 0.69),
-        new MentionMerger.Candidate(3, 4, "person", Mention.MODEL, 0.73));
+    String sentence = "Transylvania Symphony Conductor Pfohl said yesterday that the concert was a success .";
     assertEquals(List.of(new MentionMerger.Candidate(3, 4, "person", Mention.MODEL, 0.73)),
-        recognizer.clean(split, tokens, Set.of()));
-    assertFound(found(Layers.BOTH, Gazetteer.english(), String.join(" ", tokens)), "person", "Pfohl");
+        cleaned(sentence, new MentionMerger.Candidate(2, 3, "person", Mention.MODEL, 0.69),
+            new MentionMerger.Candidate(3, 4, "person", Mention.MODEL, 0.73)));
+    assertFound(found(Layers.BOTH, Gazetteer.english(), sentence), "person", "Pfohl");
   }
 
   @Test
