@@ -37,8 +37,8 @@ class MergeNameVariantsTest {
   }
 
   private static AnalyzedDocument doc(String id, String outlet, String published, Mention... mentions) {
-    return new AnalyzedDocument(id, outlet, published, "", id + ".txt", "UTF-8", "", "", 0, 1, 20, 1, new HashMap<>(Map.of("x", 1)),
-        new ArrayList<>(List.of(mentions)), new HashMap<>(Map.of(0, "sentence of " + id)));
+    return new AnalyzedDocument(id, outlet, published, "", id + ".txt", "UTF-8", "", "", 0, 1, 20, 1,
+        new HashMap<>(Map.of("x", 1)), new ArrayList<>(List.of(mentions)), new HashMap<>(Map.of(0, "sentence of " + id)));
   }
 
   /**

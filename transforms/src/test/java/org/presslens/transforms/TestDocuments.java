@@ -39,8 +39,8 @@ public final class TestDocuments {
   }
 
   public static AnalyzedDocument analyzed(String id, String outlet, long tokens, Map<String, Integer> counts) {
-    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", "", 0, 1, tokens, counts.size(), new HashMap<>(counts),
-        new ArrayList<>(), new HashMap<>());
+    return new AnalyzedDocument(id, outlet, "", "", id + ".txt", "UTF-8", "", "", 0, 1, tokens, counts.size(),
+        new HashMap<>(counts), new ArrayList<>(), new HashMap<>());
   }
 
   /** A document published on {@code published} (an ISO date of any precision, or "" for none). */

@@ -163,7 +163,8 @@ public final class RecordCoders {
 
     @Override
     public void encode(AnalyzedDocument d, OutputStream out) throws IOException {
-      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(), d.textKey());
+      writeStrings(out, d.docId(), d.outlet(), d.published(), d.title(), d.sourcePath(), d.charset(), d.sha256(),
+          d.textKey());
       INT.encode(d.characters(), out);
       INT.encode(d.sentences(), out);
       LONG.encode(d.tokens(), out);

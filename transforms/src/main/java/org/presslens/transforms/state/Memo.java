@@ -21,10 +21,11 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Results of a pure function of a text (a document's language guess, its duplicate fingerprint),
- * remembered by the text's key ({@link org.presslens.transforms.model.TextHash#key}) from one run to the next in the state ({@link
- * SegmentStore}), so that a rerun computes them only for texts it has not seen. A run reads the
- * memo file the last run left and writes a new one holding the results of every text it saw;
- * the new one becomes live with the run's segments. Without a store nothing is remembered.
+ * remembered by the text's key ({@link org.presslens.transforms.model.TextHash#key}) from one run
+ * to the next in the state ({@link SegmentStore}), so that a rerun computes them only for texts it
+ * has not seen. A run reads the memo file the last run left and writes a new one holding the
+ * results of every text it saw; the new one becomes live with the run's segments. Without a store
+ * nothing is remembered.
  */
 public final class Memo implements Serializable {
 

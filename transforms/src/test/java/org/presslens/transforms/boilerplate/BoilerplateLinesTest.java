@@ -7,7 +7,10 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written line splitting, white-space folding and length bounds agree with the regular expressions they stand for. */
+/**
+ * The hand-written line splitting, white-space folding and length bounds agree with the regular
+ * expressions they stand for.
+ */
 class BoilerplateLinesTest {
 
   /** Letters, every kind of line break, ASCII white space and Unicode white space that {@code \s} does not match. */

@@ -3,6 +3,7 @@ package org.presslens.transforms.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -32,6 +33,6 @@ class TextHashTest {
   @Test
   void theSha256IsOfTheUtf8Bytes() {
     assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", TextHash.sha256(""));
-    assertEquals(DigestUtils.sha256Hex("Ünïcode".getBytes(java.nio.charset.StandardCharsets.UTF_8)), TextHash.sha256("Ünïcode"));
+    assertEquals(DigestUtils.sha256Hex("Ünïcode".getBytes(StandardCharsets.UTF_8)), TextHash.sha256("Ünïcode"));
   }
 }
