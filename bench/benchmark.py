@@ -7,6 +7,7 @@ Usage (from the project root; not part of the test run):
     python3 bench/benchmark.py --compare HEAD~1 --pairs 3 --copies 1
     python3 bench/benchmark.py --compare HEAD~1 --pairs 5 --corpus ../shared/corpora/sotu.jsonl.gz --group party
     python3 bench/benchmark.py --compare HEAD~1 --pairs 2 --copies 4 --incremental --new 60
+    python3 bench/benchmark.py --copies 1 4 --incremental --new 60 --repeat 3
 
 With --compare COMMIT, each run is made in pairs: first the README command in a checkout of COMMIT
 (a git worktree in the work folder), then in this one, --pairs times, so that both see the
@@ -17,7 +18,10 @@ With --incremental, each k is run three times with one --cacheDir: first on the 
 every 100th document (filling the cache; --new N leaves out N documents spread evenly instead),
 then on the whole corpus (the new documents), then on the whole corpus again (nothing new), all
 three into one output folder as a scheduled rerun writes; each rerun's share of the first run's
-wall time is printed. With --compare as well, each checkout makes one first run into a cache of
+wall time is printed. The first runs of all sizes come first, then the reruns with the new
+documents, the sizes taking turns; --repeat R makes R such turns, each rerun starting from a copy
+of the cache and output folder its first run left, and prints medians (and, with --new N, the
+larger size's rerun against the smallest's turn by turn). With --compare as well, each checkout makes one first run into a cache of
 its own, and then the reruns with the new documents alternate, --pairs times, each starting from
 a copy of its checkout's cache and output folder as the first run left them.
 
@@ -38,7 +42,7 @@ occupancy after any collection, an upper bound of the live heap (after a young c
 generation still holds objects that died there), and the largest after a full collection, which
 holds only live objects.
 """
-import argparse, gzip, json, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, gzip, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 STAGES = ["ingest", "tokenize", "entities", "counting", "statistics", "writing"]
 CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crude"]
@@ -74,6 +78,8 @@ def main():
                    "which a --keepDuplicates of their own replaces)")
     p.add_argument("--incremental", action="store_true", help="first run without 1 %% of the documents, then rerun with the cache")
     p.add_argument("--new", type=int, default=0, help="with --incremental: leave out this many documents instead of 1 %%")
+    p.add_argument("--repeat", type=int, default=1, help="with --incremental (without --compare): rerun with the new "
+                   "documents this many times, each from a copy of what the first run left, the sizes taking turns")
     p.add_argument("--keep", action="store_true", help="keep the work folder (corpora, reports, cache) and print its path")
     p.add_argument("--compare", default="", help="also run this commit's README command, in interleaved pairs")
     p.add_argument("--pairs", type=int, default=1, help="with --compare: pairs of runs per input")
@@ -103,7 +109,7 @@ def run_all(a, work):
     if a.corpus:
         run_once(a, work, a.corpus, os.path.basename(a.corpus), a.extra)
         return
-    reruns = {}
+    states = {}
     for k in a.copies:
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
         total = build_corpus(a.shared, k, corpus)
@@ -113,23 +119,37 @@ def run_all(a, work):
         skip_every = total // a.new if a.new else 100
         partial = os.path.join(work, f"corpus-{k}x-partial.jsonl.gz")
         build_corpus(a.shared, k, partial, skip_every=skip_every)
-        left_out = total // skip_every
-        cache = os.path.join(work, f"cache-{k}x")
-        out = os.path.join(work, f"out-{a.runner}-{k}x-incremental")  # one folder, as a scheduled rerun writes
-        first = run_once(a, work, partial, f"{k}x-first", f"{a.extra} --cacheDir={cache}", out=out)
-        rerun = run_once(a, work, corpus, f"{k}x-rerun", f"{a.extra} --cacheDir={cache}", out=out)
-        again = run_once(a, work, corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={cache}", out=out)
-        print(f"rerun with {left_out} new documents: {rerun:.1f} s = {100 * rerun / first:.1f} % of the first run's {first:.1f} s",
+        state = os.path.join(work, f"state-{k}x")  # the cache and one output folder, as a scheduled rerun keeps them
+        first = run_once(a, work, partial, f"{k}x-first", f"{a.extra} --cacheDir={state}/cache", out=f"{state}/out")
+        if a.repeat > 1:
+            # cp -a: the cache's links to the reports stay links
+            subprocess.run(["cp", "-a", state, f"{state}-kept"], check=True)
+        states[k] = (corpus, state, first, total // skip_every)
+    reruns = {k: [] for k in states}
+    for turn in range(a.repeat):  # the sizes take turns, so that each turn sees the machine in one phase
+        for k, (corpus, state, _, _) in states.items():
+            if turn > 0:
+                shutil.rmtree(state)
+                subprocess.run(["cp", "-a", f"{state}-kept", state], check=True)
+            label = f"{k}x-rerun" + (f"-{turn + 1}" if a.repeat > 1 else "")
+            reruns[k].append(run_once(a, work, corpus, label, f"{a.extra} --cacheDir={state}/cache", out=f"{state}/out"))
+    of = f" (median of {a.repeat})" if a.repeat > 1 else ""
+    for k, (corpus, state, first, left_out) in states.items():
+        again = run_once(a, work, corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={state}/cache", out=f"{state}/out")
+        rerun = statistics.median(reruns[k])
+        print(f"{k}x: rerun with {left_out} new documents{of}: {rerun:.1f} s = {100 * rerun / first:.1f} % of the first "
+              f"run's {first:.1f} s", flush=True)
+        print(f"{k}x: rerun with nothing new: {again:.1f} s = {100 * again / first:.1f} % of the first run's {first:.1f} s",
               flush=True)
-        print(f"rerun with nothing new: {again:.1f} s = {100 * again / first:.1f} % of the first run's {first:.1f} s",
-              flush=True)
-        reruns[k] = (left_out, rerun)
-    smallest = min(reruns, default=None)
-    for k, (new, rerun) in sorted(reruns.items()):
-        if k != smallest and new == reruns[smallest][0]:
+    smallest = min(states, default=None)
+    for k, (_, _, _, new) in sorted(states.items()):
+        if k != smallest and new == states[smallest][3]:
             # with --new N every size gets as many new documents: the rerun should grow with them, not with the corpus
-            print(f"reruns with {new} new documents each: {k}x / {smallest}x = {rerun:.1f} / "
-                  f"{reruns[smallest][1]:.1f} s = {rerun / reruns[smallest][1]:.2f}", flush=True)
+            turns = [large / small for large, small in zip(reruns[k], reruns[smallest])]
+            print(f"reruns with {new} new documents each: {k}x / {smallest}x = {statistics.median(reruns[k]):.1f} / "
+                  f"{statistics.median(reruns[smallest]):.1f} s = "
+                  f"{statistics.median(reruns[k]) / statistics.median(reruns[smallest]):.2f}{of}"
+                  + (f"; turn by turn {', '.join(f'{r:.2f}' for r in turns)}" if a.repeat > 1 else ""), flush=True)
 
 def compare(a, work, baseline):
     """Interleaved pairs: the baseline checkout's run, then this checkout's, for each input."""
