@@ -38,8 +38,11 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
   public enum Window {
     SENTENCE, DOCUMENT;
 
+    /** Made once: the reports write it in every row. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-      return name().toLowerCase(Locale.ROOT);
+      return code;
     }
   }
 
