@@ -21,9 +21,10 @@ three into one output folder as a scheduled rerun writes; each rerun's share of 
 wall time is printed. The first runs of all sizes come first, then the reruns with the new
 documents, the sizes taking turns; --repeat R makes R such turns, each rerun starting from a copy
 of the cache and output folder its first run left, and prints medians (and, with --new N, the
-larger size's rerun against the smallest's turn by turn). With --compare as well, each checkout makes one first run into a cache of
-its own, and then the reruns with the new documents alternate, --pairs times, each starting from
-a copy of its checkout's cache and output folder as the first run left them.
+larger size's rerun against the smallest's turn by turn). With --compare as well, each checkout
+makes one first run into a cache of its own, and then the reruns with the new documents
+alternate, --pairs times, each starting from a copy of its checkout's cache and output folder as
+the first run left them.
 
 For each k it writes one JSON Lines file holding k copies of sotu, brown, austen, finefoods and
 reuters (each copy with its own doc_ids, grouped by corpus name; the copies are exact duplicates,
@@ -42,10 +43,13 @@ occupancy after any collection, an upper bound of the live heap (after a young c
 generation still holds objects that died there), and the largest after a full collection, which
 holds only live objects.
 """
-import argparse, gzip, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, collections, gzip, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 STAGES = ["ingest", "tokenize", "entities", "counting", "statistics", "writing"]
 CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crude"]
+# One size of an incremental benchmark: its whole corpus, the folder of its cache and output, the
+# first run's wall time and the documents that run left out.
+Incremental = collections.namedtuple("Incremental", "corpus state first new")
 COMMANDS = {
     # the README command (it builds what changed, so a fresh checkout or another commit runs its own code)
     "default": ["mvn", "-q", "-pl", "pipeline", "-am", "compile", "exec:java", "-Dexec.args={args}"],
@@ -124,32 +128,34 @@ def run_all(a, work):
         if a.repeat > 1:
             # cp -a: the cache's links to the reports stay links
             subprocess.run(["cp", "-a", state, f"{state}-kept"], check=True)
-        states[k] = (corpus, state, first, total // skip_every)
+        states[k] = Incremental(corpus, state, first, total // skip_every)
     reruns = {k: [] for k in states}
     for turn in range(a.repeat):  # the sizes take turns, so that each turn sees the machine in one phase
-        for k, (corpus, state, _, _) in states.items():
+        for k, size in states.items():
             if turn > 0:
-                shutil.rmtree(state)
-                subprocess.run(["cp", "-a", f"{state}-kept", state], check=True)
+                shutil.rmtree(size.state)
+                subprocess.run(["cp", "-a", f"{size.state}-kept", size.state], check=True)
             label = f"{k}x-rerun" + (f"-{turn + 1}" if a.repeat > 1 else "")
-            reruns[k].append(run_once(a, work, corpus, label, f"{a.extra} --cacheDir={state}/cache", out=f"{state}/out"))
+            reruns[k].append(run_once(a, work, size.corpus, label, f"{a.extra} --cacheDir={size.state}/cache",
+                                      out=f"{size.state}/out"))
     of = f" (median of {a.repeat})" if a.repeat > 1 else ""
-    for k, (corpus, state, first, left_out) in states.items():
-        again = run_once(a, work, corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={state}/cache", out=f"{state}/out")
-        rerun = statistics.median(reruns[k])
-        print(f"{k}x: rerun with {left_out} new documents{of}: {rerun:.1f} s = {100 * rerun / first:.1f} % of the first "
-              f"run's {first:.1f} s", flush=True)
-        print(f"{k}x: rerun with nothing new: {again:.1f} s = {100 * again / first:.1f} % of the first run's {first:.1f} s",
-              flush=True)
+    median = {k: statistics.median(walls) for k, walls in reruns.items()}
+    for k, size in states.items():
+        again = run_once(a, work, size.corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={size.state}/cache",
+                         out=f"{size.state}/out")
+        share = 100 * median[k] / size.first
+        print(f"{k}x: rerun with {size.new} new documents{of}: {median[k]:.1f} s = {share:.1f} % of the first run's "
+              f"{size.first:.1f} s", flush=True)
+        print(f"{k}x: rerun with nothing new: {again:.1f} s = {100 * again / size.first:.1f} % of the first run's "
+              f"{size.first:.1f} s", flush=True)
     smallest = min(states, default=None)
-    for k, (_, _, _, new) in sorted(states.items()):
-        if k != smallest and new == states[smallest][3]:
+    for k, size in sorted(states.items()):
+        if k != smallest and size.new == states[smallest].new:
             # with --new N every size gets as many new documents: the rerun should grow with them, not with the corpus
-            turns = [large / small for large, small in zip(reruns[k], reruns[smallest])]
-            print(f"reruns with {new} new documents each: {k}x / {smallest}x = {statistics.median(reruns[k]):.1f} / "
-                  f"{statistics.median(reruns[smallest]):.1f} s = "
-                  f"{statistics.median(reruns[k]) / statistics.median(reruns[smallest]):.2f}{of}"
-                  + (f"; turn by turn {', '.join(f'{r:.2f}' for r in turns)}" if a.repeat > 1 else ""), flush=True)
+            turns = ", ".join(f"{large / small:.2f}" for large, small in zip(reruns[k], reruns[smallest]))
+            print(f"reruns with {size.new} new documents each: {k}x / {smallest}x = {median[k]:.1f} / "
+                  f"{median[smallest]:.1f} s = {median[k] / median[smallest]:.2f}{of}"
+                  + (f"; turn by turn {turns}" if a.repeat > 1 else ""), flush=True)
 
 def compare(a, work, baseline):
     """Interleaved pairs: the baseline checkout's run, then this checkout's, for each input."""
