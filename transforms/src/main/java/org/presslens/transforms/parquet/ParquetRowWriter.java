@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
@@ -22,6 +24,7 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 import org.presslens.transforms.reports.ReportSpec.Kind;
 import org.presslens.transforms.reports.RowValues;
 import org.xerial.snappy.Snappy;
@@ -37,7 +40,9 @@ import org.xerial.snappy.Snappy;
  * decimals as double; null and {@code NaN} are written as null. Text that repeats from one row to
  * the next in a column (a doc_id, an outlet, a direction) is encoded to UTF-8 once per run of rows.
  * Rows come as lists ({@link #write}) or value by value ({@link RowValues}, then {@link #endRow}),
- * which tables of millions of rows use so that no row is made as a list of boxed values.
+ * which tables of millions of rows use so that no row is made as a list of boxed values. A table's
+ * pattern columns, if it is given some, take their values from the row's pattern
+ * ({@link #rowPattern}, {@link PatternColumns}).
  */
 public final class ParquetRowWriter implements RowValues, AutoCloseable {
 
@@ -58,6 +63,13 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private final BytesInputCompressor compressor = new SnappyPages();
   private final String tableName;
   private final Kind[] kinds;
+  /** Per column, whether its values come from the row's pattern. */
+  private final boolean[] fromPattern;
+  /** Per column, its place among the pattern columns or among the others. */
+  private final int[] place;
+  /** The columns written value by value, and the pattern columns (null without any). */
+  private final MessageType valueSchema;
+  private final PatternColumns patternColumns;
   /** Per column, the last text written and its UTF-8 bytes. */
   private final String[] lastText;
   private final Binary[] lastBinary;
@@ -70,13 +82,34 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private long rows;
   private boolean closed;
 
-  private ParquetRowWriter(ChannelOutputFile out, ParquetTable table) throws IOException {
+  private ParquetRowWriter(ChannelOutputFile out, ParquetTable table, Set<String> patternColumnNames)
+      throws IOException {
     this.out = out;
     schema = table.parquetSchema();
     tableName = table.name();
     kinds = table.columns().stream().map(c -> c.kind()).toArray(Kind[]::new);
     lastText = new String[kinds.length];
     lastBinary = new Binary[kinds.length];
+    fromPattern = new boolean[kinds.length];
+    place = new int[kinds.length];
+    List<Type> valueFields = new ArrayList<>();
+    List<ColumnDescriptor> patternDescriptors = new ArrayList<>();
+    for (int i = 0; i < kinds.length; i++) {
+      ColumnDescriptor descriptor = schema.getColumns().get(i);
+      fromPattern[i] = patternColumnNames.contains(table.columns().get(i).name());
+      place[i] = fromPattern[i] ? patternDescriptors.size() : valueFields.size();
+      if (fromPattern[i]) {
+        patternDescriptors.add(descriptor);
+      } else {
+        valueFields.add(schema.getType(i));
+      }
+    }
+    if (patternDescriptors.size() != patternColumnNames.size()) {
+      throw new IllegalArgumentException("pattern columns " + patternColumnNames + " not all in table " + tableName);
+    }
+    valueSchema = new MessageType(schema.getName(), valueFields);
+    patternColumns = patternDescriptors.isEmpty() ? null : new PatternColumns(patternDescriptors,
+        properties.getPageRowCountLimit(), properties.getPageSizeThreshold(), properties.getAllocator());
     file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES, 0, null, properties);
     file.start();
     startRowGroup();
@@ -84,12 +117,39 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
 
   /** A writer into a new file (replacing one of the same name). */
   public static ParquetRowWriter create(ResourceId file, ParquetTable table) throws IOException {
-    return open(FileSystems.create(file, MimeTypes.BINARY), table);
+    return create(file, table, Set.of());
+  }
+
+  /**
+   * A writer into a new file whose columns named {@code patternColumns} take their values from
+   * each row's pattern ({@link #rowPattern}).
+   */
+  public static ParquetRowWriter create(ResourceId file, ParquetTable table, Set<String> patternColumns)
+      throws IOException {
+    return open(FileSystems.create(file, MimeTypes.BINARY), table, patternColumns);
   }
 
   /** A writer into an open channel, closed with the writer. */
   public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table) throws IOException {
-    return new ParquetRowWriter(new ChannelOutputFile(channel), table);
+    return open(channel, table, Set.of());
+  }
+
+  /** A writer with pattern columns into an open channel, closed with the writer. */
+  public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table, Set<String> patternColumns)
+      throws IOException {
+    return new ParquetRowWriter(new ChannelOutputFile(channel), table, patternColumns);
+  }
+
+  /**
+   * The next row's pattern, given before its values: every row with this id (a small number, from
+   * 0) has the same values in the pattern columns, which are taken from the first such row of a
+   * row group; in the others they are passed over.
+   */
+  public void rowPattern(int id) {
+    if (patternColumns == null) {
+      throw new IllegalStateException("a row pattern for table " + tableName + ", which has no pattern columns");
+    }
+    patternColumns.rowPattern(id);
   }
 
   /** Writes one row of typed values in column order. */
@@ -99,9 +159,11 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
           + kinds.length + " columns: " + row);
     }
     for (Object value : row) {
-      if (value == null) {
-        writers[column].writeNull(0, 0);
+      if (value == null && !fromPattern[column]) {
+        writers[place[column]].writeNull(0, 0);
         column++;
+      } else if (value == null) {
+        patternColumns.value(place[column++], null);
       } else if (value instanceof String text) {
         text(text);
       } else if (kinds[column] == Kind.INTEGER) {
@@ -116,7 +178,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   @Override
   public RowValues text(String value) {
     ColumnWriter writer = next(Kind.TEXT);
-    if (value == null) {
+    if (writer == null) {
+      patternColumns.value(place[column], value == null ? null : binary(column, value));
+    } else if (value == null) {
       writer.writeNull(0, 0);
     } else {
       writer.write(binary(column, value), 0, 1);
@@ -127,7 +191,12 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
 
   @Override
   public RowValues integer(long value) {
-    next(Kind.INTEGER).write(value, 0, 1);
+    ColumnWriter writer = next(Kind.INTEGER);
+    if (writer == null) {
+      patternColumns.value(place[column], value);
+    } else {
+      writer.write(value, 0, 1);
+    }
     column++;
     return this;
   }
@@ -135,7 +204,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   @Override
   public RowValues decimal(double value) {
     ColumnWriter writer = next(Kind.DECIMAL);
-    if (Double.isNaN(value)) {
+    if (writer == null) {
+      patternColumns.value(place[column], Double.isNaN(value) ? null : value);
+    } else if (Double.isNaN(value)) {
       writer.writeNull(0, 0);
     } else {
       writer.write(value, 0, 1);
@@ -144,7 +215,10 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
     return this;
   }
 
-  /** The writer of the next column, which must hold values of {@code kind} (either decimal kind for a decimal). */
+  /**
+   * The writer of the next column, which must hold values of {@code kind} (either decimal kind for a
+   * decimal); null for a pattern column.
+   */
   private ColumnWriter next(Kind kind) {
     if (column == kinds.length) {
       throw new IllegalStateException("a value beyond the " + kinds.length + " columns of table " + tableName);
@@ -154,7 +228,7 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       throw new IllegalStateException("a " + kind + " value for column " + column + " of table " + tableName
           + ", which holds " + kinds[column]);
     }
-    return writers[column];
+    return fromPattern[column] ? null : writers[place[column]];
   }
 
   /** Ends the row whose values were given by {@link #text}, {@link #integer} and {@link #decimal}. */
@@ -163,14 +237,24 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       throw new IllegalStateException("a row of " + column + " values for the " + kinds.length + " columns of table "
           + tableName);
     }
+    if (patternColumns != null) {
+      if (!patternColumns.hasPattern()) {
+        throw new IllegalStateException("a row without its pattern for table " + tableName);
+      }
+      patternColumns.endRow();
+    }
     column = 0;
     columns.endRecord();
     rows++;
     rowsInGroup++;
-    if (rowsInGroup % ROWS_PER_SIZE_CHECK == 0 && columns.getBufferedSize() >= ROW_GROUP_BYTES) {
+    if (rowsInGroup % ROWS_PER_SIZE_CHECK == 0 && bufferedSize() >= ROW_GROUP_BYTES) {
       endRowGroup();
       startRowGroup();
     }
+  }
+
+  private long bufferedSize() {
+    return columns.getBufferedSize() + (patternColumns == null ? 0 : patternColumns.bufferedSize());
   }
 
   private Binary binary(int column, String text) {
@@ -188,8 +272,8 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private void startRowGroup() {
     pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
         properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-    columns = properties.newColumnWriteStore(schema, pages, pages);
-    List<ColumnDescriptor> descriptors = schema.getColumns();
+    columns = properties.newColumnWriteStore(valueSchema, pages, pages);
+    List<ColumnDescriptor> descriptors = valueSchema.getColumns();
     writers = new ColumnWriter[descriptors.size()];
     for (int i = 0; i < writers.length; i++) {
       writers[i] = columns.getColumnWriter(descriptors.get(i));
@@ -202,6 +286,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       if (rowsInGroup > 0) {
         file.startBlock(rowsInGroup);
         columns.flush();
+        if (patternColumns != null) {
+          patternColumns.writeRowGroup(pages::getPageWriter);
+        }
         pages.flushToFileWriter(file);
         file.endBlock();
         rowsInGroup = 0;

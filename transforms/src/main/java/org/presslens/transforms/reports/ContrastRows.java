@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.presslens.transforms.stats.BenjaminiHochberg;
 import org.presslens.transforms.stats.Keyness;
@@ -48,10 +49,21 @@ public final class ContrastRows {
    */
   public record Counts(long[] perTerm, long words) {}
 
-  /** One tested term with all its statistics. */
+  /**
+   * One tested term with all its statistics; {@code pattern} numbers its count pattern within its
+   * comparison, from 0: contrasts of one pattern have the same counts and statistics.
+   */
   public record Contrast(
       String term, TwoByTwo table, double z, double g2, double p, double q, double logRatio, double pctDiff,
-      double chi2, double lr, boolean over, int rank) {}
+      double chi2, double lr, boolean over, int rank, int pattern) {}
+
+  /**
+   * The columns of {@link OutletContrastReport#SPEC} that a contrast's count pattern decides, from
+   * the counts to the direction (not the outlets, the term, its rank or what is folded into it).
+   */
+  public static final Set<String> PATTERN_COLUMNS = Set.of("count_target", "count_reference", "per_10k_target",
+      "per_10k_reference", "log_odds_z", "g2", "p", "q", "log_ratio", "pct_diff", "chi2_quanteda", "lr_quanteda",
+      "direction");
 
   /**
    * The statistics of one count pattern: the target and reference counts and the term's corpus
@@ -203,7 +215,7 @@ public final class ContrastRows {
       Stats s = patterns.get(pattern[i]);
       int rank = i < overCount ? i + 1 : i - overCount + 1;
       return new Contrast(terms[term[i]], s.table(), s.z(), s.g2(), s.p(), qOfPattern[pattern[i]], s.logRatio(),
-          s.pctDiff(), s.chi2(), s.lr(), s.over(), rank);
+          s.pctDiff(), s.chi2(), s.lr(), s.over(), rank, pattern[i]);
     }
 
     @Override

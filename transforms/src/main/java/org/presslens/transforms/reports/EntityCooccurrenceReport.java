@@ -6,9 +6,11 @@ import static org.presslens.transforms.reports.ReportSpec.decimal;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 import static org.presslens.transforms.reports.ReportSpec.significant;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.FlatMapElements;
@@ -103,19 +105,43 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
 
   private static List<ReportBlock> scope(String scope, String key, SortKey sortKey, CooccurrenceTable table,
       long minPairCount, ReportTiers tiers) {
-    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
-    rows(scope, key, table, minPairCount, (row, position) -> rows.add(row, position < tiers.topPairs()));
+    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers, PATTERN_COLUMNS);
+    rows(scope, key, table, minPairCount,
+        (pattern, row, position) -> rows.add(pattern, row, position < tiers.topPairs()));
     return rows.finish();
   }
 
-  /** A row and its place among the rows of its window, from 0. */
+  /**
+   * The columns that a pair's count pattern decides (its window's units, its and its entities'
+   * units): the counts and the association statistics.
+   */
+  static final Set<String> PATTERN_COLUMNS = Set.of("cooccurrences", "units", "units_a", "units_b", "pmi", "npmi", "g2",
+      "p");
+
+  /**
+   * A row, its count pattern's number within its scope (from 0), and its place among the rows of
+   * its window (from 0).
+   */
   interface Rows {
-    void accept(RowValues.TypedRow row, int position);
+    void accept(int pattern, RowValues.TypedRow row, int position);
+  }
+
+  /** The counts that decide a pair's statistics in a scope. */
+  private record Counts(Window window, long cooccurrences, long unitsA, long unitsB) {}
+
+  /** The association statistics of one count pattern. */
+  private record PatternStatistics(double pmi, double npmi, double g2, double p) {
+    static PatternStatistics of(long nab, long na, long nb, long n) {
+      double g2 = Association.g2(nab, na, nb, n);
+      return new PatternStatistics(Association.pmi(nab, na, nb, n), Association.npmi(nab, na, nb, n), g2,
+          Keyness.pValue(g2));
+    }
   }
 
   /**
    * Rows of one scope: sentence window first, then document; most co-occurrences first. An
-   * entity's name and type are split from its key once per scope, not once per pair.
+   * entity's name and type are split from its key once per scope, not once per pair, and the
+   * statistics are computed once per count pattern (many pairs of rare entities share one).
    */
   static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Rows rows) {
     Map<String, String[]> nameAndType = new HashMap<>();
@@ -123,23 +149,30 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
       int end = k.indexOf('\u0000');
       return new String[] {k.substring(0, end), k.substring(end + 1)};
     });
+    Map<Counts, Integer> patterns = new HashMap<>();
+    List<PatternStatistics> statistics = new ArrayList<>();
     for (Window window : Window.values()) {
       Units units = table.units(window);
+      String windowCode = window.code();
+      long n = units.count();
       int position = 0;
       for (Pair p : units.pairs(minPairCount)) {
-        long n = units.count();
         long na = p.unitsA();
         long nb = p.unitsB();
         long nab = p.cooccurrences();
-        double g2 = Association.g2(nab, na, nb, n);
+        int pattern = patterns.computeIfAbsent(new Counts(window, nab, na, nb), counts -> {
+          statistics.add(PatternStatistics.of(nab, na, nb, n));
+          return statistics.size() - 1;
+        });
+        PatternStatistics association = statistics.get(pattern);
         String[] a = split.apply(p.a());
         String[] b = split.apply(p.b());
         Evidence e = p.evidence();
         String text = evidence(e.text());
-        rows.accept(values -> values.text(scope).text(key).text(a[0]).text(a[1]).text(b[0]).text(b[1]).text(window.code())
-            .integer(nab).integer(p.documentCount()).integer(p.outlets()).integer(n).integer(na).integer(nb)
-            .decimal(Association.pmi(nab, na, nb, n)).decimal(Association.npmi(nab, na, nb, n)).decimal(g2)
-            .decimal(Keyness.pValue(g2)).text(e.docId()).integer(e.sentence() + 1).text(text), position++);
+        rows.accept(pattern, values -> values.text(scope).text(key).text(a[0]).text(a[1]).text(b[0]).text(b[1])
+            .text(windowCode).integer(nab).integer(p.documentCount()).integer(p.outlets()).integer(n).integer(na)
+            .integer(nb).decimal(association.pmi()).decimal(association.npmi()).decimal(association.g2())
+            .decimal(association.p()).text(e.docId()).integer(e.sentence() + 1).text(text), position++);
       }
     }
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -36,6 +37,14 @@ public final class ScopeRows {
 
   /** Rows of a scope of {@code spec}, with its full-detail table in {@code tiers.dataDir()} if set. */
   public static ScopeRows open(ReportSpec spec, SortKey sortKey, ReportTiers tiers) {
+    return open(spec, sortKey, tiers, Set.of());
+  }
+
+  /**
+   * Rows of a scope whose full-detail table takes the columns named {@code patternColumns} from
+   * each row's pattern ({@link #add(int, RowValues.TypedRow, boolean)}).
+   */
+  public static ScopeRows open(ReportSpec spec, SortKey sortKey, ReportTiers tiers, Set<String> patternColumns) {
     if (!tiers.parquet()) {
       return new ScopeRows(spec, sortKey, null);
     }
@@ -43,7 +52,7 @@ public final class ScopeRows {
     ResourceId file = tableFolder(tiers.dataDir(), table.name())
         .resolve(sortKey.digest().substring(0, 24) + ".parquet", StandardResolveOptions.RESOLVE_FILE);
     try {
-      return new ScopeRows(spec, sortKey, ParquetRowWriter.create(file, table));
+      return new ScopeRows(spec, sortKey, ParquetRowWriter.create(file, table, patternColumns));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -95,6 +104,17 @@ public final class ScopeRows {
     if (inCsv) {
       addLine(RowValues.collect(row));
     }
+  }
+
+  /**
+   * Adds a row of the pattern {@code pattern} ({@link ParquetRowWriter#rowPattern}): every row of
+   * one pattern has the same values in the pattern columns.
+   */
+  public void add(int pattern, RowValues.TypedRow row, boolean inCsv) {
+    if (parquet != null) {
+      parquet.rowPattern(pattern);
+    }
+    add(row, inCsv);
   }
 
   private void addLine(List<?> row) {

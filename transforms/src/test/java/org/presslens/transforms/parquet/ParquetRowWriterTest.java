@@ -9,9 +9,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +69,65 @@ class ParquetRowWriterTest {
       writer.endRow();
       assertEquals(1, writer.rows());
     }
+  }
+
+  /**
+   * A table whose count, rate and direction come from each row's pattern, written with them as
+   * pattern columns and as ordinary ones: the same rows, also when a reader filters on a pattern
+   * column (row-group and page statistics). 200,000 rows of long terms make more than one row group
+   * and many pages; a pattern whose rate is missing gives nulls.
+   */
+  @Test
+  void patternColumnsHoldTheValuesTheRowsWouldHaveHadAsOrdinaryColumns() throws Exception {
+    ParquetTable table = ParquetTable.of("patterned", "rows with patterns", List.of(
+        ReportSpec.col("term", "per row"), ReportSpec.integer("count", "per pattern"),
+        ReportSpec.decimal("rate", 4, "per pattern, missing for one"), ReportSpec.col("direction", "per pattern"),
+        ReportSpec.integer("rank", "per row")));
+    Path ordinary = Files.createDirectories(folder.resolve("ordinary"));
+    Path patterned = Files.createDirectories(folder.resolve("patterned"));
+    int rows = 200_000;
+    try (ParquetRowWriter plain = ParquetRowWriter.create(
+            FileSystems.matchNewResource(ordinary.resolve("part.parquet").toString(), false), table);
+        ParquetRowWriter withPatterns = ParquetRowWriter.create(
+            FileSystems.matchNewResource(patterned.resolve("part.parquet").toString(), false), table,
+            Set.of("count", "rate", "direction"))) {
+      for (int i = 0; i < rows; i++) {
+        int pattern = (i * 7919) % 37; // patterns in no order, rows of a pattern far apart
+        withPatterns.rowPattern(pattern);
+        for (ParquetRowWriter writer : List.of(plain, withPatterns)) {
+          writer.text(term(i)).integer(pattern % 5).decimal(pattern == 3 ? Double.NaN : pattern / 8.0)
+              .text(pattern < 20 ? "over" : "under").integer(i);
+          writer.endRow();
+        }
+      }
+    }
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement();
+        ResultSet groups = statement.executeQuery("SELECT count(DISTINCT row_group_id) FROM parquet_metadata('"
+            + patterned.resolve("part.parquet") + "')")) {
+      groups.next();
+      assertTrue(groups.getLong(1) > 1, "row groups: " + groups.getLong(1));
+    }
+    assertEquals(ParquetTables.read(ordinary, "ORDER BY rank"), ParquetTables.read(patterned, "ORDER BY rank"));
+    try (ParquetRowWriter writer = ParquetRowWriter.create(
+        FileSystems.matchNewResource(folder.resolve("no-pattern.parquet").toString(), false), table, Set.of("count"))) {
+      writer.text("a row").integer(1).decimal(1).text("over").integer(1);
+      IllegalStateException noPattern = assertThrows(IllegalStateException.class, writer::endRow);
+      assertTrue(noPattern.getMessage().contains("without its pattern"), noPattern.getMessage());
+    }
+    for (String filter : List.of("WHERE rate > 3.5 ORDER BY rank", "WHERE rate IS NULL ORDER BY rank",
+        "WHERE direction = 'under' AND count = 4 ORDER BY rank")) {
+      List<List<Object>> selected = ParquetTables.read(patterned, filter);
+      assertTrue(!selected.isEmpty(), filter);
+      assertEquals(ParquetTables.read(ordinary, filter), selected, filter);
+    }
+  }
+
+  /** A term of 108 characters that no other row has and that compression cannot shorten much. */
+  private static String term(int row) {
+    String seed = Integer.toString(row);
+    return UUID.nameUUIDFromBytes(seed.getBytes()) + "-" + UUID.nameUUIDFromBytes((seed + "b").getBytes()) + "-"
+        + UUID.nameUUIDFromBytes((seed + "c").getBytes());
   }
 
   /**

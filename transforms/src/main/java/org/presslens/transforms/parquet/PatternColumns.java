@@ -1,0 +1,224 @@
+package org.presslens.transforms.parquet;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.bytes.ByteBufferAllocator;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridValuesWriter;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType;
+
+/**
+ * The columns of a table whose values a row's pattern decides (a contrast's count pattern decides
+ * its counts, rates and statistics), written one row group at a time as parquet-java's dictionary
+ * writer writes them: a dictionary page of each column's distinct values and data pages of
+ * definition levels and dictionary indices, through parquet-java's own encoders and page writers.
+ * Each row costs one index per column instead of a value through the column writers (their level,
+ * dictionary, statistics and size bookkeeping per value), and a pattern's values are taken in once
+ * per row group. A row's pattern is a small non-negative id; all rows with one id in a file must
+ * have the same values in these columns (null for a missing value).
+ */
+final class PatternColumns {
+
+  private final ColumnDescriptor[] descriptors;
+  private final int pageRows;
+  private final int pageBytes;
+  private final ByteBufferAllocator allocator;
+
+  /** Per column: its distinct values in this row group, and each one's index. */
+  private final List<List<Object>> dictionaries = new ArrayList<>();
+  private final List<Map<Object, Integer>> indexOfValue = new ArrayList<>();
+  /** Per column, per pattern of this row group (in the order first seen): its value's index, -1 for null. */
+  private int[][] indexOfPattern;
+  /** The caller's pattern id to its place among this row group's patterns, -1 if not seen. */
+  private int[] patternOfId = new int[0];
+  private int patterns;
+  /** Per row of this row group: its pattern's place. */
+  private int[] rowPatterns = new int[1024];
+  private int rows;
+  /** The current row's pattern's place, and whether its values are being taken in (its first row). */
+  private int current = -1;
+  private boolean taking;
+
+  PatternColumns(List<ColumnDescriptor> descriptors, int pageRows, int pageBytes, ByteBufferAllocator allocator) {
+    this.descriptors = descriptors.toArray(ColumnDescriptor[]::new);
+    this.pageRows = pageRows;
+    this.pageBytes = pageBytes;
+    this.allocator = allocator;
+    startRowGroup();
+  }
+
+  /** Sets the current row's pattern; the values of its first row in the row group are taken as the pattern's. */
+  void rowPattern(int id) {
+    if (id < 0) {
+      throw new IllegalArgumentException("a pattern id below 0: " + id);
+    }
+    if (id >= patternOfId.length) {
+      int old = patternOfId.length;
+      patternOfId = Arrays.copyOf(patternOfId, Math.max(id + 1, 2 * old));
+      Arrays.fill(patternOfId, old, patternOfId.length, -1);
+    }
+    taking = patternOfId[id] < 0;
+    if (taking) {
+      patternOfId[id] = patterns++;
+      for (int c = 0; c < descriptors.length; c++) {
+        if (patterns > indexOfPattern[c].length) {
+          indexOfPattern[c] = Arrays.copyOf(indexOfPattern[c], 2 * patterns);
+        }
+      }
+    }
+    current = patternOfId[id];
+  }
+
+  boolean hasPattern() {
+    return current >= 0;
+  }
+
+  /**
+   * The value of the current row's {@code column}-th pattern column (a {@link Binary}, a
+   * {@code Long} or a {@code Double}; null for a missing one): kept only from a pattern's first row.
+   */
+  void value(int column, Object value) {
+    if (!taking) {
+      return;
+    }
+    if (value == null) {
+      indexOfPattern[column][current] = -1;
+      return;
+    }
+    Integer index = indexOfValue.get(column).get(value);
+    if (index == null) {
+      index = dictionaries.get(column).size();
+      dictionaries.get(column).add(value);
+      indexOfValue.get(column).put(value, index);
+    }
+    indexOfPattern[column][current] = index;
+  }
+
+  void endRow() {
+    if (rows == rowPatterns.length) {
+      rowPatterns = Arrays.copyOf(rowPatterns, 2 * rows);
+    }
+    rowPatterns[rows++] = current;
+    current = -1;
+    taking = false;
+  }
+
+  /** Bytes this row group holds so far, about. */
+  long bufferedSize() {
+    return 4L * rows;
+  }
+
+  /** Writes this row group's pages of each column to its page writer, and starts the next row group. */
+  void writeRowGroup(PageWriterOf pages) throws IOException {
+    for (int c = 0; c < descriptors.length; c++) {
+      writeColumn(c, pages.of(descriptors[c]));
+    }
+    startRowGroup();
+  }
+
+  /** The page writer of a column. */
+  interface PageWriterOf {
+    PageWriter of(ColumnDescriptor column);
+  }
+
+  private void startRowGroup() {
+    dictionaries.clear();
+    indexOfValue.clear();
+    indexOfPattern = new int[descriptors.length][];
+    for (int c = 0; c < descriptors.length; c++) {
+      dictionaries.add(new ArrayList<>());
+      indexOfValue.add(new HashMap<>());
+      indexOfPattern[c] = new int[16];
+    }
+    Arrays.fill(patternOfId, -1);
+    patterns = 0;
+    rows = 0;
+  }
+
+  private void writeColumn(int c, PageWriter writer) throws IOException {
+    PrimitiveType type = descriptors[c].getPrimitiveType();
+    List<Object> dictionary = dictionaries.get(c);
+    int[] index = indexOfPattern[c];
+    int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(dictionary.size() - 1, 0));
+    for (int from = 0; from < rows; from += pageRows) {
+      int to = Math.min(rows, from + pageRows);
+      Statistics<?> statistics = Statistics.createStats(type);
+      boolean[] used = new boolean[dictionary.size()];
+      long nulls = 0;
+      try (var levels = new RunLengthBitPackingHybridValuesWriter(1, 64, pageBytes, allocator);
+          var indices = new RunLengthBitPackingHybridEncoder(bitWidth, 64, pageBytes, allocator)) {
+        for (int r = from; r < to; r++) {
+          int i = index[rowPatterns[r]];
+          if (i < 0) {
+            levels.writeInteger(0);
+            nulls++;
+          } else {
+            levels.writeInteger(1);
+            indices.writeInt(i);
+            used[i] = true;
+          }
+        }
+        for (int i = 0; i < used.length; i++) {
+          if (used[i]) {
+            update(statistics, dictionary.get(i));
+          }
+        }
+        statistics.incrementNumNulls(nulls);
+        boolean none = nulls == to - from;
+        BytesInput values = none ? BytesInput.empty()
+            : BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), indices.toBytes());
+        writer.writePage(BytesInput.concat(levels.getBytes(), values), to - from, to - from, statistics,
+            Encoding.BIT_PACKED, Encoding.RLE, none ? Encoding.PLAIN : Encoding.PLAIN_DICTIONARY);
+      }
+    }
+    if (!dictionary.isEmpty()) {
+      writer.writeDictionaryPage(
+          new DictionaryPage(plain(type, dictionary), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+    }
+  }
+
+  private static void update(Statistics<?> statistics, Object value) {
+    if (value instanceof Binary binary) {
+      statistics.updateStats(binary);
+    } else if (value instanceof Long number) {
+      statistics.updateStats((long) number);
+    } else {
+      statistics.updateStats((double) (Double) value);
+    }
+  }
+
+  /** The values in Parquet's plain encoding: 8 bytes little-endian a number, text as its length (4 bytes) and bytes. */
+  private static BytesInput plain(PrimitiveType type, List<Object> values) {
+    int size = 0;
+    for (Object value : values) {
+      size += value instanceof Binary binary ? 4 + binary.length() : 8;
+    }
+    ByteBuffer bytes = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    for (Object value : values) {
+      switch (type.getPrimitiveTypeName()) {
+        case BINARY -> {
+          Binary binary = (Binary) value;
+          bytes.putInt(binary.length()).put(binary.getBytesUnsafe());
+        }
+        case INT64 -> bytes.putLong((Long) value);
+        case DOUBLE -> bytes.putDouble((Double) value);
+        default -> throw new IllegalStateException("no pattern column of type " + type);
+      }
+    }
+    return BytesInput.from(bytes.array());
+  }
+}
