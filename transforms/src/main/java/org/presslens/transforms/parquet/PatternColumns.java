@@ -1,8 +1,6 @@
 package org.presslens.transforms.parquet;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.plain.PlainValuesWriter;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridValuesWriter;
 import org.apache.parquet.io.api.Binary;
@@ -154,10 +153,13 @@ final class PatternColumns {
     List<Object> dictionary = dictionaries.get(c);
     int[] index = indexOfPattern[c];
     int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(dictionary.size() - 1, 0));
+    // the dictionary values a page uses, for its statistics: marked, listed, and unmarked again
+    boolean[] marked = new boolean[dictionary.size()];
+    int[] used = new int[Math.min(dictionary.size(), pageRows)];
     for (int from = 0; from < rows; from += pageRows) {
       int to = Math.min(rows, from + pageRows);
       Statistics<?> statistics = Statistics.createStats(type);
-      boolean[] used = new boolean[dictionary.size()];
+      int usedCount = 0;
       long nulls = 0;
       try (var levels = new RunLengthBitPackingHybridValuesWriter(1, 64, pageBytes, allocator);
           var indices = new RunLengthBitPackingHybridEncoder(bitWidth, 64, pageBytes, allocator)) {
@@ -169,13 +171,15 @@ final class PatternColumns {
           } else {
             levels.writeInteger(1);
             indices.writeInt(i);
-            used[i] = true;
+            if (!marked[i]) {
+              marked[i] = true;
+              used[usedCount++] = i;
+            }
           }
         }
-        for (int i = 0; i < used.length; i++) {
-          if (used[i]) {
-            update(statistics, dictionary.get(i));
-          }
+        for (int u = 0; u < usedCount; u++) {
+          update(statistics, dictionary.get(used[u]));
+          marked[used[u]] = false;
         }
         statistics.incrementNumNulls(nulls);
         boolean none = nulls == to - from;
@@ -186,8 +190,17 @@ final class PatternColumns {
       }
     }
     if (!dictionary.isEmpty()) {
-      writer.writeDictionaryPage(
-          new DictionaryPage(plain(type, dictionary), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+      try (PlainValuesWriter plain = new PlainValuesWriter(64, pageBytes, allocator)) {
+        for (Object value : dictionary) {
+          switch (type.getPrimitiveTypeName()) {
+            case BINARY -> plain.writeBytes((Binary) value);
+            case INT64 -> plain.writeLong((Long) value);
+            case DOUBLE -> plain.writeDouble((Double) value);
+            default -> throw new IllegalStateException("no pattern column of type " + type);
+          }
+        }
+        writer.writeDictionaryPage(new DictionaryPage(plain.getBytes(), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+      }
     }
   }
 
@@ -199,26 +212,5 @@ final class PatternColumns {
     } else {
       statistics.updateStats((double) (Double) value);
     }
-  }
-
-  /** The values in Parquet's plain encoding: 8 bytes little-endian a number, text as its length (4 bytes) and bytes. */
-  private static BytesInput plain(PrimitiveType type, List<Object> values) {
-    int size = 0;
-    for (Object value : values) {
-      size += value instanceof Binary binary ? 4 + binary.length() : 8;
-    }
-    ByteBuffer bytes = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    for (Object value : values) {
-      switch (type.getPrimitiveTypeName()) {
-        case BINARY -> {
-          Binary binary = (Binary) value;
-          bytes.putInt(binary.length()).put(binary.getBytesUnsafe());
-        }
-        case INT64 -> bytes.putLong((Long) value);
-        case DOUBLE -> bytes.putDouble((Double) value);
-        default -> throw new IllegalStateException("no pattern column of type " + type);
-      }
-    }
-    return BytesInput.from(bytes.array());
   }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +22,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.parquet.format.ColumnIndex;
+import org.apache.parquet.format.PageLocation;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.reports.ReportSpec;
@@ -72,35 +82,14 @@ class ParquetRowWriterTest {
   }
 
   /**
-   * A table whose count, rate and direction come from each row's pattern, written with them as
-   * pattern columns and as ordinary ones: the same rows, also when a reader filters on a pattern
-   * column (row-group and page statistics). 200,000 rows of long terms make more than one row group
-   * and many pages; a pattern whose rate is missing gives nulls.
+   * Pattern columns hold the values the rows would have had as ordinary columns ({@link Patterned}),
+   * also when a reader filters on them (row-group statistics), over more than one row group.
    */
   @Test
   void patternColumnsHoldTheValuesTheRowsWouldHaveHadAsOrdinaryColumns() throws Exception {
-    ParquetTable table = ParquetTable.of("patterned", "rows with patterns", List.of(
-        ReportSpec.col("term", "per row"), ReportSpec.integer("count", "per pattern"),
-        ReportSpec.decimal("rate", 4, "per pattern, missing for one"), ReportSpec.col("direction", "per pattern"),
-        ReportSpec.integer("rank", "per row")));
     Path ordinary = Files.createDirectories(folder.resolve("ordinary"));
     Path patterned = Files.createDirectories(folder.resolve("patterned"));
-    int rows = 200_000;
-    try (ParquetRowWriter plain = ParquetRowWriter.create(
-            FileSystems.matchNewResource(ordinary.resolve("part.parquet").toString(), false), table);
-        ParquetRowWriter withPatterns = ParquetRowWriter.create(
-            FileSystems.matchNewResource(patterned.resolve("part.parquet").toString(), false), table,
-            Set.of("count", "rate", "direction"))) {
-      for (int i = 0; i < rows; i++) {
-        int pattern = (i * 7919) % 37; // patterns in no order, rows of a pattern far apart
-        withPatterns.rowPattern(pattern);
-        for (ParquetRowWriter writer : List.of(plain, withPatterns)) {
-          writer.text(term(i)).integer(pattern % 5).decimal(pattern == 3 ? Double.NaN : pattern / 8.0)
-              .text(pattern < 20 ? "over" : "under").integer(i);
-          writer.endRow();
-        }
-      }
-    }
+    Patterned.write(ordinary.resolve("part.parquet"), patterned.resolve("part.parquet"));
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement();
         ResultSet groups = statement.executeQuery("SELECT count(DISTINCT row_group_id) FROM parquet_metadata('"
@@ -108,9 +97,11 @@ class ParquetRowWriterTest {
       groups.next();
       assertTrue(groups.getLong(1) > 1, "row groups: " + groups.getLong(1));
     }
+    assertEquals(Patterned.ROWS, ParquetTables.read(patterned, "").size());
     assertEquals(ParquetTables.read(ordinary, "ORDER BY rank"), ParquetTables.read(patterned, "ORDER BY rank"));
     try (ParquetRowWriter writer = ParquetRowWriter.create(
-        FileSystems.matchNewResource(folder.resolve("no-pattern.parquet").toString(), false), table, Set.of("count"))) {
+        FileSystems.matchNewResource(folder.resolve("no-pattern.parquet").toString(), false), Patterned.TABLE,
+        Set.of("count"))) {
       writer.text("a row").integer(1).decimal(1).text("over").integer(1);
       IllegalStateException noPattern = assertThrows(IllegalStateException.class, writer::endRow);
       assertTrue(noPattern.getMessage().contains("without its pattern"), noPattern.getMessage());
@@ -120,6 +111,99 @@ class ParquetRowWriterTest {
       List<List<Object>> selected = ParquetTables.read(patterned, filter);
       assertTrue(!selected.isEmpty(), filter);
       assertEquals(ParquetTables.read(ordinary, filter), selected, filter);
+    }
+  }
+
+  /**
+   * Each page of a pattern column carries the statistics of its own rows (the page index readers
+   * use to skip pages): read back with parquet-java's reader, page by page, against the rows the
+   * page holds.
+   */
+  @Test
+  void patternColumnPagesCarryTheStatisticsOfTheirOwnRows() throws Exception {
+    Path patterned = folder.resolve("patterned.parquet");
+    Patterned.write(folder.resolve("ordinary.parquet"), patterned);
+    int pages = 0;
+    byte[] file = Files.readAllBytes(patterned);
+    int footerLength = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    ParquetMetadata footer = new ParquetMetadataConverter().readParquetMetadata(
+        new ByteArrayInputStream(file, file.length - 8 - footerLength, footerLength),
+        ParquetMetadataConverter.NO_FILTER);
+    long firstRowOfGroup = 0;
+    for (BlockMetaData group : footer.getBlocks()) {
+      ColumnChunkMetaData rate = group.getColumns().stream()
+          .filter(c -> c.getPath().toDotString().equals("rate")).findFirst().orElseThrow();
+      ColumnIndex statistics = Util.readColumnIndex(new ByteArrayInputStream(file,
+          (int) rate.getColumnIndexReference().getOffset(), rate.getColumnIndexReference().getLength()));
+      List<PageLocation> locations = Util.readOffsetIndex(new ByteArrayInputStream(file,
+          (int) rate.getOffsetIndexReference().getOffset(), rate.getOffsetIndexReference().getLength()))
+          .getPage_locations();
+      for (int page = 0; page < locations.size(); page++) {
+        long first = locations.get(page).getFirst_row_index();
+        long end = page + 1 < locations.size() ? locations.get(page + 1).getFirst_row_index() : group.getRowCount();
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        long nulls = 0;
+        for (long row = first; row < end; row++) {
+          Double value = Patterned.rate((int) (firstRowOfGroup + row));
+          if (value == null) {
+            nulls++;
+          } else {
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+          }
+        }
+        assertEquals(nulls, statistics.getNull_counts().get(page), "nulls of page " + page);
+        // a delta of 0: parquet-java writes a minimum of 0 as -0.0, as its column writers do
+        assertEquals(min, littleEndianDouble(statistics.getMin_values().get(page)), 0, "min of page " + page);
+        assertEquals(max, littleEndianDouble(statistics.getMax_values().get(page)), 0, "max of page " + page);
+        pages++;
+      }
+      firstRowOfGroup += group.getRowCount();
+    }
+    assertTrue(pages > 10, "pages: " + pages);
+  }
+
+  private static double littleEndianDouble(ByteBuffer bytes) {
+    return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).getDouble(0);
+  }
+
+  /**
+   * 200,000 rows whose count, rate and direction come from their pattern, one of 37 in no order
+   * (the rows of a pattern far apart), the rate missing for one; written with those as pattern
+   * columns and as ordinary ones. The long terms make more than one row group and many pages.
+   */
+  private static final class Patterned {
+    static final int ROWS = 200_000;
+    static final ParquetTable TABLE = ParquetTable.of("patterned", "rows with patterns", List.of(
+        ReportSpec.col("term", "per row"), ReportSpec.integer("count", "per pattern"),
+        ReportSpec.decimal("rate", 4, "per pattern, missing for one"), ReportSpec.col("direction", "per pattern"),
+        ReportSpec.integer("rank", "per row")));
+
+    static int pattern(int row) {
+      return (row * 7919) % 37;
+    }
+
+    static Double rate(int row) {
+      return pattern(row) == 3 ? null : pattern(row) / 8.0;
+    }
+
+    static void write(Path ordinary, Path patterned) throws Exception {
+      try (ParquetRowWriter plain = ParquetRowWriter.create(
+              FileSystems.matchNewResource(ordinary.toString(), false), TABLE);
+          ParquetRowWriter withPatterns = ParquetRowWriter.create(
+              FileSystems.matchNewResource(patterned.toString(), false), TABLE, Set.of("count", "rate", "direction"))) {
+        for (int i = 0; i < ROWS; i++) {
+          int pattern = pattern(i);
+          Double rate = rate(i);
+          withPatterns.rowPattern(pattern);
+          for (ParquetRowWriter writer : List.of(plain, withPatterns)) {
+            writer.text(term(i)).integer(pattern % 5).decimal(rate == null ? Double.NaN : rate)
+                .text(pattern < 20 ? "over" : "under").integer(i);
+            writer.endRow();
+          }
+        }
+      }
     }
   }
 
