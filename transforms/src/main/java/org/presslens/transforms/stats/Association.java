@@ -6,7 +6,7 @@ package org.presslens.transforms.stats;
  *
  * <pre>
  *   PMI  = log2(n_ab * N / (n_a * n_b))
- *   NPMI = PMI / -log2(n_ab / N)          (1 when n_ab = N; in [-1, 1])
+ *   NPMI = PMI / -log2(n_ab / N)          (1 when n_ab = N or a and b are only found together; in [-1, 1])
  *   G2   = the 4-cell log-likelihood of the table [n_ab, n_b - n_ab; n_a - n_ab, N - n_a - n_b + n_ab]
  * </pre>
  */
@@ -21,7 +21,9 @@ public final class Association {
 
   public static double npmi(long nab, long na, long nb, long n) {
     check(nab, na, nb, n);
-    if (nab == n) {
+    // a and b only ever found together: PMI is -log2(n_ab / N) itself, so NPMI is 1, which the
+    // division of two logarithms computed apart can miss by a rounding (2 of 5 units: 1.0000000000000002)
+    if (nab == n || nab == na && nab == nb) {
       return 1.0;
     }
     return pmi(nab, na, nb, n) / -log2((double) nab / n);

@@ -24,6 +24,15 @@ class AssociationTest {
     assertEquals(0.0, Association.g2(1, 2, 2, 4), 1e-12);
     // always together in every unit: NPMI is 1, G2 undefined -> 0
     assertEquals(1.0, Association.npmi(5, 5, 5, 5));
+    // only ever together, in fewer units than all: exactly 1 (as a ratio of two logarithms, 2 of 5
+    // units gives 1.0000000000000002 and 2 of 3 gives 0.9999999999999998)
+    assertEquals(1.0, Association.npmi(2, 2, 2, 5));
+    for (long n = 2; n <= 2_000; n++) {
+      for (long together = 1; together < n; together += 1 + together / 3) {
+        double npmi = Association.npmi(together, together, together, n);
+        assertEquals(1.0, npmi, "together in " + together + " of " + n);
+      }
+    }
     assertEquals(0.0, Association.g2(5, 5, 5, 5));
     assertThrows(IllegalArgumentException.class, () -> Association.pmi(3, 2, 5, 10));
     assertThrows(IllegalArgumentException.class, () -> Association.pmi(0, 2, 5, 10));
