@@ -67,8 +67,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private final boolean[] fromPattern;
   /** Per column, its place among the pattern columns or among the others. */
   private final int[] place;
-  /** The columns written value by value, and the pattern columns (null without any). */
+  /** The columns written value by value. */
   private final MessageType valueSchema;
+  /** The pattern columns; null without any. */
   private final PatternColumns patternColumns;
   /** Per column, the last text written and its UTF-8 bytes. */
   private final String[] lastText;
@@ -179,7 +180,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   public RowValues text(String value) {
     ColumnWriter writer = next(Kind.TEXT);
     if (writer == null) {
-      patternColumns.value(place[column], value == null ? null : binary(column, value));
+      if (patternColumns.taking()) {
+        patternColumns.value(place[column], value == null ? null : binary(column, value));
+      }
     } else if (value == null) {
       writer.writeNull(0, 0);
     } else {
@@ -193,7 +196,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   public RowValues integer(long value) {
     ColumnWriter writer = next(Kind.INTEGER);
     if (writer == null) {
-      patternColumns.value(place[column], value);
+      if (patternColumns.taking()) {
+        patternColumns.value(place[column], value);
+      }
     } else {
       writer.write(value, 0, 1);
     }
@@ -205,7 +210,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   public RowValues decimal(double value) {
     ColumnWriter writer = next(Kind.DECIMAL);
     if (writer == null) {
-      patternColumns.value(place[column], Double.isNaN(value) ? null : value);
+      if (patternColumns.taking()) {
+        patternColumns.value(place[column], Double.isNaN(value) ? null : value);
+      }
     } else if (Double.isNaN(value)) {
       writer.writeNull(0, 0);
     } else {

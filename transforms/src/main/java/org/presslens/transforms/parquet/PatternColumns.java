@@ -86,6 +86,11 @@ final class PatternColumns {
     return current >= 0;
   }
 
+  /** Whether the current row is its pattern's first in the row group, whose values are taken in. */
+  boolean taking() {
+    return taking;
+  }
+
   /**
    * The value of the current row's {@code column}-th pattern column (a {@link Binary}, a
    * {@code Long} or a {@code Double}; null for a missing one): kept only from a pattern's first row.
