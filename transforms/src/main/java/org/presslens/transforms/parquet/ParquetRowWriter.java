@@ -294,7 +294,7 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
         file.startBlock(rowsInGroup);
         columns.flush();
         if (patternColumns != null) {
-          patternColumns.writeRowGroup(pages::getPageWriter);
+          patternColumns.writeRowGroup(pages);
         }
         pages.flushToFileWriter(file);
         file.endBlock();

@@ -3,7 +3,7 @@ package org.presslens.transforms.parquet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.bytes.ByteBufferAllocator;
@@ -12,6 +12,7 @@ import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriteStore;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.plain.PlainValuesWriter;
@@ -37,9 +38,8 @@ final class PatternColumns {
   private final int pageBytes;
   private final ByteBufferAllocator allocator;
 
-  /** Per column: its distinct values in this row group, and each one's index. */
-  private final List<List<Object>> dictionaries = new ArrayList<>();
-  private final List<Map<Object, Integer>> indexOfValue = new ArrayList<>();
+  /** Per column: its distinct values in this row group, in the order of their indices. */
+  private final List<Map<Object, Integer>> dictionaries = new ArrayList<>();
   /** Per column, per pattern of this row group (in the order first seen): its value's index, -1 for null. */
   private int[][] indexOfPattern;
   /** The caller's pattern id to its place among this row group's patterns, -1 if not seen. */
@@ -103,13 +103,8 @@ final class PatternColumns {
       indexOfPattern[column][current] = -1;
       return;
     }
-    Integer index = indexOfValue.get(column).get(value);
-    if (index == null) {
-      index = dictionaries.get(column).size();
-      dictionaries.get(column).add(value);
-      indexOfValue.get(column).put(value, index);
-    }
-    indexOfPattern[column][current] = index;
+    Map<Object, Integer> dictionary = dictionaries.get(column);
+    indexOfPattern[column][current] = dictionary.computeIfAbsent(value, v -> dictionary.size());
   }
 
   void endRow() {
@@ -127,25 +122,18 @@ final class PatternColumns {
   }
 
   /** Writes this row group's pages of each column to its page writer, and starts the next row group. */
-  void writeRowGroup(PageWriterOf pages) throws IOException {
+  void writeRowGroup(PageWriteStore pages) throws IOException {
     for (int c = 0; c < descriptors.length; c++) {
-      writeColumn(c, pages.of(descriptors[c]));
+      writeColumn(c, pages.getPageWriter(descriptors[c]));
     }
     startRowGroup();
   }
 
-  /** The page writer of a column. */
-  interface PageWriterOf {
-    PageWriter of(ColumnDescriptor column);
-  }
-
   private void startRowGroup() {
     dictionaries.clear();
-    indexOfValue.clear();
     indexOfPattern = new int[descriptors.length][];
     for (int c = 0; c < descriptors.length; c++) {
-      dictionaries.add(new ArrayList<>());
-      indexOfValue.add(new HashMap<>());
+      dictionaries.add(new LinkedHashMap<>());
       indexOfPattern[c] = new int[16];
     }
     Arrays.fill(patternOfId, -1);
@@ -155,7 +143,7 @@ final class PatternColumns {
 
   private void writeColumn(int c, PageWriter writer) throws IOException {
     PrimitiveType type = descriptors[c].getPrimitiveType();
-    List<Object> dictionary = dictionaries.get(c);
+    List<Object> dictionary = new ArrayList<>(dictionaries.get(c).keySet());
     int[] index = indexOfPattern[c];
     int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(dictionary.size() - 1, 0));
     // the dictionary values a page uses, for its statistics: marked, listed, and unmarked again
