@@ -48,9 +48,17 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
 
   /**
    * One pair as the report reads it; {@code a} sorts before {@code b} (entity keys: canonical NUL
-   * type), each with the units that mention it.
+   * type), each with the units that mention it; {@code numbers} stand for its strings.
    */
-  public record Pair(String a, String b, long unitsA, long unitsB, long cooccurrences, long documentCount, int outlets, Evidence evidence) {}
+  public record Pair(String a, String b, long unitsA, long unitsB, long cooccurrences, long documentCount, int outlets,
+      Evidence evidence, Numbers numbers) {}
+
+  /**
+   * The table's numbers (from 0) of a pair's entities {@code a} and {@code b}, of its evidence's
+   * document and of its evidence's text: within one table, one number is always the same string,
+   * so a report can key what it derives from these strings by number.
+   */
+  public record Numbers(int a, int b, int evidenceDoc, int evidenceText) {}
 
   /** Where two entities are mentioned closest together. */
   public record Evidence(long distance, String docId, int sentence, String text) implements Serializable {}
@@ -206,7 +214,8 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
       String second = entities.term(b[i]);
       return new Pair(inOrder ? first : second, inOrder ? second : first, perEntity(inOrder ? a[i] : b[i]),
           perEntity(inOrder ? b[i] : a[i]), count[i], documents[i], outletIds[i].length,
-          new Evidence(distance[i], docs.term(evidenceDoc[i]), evidenceSentence[i], texts.term(evidenceText[i])));
+          new Evidence(distance[i], docs.term(evidenceDoc[i]), evidenceSentence[i], texts.term(evidenceText[i])),
+          new Numbers(inOrder ? a[i] : b[i], inOrder ? b[i] : a[i], evidenceDoc[i], evidenceText[i]));
     }
 
     private long perEntity(int id) {

@@ -5,6 +5,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +42,9 @@ import org.xerial.snappy.Snappy;
  * the next in a column (a doc_id, an outlet, a direction) is encoded to UTF-8 once per run of rows.
  * Rows come as lists ({@link #write}) or value by value ({@link RowValues}, then {@link #endRow}),
  * which tables of millions of rows use so that no row is made as a list of boxed values. A table's
- * pattern columns, if it is given some, take their values from the row's pattern
- * ({@link #rowPattern}, {@link PatternColumns}).
+ * pattern columns, if it is given some, take their values from the row's patterns: the columns come
+ * in groups, and each row names its pattern in every group ({@link #rowPattern}, {@link
+ * PatternColumns}).
  */
 public final class ParquetRowWriter implements RowValues, AutoCloseable {
 
@@ -63,14 +65,14 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private final BytesInputCompressor compressor = new SnappyPages();
   private final String tableName;
   private final Kind[] kinds;
-  /** Per column, whether its values come from the row's pattern. */
-  private final boolean[] fromPattern;
-  /** Per column, its place among the pattern columns or among the others. */
+  /** Per column, the pattern group its values come from; -1 for a column written value by value. */
+  private final int[] group;
+  /** Per column, its place among its group's columns or among the columns written value by value. */
   private final int[] place;
   /** The columns written value by value. */
   private final MessageType valueSchema;
-  /** The pattern columns; null without any. */
-  private final PatternColumns patternColumns;
+  /** The pattern columns, a group each. */
+  private final PatternColumns[] groups;
   /** Per column, the last text written and its UTF-8 bytes. */
   private final String[] lastText;
   private final Binary[] lastBinary;
@@ -83,7 +85,7 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private long rows;
   private boolean closed;
 
-  private ParquetRowWriter(ChannelOutputFile out, ParquetTable table, Set<String> patternColumnNames)
+  private ParquetRowWriter(ChannelOutputFile out, ParquetTable table, List<Set<String>> patternGroups)
       throws IOException {
     this.out = out;
     schema = table.parquetSchema();
@@ -91,26 +93,41 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
     kinds = table.columns().stream().map(c -> c.kind()).toArray(Kind[]::new);
     lastText = new String[kinds.length];
     lastBinary = new Binary[kinds.length];
-    fromPattern = new boolean[kinds.length];
+    group = new int[kinds.length];
     place = new int[kinds.length];
+    Arrays.fill(group, -1);
     List<Type> valueFields = new ArrayList<>();
-    List<ColumnDescriptor> patternDescriptors = new ArrayList<>();
+    List<List<ColumnDescriptor>> groupDescriptors = new ArrayList<>();
+    for (int g = 0; g < patternGroups.size(); g++) {
+      groupDescriptors.add(new ArrayList<>());
+    }
     for (int i = 0; i < kinds.length; i++) {
-      ColumnDescriptor descriptor = schema.getColumns().get(i);
-      fromPattern[i] = patternColumnNames.contains(table.columns().get(i).name());
-      place[i] = fromPattern[i] ? patternDescriptors.size() : valueFields.size();
-      if (fromPattern[i]) {
-        patternDescriptors.add(descriptor);
+      String name = table.columns().get(i).name();
+      for (int g = 0; g < patternGroups.size(); g++) {
+        if (patternGroups.get(g).contains(name)) {
+          if (group[i] >= 0) {
+            throw new IllegalArgumentException("column " + name + " in two pattern groups of table " + tableName);
+          }
+          group[i] = g;
+        }
+      }
+      if (group[i] >= 0) {
+        place[i] = groupDescriptors.get(group[i]).size();
+        groupDescriptors.get(group[i]).add(schema.getColumns().get(i));
       } else {
+        place[i] = valueFields.size();
         valueFields.add(schema.getType(i));
       }
     }
-    if (patternDescriptors.size() != patternColumnNames.size()) {
-      throw new IllegalArgumentException("pattern columns " + patternColumnNames + " not all in table " + tableName);
+    groups = new PatternColumns[patternGroups.size()];
+    for (int g = 0; g < groups.length; g++) {
+      if (groupDescriptors.get(g).size() != patternGroups.get(g).size()) {
+        throw new IllegalArgumentException("pattern columns " + patternGroups.get(g) + " not all in table " + tableName);
+      }
+      groups[g] = new PatternColumns(groupDescriptors.get(g), properties.getPageRowCountLimit(),
+          properties.getPageSizeThreshold(), properties.getAllocator());
     }
     valueSchema = new MessageType(schema.getName(), valueFields);
-    patternColumns = patternDescriptors.isEmpty() ? null : new PatternColumns(patternDescriptors,
-        properties.getPageRowCountLimit(), properties.getPageSizeThreshold(), properties.getAllocator());
     file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES, 0, null, properties);
     file.start();
     startRowGroup();
@@ -118,39 +135,46 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
 
   /** A writer into a new file (replacing one of the same name). */
   public static ParquetRowWriter create(ResourceId file, ParquetTable table) throws IOException {
-    return create(file, table, Set.of());
+    return create(file, table, List.of());
   }
 
   /**
-   * A writer into a new file whose columns named {@code patternColumns} take their values from
-   * each row's pattern ({@link #rowPattern}).
+   * A writer into a new file whose columns named in {@code patternGroups} take their values from
+   * each row's pattern in their group ({@link #rowPattern}).
    */
-  public static ParquetRowWriter create(ResourceId file, ParquetTable table, Set<String> patternColumns)
+  public static ParquetRowWriter create(ResourceId file, ParquetTable table, List<Set<String>> patternGroups)
       throws IOException {
-    return open(FileSystems.create(file, MimeTypes.BINARY), table, patternColumns);
+    return open(FileSystems.create(file, MimeTypes.BINARY), table, patternGroups);
   }
 
   /** A writer into an open channel, closed with the writer. */
   public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table) throws IOException {
-    return open(channel, table, Set.of());
+    return open(channel, table, List.of());
   }
 
-  /** A writer with pattern columns into an open channel, closed with the writer. */
-  public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table, Set<String> patternColumns)
+  /** A writer with groups of pattern columns into an open channel, closed with the writer. */
+  public static ParquetRowWriter open(WritableByteChannel channel, ParquetTable table, List<Set<String>> patternGroups)
       throws IOException {
-    return new ParquetRowWriter(new ChannelOutputFile(channel), table, patternColumns);
+    try {
+      return new ParquetRowWriter(new ChannelOutputFile(channel), table, patternGroups);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /**
-   * The next row's pattern, given before its values: every row with this id (a small number, from
-   * 0) has the same values in the pattern columns, which are taken from the first such row of a
+   * The next row's pattern in pattern group {@code group} (the group's place in the list the
+   * writer was made with), given before its values: every row with this id (a small number, from
+   * 0) has the same values in the group's columns, which are taken from the first such row of a
    * row group; in the others they are passed over.
    */
-  public void rowPattern(int id) {
-    if (patternColumns == null) {
-      throw new IllegalStateException("a row pattern for table " + tableName + ", which has no pattern columns");
+  public void rowPattern(int group, int id) {
+    if (group < 0 || group >= groups.length) {
+      throw new IllegalStateException("a row pattern for group " + group + " of table " + tableName + ", which has "
+          + groups.length + " pattern groups");
     }
-    patternColumns.rowPattern(id);
+    groups[group].rowPattern(id);
   }
 
   /** Writes one row of typed values in column order. */
@@ -160,11 +184,12 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
           + kinds.length + " columns: " + row);
     }
     for (Object value : row) {
-      if (value == null && !fromPattern[column]) {
+      if (value == null && group[column] < 0) {
         writers[place[column]].writeNull(0, 0);
         column++;
       } else if (value == null) {
-        patternColumns.value(place[column++], null);
+        groups[group[column]].value(place[column], null);
+        column++;
       } else if (value instanceof String text) {
         text(text);
       } else if (kinds[column] == Kind.INTEGER) {
@@ -180,8 +205,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   public RowValues text(String value) {
     ColumnWriter writer = next(Kind.TEXT);
     if (writer == null) {
-      if (patternColumns.taking()) {
-        patternColumns.value(place[column], value == null ? null : binary(column, value));
+      PatternColumns patterns = groups[group[column]];
+      if (patterns.taking()) {
+        patterns.value(place[column], value == null ? null : binary(column, value));
       }
     } else if (value == null) {
       writer.writeNull(0, 0);
@@ -196,8 +222,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   public RowValues integer(long value) {
     ColumnWriter writer = next(Kind.INTEGER);
     if (writer == null) {
-      if (patternColumns.taking()) {
-        patternColumns.value(place[column], value);
+      PatternColumns patterns = groups[group[column]];
+      if (patterns.taking()) {
+        patterns.value(place[column], value);
       }
     } else {
       writer.write(value, 0, 1);
@@ -210,8 +237,9 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   public RowValues decimal(double value) {
     ColumnWriter writer = next(Kind.DECIMAL);
     if (writer == null) {
-      if (patternColumns.taking()) {
-        patternColumns.value(place[column], Double.isNaN(value) ? null : value);
+      PatternColumns patterns = groups[group[column]];
+      if (patterns.taking()) {
+        patterns.value(place[column], Double.isNaN(value) ? null : value);
       }
     } else if (Double.isNaN(value)) {
       writer.writeNull(0, 0);
@@ -235,7 +263,7 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       throw new IllegalStateException("a " + kind + " value for column " + column + " of table " + tableName
           + ", which holds " + kinds[column]);
     }
-    return fromPattern[column] ? null : writers[place[column]];
+    return group[column] >= 0 ? null : writers[place[column]];
   }
 
   /** Ends the row whose values were given by {@link #text}, {@link #integer} and {@link #decimal}. */
@@ -244,11 +272,11 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       throw new IllegalStateException("a row of " + column + " values for the " + kinds.length + " columns of table "
           + tableName);
     }
-    if (patternColumns != null) {
-      if (!patternColumns.hasPattern()) {
-        throw new IllegalStateException("a row without its pattern for table " + tableName);
+    for (int g = 0; g < groups.length; g++) {
+      if (!groups[g].hasPattern()) {
+        throw new IllegalStateException("a row without its pattern in group " + g + " for table " + tableName);
       }
-      patternColumns.endRow();
+      groups[g].endRow();
     }
     column = 0;
     columns.endRecord();
@@ -261,7 +289,11 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   }
 
   private long bufferedSize() {
-    return columns.getBufferedSize() + (patternColumns == null ? 0 : patternColumns.bufferedSize());
+    long size = columns.getBufferedSize();
+    for (PatternColumns patterns : groups) {
+      size += patterns.bufferedSize();
+    }
+    return size;
   }
 
   private Binary binary(int column, String text) {
@@ -293,8 +325,8 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       if (rowsInGroup > 0) {
         file.startBlock(rowsInGroup);
         columns.flush();
-        if (patternColumns != null) {
-          patternColumns.writeRowGroup(pages);
+        for (PatternColumns patterns : groups) {
+          patterns.writeRowGroup(pages);
         }
         pages.flushToFileWriter(file);
         file.endBlock();

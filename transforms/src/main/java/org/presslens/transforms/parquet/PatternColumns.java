@@ -51,6 +51,8 @@ final class PatternColumns {
   /** The current row's pattern's place, and whether its values are being taken in (its first row). */
   private int current = -1;
   private boolean taking;
+  /** Bytes of this row group's dictionary values, about. */
+  private long dictionaryBytes;
 
   PatternColumns(List<ColumnDescriptor> descriptors, int pageRows, int pageBytes, ByteBufferAllocator allocator) {
     this.descriptors = descriptors.toArray(ColumnDescriptor[]::new);
@@ -104,7 +106,13 @@ final class PatternColumns {
       return;
     }
     Map<Object, Integer> dictionary = dictionaries.get(column);
-    indexOfPattern[column][current] = dictionary.computeIfAbsent(value, v -> dictionary.size());
+    Integer index = dictionary.get(value);
+    if (index == null) {
+      index = dictionary.size();
+      dictionary.put(value, index);
+      dictionaryBytes += value instanceof Binary binary ? 4 + binary.length() : 8;
+    }
+    indexOfPattern[column][current] = index;
   }
 
   void endRow() {
@@ -116,9 +124,9 @@ final class PatternColumns {
     taking = false;
   }
 
-  /** Bytes this row group holds so far, about. */
+  /** Bytes this row group holds so far, about: a pattern per row and the dictionaries' values. */
   long bufferedSize() {
-    return 4L * rows;
+    return 4L * rows + dictionaryBytes;
   }
 
   /** Writes this row group's pages of each column to its page writer, and starts the next row group. */
@@ -139,6 +147,7 @@ final class PatternColumns {
     Arrays.fill(patternOfId, -1);
     patterns = 0;
     rows = 0;
+    dictionaryBytes = 0;
   }
 
   private void writeColumn(int c, PageWriter writer) throws IOException {

@@ -105,25 +105,37 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
 
   private static List<ReportBlock> scope(String scope, String key, SortKey sortKey, CooccurrenceTable table,
       long minPairCount, ReportTiers tiers) {
-    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers, PATTERN_COLUMNS);
-    rows(scope, key, table, minPairCount,
-        (pattern, row, position) -> rows.add(pattern, row, position < tiers.topPairs()));
+    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers, PATTERN_GROUPS);
+    rows(scope, key, table, minPairCount, (patterns, row, position) -> {
+      for (int group = 0; group < patterns.length; group++) {
+        rows.rowPattern(group, patterns[group]);
+      }
+      rows.add(row, position < tiers.topPairs());
+    });
     return rows.finish();
   }
 
   /**
-   * The columns that a pair's count pattern decides (its window's units, its and its entities'
-   * units): the counts and the association statistics.
+   * The full-detail table's groups of columns whose values a number decides (see
+   * {@link ScopeRows#rowPattern}), in the order of a row's patterns ({@link Rows}): the counts and
+   * association statistics by the pair's count pattern (its window's units, its and its entities'
+   * units); the scope and window by the window; each entity's name and type by the entity; the
+   * evidence's document and text by their numbers in the table.
    */
-  static final Set<String> PATTERN_COLUMNS = Set.of("cooccurrences", "units", "units_a", "units_b", "pmi", "npmi", "g2",
-      "p");
+  static final List<Set<String>> PATTERN_GROUPS = List.of(
+      Set.of("cooccurrences", "units", "units_a", "units_b", "pmi", "npmi", "g2", "p"),
+      Set.of("scope", "scope_key", "window"),
+      Set.of("entity_a", "type_a"),
+      Set.of("entity_b", "type_b"),
+      Set.of("evidence_doc_id"),
+      Set.of("evidence_text"));
 
   /**
-   * A row, its count pattern's number within its scope (from 0), and its place among the rows of
-   * its window (from 0).
+   * A row, its patterns in the groups of {@link #PATTERN_GROUPS} (an array that is only valid
+   * during the call), and its place among the rows of its window (from 0).
    */
   interface Rows {
-    void accept(int pattern, RowValues.TypedRow row, int position);
+    void accept(int[] patterns, RowValues.TypedRow row, int position);
   }
 
   /** The counts that decide a pair's statistics in a scope. */
@@ -151,6 +163,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
     });
     Map<Counts, Integer> patterns = new HashMap<>();
     List<PatternStatistics> statistics = new ArrayList<>();
+    int[] rowPatterns = new int[PATTERN_GROUPS.size()];
     for (Window window : Window.values()) {
       Units units = table.units(window);
       String windowCode = window.code();
@@ -169,7 +182,13 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
         String[] b = split.apply(p.b());
         Evidence e = p.evidence();
         String text = evidence(e.text());
-        rows.accept(pattern, values -> values.text(scope).text(key).text(a[0]).text(a[1]).text(b[0]).text(b[1])
+        rowPatterns[0] = pattern;
+        rowPatterns[1] = window.ordinal();
+        rowPatterns[2] = p.numbers().a();
+        rowPatterns[3] = p.numbers().b();
+        rowPatterns[4] = p.numbers().evidenceDoc();
+        rowPatterns[5] = p.numbers().evidenceText();
+        rows.accept(rowPatterns, values -> values.text(scope).text(key).text(a[0]).text(a[1]).text(b[0]).text(b[1])
             .text(windowCode).integer(nab).integer(p.documentCount()).integer(p.outlets()).integer(n).integer(na)
             .integer(nb).decimal(association.pmi()).decimal(association.npmi()).decimal(association.g2())
             .decimal(association.p()).text(e.docId()).integer(e.sentence() + 1).text(text), position++);

@@ -193,7 +193,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
       for (List<NestedTerms.Listed<Contrast>> direction : List.of(listing.over(), listing.under())) {
         direction.stream().limit(tiers.topContrasts()).forEach(l -> folded.put(l.item().term(), String.join("; ", l.folded())));
       }
-      ScopeRows rows = ScopeRows.open(SPEC, key, tiers, ContrastRows.PATTERN_COLUMNS);
+      ScopeRows rows = ScopeRows.open(SPEC, key, tiers, List.of(ContrastRows.PATTERN_COLUMNS));
       for (Contrast c : contrasts) {
         String into = folded.get(c.term());
         rows.add(c.pattern(), values -> ContrastRows.write(values, outlet, reference, c, into == null ? "" : into),

@@ -37,14 +37,14 @@ public final class ScopeRows {
 
   /** Rows of a scope of {@code spec}, with its full-detail table in {@code tiers.dataDir()} if set. */
   public static ScopeRows open(ReportSpec spec, SortKey sortKey, ReportTiers tiers) {
-    return open(spec, sortKey, tiers, Set.of());
+    return open(spec, sortKey, tiers, List.of());
   }
 
   /**
-   * Rows of a scope whose full-detail table takes the columns named {@code patternColumns} from
-   * each row's pattern ({@link #add(int, RowValues.TypedRow, boolean)}).
+   * Rows of a scope whose full-detail table takes the columns named in {@code patternGroups} from
+   * each row's pattern in their group ({@link #rowPattern}, {@link #add(int, RowValues.TypedRow, boolean)}).
    */
-  public static ScopeRows open(ReportSpec spec, SortKey sortKey, ReportTiers tiers, Set<String> patternColumns) {
+  public static ScopeRows open(ReportSpec spec, SortKey sortKey, ReportTiers tiers, List<Set<String>> patternGroups) {
     if (!tiers.parquet()) {
       return new ScopeRows(spec, sortKey, null);
     }
@@ -52,7 +52,7 @@ public final class ScopeRows {
     ResourceId file = tableFolder(tiers.dataDir(), table.name())
         .resolve(sortKey.digest().substring(0, 24) + ".parquet", StandardResolveOptions.RESOLVE_FILE);
     try {
-      return new ScopeRows(spec, sortKey, ParquetRowWriter.create(file, table, patternColumns));
+      return new ScopeRows(spec, sortKey, ParquetRowWriter.create(file, table, patternGroups));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,13 +107,18 @@ public final class ScopeRows {
   }
 
   /**
-   * Adds a row of the pattern {@code pattern} ({@link ParquetRowWriter#rowPattern}): every row of
-   * one pattern has the same values in the pattern columns.
+   * The next row's pattern in pattern group {@code group} ({@link ParquetRowWriter#rowPattern}):
+   * every row of one pattern has the same values in the group's columns.
    */
-  public void add(int pattern, RowValues.TypedRow row, boolean inCsv) {
+  public void rowPattern(int group, int id) {
     if (parquet != null) {
-      parquet.rowPattern(pattern);
+      parquet.rowPattern(group, id);
     }
+  }
+
+  /** Adds a row of the pattern {@code pattern} in the table's one pattern group. */
+  public void add(int pattern, RowValues.TypedRow row, boolean inCsv) {
+    rowPattern(0, pattern);
     add(row, inCsv);
   }
 

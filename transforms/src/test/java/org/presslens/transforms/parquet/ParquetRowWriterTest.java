@@ -101,11 +101,15 @@ class ParquetRowWriterTest {
     assertEquals(ParquetTables.read(ordinary, "ORDER BY rank"), ParquetTables.read(patterned, "ORDER BY rank"));
     try (ParquetRowWriter writer = ParquetRowWriter.create(
         FileSystems.matchNewResource(folder.resolve("no-pattern.parquet").toString(), false), Patterned.TABLE,
-        Set.of("count"))) {
+        List.of(Set.of("count")))) {
       writer.text("a row").integer(1).decimal(1).text("over").integer(1);
       IllegalStateException noPattern = assertThrows(IllegalStateException.class, writer::endRow);
       assertTrue(noPattern.getMessage().contains("without its pattern"), noPattern.getMessage());
     }
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> ParquetRowWriter.create(
+        FileSystems.matchNewResource(folder.resolve("twice.parquet").toString(), false), Patterned.TABLE,
+        List.of(Set.of("count"), Set.of("rate", "count"))));
+    assertTrue(twice.getMessage().contains("column count in two pattern groups"), twice.getMessage());
     for (String filter : List.of("WHERE rate > 3.5 ORDER BY rank", "WHERE rate IS NULL ORDER BY rank",
         "WHERE direction = 'under' AND count = 4 ORDER BY rank")) {
       List<List<Object>> selected = ParquetTables.read(patterned, filter);
@@ -171,7 +175,10 @@ class ParquetRowWriterTest {
   /**
    * 200,000 rows whose count, rate and direction come from their pattern, one of 37 in no order
    * (the rows of a pattern far apart), the rate missing for one; written with those as pattern
-   * columns and as ordinary ones. The long terms make more than one row group and many pages.
+   * columns and as ordinary ones. Three pattern groups: count and rate by the pattern, the term by
+   * the row (a pattern of its own: its dictionary holds every row's term), the direction by the
+   * pattern's half. The long terms make more than one row group (in the patterned file, only if
+   * the dictionaries' sizes are counted) and many pages.
    */
   private static final class Patterned {
     static final int ROWS = 200_000;
@@ -179,6 +186,8 @@ class ParquetRowWriterTest {
         ReportSpec.col("term", "per row"), ReportSpec.integer("count", "per pattern"),
         ReportSpec.decimal("rate", 4, "per pattern, missing for one"), ReportSpec.col("direction", "per pattern"),
         ReportSpec.integer("rank", "per row")));
+
+    static final List<Set<String>> GROUPS = List.of(Set.of("count", "rate"), Set.of("term"), Set.of("direction"));
 
     static int pattern(int row) {
       return (row * 7919) % 37;
@@ -192,11 +201,13 @@ class ParquetRowWriterTest {
       try (ParquetRowWriter plain = ParquetRowWriter.create(
               FileSystems.matchNewResource(ordinary.toString(), false), TABLE);
           ParquetRowWriter withPatterns = ParquetRowWriter.create(
-              FileSystems.matchNewResource(patterned.toString(), false), TABLE, Set.of("count", "rate", "direction"))) {
+              FileSystems.matchNewResource(patterned.toString(), false), TABLE, GROUPS)) {
         for (int i = 0; i < ROWS; i++) {
           int pattern = pattern(i);
           Double rate = rate(i);
-          withPatterns.rowPattern(pattern);
+          withPatterns.rowPattern(0, pattern);
+          withPatterns.rowPattern(1, i);
+          withPatterns.rowPattern(2, pattern < 20 ? 0 : 1);
           for (ParquetRowWriter writer : List.of(plain, withPatterns)) {
             writer.text(term(i)).integer(pattern % 5).decimal(rate == null ? Double.NaN : rate)
                 .text(pattern < 20 ? "over" : "under").integer(i);
