@@ -172,16 +172,15 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
 
     /**
      * The outlet against the rest on the tested terms: the terms and their corpus counts are the
-     * vocabulary's own arrays, each term is looked up once, in the outlet's table, and the rest's
-     * count is the corpus count less the outlet's.
+     * vocabulary's own arrays, the outlet's counts are put beside them, and the rest's count is the
+     * corpus count less the outlet's.
      */
     private List<Contrast> vsRest(TestedTerms tested, TermTable target) {
       String[] terms = tested.terms();
       long[] corpusCounts = tested.corpusCounts();
-      long[] targetCounts = new long[terms.length];
+      long[] targetCounts = tested.countsIn(target);
       long[] restCounts = new long[terms.length];
       for (int i = 0; i < terms.length; i++) {
-        targetCounts[i] = target.count(terms[i]);
         restCounts[i] = corpusCounts[i] - targetCounts[i];
       }
       return ContrastRows.compute(terms, new Counts(targetCounts, target.tokens()),

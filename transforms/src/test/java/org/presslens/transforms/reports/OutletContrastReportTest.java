@@ -38,6 +38,14 @@ class OutletContrastReportTest {
     assertEquals(List.of("asia", "nato", "peace", "zoo"), List.of(back.terms()));
     assertArrayEquals(new long[] {3, 2, 2, 1}, back.corpusCounts());
     assertEquals(8, back.tokens());
+
+    // an outlet's counts beside the tested terms, whichever of the two is gone through
+    TermTable fewer = new TermTable().addDocument(Map.of("nato", 5, "untested", 2), 7);
+    TermTable more = new TermTable().addDocument(Map.of("zoo", 4, "b", 1, "c", 1, "d", 1, "e", 1), 8);
+    TestedTerms four = TestedTerms.of(corpus, 1);
+    assertArrayEquals(new long[] {0, 5, 0, 0}, four.countsIn(fewer), "the table's terms found among the tested");
+    assertArrayEquals(new long[] {0, 0, 0, 4}, four.countsIn(more), "the tested terms found in the table");
+    assertArrayEquals(new long[] {0, 5, 0, 0}, back.countsIn(fewer), "decoded, too");
   }
 
   @Test
