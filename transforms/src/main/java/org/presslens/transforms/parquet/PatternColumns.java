@@ -22,14 +22,16 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * The columns of a table whose values a row's pattern decides (a contrast's count pattern decides
- * its counts, rates and statistics), written one row group at a time as parquet-java's dictionary
+ * One group of the columns of a table whose values a row's pattern decides (a contrast's count
+ * pattern decides its counts, rates and statistics; a co-occurrence's entity number decides the
+ * entity's name and type), written one row group at a time as parquet-java's dictionary
  * writer writes them: a dictionary page of each column's distinct values and data pages of
  * definition levels and dictionary indices, through parquet-java's own encoders and page writers.
  * Each row costs one index per column instead of a value through the column writers (their level,
  * dictionary, statistics and size bookkeeping per value), and a pattern's values are taken in once
- * per row group. A row's pattern is a small non-negative id; all rows with one id in a file must
- * have the same values in these columns (null for a missing value).
+ * per row group. A row's pattern is a non-negative id (an int is kept per id up to the largest, so
+ * ids should be numbers from 0 rather than hashes); all rows with one id in a file must have the
+ * same values in these columns (null for a missing value).
  */
 final class PatternColumns {
 
