@@ -47,7 +47,7 @@ public final class CombineGrouped {
         KvCoder<K, I> inputCoder = (KvCoder<K, I>) input.getCoder();
         Coder<I> valueCoder = inputCoder.getValueCoder();
         return input
-            .apply("Encode", ParDo.of(new EncodeFn<K, I>(valueCoder)))
+            .apply("Encode", ParDo.of(new GroupEncoded.EncodeFn<K, I>(valueCoder)))
             .setCoder(KvCoder.of(inputCoder.getKeyCoder(), ByteArrayCoder.of()))
             .apply("Group", GroupByKey.create())
             .apply("Combine", ParDo.of(new CombineGroupFn<K, byte[], I, A, O>(fn, new ByCoder<>(valueCoder))))
@@ -129,19 +129,6 @@ public final class CombineGrouped {
             .apply("Value", Values.create());
       }
     };
-  }
-
-  static final class EncodeFn<K, I> extends DoFn<KV<K, I>, KV<K, byte[]>> {
-    private final Coder<I> coder;
-
-    EncodeFn(Coder<I> coder) {
-      this.coder = coder;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<K, I> kv, OutputReceiver<KV<K, byte[]>> out) throws CoderException {
-      out.output(KV.of(kv.getKey(), CoderUtils.encodeToByteArray(coder, kv.getValue())));
-    }
   }
 
   static final class CombineGroupFn<K, V, I, A, O> extends DoFn<KV<K, Iterable<V>>, KV<K, O>> {

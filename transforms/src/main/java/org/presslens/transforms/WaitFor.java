@@ -1,18 +1,15 @@
 package org.presslens.transforms;
 
 import java.util.List;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -29,9 +26,7 @@ import org.apache.beam.sdk.values.PCollectionList;
  * <p>Elements are grouped in {@value #BUCKETS} buckets by a hash of an id of their own
  * ({@link Spread#bucketOf}), so that a runner that recomputes a lost part sends each
  * element to the same group again, and the released elements come in a few bundles, enough for
- * every core. They wait as the bytes of their coder, as {@link CombineGrouped}'s values do: the
- * direct runner copies a key's waiting values, through their coder, whenever another bundle adds
- * to them, and a copy of bytes is an array copy.
+ * every core. They wait as the bytes of their coder ({@link GroupEncoded}).
  */
 public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>> {
 
@@ -56,56 +51,38 @@ public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>>
   @Override
   public PCollection<T> expand(PCollection<T> input) {
     Coder<T> coder = input.getCoder();
-    KvCoder<Integer, byte[]> keyed = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
-    PCollectionList<KV<Integer, byte[]>> all = PCollectionList.of(
-        input.apply("Bucket", ParDo.of(new BucketFn<>(id, coder))).setCoder(keyed));
+    KvCoder<Integer, T> keyed = KvCoder.of(VarIntCoder.of(), coder);
+    PCollectionList<KV<Integer, T>> all = PCollectionList.of(input.apply("Bucket", ParDo.of(new BucketFn<>(id))).setCoder(keyed));
     for (int i = 0; i < signals.size(); i++) {
       all = all.and(nothingFrom(signals.get(i), "Signal" + i, keyed));
     }
     return all.apply("WithSignals", Flatten.pCollections())
-        .apply("UntilComplete", GroupByKey.create())
-        .apply("Elements", ParDo.of(new DecodeFn<>(coder)))
+        .apply("UntilComplete", GroupEncoded.perKey())
+        .apply("Groups", Values.create())
+        .apply("Elements", Flatten.iterables())
         .setCoder(coder);
   }
 
-  private static <S> PCollection<KV<Integer, byte[]>> nothingFrom(PCollection<S> signal, String name,
-      KvCoder<Integer, byte[]> coder) {
-    return signal.apply(name, ParDo.of(new NothingFn<S>())).setCoder(coder);
+  private static <S, T> PCollection<KV<Integer, T>> nothingFrom(PCollection<S> signal, String name,
+      KvCoder<Integer, T> coder) {
+    return signal.apply(name, ParDo.of(new NothingFn<S, T>())).setCoder(coder);
   }
 
-  private static final class BucketFn<T> extends DoFn<T, KV<Integer, byte[]>> {
+  private static final class BucketFn<T> extends DoFn<T, KV<Integer, T>> {
     private final SerializableFunction<T, String> id;
-    private final Coder<T> coder;
 
-    BucketFn(SerializableFunction<T, String> id, Coder<T> coder) {
+    BucketFn(SerializableFunction<T, String> id) {
       this.id = id;
-      this.coder = coder;
     }
 
     @ProcessElement
-    public void process(@Element T element, OutputReceiver<KV<Integer, byte[]>> out) throws CoderException {
-      out.output(KV.of(Spread.bucketOf(id.apply(element), BUCKETS), CoderUtils.encodeToByteArray(coder, element)));
-    }
-  }
-
-  /** The elements of a bucket, decoded. */
-  private static final class DecodeFn<T> extends DoFn<KV<Integer, Iterable<byte[]>>, T> {
-    private final Coder<T> coder;
-
-    DecodeFn(Coder<T> coder) {
-      this.coder = coder;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<byte[]>> bucket, OutputReceiver<T> out) throws CoderException {
-      for (byte[] element : bucket.getValue()) {
-        out.output(CoderUtils.decodeFromByteArray(coder, element));
-      }
+    public void process(@Element T element, OutputReceiver<KV<Integer, T>> out) {
+      out.output(KV.of(Spread.bucketOf(id.apply(element), BUCKETS), element));
     }
   }
 
   /** Adds nothing: only the signal's completion matters. */
-  private static final class NothingFn<S> extends DoFn<S, KV<Integer, byte[]>> {
+  private static final class NothingFn<S, T> extends DoFn<S, KV<Integer, T>> {
     @ProcessElement
     public void process() {}
   }

@@ -6,9 +6,6 @@ import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -19,14 +16,14 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.presslens.transforms.GroupEncoded;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.csv.CsvReportWriter;
 import org.presslens.transforms.parquet.ParquetRowWriter;
@@ -38,9 +35,7 @@ import org.presslens.transforms.parquet.ParquetTable;
  * full-detail tier, every row to its table. One row per item keeps these reports small enough to
  * sort in memory; reports of many rows per element go through blocks ({@link WriteReports}). An
  * empty input still writes the header and an empty table. Counters as {@link WriteReports}. The
- * rows are gathered as the bytes of their coder: the direct runner copies the rows gathered so
- * far, through their coder, whenever another bundle adds to them, and a copy of bytes is an array
- * copy.
+ * rows are gathered as the bytes of their coder ({@link GroupEncoded}).
  */
 public final class WriteRows extends PTransform<PCollection<Row>, PCollection<Long>> {
 
@@ -60,69 +55,43 @@ public final class WriteRows extends PTransform<PCollection<Row>, PCollection<Lo
 
   @Override
   public PCollection<Long> expand(PCollection<Row> rows) {
-    Coder<Row> rowCoder = rows.getCoder();
-    KvCoder<Void, byte[]> coder = KvCoder.of(VoidCoder.of(), ByteArrayCoder.of());
+    KvCoder<Void, Row> coder = KvCoder.of(VoidCoder.of(), rows.getCoder());
     // A row without values, so that a report without rows is still written (its header).
-    PCollection<KV<Void, byte[]>> none = rows.getPipeline()
-        .apply("NoRows", Create.of(KV.of((Void) null, encode(rowCoder, new Row(SortKey.of(), List.of())))).withCoder(coder));
-    return PCollectionList.of(rows.apply("KeyAll", ParDo.of(new EncodeFn(rowCoder))).setCoder(coder)).and(none)
+    PCollection<KV<Void, Row>> none = rows.getPipeline()
+        .apply("NoRows", Create.of(KV.of((Void) null, new Row(SortKey.of(), List.of()))).withCoder(coder));
+    return PCollectionList.of(rows.apply("KeyAll", WithKeys.of((Void) null)).setCoder(coder)).and(none)
         .apply("AllRows", Flatten.pCollections())
-        .apply("Gather", GroupByKey.create())
-        .apply("WriteRows", ParDo.of(new WriteRowsFn(directory, spec, tiers, rowCoder)));
-  }
-
-  private static byte[] encode(Coder<Row> coder, Row row) {
-    try {
-      return CoderUtils.encodeToByteArray(coder, row);
-    } catch (CoderException e) {
-      throw new IllegalStateException("a row its own coder cannot write: " + row, e);
-    }
-  }
-
-  /** A row as its coder's bytes, under the one key. */
-  static final class EncodeFn extends DoFn<Row, KV<Void, byte[]>> {
-    private final Coder<Row> coder;
-
-    EncodeFn(Coder<Row> coder) {
-      this.coder = coder;
-    }
-
-    @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<Void, byte[]>> out) {
-      out.output(KV.of(null, encode(coder, row)));
-    }
+        .apply("Gather", GroupEncoded.perKey())
+        .apply("WriteRows", ParDo.of(new WriteRowsFn(directory, spec, tiers)));
   }
 
   /** Sorts a report's rows and writes the CSV file and the full-detail table. */
-  static final class WriteRowsFn extends DoFn<KV<Void, Iterable<byte[]>>, Long> {
+  static final class WriteRowsFn extends DoFn<KV<Void, Iterable<Row>>, Long> {
     private final String directory;
     private final ReportSpec spec;
     private final ReportTiers tiers;
-    private final Coder<Row> rowCoder;
     private final Counter rows;
     private final Counter cut;
     private final Counter tableRows;
 
-    WriteRowsFn(String directory, ReportSpec spec, ReportTiers tiers, Coder<Row> rowCoder) {
+    WriteRowsFn(String directory, ReportSpec spec, ReportTiers tiers) {
       this.directory = directory;
       this.spec = spec;
       this.tiers = tiers;
-      this.rowCoder = rowCoder;
       this.rows = Metrics.counter(WriteReports.METRICS_NAMESPACE, WriteReports.rowCounterName(spec));
       this.cut = Metrics.counter(WriteReports.METRICS_NAMESPACE, WriteReports.cutCounterName(spec));
       this.tableRows = Metrics.counter(WriteReports.METRICS_NAMESPACE, WriteTable.rowCounterName(ParquetTable.of(spec)));
     }
 
     @ProcessElement
-    public void process(@Element KV<Void, Iterable<byte[]>> all, OutputReceiver<Long> out) throws IOException {
+    public void process(@Element KV<Void, Iterable<Row>> all, OutputReceiver<Long> out) throws IOException {
       long start = Stage.cpuNow();
       List<Row> sorted = new ArrayList<>();
-      for (byte[] bytes : all.getValue()) {
-        Row row = CoderUtils.decodeFromByteArray(rowCoder, bytes);
+      all.getValue().forEach(row -> {
         if (!row.values().isEmpty()) {
           sorted.add(row);
         }
-      }
+      });
       sorted.sort(Comparator.comparing(Row::sortKey));
       ResourceId file = FileSystems.matchNewResource(directory, true).resolve(spec.fileName(), StandardResolveOptions.RESOLVE_FILE);
       long written = Math.min(sorted.size(), tiers.maxRows());
