@@ -70,7 +70,6 @@ public final class TestedTerms implements Serializable {
     return new TestedTerms(sorted, counts, corpus.tokens());
   }
 
-
   /** The tested terms in {@link String#compareTo} order. */
   public String[] terms() {
     return terms;
