@@ -5,6 +5,7 @@ import static org.presslens.transforms.reports.ReportSpec.decimal;
 import static org.presslens.transforms.reports.ReportSpec.integer;
 
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -92,9 +93,12 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
     return PCollectionList.of(corpusRows).and(outletRows).apply(Flatten.pCollections());
   }
 
+  /** The columns that are the same in every row of a scope's file: one pattern for all its rows. */
+  static final Set<String> SCOPE_COLUMNS = Set.of("scope", "scope_key");
+
   static List<ReportBlock> scope(String scope, String key, SortKey sortKey, TermTable t, long minCount, ReportTiers tiers) {
-    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers);
-    TermFrequencyRows.ranked(t, minCount, tiers.topTerms(), r -> rows.add(values -> values.text(scope).text(key).text(r.term())
+    ScopeRows rows = ScopeRows.open(SPEC, sortKey, tiers, List.of(SCOPE_COLUMNS));
+    TermFrequencyRows.ranked(t, minCount, tiers.topTerms(), r -> rows.add(0, values -> values.text(scope).text(key).text(r.term())
         .integer(r.n()).integer(r.count()).decimal(TermWeights.per10k(r.count(), t.tokens())).integer(r.documents())
         .integer(r.rank()), r.position() < tiers.topTerms()));
     return rows.finish();
