@@ -58,12 +58,15 @@ public final class ContrastRows {
       double chi2, double lr, boolean over, int rank, int pattern) {}
 
   /**
-   * The columns of {@link OutletContrastReport#SPEC} that a contrast's count pattern decides, from
-   * the counts to the direction (not the outlets, the term, its rank or what is folded into it).
+   * The groups of columns of {@link OutletContrastReport#SPEC}'s full-detail table whose values a
+   * number decides ({@link ScopeRows#rowPattern}), in this order: those a contrast's count pattern
+   * decides, from the counts to the direction (not the term, its rank or what is folded into it);
+   * the outlet and reference, the same in every row of a comparison's file (one pattern, 0).
    */
-  public static final Set<String> PATTERN_COLUMNS = Set.of("count_target", "count_reference", "per_10k_target",
-      "per_10k_reference", "log_odds_z", "g2", "p", "q", "log_ratio", "pct_diff", "chi2_quanteda", "lr_quanteda",
-      "direction");
+  public static final List<Set<String>> PATTERN_GROUPS = List.of(
+      Set.of("count_target", "count_reference", "per_10k_target", "per_10k_reference", "log_odds_z", "g2", "p", "q",
+          "log_ratio", "pct_diff", "chi2_quanteda", "lr_quanteda", "direction"),
+      Set.of("outlet", "reference"));
 
   /**
    * The statistics of one count pattern: the target and reference counts and the term's corpus

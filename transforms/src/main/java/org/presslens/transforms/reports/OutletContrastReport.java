@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -193,8 +192,7 @@ public final class OutletContrastReport extends PTransform<PCollectionTuple, PCo
       for (List<NestedTerms.Listed<Contrast>> direction : List.of(listing.over(), listing.under())) {
         direction.stream().limit(tiers.topContrasts()).forEach(l -> folded.put(l.item().term(), String.join("; ", l.folded())));
       }
-      // the counts and statistics by count pattern; the outlet and reference, the same in every row, by one pattern
-      ScopeRows rows = ScopeRows.open(SPEC, key, tiers, List.of(ContrastRows.PATTERN_COLUMNS, Set.of("outlet", "reference")));
+      ScopeRows rows = ScopeRows.open(SPEC, key, tiers, ContrastRows.PATTERN_GROUPS);
       for (Contrast c : contrasts) {
         String into = folded.get(c.term());
         rows.rowPattern(1, 0);

@@ -116,7 +116,7 @@ public final class ScopeRows {
     }
   }
 
-  /** Adds a row of the pattern {@code pattern} in the table's one pattern group. */
+  /** Adds a row of the pattern {@code pattern} in the table's first pattern group (its patterns in the others given before). */
   public void add(int pattern, RowValues.TypedRow row, boolean inCsv) {
     rowPattern(0, pattern);
     add(row, inCsv);
