@@ -13,10 +13,10 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.presslens.transforms.model.ByteInput;
 import org.presslens.transforms.model.Summable;
 
 /**
@@ -102,7 +102,7 @@ public final class CombineGrouped {
     @Override
     public I decode(byte[] input) {
       try {
-        return CoderUtils.decodeFromByteArray(coder, input);
+        return ByteInput.decode(coder, input);
       } catch (CoderException e) {
         throw new IllegalStateException("a value that its own coder wrote cannot be read back", e);
       }

@@ -1,6 +1,5 @@
 package org.presslens.transforms;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +24,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
+import org.presslens.transforms.model.ByteInput;
 
 /**
  * Writes the elements of each bundle to a file of their coder's bytes in a folder (on any Beam
@@ -55,8 +55,8 @@ public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollectio
 
   /** Reads the elements of a file written by this transform, in the order they were written. */
   public static <T> void read(String file, Coder<T> coder, Consumer<T> each) throws IOException {
-    try (InputStream in = new BufferedInputStream(
-        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false))), 1 << 16)) {
+    try (InputStream in = ByteInput.buffered(
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false))))) {
       for (int marker = in.read(); marker != END; marker = in.read()) {
         if (marker != MORE) {
           throw new IOException("spill file " + file + " ends before its end marker");

@@ -1,6 +1,5 @@
 package org.presslens.transforms.dedup;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -19,6 +18,7 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.model.ByteInput;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.TextHash;
 import org.apache.commons.codec.digest.MurmurHash3;
@@ -65,7 +65,7 @@ public record Fingerprint(String docId, String outlet, String order, String text
 
   /** The fingerprint of a document whose text has the {@link #textPart} given. */
   public static Fingerprint withTextPart(String docId, String outlet, String published, byte[] textPart) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(textPart))) {
+    try (DataInputStream in = new DataInputStream(ByteInput.of(textPart))) {
       String textHash = in.readUTF();
       int[] signature = new int[HASHES];
       for (int i = 0; i < HASHES; i++) {

@@ -14,7 +14,6 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.SpillToFiles;
 
@@ -49,7 +48,7 @@ public final class EncodedTables implements Serializable {
 
   public static EncodedTables of(OutletTables tables) {
     try {
-      return ofBytes(CoderUtils.encodeToByteArray(TableCoders.OutletTablesCoder.INSTANCE, tables));
+      return ofBytes(ByteInput.encode(TableCoders.OutletTablesCoder.INSTANCE, tables));
     } catch (CoderException e) {
       throw new IllegalStateException("tables that cannot be encoded", e);
     }
@@ -83,7 +82,7 @@ public final class EncodedTables implements Serializable {
 
   public OutletTables decode() {
     try {
-      return CoderUtils.decodeFromByteArray(TableCoders.OutletTablesCoder.INSTANCE, bytes());
+      return ByteInput.decode(TableCoders.OutletTablesCoder.INSTANCE, bytes());
     } catch (CoderException e) {
       throw new IllegalStateException("tables that their own coder wrote cannot be read back", e);
     }

@@ -1,6 +1,5 @@
 package org.presslens.transforms.state;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.ByteInput;
 import org.presslens.transforms.model.TermIndex;
 
 /**
@@ -171,7 +171,7 @@ public final class Postings implements Serializable {
 
   private Postings readSpilled() {
     try {
-      return StateCoders.decodePostings(new ByteArrayInputStream(SpillToFiles.readBytes(file, length)));
+      return StateCoders.decodePostings(ByteInput.of(SpillToFiles.readBytes(file, length)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the spilled postings " + file, e);
     }
@@ -222,7 +222,7 @@ public final class Postings implements Serializable {
     }
     if (encoded != null) {
       try {
-        return StateCoders.decodePart(new ByteArrayInputStream(encoded));
+        return StateCoders.decodePart(ByteInput.of(encoded));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot decode stored postings", e);
       }

@@ -1,8 +1,6 @@
 package org.presslens.transforms.state;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -35,6 +33,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.ByteInput;
 import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.RecordCoders;
@@ -238,9 +237,9 @@ public final class SegmentStore implements Serializable {
     ResourceId file = totals(id, ".tables");
     try {
       TreeMap<String, EncodedTables> tables = StateCoders.decodeTables(
-          new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file))));
+          ByteInput.of(unframed(TOTALS_MARK, readFile(file))));
       file = totals(id, ".bin");
-      ByteArrayInputStream in = new ByteArrayInputStream(unframed(TOTALS_MARK, readFile(file)));
+      InputStream in = ByteInput.of(unframed(TOTALS_MARK, readFile(file)));
       return new Segment(id, new ArrayList<>(), tables, StateCoders.decodeDated(in), StateCoders.decodePostings(in));
     } catch (IOException | RuntimeException e) {
       throw damaged(file, e);
@@ -266,7 +265,7 @@ public final class SegmentStore implements Serializable {
       return Map.of();
     }
     try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(
+      DataInputStream in = new DataInputStream(ByteInput.of(
           unframed(MEMO_MARK, readFile(file("memos/" + id + ".bin")))));
       int n = in.readInt();
       Map<String, byte[]> entries = new HashMap<>(n * 4 / 3 + 1);
@@ -361,7 +360,7 @@ public final class SegmentStore implements Serializable {
    */
   public List<Member> readMembers(String id) {
     try {
-      ByteArrayInputStream in = new ByteArrayInputStream(unframed(MEMBERS_MARK, readFile(members(id))));
+      InputStream in = ByteInput.of(unframed(MEMBERS_MARK, readFile(members(id))));
       DataInputStream header = new DataInputStream(in);
       long docsLength = header.readLong();
       header.readLong(); // the documents' CRC, checked when they are read
@@ -384,7 +383,7 @@ public final class SegmentStore implements Serializable {
       if (members == null) {
         throw new IOException("its members file is missing or damaged");
       }
-      ByteArrayInputStream in = new ByteArrayInputStream(unframed(TABLES_MARK, readFile(file)));
+      InputStream in = ByteInput.of(unframed(TABLES_MARK, readFile(file)));
       return new Segment(id, new ArrayList<>(members), StateCoders.decodeTables(in), StateCoders.decodeDated(in),
           StateCoders.decodePostings(in));
     } catch (IOException | RuntimeException e) {
@@ -398,7 +397,7 @@ public final class SegmentStore implements Serializable {
    */
   public void readDocuments(String id, Consumer<AnalyzedDocument> each) throws IOException {
     ResourceId file = documents(id);
-    try (InputStream raw = new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16)) {
+    try (InputStream raw = ByteInput.buffered(Channels.newInputStream(FileSystems.open(file)))) {
       byte[] mark = raw.readNBytes(DOCUMENTS_MARK.length);
       if (!Arrays.equals(mark, DOCUMENTS_MARK)) {
         throw new IOException("not a PressLens state file of this version");

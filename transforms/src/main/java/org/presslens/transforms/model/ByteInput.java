@@ -1,0 +1,77 @@
+package org.presslens.transforms.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
+import org.apache.commons.io.input.UnsynchronizedBufferedInputStream;
+import org.apache.commons.io.input.UnsynchronizedByteArrayInputStream;
+
+/**
+ * Input streams for the decoders of tables, postings, fingerprints and stored state, which read
+ * a byte at a time (variable-length integers): {@link java.io.ByteArrayInputStream} and {@link
+ * java.io.BufferedInputStream} take a lock on every read, which costs several times the read
+ * itself; Commons IO's unsynchronized streams do not. And a value coded to bytes and back through
+ * such a stream ({@link #encode}, {@link #decode}), where Beam's {@code CoderUtils} reads through
+ * a {@code ByteArrayInputStream}.
+ */
+public final class ByteInput {
+
+  private static final int BUFFER_BYTES = 1 << 16;
+
+  private ByteInput() {}
+
+  /** The bytes as a stream. */
+  public static InputStream of(byte[] bytes) {
+    return of(bytes, 0, bytes.length);
+  }
+
+  /** {@code length} bytes from {@code offset} as a stream. */
+  public static InputStream of(byte[] bytes, int offset, int length) {
+    try {
+      return UnsynchronizedByteArrayInputStream.builder().setByteArray(bytes).setOffset(offset).setLength(length).get();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stream over an array cannot fail to open", e);
+    }
+  }
+
+  /** {@code in} read in blocks of 64 KB. */
+  public static InputStream buffered(InputStream in) {
+    try {
+      return UnsynchronizedBufferedInputStream.builder().setInputStream(in).setBufferSize(BUFFER_BYTES).get();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a buffered stream cannot fail to open", e);
+    }
+  }
+
+  /** The value's bytes as {@code coder} writes it in a stream of values ({@link #decode} reads them back). */
+  public static <T> byte[] encode(Coder<T> coder, T value) throws CoderException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      coder.encode(value, out);
+    } catch (CoderException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CoderException("a byte array stream failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The value that {@link #encode} wrote into {@code bytes}, which it must fill. */
+  public static <T> T decode(Coder<T> coder, byte[] bytes) throws CoderException {
+    InputStream in = of(bytes);
+    try {
+      T value = coder.decode(in);
+      if (in.available() != 0) {
+        throw new CoderException(in.available() + " bytes left after decoding a value with " + coder);
+      }
+      return value;
+    } catch (CoderException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CoderException("a byte array stream failed", e);
+    }
+  }
+}
