@@ -16,7 +16,7 @@ import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.presslens.transforms.model.ByteInput;
+import org.presslens.transforms.model.ByteIo;
 import org.presslens.transforms.model.Summable;
 
 /**
@@ -102,7 +102,7 @@ public final class CombineGrouped {
     @Override
     public I decode(byte[] input) {
       try {
-        return ByteInput.decode(coder, input);
+        return ByteIo.decode(coder, input);
       } catch (CoderException e) {
         throw new IllegalStateException("a value that its own coder wrote cannot be read back", e);
       }

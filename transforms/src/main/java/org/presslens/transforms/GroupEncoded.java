@@ -14,7 +14,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.presslens.transforms.model.ByteInput;
+import org.presslens.transforms.model.ByteIo;
 
 /**
  * A {@link GroupByKey} whose values cross it as the bytes of their coder and are decoded again as
@@ -58,7 +58,7 @@ public final class GroupEncoded<K, V> extends PTransform<PCollection<KV<K, V>>, 
 
     @ProcessElement
     public void process(@Element KV<K, V> kv, OutputReceiver<KV<K, byte[]>> out) throws CoderException {
-      out.output(KV.of(kv.getKey(), ByteInput.encode(coder, kv.getValue())));
+      out.output(KV.of(kv.getKey(), ByteIo.encode(coder, kv.getValue())));
     }
   }
 
@@ -76,7 +76,7 @@ public final class GroupEncoded<K, V> extends PTransform<PCollection<KV<K, V>>, 
         @Override
         public V next() {
           try {
-            return ByteInput.decode(coder, bytes.next());
+            return ByteIo.decode(coder, bytes.next());
           } catch (CoderException e) {
             throw new IllegalStateException("a value that its own coder wrote cannot be read back", e);
           }

@@ -24,7 +24,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
-import org.presslens.transforms.model.ByteInput;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
+import org.presslens.transforms.model.ByteIo;
 
 /**
  * Writes the elements of each bundle to a file of their coder's bytes in a folder (on any Beam
@@ -55,7 +56,7 @@ public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollectio
 
   /** Reads the elements of a file written by this transform, in the order they were written. */
   public static <T> void read(String file, Coder<T> coder, Consumer<T> each) throws IOException {
-    try (InputStream in = ByteInput.buffered(
+    try (InputStream in = ByteIo.buffered(
         Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false))))) {
       for (int marker = in.read(); marker != END; marker = in.read()) {
         if (marker != MORE) {
@@ -115,6 +116,7 @@ public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollectio
     private final Coder<T> coder;
     private transient OutputStream out;
     private transient ResourceId file;
+    private transient UnsynchronizedByteArrayOutputStream encoded;
 
     SpillFn(String folder, Coder<T> coder) {
       this.folder = folder;
@@ -133,9 +135,13 @@ public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollectio
         file = FileSystems.matchNewResource(folder, true)
             .resolve("spill-" + UUID.randomUUID() + ".bin", StandardResolveOptions.RESOLVE_FILE);
         out = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)), 1 << 16);
+        encoded = ByteIo.output();
       }
+      // coded into a buffer first: the file's stream takes each element's bytes at once
+      encoded.reset();
+      coder.encode(element, encoded);
       out.write(MORE);
-      coder.encode(element, out);
+      encoded.writeTo(out);
     }
 
     @FinishBundle

@@ -1,6 +1,5 @@
 package org.presslens.transforms.dedup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,7 +17,8 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.presslens.transforms.model.ByteInput;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
+import org.presslens.transforms.model.ByteIo;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.TextHash;
 import org.apache.commons.codec.digest.MurmurHash3;
@@ -51,7 +51,7 @@ public record Fingerprint(String docId, String outlet, String order, String text
 
   /** What depends on the text alone (the normalised text's hash and the signature), for a memo. */
   public byte[] textPart() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 * HASHES + 80);
+    UnsynchronizedByteArrayOutputStream bytes = ByteIo.output();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(textHash);
       for (int value : signature) {
@@ -65,7 +65,7 @@ public record Fingerprint(String docId, String outlet, String order, String text
 
   /** The fingerprint of a document whose text has the {@link #textPart} given. */
   public static Fingerprint withTextPart(String docId, String outlet, String published, byte[] textPart) {
-    try (DataInputStream in = new DataInputStream(ByteInput.of(textPart))) {
+    try (DataInputStream in = new DataInputStream(ByteIo.of(textPart))) {
       String textHash = in.readUTF();
       int[] signature = new int[HASHES];
       for (int i = 0; i < HASHES; i++) {

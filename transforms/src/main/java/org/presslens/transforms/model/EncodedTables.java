@@ -48,7 +48,7 @@ public final class EncodedTables implements Serializable {
 
   public static EncodedTables of(OutletTables tables) {
     try {
-      return ofBytes(ByteInput.encode(TableCoders.OutletTablesCoder.INSTANCE, tables));
+      return ofBytes(ByteIo.encode(TableCoders.OutletTablesCoder.INSTANCE, tables));
     } catch (CoderException e) {
       throw new IllegalStateException("tables that cannot be encoded", e);
     }
@@ -82,7 +82,7 @@ public final class EncodedTables implements Serializable {
 
   public OutletTables decode() {
     try {
-      return ByteInput.decode(TableCoders.OutletTablesCoder.INSTANCE, bytes());
+      return ByteIo.decode(TableCoders.OutletTablesCoder.INSTANCE, bytes());
     } catch (CoderException e) {
       throw new IllegalStateException("tables that their own coder wrote cannot be read back", e);
     }

@@ -1,6 +1,5 @@
 package org.presslens.transforms.state;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -8,9 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.model.AnalyzedDocument;
-import org.presslens.transforms.model.ByteInput;
+import org.presslens.transforms.model.ByteIo;
 import org.presslens.transforms.model.TermIndex;
 
 /**
@@ -160,7 +160,7 @@ public final class Postings implements Serializable {
       return encoded;
     }
     requireLoaded();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    UnsynchronizedByteArrayOutputStream bytes = ByteIo.output();
     try {
       StateCoders.encodePart(this, bytes);
     } catch (IOException e) {
@@ -171,7 +171,7 @@ public final class Postings implements Serializable {
 
   private Postings readSpilled() {
     try {
-      return StateCoders.decodePostings(ByteInput.of(SpillToFiles.readBytes(file, length)));
+      return StateCoders.decodePostings(ByteIo.of(SpillToFiles.readBytes(file, length)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the spilled postings " + file, e);
     }
@@ -186,7 +186,7 @@ public final class Postings implements Serializable {
     if (file != null) {
       return this;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    UnsynchronizedByteArrayOutputStream bytes = ByteIo.output();
     try {
       StateCoders.encodePostings(this, bytes);
     } catch (IOException e) {
@@ -222,7 +222,7 @@ public final class Postings implements Serializable {
     }
     if (encoded != null) {
       try {
-        return StateCoders.decodePart(ByteInput.of(encoded));
+        return StateCoders.decodePart(ByteIo.of(encoded));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot decode stored postings", e);
       }

@@ -32,8 +32,9 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 import org.presslens.transforms.model.AnalyzedDocument;
-import org.presslens.transforms.model.ByteInput;
+import org.presslens.transforms.model.ByteIo;
 import org.presslens.transforms.model.EncodedTables;
 import org.presslens.transforms.model.OutletTables;
 import org.presslens.transforms.model.RecordCoders;
@@ -216,7 +217,7 @@ public final class SegmentStore implements Serializable {
    * they become live with the run's segments ({@link #publish}).
    */
   public void writeTotalTables(String runId, String outlet, OutletTables tables) throws IOException {
-    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    UnsynchronizedByteArrayOutputStream payload = ByteIo.output();
     StateCoders.encodeTables(new TreeMap<>(Map.of(outlet, EncodedTables.of(tables))), payload);
     writeFile(totals(totalsId(runId, outlet), ".tables"), framed(TOTALS_MARK, payload.toByteArray()));
   }
@@ -226,7 +227,7 @@ public final class SegmentStore implements Serializable {
    * without members; its tables are left out), the second of its two totals files.
    */
   public void writeTotals(String runId, String outlet, Segment sum) throws IOException {
-    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    UnsynchronizedByteArrayOutputStream payload = ByteIo.output();
     StateCoders.encodeDated(sum.dated(), payload);
     StateCoders.encodePostings(sum.postings(), payload);
     writeFile(totals(totalsId(runId, outlet), ".bin"), framed(TOTALS_MARK, payload.toByteArray()));
@@ -237,9 +238,9 @@ public final class SegmentStore implements Serializable {
     ResourceId file = totals(id, ".tables");
     try {
       TreeMap<String, EncodedTables> tables = StateCoders.decodeTables(
-          ByteInput.of(unframed(TOTALS_MARK, readFile(file))));
+          ByteIo.of(unframed(TOTALS_MARK, readFile(file))));
       file = totals(id, ".bin");
-      InputStream in = ByteInput.of(unframed(TOTALS_MARK, readFile(file)));
+      InputStream in = ByteIo.of(unframed(TOTALS_MARK, readFile(file)));
       return new Segment(id, new ArrayList<>(), tables, StateCoders.decodeDated(in), StateCoders.decodePostings(in));
     } catch (IOException | RuntimeException e) {
       throw damaged(file, e);
@@ -248,7 +249,7 @@ public final class SegmentStore implements Serializable {
 
   /** Writes a memo file: entries sorted by key, framed like the other state files. */
   public void writeMemo(String id, SortedMap<String, byte[]> entries) throws IOException {
-    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    UnsynchronizedByteArrayOutputStream payload = ByteIo.output();
     DataOutputStream out = new DataOutputStream(payload);
     out.writeInt(entries.size());
     for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -265,7 +266,7 @@ public final class SegmentStore implements Serializable {
       return Map.of();
     }
     try {
-      DataInputStream in = new DataInputStream(ByteInput.of(
+      DataInputStream in = new DataInputStream(ByteIo.of(
           unframed(MEMO_MARK, readFile(file("memos/" + id + ".bin")))));
       int n = in.readInt();
       Map<String, byte[]> entries = new HashMap<>(n * 4 / 3 + 1);
@@ -295,6 +296,7 @@ public final class SegmentStore implements Serializable {
     private final String id;
     private final CountingOutputStream counted;
     private final CheckedOutputStream checked;
+    private final UnsynchronizedByteArrayOutputStream encoded = ByteIo.output();
     private boolean closed;
 
     private DocumentsWriter(SegmentStore store, String id) throws IOException {
@@ -307,8 +309,11 @@ public final class SegmentStore implements Serializable {
     }
 
     public void add(AnalyzedDocument doc) throws IOException {
+      // coded into a buffer first: the checksum and the file take each document's bytes at once
+      encoded.reset();
+      RecordCoders.AnalyzedDocumentCoder.INSTANCE.encode(doc, encoded);
       checked.write(1);
-      RecordCoders.AnalyzedDocumentCoder.INSTANCE.encode(doc, checked);
+      encoded.writeTo(checked);
     }
 
     /**
@@ -322,13 +327,13 @@ public final class SegmentStore implements Serializable {
       counted.close();
       closed = true;
       moveReplacing(store.documents(id), store.documents(segment.id()));
-      ByteArrayOutputStream tables = new ByteArrayOutputStream();
+      UnsynchronizedByteArrayOutputStream tables = ByteIo.output();
       StateCoders.encodeTables(segment.tables(), tables);
       StateCoders.encodeDated(segment.dated(), tables);
       StateCoders.encodePostings(segment.postings(), tables);
       byte[] tablesFile = framed(TABLES_MARK, tables.toByteArray());
       writeFile(store.tables(segment.id()), tablesFile);
-      ByteArrayOutputStream members = new ByteArrayOutputStream();
+      UnsynchronizedByteArrayOutputStream members = ByteIo.output();
       DataOutputStream header = new DataOutputStream(members);
       header.writeLong(counted.count());
       header.writeLong(crc);
@@ -360,7 +365,7 @@ public final class SegmentStore implements Serializable {
    */
   public List<Member> readMembers(String id) {
     try {
-      InputStream in = ByteInput.of(unframed(MEMBERS_MARK, readFile(members(id))));
+      InputStream in = ByteIo.of(unframed(MEMBERS_MARK, readFile(members(id))));
       DataInputStream header = new DataInputStream(in);
       long docsLength = header.readLong();
       header.readLong(); // the documents' CRC, checked when they are read
@@ -383,7 +388,7 @@ public final class SegmentStore implements Serializable {
       if (members == null) {
         throw new IOException("its members file is missing or damaged");
       }
-      InputStream in = ByteInput.of(unframed(TABLES_MARK, readFile(file)));
+      InputStream in = ByteIo.of(unframed(TABLES_MARK, readFile(file)));
       return new Segment(id, new ArrayList<>(members), StateCoders.decodeTables(in), StateCoders.decodeDated(in),
           StateCoders.decodePostings(in));
     } catch (IOException | RuntimeException e) {
@@ -397,7 +402,7 @@ public final class SegmentStore implements Serializable {
    */
   public void readDocuments(String id, Consumer<AnalyzedDocument> each) throws IOException {
     ResourceId file = documents(id);
-    try (InputStream raw = ByteInput.buffered(Channels.newInputStream(FileSystems.open(file)))) {
+    try (InputStream raw = ByteIo.buffered(Channels.newInputStream(FileSystems.open(file)))) {
       byte[] mark = raw.readNBytes(DOCUMENTS_MARK.length);
       if (!Arrays.equals(mark, DOCUMENTS_MARK)) {
         throw new IOException("not a PressLens state file of this version");

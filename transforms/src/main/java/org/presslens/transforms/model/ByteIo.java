@@ -1,6 +1,5 @@
 package org.presslens.transforms.model;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,20 +7,21 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.commons.io.input.UnsynchronizedBufferedInputStream;
 import org.apache.commons.io.input.UnsynchronizedByteArrayInputStream;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 
 /**
- * Input streams for the decoders of tables, postings, fingerprints and stored state, which read
- * a byte at a time (variable-length integers): {@link java.io.ByteArrayInputStream} and {@link
- * java.io.BufferedInputStream} take a lock on every read, which costs several times the read
- * itself; Commons IO's unsynchronized streams do not. And a value coded to bytes and back through
- * such a stream ({@link #encode}, {@link #decode}), where Beam's {@code CoderUtils} reads through
- * a {@code ByteArrayInputStream}.
+ * Streams for the coders of tables, postings, fingerprints and stored state, which read and write
+ * a byte at a time (variable-length integers): the JDK's {@link java.io.ByteArrayInputStream},
+ * {@link java.io.BufferedInputStream} and {@link java.io.ByteArrayOutputStream} take a lock on
+ * every byte, which costs several times the byte's work; Commons IO's unsynchronized streams do
+ * not. And a value coded to bytes and back through them ({@link #encode}, {@link #decode}), where
+ * Beam's {@code CoderUtils} goes through the JDK's.
  */
-public final class ByteInput {
+public final class ByteIo {
 
   private static final int BUFFER_BYTES = 1 << 16;
 
-  private ByteInput() {}
+  private ByteIo() {}
 
   /** The bytes as a stream. */
   public static InputStream of(byte[] bytes) {
@@ -46,9 +46,14 @@ public final class ByteInput {
     }
   }
 
+  /** A stream into a growing array ({@code toByteArray}, {@code writeTo}, {@code reset}). */
+  public static UnsynchronizedByteArrayOutputStream output() {
+    return UnsynchronizedByteArrayOutputStream.builder().get();
+  }
+
   /** The value's bytes as {@code coder} writes it in a stream of values ({@link #decode} reads them back). */
   public static <T> byte[] encode(Coder<T> coder, T value) throws CoderException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    UnsynchronizedByteArrayOutputStream out = output();
     try {
       coder.encode(value, out);
     } catch (CoderException e) {

@@ -15,30 +15,30 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.util.VarInt;
 import org.junit.jupiter.api.Test;
 
-class ByteInputTest {
+class ByteIoTest {
 
   @Test
   void aValueComesBackAsItWasCoded() throws CoderException {
     ListCoder<String> coder = ListCoder.of(StringUtf8Coder.of());
     List<String> value = List.of("Buenos Ayres", "", "\u00e9t\u00e9 \u2019s");
-    assertEquals(value, ByteInput.decode(coder, ByteInput.encode(coder, value)));
+    assertEquals(value, ByteIo.decode(coder, ByteIo.encode(coder, value)));
     // a string alone: its length is coded too, so that values can follow one another
-    assertEquals("", ByteInput.decode(StringUtf8Coder.of(), ByteInput.encode(StringUtf8Coder.of(), "")));
+    assertEquals("", ByteIo.decode(StringUtf8Coder.of(), ByteIo.encode(StringUtf8Coder.of(), "")));
   }
 
   @Test
   void bytesLeftAfterTheValueAreAnError() throws CoderException {
-    byte[] one = ByteInput.encode(VarLongCoder.of(), 300L);
+    byte[] one = ByteIo.encode(VarLongCoder.of(), 300L);
     byte[] withMore = new byte[one.length + 1];
     System.arraycopy(one, 0, withMore, 0, one.length);
-    assertEquals(300L, ByteInput.decode(VarLongCoder.of(), one));
-    assertThrows(CoderException.class, () -> ByteInput.decode(VarLongCoder.of(), withMore));
+    assertEquals(300L, ByteIo.decode(VarLongCoder.of(), one));
+    assertThrows(CoderException.class, () -> ByteIo.decode(VarLongCoder.of(), withMore));
   }
 
   @Test
   void aSliceIsReadToItsEndAndNoFurther() throws IOException {
     byte[] bytes = {1, 2, (byte) 0xAC, 0x02, 9, 9};
-    InputStream in = ByteInput.of(bytes, 2, 2);
+    InputStream in = ByteIo.of(bytes, 2, 2);
     assertEquals(300, VarInt.decodeInt(in));
     assertEquals(-1, in.read());
     assertEquals(0, in.available());
@@ -50,7 +50,7 @@ class ByteInputTest {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) (i * 31);
     }
-    InputStream in = ByteInput.buffered(new ByteArrayInputStream(bytes));
+    InputStream in = ByteIo.buffered(new ByteArrayInputStream(bytes));
     byte[] read = new byte[bytes.length];
     read[0] = (byte) in.read(); // a byte at a time, then the rest in one read
     assertEquals(bytes.length - 1, in.readNBytes(read, 1, bytes.length - 1));
