@@ -25,13 +25,8 @@ public final class ByteIo {
 
   /** The bytes as a stream. */
   public static InputStream of(byte[] bytes) {
-    return of(bytes, 0, bytes.length);
-  }
-
-  /** {@code length} bytes from {@code offset} as a stream. */
-  public static InputStream of(byte[] bytes, int offset, int length) {
     try {
-      return UnsynchronizedByteArrayInputStream.builder().setByteArray(bytes).setOffset(offset).setLength(length).get();
+      return UnsynchronizedByteArrayInputStream.builder().setByteArray(bytes).get();
     } catch (IOException e) {
       throw new UncheckedIOException("a stream over an array cannot fail to open", e);
     }

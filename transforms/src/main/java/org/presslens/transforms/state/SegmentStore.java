@@ -1,7 +1,6 @@
 package org.presslens.transforms.state;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FilterOutputStream;
@@ -454,9 +453,9 @@ public final class SegmentStore implements Serializable {
   }
 
   private static byte[] framed(byte[] mark, byte[] payload) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + mark.length + 8);
-    out.writeBytes(mark);
-    out.writeBytes(payload);
+    UnsynchronizedByteArrayOutputStream out = ByteIo.output();
+    out.write(mark, 0, mark.length);
+    out.write(payload, 0, payload.length);
     long crc = crc(payload, 0, payload.length);
     for (int shift = 56; shift >= 0; shift -= 8) {
       out.write((int) (crc >>> shift));

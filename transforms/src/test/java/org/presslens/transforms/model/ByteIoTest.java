@@ -36,9 +36,9 @@ class ByteIoTest {
   }
 
   @Test
-  void aSliceIsReadToItsEndAndNoFurther() throws IOException {
-    byte[] bytes = {1, 2, (byte) 0xAC, 0x02, 9, 9};
-    InputStream in = ByteIo.of(bytes, 2, 2);
+  void theBytesAreReadToTheirEnd() throws IOException {
+    byte[] bytes = {(byte) 0xAC, 0x02};
+    InputStream in = ByteIo.of(bytes);
     assertEquals(300, VarInt.decodeInt(in));
     assertEquals(-1, in.read());
     assertEquals(0, in.available());
