@@ -21,8 +21,6 @@ import org.presslens.transforms.model.Mention;
 final class BodyShortForms {
 
   private static final String ORGANIZATION = "organization";
-  private static final Set<String> OWN_GOVERNMENT = Set.of("Nation", "Union", "Republic", "Government",
-      "Administration", "Executive");
   /** Names that no generic noun alone stands for. */
   private static final Set<String> NEVER_SHORTENED = Set.of("White House");
 
@@ -47,7 +45,7 @@ final class BodyShortForms {
 
   private static boolean isShortForm(Mention m) {
     return m.type().equals(ORGANIZATION) && m.canonical().equals(m.surface())
-        && NonNameSpans.GENERIC_BODIES.contains(m.surface()) && !OWN_GOVERNMENT.contains(m.surface());
+        && NonNameSpans.GENERIC_BODIES.contains(m.surface()) && !NonNameSpans.OWN_GOVERNMENT.contains(m.surface());
   }
 
   /** The canonical name of the nearest organisation before position {@code i} that has {@code word} among more words. */

@@ -113,7 +113,8 @@ public final class EntityRecognizer {
     }
     organisationNames = layers == Layers.MODEL ? null : new OrganisationNames(stopWords, entriesByTokens.keySet());
     givenNames = layers == Layers.MODEL ? null : GivenNames.english().without(nameWords);
-    nonNames = new NonNameSpans(stopWords, placeWords, entriesByTokens::containsKey);
+    nonNames = new NonNameSpans(stopWords, placeWords, entriesByTokens::containsKey,
+        words -> entriesByTokens.containsKey(words) && entriesByTokens.get(words).type().equals(LOCATION));
   }
 
   /** Mentions of one document, in text order; adaptive model data is cleared afterwards. */

@@ -50,6 +50,14 @@ final class NonNameSpans {
    */
   static final Set<String> NEVER_ALONE = Set.of("Federal", "State");
   /**
+   * The words of {@link #GENERIC_BODIES} a text uses for its own country and government ("the
+   * Union", "the Republic"). After a place's name or its demonym they are part of that place's
+   * name ("the Soviet Union", "the Dominican Republic", "the American Union"), which makes the
+   * word alone no short form of a body.
+   */
+  static final Set<String> OWN_GOVERNMENT = Set.of("Nation", "Union", "Republic", "Government", "Administration",
+      "Executive");
+  /**
    * Endings of adjectives that the models take alone for bodies ("National", "Allied", "Islamic")
    * and places ("Southern"). For places only the compass ending: place names end in the others
    * ("Montreal", "Hungary", "Baltic"), and the gazetteer does not hold every one.
@@ -60,15 +68,19 @@ final class NonNameSpans {
   private final StopWords stopWords;
   private final Demonyms placeDemonyms;
   private final Predicate<String> isGazetteerName;
+  private final Predicate<String> isGazetteerPlace;
 
   /**
    * @param placeWords the words of the gazetteer's places, whose demonyms are no mentions
-   * @param isGazetteerName whether a word alone is a gazetteer name
+   * @param isGazetteerName whether words (tokens joined by single spaces) are a gazetteer name
+   * @param isGazetteerPlace whether words are the name of a gazetteer place
    */
-  NonNameSpans(StopWords stopWords, Set<String> placeWords, Predicate<String> isGazetteerName) {
+  NonNameSpans(StopWords stopWords, Set<String> placeWords, Predicate<String> isGazetteerName,
+      Predicate<String> isGazetteerPlace) {
     this.stopWords = stopWords;
     this.placeDemonyms = new Demonyms(placeWords);
     this.isGazetteerName = isGazetteerName;
+    this.isGazetteerPlace = isGazetteerPlace;
   }
 
   /** What one document names: the filter for its sentences' model spans. */
@@ -172,13 +184,19 @@ final class NonNameSpans {
       for (int i = 0; i < tokens.length; i++) {
         if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0))
             && (GENERIC_BODIES.contains(tokens[i]) || hasAdjectiveEnding(tokens[i], ADJECTIVE_ENDINGS))
-            && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1])
+            && (i > 0 && stopWords.isCapitalisedWord(tokens[i - 1]) && !endsPlaceName(tokens, i)
             || i + 1 < tokens.length && stopWords.isCapitalisedWord(tokens[i + 1]) || namesOfAfter(tokens, i + 1))) {
           words.add(tokens[i]);
         }
       }
     }
     return words;
+  }
+
+  /** Whether the word at {@code i} is one of {@link #OWN_GOVERNMENT} after a gazetteer place or its demonym ("Soviet Union"). */
+  private boolean endsPlaceName(String[] tokens, int i) {
+    return OWN_GOVERNMENT.contains(tokens[i]) && (isGazetteerPlace.test(tokens[i - 1] + " " + tokens[i])
+        || placeDemonyms.looksLikeDemonym(tokens[i - 1]));
   }
 
   /** Whether {@code of}, maybe {@code the}, and a capitalised word other than a stop word begin at {@code i}. */

@@ -11,7 +11,8 @@ import org.presslens.transforms.text.StopWords;
 
 class NonNameSpansTest {
 
-  private final NonNameSpans nonNames = new NonNameSpans(StopWords.english(), Set.of("Alabama"), Set.of("Ohio")::contains);
+  private final NonNameSpans nonNames = new NonNameSpans(StopWords.english(), Set.of("Alabama", "America", "Soviet", "Union"),
+      Set.of("Ohio", "Soviet Union")::contains, Set.of("Soviet Union")::contains);
 
   /** The words of the model's one-word spans of {@code type} that the filter keeps in a document of one sentence. */
   private List<String> kept(String sentence, String type) {
@@ -41,6 +42,17 @@ class NonNameSpansTest {
   }
 
   @Test
+  void aWordForTheTextsOwnCountryAfterAPlaceIsNoShortFormOfABody() {
+    // in the name of a place ("Soviet Union") or after a demonym ("American Union") the word names no body, and
+    // alone it goes (each capitalised word is a span of its own here; "American" alone is a demonym)
+    assertEquals(List.of("Soviet"), kept("the Soviet Union and the American Union and the Union", "organization"));
+    // after a body's name it may be its short form, and so may a head word after a place
+    assertEquals(List.of("Union", "Pacific", "Union"), kept("the Union Pacific and the Union", "organization"));
+    assertEquals(List.of("Alabama", "Department", "Department"),
+        kept("the Alabama Department and the Department", "organization"));
+  }
+
+  @Test
   void aNounOfEventsAloneIsNoName() {
     assertEquals(List.of("France"), kept("the Revolution in France and the Summit and the Conference", "location"));
   }
@@ -56,7 +68,7 @@ class NonNameSpansTest {
     assertEquals(List.of("Continental", "Airlines"), kept("Continental Airlines", "organization"));
     // the short form of a name the document writes in full
     assertEquals(List.of("Ionic", "Industries", "Ionic"), kept("Ionic Industries said that Ionic would sell", "organization"));
-    NonNameSpans withBaltic = new NonNameSpans(StopWords.english(), Set.of(), Set.of("Baltic")::contains);
+    NonNameSpans withBaltic = new NonNameSpans(StopWords.english(), Set.of(), Set.of("Baltic")::contains, Set.of("Baltic")::contains);
     String[] tokens = {"the", "Baltic", "states"};
     assertEquals(1, withBaltic.inDocument(List.<String[]>of(tokens), Set.of())
         .without(List.of(new Candidate(1, 2, "location", Mention.MODEL, 0.9)), tokens).size());
