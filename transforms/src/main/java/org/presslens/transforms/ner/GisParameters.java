@@ -15,7 +15,14 @@ import java.util.List;
  * 350,000 each), and decoding several models together needs a map merged from those, on every run
  * with entities: a string, a map entry and a parameter object per feature and model. Here each
  * feature is decoded into one shared character pool and found through an open-addressing table of
- * its positions, with the parameters in plain arrays; nothing is allocated per feature.
+ * its positions; nothing is allocated per feature.
+ *
+ * <p>The parameters sit in one array, a row per feature with every model's parameters side by
+ * side, a place for each of a model's outcomes (0 where its pattern has none): a feature's
+ * parameters for all models are one or two cache lines, read once when the first model adds them
+ * and still cached for the others, where separate arrays per model cost a cache miss per feature
+ * and model. Adding the 0 of an outcome the pattern leaves out changes no sum, so the sums are
+ * OpenNLP's to the last bit.
  *
  * <p>The binary GIS format, as {@code opennlp.tools.ml.maxent.io.GISModelReader} reads it (strings
  * are modified UTF-8 with a two-byte length, as {@code DataOutput.writeUTF} writes them): the type
@@ -33,11 +40,18 @@ final class GisParameters {
 
   private final int models;
   private final String[][] outcomes;
-  /** Per model: each pattern's outcomes. */
+  /** Per model: each pattern's outcomes (while reading). */
   private final int[][][] patternOutcomes;
   /** Per model: each predicate's pattern (while reading). */
   private final int[][] patternOf;
+  /** Per model: its parameters in the order of its predicates (while reading). */
   private final double[][] parameters;
+  /** Where model {@code m}'s parameters begin in a row of {@link #rows}. */
+  private final int[] rowOffset;
+  /** Doubles per row: the models' outcomes together. */
+  private final int rowLength;
+  /** Per entry, every model's parameter for each of its outcomes. */
+  private double[] rows;
 
   /** The distinct features: characters {@code [keyStart[e], keyStart[e + 1])} of the pool. */
   private char[] pool = new char[1 << 20];
@@ -46,18 +60,18 @@ final class GisParameters {
   private int entries;
   /**
    * Open addressing, one slot per long so that a probe reads one place: the feature's String hash
-   * in the high half, its entry + 1 in the low half; 0 when empty.
+   * in the high half, its entry + 1 in the low half; 0 when empty. Sized for every model's
+   * predicates while reading, then for the distinct features.
    */
-  private final long[] slots;
+  private long[] slots;
   /** 32 minus the number of bits of a slot number. */
-  private final int slotShift;
-  /** A feature's characters while it is compared with the pool (one per thread: finders of several threads share the table). */
-  private final ThreadLocal<char[]> featureChars = ThreadLocal.withInitial(() -> new char[64]);
+  private int slotShift;
   /**
-   * Per entry and model, side by side: the position of the model's first parameter of this feature
-   * in the high half and its outcome pattern in the low half; -1 when the model does not know it.
+   * Per entry and model, side by side, while reading: the position of the model's first parameter
+   * of this feature in the high half and its outcome pattern in the low half; -1 when the model
+   * does not know it.
    */
-  private final long[] references;
+  private long[] references;
 
   /** Reads the models' {@code nameFinder.model} entries, in the order given. */
   static GisParameters read(List<byte[]> gisModels) throws IOException {
@@ -81,7 +95,7 @@ final class GisParameters {
       }
       predicateLabels.add(in);
     }
-    slots = new long[Integer.highestOneBit(Math.max(total, 1) * 2) << 1];
+    slots = new long[tableSize(total)];
     slotShift = Integer.numberOfLeadingZeros(slots.length) + 1;
     references = new long[Math.max(total, 1) * models];
     Arrays.fill(references, -1);
@@ -90,6 +104,59 @@ final class GisParameters {
         readPredicatesAndParameters(m, predicateLabels.get(m));
       } catch (BufferUnderflowException | IllegalArgumentException e) {
         throw new IOException("not a binary GIS model: " + e.getMessage(), e);
+      }
+    }
+    rowOffset = new int[models];
+    int length = 0;
+    for (int m = 0; m < models; m++) {
+      rowOffset[m] = length;
+      length += outcomes[m].length;
+    }
+    rowLength = length;
+    buildRows();
+    rehash();
+  }
+
+  /** A power of two of at least twice {@code keys} slots: probes stay short. */
+  private static int tableSize(int keys) {
+    return Integer.highestOneBit(Math.max(keys, 1) * 2) << 1;
+  }
+
+  /** Lays each entry's parameters out in {@link #rows} and lets go of the per-model arrays. */
+  private void buildRows() {
+    rows = new double[Math.max(entries, 1) * rowLength];
+    for (int entry = 0; entry < entries; entry++) {
+      for (int m = 0; m < models; m++) {
+        long reference = references[entry * models + m];
+        if (reference < 0) {
+          continue;
+        }
+        int[] outcomesOfPattern = patternOutcomes[m][(int) reference];
+        int at = (int) (reference >>> 32);
+        int row = entry * rowLength + rowOffset[m];
+        for (int i = 0; i < outcomesOfPattern.length; i++) {
+          rows[row + outcomesOfPattern[i]] = parameters[m][at + i];
+        }
+      }
+    }
+    references = null;
+    Arrays.fill(parameters, null);
+    Arrays.fill(patternOutcomes, null);
+  }
+
+  /** Rebuilds the slot table for the distinct features alone, a fraction of the predicates read. */
+  private void rehash() {
+    long[] old = slots;
+    slots = new long[tableSize(entries)];
+    slotShift = Integer.numberOfLeadingZeros(slots.length) + 1;
+    int mask = slots.length - 1;
+    for (long slot : old) {
+      if (slot != 0) {
+        int at = firstSlot((int) (slot >>> 32));
+        while (slots[at] != 0) {
+          at = (at + 1) & mask;
+        }
+        slots[at] = slot;
       }
     }
   }
@@ -103,7 +170,6 @@ final class GisParameters {
   int find(String feature) {
     int hash = feature.hashCode();
     int length = feature.length();
-    char[] chars = null;
     int mask = slots.length - 1;
     for (int slot = firstSlot(hash); slots[slot] != 0; slot = (slot + 1) & mask) {
       if ((int) (slots[slot] >>> 32) != hash) {
@@ -111,21 +177,20 @@ final class GisParameters {
       }
       int entry = (int) slots[slot] - 1;
       int start = keyStart[entry];
-      if (keyStart[entry + 1] - start == length) {
-        if (chars == null) {
-          chars = featureChars.get();
-          if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
-            featureChars.set(chars);
-          }
-          feature.getChars(0, length, chars, 0);
-        }
-        if (Arrays.equals(pool, start, start + length, chars, 0, length)) {
-          return entry;
-        }
+      if (keyStart[entry + 1] - start == length && samePoolChars(feature, start, length)) {
+        return entry;
       }
     }
     return -1;
+  }
+
+  private boolean samePoolChars(String feature, int start, int length) {
+    for (int i = 0; i < length; i++) {
+      if (feature.charAt(i) != pool[start + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Adds model {@code m}'s parameters of the feature at {@code entry} to the outcomes' sums, as OpenNLP's ArrayMath.sumFeatures does. */
@@ -133,15 +198,10 @@ final class GisParameters {
     if (entry < 0) {
       return;
     }
-    long reference = references[entry * models + m];
-    if (reference < 0) {
-      return;
-    }
-    int[] outcomesOfPattern = patternOutcomes[m][(int) reference];
-    int at = (int) (reference >>> 32);
-    double[] own = parameters[m];
-    for (int i = 0; i < outcomesOfPattern.length; i++) {
-      sums[outcomesOfPattern[i]] += own[at + i];
+    int row = entry * rowLength + rowOffset[m];
+    int outcomesOfModel = outcomes[m].length;
+    for (int o = 0; o < outcomesOfModel; o++) {
+      sums[o] += rows[row + o];
     }
   }
 
