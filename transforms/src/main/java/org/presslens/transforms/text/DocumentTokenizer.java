@@ -24,7 +24,7 @@ public final class DocumentTokenizer {
   private final SharedLemmatizer lemmatizer;
 
   public DocumentTokenizer(OpenNlpModels models, boolean lemmatize) {
-    this.sentenceDetector = new SentenceDetectorME(models.sentences());
+    this.sentenceDetector = new SentenceDetectorME(models.sentences(), new EndOfSentenceChars.Factory());
     this.tokenizer = new RememberingTokenizer(models.tokens());
     this.tagger = lemmatize ? new POSTaggerME(models.pos()) : null;
     this.lemmatizer = lemmatize ? models.lemmatizer() : null;
