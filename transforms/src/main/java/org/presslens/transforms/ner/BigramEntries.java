@@ -13,7 +13,7 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  * {@code pw,w=<previous>,<token>} and {@code pwc,wc=<previous class>,<class>} when there is a
  * previous token, then {@code w,nw=<token>,<next>} and {@code wc,nc=<class>,<next class>} when
  * there is a next one; {@link #of} checks that the generator at hand does exactly that on a probe
- * sentence.
+ * sentence. The word pairs are found by the tokens' numbers ({@link WordPairs}).
  *
  * <p>Not thread-safe (the memory of class pairs): one per {@link SharedFeatureNameFinders}.
  */
@@ -21,11 +21,11 @@ final class BigramEntries implements SharedFeatures {
 
   private static final String[] PROBE = {"Alpha", "beta", "Gamma-2", "E5", "zeta's", "THETA", "iota."};
 
-  private final GisParameters parameters;
+  private final WordPairs words;
   private final RememberedFeatures classPairs;
 
   private BigramEntries(GisParameters parameters) {
-    this.parameters = parameters;
+    this.words = parameters.wordPairs();
     this.classPairs = new RememberedFeatures(parameters);
   }
 
@@ -49,11 +49,11 @@ final class BigramEntries implements SharedFeatures {
   private static void features(String[] tokens, int i, List<String> out) {
     String wc = FeatureGeneratorUtil.tokenFeature(tokens[i]);
     if (i > 0) {
-      out.add("pw,w=" + tokens[i - 1] + "," + tokens[i]);
+      out.add(WordPairs.PREVIOUS_AND_TOKEN + tokens[i - 1] + "," + tokens[i]);
       out.add("pwc,wc=" + FeatureGeneratorUtil.tokenFeature(tokens[i - 1]) + "," + wc);
     }
     if (i + 1 < tokens.length) {
-      out.add("w,nw=" + tokens[i] + "," + tokens[i + 1]);
+      out.add(WordPairs.TOKEN_AND_NEXT + tokens[i] + "," + tokens[i + 1]);
       out.add("wc,nc=" + wc + "," + FeatureGeneratorUtil.tokenFeature(tokens[i + 1]));
     }
   }
@@ -61,11 +61,11 @@ final class BigramEntries implements SharedFeatures {
   @Override
   public void append(String[] tokens, TokenFeatures[] known, int i, EntryList out) {
     if (i > 0) {
-      out.add(parameters.find("pw,w=" + tokens[i - 1] + "," + tokens[i]));
+      out.add(words.previousAndToken(known[i - 1].pairWord, known[i].pairWord));
       out.add(classPairs.find("pwc,wc=" + known[i - 1].tokenClass + "," + known[i].tokenClass));
     }
     if (i + 1 < tokens.length) {
-      out.add(parameters.find("w,nw=" + tokens[i] + "," + tokens[i + 1]));
+      out.add(words.tokenAndNext(known[i].pairWord, known[i + 1].pairWord));
       out.add(classPairs.find("wc,nc=" + known[i].tokenClass + "," + known[i + 1].tokenClass));
     }
   }

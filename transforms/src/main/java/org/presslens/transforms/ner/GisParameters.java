@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The parameters of several OpenNLP GIS models (the name finders, one per entity type), read
@@ -46,6 +47,7 @@ final class GisParameters {
   private final int[][] patternOf;
   /** Per model: its parameters in the order of its predicates (while reading). */
   private final double[][] parameters;
+  private volatile WordPairs wordPairs;
   /** Where model {@code m}'s parameters begin in a row of {@link #rows}. */
   private final int[] rowOffset;
   /** Doubles per row: the models' outcomes together. */
@@ -191,6 +193,32 @@ final class GisParameters {
       }
     }
     return true;
+  }
+
+  /** The models' word-pair features by numbers, made on first use and shared. */
+  WordPairs wordPairs() {
+    WordPairs pairs = wordPairs;
+    if (pairs == null) {
+      synchronized (this) {
+        pairs = wordPairs;
+        if (pairs == null) {
+          pairs = new WordPairs(this);
+          wordPairs = pairs;
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /** Gives each feature that begins with {@code prefix}: what follows the prefix, and its entry. */
+  void forEachFeature(String prefix, ObjIntConsumer<String> action) {
+    for (int entry = 0; entry < entries; entry++) {
+      int start = keyStart[entry];
+      int length = keyStart[entry + 1] - start;
+      if (length > prefix.length() && new String(pool, start, prefix.length()).equals(prefix)) {
+        action.accept(new String(pool, start + prefix.length(), length - prefix.length()), entry);
+      }
+    }
   }
 
   /** Adds model {@code m}'s parameters of the feature at {@code entry} to the outcomes' sums, as OpenNLP's ArrayMath.sumFeatures does. */

@@ -178,7 +178,8 @@ final class SharedFeatureNameFinders {
       if (tokenFeatures.size() >= REMEMBERED_TOKENS) {
         tokenFeatures.clear();
       }
-      known = new TokenFeatures(token, windows, FeatureGeneratorUtil.tokenFeature(token), outcomesPerModel);
+      known = new TokenFeatures(token, windows, FeatureGeneratorUtil.tokenFeature(token),
+          parameters.wordPairs().number(token), outcomesPerModel);
       tokenFeatures.put(token, known);
     }
     return known;

@@ -49,6 +49,40 @@ class SharedFeaturesTest {
     assertNull(BigramEntries.of(new TokenFeatureGenerator(), PARAMETERS));
   }
 
+  @Test
+  void everyWordPairIsFoundByItsTokensNumbersAlsoWhereTheyHoldCommas() {
+    WordPairs pairs = PARAMETERS.wordPairs();
+    int[] counts = new int[2]; // pairs, pairs with more commas
+    for (String prefix : List.of(WordPairs.PREVIOUS_AND_TOKEN, WordPairs.TOKEN_AND_NEXT)) {
+      PARAMETERS.forEachFeature(prefix, (pair, entry) -> {
+        assertEquals(PARAMETERS.find(prefix + pair), entry, pair);
+        for (int comma = pair.indexOf(','); comma >= 0; comma = pair.indexOf(',', comma + 1)) {
+          int left = pairs.number(pair.substring(0, comma));
+          int right = pairs.number(pair.substring(comma + 1));
+          int found = prefix.equals(WordPairs.PREVIOUS_AND_TOKEN) ? pairs.previousAndToken(left, right)
+              : pairs.tokenAndNext(left, right);
+          assertEquals(entry, found, prefix + pair + " split at " + comma);
+          counts[1] += comma != pair.lastIndexOf(',') || comma != pair.indexOf(',') ? 1 : 0;
+        }
+        counts[0]++;
+      });
+    }
+    assertTrue(counts[0] > 2 * 60_000 && counts[1] > 0, counts[0] + " pairs, " + counts[1] + " splits of pairs with more commas");
+    // a word of no pair feature, and two words of some that make none together
+    assertEquals(WordPairs.NONE, pairs.number("Qzxv"));
+    assertEquals(-1, pairs.previousAndToken(pairs.number("Qzxv"), pairs.number("the")));
+    int unknownPairs = 0;
+    for (String left : List.of("the", "of", "and", "said", "in")) {
+      for (String right : List.of("the", "of", "and", "said", "in")) {
+        assertTrue(pairs.number(left) != WordPairs.NONE && pairs.number(right) != WordPairs.NONE, left + " " + right);
+        int entry = PARAMETERS.find(WordPairs.PREVIOUS_AND_TOKEN + left + "," + right);
+        assertEquals(entry, pairs.previousAndToken(pairs.number(left), pairs.number(right)), left + " " + right);
+        unknownPairs += entry < 0 ? 1 : 0;
+      }
+    }
+    assertTrue(unknownPairs > 0, "some pairs of known words are no feature");
+  }
+
   /** OpenNLP's default generators, and windows of other sizes. */
   @Test
   void sameEntriesAsEachGeneratorsFeaturesOnTheSeeds() throws IOException {
@@ -62,7 +96,8 @@ class SharedFeaturesTest {
       for (String[] sentence : document) {
         TokenFeatures[] known = new TokenFeatures[sentence.length];
         for (int i = 0; i < sentence.length; i++) {
-          known[i] = new TokenFeatures(sentence[i], windows, FeatureGeneratorUtil.tokenFeature(sentence[i]), new int[0]);
+          known[i] = new TokenFeatures(sentence[i], windows, FeatureGeneratorUtil.tokenFeature(sentence[i]),
+              PARAMETERS.wordPairs().number(sentence[i]), new int[0]);
         }
         for (int g = 0; g < generators.size(); g++) {
           for (int i = 0; i < sentence.length; i++) {
