@@ -60,15 +60,15 @@ final class WordPairs {
   }
 
   /**
-   * Pairs of numbers to entries: open addressing with linear probing, at most a quarter full, key
-   * and entry side by side in one array (one cache line per probe); key 0 is an empty slot.
+   * Pairs of numbers to entries: open addressing with linear probing, at most half full, key and
+   * entry side by side in one array (one cache line per probe); key 0 is an empty slot.
    */
   private static final class Table {
     private final long[] slots;
     private final int mask;
 
     Table(Map<Long, Integer> entries) {
-      int capacity = Integer.highestOneBit(Math.max(entries.size(), 1) * 4 - 1) << 1;
+      int capacity = Integer.highestOneBit(Math.max(entries.size(), 1) * 2 - 1) << 1;
       slots = new long[2 * capacity];
       mask = capacity - 1;
       entries.forEach((key, entry) -> {
