@@ -1,13 +1,17 @@
 package org.presslens.transforms.ner;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The models' word-pair features ({@code pw,w=<previous>,<token>} and {@code w,nw=<token>,<next>},
  * OpenNLP's bigram name features) found by numbers instead of strings: every word of such a
  * feature has a number, which a token gets once and keeps in its {@link TokenFeatures}, and a
- * pair of numbers finds the feature's entry in one small open-addressing table. Two of a token's
+ * pair of numbers finds the feature's entry among the left word's pairs. Two of a token's
  * some twenty features are such pairs, and finding them by their strings (a new string per pair,
  * hashed and compared in the large feature table) was most of the entity stage's time.
  *
@@ -48,60 +52,53 @@ final class WordPairs {
   }
 
   private Table table(GisParameters parameters, String prefix) {
-    Map<Long, Integer> entries = new HashMap<>();
+    List<long[]> pairs = new ArrayList<>(); // {left, right, entry}
     parameters.forEachFeature(prefix, (pair, entry) -> {
       for (int comma = pair.indexOf(','); comma >= 0; comma = pair.indexOf(',', comma + 1)) {
         int left = numbers.computeIfAbsent(pair.substring(0, comma), w -> numbers.size());
         int right = numbers.computeIfAbsent(pair.substring(comma + 1), w -> numbers.size());
-        entries.put(Table.key(left, right), entry);
+        pairs.add(new long[] {left, right, entry});
       }
     });
-    return new Table(entries);
+    return new Table(pairs);
   }
 
   /**
-   * Pairs of numbers to entries: open addressing with linear probing, at most half full, key and
-   * entry side by side in one array (one cache line per probe); key 0 is an empty slot.
+   * Pairs of numbers to entries: per left word, its right words in ascending order and their
+   * entries, found by binary search. Running text repeats a few words most of the time, so the
+   * arrays of the frequent left words stay in the processor's cache, where a hash table over all
+   * pairs would cost a miss per lookup.
    */
-  private static final class Table {
-    private final long[] slots;
-    private final int mask;
+  private final class Table {
+    private final int[][] rights;
+    private final int[][] entries;
 
-    Table(Map<Long, Integer> entries) {
-      int capacity = Integer.highestOneBit(Math.max(entries.size(), 1) * 2 - 1) << 1;
-      slots = new long[2 * capacity];
-      mask = capacity - 1;
-      entries.forEach((key, entry) -> {
-        int slot = slot(key);
-        while (slots[2 * slot] != 0) {
-          slot = (slot + 1) & mask;
+    Table(List<long[]> pairs) {
+      pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+      rights = new int[numbers.size()][];
+      entries = new int[numbers.size()][];
+      for (int from = 0; from < pairs.size(); ) {
+        int left = (int) pairs.get(from)[0];
+        int to = from;
+        while (to < pairs.size() && pairs.get(to)[0] == left) {
+          to++;
         }
-        slots[2 * slot] = key;
-        slots[2 * slot + 1] = entry;
-      });
-    }
-
-    /** Never 0: numbers are at least 0, and each half is one more. */
-    static long key(int left, int right) {
-      return (long) (left + 1) << 32 | (right + 1);
+        rights[left] = new int[to - from];
+        entries[left] = new int[to - from];
+        for (int k = from; k < to; k++) {
+          rights[left][k - from] = (int) pairs.get(k)[1];
+          entries[left][k - from] = (int) pairs.get(k)[2];
+        }
+        from = to;
+      }
     }
 
     int entry(int left, int right) {
-      if (left == NONE || right == NONE) {
+      if (left == NONE || right == NONE || left >= rights.length || rights[left] == null) {
         return -1;
       }
-      long key = key(left, right);
-      for (int slot = slot(key); slots[2 * slot] != 0; slot = (slot + 1) & mask) {
-        if (slots[2 * slot] == key) {
-          return (int) slots[2 * slot + 1];
-        }
-      }
-      return -1;
-    }
-
-    private int slot(long key) {
-      long h = key * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ h >>> 32) & mask;
+      int at = Arrays.binarySearch(rights[left], right);
+      return at >= 0 ? entries[left][at] : -1;
     }
   }
 }
