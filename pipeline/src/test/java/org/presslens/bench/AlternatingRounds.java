@@ -19,12 +19,12 @@ import java.util.Locale;
  * <pre>
  * mvn -q -pl pipeline -am test-compile   # in both trees
  * mvn -q -pl pipeline dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC \
+ * java $(tr '\n' ' ' < .mvn/jvm.config) \
  *   -cp pipeline/target/test-classes:$(cat pipeline/target/cp.txt) org.presslens.bench.AlternatingRounds \
  *   entities ../shared/corpora/sotu.jsonl.gz 60 8 /path/to/baseline-tree .
  * </pre>
- * With the JVM flags of {@code .mvn/jvm.config}, as the pipeline runs: the optimising compiler
- * removes some costs that the pipeline's compiler keeps.
+ * With the JVM options of {@code .mvn/jvm.config}, as the pipeline runs under Maven: another
+ * compiler removes some costs that the pipeline's keeps.
  * Arguments: the stage ({@code tokenize} or {@code entities}), a JSON Lines corpus, how many of its
  * documents, how many rounds, the two trees. Each round prints both builds' CPU seconds and a
  * checksum of their output (tokens, or mentions), which must agree when the change keeps the
