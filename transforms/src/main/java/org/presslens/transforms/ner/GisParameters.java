@@ -215,19 +215,10 @@ final class GisParameters {
     for (int entry = 0; entry < entries; entry++) {
       int start = keyStart[entry];
       int length = keyStart[entry + 1] - start;
-      if (length > prefix.length() && poolStartsWith(start, prefix)) {
+      if (length > prefix.length() && samePoolChars(prefix, start, prefix.length())) {
         action.accept(new String(pool, start + prefix.length(), length - prefix.length()), entry);
       }
     }
-  }
-
-  private boolean poolStartsWith(int start, String prefix) {
-    for (int i = 0; i < prefix.length(); i++) {
-      if (pool[start + i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Adds model {@code m}'s parameters of the feature at {@code entry} to the outcomes' sums, as OpenNLP's ArrayMath.sumFeatures does. */
