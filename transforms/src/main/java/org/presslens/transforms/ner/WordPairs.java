@@ -12,8 +12,8 @@ import java.util.Map;
  * OpenNLP's bigram name features) found by numbers instead of strings: every word of such a
  * feature has a number, which a token gets once and keeps in its {@link TokenFeatures}, and a
  * pair of numbers finds the feature's entry among the left word's pairs. Two of a token's
- * some twenty features are such pairs, and finding them by their strings (a new string per pair,
- * hashed and compared in the large feature table) was most of the entity stage's time.
+ * twenty-odd features are such pairs; found by their strings, each would cost a new string, its
+ * hash and a probe of the large feature table.
  *
  * <p>A feature with more commas after its prefix is listed under each of its splits, so that for
  * any tokens {@code a} and {@code b}, the pair of their numbers finds the entry of {@code prefix +
