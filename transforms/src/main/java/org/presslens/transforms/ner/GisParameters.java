@@ -47,7 +47,7 @@ final class GisParameters {
   private final int[][] patternOf;
   /** Per model: its parameters in the order of its predicates (while reading). */
   private final double[][] parameters;
-  private volatile WordPairs wordPairs;
+  private final WordPairs wordPairs;
   /** Where model {@code m}'s parameters begin in a row of {@link #rows}. */
   private final int[] rowOffset;
   /** Doubles per row: the models' outcomes together. */
@@ -117,6 +117,7 @@ final class GisParameters {
     rowLength = length;
     buildRows();
     rehash();
+    wordPairs = new WordPairs(this);
   }
 
   /** A power of two of at least twice {@code keys} slots: probes stay short. */
@@ -195,19 +196,9 @@ final class GisParameters {
     return true;
   }
 
-  /** The models' word-pair features by numbers, made on first use and shared. */
+  /** The models' word-pair features by numbers. */
   WordPairs wordPairs() {
-    WordPairs pairs = wordPairs;
-    if (pairs == null) {
-      synchronized (this) {
-        pairs = wordPairs;
-        if (pairs == null) {
-          pairs = new WordPairs(this);
-          wordPairs = pairs;
-        }
-      }
-    }
-    return pairs;
+    return wordPairs;
   }
 
   /** Gives each feature that begins with {@code prefix}: what follows the prefix, and its entry. */

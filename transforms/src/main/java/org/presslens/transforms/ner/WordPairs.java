@@ -31,8 +31,10 @@ final class WordPairs {
   private final Table tokenAndNext;
 
   WordPairs(GisParameters parameters) {
-    previousAndToken = table(parameters, PREVIOUS_AND_TOKEN);
-    tokenAndNext = table(parameters, TOKEN_AND_NEXT);
+    List<long[]> before = pairs(parameters, PREVIOUS_AND_TOKEN);
+    List<long[]> after = pairs(parameters, TOKEN_AND_NEXT);
+    previousAndToken = new Table(before, numbers.size());
+    tokenAndNext = new Table(after, numbers.size());
   }
 
   /** The token's number, or {@link #NONE} when it is no word of any pair feature. */
@@ -51,8 +53,9 @@ final class WordPairs {
     return tokenAndNext.entry(token, next);
   }
 
-  private Table table(GisParameters parameters, String prefix) {
-    List<long[]> pairs = new ArrayList<>(); // {left, right, entry}
+  /** The features of {@code prefix} as {left number, right number, entry}, under each comma split; numbers the words. */
+  private List<long[]> pairs(GisParameters parameters, String prefix) {
+    List<long[]> pairs = new ArrayList<>();
     parameters.forEachFeature(prefix, (pair, entry) -> {
       for (int comma = pair.indexOf(','); comma >= 0; comma = pair.indexOf(',', comma + 1)) {
         int left = numbers.computeIfAbsent(pair.substring(0, comma), w -> numbers.size());
@@ -60,23 +63,21 @@ final class WordPairs {
         pairs.add(new long[] {left, right, entry});
       }
     });
-    return new Table(pairs);
+    return pairs;
   }
 
   /**
    * Pairs of numbers to entries: per left word, its right words in ascending order and their
-   * entries, found by binary search. Running text repeats a few words most of the time, so the
-   * arrays of the frequent left words stay in the processor's cache, where a hash table over all
-   * pairs would cost a miss per lookup.
+   * entries, found by binary search; a quarter of the memory of a hash table over all pairs.
    */
-  private final class Table {
+  private static final class Table {
     private final int[][] rights;
     private final int[][] entries;
 
-    Table(List<long[]> pairs) {
+    Table(List<long[]> pairs, int words) {
       pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
-      rights = new int[numbers.size()][];
-      entries = new int[numbers.size()][];
+      rights = new int[words][];
+      entries = new int[words][];
       for (int from = 0; from < pairs.size(); ) {
         int left = (int) pairs.get(from)[0];
         int to = from;
@@ -94,7 +95,7 @@ final class WordPairs {
     }
 
     int entry(int left, int right) {
-      if (left == NONE || right == NONE || left >= rights.length || rights[left] == null) {
+      if (left == NONE || right == NONE || rights[left] == null) {
         return -1;
       }
       int at = Arrays.binarySearch(rights[left], right);
