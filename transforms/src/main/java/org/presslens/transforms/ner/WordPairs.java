@@ -1,10 +1,7 @@
 package org.presslens.transforms.ner;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,8 +28,8 @@ final class WordPairs {
   private final Table tokenAndNext;
 
   WordPairs(GisParameters parameters) {
-    List<long[]> before = pairs(parameters, PREVIOUS_AND_TOKEN);
-    List<long[]> after = pairs(parameters, TOKEN_AND_NEXT);
+    Pairs before = pairs(parameters, PREVIOUS_AND_TOKEN);
+    Pairs after = pairs(parameters, TOKEN_AND_NEXT);
     previousAndToken = new Table(before, numbers.size());
     tokenAndNext = new Table(after, numbers.size());
   }
@@ -53,17 +50,36 @@ final class WordPairs {
     return tokenAndNext.entry(token, next);
   }
 
-  /** The features of {@code prefix} as {left number, right number, entry}, under each comma split; numbers the words. */
-  private List<long[]> pairs(GisParameters parameters, String prefix) {
-    List<long[]> pairs = new ArrayList<>();
+  /** The features of {@code prefix} under each comma split, their words numbered. */
+  private Pairs pairs(GisParameters parameters, String prefix) {
+    Pairs pairs = new Pairs();
     parameters.forEachFeature(prefix, (pair, entry) -> {
       for (int comma = pair.indexOf(','); comma >= 0; comma = pair.indexOf(',', comma + 1)) {
         int left = numbers.computeIfAbsent(pair.substring(0, comma), w -> numbers.size());
         int right = numbers.computeIfAbsent(pair.substring(comma + 1), w -> numbers.size());
-        pairs.add(new long[] {left, right, entry});
+        pairs.add(left, right, entry);
       }
     });
     return pairs;
+  }
+
+  /** Left word, right word and entry of each pair, in growing arrays. */
+  private static final class Pairs {
+    int[] left = new int[1024];
+    int[] right = new int[1024];
+    int[] entry = new int[1024];
+    int size;
+
+    void add(int l, int r, int e) {
+      if (size == left.length) {
+        left = Arrays.copyOf(left, 2 * size);
+        right = Arrays.copyOf(right, 2 * size);
+        entry = Arrays.copyOf(entry, 2 * size);
+      }
+      left[size] = l;
+      right[size] = r;
+      entry[size++] = e;
+    }
   }
 
   /**
@@ -74,23 +90,33 @@ final class WordPairs {
     private final int[][] rights;
     private final int[][] entries;
 
-    Table(List<long[]> pairs, int words) {
-      pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+    Table(Pairs pairs, int words) {
+      // each left word's pairs side by side (a count per word, then its offset), as (right, entry)
+      // packed so that a primitive sort orders them by the right word
+      int[] start = new int[words + 1];
+      for (int k = 0; k < pairs.size; k++) {
+        start[pairs.left[k] + 1]++;
+      }
+      for (int w = 0; w < words; w++) {
+        start[w + 1] += start[w];
+      }
+      long[] byLeft = new long[pairs.size];
+      int[] next = Arrays.copyOf(start, words);
+      for (int k = 0; k < pairs.size; k++) {
+        byLeft[next[pairs.left[k]]++] = (long) pairs.right[k] << 32 | pairs.entry[k];
+      }
       rights = new int[words][];
       entries = new int[words][];
-      for (int from = 0; from < pairs.size(); ) {
-        int left = (int) pairs.get(from)[0];
-        int to = from;
-        while (to < pairs.size() && pairs.get(to)[0] == left) {
-          to++;
+      for (int w = 0; w < words; w++) {
+        if (start[w + 1] > start[w]) {
+          Arrays.sort(byLeft, start[w], start[w + 1]);
+          rights[w] = new int[start[w + 1] - start[w]];
+          entries[w] = new int[rights[w].length];
+          for (int k = start[w]; k < start[w + 1]; k++) {
+            rights[w][k - start[w]] = (int) (byLeft[k] >>> 32);
+            entries[w][k - start[w]] = (int) byLeft[k];
+          }
         }
-        rights[left] = new int[to - from];
-        entries[left] = new int[to - from];
-        for (int k = from; k < to; k++) {
-          rights[left][k - from] = (int) pairs.get(k)[1];
-          entries[left][k - from] = (int) pairs.get(k)[2];
-        }
-        from = to;
       }
     }
 
