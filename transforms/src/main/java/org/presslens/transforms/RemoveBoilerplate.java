@@ -49,7 +49,10 @@ import org.presslens.transforms.model.SourceDocument;
 public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
   public static final TupleTag<OutletBoilerplate> LINES = new TupleTag<>() {};
-  /** The files of the documents as they came in, before cleaning (only with a spill folder). */
+  /**
+   * The files of the documents as they came in, before cleaning (only with a spill folder), keyed
+   * by doc_id ({@link SpillToFiles#keyedBy}).
+   */
   public static final TupleTag<String> CHECKED_FILES = new TupleTag<>() {};
 
   private final BoilerplateRule rule;
@@ -106,7 +109,7 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
-    PCollection<String> files = spillFolder == null ? null : docs.apply("SpillChecked", SpillToFiles.into(spillFolder));
+    PCollection<String> files = spillFolder == null ? null : docs.apply("SpillChecked", SpillToFiles.<SourceDocument>into(spillFolder).keyedBy(SourceDocument::docId));
     PCollectionTuple out = clean(docs, files);
     return files == null ? out : out.and(CHECKED_FILES, files);
   }

@@ -1,6 +1,7 @@
 package org.presslens.transforms;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -21,6 +24,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
@@ -35,35 +39,63 @@ import org.presslens.transforms.model.ByteIo;
  * instead, and the step that needs the elements reads them back with {@link #read}. The files are
  * named at random, so a retried bundle writes a file of its own; the folder belongs to the run,
  * which deletes it when the pipeline is done.
+ *
+ * <p>Each element is written with a key ({@link #keyedBy}; empty without one) and its length, so
+ * that a step that needs only some of the elements (the concordance, a few documents of many)
+ * passes over the others without decoding them ({@link #readWhere}).
  */
 public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollection<String>> {
 
   private final String folder;
+  private final SerializableFunction<T, String> key;
 
-  private SpillToFiles(String folder) {
+  private SpillToFiles(String folder, SerializableFunction<T, String> key) {
     this.folder = folder;
+    this.key = key;
   }
 
   /** Spills into {@code folder} (created as needed). */
   public static <T> SpillToFiles<T> into(String folder) {
-    return new SpillToFiles<>(folder);
+    return new SpillToFiles<>(folder, element -> "");
+  }
+
+  /** Writes each element with {@code key} of it, by which {@link #readWhere} chooses. */
+  public SpillToFiles<T> keyedBy(SerializableFunction<T, String> key) {
+    return new SpillToFiles<>(folder, key);
   }
 
   @Override
   public PCollection<String> expand(PCollection<T> input) {
-    return input.apply("WriteFiles", ParDo.of(new SpillFn<>(folder, input.getCoder()))).setCoder(StringUtf8Coder.of());
+    return input.apply("WriteFiles", ParDo.of(new SpillFn<>(folder, input.getCoder(), key))).setCoder(StringUtf8Coder.of());
   }
 
   /** Reads the elements of a file written by this transform, in the order they were written. */
   public static <T> void read(String file, Coder<T> coder, Consumer<T> each) throws IOException {
+    readWhere(file, coder, key -> true, each);
+  }
+
+  /**
+   * Reads the elements of a file written by this transform whose key {@code wanted} accepts, in
+   * the order they were written; the others' bytes are skipped.
+   */
+  public static <T> void readWhere(String file, Coder<T> coder, Predicate<String> wanted, Consumer<T> each)
+      throws IOException {
     try (InputStream in = ByteIo.buffered(
         Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false))))) {
       for (int marker = in.read(); marker != END; marker = in.read()) {
         if (marker != MORE) {
           throw new IOException("spill file " + file + " ends before its end marker");
         }
-        each.accept(coder.decode(in));
+        String key = StringUtf8Coder.of().decode(in);
+        int length = VarIntCoder.of().decode(in);
+        if (wanted.test(key)) {
+          each.accept(coder.decode(in));
+        } else {
+          in.skipNBytes(length);
+        }
       }
+    } catch (EOFException e) {
+      throw new IOException("spill file " + file + " ends before its end marker", e);
     }
   }
 
@@ -114,13 +146,15 @@ public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollectio
   static final class SpillFn<T> extends DoFn<T, String> {
     private final String folder;
     private final Coder<T> coder;
+    private final SerializableFunction<T, String> key;
     private transient OutputStream out;
     private transient ResourceId file;
     private transient UnsynchronizedByteArrayOutputStream encoded;
 
-    SpillFn(String folder, Coder<T> coder) {
+    SpillFn(String folder, Coder<T> coder, SerializableFunction<T, String> key) {
       this.folder = folder;
       this.coder = coder;
+      this.key = key;
     }
 
     @StartBundle
@@ -141,6 +175,8 @@ public final class SpillToFiles<T> extends PTransform<PCollection<T>, PCollectio
       encoded.reset();
       coder.encode(element, encoded);
       out.write(MORE);
+      StringUtf8Coder.of().encode(key.apply(element), out);
+      VarIntCoder.of().encode(encoded.size(), out);
       encoded.writeTo(out);
     }
 

@@ -51,6 +51,29 @@ class SpillToFilesTest {
     pipeline.run().waitUntilFinish();
   }
 
+  /** With a key, a reader that wants some keys gets exactly those elements, in the order written. */
+  @Test
+  void readsTheElementsOfTheWantedKeysOnly(TestPipeline pipeline) {
+    String spill = folder.resolve("spill").toString();
+    PCollection<String> files = pipeline.apply(Create.of(ELEMENTS).withCoder(StringUtf8Coder.of()))
+        .apply(SpillToFiles.<String>into(spill).keyedBy(element -> String.valueOf(element.length() % 3)));
+    PAssert.that(files).satisfies(names -> {
+      List<String> back = new ArrayList<>();
+      for (String file : names) {
+        try {
+          SpillToFiles.readWhere(file, StringUtf8Coder.of(), "1"::equals, back::add);
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+      }
+      List<String> expected = ELEMENTS.stream().filter(e -> e.length() % 3 == 1).sorted().toList();
+      assertFalse(expected.isEmpty());
+      assertEquals(expected, back.stream().sorted().toList());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
   @Test
   void aCutFileIsAnErrorAndDeleteRemovesTheFolder(TestPipeline pipeline) throws IOException {
     String spill = folder.resolve("spill").toString();

@@ -64,7 +64,8 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   public static final TupleTag<SourceDocument> TEXTS = new TupleTag<>() {};
   /**
    * Instead of {@link #TEXTS} ({@link #readingFiles}): files of the documents as they came in,
-   * before boilerplate removal ({@link org.presslens.transforms.RemoveBoilerplate#CHECKED_FILES}).
+   * before boilerplate removal ({@link org.presslens.transforms.RemoveBoilerplate#CHECKED_FILES}),
+   * keyed by doc_id ({@link SpillToFiles#keyedBy}): only the candidate documents are decoded.
    */
   public static final TupleTag<String> CHECKED_FILES = new TupleTag<>() {};
   /** Per outlet, its distinctive terms in rank order ({@link OutletContrastReport#TOP_TERMS}). */
@@ -139,7 +140,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     List<PCollectionView<?>> sides = new ArrayList<>(List.of(terms, candidates));
     if (boilerplate == null) {
       PCollection<SourceDocument> texts = documents.get(TEXTS);
-      textFiles = texts.apply("SpillTexts", SpillToFiles.into(spillFolder));
+      textFiles = texts.apply("SpillTexts", SpillToFiles.<SourceDocument>into(spillFolder).keyedBy(SourceDocument::docId));
       coder = texts.getCoder();
     } else {
       textFiles = documents.get(CHECKED_FILES);
@@ -357,10 +358,10 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
       Map<String, List<String>> candidateDocs = c.sideInput(candidates);
       Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
       Map<String, OutletBoilerplate> outlets = boilerplate == null ? null : c.sideInput(boilerplate);
-      SpillToFiles.read(file, coder, read -> {
+      SpillToFiles.readWhere(file, coder, candidateDocs::containsKey, read -> {
         List<String> needed = candidateDocs.get(read.docId());
-        SourceDocument doc = needed == null || outlets == null ? read : RemoveBoilerplate.cleaned(read, outlets);
-        if (needed == null || doc == null) {
+        SourceDocument doc = outlets == null ? read : RemoveBoilerplate.cleaned(read, outlets);
+        if (doc == null) {
           return;
         }
         List<String> terms = termsByOutlet.getOrDefault(doc.outlet(), List.of());

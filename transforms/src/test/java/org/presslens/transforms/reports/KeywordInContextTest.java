@@ -137,7 +137,8 @@ class KeywordInContextTest {
         .apply("Boilerplate", RemoveBoilerplate.byOutlet());
     PCollectionTuple documents = PCollectionTuple
         .of(KeywordInContextReport.SEGMENTS, counted(pipeline))
-        .and(KeywordInContextReport.CHECKED_FILES, asRead.apply("Spill", SpillToFiles.into(spill.resolve("checked").toString())))
+        .and(KeywordInContextReport.CHECKED_FILES, asRead.apply("Spill",
+            SpillToFiles.<SourceDocument>into(spill.resolve("checked").toString()).keyedBy(SourceDocument::docId)))
         .and(KeywordInContextReport.TERMS, terms);
     var blocks = documents.apply(KeywordInContextReport.of(options, text, spill.toString())
         .readingFiles(asRead.getCoder(), boilerplate));
