@@ -53,7 +53,7 @@ import org.presslens.transforms.reports.EntityVariantsReport;
 import org.presslens.transforms.reports.EntityMentionsReport;
 import org.presslens.transforms.reports.EntityCooccurrenceReport;
 import org.presslens.transforms.reports.KeywordInContextReport;
-import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.presslens.transforms.boilerplate.BoilerplateHashes;
 import org.presslens.transforms.reports.OutletContrastReport;
 import org.presslens.transforms.reports.RejectedReport;
 import org.presslens.transforms.parquet.ParquetTable;
@@ -163,8 +163,8 @@ final class ReportPipeline {
         .apply("CopiesView", View.asMap());
     UpdateSegments update = UpdateSegments.of(analysis(config), config.keepDuplicates() ? null : copyById,
         DocumentTables.in(tiers.dataDir(), state.previousDataDir(), config.entities())).spillingInto(spillFolder(out));
-    PCollectionView<Map<String, OutletBoilerplate>> boilerplate = analyseAll
-        ? cleaned.get(RemoveBoilerplate.LINES).apply("BoilerplateByOutlet", RemoveBoilerplate.byOutlet())
+    PCollectionView<Map<String, BoilerplateHashes>> boilerplate = analyseAll
+        ? cleaned.get(RemoveBoilerplate.HASHES).apply("BoilerplateByOutlet", RemoveBoilerplate.byOutlet())
         : null;
     if (analyseAll) {
       update = update.readingFiles(cleaned.get(RemoveBoilerplate.CHECKED_FILES), boilerplate);

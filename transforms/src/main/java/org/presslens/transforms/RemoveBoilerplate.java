@@ -1,23 +1,28 @@
 package org.presslens.transforms;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -26,11 +31,14 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.presslens.transforms.boilerplate.BoilerplateHashes;
 import org.presslens.transforms.boilerplate.BoilerplateLines;
 import org.presslens.transforms.boilerplate.BoilerplateRule;
 import org.presslens.transforms.boilerplate.LineCounts;
 import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.io.CorpusTags;
+import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 
@@ -38,7 +46,12 @@ import org.presslens.transforms.model.SourceDocument;
  * Drops lines that repeat across many documents of the same outlet (menus, "Back to Top", credits,
  * promotions; see {@link BoilerplateRule} and {@link BoilerplateLines}). Outputs the cleaned
  * documents ({@link CorpusTags#DOCUMENTS}), documents that were nothing but boilerplate
- * ({@link CorpusTags#REJECTED}) and each outlet's boilerplate lines ({@link #LINES}).
+ * ({@link CorpusTags#REJECTED}), each outlet's boilerplate lines by hash ({@link #HASHES}: what
+ * cleans a document) and as text with their counts ({@link #LINES}: the report).
+ *
+ * <p>The lines are counted by their hashes ({@link LineCounts}): most candidate lines occur once,
+ * and their texts would be most of what crosses the shuffle. The text of a boilerplate line is
+ * taken from the documents it is cut from, each distinct line once per bundle.
  *
  * <p>No text can be cleaned before every document's lines are counted. With a spill folder the
  * documents wait for the counts in files ({@link SpillToFiles}), not in memory, and those files
@@ -49,6 +62,10 @@ import org.presslens.transforms.model.SourceDocument;
 public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
   public static final TupleTag<OutletBoilerplate> LINES = new TupleTag<>() {};
+  /** Each outlet's boilerplate lines by hash, outlets without any included. */
+  public static final TupleTag<BoilerplateHashes> HASHES = new TupleTag<>() {};
+  /** The text of each line cut from a document, under its outlet (once per bundle). */
+  private static final TupleTag<KV<String, String>> CUT = new TupleTag<>() {};
   /**
    * The files of the documents as they came in, before cleaning (only with a spill folder), keyed
    * by doc_id ({@link SpillToFiles#keyedBy}).
@@ -72,19 +89,19 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
     return new RemoveBoilerplate(rule, folder);
   }
 
-  /** Each outlet's boilerplate lines (from {@link #LINES}) as a side input for {@link #cleaned}. */
+  /** Each outlet's boilerplate lines (from {@link #HASHES}) as a side input for {@link #cleaned}. */
   public static ByOutlet byOutlet() {
     return new ByOutlet();
   }
 
   /** See {@link #byOutlet}. */
   public static final class ByOutlet
-      extends PTransform<PCollection<OutletBoilerplate>, PCollectionView<Map<String, OutletBoilerplate>>> {
+      extends PTransform<PCollection<BoilerplateHashes>, PCollectionView<Map<String, BoilerplateHashes>>> {
     private ByOutlet() {}
 
     @Override
-    public PCollectionView<Map<String, OutletBoilerplate>> expand(PCollection<OutletBoilerplate> lines) {
-      return lines.apply("ByOutlet", WithKeys.of(OutletBoilerplate::outlet))
+    public PCollectionView<Map<String, BoilerplateHashes>> expand(PCollection<BoilerplateHashes> lines) {
+      return lines.apply("ByOutlet", WithKeys.of(BoilerplateHashes::outlet))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), lines.getCoder()))
           .apply("AsMap", View.asMap());
     }
@@ -94,12 +111,17 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
    * The document without its outlet's boilerplate lines; the document itself when its outlet has
    * none (or is not in {@code outlets}); null when every line is boilerplate.
    */
-  public static SourceDocument cleaned(SourceDocument doc, Map<String, OutletBoilerplate> outlets) {
-    OutletBoilerplate outlet = outlets.get(doc.outlet());
-    if (outlet == null || outlet.lines().isEmpty()) {
+  public static SourceDocument cleaned(SourceDocument doc, Map<String, BoilerplateHashes> outlets) {
+    return cleaned(doc, outlets, line -> {});
+  }
+
+  /** {@link #cleaned(SourceDocument, Map)}, telling {@code cut} the text of each line it cuts. */
+  private static SourceDocument cleaned(SourceDocument doc, Map<String, BoilerplateHashes> outlets, Consumer<String> cut) {
+    BoilerplateHashes outlet = outlets.get(doc.outlet());
+    if (outlet == null || outlet.isEmpty()) {
       return doc;
     }
-    BoilerplateLines.Stripped stripped = Stage.INGEST.time(() -> BoilerplateLines.strip(doc.text(), outlet.lines().keySet()));
+    BoilerplateLines.Stripped stripped = Stage.INGEST.time(() -> BoilerplateLines.strip(doc.text(), outlet::contains, cut));
     if (stripped.text().isBlank()) {
       return null;
     }
@@ -120,41 +142,41 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
       return PCollectionTuple.of(CorpusTags.DOCUMENTS, docs)
           .and(CorpusTags.REJECTED, docs.getPipeline().apply("NoRejects",
               Create.empty(RejectedInput.RejectedInputCoder.of())))
-          .and(LINES, docs.getPipeline().apply("NoLines", Create.empty(OutletBoilerplate.OutletBoilerplateCoder.of())));
+          .and(LINES, docs.getPipeline().apply("NoLines", Create.empty(OutletBoilerplate.OutletBoilerplateCoder.of())))
+          .and(HASHES, docs.getPipeline().apply("NoHashes", Create.empty(BoilerplateHashes.BoilerplateHashesCoder.of())));
     }
-    PCollection<KV<String, OutletBoilerplate>> perOutlet = docs
+    PCollection<BoilerplateHashes> hashes = docs
         .apply("CandidateLines", ParDo.of(new CandidatesFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), LineCounts.LineCountsCoder.of()))
         .apply("CountPerOutlet", CombineGrouped.perKey(new CountLinesFn(rule)))
-        .apply("NameOutlet", MapElements.via(new SimpleFunction<KV<String, OutletBoilerplate>, KV<String, OutletBoilerplate>>() {
-          @Override
-          public KV<String, OutletBoilerplate> apply(KV<String, OutletBoilerplate> kv) {
-            return KV.of(kv.getKey(), new OutletBoilerplate(kv.getKey(), kv.getValue().documents(), kv.getValue().lines()));
-          }
-        }));
-    PCollectionView<Map<String, OutletBoilerplate>> byOutlet = perOutlet.apply("ByOutlet", View.asMap());
-    TupleTagList rejected = TupleTagList.of(CorpusTags.REJECTED);
+        .apply("NameOutlet", MapElements.into(TypeDescriptor.of(BoilerplateHashes.class))
+            .via((KV<String, BoilerplateHashes> kv) -> kv.getValue().of(kv.getKey())));
+    PCollectionView<Map<String, BoilerplateHashes>> byOutlet = hashes.apply("ByOutlet", byOutlet());
+    TupleTagList others = TupleTagList.of(CorpusTags.REJECTED).and(CUT);
     PCollectionTuple stripped = files == null
         ? docs.apply("StripLines", ParDo.of(new StripFn(byOutlet)).withSideInputs(byOutlet)
-            .withOutputTags(CorpusTags.DOCUMENTS, rejected))
+            .withOutputTags(CorpusTags.DOCUMENTS, others))
         : files.apply("StripLines", ParDo.of(new StripFilesFn(byOutlet, docs.getCoder())).withSideInputs(byOutlet)
-            .withOutputTags(CorpusTags.DOCUMENTS, rejected));
+            .withOutputTags(CorpusTags.DOCUMENTS, others));
     stripped.get(CorpusTags.DOCUMENTS).setCoder(docs.getCoder());
-    PCollection<OutletBoilerplate> lines = perOutlet.apply("Outlets", Values.create())
-        .apply("WithLines", Filter.by(outlet -> !outlet.lines().isEmpty()));
+    PCollection<OutletBoilerplate> lines = stripped.get(CUT)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("CutLines", CombineGrouped.perKey(new DistinctLinesFn()))
+        .apply("WithCounts", ParDo.of(new WithCountsFn(byOutlet)).withSideInputs(byOutlet));
     return PCollectionTuple.of(CorpusTags.DOCUMENTS, stripped.get(CorpusTags.DOCUMENTS))
         .and(CorpusTags.REJECTED, stripped.get(CorpusTags.REJECTED))
-        .and(LINES, lines);
+        .and(LINES, lines)
+        .and(HASHES, hashes);
   }
 
-  static final class CandidatesFn extends DoFn<SourceDocument, KV<String, List<String>>> {
+  static final class CandidatesFn extends DoFn<SourceDocument, KV<String, LineCounts>> {
     @ProcessElement
-    public void process(@Element SourceDocument doc, OutputReceiver<KV<String, List<String>>> out) {
-      out.output(KV.of(doc.outlet(), Stage.INGEST.time(() -> new ArrayList<>(BoilerplateLines.candidates(doc.text())))));
+    public void process(@Element SourceDocument doc, OutputReceiver<KV<String, LineCounts>> out) {
+      out.output(KV.of(doc.outlet(), Stage.INGEST.time(() -> LineCounts.ofDocument(BoilerplateLines.candidateHashes(doc.text())))));
     }
   }
 
-  static final class CountLinesFn extends Combine.CombineFn<List<String>, LineCounts, OutletBoilerplate> {
+  static final class CountLinesFn extends Combine.CombineFn<LineCounts, LineCounts, BoilerplateHashes> {
     private final BoilerplateRule rule;
 
     CountLinesFn(BoilerplateRule rule) {
@@ -167,8 +189,8 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
     }
 
     @Override
-    public LineCounts addInput(LineCounts counts, List<String> lines) {
-      counts.addDocument(new java.util.HashSet<>(lines));
+    public LineCounts addInput(LineCounts counts, LineCounts document) {
+      counts.addAll(document);
       return counts;
     }
 
@@ -180,59 +202,148 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
     }
 
     @Override
-    public OutletBoilerplate extractOutput(LineCounts counts) {
+    public BoilerplateHashes extractOutput(LineCounts counts) {
       // The combiner does not see the key; NameOutlet fills in the outlet.
-      return new OutletBoilerplate("", counts.documents(), new TreeMap<>(rule.apply(counts)));
+      return rule.apply(counts);
     }
   }
 
-  static final class StripFn extends DoFn<SourceDocument, SourceDocument> {
-    private final PCollectionView<Map<String, OutletBoilerplate>> byOutlet;
-    /** The side input, read once per bundle: the direct runner builds the map again on every access. */
-    private transient Map<String, OutletBoilerplate> outlets;
+  /** The distinct texts of an outlet's cut lines, sorted. */
+  static final class DistinctLinesFn extends Combine.CombineFn<String, TreeSet<String>, List<String>> {
+    @Override
+    public TreeSet<String> createAccumulator() {
+      return new TreeSet<>();
+    }
 
-    StripFn(PCollectionView<Map<String, OutletBoilerplate>> byOutlet) {
+    @Override
+    public TreeSet<String> addInput(TreeSet<String> lines, String line) {
+      lines.add(line);
+      return lines;
+    }
+
+    @Override
+    public TreeSet<String> mergeAccumulators(Iterable<TreeSet<String>> all) {
+      TreeSet<String> merged = new TreeSet<>();
+      all.forEach(merged::addAll);
+      return merged;
+    }
+
+    @Override
+    public List<String> extractOutput(TreeSet<String> lines) {
+      return new ArrayList<>(lines);
+    }
+
+    @Override
+    public Coder<TreeSet<String>> getAccumulatorCoder(CoderRegistry registry, Coder<String> input) {
+      return SortedSetCoder.INSTANCE;
+    }
+
+    @Override
+    public Coder<List<String>> getDefaultOutputCoder(CoderRegistry registry, Coder<String> input) {
+      return ListCoder.of(StringUtf8Coder.of());
+    }
+  }
+
+  /** A sorted set of strings as a list of them. */
+  private static final class SortedSetCoder extends ClassCoder<TreeSet<String>> {
+    static final SortedSetCoder INSTANCE = new SortedSetCoder();
+    private static final Coder<List<String>> LIST = ListCoder.of(StringUtf8Coder.of());
+
+    @Override
+    public void encode(TreeSet<String> lines, OutputStream out) throws IOException {
+      LIST.encode(new ArrayList<>(lines), out);
+    }
+
+    @Override
+    public TreeSet<String> decode(InputStream in) throws IOException {
+      return new TreeSet<>(LIST.decode(in));
+    }
+  }
+
+  /** An outlet's cut lines with the number of documents each occurs in. */
+  static final class WithCountsFn extends DoFn<KV<String, List<String>>, OutletBoilerplate> {
+    private final PCollectionView<Map<String, BoilerplateHashes>> byOutlet;
+
+    WithCountsFn(PCollectionView<Map<String, BoilerplateHashes>> byOutlet) {
+      this.byOutlet = byOutlet;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, List<String>> cut, OutputReceiver<OutletBoilerplate> out, ProcessContext c) {
+      BoilerplateHashes outlet = c.sideInput(byOutlet).get(cut.getKey());
+      TreeMap<String, Integer> lines = new TreeMap<>();
+      cut.getValue().forEach(line -> lines.put(line, outlet.count(BoilerplateLines.hash(line))));
+      out.output(new OutletBoilerplate(cut.getKey(), outlet.documents(), lines));
+    }
+  }
+
+  /**
+   * Cleans documents and tells the texts of the lines it cuts, each outlet's distinct lines once
+   * per bundle.
+   */
+  abstract static class CleaningFn<T> extends DoFn<T, SourceDocument> {
+    private final PCollectionView<Map<String, BoilerplateHashes>> byOutlet;
+    private transient Map<String, Set<String>> told;
+    private transient Map<String, BoilerplateHashes> outlets;
+
+    CleaningFn(PCollectionView<Map<String, BoilerplateHashes>> byOutlet) {
       this.byOutlet = byOutlet;
     }
 
     @StartBundle
     public void startBundle() {
+      told = new HashMap<>();
       outlets = null;
+    }
+
+    /** The side input, read once per bundle: the direct runner builds the map again on every access. */
+    Map<String, BoilerplateHashes> outlets(ProcessContext c) {
+      if (outlets == null) {
+        outlets = c.sideInput(byOutlet);
+      }
+      return outlets;
+    }
+
+    void strip(SourceDocument doc, Map<String, BoilerplateHashes> outlets, MultiOutputReceiver out) {
+      Set<String> toldOfOutlet = told.computeIfAbsent(doc.outlet(), o -> new HashSet<>());
+      SourceDocument cleaned = cleaned(doc, outlets, line -> {
+        if (toldOfOutlet.add(line)) {
+          out.get(CUT).output(KV.of(doc.outlet(), line));
+        }
+      });
+      if (cleaned == null) {
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.EMPTY,
+            "every line is boilerplate of outlet '" + doc.outlet() + "' (see boilerplate.csv)"));
+      } else {
+        out.get(CorpusTags.DOCUMENTS).output(cleaned);
+      }
+    }
+  }
+
+  static final class StripFn extends CleaningFn<SourceDocument> {
+    StripFn(PCollectionView<Map<String, BoilerplateHashes>> byOutlet) {
+      super(byOutlet);
     }
 
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out, ProcessContext c) {
-      if (outlets == null) {
-        outlets = c.sideInput(byOutlet);
-      }
-      strip(doc, outlets, out);
+      strip(doc, outlets(c), out);
     }
   }
 
   /** {@link StripFn} for a file of documents ({@link SpillToFiles}). */
-  static final class StripFilesFn extends DoFn<String, SourceDocument> {
-    private final PCollectionView<Map<String, OutletBoilerplate>> byOutlet;
+  static final class StripFilesFn extends CleaningFn<String> {
     private final Coder<SourceDocument> coder;
 
-    StripFilesFn(PCollectionView<Map<String, OutletBoilerplate>> byOutlet, Coder<SourceDocument> coder) {
-      this.byOutlet = byOutlet;
+    StripFilesFn(PCollectionView<Map<String, BoilerplateHashes>> byOutlet, Coder<SourceDocument> coder) {
+      super(byOutlet);
       this.coder = coder;
     }
 
     @ProcessElement
     public void process(@Element String file, MultiOutputReceiver out, ProcessContext c) throws IOException {
-      Map<String, OutletBoilerplate> outlets = c.sideInput(byOutlet);
+      Map<String, BoilerplateHashes> outlets = outlets(c);
       SpillToFiles.read(file, coder, doc -> strip(doc, outlets, out));
-    }
-  }
-
-  private static void strip(SourceDocument doc, Map<String, OutletBoilerplate> outlets, DoFn.MultiOutputReceiver out) {
-    SourceDocument cleaned = cleaned(doc, outlets);
-    if (cleaned == null) {
-      out.get(CorpusTags.REJECTED).output(RejectedInput.of(doc, RejectedInput.Reason.EMPTY,
-          "every line is boilerplate of outlet '" + doc.outlet() + "' (see boilerplate.csv)"));
-    } else {
-      out.get(CorpusTags.DOCUMENTS).output(cleaned);
     }
   }
 }

@@ -1,8 +1,7 @@
 package org.presslens.transforms.boilerplate;
 
 import java.io.Serializable;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * When a line counts as boilerplate of an outlet: it occurs in at least {@code minDocuments}
@@ -15,17 +14,19 @@ public record BoilerplateRule(int minDocuments, double minShare) implements Seri
     return minDocuments > 0;
   }
 
-  /** The outlet's boilerplate lines with the number of documents each occurs in. */
-  public Map<String, Integer> apply(LineCounts counts) {
-    Map<String, Integer> boilerplate = new TreeMap<>();
-    if (!enabled()) {
-      return boilerplate;
-    }
-    counts.lines().forEach((line, documents) -> {
-      if (documents >= minDocuments && documents >= minShare * counts.documents()) {
-        boilerplate.put(line, documents);
+  /** The outlet's boilerplate lines with the number of documents each occurs in (the outlet's name left empty). */
+  public BoilerplateHashes apply(LineCounts lines) {
+    long[] hashes = lines.hashes();
+    int[] counts = lines.counts();
+    long[] kept = new long[hashes.length];
+    int[] keptCounts = new int[hashes.length];
+    int size = 0;
+    for (int i = 0; enabled() && i < hashes.length; i++) {
+      if (counts[i] >= minDocuments && counts[i] >= minShare * lines.documents()) {
+        kept[size] = hashes[i];
+        keptCounts[size++] = counts[i];
       }
-    });
-    return boilerplate;
+    }
+    return new BoilerplateHashes("", lines.documents(), Arrays.copyOf(kept, size), Arrays.copyOf(keptCounts, size));
   }
 }

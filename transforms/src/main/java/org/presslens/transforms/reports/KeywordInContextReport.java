@@ -27,7 +27,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SpillToFiles;
-import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.presslens.transforms.boilerplate.BoilerplateHashes;
 import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.state.Postings;
 import org.presslens.transforms.state.Segment;
@@ -76,10 +76,10 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
   private final String spillFolder;
   /** Reading {@link #CHECKED_FILES}: their documents' coder and each outlet's boilerplate; null otherwise. */
   private final Coder<SourceDocument> checkedCoder;
-  private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
+  private final PCollectionView<Map<String, BoilerplateHashes>> boilerplate;
 
   private KeywordInContextReport(ContrastOptions options, TextOptions text, String spillFolder,
-      Coder<SourceDocument> checkedCoder, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+      Coder<SourceDocument> checkedCoder, PCollectionView<Map<String, BoilerplateHashes>> boilerplate) {
     this.options = options;
     this.text = text;
     this.spillFolder = spillFolder;
@@ -103,7 +103,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
    * files a second time.
    */
   public KeywordInContextReport readingFiles(Coder<SourceDocument> coder,
-      PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+      PCollectionView<Map<String, BoilerplateHashes>> boilerplate) {
     return new KeywordInContextReport(options, text, spillFolder, coder, boilerplate);
   }
 
@@ -327,7 +327,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     private final PCollectionView<Map<String, List<String>>> termsView;
     private final PCollectionView<Map<String, List<String>>> candidates;
     /** The files hold documents before boilerplate removal: each outlet's boilerplate; null: cleaned documents. */
-    private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
+    private final PCollectionView<Map<String, BoilerplateHashes>> boilerplate;
     private final Coder<SourceDocument> coder;
     private final TextOptions text;
     private final int window;
@@ -335,7 +335,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
     private transient DocumentTokenizer tokenizer;
 
     FindLinesFn(PCollectionView<Map<String, List<String>>> termsView, PCollectionView<Map<String, List<String>>> candidates,
-        PCollectionView<Map<String, OutletBoilerplate>> boilerplate, Coder<SourceDocument> coder, TextOptions text,
+        PCollectionView<Map<String, BoilerplateHashes>> boilerplate, Coder<SourceDocument> coder, TextOptions text,
         int window, int cap) {
       this.termsView = termsView;
       this.candidates = candidates;
@@ -357,7 +357,7 @@ public final class KeywordInContextReport extends PTransform<PCollectionTuple, P
         throws IOException {
       Map<String, List<String>> candidateDocs = c.sideInput(candidates);
       Map<String, List<String>> termsByOutlet = c.sideInput(termsView);
-      Map<String, OutletBoilerplate> outlets = boilerplate == null ? null : c.sideInput(boilerplate);
+      Map<String, BoilerplateHashes> outlets = boilerplate == null ? null : c.sideInput(boilerplate);
       SpillToFiles.readWhere(file, coder, candidateDocs::containsKey, read -> {
         List<String> needed = candidateDocs.get(read.docId());
         SourceDocument doc = outlets == null ? read : RemoveBoilerplate.cleaned(read, outlets);

@@ -18,7 +18,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SpillToFiles;
-import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.presslens.transforms.boilerplate.BoilerplateHashes;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentFacts;
@@ -127,7 +127,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
    * so that the texts wait for the analysis in files, not in a runner's queue. Documents that are
    * nothing but boilerplate are skipped (RemoveBoilerplate rejects them).
    */
-  public FromFiles readingFiles(Coder<SourceDocument> coder, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+  public FromFiles readingFiles(Coder<SourceDocument> coder, PCollectionView<Map<String, BoilerplateHashes>> boilerplate) {
     return new FromFiles(this, coder, boilerplate);
   }
 
@@ -135,10 +135,10 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
   public static final class FromFiles extends PTransform<PCollection<String>, PCollectionTuple> {
     private final AnalyzeIntoSegments segments;
     private final Coder<SourceDocument> coder;
-    private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
+    private final PCollectionView<Map<String, BoilerplateHashes>> boilerplate;
 
     private FromFiles(AnalyzeIntoSegments segments, Coder<SourceDocument> coder,
-        PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+        PCollectionView<Map<String, BoilerplateHashes>> boilerplate) {
       this.segments = segments;
       this.coder = coder;
       this.boilerplate = boilerplate;
@@ -155,11 +155,11 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
   /** Analyses each document of a file as {@link AnalyzeIntoSegmentsFn} does, after cleaning it. */
   static final class AnalyzeFilesFn extends SegmentingFn<String> {
     private final Coder<SourceDocument> coder;
-    private final PCollectionView<Map<String, OutletBoilerplate>> boilerplate;
+    private final PCollectionView<Map<String, BoilerplateHashes>> boilerplate;
 
     AnalyzeFilesFn(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
         SegmentStore store, String runId, DocumentTables documentTables, String spillFolder, Limits limits,
-        Coder<SourceDocument> coder, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+        Coder<SourceDocument> coder, PCollectionView<Map<String, BoilerplateHashes>> boilerplate) {
       super(analysis, copies, store, runId, documentTables, spillFolder, limits);
       this.coder = coder;
       this.boilerplate = boilerplate;
@@ -167,7 +167,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
 
     @ProcessElement
     public void process(@Element String file, MultiOutputReceiver out, ProcessContext c) throws IOException {
-      Map<String, OutletBoilerplate> outlets = c.sideInput(boilerplate);
+      Map<String, BoilerplateHashes> outlets = c.sideInput(boilerplate);
       SpillToFiles.read(file, coder, doc -> {
         SourceDocument cleaned = RemoveBoilerplate.cleaned(doc, outlets);
         if (cleaned != null) {

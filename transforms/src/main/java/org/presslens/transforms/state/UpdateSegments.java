@@ -35,7 +35,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.RemoveBoilerplate;
-import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.presslens.transforms.boilerplate.BoilerplateHashes;
 import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.model.DocumentFacts;
@@ -99,7 +99,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private final CheckedFiles checkedFiles;
 
   /** The documents as they came in, in files, and the boilerplate that cleans them ({@link #readingFiles}). */
-  private record CheckedFiles(PCollection<String> files, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {}
+  private record CheckedFiles(PCollection<String> files, PCollectionView<Map<String, BoilerplateHashes>> boilerplate) {}
 
   private UpdateSegments(AnalyzeDocuments analysis, PCollectionView<Map<String, Duplicate>> copies,
       SegmentStore store, Map<String, List<Member>> live, String runId, DocumentTables documentTables,
@@ -148,7 +148,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    * analysis in files ({@link AnalyzeIntoSegments#readingFiles}). A rerun judges the cleaned input
    * against the last run as before and analyses only what changed.
    */
-  public UpdateSegments readingFiles(PCollection<String> files, PCollectionView<Map<String, OutletBoilerplate>> boilerplate) {
+  public UpdateSegments readingFiles(PCollection<String> files, PCollectionView<Map<String, BoilerplateHashes>> boilerplate) {
     return new UpdateSegments(analysis, copies, store, live, runId, documentTables, totals, spillFolder,
         new CheckedFiles(files, boilerplate));
   }

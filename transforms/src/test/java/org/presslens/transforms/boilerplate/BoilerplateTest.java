@@ -1,10 +1,15 @@
 package org.presslens.transforms.boilerplate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.TextCuts;
 
@@ -21,18 +26,18 @@ class BoilerplateTest {
   @Test
   void stripRemovesOnlyTheGivenLinesAndSaysWhere() {
     BoilerplateLines.Stripped stripped = BoilerplateLines.strip("Home | World\n\nThe minister resigned.\n  Back  to Top \n",
-        Set.of("Home | World", "Back to Top"));
+        lines("Home | World", "Back to Top"));
     assertEquals("\nThe minister resigned.\n", stripped.text());
     assertEquals(new TextCuts(new int[] {0, 24}, new int[] {13, 16}), stripped.cuts());
     assertEquals(new BoilerplateLines.Stripped("no boilerplate", TextCuts.NONE),
-        BoilerplateLines.strip("no boilerplate", Set.of()));
+        BoilerplateLines.strip("no boilerplate", lines()));
   }
 
   @Test
   void placesInTheStrippedTextMapToTheTextAsRead() {
     // CR LF and a character beyond the BMP before the cut: offsets count code points
     String asRead = "Menu\r\nThe \uD83D\uDE00 minister\r\nMenu\r\nMenu\r\nresigned \u2028Menu";
-    BoilerplateLines.Stripped stripped = BoilerplateLines.strip(asRead, Set.of("Menu"));
+    BoilerplateLines.Stripped stripped = BoilerplateLines.strip(asRead, lines("Menu"));
     assertEquals("The \uD83D\uDE00 minister\r\nresigned \u2028", stripped.text());
     int[] asReadCodePoints = asRead.codePoints().toArray();
     int[] keptCodePoints = stripped.text().codePoints().toArray();
@@ -47,19 +52,56 @@ class BoilerplateTest {
     assertEquals(new TextCuts(new int[] {0, 16, 26}, new int[] {6, 12, 4}), stripped.cuts());
   }
 
+  /** The lines as a predicate of line hashes. */
+  static LongPredicate lines(String... lines) {
+    Set<Long> hashes = new HashSet<>();
+    for (String line : lines) {
+      hashes.add(BoilerplateLines.hash(line));
+    }
+    return hashes::contains;
+  }
+
+  private static long[] hashes(String... lines) {
+    return Arrays.stream(lines).mapToLong(BoilerplateLines::hash).sorted().toArray();
+  }
+
+  @Test
+  void strippingTellsTheTextOfEachLineCut() {
+    List<String> cut = new ArrayList<>();
+    BoilerplateLines.strip("Home | World\nstory\n  Back  to Top \nHome | World", lines("Home | World", "Back to Top"), cut::add);
+    assertEquals(List.of("Home | World", "Back to Top", "Home | World"), cut);
+  }
+
+  @Test
+  void candidateHashesAreTheCandidatesHashedDistinctAndSorted() {
+    String text = "Menu\nstory one\n  Menu \n" + "x".repeat(201) + "\nBack to Top";
+    assertArrayEquals(hashes("Menu", "story one", "Back to Top"), BoilerplateLines.candidateHashes(text));
+    assertArrayEquals(new long[0], BoilerplateLines.candidateHashes("one line"));
+  }
+
   @Test
   void ruleNeedsBothDocumentCountAndShare() {
     LineCounts counts = new LineCounts();
     for (int i = 0; i < 10; i++) {
-      counts.addDocument(i < 4 ? Set.of("Back to Top", "story " + i) : i < 6 ? Set.of("Share this", "story " + i) : Set.of("story " + i));
+      counts.addDocument(i < 4 ? hashes("Back to Top", "story " + i) : i < 6 ? hashes("Share this", "story " + i) : hashes("story " + i));
     }
-    assertEquals(Map.of("Back to Top", 4), new BoilerplateRule(3, 0.3).apply(counts));
-    assertEquals(Map.of("Back to Top", 4, "Share this", 2), new BoilerplateRule(2, 0.2).apply(counts));
-    assertEquals(Map.of(), new BoilerplateRule(0, 0.2).apply(counts));
+    long top = BoilerplateLines.hash("Back to Top");
+    long share = BoilerplateLines.hash("Share this");
+    BoilerplateHashes strict = new BoilerplateRule(3, 0.3).apply(counts);
+    assertEquals(10, strict.documents());
+    assertEquals(4, strict.count(top));
+    assertEquals(0, strict.count(share));
+    assertEquals(0, strict.count(BoilerplateLines.hash("story 1")));
+    BoilerplateHashes lenient = new BoilerplateRule(2, 0.2).apply(counts);
+    assertEquals(4, lenient.count(top));
+    assertEquals(2, lenient.count(share));
+    assertTrue(new BoilerplateRule(0, 0.2).apply(counts).isEmpty());
     LineCounts merged = new LineCounts();
     merged.addAll(counts);
     merged.addAll(counts);
-    assertEquals(20, merged.documents());
-    assertEquals(8, merged.lines().get("Back to Top"));
+    merged.addAll(LineCounts.ofDocument(hashes("Back to Top")));
+    assertEquals(21, merged.documents());
+    assertEquals(9, new BoilerplateRule(1, 0).apply(merged).count(top));
+    assertEquals(2, new BoilerplateRule(1, 0).apply(merged).count(BoilerplateLines.hash("story 1")));
   }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.SpillToFiles;
-import org.presslens.transforms.boilerplate.OutletBoilerplate;
-import java.util.TreeMap;
+import org.presslens.transforms.boilerplate.BoilerplateHashes;
+import org.presslens.transforms.boilerplate.BoilerplateLines;
 import org.apache.beam.sdk.values.PCollectionView;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,9 +131,9 @@ class KeywordInContextTest {
     ContrastOptions options = new ContrastOptions(3, 1.0, false, 2, 2, 1);
     TextOptions text = new TextOptions(StopWords.english(), 1, false, false);
     PCollection<SourceDocument> asRead = pipeline.apply("Texts", Create.of(texts("Menu\n")));
-    OutletBoilerplate rtMenu = new OutletBoilerplate("RT", 3, new TreeMap<>(Map.of("Menu", 3)));
-    PCollectionView<Map<String, OutletBoilerplate>> boilerplate = pipeline
-        .apply("Lines", Create.of(rtMenu).withCoder(OutletBoilerplate.OutletBoilerplateCoder.of()))
+    BoilerplateHashes rtMenu = new BoilerplateHashes("RT", 3, new long[] {BoilerplateLines.hash("Menu")}, new int[] {3});
+    PCollectionView<Map<String, BoilerplateHashes>> boilerplate = pipeline
+        .apply("Lines", Create.of(rtMenu).withCoder(BoilerplateHashes.BoilerplateHashesCoder.of()))
         .apply("Boilerplate", RemoveBoilerplate.byOutlet());
     PCollectionTuple documents = PCollectionTuple
         .of(KeywordInContextReport.SEGMENTS, counted(pipeline))

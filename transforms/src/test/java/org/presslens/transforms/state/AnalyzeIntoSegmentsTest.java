@@ -22,10 +22,10 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.TreeMap;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.RemoveBoilerplate;
-import org.presslens.transforms.boilerplate.OutletBoilerplate;
+import org.presslens.transforms.boilerplate.BoilerplateHashes;
+import org.presslens.transforms.boilerplate.BoilerplateLines;
 import org.apache.beam.sdk.values.PCollection;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.SpillToFiles;
@@ -162,11 +162,11 @@ class AnalyzeIntoSegmentsTest {
         new SourceDocument("b", "RT", "", "", "b.txt", "UTF-8", "Menu\nMadrid answered NATO."),
         new SourceDocument("c", "RT", "", "", "c.txt", "UTF-8", "Menu"),
         new SourceDocument("d", "GT", "", "", "d.txt", "UTF-8", "Menu\nChina answered."));
-    OutletBoilerplate rtMenu = new OutletBoilerplate("RT", 3, new TreeMap<>(Map.of("Menu", 3)));
+    BoilerplateHashes rtMenu = new BoilerplateHashes("RT", 3, new long[] {BoilerplateLines.hash("Menu")}, new int[] {3});
     AnalyzeDocuments analysis = AnalyzeDocuments.withoutEntities(new TextOptions(StopWords.english(), 1, false, false));
     Path spill = dir.resolve("spill3");
-    PCollectionView<Map<String, OutletBoilerplate>> boilerplate = pipeline
-        .apply("Lines", Create.of(rtMenu).withCoder(OutletBoilerplate.OutletBoilerplateCoder.of()))
+    PCollectionView<Map<String, BoilerplateHashes>> boilerplate = pipeline
+        .apply("Lines", Create.of(rtMenu).withCoder(BoilerplateHashes.BoilerplateHashesCoder.of()))
         .apply("Boilerplate", RemoveBoilerplate.byOutlet());
     PCollection<SourceDocument> input = pipeline.apply("Docs", Create.of(docs));
     PCollectionTuple out = input.apply("Spill", SpillToFiles.into(spill.toString()))
