@@ -46,17 +46,50 @@ public final class ByteIo {
     return UnsynchronizedByteArrayOutputStream.builder().get();
   }
 
-  /** The value's bytes as {@code coder} writes it in a stream of values ({@link #decode} reads them back). */
+  /**
+   * The value's bytes as {@code coder} writes it in a stream of values ({@link #decode} reads them
+   * back). Values are coded into a buffer of the thread's, kept from one value to the next: a new
+   * stream starts with a block of several KB, which for the many small values coded one by one
+   * (a row, a document's facts) was most of what coding them allocated. A coder that codes a part
+   * of its value with this method (while the buffer is in use) gets a buffer of its own; a buffer
+   * grown past {@value #KEPT_BUFFER_BYTES} bytes is not kept.
+   */
   public static <T> byte[] encode(Coder<T> coder, T value) throws CoderException {
-    UnsynchronizedByteArrayOutputStream out = output();
+    EncodeBuffer buffer = ENCODE_BUFFER.get();
+    boolean own = !buffer.inUse;
+    UnsynchronizedByteArrayOutputStream out = own ? buffer.stream : output();
+    buffer.inUse |= own;
     try {
       coder.encode(value, out);
+      return out.toByteArray();
     } catch (CoderException e) {
       throw e;
     } catch (IOException e) {
       throw new CoderException("a byte array stream failed", e);
+    } finally {
+      if (own) {
+        buffer.release();
+      }
     }
-    return out.toByteArray();
+  }
+
+  private static final int KEPT_BUFFER_BYTES = 1 << 20;
+
+  private static final ThreadLocal<EncodeBuffer> ENCODE_BUFFER = ThreadLocal.withInitial(EncodeBuffer::new);
+
+  /** A thread's buffer for {@link #encode}. */
+  private static final class EncodeBuffer {
+    private UnsynchronizedByteArrayOutputStream stream = output();
+    private boolean inUse;
+
+    void release() {
+      if (stream.size() > KEPT_BUFFER_BYTES) {
+        stream = output();
+      } else {
+        stream.reset();
+      }
+      inUse = false;
+    }
   }
 
   /** The value that {@link #encode} wrote into {@code bytes}, which it must fill. */

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -24,6 +27,44 @@ class ByteIoTest {
     assertEquals(value, ByteIo.decode(coder, ByteIo.encode(coder, value)));
     // a string alone: its length is coded too, so that values can follow one another
     assertEquals("", ByteIo.decode(StringUtf8Coder.of(), ByteIo.encode(StringUtf8Coder.of(), "")));
+  }
+
+  /**
+   * Each value's bytes are its own: a small value after a large one, and a coder that codes a part
+   * of its value with {@code encode} while the outer value is being coded.
+   */
+  @Test
+  void valuesCodedOneAfterAnotherOrInsideAnotherKeepTheirBytes() throws IOException {
+    StringUtf8Coder strings = StringUtf8Coder.of();
+    String large = "x".repeat(3 << 20);
+    byte[] first = ByteIo.encode(strings, large);
+    byte[] second = ByteIo.encode(strings, "small");
+    byte[] third = ByteIo.encode(strings, "small");
+    assertEquals(large, ByteIo.decode(strings, first));
+    assertEquals("small", ByteIo.decode(strings, second));
+    assertArrayEquals(second, third);
+    CustomCoder<List<String>> nesting = new CustomCoder<>() {
+      @Override
+      public void encode(List<String> value, OutputStream out) throws IOException {
+        for (String part : value) {
+          byte[] bytes = ByteIo.encode(strings, part);
+          VarInt.encode(bytes.length, out);
+          out.write(bytes);
+        }
+      }
+
+      @Override
+      public List<String> decode(InputStream in) throws IOException {
+        List<String> parts = new ArrayList<>();
+        for (int b = in.read(); b != -1; b = in.read()) {
+          byte[] bytes = in.readNBytes(b);
+          parts.add(ByteIo.decode(strings, bytes));
+        }
+        return parts;
+      }
+    };
+    List<String> parts = List.of("one", "two", "three");
+    assertEquals(parts, nesting.decode(ByteIo.of(ByteIo.encode(nesting, parts))));
   }
 
   @Test
