@@ -1,6 +1,5 @@
 package org.presslens.transforms.boilerplate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
+import java.util.stream.LongStream;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.presslens.transforms.model.TextCuts;
 import org.presslens.transforms.text.Paragraphs;
@@ -65,56 +65,74 @@ public final class BoilerplateLines {
    * The distinct candidate lines of a text, in order of first appearance: each line (the text cut
    * at CR LF and at each of LF, VT, FF, CR, NEL, LS and PS, as {@code text.split("\\R", -1)} cuts
    * it) {@link #normalise normalised}, if it is not empty, at most {@value #MAX_LINE_CHARS}
-   * characters long and holds a letter or digit. This runs on every text of every run (a rerun
-   * too), and most lines of an article are paragraphs far longer than a candidate: a line is made
-   * a string only once its bounds show that it can be one.
+   * characters long and holds a letter or digit.
    */
   public static Set<String> candidates(String text) {
     Set<String> lines = new LinkedHashSet<>();
+    int nonBlank = forEachCandidate(text, (first, last) -> lines.add(normalise(text.substring(first, last))));
+    return nonBlank >= 2 ? lines : Set.of();
+  }
+
+  /**
+   * The {@link #hash hashes} of the text's distinct {@link #candidates}, ascending. This runs on
+   * every text of every run (a rerun too), and most lines of an article are paragraphs far longer
+   * than a candidate: a line is hashed only once its bounds show that it can be one, and without
+   * being made a string.
+   */
+  public static long[] candidateHashes(String text) {
+    LineHasher hasher = new LineHasher();
+    LongStream.Builder hashes = LongStream.builder();
+    int nonBlank = forEachCandidate(text, (first, last) -> hashes.add(hasher.hash(text, first, last)));
+    return nonBlank >= 2 ? hashes.build().sorted().distinct().toArray() : new long[0];
+  }
+
+  /** Where a candidate line's characters are, without the white space around it. */
+  private interface CandidateBounds {
+    void accept(int first, int last);
+  }
+
+  /** Tells {@code each} the bounds of every line that can be a candidate; returns the number of non-blank lines. */
+  private static int forEachCandidate(String text, CandidateBounds each) {
     int nonBlank = 0;
     int start = 0;
     while (true) {
       int end = lineEnd(text, start);
-      if (!isBlank(text, start, end)) {
+      int first = firstNonWhite(text, start, end);
+      if (first < end) {
         nonBlank++;
-        String line = candidate(text, start, end);
-        if (line != null) {
-          lines.add(line);
+        int last = lastNonWhite(text, first, end);
+        if (canBeCandidate(text, first, last)) {
+          each.accept(first, last);
         }
       }
       if (end == text.length()) {
-        break;
+        return nonBlank;
       }
       start = nextLine(text, end);
     }
-    return nonBlank >= 2 ? lines : Set.of();
   }
 
-  /** Whether {@code text[start, end)} is white space only (the white space strip() removes). */
-  private static boolean isBlank(String text, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (!Character.isWhitespace(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The line {@code text[start, end)} normalised if it can be a candidate; null otherwise. Its
-   * bounds are found without the white space strip() removes (white space is never a surrogate).
-   */
-  private static String candidate(String text, int start, int end) {
+  /** The first character of {@code text[start, end)} that strip() keeps ({@code end} if none; white space is never a surrogate). */
+  private static int firstNonWhite(String text, int start, int end) {
     int first = start;
     while (first < end && Character.isWhitespace(text.charAt(first))) {
       first++;
     }
+    return first;
+  }
+
+  /** The end of {@code text[first, end)} without the white space strip() removes. */
+  private static int lastNonWhite(String text, int first, int end) {
     int last = end;
     while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
       last--;
     }
-    return first < last && normalisedFits(text, first, last) && hasLetterOrDigit(text, first, last)
-        ? normalise(text.substring(first, last)) : null;
+    return last;
+  }
+
+  /** Whether the stripped line {@code text[first, last)} can be a candidate: short enough, with a letter or digit. */
+  private static boolean canBeCandidate(String text, int first, int last) {
+    return first < last && normalisedFits(text, first, last) && hasLetterOrDigit(text, first, last);
   }
 
   /** Where the line that starts at {@code start} ends: at its line break, or at the end of the text. */
@@ -162,24 +180,40 @@ public final class BoilerplateLines {
 
   /**
    * A normalised line's name in the line counts: the first 64 bits of the MurmurHash3 (x64,
-   * 128-bit, seed 0) of its UTF-8 bytes. Two lines of one outlet with the same hash would be
-   * counted as one; among a million distinct lines the chance that any two share one is about
-   * 3 in 100 million.
+   * 128-bit, seed 0) of its UTF-16 code units (little-endian). Two lines of one outlet with the
+   * same hash would be counted as one; among a million distinct lines the chance that any two
+   * share one is about 3 in 100 million.
    */
   public static long hash(String normalisedLine) {
-    return MurmurHash3.hash128x64(normalisedLine.getBytes(StandardCharsets.UTF_8))[0];
+    return new LineHasher().hash(normalisedLine, 0, normalisedLine.length());
   }
 
-  /** The {@link #hash hashes} of the text's distinct {@link #candidates}, ascending. */
-  public static long[] candidateHashes(String text) {
-    Set<String> lines = candidates(text);
-    long[] hashes = new long[lines.size()];
-    int i = 0;
-    for (String line : lines) {
-      hashes[i++] = hash(line);
+  /**
+   * Hashes lines as {@link #hash} does, {@link #normalise normalising} them on the way (runs of
+   * white space one space), into a buffer it keeps: one per text.
+   */
+  private static final class LineHasher {
+    private byte[] bytes = new byte[2 * MAX_LINE_CHARS];
+
+    /** The hash of {@code text[first, last)} normalised; the bounds are a stripped line's. */
+    long hash(String text, int first, int last) {
+      if (2 * (last - first) > bytes.length) {
+        bytes = new byte[2 * (last - first)];
+      }
+      int size = 0;
+      for (int i = first; i < last; i++) {
+        char c = text.charAt(i);
+        if (isSpace(c)) {
+          while (i + 1 < last && isSpace(text.charAt(i + 1))) {
+            i++;
+          }
+          c = ' ';
+        }
+        bytes[size++] = (byte) c;
+        bytes[size++] = (byte) (c >>> 8);
+      }
+      return MurmurHash3.hash128x64(bytes, 0, size, 0)[0];
     }
-    Arrays.sort(hashes);
-    return Arrays.stream(hashes).distinct().toArray();
   }
 
   /** A text without its boilerplate lines, and where they were. */
@@ -200,6 +234,7 @@ public final class BoilerplateLines {
    * boilerplate.
    */
   public static Stripped strip(String text, LongPredicate boilerplate, Consumer<String> cut) {
+    LineHasher hasher = new LineHasher();
     StringBuilder kept = new StringBuilder(text.length());
     List<Integer> at = new ArrayList<>();
     List<Integer> lengths = new ArrayList<>();
@@ -209,9 +244,10 @@ public final class BoilerplateLines {
       int end = lineEnd(text, start);
       int next = end == text.length() ? end : nextLine(text, end);
       int codePoints = text.codePointCount(start, next);
-      String line = candidate(text, start, end);
-      if (line != null && boilerplate.test(hash(line))) {
-        cut.accept(line);
+      int first = firstNonWhite(text, start, end);
+      int last = lastNonWhite(text, first, end);
+      if (canBeCandidate(text, first, last) && boilerplate.test(hasher.hash(text, first, last))) {
+        cut.accept(normalise(text.substring(first, last)));
         if (!at.isEmpty() && at.get(at.size() - 1) == keptCodePoints) {
           lengths.set(lengths.size() - 1, lengths.get(lengths.size() - 1) + codePoints);
         } else {

@@ -1,5 +1,6 @@
 package org.presslens.transforms.boilerplate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashSet;
@@ -23,15 +24,22 @@ class BoilerplateLinesTest {
     for (int i = 0; i < 20_000; i++) {
       String text = randomText(random, 12);
       assertEquals(candidatesByRegex(text), BoilerplateLines.candidates(text), () -> escaped(text));
+      assertArrayEquals(hashesOf(candidatesByRegex(text)), BoilerplateLines.candidateHashes(text), () -> escaped(text));
     }
     // lines around the length limit, with runs of white space that normalising folds
     for (int i = 0; i < 5_000; i++) {
       String text = longLines(random);
       assertEquals(candidatesByRegex(text), BoilerplateLines.candidates(text), () -> escaped(text));
+      assertArrayEquals(hashesOf(candidatesByRegex(text)), BoilerplateLines.candidateHashes(text), () -> escaped(text));
     }
     assertEquals(Set.of("Back to Top", "a b"), BoilerplateLines.candidates(" Back  to\tTop \r\n\na b\r"));
     assertEquals(Set.of(), BoilerplateLines.candidates("one line only"));
     assertEquals(Set.of(), BoilerplateLines.candidates(""));
+  }
+
+  /** The hashes of normalised lines, ascending (the hash of a line made a string first). */
+  private static long[] hashesOf(Set<String> lines) {
+    return lines.stream().mapToLong(BoilerplateLines::hash).sorted().distinct().toArray();
   }
 
   /** The candidates by their definition: lines by {@code \\R}, normalised by regular expressions. */
