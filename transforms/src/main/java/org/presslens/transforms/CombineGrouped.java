@@ -1,10 +1,10 @@
 package org.presslens.transforms;
 
 import java.io.Serializable;
+import java.util.function.ObjLongConsumer;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
@@ -16,7 +16,6 @@ import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.presslens.transforms.model.ByteIo;
 import org.presslens.transforms.model.Summable;
 
 /**
@@ -25,15 +24,16 @@ import org.presslens.transforms.model.Summable;
  * tables of every n-gram of an outlet, all entity pairs, all fingerprints. Flink's batch runner
  * lifts combiners and sorts their partial accumulators as single records, and such a record is
  * larger than its sort buffer allows (the SOTU corpus by party failed with "The record exceeds
- * the maximum size of a sort buffer"); after a GroupByKey the records it sorts are the inputs,
- * one document's worth each. The direct runner does not lift combiners, so it loses nothing.
+ * the maximum size of a sort buffer"); after a GroupByKey the records it sorts are batches of
+ * inputs of at most about a megabyte, or one input. The direct runner does not lift combiners,
+ * so it loses nothing.
  *
- * <p>The values cross the GroupByKey as the bytes of their coder. The direct runner keeps a key's
- * grouped values in state that it copies, through the values' coder, whenever another bundle adds
- * to the key: for tables of a whole segment or outlet, decoding and encoding them again on every
- * copy was most of the cost of a run. As bytes, a copy is an array copy, and each table is
- * encoded once and decoded once; the other runners shuffle the same bytes they would have
- * encoded anyway.
+ * <p>The values cross the GroupByKey as the bytes of their coder, in batches per key and bundle
+ * ({@link GroupEncoded}). The direct runner keeps a key's grouped values in state that it copies,
+ * through the values' coder, whenever another bundle adds to the key: for tables of a whole
+ * segment or outlet, decoding and encoding them again on every copy was most of the cost of a
+ * run. As bytes, a copy is an array copy, and each table is encoded once and decoded once; the
+ * other runners shuffle the same bytes they would have encoded anyway.
  */
 public final class CombineGrouped {
 
@@ -47,10 +47,10 @@ public final class CombineGrouped {
         KvCoder<K, I> inputCoder = (KvCoder<K, I>) input.getCoder();
         Coder<I> valueCoder = inputCoder.getValueCoder();
         return input
-            .apply("Encode", ParDo.of(new GroupEncoded.EncodeFn<K, I>(valueCoder)))
+            .apply("Encode", ParDo.of(new GroupEncoded.EncodeFn<K, I>(inputCoder.getKeyCoder(), valueCoder)))
             .setCoder(KvCoder.of(inputCoder.getKeyCoder(), ByteArrayCoder.of()))
             .apply("Group", GroupByKey.create())
-            .apply("Combine", ParDo.of(new CombineGroupFn<K, byte[], I, A, O>(fn, new ByCoder<>(valueCoder))))
+            .apply("Combine", ParDo.of(new CombineGroupFn<K, byte[], I, A, O>(fn, new Batches<>(valueCoder))))
             .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder(fn, input, valueCoder)));
       }
     };
@@ -70,7 +70,7 @@ public final class CombineGrouped {
         KvCoder<K, V> inputCoder = (KvCoder<K, V>) input.getCoder();
         return input
             .apply("Group", GroupByKey.create())
-            .apply("Combine", ParDo.of(new CombineGroupFn<K, V, I, A, O>(fn, decoding)))
+            .apply("Combine", ParDo.of(new CombineGroupFn<K, V, I, A, O>(fn, new EachDecoded<>(decoding))))
             .setCoder(KvCoder.of(inputCoder.getKeyCoder(), outputCoder(fn, input, decodedCoder)));
       }
     };
@@ -91,26 +91,24 @@ public final class CombineGrouped {
     long size(V value);
   }
 
-  /** The values as their coder's bytes. */
-  static final class ByCoder<I> implements Decoding<byte[], I> {
-    private final Coder<I> coder;
+  /** The inputs a grouped value holds, each with its size in bytes (to merge the smaller into the larger). */
+  interface Inputs<V, I> extends Serializable {
+    void forEach(V value, ObjLongConsumer<I> each);
+  }
 
-    ByCoder(Coder<I> coder) {
-      this.coder = coder;
-    }
-
+  /** One input per value, by a {@link Decoding}. */
+  private record EachDecoded<V, I>(Decoding<V, I> decoding) implements Inputs<V, I> {
     @Override
-    public I decode(byte[] input) {
-      try {
-        return ByteIo.decode(coder, input);
-      } catch (CoderException e) {
-        throw new IllegalStateException("a value that its own coder wrote cannot be read back", e);
-      }
+    public void forEach(V value, ObjLongConsumer<I> each) {
+      each.accept(decoding.decode(value), decoding.size(value));
     }
+  }
 
+  /** The inputs of a batch of their coder's bytes ({@link GroupEncoded.EncodeFn}). */
+  private record Batches<I>(Coder<I> coder) implements Inputs<byte[], I> {
     @Override
-    public long size(byte[] input) {
-      return input.length;
+    public void forEach(byte[] batch, ObjLongConsumer<I> each) {
+      GroupEncoded.forEachValue(batch, coder, each);
     }
   }
 
@@ -133,26 +131,28 @@ public final class CombineGrouped {
 
   static final class CombineGroupFn<K, V, I, A, O> extends DoFn<KV<K, Iterable<V>>, KV<K, O>> {
     private final CombineFn<I, A, O> fn;
-    private final Decoding<V, I> decoding;
+    private final Inputs<V, I> inputs;
 
-    CombineGroupFn(CombineFn<I, A, O> fn, Decoding<V, I> decoding) {
+    CombineGroupFn(CombineFn<I, A, O> fn, Inputs<V, I> inputs) {
       this.fn = fn;
-      this.decoding = decoding;
+      this.inputs = inputs;
     }
 
     @ProcessElement
     public void process(@Element KV<K, Iterable<V>> group, OutputReceiver<KV<K, O>> out) {
-      Iterable<V> inputs = group.getValue();
-      O sum = Stage.COUNTING.time(() -> fn instanceof Summable.MergeFn<?> ? mergeLargest(inputs) : combine(inputs));
+      Iterable<V> values = group.getValue();
+      O sum = Stage.COUNTING.time(() -> fn instanceof Summable.MergeFn<?> ? mergeLargest(values) : combine(values));
       out.output(KV.of(group.getKey(), sum));
     }
 
-    private O combine(Iterable<V> inputs) {
-      A accumulator = fn.createAccumulator();
-      for (V input : inputs) {
-        accumulator = fn.addInput(accumulator, decoding.decode(input));
+    private O combine(Iterable<V> values) {
+      var accumulator = new Object() {
+        A value = fn.createAccumulator();
+      };
+      for (V value : values) {
+        inputs.forEach(value, (input, size) -> accumulator.value = fn.addInput(accumulator.value, input));
       }
-      return fn.extractOutput(accumulator);
+      return fn.extractOutput(accumulator.value);
     }
 
     /**
@@ -162,22 +162,29 @@ public final class CombineGrouped {
      * documents' tables). The inputs are read once, as a shuffle may hand them over.
      */
     @SuppressWarnings("unchecked")
-    private <T extends Summable<?, T>> O mergeLargest(Iterable<V> inputs) {
-      T accumulator = null;
-      long accumulatedBytes = 0;
-      for (V input : inputs) {
-        T table = (T) decoding.decode(input);
-        long size = decoding.size(input);
-        if (accumulator == null) {
-          accumulator = table;
-        } else if (size > accumulatedBytes) {
-          accumulator = table.merge(accumulator);
-        } else {
-          accumulator = accumulator.merge(table);
-        }
-        accumulatedBytes += size;
+    private <T extends Summable<?, T>> O mergeLargest(Iterable<V> values) {
+      LargestFirst<T> sum = new LargestFirst<>();
+      for (V value : values) {
+        inputs.forEach(value, (input, size) -> sum.add((T) input, size));
       }
-      return accumulator == null ? fn.extractOutput(fn.createAccumulator()) : (O) accumulator;
+      return sum.table == null ? fn.extractOutput(fn.createAccumulator()) : (O) sum.table;
+    }
+  }
+
+  /** A sum of tables that merges the smaller of two into the larger. */
+  private static final class LargestFirst<T extends Summable<?, T>> {
+    private T table;
+    private long bytes;
+
+    void add(T other, long size) {
+      if (table == null) {
+        table = other;
+      } else if (size > bytes) {
+        table = other.merge(table);
+      } else {
+        table = table.merge(other);
+      }
+      bytes += size;
     }
   }
 }

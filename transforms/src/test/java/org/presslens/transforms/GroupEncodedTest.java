@@ -44,4 +44,30 @@ class GroupEncodedTest {
             + "value \u00e9 29, value \u00e9 5, value \u00e9 8");
     pipeline.run().waitUntilFinish();
   }
+
+  /** A key's values past one batch's bytes come back, every one once, in several batches. */
+  @Test
+  void valuesBeyondOneBatchComeBackEveryOne(TestPipeline pipeline) {
+    List<KV<Integer, String>> input = new ArrayList<>();
+    String filler = "\u00fc".repeat(600); // 1,200 bytes a value
+    int many = 6 * GroupEncoded.EncodeFn.BATCH_BYTES / 1_200;
+    for (int i = 0; i < many; i++) {
+      input.add(KV.of(1, i + " " + filler));
+    }
+    input.add(KV.of(2, "alone"));
+    PCollection<String> groups = pipeline
+        .apply(Create.of(input).withCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of())))
+        .apply(GroupEncoded.perKey())
+        .apply(MapElements.into(TypeDescriptors.strings()).via(group -> {
+          java.util.Set<String> distinct = new java.util.TreeSet<>();
+          int count = 0;
+          for (String value : group.getValue()) {
+            count++;
+            distinct.add(value.substring(0, value.indexOf(' ') < 0 ? value.length() : value.indexOf(' ')));
+          }
+          return group.getKey() + ": " + count + " values, " + distinct.size() + " distinct";
+        }));
+    PAssert.that(groups).containsInAnyOrder("1: " + many + " values, " + many + " distinct", "2: 1 values, 1 distinct");
+    pipeline.run().waitUntilFinish();
+  }
 }
