@@ -1,8 +1,6 @@
 package org.presslens.transforms;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -38,7 +34,6 @@ import org.presslens.transforms.boilerplate.BoilerplateRule;
 import org.presslens.transforms.boilerplate.LineCounts;
 import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.io.CorpusTags;
-import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 
@@ -209,54 +204,28 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
   }
 
   /** The distinct texts of an outlet's cut lines, sorted. */
-  static final class DistinctLinesFn extends Combine.CombineFn<String, TreeSet<String>, List<String>> {
+  static final class DistinctLinesFn extends Combine.CombineFn<String, List<String>, List<String>> {
     @Override
-    public TreeSet<String> createAccumulator() {
-      return new TreeSet<>();
+    public List<String> createAccumulator() {
+      return new ArrayList<>();
     }
 
     @Override
-    public TreeSet<String> addInput(TreeSet<String> lines, String line) {
+    public List<String> addInput(List<String> lines, String line) {
       lines.add(line);
       return lines;
     }
 
     @Override
-    public TreeSet<String> mergeAccumulators(Iterable<TreeSet<String>> all) {
-      TreeSet<String> merged = new TreeSet<>();
+    public List<String> mergeAccumulators(Iterable<List<String>> all) {
+      List<String> merged = new ArrayList<>();
       all.forEach(merged::addAll);
       return merged;
     }
 
     @Override
-    public List<String> extractOutput(TreeSet<String> lines) {
-      return new ArrayList<>(lines);
-    }
-
-    @Override
-    public Coder<TreeSet<String>> getAccumulatorCoder(CoderRegistry registry, Coder<String> input) {
-      return SortedSetCoder.INSTANCE;
-    }
-
-    @Override
-    public Coder<List<String>> getDefaultOutputCoder(CoderRegistry registry, Coder<String> input) {
-      return ListCoder.of(StringUtf8Coder.of());
-    }
-  }
-
-  /** A sorted set of strings as a list of them. */
-  private static final class SortedSetCoder extends ClassCoder<TreeSet<String>> {
-    static final SortedSetCoder INSTANCE = new SortedSetCoder();
-    private static final Coder<List<String>> LIST = ListCoder.of(StringUtf8Coder.of());
-
-    @Override
-    public void encode(TreeSet<String> lines, OutputStream out) throws IOException {
-      LIST.encode(new ArrayList<>(lines), out);
-    }
-
-    @Override
-    public TreeSet<String> decode(InputStream in) throws IOException {
-      return new TreeSet<>(LIST.decode(in));
+    public List<String> extractOutput(List<String> lines) {
+      return lines.stream().distinct().sorted().toList();
     }
   }
 

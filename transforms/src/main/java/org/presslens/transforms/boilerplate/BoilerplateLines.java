@@ -2,9 +2,7 @@ package org.presslens.transforms.boilerplate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.stream.LongStream;
@@ -62,22 +60,13 @@ public final class BoilerplateLines {
   }
 
   /**
-   * The distinct candidate lines of a text, in order of first appearance: each line (the text cut
-   * at CR LF and at each of LF, VT, FF, CR, NEL, LS and PS, as {@code text.split("\\R", -1)} cuts
-   * it) {@link #normalise normalised}, if it is not empty, at most {@value #MAX_LINE_CHARS}
-   * characters long and holds a letter or digit.
-   */
-  public static Set<String> candidates(String text) {
-    Set<String> lines = new LinkedHashSet<>();
-    int nonBlank = forEachCandidate(text, (first, last) -> lines.add(normalise(text.substring(first, last))));
-    return nonBlank >= 2 ? lines : Set.of();
-  }
-
-  /**
-   * The {@link #hash hashes} of the text's distinct {@link #candidates}, ascending. This runs on
-   * every text of every run (a rerun too), and most lines of an article are paragraphs far longer
-   * than a candidate: a line is hashed only once its bounds show that it can be one, and without
-   * being made a string.
+   * The {@link #hash hashes} of the text's distinct candidate lines, ascending. The candidates are
+   * its lines (the text cut at CR LF and at each of LF, VT, FF, CR, NEL, LS and PS, as {@code
+   * text.split("\\R", -1)} cuts it) {@link #normalise normalised}, if they are not empty, at most
+   * {@value #MAX_LINE_CHARS} characters long and hold a letter or digit; a text with fewer than
+   * two non-blank lines has none. This runs on every text of every run (a rerun too), and most
+   * lines of an article are paragraphs far longer than a candidate: a line is hashed only once its
+   * bounds show that it can be one, and without being made a string.
    */
   public static long[] candidateHashes(String text) {
     LineHasher hasher = new LineHasher();

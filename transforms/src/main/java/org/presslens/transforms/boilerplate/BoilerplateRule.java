@@ -16,12 +16,15 @@ public record BoilerplateRule(int minDocuments, double minShare) implements Seri
 
   /** The outlet's boilerplate lines with the number of documents each occurs in (the outlet's name left empty). */
   public BoilerplateHashes apply(LineCounts lines) {
+    if (!enabled()) {
+      return new BoilerplateHashes("", lines.documents(), new long[0], new int[0]);
+    }
     long[] hashes = lines.hashes();
     int[] counts = lines.counts();
     long[] kept = new long[hashes.length];
     int[] keptCounts = new int[hashes.length];
     int size = 0;
-    for (int i = 0; enabled() && i < hashes.length; i++) {
+    for (int i = 0; i < hashes.length; i++) {
       if (counts[i] >= minDocuments && counts[i] >= minShare * lines.documents()) {
         kept[size] = hashes[i];
         keptCounts[size++] = counts[i];

@@ -17,10 +17,11 @@ class BoilerplateTest {
 
   @Test
   void candidatesAreShortLinesOfMultiLineDocuments() {
-    String text = "Home | World | Sport\n\nThe minister   resigned on Monday.\n***\n" + "x".repeat(201) + "\nBack to Top\n";
-    assertEquals(List.of("Home | World | Sport", "The minister resigned on Monday.", "Back to Top"),
-        List.copyOf(BoilerplateLines.candidates(text)));
-    assertEquals(Set.of(), BoilerplateLines.candidates("A one-line document is all content."));
+    String text = "Home | World | Sport\n\nThe minister   resigned on Monday.\n***\n" + "x".repeat(201)
+        + "\nBack to Top\n  Home |  World | Sport\n"; // a line twice is one candidate
+    assertArrayEquals(hashes("Home | World | Sport", "The minister resigned on Monday.", "Back to Top"),
+        BoilerplateLines.candidateHashes(text));
+    assertArrayEquals(new long[0], BoilerplateLines.candidateHashes("A one-line document is all content."));
   }
 
   @Test
@@ -70,13 +71,6 @@ class BoilerplateTest {
     List<String> cut = new ArrayList<>();
     BoilerplateLines.strip("Home | World\nstory\n  Back  to Top \nHome | World", lines("Home | World", "Back to Top"), cut::add);
     assertEquals(List.of("Home | World", "Back to Top", "Home | World"), cut);
-  }
-
-  @Test
-  void candidateHashesAreTheCandidatesHashedDistinctAndSorted() {
-    String text = "Menu\nstory one\n  Menu \n" + "x".repeat(201) + "\nBack to Top";
-    assertArrayEquals(hashes("Menu", "story one", "Back to Top"), BoilerplateLines.candidateHashes(text));
-    assertArrayEquals(new long[0], BoilerplateLines.candidateHashes("one line"));
   }
 
   @Test
