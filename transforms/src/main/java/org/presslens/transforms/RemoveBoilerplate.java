@@ -126,7 +126,8 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
-    PCollection<String> files = spillFolder == null ? null : docs.apply("SpillChecked", SpillToFiles.<SourceDocument>into(spillFolder).keyedBy(SourceDocument::docId));
+    PCollection<String> files = spillFolder == null ? null
+        : docs.apply("SpillChecked", SpillToFiles.<SourceDocument>into(spillFolder).keyedBy(SourceDocument::docId));
     PCollectionTuple out = clean(docs, files);
     return files == null ? out : out.and(CHECKED_FILES, files);
   }
@@ -145,7 +146,7 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
         .setCoder(KvCoder.of(StringUtf8Coder.of(), LineCounts.LineCountsCoder.of()))
         .apply("CountPerOutlet", CombineGrouped.perKey(new CountLinesFn(rule)))
         .apply("NameOutlet", MapElements.into(TypeDescriptor.of(BoilerplateHashes.class))
-            .via((KV<String, BoilerplateHashes> kv) -> kv.getValue().of(kv.getKey())));
+            .via((KV<String, BoilerplateHashes> kv) -> kv.getValue().named(kv.getKey())));
     PCollectionView<Map<String, BoilerplateHashes>> byOutlet = hashes.apply("ByOutlet", byOutlet());
     TupleTagList others = TupleTagList.of(CorpusTags.REJECTED).and(CUT);
     PCollectionTuple stripped = files == null
@@ -167,7 +168,8 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
   static final class CandidatesFn extends DoFn<SourceDocument, KV<String, LineCounts>> {
     @ProcessElement
     public void process(@Element SourceDocument doc, OutputReceiver<KV<String, LineCounts>> out) {
-      out.output(KV.of(doc.outlet(), Stage.INGEST.time(() -> LineCounts.ofDocument(BoilerplateLines.candidateHashes(doc.text())))));
+      LineCounts lines = Stage.INGEST.time(() -> LineCounts.ofDocument(BoilerplateLines.candidateHashes(doc.text())));
+      out.output(KV.of(doc.outlet(), lines));
     }
   }
 

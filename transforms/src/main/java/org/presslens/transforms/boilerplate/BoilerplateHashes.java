@@ -63,7 +63,7 @@ public final class BoilerplateHashes implements Serializable {
   }
 
   /** The same lines under another outlet's name (a combiner's output does not know its key). */
-  public BoilerplateHashes of(String outletName) {
+  public BoilerplateHashes named(String outletName) {
     return new BoilerplateHashes(outletName, documents, hashes, counts);
   }
 

@@ -101,7 +101,10 @@ public final class BoilerplateLines {
     }
   }
 
-  /** The first character of {@code text[start, end)} that strip() keeps ({@code end} if none; white space is never a surrogate). */
+  /**
+   * The first character of {@code text[start, end)} that strip() keeps ({@code end} if none; white
+   * space is never a surrogate).
+   */
   private static int firstNonWhite(String text, int start, int end) {
     int first = start;
     while (first < end && Character.isWhitespace(text.charAt(first))) {

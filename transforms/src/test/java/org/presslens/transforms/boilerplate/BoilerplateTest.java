@@ -77,7 +77,8 @@ class BoilerplateTest {
   void ruleNeedsBothDocumentCountAndShare() {
     LineCounts counts = new LineCounts();
     for (int i = 0; i < 10; i++) {
-      counts.addDocument(i < 4 ? hashes("Back to Top", "story " + i) : i < 6 ? hashes("Share this", "story " + i) : hashes("story " + i));
+      String story = "story " + i;
+      counts.addDocument(i < 4 ? hashes("Back to Top", story) : i < 6 ? hashes("Share this", story) : hashes(story));
     }
     long top = BoilerplateLines.hash("Back to Top");
     long share = BoilerplateLines.hash("Share this");
