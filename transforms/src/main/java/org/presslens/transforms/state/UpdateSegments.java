@@ -181,7 +181,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     Totals useTotals = new Totals(unchanged, totals.isEmpty() ? -1 : live.size());
     PCollection<Segment> kept = plan.get(KEPT).setCoder(StringUtf8Coder.of())
         .apply("KeptWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
-        .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals)).withSideInputs(unchanged));
+        .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals, spillFolder)).withSideInputs(unchanged));
     kept.apply("KeptDocumentTerms", documentTables.forKept(store));
     PCollection<Segment> rebuilt = plan.get(REBUILD)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(),
@@ -192,7 +192,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollection<Segment> stored = cleaned.getPipeline()
         .apply("TotalsFiles", Create.of(totals).withCoder(StringUtf8Coder.of()))
         .apply("TotalsWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
-        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals)).withSideInputs(unchanged));
+        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals, spillFolder)).withSideInputs(unchanged));
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
         .apply("AllSegments", Flatten.pCollections());
@@ -401,14 +401,28 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   /** A kept segment, read from the store; only its members when the stored totals stand for its tables. */
+  /**
+   * A segment read from the store with its large tables and postings in files of the run's spill
+   * folder, as new segments are ({@link AnalyzeIntoSegments#spillingInto}): an outlet's totals are
+   * the largest values the run groups (by outlet for the sums and the stored totals, with the
+   * concordance's postings), and the direct runner copies grouped values whenever another bundle
+   * adds to their key; spilled, only their files' names are copied. Tables and postings shorter
+   * than {@code minBytes} stay in memory; without a spill folder, the segment as read.
+   */
+  static Segment spilled(Segment segment, String spillFolder, int minBytes) {
+    return spillFolder == null ? segment : segment.spilledInto(spillFolder, minBytes);
+  }
+
   static final class ReadKeptFn extends DoFn<String, Segment> {
     private final SegmentStore store;
     private final Totals totals;
+    private final String spillFolder;
     private final Counter kept = Metrics.counter(UpdateSegments.class, "kept-segments");
 
-    ReadKeptFn(SegmentStore store, Totals totals) {
+    ReadKeptFn(SegmentStore store, Totals totals, String spillFolder) {
       this.store = store;
       this.totals = totals;
+      this.spillFolder = spillFolder;
     }
 
     @ProcessElement
@@ -422,7 +436,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         }
         out.output(Segment.ofMembers(id, members));
       } else {
-        out.output(store.readSegment(id));
+        out.output(spilled(store.readSegment(id), spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
       }
     }
   }
@@ -431,18 +445,20 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   static final class ReadTotalsFn extends DoFn<String, Segment> {
     private final SegmentStore store;
     private final Totals totals;
+    private final String spillFolder;
     private final Counter read = Metrics.counter(UpdateSegments.class, "totals-read");
 
-    ReadTotalsFn(SegmentStore store, Totals totals) {
+    ReadTotalsFn(SegmentStore store, Totals totals, String spillFolder) {
       this.store = store;
       this.totals = totals;
+      this.spillFolder = spillFolder;
     }
 
     @ProcessElement
     public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
       if (totals.used(c)) {
         read.inc();
-        out.output(store.readTotals(id));
+        out.output(spilled(store.readTotals(id), spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
       }
     }
   }

@@ -107,4 +107,40 @@ class TotalsTest {
       Files.write(part, bytes);
     }
   }
+
+  @Test
+  void spilledTotalsSumAndStoreAsTheyDoInMemory() throws IOException {
+    SegmentStore store = new SegmentStore(dir.resolve("cache").toString());
+    Segment whole = segment(DOCS);
+    store.writeTotalTables("r1", "RT", whole.tables().get("RT").decode());
+    store.writeTotals("r1", "RT", share(whole, "RT"));
+    String id;
+    try (Stream<Path> files = Files.list(dir.resolve("cache").resolve("totals"))) {
+      id = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".bin")).findFirst().orElseThrow()
+          .replace(".bin", "");
+    }
+    Segment back = store.readTotals(id);
+    String spill = dir.resolve("spill").toString();
+    Segment spilled = UpdateSegments.spilled(back, spill, 0);
+    assertTrue(spilled.postings().spilled() && spilled.tables().get("RT").spilled(), "in files");
+    assertSame(back, UpdateSegments.spilled(back, null, 0), "no spill folder");
+    assertSame(back.postings(), UpdateSegments.spilled(back, spill, Integer.MAX_VALUE).postings(), "too small to spill");
+    assertEquals(back.tables().get("RT").decode(), spilled.tables().get("RT").decode());
+
+    Segment added = share(segment(List.of(analyzed("f", "RT", 3, Map.of("nato", 4)))), "RT");
+    Segment fromMemory = sum(List.of(share(back, "RT"), added));
+    Segment fromFiles = sum(List.of(share(spilled, "RT"), added));
+    assertEquals(fromMemory.dated(), fromFiles.dated());
+    assertEquals(2, fromFiles.postings().parts().size());
+    assertEquals(List.of("a", "d", "f"), ids(fromFiles.postings().loaded().firstDocuments("nato", "RT", 4)));
+    store.writeTotals("r2", "RT", fromMemory);
+    store.writeTotals("r3", "RT", fromFiles);
+    try (Stream<Path> files = Files.list(dir.resolve("cache").resolve("totals"))) {
+      List<Path> written = files.filter(f -> f.toString().endsWith(".bin") && !f.getFileName().toString().contains("r1"))
+          .sorted().toList();
+      assertEquals(2, written.size());
+      assertEquals(java.util.Arrays.toString(Files.readAllBytes(written.get(0))),
+          java.util.Arrays.toString(Files.readAllBytes(written.get(1))), "the same totals file");
+    }
+  }
 }
