@@ -400,7 +400,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
   }
 
-  /** A kept segment, read from the store; only its members when the stored totals stand for its tables. */
   /**
    * A segment read from the store with its large tables and postings in files of the run's spill
    * folder, as new segments are ({@link AnalyzeIntoSegments#spillingInto}): an outlet's totals are
@@ -413,6 +412,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     return spillFolder == null ? segment : segment.spilledInto(spillFolder, minBytes);
   }
 
+  /** A kept segment, read from the store; only its members when the stored totals stand for its tables. */
   static final class ReadKeptFn extends DoFn<String, Segment> {
     private final SegmentStore store;
     private final Totals totals;
