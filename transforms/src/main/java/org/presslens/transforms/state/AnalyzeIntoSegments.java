@@ -244,7 +244,7 @@ public final class AnalyzeIntoSegments extends PTransform<PCollection<SourceDocu
     private Segment finish() {
       Segment segment = open.finish();
       open = null;
-      return spillFolder == null ? segment : segment.spilledInto(spillFolder, limits.spillBytes());
+      return segment.spilledInto(spillFolder, limits.spillBytes());
     }
 
     @FinishBundle

@@ -68,9 +68,13 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
 
   /**
    * The same segment with each outlet's tables, and the postings, of at least {@code minBytes} in
-   * a file of {@code folder} ({@link EncodedTables#spilledInto}, {@link Postings#spilledInto}).
+   * a file of {@code folder} ({@link EncodedTables#spilledInto}, {@link Postings#spilledInto});
+   * this segment when there is no folder (null).
    */
   public Segment spilledInto(String folder, int minBytes) {
+    if (folder == null) {
+      return this;
+    }
     TreeMap<String, EncodedTables> spilled = new TreeMap<>();
     tables.forEach((outlet, t) -> spilled.put(outlet, t.spilledInto(folder, minBytes)));
     return new Segment(id, members, spilled, dated, postings.spilledInto(folder, minBytes));

@@ -400,17 +400,13 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
   }
 
-  /**
-   * A segment read from the store with its large tables and postings in files of the run's spill
-   * folder, as new segments are ({@link AnalyzeIntoSegments#spillingInto}): an outlet's totals are
-   * the largest values the run groups (by outlet for the sums and the stored totals, with the
-   * concordance's postings), and the direct runner copies grouped values whenever another bundle
-   * adds to their key; spilled, only their files' names are copied. Tables and postings shorter
-   * than {@code minBytes} stay in memory; without a spill folder, the segment as read.
+  /*
+   * What a rerun reads back from the cache (kept segments, each outlet's stored totals) goes to the
+   * run's spill folder like new segments ({@link AnalyzeIntoSegments#spillingInto}): the totals are
+   * the largest values it groups (by outlet for the sums and the stored totals, with the
+   * concordance's postings), and the direct runner copies a key's grouped values whenever another
+   * bundle adds to the key; spilled, only the files' names are copied.
    */
-  static Segment spilled(Segment segment, String spillFolder, int minBytes) {
-    return spillFolder == null ? segment : segment.spilledInto(spillFolder, minBytes);
-  }
 
   /** A kept segment, read from the store; only its members when the stored totals stand for its tables. */
   static final class ReadKeptFn extends DoFn<String, Segment> {
@@ -436,7 +432,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         }
         out.output(Segment.ofMembers(id, members));
       } else {
-        out.output(spilled(store.readSegment(id), spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
+        out.output(store.readSegment(id).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
       }
     }
   }
@@ -458,7 +454,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
       if (totals.used(c)) {
         read.inc();
-        out.output(spilled(store.readTotals(id), spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
+        out.output(store.readTotals(id).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
       }
     }
   }

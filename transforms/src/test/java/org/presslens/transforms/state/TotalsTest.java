@@ -121,10 +121,10 @@ class TotalsTest {
     }
     Segment back = store.readTotals(id);
     String spill = dir.resolve("spill").toString();
-    Segment spilled = UpdateSegments.spilled(back, spill, 0);
+    Segment spilled = back.spilledInto(spill, 0);
     assertTrue(spilled.postings().spilled() && spilled.tables().get("RT").spilled(), "in files");
-    assertSame(back, UpdateSegments.spilled(back, null, 0), "no spill folder");
-    assertSame(back.postings(), UpdateSegments.spilled(back, spill, Integer.MAX_VALUE).postings(), "too small to spill");
+    assertSame(back, back.spilledInto(null, 0), "no spill folder");
+    assertSame(back.postings(), back.spilledInto(spill, Integer.MAX_VALUE).postings(), "too small to spill");
     assertEquals(back.tables().get("RT").decode(), spilled.tables().get("RT").decode());
 
     Segment added = share(segment(List.of(analyzed("f", "RT", 3, Map.of("nato", 4)))), "RT");
