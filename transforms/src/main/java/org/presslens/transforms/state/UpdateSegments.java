@@ -400,15 +400,10 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
   }
 
-  /*
-   * What a rerun reads back from the cache (kept segments, each outlet's stored totals) goes to the
-   * run's spill folder like new segments ({@link AnalyzeIntoSegments#spillingInto}): the totals are
-   * the largest values it groups (by outlet for the sums and the stored totals, with the
-   * concordance's postings), and the direct runner copies a key's grouped values whenever another
-   * bundle adds to the key; spilled, only the files' names are copied.
+  /**
+   * A kept segment, read from the store; only its members when the stored totals stand for its
+   * tables. Its large tables and postings wait in the run's spill folder, as {@link ReadTotalsFn}'s do.
    */
-
-  /** A kept segment, read from the store; only its members when the stored totals stand for its tables. */
   static final class ReadKeptFn extends DoFn<String, Segment> {
     private final SegmentStore store;
     private final Totals totals;
@@ -437,7 +432,14 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
   }
 
-  /** The outlets' stored totals, when they stand for the kept and rebuilt segments' tables. */
+  /**
+   * The outlets' stored totals, when they stand for the kept and rebuilt segments' tables. Their
+   * large tables and postings wait in the run's spill folder like new segments'
+   * ({@link AnalyzeIntoSegments#spillingInto}): the totals are the largest values a rerun groups
+   * (by outlet for the sums and the stored totals, with the concordance's postings), and the direct
+   * runner copies a key's grouped values whenever another bundle adds to the key; spilled, only
+   * the files' names are copied.
+   */
   static final class ReadTotalsFn extends DoFn<String, Segment> {
     private final SegmentStore store;
     private final Totals totals;

@@ -1,5 +1,6 @@
 package org.presslens.transforms.state;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,8 +140,7 @@ class TotalsTest {
       List<Path> written = files.filter(f -> f.toString().endsWith(".bin") && !f.getFileName().toString().contains("r1"))
           .sorted().toList();
       assertEquals(2, written.size());
-      assertEquals(java.util.Arrays.toString(Files.readAllBytes(written.get(0))),
-          java.util.Arrays.toString(Files.readAllBytes(written.get(1))), "the same totals file");
+      assertArrayEquals(Files.readAllBytes(written.get(0)), Files.readAllBytes(written.get(1)), "the same totals file");
     }
   }
 }
