@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 import org.presslens.transforms.model.ByteIo;
 import org.presslens.transforms.model.ClassCoder;
 import org.presslens.transforms.model.TextHash;
-import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * What duplicate detection needs of a document: the key ({@link TextHash#key}) of its normalised
@@ -39,9 +37,9 @@ public record Fingerprint(String docId, String outlet, String order, String text
   public static final int HASHES = 128;
 
   public static Fingerprint of(String docId, String outlet, String published, String text) {
-    List<String> words = words(text);
-    return new Fingerprint(docId, outlet, order(docId, published), TextHash.freshKey(String.join(" ", words)),
-        signature(words));
+    NormalizedWords words = NormalizedWords.of(text);
+    return new Fingerprint(docId, outlet, order(docId, published), TextHash.hex(words.joinedHash()),
+        signature(words.wordHashes()));
   }
 
   /** The key that decides which copy is kept: the earliest date, then the lowest doc_id. */
@@ -144,7 +142,7 @@ public record Fingerprint(String docId, String outlet, String order, String text
   }
 
   /** {@link #inWord} of each ASCII character, looked up rather than asked of Unicode's tables for most characters. */
-  private static final boolean[] ASCII_IN_WORD = new boolean[128];
+  static final boolean[] ASCII_IN_WORD = new boolean[128];
 
   static {
     for (int c = 0; c < ASCII_IN_WORD.length; c++) {
@@ -152,7 +150,7 @@ public record Fingerprint(String docId, String outlet, String order, String text
     }
   }
 
-  private static boolean inWord(int c) {
+  static boolean inWord(int c) {
     return Character.isLetter(c) || isNumber(c);
   }
 
@@ -166,21 +164,17 @@ public record Fingerprint(String docId, String outlet, String order, String text
    * hashed once to 64 bits ({@link #shingleHash}); the top 7 bits choose one of {@value #HASHES}
    * bins and the low 32 bits compete for that bin's least value. A bin no shingle fell into takes
    * the value of the first filled bin in a fixed pseudo-random sequence of its own ({@link #donor}),
-   * the same sequence in every document. Two documents agree on a bin with probability equal to the
+   * the same sequence in every document. A word's hash is the first 64 bits of MurmurHash3 (x64,
+   * 128-bit, seed 0) of its UTF-8 bytes ({@link NormalizedWords#wordHashes}). Two documents agree on a bin with probability equal to the
    * Jaccard similarity of their shingle sets, as with {@value #HASHES} separate hash functions, at
    * the cost of one hash per shingle instead of {@value #HASHES}.
    */
-  static int[] signature(List<String> words) {
-    long[] wordHashes = new long[words.size()];
-    for (int w = 0; w < wordHashes.length; w++) {
-      byte[] utf8 = words.get(w).getBytes(StandardCharsets.UTF_8);
-      wordHashes[w] = MurmurHash3.hash128x64(utf8, 0, utf8.length, 0)[0];
-    }
+  static int[] signature(long[] wordHashes) {
     long[] least = new long[HASHES];
     Arrays.fill(least, EMPTY);
-    int shingles = Math.max(1, words.size() - SHINGLE_WORDS + 1);
+    int shingles = Math.max(1, wordHashes.length - SHINGLE_WORDS + 1);
     for (int start = 0; start < shingles; start++) {
-      long hash = shingleHash(wordHashes, start, Math.min(words.size(), start + SHINGLE_WORDS));
+      long hash = shingleHash(wordHashes, start, Math.min(wordHashes.length, start + SHINGLE_WORDS));
       int bin = (int) (hash >>> BIN_SHIFT);
       long value = hash & 0xFFFF_FFFFL;
       if (least[bin] == EMPTY || value < least[bin]) {

@@ -47,8 +47,12 @@ public final class TextHash {
 
   /** The {@link #key} of a text made for the occasion, which no other step asks for again: not remembered. */
   public static String freshKey(String text) {
-    long[] hash = MurmurHash3.hash128x64(text.getBytes(StandardCharsets.UTF_8));
-    return HEX.toHexDigits(hash[0]) + HEX.toHexDigits(hash[1]);
+    return hex(MurmurHash3.hash128x64(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The {@link #key} of a text from its MurmurHash3 (x64, 128-bit, seed 0), hashed by the caller. */
+  public static String hex(long[] murmur) {
+    return HEX.toHexDigits(murmur[0]) + HEX.toHexDigits(murmur[1]);
   }
 
   /** 64 hex digits. */

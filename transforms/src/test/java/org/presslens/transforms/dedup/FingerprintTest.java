@@ -56,7 +56,7 @@ class FingerprintTest {
           least[bin] = value;
         }
       }
-      int[] signature = Fingerprint.signature(words);
+      int[] signature = Fingerprint.signature(wordHashes);
       assertEquals(Fingerprint.HASHES, signature.length);
       for (int bin = 0; bin < Fingerprint.HASHES; bin++) {
         int attempt = 0;
@@ -81,7 +81,7 @@ class FingerprintTest {
 
   @Test
   void aTextOfOneShingleFillsEveryBinWithIt() {
-    int[] signature = Fingerprint.signature(Fingerprint.words("Too short"));
+    int[] signature = Fingerprint.of("d", "o", "", "Too short").signature();
     for (int value : signature) {
       assertEquals(signature[0], value);
     }

@@ -40,10 +40,10 @@ class EndOfSentenceCharsTest {
   void findsTheModelsSentencesOnTheSeedsAndTheSharedCorpora() throws IOException {
     SentenceDetectorME model = new SentenceDetectorME(OpenNlpModels.shared().sentences());
     SentenceDetectorME scanning = new SentenceDetectorME(OpenNlpModels.shared().sentences(), new EndOfSentenceChars.Factory());
-    List<Path> sources = RememberingTokenizerTest.sources();
+    List<Path> sources = TestTexts.sources();
     long sentences = 0;
     for (Path source : sources) {
-      for (String text : RememberingTokenizerTest.texts(source)) {
+      for (String text : TestTexts.texts(source)) {
         for (String block : Paragraphs.split(TextNormalizer.normalize(text))) {
           var expected = model.sentPosDetect(block);
           double[] expectedProbabilities = model.probs();

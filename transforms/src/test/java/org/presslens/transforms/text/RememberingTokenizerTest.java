@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
@@ -30,9 +21,6 @@ import org.junit.jupiter.api.Test;
  * project, as for the benchmarks).
  */
 class RememberingTokenizerTest {
-
-  private static final Path ROOT = Path.of(System.getProperty("presslens.root", ".."));
-  private static final Path CORPORA = ROOT.resolve("../shared/corpora");
 
   private static SentenceDetectorME sentences;
   private static TokenizerME model;
@@ -63,29 +51,15 @@ class RememberingTokenizerTest {
     assertTrue(second.remembers(token), "one instance's decision serves the other");
   }
 
-  /** The seed files, and the shared corpora when they are there. */
-  static List<Path> sources() throws IOException {
-    List<Path> sources = new ArrayList<>();
-    try (Stream<Path> seeds = Files.list(ROOT.resolve("seeds"))) {
-      seeds.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(sources::add);
-    }
-    if (Files.isDirectory(CORPORA)) {
-      try (Stream<Path> corpora = Files.list(CORPORA)) {
-        corpora.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().forEach(sources::add);
-      }
-    }
-    return sources;
-  }
-
   @Test
   void givesTheModelsTokensOnTheSeedsAndTheSharedCorpora() throws IOException {
-    List<Path> sources = sources();
+    List<Path> sources = TestTexts.sources();
     RememberingTokenizer remembering = new RememberingTokenizer(OpenNlpModels.shared().tokens());
     assertTrue(remembering.keepsAlphanumericWhole(), "the shared model keeps ASCII letters and digits whole");
     long tokens = 0;
     long same = 0;
     for (Path source : sources) {
-      for (String text : texts(source)) {
+      for (String text : TestTexts.texts(source)) {
         for (String block : Paragraphs.split(TextNormalizer.normalize(text))) {
           for (String sentence : sentences.sentDetect(block)) {
             Span[] expected = model.tokenizePos(sentence);
@@ -108,24 +82,5 @@ class RememberingTokenizerTest {
       same += expected[i].equals(actual[i]) ? 1 : 0;
     }
     return same;
-  }
-
-  /** The texts of a seed file (one) or of a JSON Lines corpus (its "text" fields). */
-  static List<String> texts(Path source) throws IOException {
-    if (source.toString().endsWith(".txt")) {
-      return List.of(Files.readString(source, StandardCharsets.UTF_8));
-    }
-    List<String> texts = new ArrayList<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(source)), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonNode text = json.readTree(line).get("text");
-        if (text != null) {
-          texts.add(text.asText());
-        }
-      }
-    }
-    return texts;
   }
 }

@@ -57,8 +57,8 @@ class TokenPlacesTest {
     long tokens = 0;
     long same = 0;
     Map<String, Integer> differences = new TreeMap<>();
-    for (Path source : RememberingTokenizerTest.sources()) {
-      for (String raw : RememberingTokenizerTest.texts(source)) {
+    for (Path source : TestTexts.sources()) {
+      for (String raw : TestTexts.texts(source)) {
         TokenizedDocument doc = TOKENIZER.tokenize(raw);
         int lastEnd = 0;
         for (int s = 0; s < doc.surfaces().size(); s++) {

@@ -1,0 +1,145 @@
+package org.presslens.transforms.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.codec.digest.MurmurHash3;
+
+/**
+ * A text as duplicate detection sees it, made in one pass: the UTF-8 bytes of its words
+ * ({@link Fingerprint#words}) joined by single spaces, and where each word starts and ends in them.
+ * The same bytes as {@code String.join(" ", Fingerprint.words(text)).getBytes(UTF_8)}, without a
+ * lower-cased copy of the text and a string per word: every text of a run is fingerprinted.
+ *
+ * <p>Each code point is lower-cased alone ({@link Character#toLowerCase(int)}), which is what
+ * {@link String#toLowerCase(Locale)} does with {@link Locale#ROOT} except for two characters
+ * whose lower case depends on their context or is two characters long (capital sigma, capital I
+ * with dot above); a text that holds one of them takes the slower way through
+ * {@link Fingerprint#words}.
+ */
+final class NormalizedWords {
+
+  private final byte[] bytes;
+  private final int length;
+  /** Word {@code w} is {@code bytes[bounds[2w], bounds[2w + 1])}. */
+  private final int[] bounds;
+  private final int words;
+
+  private NormalizedWords(byte[] bytes, int length, int[] bounds, int words) {
+    this.bytes = bytes;
+    this.length = length;
+    this.bounds = bounds;
+    this.words = words;
+  }
+
+  static NormalizedWords of(String text) {
+    // a UTF-16 char becomes at most three UTF-8 bytes (a surrogate pair four), a separator one
+    byte[] bytes = new byte[3 * text.length() + 1];
+    int[] bounds = new int[64];
+    int length = 0;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.charAt(i);
+      int width = 1;
+      boolean letter;
+      if (c < 128) {
+        if (c >= 'A' && c <= 'Z') {
+          c += 'a' - 'A';
+        }
+        letter = Fingerprint.ASCII_IN_WORD[c];
+      } else {
+        c = text.codePointAt(i);
+        width = Character.charCount(c);
+        if (c == CAPITAL_SIGMA || c == CAPITAL_I_WITH_DOT) {
+          return slowly(text);
+        }
+        c = Character.toLowerCase(c);
+        letter = Fingerprint.inWord(c);
+      }
+      if (letter) {
+        if (!inWord) {
+          if (words > 0) {
+            bytes[length++] = ' ';
+          }
+          if (2 * words + 2 > bounds.length) {
+            bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+          }
+          bounds[2 * words] = length;
+          inWord = true;
+        }
+        length = put(c, bytes, length);
+      } else if (inWord) {
+        bounds[2 * words++ + 1] = length;
+        inWord = false;
+      }
+      i += width;
+    }
+    if (inWord) {
+      bounds[2 * words++ + 1] = length;
+    }
+    return new NormalizedWords(bytes, length, bounds, words);
+  }
+
+  /** The words as {@link Fingerprint#words} finds them in a text whose lower case needs the whole text. */
+  private static NormalizedWords slowly(String text) {
+    List<String> list = Fingerprint.words(text);
+    byte[] bytes = String.join(" ", list).getBytes(StandardCharsets.UTF_8);
+    int[] bounds = new int[2 * list.size()];
+    int at = 0;
+    for (int w = 0; w < list.size(); w++) {
+      bounds[2 * w] = at;
+      at += list.get(w).getBytes(StandardCharsets.UTF_8).length;
+      bounds[2 * w + 1] = at;
+      at++;
+    }
+    return new NormalizedWords(bytes, bytes.length, bounds, list.size());
+  }
+
+  private static final int CAPITAL_SIGMA = 0x03A3;
+  private static final int CAPITAL_I_WITH_DOT = 0x0130;
+
+  /** Code point {@code c} in UTF-8 at {@code bytes[at]}; returns where the next byte goes. */
+  private static int put(int c, byte[] bytes, int at) {
+    if (c < 0x80) {
+      bytes[at++] = (byte) c;
+    } else if (c < 0x800) {
+      bytes[at++] = (byte) (0xC0 | c >> 6);
+      bytes[at++] = (byte) (0x80 | c & 0x3F);
+    } else if (c < 0x10000) {
+      bytes[at++] = (byte) (0xE0 | c >> 12);
+      bytes[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+      bytes[at++] = (byte) (0x80 | c & 0x3F);
+    } else {
+      bytes[at++] = (byte) (0xF0 | c >> 18);
+      bytes[at++] = (byte) (0x80 | c >> 12 & 0x3F);
+      bytes[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+      bytes[at++] = (byte) (0x80 | c & 0x3F);
+    }
+    return at;
+  }
+
+  int count() {
+    return words;
+  }
+
+  /** The joined words' bytes, as {@code String.join(" ", words).getBytes(UTF_8)} would give them. */
+  byte[] joined() {
+    return Arrays.copyOf(bytes, length);
+  }
+
+  /** Each word's hash: the first 64 bits of MurmurHash3 (x64, 128-bit, seed 0) of its UTF-8 bytes. */
+  long[] wordHashes() {
+    long[] hashes = new long[words];
+    for (int w = 0; w < words; w++) {
+      hashes[w] = MurmurHash3.hash128x64(bytes, bounds[2 * w], bounds[2 * w + 1] - bounds[2 * w], 0)[0];
+    }
+    return hashes;
+  }
+
+  /** MurmurHash3 (x64, 128-bit, seed 0) of the joined words: what {@code TextHash.freshKey} hashes of their string. */
+  long[] joinedHash() {
+    return MurmurHash3.hash128x64(bytes, 0, length, 0);
+  }
+}
