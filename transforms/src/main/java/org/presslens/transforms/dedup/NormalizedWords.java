@@ -103,25 +103,12 @@ final class NormalizedWords {
   /** Code point {@code c} in UTF-8 at {@code bytes[at]}; returns where the next byte goes. */
   private static int put(int c, byte[] bytes, int at) {
     if (c < 0x80) {
-      bytes[at++] = (byte) c;
-    } else if (c < 0x800) {
-      bytes[at++] = (byte) (0xC0 | c >> 6);
-      bytes[at++] = (byte) (0x80 | c & 0x3F);
-    } else if (c < 0x10000) {
-      bytes[at++] = (byte) (0xE0 | c >> 12);
-      bytes[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-      bytes[at++] = (byte) (0x80 | c & 0x3F);
-    } else {
-      bytes[at++] = (byte) (0xF0 | c >> 18);
-      bytes[at++] = (byte) (0x80 | c >> 12 & 0x3F);
-      bytes[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-      bytes[at++] = (byte) (0x80 | c & 0x3F);
+      bytes[at] = (byte) c;
+      return at + 1;
     }
-    return at;
-  }
-
-  int count() {
-    return words;
+    byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(utf8, 0, bytes, at, utf8.length);
+    return at + utf8.length;
   }
 
   /** The joined words' bytes, as {@code String.join(" ", words).getBytes(UTF_8)} would give them. */
