@@ -31,17 +31,14 @@ public final class PressLens {
       RunConfig config = RunConfig.from(options);
       timeline.mark("options");
       ReportRun.run(options, config, timeline);
-    } catch (UsageException | IllegalArgumentException e) {
-      exit(2, e.getMessage());
-    } catch (FolderLock.BusyException e) {
-      exit(4, e.getMessage());
     } catch (Exception | OutOfMemoryError e) {
-      if (OutOfMemory.causedBy(e)) {
+      int code = exitCode(e);
+      if (code == OutOfMemory.EXIT_CODE) {
         reserve[0] = null;
         System.err.println(outOfMemory);
-        System.exit(OutOfMemory.EXIT_CODE);
+        System.exit(code);
       }
-      exit(1, "run failed: " + failure(e));
+      exit(code, code == 1 ? "run failed: " + failure(e) : e.getMessage());
     }
   }
 
@@ -71,6 +68,22 @@ public final class PressLens {
       direct.setBlockOnRun(false);
     }
     return options;
+  }
+
+  /**
+   * The exit code for what ended a run: out of memory wherever it happened (Beam wraps an error
+   * it meets while serializing the options in an {@link IllegalArgumentException}, which would
+   * otherwise read as a usage error), 2 for a usage error, 4 for an output folder in use, 1 for
+   * anything else.
+   */
+  static int exitCode(Throwable e) {
+    if (OutOfMemory.causedBy(e)) {
+      return OutOfMemory.EXIT_CODE;
+    }
+    if (e instanceof UsageException || e instanceof IllegalArgumentException) {
+      return 2;
+    }
+    return e instanceof FolderLock.BusyException ? 4 : 1;
   }
 
   private static void exit(int code, String message) {

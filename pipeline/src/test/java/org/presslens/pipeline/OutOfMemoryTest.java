@@ -25,6 +25,15 @@ class OutOfMemoryTest {
   }
 
   @Test
+  void anOutOfMemoryErrorBehindAnOptionsErrorEndsTheRunAsOutOfMemory() {
+    // Beam wraps what fails while it serializes the options, an OutOfMemoryError too, in an IllegalArgumentException
+    assertEquals(OutOfMemory.EXIT_CODE, PressLens.exitCode(new IllegalArgumentException(
+        "PipelineOptions specified failed to serialize to JSON.", new RuntimeException(new OutOfMemoryError("Java heap space")))));
+    assertEquals(2, PressLens.exitCode(new IllegalArgumentException("--minCount must be at least 1")));
+    assertEquals(1, PressLens.exitCode(new IllegalStateException("disk full")));
+  }
+
+  @Test
   void theAdviceNamesTheHeapAndTwiceItInGigabytes() {
     String advice = OutOfMemory.advice(600L << 20);
     assertTrue(advice.contains("(600 MB)"), advice);
