@@ -7,10 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
@@ -111,63 +108,15 @@ public record Fingerprint(String docId, String outlet, String order, String text
     }
   }
 
-  /** Lower-cased runs of letters and numbers (Unicode categories L and N). */
-  static List<String> words(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    List<String> words = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < lower.length(); ) {
-      char ch = lower.charAt(i);
-      boolean inWord;
-      int width = 1;
-      if (ch < ASCII_IN_WORD.length) {
-        inWord = ASCII_IN_WORD[ch];
-      } else {
-        int c = lower.codePointAt(i);
-        inWord = inWord(c);
-        width = Character.charCount(c);
-      }
-      if (inWord && start < 0) {
-        start = i;
-      } else if (!inWord && start >= 0) {
-        words.add(lower.substring(start, i));
-        start = -1;
-      }
-      i += width;
-    }
-    if (start >= 0) {
-      words.add(lower.substring(start));
-    }
-    return words;
-  }
-
-  /** {@link #inWord} of each ASCII character, looked up rather than asked of Unicode's tables for most characters. */
-  static final boolean[] ASCII_IN_WORD = new boolean[128];
-
-  static {
-    for (int c = 0; c < ASCII_IN_WORD.length; c++) {
-      ASCII_IN_WORD[c] = inWord(c);
-    }
-  }
-
-  static boolean inWord(int c) {
-    return Character.isLetter(c) || isNumber(c);
-  }
-
-  private static boolean isNumber(int c) {
-    int type = Character.getType(c);
-    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-  }
-
   /**
    * One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle is
    * hashed once to 64 bits ({@link #shingleHash}); the top 7 bits choose one of {@value #HASHES}
    * bins and the low 32 bits compete for that bin's least value. A bin no shingle fell into takes
    * the value of the first filled bin in a fixed pseudo-random sequence of its own ({@link #donor}),
-   * the same sequence in every document. A word's hash is the first 64 bits of MurmurHash3 (x64,
-   * 128-bit, seed 0) of its UTF-8 bytes ({@link NormalizedWords#wordHashes}). Two documents agree on a bin with probability equal to the
+   * the same sequence in every document. Two documents agree on a bin with probability equal to the
    * Jaccard similarity of their shingle sets, as with {@value #HASHES} separate hash functions, at
-   * the cost of one hash per shingle instead of {@value #HASHES}.
+   * the cost of one hash per shingle instead of {@value #HASHES}. A word's hash is the first 64
+   * bits of MurmurHash3 (x64, 128-bit, seed 0) of its UTF-8 bytes ({@link NormalizedWords#wordHashes}).
    */
   static int[] signature(long[] wordHashes) {
     long[] least = new long[HASHES];

@@ -2,21 +2,19 @@ package org.presslens.transforms.dedup;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
- * A text as duplicate detection sees it, made in one pass: the UTF-8 bytes of its words
- * ({@link Fingerprint#words}) joined by single spaces, and where each word starts and ends in them.
- * The same bytes as {@code String.join(" ", Fingerprint.words(text)).getBytes(UTF_8)}, without a
- * lower-cased copy of the text and a string per word: every text of a run is fingerprinted.
+ * A text as duplicate detection sees it: its words, the lower-cased runs of letters and numbers
+ * (Unicode categories L and N), as UTF-8 bytes joined by single spaces, and where each word
+ * starts and ends in them. Made in one pass, without a lower-cased copy of the text and a string
+ * per word: every text of a run is fingerprinted.
  *
  * <p>Each code point is lower-cased alone ({@link Character#toLowerCase(int)}), which is what
  * {@link String#toLowerCase(Locale)} does with {@link Locale#ROOT} except for two characters
  * whose lower case depends on their context or is two characters long (capital sigma, capital I
- * with dot above); a text that holds one of them takes the slower way through
- * {@link Fingerprint#words}.
+ * with dot above); a text that holds one of them is lower-cased whole first.
  */
 final class NormalizedWords {
 
@@ -48,15 +46,15 @@ final class NormalizedWords {
         if (c >= 'A' && c <= 'Z') {
           c += 'a' - 'A';
         }
-        letter = Fingerprint.ASCII_IN_WORD[c];
+        letter = ASCII_IN_WORD[c];
       } else {
         c = text.codePointAt(i);
         width = Character.charCount(c);
         if (c == CAPITAL_SIGMA || c == CAPITAL_I_WITH_DOT) {
-          return slowly(text);
+          return of(text.toLowerCase(Locale.ROOT)); // holds neither any more
         }
         c = Character.toLowerCase(c);
-        letter = Fingerprint.inWord(c);
+        letter = inWord(c);
       }
       if (letter) {
         if (!inWord) {
@@ -82,23 +80,24 @@ final class NormalizedWords {
     return new NormalizedWords(bytes, length, bounds, words);
   }
 
-  /** The words as {@link Fingerprint#words} finds them in a text whose lower case needs the whole text. */
-  private static NormalizedWords slowly(String text) {
-    List<String> list = Fingerprint.words(text);
-    byte[] bytes = String.join(" ", list).getBytes(StandardCharsets.UTF_8);
-    int[] bounds = new int[2 * list.size()];
-    int at = 0;
-    for (int w = 0; w < list.size(); w++) {
-      bounds[2 * w] = at;
-      at += list.get(w).getBytes(StandardCharsets.UTF_8).length;
-      bounds[2 * w + 1] = at;
-      at++;
-    }
-    return new NormalizedWords(bytes, bytes.length, bounds, list.size());
-  }
-
   private static final int CAPITAL_SIGMA = 0x03A3;
   private static final int CAPITAL_I_WITH_DOT = 0x0130;
+
+  /** {@link #inWord} of each ASCII character, looked up rather than asked of Unicode's tables for most characters. */
+  private static final boolean[] ASCII_IN_WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < ASCII_IN_WORD.length; c++) {
+      ASCII_IN_WORD[c] = inWord(c);
+    }
+  }
+
+  /** Whether a code point belongs to a word: a letter or a number (Unicode categories L and N). */
+  private static boolean inWord(int c) {
+    int type = Character.getType(c);
+    return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
 
   /** Code point {@code c} in UTF-8 at {@code bytes[at]}; returns where the next byte goes. */
   private static int put(int c, byte[] bytes, int at) {

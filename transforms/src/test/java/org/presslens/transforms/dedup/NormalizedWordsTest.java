@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.text.TestTexts;
 
-/** The one-pass words give what the words as strings give: the same bytes, word hashes and fingerprint. */
+/** The one-pass words give what the words as strings give ({@link #words}): the same bytes, word hashes and fingerprint. */
 class NormalizedWordsTest {
 
   @Test
@@ -41,8 +43,34 @@ class NormalizedWordsTest {
     assertTrue(texts >= 5, texts + " texts");
   }
 
+  /**
+   * The words by their definition, as strings: the text lower-cased whole ({@code Locale.ROOT}),
+   * then its runs of letters and numbers (Unicode categories L and N).
+   */
+  static List<String> words(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < lower.length(); i += Character.charCount(lower.codePointAt(i))) {
+      int c = lower.codePointAt(i);
+      int type = Character.getType(c);
+      boolean inWord = Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER
+          || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        words.add(lower.substring(start, i));
+        start = -1;
+      }
+    }
+    if (start >= 0) {
+      words.add(lower.substring(start));
+    }
+    return words;
+  }
+
   private static void assertSame(String text) {
-    List<String> words = Fingerprint.words(text);
+    List<String> words = words(text);
     NormalizedWords normalized = NormalizedWords.of(text);
     byte[] joined = String.join(" ", words).getBytes(StandardCharsets.UTF_8);
     assertArrayEquals(joined, normalized.joined(), text);
