@@ -134,14 +134,26 @@ public final class DocumentTables implements Serializable {
         return;
       }
       ParquetRowWriter terms = writers.get(0);
-      TermFrequencyRows.ranked(doc.termCounts(), 1, 0, r -> write(terms, List.of(doc.docId(), doc.outlet(), r.term(),
-          r.n(), r.count(), TermWeights.per10k(r.count(), doc.tokens()), r.rank())));
+      // value by value: a document has thousands of terms, and a list of boxed values per row cost more than writing it
+      TermFrequencyRows.ranked(doc.termCounts(), 1, 0, r -> {
+        terms.text(doc.docId()).text(doc.outlet()).text(r.term()).integer(r.n()).integer(r.count())
+            .decimal(TermWeights.per10k(r.count(), doc.tokens())).integer(r.rank());
+        endRow(terms);
+      });
       termRows.inc(doc.termCounts().size());
       if (writers.size() > 1) {
         for (Mention m : doc.mentions()) {
           write(writers.get(1), EntityMentionsReport.row(doc.docId(), doc.outlet(), m));
         }
         mentionRows.inc(doc.mentions().size());
+      }
+    }
+
+    private static void endRow(ParquetRowWriter writer) {
+      try {
+        writer.endRow();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
 

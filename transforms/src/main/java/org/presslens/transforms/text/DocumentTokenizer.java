@@ -63,7 +63,7 @@ public final class DocumentTokenizer {
         offsets.add(offsets(surface, sentence, span.getStart(), block, text));
       }
     }
-    return new TokenizedDocument(rawText, surfaces, terms, offsets);
+    return new TokenizedDocument(rawText, surfaces, terms, offsets, lemmatizer == null);
   }
 
   /**

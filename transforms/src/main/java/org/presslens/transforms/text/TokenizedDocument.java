@@ -15,16 +15,25 @@ public final class TokenizedDocument {
   private final List<String[]> surfaces;
   private final List<String[]> terms;
   private final List<int[]> offsets;
+  /** Whether each term is its token's word ({@link TokenRules#word}), as without lemmas. */
+  private final boolean termsAreWords;
 
   /**
    * @param text the text as given to the tokenizer
    * @param offsets per sentence, start and end in {@code text} of token {@code k} at {@code 2k}, {@code 2k + 1}
    */
   public TokenizedDocument(String text, List<String[]> surfaces, List<String[]> terms, List<int[]> offsets) {
+    this(text, surfaces, terms, offsets, false);
+  }
+
+  /** As above; {@code termsAreWords} when every term is {@link TokenRules#word} of its token (no lemmas). */
+  TokenizedDocument(String text, List<String[]> surfaces, List<String[]> terms, List<int[]> offsets,
+      boolean termsAreWords) {
     this.text = text;
     this.surfaces = List.copyOf(surfaces);
     this.terms = List.copyOf(terms);
     this.offsets = List.copyOf(offsets);
+    this.termsAreWords = termsAreWords;
   }
 
   /** The text that was tokenized. */
@@ -106,9 +115,11 @@ public final class TokenizedDocument {
   /** Distinct lower-cased words (not lemmas), stop words included. */
   public int typeCount() {
     Set<String> types = new HashSet<>();
-    for (String[] sentence : surfaces) {
+    for (int s = 0; s < surfaces.size(); s++) {
+      String[] sentence = surfaces.get(s);
+      String[] sentenceTerms = terms.get(s);
       for (int i = 0; i < sentence.length; i++) {
-        String word = TokenRules.word(sentence, i);
+        String word = termsAreWords ? sentenceTerms[i] : TokenRules.word(sentence, i);
         if (word != null) {
           types.add(word);
         }

@@ -128,6 +128,15 @@ class DocumentTokenizerTest {
         Arrays.stream(lemmas.tokenize("We can't and won't.").terms().get(0)).filter(Objects::nonNull).toList());
   }
 
+  @Test
+  void countsTypesAsWordsWithAndWithoutLemmas() {
+    DocumentTokenizer lemmas = new DocumentTokenizer(OpenNlpModels.shared(), true);
+    TokenizedDocument lemmatized = lemmas.tokenize("The countries were running meetings; the country ran a meeting.");
+    // the, countries, were, running, meetings, country, ran, a, meeting: the lemmas would give six
+    assertEquals(9, lemmatized.typeCount());
+    assertEquals(9, tokenizer.tokenize("The countries were running meetings; the country ran a meeting.").typeCount());
+  }
+
   private static List<String> sentences(String text) {
     return tokenizer.tokenize(text).surfaces().stream().map(s -> String.join(" ", s)).toList();
   }
