@@ -150,6 +150,14 @@ public final class LanguageGuesser {
   private static boolean isLetterWord(String text, int start, int end) {
     int letters = end - start >= 2 && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0 ? end - 1 : end;
     for (int i = start; i < letters; ) {
+      char ascii = text.charAt(i);
+      if (ascii < 0x80) { // most characters: the test below without the Unicode tables
+        if (!((ascii | 0x20) >= 'a' && (ascii | 0x20) <= 'z' || ascii == '\'' || ascii == '-')) {
+          return false;
+        }
+        i++;
+        continue;
+      }
       int c = text.codePointAt(i);
       int type = Character.getType(c);
       if (!(Character.isAlphabetic(c) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK

@@ -118,7 +118,7 @@ public class LanguageGuesserTest {
     }
     assertEquals(5, texts.size());
     String[] pieces = {"a", "Zé", "e\u0301", "\u05D0", "\uD835\uDC00", "\uD835", "\uDC00", "'", "\u2019", "-", ".", ",",
-        ";", ":", "!", "?", "1", "@", "/", "(", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2028"};
+        ";", ":", "!", "?", "1", "@", "[", "`", "{", "Q", "_", "/", "(", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2028"};
     Random random = new Random(42);
     for (int t = 0; t < 3000; t++) {
       StringBuilder text = new StringBuilder();
