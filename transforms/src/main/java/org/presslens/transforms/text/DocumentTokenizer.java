@@ -8,6 +8,7 @@ import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.StringUtil;
 
 /**
  * Turns a document into sentences of lower-cased word tokens with OpenNLP.
@@ -47,7 +48,7 @@ public final class DocumentTokenizer {
     for (DerivedText block : Paragraphs.blocks(text.text())) {
       for (Span span : SentenceJoins.join(block.text(), sentenceDetector.sentPosDetect(block.text()))) {
         String sentence = block.text().substring(span.getStart(), span.getEnd());
-        if (WhitespaceTokenizer.INSTANCE.tokenizePos(sentence).length == 0) {
+        if (!hasToken(sentence)) {
           continue; // no tokens: not a sentence
         }
         if (!wanted.test(sentence)) {
@@ -64,6 +65,19 @@ public final class DocumentTokenizer {
       }
     }
     return new TokenizedDocument(rawText, surfaces, terms, offsets, lemmatizer == null);
+  }
+
+  /**
+   * Whether {@link WhitespaceTokenizer} finds a token in {@code sentence}: a character that is not
+   * white space as it tests it, without making the tokens.
+   */
+  static boolean hasToken(String sentence) {
+    for (int i = 0; i < sentence.length(); i++) {
+      if (!StringUtil.isWhitespace(sentence.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

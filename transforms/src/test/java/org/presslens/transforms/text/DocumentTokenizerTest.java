@@ -129,6 +129,24 @@ class DocumentTokenizerTest {
   }
 
   @Test
+  void findsATokenWhereTheWhitespaceTokenizerDoes() {
+    String[] pieces = {" ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2007", "\u2028", "\u3000", "\u200B",
+        "\u0085", "\u001C", "a", ".", "\uD835\uDC00", "\uFEFF"};
+    java.util.Random random = new java.util.Random(7);
+    for (int t = 0; t < 5000; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(6);
+      for (int i = 0; i < length; i++) {
+        String piece = pieces[random.nextInt(pieces.length)];
+        text.append(random.nextInt(3) == 0 ? piece : pieces[random.nextInt(12)]);
+      }
+      String s = text.toString();
+      assertEquals(opennlp.tools.tokenize.WhitespaceTokenizer.INSTANCE.tokenizePos(s).length > 0,
+          DocumentTokenizer.hasToken(s), () -> "text: " + s.chars().mapToObj(Integer::toHexString).toList());
+    }
+  }
+
+  @Test
   void countsTypesAsWordsWithAndWithoutLemmas() {
     DocumentTokenizer lemmas = new DocumentTokenizer(OpenNlpModels.shared(), true);
     TokenizedDocument lemmatized = lemmas.tokenize("The countries were running meetings; the country ran a meeting.");
