@@ -109,8 +109,8 @@ public final class AnalyzeDocuments extends PTransform<PCollection<SourceDocumen
           return null;
         });
       }
-      HashMap<String, Integer> counts = Stage.TOKENIZE.time(() -> new HashMap<>(counter.count(
-          entityTerms ? EntityTerms.compound(tokens.terms(), mentions) : tokens.terms())));
+      HashMap<String, Integer> counts = Stage.TOKENIZE.time(() -> counter.count(
+          entityTerms ? EntityTerms.compound(tokens.terms(), mentions) : tokens.terms()));
       return new AnalyzedDocument(doc.docId(), doc.outlet(), doc.published(), doc.title(), doc.sourcePath(),
           doc.charset(), TextHash.sha256(doc.text()), TextHash.key(doc.text()),
           doc.text().codePointCount(0, doc.text().length()), tokens.sentenceCount(), words, tokens.typeCount(), counts,

@@ -3,7 +3,6 @@ package org.presslens.transforms.text;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Counts the terms of one document: unigrams and n-grams up to {@code maxN}.
@@ -30,8 +29,8 @@ public final class TermCounter implements Serializable {
     this.keepStopWordUnigrams = keepStopWordUnigrams;
   }
 
-  public Map<String, Integer> count(List<String[]> sentences) {
-    Map<String, Integer> counts = new HashMap<>();
+  public HashMap<String, Integer> count(List<String[]> sentences) {
+    HashMap<String, Integer> counts = new HashMap<>();
     StringBuilder gram = new StringBuilder();
     for (String[] terms : sentences) {
       for (int i = 0; i < terms.length; i++) {
