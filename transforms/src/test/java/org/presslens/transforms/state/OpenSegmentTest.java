@@ -21,6 +21,7 @@ import org.apache.beam.sdk.values.KV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.parquet.ParquetTables;
 import org.presslens.transforms.reports.DocumentTables;
 
 /** A task the runner repeats builds the same segment again: its files replace the first ones. */
@@ -43,6 +44,23 @@ class OpenSegmentTest {
     try (Stream<Path> files = Files.list(folder)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
     }
+  }
+
+  /**
+   * A segment's document_terms rows read back by DuckDB: each document's id and outlet and each
+   * term, which the file writes by number (a term shared by both documents has one).
+   */
+  @Test
+  void writesEachDocumentsTermRows() throws Exception {
+    DocumentTables terms = DocumentTables.in(dir.resolve("data").toString(), "", true);
+    build(null, terms, List.of(DOCS.get(0), DOCS.get(1), analyzed("c", "AP", 4, Map.of("asia", 3, "nato summit", 1))));
+    assertEquals(List.of(
+            List.of("a", "RT", "nato", 1L, 1L, 2000.0, 1L),
+            List.of("b", "RT", "asia", 1L, 1L, 1000.0, 2L),
+            List.of("b", "RT", "nato", 1L, 2L, 2000.0, 1L),
+            List.of("c", "AP", "asia", 1L, 3L, 7500.0, 1L),
+            List.of("c", "AP", "nato summit", 2L, 1L, 2500.0, 1L)),
+        ParquetTables.read(dir.resolve("data").resolve("document_terms"), "ORDER BY doc_id, term"));
   }
 
   @Test
