@@ -47,8 +47,8 @@ class OpenSegmentTest {
   }
 
   /**
-   * A segment's document_terms rows read back by DuckDB: each document's id and outlet and each
-   * term, which the file writes by number (a term shared by both documents has one).
+   * A segment's document_terms rows read back by DuckDB: every term of every document with its
+   * count, rate per 10,000 words and rank among the document's terms of its n.
    */
   @Test
   void writesEachDocumentsTermRows() throws Exception {

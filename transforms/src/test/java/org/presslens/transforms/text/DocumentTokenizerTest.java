@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,7 +134,7 @@ class DocumentTokenizerTest {
   void findsATokenWhereTheWhitespaceTokenizerDoes() {
     String[] pieces = {" ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2007", "\u2028", "\u3000", "\u200B",
         "\u0085", "\u001C", "a", ".", "\uD835\uDC00", "\uFEFF"};
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     for (int t = 0; t < 5000; t++) {
       StringBuilder text = new StringBuilder();
       int length = random.nextInt(6);
@@ -141,7 +143,7 @@ class DocumentTokenizerTest {
         text.append(random.nextInt(3) == 0 ? piece : pieces[random.nextInt(12)]);
       }
       String s = text.toString();
-      assertEquals(opennlp.tools.tokenize.WhitespaceTokenizer.INSTANCE.tokenizePos(s).length > 0,
+      assertEquals(WhitespaceTokenizer.INSTANCE.tokenizePos(s).length > 0,
           DocumentTokenizer.hasToken(s), () -> "text: " + s.chars().mapToObj(Integer::toHexString).toList());
     }
   }
