@@ -37,7 +37,9 @@ counting, statistics, writing), the seconds its DoFns spent summed over threads 
 stage accounts for: the runner's own work (encoding, shuffles, scheduling), JIT and GC. Last, the
 run's wall time in consecutive parts that add up to it (PressLens's "wall time" line): start-up
 (the JVM and Maven until PressLens starts), options, prepare (output folder, cache state), build
-(the pipeline), run, side files (manifest, report.html, GraphML, data dictionary), move into place.
+(the pipeline), run, side files (manifest, report.html, GraphML, data dictionary), move into place;
+and the pipeline's own time, the seconds of PressLens's summary line (build and run), which
+--compare also lists per version.
 And the Maven JVM's heap after its collections (-Xlog:gc through MAVEN_OPTS): the largest
 occupancy after any collection, an upper bound of the live heap (after a young collection the old
 generation still holds objects that died there), and the largest after a full collection, which
@@ -50,6 +52,8 @@ CORPORA = ["sotu", "brown", "austen_chapters", "finefoods", "reuters_tm_acq_crud
 # One size of an incremental benchmark: its whole corpus, the folder of its cache and output, the
 # first run's wall time and the documents that run left out.
 Incremental = collections.namedtuple("Incremental", "corpus state first new")
+# One run: its wall time and the pipeline's own seconds (PressLens's summary line).
+Run = collections.namedtuple("Run", "wall pipeline")
 COMMANDS = {
     # the README command (it builds what changed, so a fresh checkout or another commit runs its own code)
     "default": ["mvn", "-q", "-pl", "pipeline", "-am", "compile", "exec:java", "-Dexec.args={args}"],
@@ -124,7 +128,7 @@ def run_all(a, work):
         partial = os.path.join(work, f"corpus-{k}x-partial.jsonl.gz")
         build_corpus(a.shared, k, partial, skip_every=skip_every)
         state = os.path.join(work, f"state-{k}x")  # the cache and one output folder, as a scheduled rerun keeps them
-        first = run_once(a, work, partial, f"{k}x-first", f"{a.extra} --cacheDir={state}/cache", out=f"{state}/out")
+        first = run_once(a, work, partial, f"{k}x-first", f"{a.extra} --cacheDir={state}/cache", out=f"{state}/out").wall
         if a.repeat > 1:
             # cp -a: the cache's links to the reports stay links
             subprocess.run(["cp", "-a", state, f"{state}-kept"], check=True)
@@ -137,12 +141,12 @@ def run_all(a, work):
                 subprocess.run(["cp", "-a", f"{size.state}-kept", size.state], check=True)
             label = f"{k}x-rerun" + (f"-{turn + 1}" if a.repeat > 1 else "")
             reruns[k].append(run_once(a, work, size.corpus, label, f"{a.extra} --cacheDir={size.state}/cache",
-                                      out=f"{size.state}/out"))
+                                      out=f"{size.state}/out").wall)
     of = f" (median of {a.repeat})" if a.repeat > 1 else ""
     median = {k: statistics.median(walls) for k, walls in reruns.items()}
     for k, size in states.items():
         again = run_once(a, work, size.corpus, f"{k}x-nothing-new", f"{a.extra} --cacheDir={size.state}/cache",
-                         out=f"{size.state}/out")
+                         out=f"{size.state}/out").wall
         share = 100 * median[k] / size.first
         print(f"{k}x: rerun with {size.new} new documents{of}: {median[k]:.1f} s = {share:.1f} % of the first run's "
               f"{size.first:.1f} s", flush=True)
@@ -168,13 +172,14 @@ def compare(a, work, baseline):
         inputs.append((corpus, f"{k}x"))
     for cwd in (baseline, os.getcwd()):  # compile both first, so that no timed run compiles
         subprocess.run(["mvn", "-q", "-pl", "pipeline", "-am", "compile"], cwd=cwd, check=True)
-    walls = {"baseline": [], "current": []}
+    runs = {"baseline": [], "current": []}
     for corpus, label in inputs:
         for pair in range(a.pairs):
             for version, cwd in (("baseline", baseline), ("current", os.getcwd())):
-                walls[version].append(run_once(a, work, corpus, f"{label}-{version}-{pair + 1}", a.extra, cwd))
-    for version, values in walls.items():
-        print(f"{version}: wall s " + ", ".join(f"{w:.1f}" for w in values), flush=True)
+                runs[version].append(run_once(a, work, corpus, f"{label}-{version}-{pair + 1}", a.extra, cwd))
+    for version, values in runs.items():
+        print(f"{version}: wall s " + ", ".join(f"{r.wall:.1f}" for r in values)
+              + "; pipeline s (the summary line) " + ", ".join(f"{r.pipeline:.1f}" for r in values), flush=True)
 
 def compare_reruns(a, work, baseline):
     """Interleaved reruns: each checkout fills its own cache once from the corpus without the new
@@ -201,12 +206,13 @@ def compare_reruns(a, work, baseline):
                 shutil.rmtree(state)
                 subprocess.run(["cp", "-a", f"{work}/kept-{version}-{k}x", state], check=True)
                 walls[version].append(run_once(a, work, corpus, f"{k}x-rerun-{version}-{pair + 1}",
-                                               f"{a.extra} --cacheDir={state}/cache", cwd, out=f"{state}/out"))
+                                               f"{a.extra} --cacheDir={state}/cache", cwd, out=f"{state}/out").wall)
     for version, values in walls.items():
         print(f"{version} reruns: wall s " + ", ".join(f"{w:.1f}" for w in values), flush=True)
 
 def run_once(a, work, corpus, label, extra, cwd=None, out=None):
-    """Runs PressLens once (into out, or a folder of its own), prints its figures and stage times; returns the wall time."""
+    """Runs PressLens once (into out, or a folder of its own), prints its figures and stage times; returns
+    its wall time and the pipeline's own time (the summary line's seconds: building and running it)."""
     out = out or os.path.join(work, f"out-{a.runner}-{label}")
     # Copies count unless the options say otherwise, whatever else they add.
     keep = "" if "--keepDuplicates" in extra or a.corpus else "--keepDuplicates=true"
@@ -244,7 +250,17 @@ def run_once(a, work, corpus, label, extra, cwd=None, out=None):
     parts = wall_parts(run.stdout)
     if parts:
         print("  wall," + ",".join(f"{name} {sec:.1f}" for name, sec in parts.items()), flush=True)
-    return wall
+    pipeline = pipeline_seconds(run.stdout)
+    print(f"  pipeline (the summary line),{pipeline:.1f}", flush=True)
+    return Run(wall, pipeline)
+
+def pipeline_seconds(stdout):
+    """The pipeline's own seconds from the summary line 'presslens: ... reports in <folder> (4.9 s)'; 0 without it."""
+    for line in stdout.splitlines():
+        m = re.match(r"presslens: .* reports in .* \(([0-9.]+) s\)$", line)
+        if m:
+            return float(m.group(1))
+    return 0.0
 
 def heap_after_collections(gc_log):
     """The largest heap occupancy after any collection, and after a full one (None without one), in MB,
