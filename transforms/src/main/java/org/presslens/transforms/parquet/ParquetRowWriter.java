@@ -177,6 +177,12 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
     groups[group].rowPattern(id);
   }
 
+  /** Writes one row that hands its values over one by one ({@link RowValues.TypedRow}): no list, no boxing. */
+  public void write(RowValues.TypedRow row) throws IOException {
+    row.writeTo(this);
+    endRow();
+  }
+
   /** Writes one row of typed values in column order. */
   public void write(List<?> row) throws IOException {
     if (row.size() != kinds.length) {

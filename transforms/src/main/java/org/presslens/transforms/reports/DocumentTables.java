@@ -135,11 +135,9 @@ public final class DocumentTables implements Serializable {
       }
       ParquetRowWriter terms = writers.get(0);
       // value by value: a document has thousands of terms, and a list of boxed values per row cost more than writing it
-      TermFrequencyRows.ranked(doc.termCounts(), 1, 0, r -> {
-        terms.text(doc.docId()).text(doc.outlet()).text(r.term()).integer(r.n()).integer(r.count())
-            .decimal(TermWeights.per10k(r.count(), doc.tokens())).integer(r.rank());
-        endRow(terms);
-      });
+      TermFrequencyRows.ranked(doc.termCounts(), 1, 0, r -> write(terms, values -> values.text(doc.docId())
+          .text(doc.outlet()).text(r.term()).integer(r.n()).integer(r.count())
+          .decimal(TermWeights.per10k(r.count(), doc.tokens())).integer(r.rank())));
       termRows.inc(doc.termCounts().size());
       if (writers.size() > 1) {
         for (Mention m : doc.mentions()) {
@@ -149,9 +147,9 @@ public final class DocumentTables implements Serializable {
       }
     }
 
-    private static void endRow(ParquetRowWriter writer) {
+    private static void write(ParquetRowWriter writer, RowValues.TypedRow row) {
       try {
-        writer.endRow();
+        writer.write(row);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -94,9 +94,8 @@ public final class ScopeRows {
    */
   public void add(RowValues.TypedRow row, boolean inCsv) {
     if (parquet != null) {
-      row.writeTo(parquet);
       try {
-        parquet.endRow();
+        parquet.write(row);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
