@@ -167,7 +167,13 @@ final class ReportPipeline {
         ? cleaned.get(RemoveBoilerplate.HASHES).apply("BoilerplateByOutlet", RemoveBoilerplate.byOutlet())
         : null;
     if (analyseAll) {
-      update = update.readingFiles(cleaned.get(RemoveBoilerplate.CHECKED_FILES), boilerplate);
+      // The analysis reads its files once its side inputs (the boilerplate, the copies) are
+      // complete: files that came before would be set aside and tried again (WaitFor).
+      PCollection<BoilerplateHashes> counted = cleaned.get(RemoveBoilerplate.HASHES);
+      PCollection<?>[] sideInputs = config.keepDuplicates()
+          ? new PCollection<?>[] {counted} : new PCollection<?>[] {counted, copies};
+      update = update.readingFiles(cleaned.get(RemoveBoilerplate.CHECKED_FILES)
+          .apply("FilesWaitForSideInputs", WaitFor.completionOf((String file) -> file, sideInputs)), boilerplate);
     }
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId(), state.totals()));

@@ -152,7 +152,10 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
     PCollectionTuple stripped = files == null
         ? docs.apply("StripLines", ParDo.of(new StripFn(byOutlet)).withSideInputs(byOutlet)
             .withOutputTags(CorpusTags.DOCUMENTS, others))
-        : files.apply("StripLines", ParDo.of(new StripFilesFn(byOutlet, docs.getCoder())).withSideInputs(byOutlet)
+        // the files wait for the counts (WaitFor); the documents of a rerun do not, since
+        // waiting in a GroupByKey would encode every text once more
+        : files.apply("WaitForCounts", WaitFor.completionOf((String file) -> file, hashes))
+            .apply("StripLines", ParDo.of(new StripFilesFn(byOutlet, docs.getCoder())).withSideInputs(byOutlet)
             .withOutputTags(CorpusTags.DOCUMENTS, others));
     stripped.get(CorpusTags.DOCUMENTS).setCoder(docs.getCoder());
     PCollection<OutletBoilerplate> lines = stripped.get(CUT)
