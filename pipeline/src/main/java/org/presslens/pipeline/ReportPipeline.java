@@ -168,12 +168,14 @@ final class ReportPipeline {
         : null;
     if (analyseAll) {
       // The analysis reads its files once its side inputs (the boilerplate, the copies) are
-      // complete: files that came before would be set aside and tried again (WaitFor).
+      // complete (files that came before would be set aside and tried again), each file in a
+      // bundle of its own, so that the workers share them evenly (WaitFor).
       PCollection<BoilerplateHashes> counted = cleaned.get(RemoveBoilerplate.HASHES);
       PCollection<?>[] sideInputs = config.keepDuplicates()
           ? new PCollection<?>[] {counted} : new PCollection<?>[] {counted, copies};
-      update = update.readingFiles(cleaned.get(RemoveBoilerplate.CHECKED_FILES)
-          .apply("FilesWaitForSideInputs", WaitFor.completionOf((String file) -> file, sideInputs)), boilerplate);
+      PCollection<String> files = cleaned.get(RemoveBoilerplate.CHECKED_FILES)
+          .apply("FilesWaitForSideInputs", WaitFor.completionOf((String file) -> file, sideInputs).inOwnBundles());
+      update = update.readingFiles(files, boilerplate);
     }
     PCollectionTuple analyzed = cleaned.get(CorpusTags.DOCUMENTS).apply("UpdateSegments",
         state.store() == null ? update : update.keptIn(state.store(), state.live(), state.runId(), state.totals()));

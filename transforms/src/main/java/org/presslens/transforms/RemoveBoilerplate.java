@@ -154,7 +154,7 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
             .withOutputTags(CorpusTags.DOCUMENTS, others))
         // the files wait for the counts (WaitFor); the documents of a rerun do not, since
         // waiting in a GroupByKey would encode every text once more
-        : files.apply("WaitForCounts", WaitFor.completionOf((String file) -> file, hashes))
+        : files.apply("WaitForCounts", WaitFor.completionOf((String file) -> file, hashes).inOwnBundles())
             .apply("StripLines", ParDo.of(new StripFilesFn(byOutlet, docs.getCoder())).withSideInputs(byOutlet)
             .withOutputTags(CorpusTags.DOCUMENTS, others));
     stripped.get(CorpusTags.DOCUMENTS).setCoder(docs.getCoder());

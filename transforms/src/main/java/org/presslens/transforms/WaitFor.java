@@ -23,21 +23,25 @@ import org.apache.beam.sdk.values.PCollectionList;
  * A GroupByKey releases its groups only when all of its inputs are complete, so the elements come
  * when the side inputs are ready. Beam's {@code Wait.on} waits through a side input itself.
  *
- * <p>Elements are grouped in {@value #BUCKETS} buckets by a hash of an id of their own
- * ({@link Spread#bucketOf}), so that a runner that recomputes a lost part sends each
- * element to the same group again, and the released elements come in a few bundles, enough for
- * every core. They wait as the bytes of their coder ({@link GroupEncoded}).
+ * <p>Elements are grouped in {@value #BUCKETS} buckets (or {@link #inOwnBundles about one each}) by
+ * a hash of an id of their own ({@link Spread#bucketOf}), so that a runner that recomputes a lost
+ * part sends each element to the same group again, and the released elements come in a few
+ * bundles, enough for every core. They wait as the bytes of their coder ({@link GroupEncoded}).
  */
 public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>> {
 
   static final int BUCKETS = 8;
+  /** Buckets for {@link #inOwnBundles}: ten elements share one with a chance of about 4 %. */
+  static final int OWN_BUCKETS = 1 << 10;
 
   private final List<PCollection<?>> signals;
   private final SerializableFunction<T, String> id;
+  private final int buckets;
 
-  private WaitFor(List<PCollection<?>> signals, SerializableFunction<T, String> id) {
+  private WaitFor(List<PCollection<?>> signals, SerializableFunction<T, String> id, int buckets) {
     this.signals = signals;
     this.id = id;
+    this.buckets = buckets;
   }
 
   /**
@@ -45,14 +49,24 @@ public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>>
    * @param signals the collections to wait for
    */
   public static <T> WaitFor<T> completionOf(SerializableFunction<T, String> id, PCollection<?>... signals) {
-    return new WaitFor<>(List.of(signals), id);
+    return new WaitFor<>(List.of(signals), id, BUCKETS);
+  }
+
+  /**
+   * The elements in {@value #OWN_BUCKETS} buckets, nearly always one each when they are few: for
+   * a few large units of work (files of documents), each of which should come in a bundle of its
+   * own, so that the workers share them evenly instead of one worker doing two in one bundle after
+   * the other while the others wait.
+   */
+  public WaitFor<T> inOwnBundles() {
+    return new WaitFor<>(signals, id, OWN_BUCKETS);
   }
 
   @Override
   public PCollection<T> expand(PCollection<T> input) {
     Coder<T> coder = input.getCoder();
     KvCoder<Integer, T> keyed = KvCoder.of(VarIntCoder.of(), coder);
-    PCollectionList<KV<Integer, T>> all = PCollectionList.of(input.apply("Bucket", ParDo.of(new BucketFn<>(id))).setCoder(keyed));
+    PCollectionList<KV<Integer, T>> all = PCollectionList.of(input.apply("Bucket", ParDo.of(new BucketFn<>(id, buckets))).setCoder(keyed));
     for (int i = 0; i < signals.size(); i++) {
       all = all.and(nothingFrom(signals.get(i), "Signal" + i, keyed));
     }
@@ -70,14 +84,16 @@ public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>>
 
   private static final class BucketFn<T> extends DoFn<T, KV<Integer, T>> {
     private final SerializableFunction<T, String> id;
+    private final int buckets;
 
-    BucketFn(SerializableFunction<T, String> id) {
+    BucketFn(SerializableFunction<T, String> id, int buckets) {
       this.id = id;
+      this.buckets = buckets;
     }
 
     @ProcessElement
     public void process(@Element T element, OutputReceiver<KV<Integer, T>> out) {
-      out.output(KV.of(Spread.bucketOf(id.apply(element), BUCKETS), element));
+      out.output(KV.of(Spread.bucketOf(id.apply(element), buckets), element));
     }
   }
 

@@ -1,5 +1,7 @@
 package org.presslens.transforms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -11,6 +13,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,44 @@ class WaitForTest {
         .apply(WaitFor.completionOf((String f) -> f, signal, empty));
     PAssert.that(held).containsInAnyOrder(files);
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void filesInOwnBundlesComeOneInEachBundle(TestPipeline pipeline) {
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      files.add("/tmp/spill/run-" + i + ".bin");
+    }
+    assertEquals(files.size(), files.stream().map(f -> Spread.bucketOf(f, WaitFor.OWN_BUCKETS)).distinct().count(),
+        "the test's files should have buckets of their own");
+    PCollection<String> held = pipeline.apply("Files", Create.of(files))
+        .apply(WaitFor.completionOf((String f) -> f, pipeline.apply("Signal", Create.of(1L))).inOwnBundles());
+    PAssert.that(held).containsInAnyOrder(files);
+    PAssert.that(held.apply(ParDo.of(new BundleSizeFn()))).satisfies(sizes -> {
+      sizes.forEach(size -> assertEquals(1, size, "elements in one bundle"));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  /** The number of elements of each bundle, output when it finishes. */
+  private static final class BundleSizeFn extends DoFn<String, Integer> {
+    private int size;
+
+    @StartBundle
+    public void start() {
+      size = 0;
+    }
+
+    @ProcessElement
+    public void process() {
+      size++;
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      c.output(size, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+    }
   }
 
   @Test
