@@ -22,7 +22,9 @@ import opennlp.tools.util.Span;
  * repeat ("the", "said,", "NATO's"), so nearly all are looked up instead of evaluated. The
  * decisions are shared by every instance on the same model in the JVM: a runner makes a DoFn
  * instance (and so a tokenizer) per worker thread and transform, and each would otherwise ask
- * the model again for every token the others have already seen.
+ * the model again for every token the others have already seen. A word with punctuation around it
+ * ("nation," "(Congress") is cut by a rule instead ({@link #punctuatedWord}): such tokens are most
+ * of the distinct ones a text sends to the model.
  *
  * <p>Not thread-safe, like the TokenizerME it owns: one per DoFn instance.
  */
@@ -56,7 +58,7 @@ final class RememberingTokenizer {
         && ASCII_ALPHANUMERIC.equals(factory.getAlphaNumericPattern().pattern());
   }
 
-  /** Token spans of {@code text}, as {@link TokenizerME#tokenizePos} gives them. */
+  /** Token spans of {@code text}, as {@link TokenizerME#tokenizePos} gives them, but for {@link #punctuatedWord}s. */
   Span[] tokenizePos(String text) {
     List<Span> out = new ArrayList<>();
     for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
@@ -64,6 +66,9 @@ final class RememberingTokenizer {
       int end = word.getEnd();
       if (end - start < 2 || alphanumericWhole && isAsciiAlphanumeric(text, start, end)) {
         out.add(word); // the model never splits a single character, nor these
+        continue;
+      }
+      if (alphanumericWhole && punctuatedWord(text, start, end, out)) {
         continue;
       }
       int[] cuts = cuts(text.substring(start, end));
@@ -95,6 +100,66 @@ final class RememberingTokenizer {
       }
     }
     return true;
+  }
+
+  /**
+   * A word of two or more ASCII letters with punctuation before it ({@code " \u201c (}) or after
+   * it ({@code , ; : ? ! " \u201d )}), cut by rule instead of by the model: the word whole (as the
+   * alphanumeric optimisation keeps it when it stands alone), each punctuation mark a token of its
+   * own, a run of question and exclamation marks one token ({@code "them!!!"}). These are the
+   * model's own cuts for nearly all such tokens (docs/text-and-terms.md lists where they differ:
+   * the model cut {@code FedEx,} as {@code Fed Ex ,} and kept {@code Yahoo!} whole), and most of
+   * the distinct tokens of a text that are not plain words are of this kind. Adds the tokens to {@code out} and
+   * returns true for such a token; false, adding nothing, for any other.
+   */
+  private static boolean punctuatedWord(String text, int start, int end, List<Span> out) {
+    int first = start;
+    while (first < end && isOpening(text.charAt(first))) {
+      first++;
+    }
+    int last = first;
+    while (last < end && isAsciiLetter(text.charAt(last))) {
+      last++;
+    }
+    if (last - first < 2) {
+      return false;
+    }
+    for (int i = last; i < end; i++) {
+      if (!isClosing(text.charAt(i))) {
+        return false;
+      }
+    }
+    for (int i = start; i < first; i++) {
+      out.add(new Span(i, i + 1));
+    }
+    out.add(new Span(first, last));
+    for (int i = last; i < end; ) {
+      int next = i + 1;
+      if (isQuestionOrExclamation(text.charAt(i))) {
+        while (next < end && isQuestionOrExclamation(text.charAt(next))) {
+          next++;
+        }
+      }
+      out.add(new Span(i, next));
+      i = next;
+    }
+    return true;
+  }
+
+  private static boolean isOpening(char c) {
+    return c == '"' || c == '\u201c' || c == '(';
+  }
+
+  private static boolean isClosing(char c) {
+    return c == ',' || c == ';' || c == ':' || c == '"' || c == '\u201d' || c == ')' || isQuestionOrExclamation(c);
+  }
+
+  private static boolean isQuestionOrExclamation(char c) {
+    return c == '?' || c == '!';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   /** Where the model splits a whitespace token: offsets inside it, ascending. */

@@ -61,7 +61,8 @@ class AnalysisRevisionTest {
       Map.entry(27, "249162fb57ca7cd13d6f917b3888c22142292b873f968afb80f45156eb9d5976"),
       Map.entry(29, "b13d79b1d34c83181f38d719b72b2accde8997ac52db08a030ef2eee5c6f6cff"),
       Map.entry(42, "5866d52bfb294e63f3d773cad089bf1bd02d0bbb6dc8bfc2ec05e308d634e82b"),
-      Map.entry(48, "ba663d94f60b192b339c972337d0e329ca4c266c34dae614e37e8799c01fd239")));
+      Map.entry(48, "ba663d94f60b192b339c972337d0e329ca4c266c34dae614e37e8799c01fd239"),
+      Map.entry(51, "489fccd867a8850626ac89fef0257a041e7d60095e3d52db6d36c933e2a639f4")));
 
   /** The digest of Brown's 44 press reportage stories' cached results, as above: text of another kind and time. */
   private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.ofEntries(
