@@ -1,8 +1,10 @@
 package org.presslens.transforms.text;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import org.presslens.transforms.model.TermIndex;
 
 /**
  * Counts the terms of one document: unigrams and n-grams up to {@code maxN}.
@@ -29,8 +31,19 @@ public final class TermCounter implements Serializable {
     this.keepStopWordUnigrams = keepStopWordUnigrams;
   }
 
+  /**
+   * The document's terms and their counts. Counted by number in a {@link TermIndex} of the
+   * document's terms (and stop words), so that a running word costs one hash lookup and no box,
+   * and a word's stop-word status is looked up once per distinct word; the map is made at the end.
+   */
   public HashMap<String, Integer> count(List<String[]> sentences) {
-    HashMap<String, Integer> counts = new HashMap<>();
+    int tokens = 0;
+    for (String[] terms : sentences) {
+      tokens += terms.length;
+    }
+    TermIndex index = new TermIndex(Math.max(16, tokens / 4));
+    int[] counts = new int[index.capacity()];
+    byte[] stop = new byte[index.capacity()]; // 0: not looked up yet, 1: a stop word, 2: not one
     StringBuilder gram = new StringBuilder();
     for (String[] terms : sentences) {
       for (int i = 0; i < terms.length; i++) {
@@ -38,13 +51,19 @@ public final class TermCounter implements Serializable {
         if (term == null) {
           continue;
         }
-        boolean stop = stopWords.contains(term);
-        if (!stop || keepStopWordUnigrams) {
-          counts.merge(term, 1, Integer::sum);
+        int id = index.add(term);
+        if (id == counts.length) {
+          counts = Arrays.copyOf(counts, index.capacity());
+          stop = Arrays.copyOf(stop, index.capacity());
         }
-        if (stop) {
+        if (stop[id] == 0) {
+          stop[id] = stopWords.contains(term) ? (byte) 1 : (byte) 2;
+        }
+        if (stop[id] == 1) {
+          counts[id] += keepStopWordUnigrams ? 1 : 0;
           continue;
         }
+        counts[id]++;
         gram.setLength(0);
         gram.append(term);
         for (int n = 2; n <= maxN && i + n - 1 < terms.length; n++) {
@@ -53,11 +72,23 @@ public final class TermCounter implements Serializable {
             break;
           }
           gram.append(' ').append(next);
-          counts.merge(gram.toString(), 1, Integer::sum);
+          int gramId = index.add(gram.toString());
+          if (gramId == counts.length) {
+            counts = Arrays.copyOf(counts, index.capacity());
+            stop = Arrays.copyOf(stop, index.capacity());
+          }
+          stop[gramId] = 2;
+          counts[gramId]++;
         }
       }
     }
-    return counts;
+    HashMap<String, Integer> byTerm = new HashMap<>();
+    for (int id = 0; id < index.size(); id++) {
+      if (counts[id] > 0) {
+        byTerm.put(index.term(id), counts[id]);
+      }
+    }
+    return byTerm;
   }
 
   /** The n of a term key. */

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TermCounterTest {
@@ -27,6 +30,58 @@ class TermCounterTest {
         Map.entry("nato", 1), Map.entry("expansion", 1), Map.entry("pacific", 1), Map.entry("region", 1),
         Map.entry("collective security", 1), Map.entry("nato expansion", 1),
         Map.entry("asia pacific", 1), Map.entry("pacific region", 1), Map.entry("asia pacific region", 1)), counts);
+  }
+
+  /**
+   * The counts are those of counting term by term into a map, on random sentences of a small
+   * vocabulary with stop words and punctuation, with and without stop-word unigrams.
+   */
+  @Test
+  void countsAsAMapCountedTermByTerm() throws IOException {
+    StopWords stopWords = stops("the", "of", "and");
+    String[] vocabulary = {"the", "of", "and", "nato", "europe", "security", "alliance", "summit", null};
+    Random random = new Random(7);
+    for (int round = 0; round < 200; round++) {
+      List<String[]> sentences = new ArrayList<>();
+      for (int s = random.nextInt(4); s >= 0; s--) {
+        String[] sentence = new String[random.nextInt(12)];
+        for (int i = 0; i < sentence.length; i++) {
+          sentence[i] = vocabulary[random.nextInt(vocabulary.length)];
+        }
+        sentences.add(sentence);
+      }
+      for (boolean keep : new boolean[] {false, true}) {
+        assertEquals(termByTerm(sentences, stopWords, 3, keep), new TermCounter(stopWords, 3, keep).count(sentences));
+      }
+    }
+  }
+
+  private static HashMap<String, Integer> termByTerm(List<String[]> sentences, StopWords stopWords, int maxN, boolean keep) {
+    HashMap<String, Integer> counts = new HashMap<>();
+    for (String[] terms : sentences) {
+      for (int i = 0; i < terms.length; i++) {
+        if (terms[i] == null) {
+          continue;
+        }
+        boolean stop = stopWords.contains(terms[i]);
+        if (!stop || keep) {
+          counts.merge(terms[i], 1, Integer::sum);
+        }
+        if (stop) {
+          continue;
+        }
+        String gram = terms[i];
+        for (int n = 2; n <= maxN && i + n - 1 < terms.length; n++) {
+          String next = terms[i + n - 1];
+          if (next == null || stopWords.contains(next)) {
+            break;
+          }
+          gram += " " + next;
+          counts.merge(gram, 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
   }
 
   @Test
