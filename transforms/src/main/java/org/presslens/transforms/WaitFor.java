@@ -66,7 +66,8 @@ public final class WaitFor<T> extends PTransform<PCollection<T>, PCollection<T>>
   public PCollection<T> expand(PCollection<T> input) {
     Coder<T> coder = input.getCoder();
     KvCoder<Integer, T> keyed = KvCoder.of(VarIntCoder.of(), coder);
-    PCollectionList<KV<Integer, T>> all = PCollectionList.of(input.apply("Bucket", ParDo.of(new BucketFn<>(id, buckets))).setCoder(keyed));
+    PCollectionList<KV<Integer, T>> all = PCollectionList.of(
+        input.apply("Bucket", ParDo.of(new BucketFn<>(id, buckets))).setCoder(keyed));
     for (int i = 0; i < signals.size(); i++) {
       all = all.and(nothingFrom(signals.get(i), "Signal" + i, keyed));
     }

@@ -58,7 +58,7 @@ final class RememberingTokenizer {
         && ASCII_ALPHANUMERIC.equals(factory.getAlphaNumericPattern().pattern());
   }
 
-  /** Token spans of {@code text}, as {@link TokenizerME#tokenizePos} gives them, but for {@link #punctuatedWord}s. */
+  /** Token spans of {@code text}, as {@link TokenizerME#tokenizePos} gives them but for {@link #punctuatedWord}s. */
   Span[] tokenizePos(String text) {
     List<Span> out = new ArrayList<>();
     for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
@@ -109,8 +109,8 @@ final class RememberingTokenizer {
    * own, a run of question and exclamation marks one token ({@code "them!!!"}). These are the
    * model's own cuts for nearly all such tokens (docs/text-and-terms.md lists where they differ:
    * the model cut {@code FedEx,} as {@code Fed Ex ,} and kept {@code Yahoo!} whole), and most of
-   * the distinct tokens of a text that are not plain words are of this kind. Adds the tokens to {@code out} and
-   * returns true for such a token; false, adding nothing, for any other.
+   * the distinct tokens of a text that are not plain words are of this kind. Adds the tokens to
+   * {@code out} and returns true for such a token; false, adding nothing, for any other.
    */
   private static boolean punctuatedWord(String text, int start, int end, List<Span> out) {
     int first = start;

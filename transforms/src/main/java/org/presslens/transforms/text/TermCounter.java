@@ -32,18 +32,16 @@ public final class TermCounter implements Serializable {
   }
 
   /**
-   * The document's terms and their counts. Counted by number in a {@link TermIndex} of the
-   * document's terms (and stop words), so that a running word costs one hash lookup and no box,
-   * and a word's stop-word status is looked up once per distinct word; the map is made at the end.
+   * The document's terms and their counts. Counted by number ({@link Tally}), so that a running
+   * word costs one hash lookup and no box, and a word's stop-word status is looked up once per
+   * distinct word; the map is made at the end.
    */
   public HashMap<String, Integer> count(List<String[]> sentences) {
     int tokens = 0;
     for (String[] terms : sentences) {
       tokens += terms.length;
     }
-    TermIndex index = new TermIndex(Math.max(16, tokens / 4));
-    int[] counts = new int[index.capacity()];
-    byte[] stop = new byte[index.capacity()]; // 0: not looked up yet, 1: a stop word, 2: not one
+    Tally tally = new Tally(Math.max(16, tokens / 4));
     StringBuilder gram = new StringBuilder();
     for (String[] terms : sentences) {
       for (int i = 0; i < terms.length; i++) {
@@ -51,19 +49,15 @@ public final class TermCounter implements Serializable {
         if (term == null) {
           continue;
         }
-        int id = index.add(term);
-        if (id == counts.length) {
-          counts = Arrays.copyOf(counts, index.capacity());
-          stop = Arrays.copyOf(stop, index.capacity());
+        int id = tally.number(term);
+        if (tally.stop[id] == Tally.UNKNOWN) {
+          tally.stop[id] = stopWords.contains(term) ? Tally.STOP : Tally.WORD;
         }
-        if (stop[id] == 0) {
-          stop[id] = stopWords.contains(term) ? (byte) 1 : (byte) 2;
-        }
-        if (stop[id] == 1) {
-          counts[id] += keepStopWordUnigrams ? 1 : 0;
+        if (tally.stop[id] == Tally.STOP) {
+          tally.counts[id] += keepStopWordUnigrams ? 1 : 0;
           continue;
         }
-        counts[id]++;
+        tally.counts[id]++;
         gram.setLength(0);
         gram.append(term);
         for (int n = 2; n <= maxN && i + n - 1 < terms.length; n++) {
@@ -72,23 +66,45 @@ public final class TermCounter implements Serializable {
             break;
           }
           gram.append(' ').append(next);
-          int gramId = index.add(gram.toString());
-          if (gramId == counts.length) {
-            counts = Arrays.copyOf(counts, index.capacity());
-            stop = Arrays.copyOf(stop, index.capacity());
-          }
-          stop[gramId] = 2;
-          counts[gramId]++;
+          int gramId = tally.number(gram.toString()); // before reading counts, which it may replace
+          tally.counts[gramId]++;
         }
       }
     }
     HashMap<String, Integer> byTerm = new HashMap<>();
-    for (int id = 0; id < index.size(); id++) {
-      if (counts[id] > 0) {
-        byTerm.put(index.term(id), counts[id]);
+    for (int id = 0; id < tally.index.size(); id++) {
+      if (tally.counts[id] > 0) {
+        byTerm.put(tally.index.term(id), tally.counts[id]);
       }
     }
     return byTerm;
+  }
+
+  /** A document's terms (and stop words) numbered in a {@link TermIndex}, a count and a stop-word mark each. */
+  private static final class Tally {
+    static final byte UNKNOWN = 0;
+    static final byte STOP = 1;
+    static final byte WORD = 2;
+
+    final TermIndex index;
+    int[] counts;
+    byte[] stop;
+
+    Tally(int expected) {
+      index = new TermIndex(expected);
+      counts = new int[index.capacity()];
+      stop = new byte[index.capacity()];
+    }
+
+    /** The term's number, the arrays grown with the index for a new one. */
+    int number(String term) {
+      int id = index.add(term);
+      if (id == counts.length) {
+        counts = Arrays.copyOf(counts, index.capacity());
+        stop = Arrays.copyOf(stop, index.capacity());
+      }
+      return id;
+    }
   }
 
   /** The n of a term key. */

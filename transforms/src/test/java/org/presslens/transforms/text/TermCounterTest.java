@@ -51,12 +51,14 @@ class TermCounterTest {
         sentences.add(sentence);
       }
       for (boolean keep : new boolean[] {false, true}) {
-        assertEquals(termByTerm(sentences, stopWords, 3, keep), new TermCounter(stopWords, 3, keep).count(sentences));
+        HashMap<String, Integer> expected = termByTerm(sentences, stopWords, 3, keep);
+        assertEquals(expected, new TermCounter(stopWords, 3, keep).count(sentences));
       }
     }
   }
 
-  private static HashMap<String, Integer> termByTerm(List<String[]> sentences, StopWords stopWords, int maxN, boolean keep) {
+  private static HashMap<String, Integer> termByTerm(List<String[]> sentences, StopWords stopWords, int maxN,
+      boolean keep) {
     HashMap<String, Integer> counts = new HashMap<>();
     for (String[] terms : sentences) {
       for (int i = 0; i < terms.length; i++) {
