@@ -152,7 +152,7 @@ final class ReportPipeline {
     // A run that analyses every document lets the texts wait for the boilerplate counts, and
     // then for the analysis, in files; a rerun analyses only what changed.
     boolean analyseAll = state.live().isEmpty();
-    RemoveBoilerplate removeBoilerplate = RemoveBoilerplate.with(config.boilerplate());
+    RemoveBoilerplate removeBoilerplate = RemoveBoilerplate.with(config.boilerplate()).remembering(state.memo(Memo.LINES));
     PCollectionTuple cleaned = checked.get(CorpusTags.DOCUMENTS).apply("RemoveBoilerplate",
         analyseAll ? removeBoilerplate.spillingInto(spillFolder(out)) : removeBoilerplate);
     PCollection<Duplicate> copies = cleaned.get(CorpusTags.DOCUMENTS)

@@ -1,6 +1,7 @@
 package org.presslens.transforms;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +37,8 @@ import org.presslens.transforms.boilerplate.OutletBoilerplate;
 import org.presslens.transforms.io.CorpusTags;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
+import org.presslens.transforms.model.TextHash;
+import org.presslens.transforms.state.Memo;
 
 /**
  * Drops lines that repeat across many documents of the same outlet (menus, "Back to Top", credits,
@@ -67,21 +70,34 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
    */
   public static final TupleTag<String> CHECKED_FILES = new TupleTag<>() {};
 
+  /** Each text's candidate lines by its key ({@link TextHash#key}), for the memo. */
+  private static final TupleTag<KV<String, byte[]>> REMEMBERED = new TupleTag<>() {};
+
   private final BoilerplateRule rule;
   private final String spillFolder;
+  private final Memo memo;
 
-  private RemoveBoilerplate(BoilerplateRule rule, String spillFolder) {
+  private RemoveBoilerplate(BoilerplateRule rule, String spillFolder, Memo memo) {
     this.rule = rule;
     this.spillFolder = spillFolder;
+    this.memo = memo;
   }
 
   public static RemoveBoilerplate with(BoilerplateRule rule) {
-    return new RemoveBoilerplate(rule, null);
+    return new RemoveBoilerplate(rule, null, Memo.none());
   }
 
   /** Lets the documents wait for the line counts in files of {@code folder} (the run's own, deleted after the pipeline). */
   public RemoveBoilerplate spillingInto(String folder) {
-    return new RemoveBoilerplate(rule, folder);
+    return new RemoveBoilerplate(rule, folder, memo);
+  }
+
+  /**
+   * Takes the candidate lines of texts the last run saw from {@code memo} instead of finding them
+   * in the text again (a rerun counts every document's lines), and remembers this run's there.
+   */
+  public RemoveBoilerplate remembering(Memo memo) {
+    return new RemoveBoilerplate(rule, spillFolder, memo);
   }
 
   /** Each outlet's boilerplate lines (from {@link #HASHES}) as a side input for {@link #cleaned}. */
@@ -141,8 +157,12 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
           .and(LINES, docs.getPipeline().apply("NoLines", Create.empty(OutletBoilerplate.OutletBoilerplateCoder.of())))
           .and(HASHES, docs.getPipeline().apply("NoHashes", Create.empty(BoilerplateHashes.BoilerplateHashesCoder.of())));
     }
-    PCollection<BoilerplateHashes> hashes = docs
-        .apply("CandidateLines", ParDo.of(new CandidatesFn()))
+    PCollectionTuple candidates = docs.apply("CandidateLines", ParDo.of(new CandidatesFn(memo))
+        .withOutputTags(CANDIDATES, TupleTagList.of(REMEMBERED)));
+    if (memo.enabled()) {
+      candidates.get(REMEMBERED).setCoder(Memo.resultCoder()).apply("RememberLines", memo.write());
+    }
+    PCollection<BoilerplateHashes> hashes = candidates.get(CANDIDATES)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), LineCounts.LineCountsCoder.of()))
         .apply("CountPerOutlet", CombineGrouped.perKey(new CountLinesFn(rule)))
         .apply("NameOutlet", MapElements.into(TypeDescriptor.of(BoilerplateHashes.class))
@@ -168,12 +188,55 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
         .and(HASHES, hashes);
   }
 
+  /** Each document's candidate lines under its outlet. */
+  private static final TupleTag<KV<String, LineCounts>> CANDIDATES = new TupleTag<>() {};
+
+  /**
+   * A document's candidate lines, under its outlet; from the memo when the last run saw the text,
+   * and, with a memo, also under the text's key for the next run.
+   */
   static final class CandidatesFn extends DoFn<SourceDocument, KV<String, LineCounts>> {
-    @ProcessElement
-    public void process(@Element SourceDocument doc, OutputReceiver<KV<String, LineCounts>> out) {
-      LineCounts lines = Stage.INGEST.time(() -> LineCounts.ofDocument(BoilerplateLines.candidateHashes(doc.text())));
-      out.output(KV.of(doc.outlet(), lines));
+    private final Memo memo;
+    private transient Map<String, byte[]> known;
+
+    CandidatesFn(Memo memo) {
+      this.memo = memo;
     }
+
+    @Setup
+    public void setup() {
+      known = memo.known();
+    }
+
+    @ProcessElement
+    public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
+      LineCounts lines = Stage.INGEST.time(() -> LineCounts.ofDocument(candidates(doc.text(), out)));
+      out.get(CANDIDATES).output(KV.of(doc.outlet(), lines));
+    }
+
+    private long[] candidates(String text, MultiOutputReceiver out) {
+      if (!memo.enabled()) {
+        return BoilerplateLines.candidateHashes(text);
+      }
+      String key = TextHash.key(text);
+      byte[] remembered = known.get(key);
+      long[] hashes = remembered != null ? decode(remembered) : BoilerplateLines.candidateHashes(text);
+      out.get(REMEMBERED).output(KV.of(key, remembered != null ? remembered : encode(hashes)));
+      return hashes;
+    }
+  }
+
+  /** Candidate line hashes as 8 bytes each (big-endian), for the memo. */
+  public static byte[] encode(long[] hashes) {
+    ByteBuffer bytes = ByteBuffer.allocate(8 * hashes.length);
+    bytes.asLongBuffer().put(hashes);
+    return bytes.array();
+  }
+
+  public static long[] decode(byte[] bytes) {
+    long[] hashes = new long[bytes.length / 8];
+    ByteBuffer.wrap(bytes).asLongBuffer().get(hashes);
+    return hashes;
   }
 
   static final class CountLinesFn extends Combine.CombineFn<LineCounts, LineCounts, BoilerplateHashes> {

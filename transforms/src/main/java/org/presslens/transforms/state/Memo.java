@@ -20,7 +20,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Results of a pure function of a text (a document's language guess, its duplicate fingerprint),
+ * Results of a pure function of a text (a document's language guess, its candidate boilerplate
+ * lines, its duplicate fingerprint),
  * remembered by the text's key ({@link org.presslens.transforms.model.TextHash#key}) from one run
  * to the next in the state ({@link SegmentStore}), so that a rerun computes them only for texts it
  * has not seen. A run reads the memo file the last run left and writes a new one holding the
@@ -31,6 +32,8 @@ public final class Memo implements Serializable {
 
   public static final String LANGUAGE = "language";
   public static final String FINGERPRINT = "fingerprint";
+  /** A text's candidate boilerplate lines ({@link org.presslens.transforms.boilerplate.BoilerplateLines#candidateHashes}). */
+  public static final String LINES = "lines";
 
   /** Memo files already read in this JVM, by store folder and id: every worker thread shares one copy. */
   private static final Map<String, Map<String, byte[]>> LOADED = new ConcurrentHashMap<>();

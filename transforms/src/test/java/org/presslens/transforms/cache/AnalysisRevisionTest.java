@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.AnalyzeDocuments;
+import org.presslens.transforms.boilerplate.BoilerplateLines;
 import org.presslens.transforms.dedup.Fingerprint;
 import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.Mention;
@@ -26,9 +28,9 @@ import org.presslens.transforms.text.TextOptions;
 /**
  * A cached analysis is reused only under the {@link CacheFolder#ANALYSIS_REVISION} it was made
  * with. This test notices a change to what the cache keeps of a text (its analysis, duplicate
- * fingerprint and language guess) on the seeds and, when ../shared/corpora is beside the project,
- * on the Reuters sample and Brown's press stories: the digest of those results must be the one
- * recorded for the current revision. When it fails, the analysis changed: raise the revision (so
+ * fingerprint, language guess and candidate boilerplate lines) on the seeds and, when
+ * ../shared/corpora is beside the project, on the Reuters sample and Brown's press stories: the
+ * digest of those results must be the one recorded for the current revision. When it fails, the analysis changed: raise the revision (so
  * reruns do not mix old and new analyses) and record the new digest under it.
  */
 class AnalysisRevisionTest {
@@ -117,8 +119,28 @@ class AnalysisRevisionTest {
     assertRecorded(PRESS_DIGESTS, texts);
   }
 
+  /**
+   * The digest of the candidate boilerplate lines of Brown's press stories (short lines of
+   * pre-tokenized text), which the line memo keeps by text, as above.
+   */
+  private static final NavigableMap<Integer, String> LINE_DIGESTS = new TreeMap<>(Map.of(
+      51, "1d786abdd21e3b6ff23fc719cd24916fda0e4c41143d027743a90ad74f55a3d1"));
+
+  @Test
+  void theCandidateLinesAreFoundAsTheRevisionSays() throws IOException {
+    Map<String, String> texts = new TreeMap<>(NewsSample.texts("brown.jsonl.gz"));
+    texts.keySet().removeIf(id -> !id.startsWith("ca"));
+    assumeTrue(!texts.isEmpty(), "the Brown corpus is not beside the project");
+    StringBuilder lines = new StringBuilder();
+    texts.forEach((id, text) -> lines.append(id).append(Arrays.toString(BoilerplateLines.candidateHashes(text))).append('\n'));
+    assertDigest(LINE_DIGESTS, DigestUtils.sha256Hex(lines.toString()));
+  }
+
   private static void assertRecorded(NavigableMap<Integer, String> digests, Map<String, String> texts) {
-    String digest = DigestUtils.sha256Hex(cachedResults(texts));
+    assertDigest(digests, DigestUtils.sha256Hex(cachedResults(texts)));
+  }
+
+  private static void assertDigest(NavigableMap<Integer, String> digests, String digest) {
     Map.Entry<Integer, String> recorded = digests.floorEntry(CacheFolder.ANALYSIS_REVISION);
     assertEquals(recorded == null ? null : recorded.getValue(), digest,
         "what the cache keeps of a text changed: raise CacheFolder.ANALYSIS_REVISION to "

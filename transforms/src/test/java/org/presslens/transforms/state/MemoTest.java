@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,12 +14,17 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.CheckDocuments;
+import org.presslens.transforms.RemoveBoilerplate;
+import org.presslens.transforms.boilerplate.BoilerplateLines;
+import org.presslens.transforms.boilerplate.BoilerplateRule;
 import org.presslens.transforms.FindDuplicates;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.dedup.Fingerprint;
@@ -29,7 +35,7 @@ import org.presslens.transforms.text.InputLimits;
 import org.presslens.transforms.text.LanguageGuesserTest;
 
 /**
- * A rerun takes the language guess and the fingerprint of a text it has seen from the memo, and
+ * A rerun takes the language guess, the candidate boilerplate lines and the fingerprint of a text it has seen from the memo, and
  * remembers the results of every text it saw for the next run. The memos here hold results the
  * real functions would not give, so that their use shows in the output.
  */
@@ -71,6 +77,29 @@ class MemoTest {
     assertEquals("fra\t0.99", new String(next.get(TextHash.key(ENGLISH)), StandardCharsets.UTF_8));
     assertTrue(new String(next.get(TextHash.key(LanguageGuesserTest.GERMAN)), StandardCharsets.UTF_8)
         .startsWith("deu\t"));
+  }
+
+  @Test
+  void candidateLinesOfSeenTextsComeFromTheMemo(TestPipeline pipeline) throws IOException {
+    // The memo gives two texts a line they do not have, "Menu": with the third, which has it, the
+    // line is in three documents and so boilerplate, and is cut from the third.
+    long menu = BoilerplateLines.hash("Menu");
+    Map<String, byte[]> lines = new TreeMap<>();
+    for (String text : List.of("Other line\nStory two.", "Third line\nStory three.")) {
+      lines.put(TextHash.key(text), RemoveBoilerplate.encode(new long[] {menu}));
+    }
+    Memo memo = remembered(Memo.LINES, lines);
+    PCollectionTuple cleaned = pipeline.apply(Create.of(doc("a", "Menu\nStory one."), doc("b", "Other line\nStory two."),
+            doc("c", "Third line\nStory three.")))
+        .apply(RemoveBoilerplate.with(new BoilerplateRule(3, 0.5)).remembering(memo));
+    PAssert.that(cleaned.get(CorpusTags.DOCUMENTS).apply(MapElements.into(TypeDescriptors.strings())
+        .via(d -> d.docId() + ":" + d.text().strip()))).containsInAnyOrder("a:Story one.", "b:Other line\nStory two.",
+            "c:Third line\nStory three.");
+    pipeline.run().waitUntilFinish();
+    Map<String, byte[]> next = new SegmentStore(dir.toString()).readMemo(SegmentStore.memoId(Memo.LINES, "r2"));
+    assertEquals(3, next.size(), "every text's lines remembered");
+    assertEquals(List.of(menu), Arrays.stream(RemoveBoilerplate.decode(next.get(TextHash.key("Other line\nStory two."))))
+        .boxed().toList(), "a remembered text keeps what the memo said");
   }
 
   @Test
