@@ -138,11 +138,8 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
       if (!memo.enabled()) {
         return guesser.guess(text);
       }
-      String key = TextHash.key(text);
-      byte[] remembered = known.get(key);
-      Optional<LanguageGuesser.Guess> guess = remembered != null ? decode(remembered) : guesser.guess(text);
-      out.get(GUESSES).output(KV.of(key, remembered != null ? remembered : encode(guess)));
-      return guess;
+      return Memo.recall(known, TextHash.key(text), CheckFn::decode, () -> guesser.guess(text), CheckFn::encode,
+          out.get(GUESSES)::output);
     }
 
     /** "language TAB confidence", or nothing when the text was too short to judge. */

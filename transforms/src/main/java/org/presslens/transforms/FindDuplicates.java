@@ -83,13 +83,10 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
         if (!memo.enabled()) {
           return Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text());
         }
-        String key = TextHash.key(doc.text());
-        byte[] textPart = known.get(key);
-        Fingerprint fingerprint = textPart != null
-            ? Fingerprint.withTextPart(doc.docId(), doc.outlet(), doc.published(), textPart)
-            : Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text());
-        out.get(TEXT_PARTS).output(KV.of(key, textPart != null ? textPart : fingerprint.textPart()));
-        return fingerprint;
+        return Memo.recall(known, TextHash.key(doc.text()),
+            textPart -> Fingerprint.withTextPart(doc.docId(), doc.outlet(), doc.published(), textPart),
+            () -> Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text()), Fingerprint::textPart,
+            out.get(TEXT_PARTS)::output);
       }));
     }
   }

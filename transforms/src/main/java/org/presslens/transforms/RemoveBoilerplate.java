@@ -218,11 +218,8 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
       if (!memo.enabled()) {
         return BoilerplateLines.candidateHashes(text);
       }
-      String key = TextHash.key(text);
-      byte[] remembered = known.get(key);
-      long[] hashes = remembered != null ? decode(remembered) : BoilerplateLines.candidateHashes(text);
-      out.get(REMEMBERED).output(KV.of(key, remembered != null ? remembered : encode(hashes)));
-      return hashes;
+      return Memo.recall(known, TextHash.key(text), RemoveBoilerplate::decode, () -> BoilerplateLines.candidateHashes(text),
+          RemoveBoilerplate::encode, out.get(REMEMBERED)::output);
     }
   }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -70,6 +73,19 @@ public final class Memo implements Serializable {
       return Map.of();
     }
     return LOADED.computeIfAbsent(store.folder() + previous, key -> store.readMemo(previous));
+  }
+
+  /**
+   * A text's result: the last run's ({@code decode}d from {@code known}) when it saw the text,
+   * otherwise {@code compute}d; either way handed to {@code remember} under the text's key, as the
+   * bytes the memo holds, for the next run.
+   */
+  public static <R> R recall(Map<String, byte[]> known, String key, Function<byte[], R> decode, Supplier<R> compute,
+      Function<R, byte[]> encode, Consumer<KV<String, byte[]>> remember) {
+    byte[] remembered = known.get(key);
+    R result = remembered != null ? decode.apply(remembered) : compute.get();
+    remember.accept(KV.of(key, remembered != null ? remembered : encode.apply(result)));
+    return result;
   }
 
   /** The coder of (text hash, result) pairs, which {@link #write} takes. */
