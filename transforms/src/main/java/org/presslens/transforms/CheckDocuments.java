@@ -1,7 +1,6 @@
 package org.presslens.transforms;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -64,7 +63,6 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
     private final InputLimits limits;
     private final Memo memo;
     private transient LanguageGuesser guesser;
-    private transient Map<String, byte[]> known;
     private final org.apache.beam.sdk.metrics.Counter read = Progress.read();
 
     CheckFn(InputLimits limits, Memo memo) {
@@ -76,7 +74,6 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
     public void setup() {
       if (limits.englishOnly()) {
         guesser = new LanguageGuesser();
-        known = memo.known();
       }
     }
 
@@ -135,11 +132,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
 
     /** The language guess of a text, from the memo when the last run saw the text. */
     private Optional<LanguageGuesser.Guess> guess(String text, MultiOutputReceiver out) {
-      if (!memo.enabled()) {
-        return guesser.guess(text);
-      }
-      return Memo.recall(known, TextHash.key(text), CheckFn::decode, () -> guesser.guess(text), CheckFn::encode,
-          out.get(GUESSES)::output);
+      return memo.recall(text, CheckFn::decode, () -> guesser.guess(text), CheckFn::encode, out.get(GUESSES)::output);
     }
 
     /** "language TAB confidence", or nothing when the text was too short to judge. */

@@ -1,7 +1,6 @@
 package org.presslens.transforms;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -13,7 +12,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.dedup.Duplicate;
 import org.presslens.transforms.dedup.DuplicateFinder;
 import org.presslens.transforms.dedup.Fingerprint;
@@ -66,28 +64,17 @@ public final class FindDuplicates extends PTransform<PCollection<SourceDocument>
   /** A document's fingerprint, from the memo when the last run saw its text. */
   static final class FingerprintFn extends DoFn<SourceDocument, Fingerprint> {
     private final Memo memo;
-    private transient Map<String, byte[]> known;
 
     FingerprintFn(Memo memo) {
       this.memo = memo;
     }
 
-    @Setup
-    public void setup() {
-      known = memo.known();
-    }
-
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
-      out.get(FINGERPRINTS).output(Stage.INGEST.time(() -> {
-        if (!memo.enabled()) {
-          return Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text());
-        }
-        return Memo.recall(known, TextHash.key(doc.text()),
-            textPart -> Fingerprint.withTextPart(doc.docId(), doc.outlet(), doc.published(), textPart),
-            () -> Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text()), Fingerprint::textPart,
-            out.get(TEXT_PARTS)::output);
-      }));
+      out.get(FINGERPRINTS).output(Stage.INGEST.time(() -> memo.recall(doc.text(),
+          textPart -> Fingerprint.withTextPart(doc.docId(), doc.outlet(), doc.published(), textPart),
+          () -> Fingerprint.of(doc.docId(), doc.outlet(), doc.published(), doc.text()), Fingerprint::textPart,
+          out.get(TEXT_PARTS)::output)));
     }
   }
 

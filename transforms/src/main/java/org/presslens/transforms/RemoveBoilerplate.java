@@ -197,29 +197,16 @@ public final class RemoveBoilerplate extends PTransform<PCollection<SourceDocume
    */
   static final class CandidatesFn extends DoFn<SourceDocument, KV<String, LineCounts>> {
     private final Memo memo;
-    private transient Map<String, byte[]> known;
 
     CandidatesFn(Memo memo) {
       this.memo = memo;
     }
 
-    @Setup
-    public void setup() {
-      known = memo.known();
-    }
-
     @ProcessElement
     public void process(@Element SourceDocument doc, MultiOutputReceiver out) {
-      LineCounts lines = Stage.INGEST.time(() -> LineCounts.ofDocument(candidates(doc.text(), out)));
+      LineCounts lines = Stage.INGEST.time(() -> LineCounts.ofDocument(memo.recall(doc.text(), RemoveBoilerplate::decode,
+          () -> BoilerplateLines.candidateHashes(doc.text()), RemoveBoilerplate::encode, out.get(REMEMBERED)::output)));
       out.get(CANDIDATES).output(KV.of(doc.outlet(), lines));
-    }
-
-    private long[] candidates(String text, MultiOutputReceiver out) {
-      if (!memo.enabled()) {
-        return BoilerplateLines.candidateHashes(text);
-      }
-      return Memo.recall(known, TextHash.key(text), RemoveBoilerplate::decode, () -> BoilerplateLines.candidateHashes(text),
-          RemoveBoilerplate::encode, out.get(REMEMBERED)::output);
     }
   }
 

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
+import org.presslens.transforms.model.TextHash;
 
 /**
  * Results of a pure function of a text (a document's language guess, its candidate boilerplate
@@ -44,6 +45,8 @@ public final class Memo implements Serializable {
   private final SegmentStore store;
   private final String previous;
   private final String next;
+  /** {@link #known}, once a worker's copy of this memo has read it. */
+  private transient Map<String, byte[]> known;
 
   private Memo(SegmentStore store, String previous, String next) {
     this.store = store;
@@ -76,12 +79,19 @@ public final class Memo implements Serializable {
   }
 
   /**
-   * A text's result: the last run's ({@code decode}d from {@code known}) when it saw the text,
-   * otherwise {@code compute}d; either way handed to {@code remember} under the text's key, as the
-   * bytes the memo holds, for the next run.
+   * A text's result: the last run's ({@code decode}d) when it saw the text, otherwise {@code
+   * compute}d; either way handed to {@code remember} under the text's key ({@link TextHash#key}),
+   * as the bytes the memo holds, for the next run. Without a store, only computed.
    */
-  public static <R> R recall(Map<String, byte[]> known, String key, Function<byte[], R> decode, Supplier<R> compute,
-      Function<R, byte[]> encode, Consumer<KV<String, byte[]>> remember) {
+  public <R> R recall(String text, Function<byte[], R> decode, Supplier<R> compute, Function<R, byte[]> encode,
+      Consumer<KV<String, byte[]>> remember) {
+    if (!enabled()) {
+      return compute.get();
+    }
+    if (known == null) {
+      known = known();
+    }
+    String key = TextHash.key(text);
     byte[] remembered = known.get(key);
     R result = remembered != null ? decode.apply(remembered) : compute.get();
     remember.accept(KV.of(key, remembered != null ? remembered : encode.apply(result)));
