@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -108,15 +110,24 @@ record RunConfig(
       ReadTextFiles reader = ReadTextFiles.from(root, manifest).maxBytes(maxBytes).html(html);
       String pattern = root + "**.{txt,html,htm}[.gz]";
       if (isLocal(root)) {
-        CorpusFiles.Listing listing = listLocal(options.getInput(), Path.of(root));
+        Set<Path> notItems = manifestPath.isEmpty() || !isLocal(manifestPath) ? Set.of()
+            : Set.of(Path.of(manifestPath).toAbsolutePath().normalize());
+        CorpusFiles.Listing listing = listLocal(options.getInput(), Path.of(root), notItems);
         setupRejects.addAll(listing.problems());
         List<String> files = listing.files().stream().map(Path::toString).toList();
         input = new Input(reader.files(listing.files()), pattern, files, root);
       } else {
-        List<String> files = requireFiles(options.getInput(), reader.filePattern()).stream()
-            .filter(CorpusFiles::isDocument).toList();
+        List<String> all = requireFiles(options.getInput(), reader.filePattern());
+        List<String> files = all.stream().filter(CorpusFiles::isDocument).toList();
         if (files.isEmpty()) {
           throw new UsageException("--input " + options.getInput() + ": no .txt or .html files found in " + root);
+        }
+        for (String other : all) {
+          String name = other.substring(other.lastIndexOf('/') + 1);
+          if (!CorpusFiles.isDocument(other) && !name.startsWith(".") && !other.equals(manifestPath)) {
+            setupRejects.add(RejectedInput.of(other.substring(root.length()), "", RejectedInput.Reason.OTHER_FILE,
+                CorpusFiles.otherFileDetail(name)));
+          }
         }
         input = new Input(reader, pattern, files, root);
       }
@@ -286,15 +297,31 @@ record RunConfig(
   }
 
   /** The .txt files of a local folder; stops the run when there are none. */
-  private static CorpusFiles.Listing listLocal(String input, Path root) {
+  private static CorpusFiles.Listing listLocal(String input, Path root, Set<Path> notItems) {
     try {
-      CorpusFiles.Listing listing = CorpusFiles.list(root);
+      CorpusFiles.Listing listing = CorpusFiles.list(root, notItems);
       if (listing.files().isEmpty()) {
-        throw new UsageException("--input " + input + ": no .txt or .html files found in " + root);
+        throw new UsageException("--input " + input + ": no .txt or .html files found in " + root + recordFilesHint(root));
       }
       return listing;
     } catch (IOException e) {
       throw new UsageException("--input " + input + ": cannot list files (" + e.getMessage() + ")");
+    }
+  }
+
+  /** For a folder without text files: the JSON Lines or CSV files it holds, which are read one file or pattern at a time. */
+  private static String recordFilesHint(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<String> names = walk.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+          .filter(CorpusFiles::isRecordFile).sorted().toList();
+      if (names.isEmpty()) {
+        return "";
+      }
+      String first = names.get(0);
+      String ending = Stream.of(".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson", ".csv.gz", ".csv")
+          .filter(e -> first.toLowerCase(Locale.ROOT).endsWith(e)).findFirst().orElseThrow();
+      return " (it holds " + names.size() + " JSON Lines or CSV file" + (names.size() == 1 ? "" : "s") + ", such as "
+          + first + ": give a file as --input, or a pattern such as --input='" + root.resolve("*" + ending) + "')";
     }
   }
 
@@ -307,6 +334,10 @@ record RunConfig(
       return Path.of(input).isAbsolute() ? input : Path.of("").toAbsolutePath() + "/" + input;
     }
     Path file = Path.of(input).toAbsolutePath().normalize();
+    if (Files.isDirectory(file)) {
+      throw new UsageException("--input " + input + ": is a folder; JSON Lines and CSV input is a file or a pattern of files,"
+          + " such as --input='" + file.resolve("*.jsonl.gz") + "'");
+    }
     if (!Files.isRegularFile(file)) {
       throw new UsageException("--input " + input + ": no such file (" + file + ")");
     }

@@ -120,6 +120,8 @@ class BadInputRunTest {
     try (RandomAccessFile big = new RandomAccessFile(corpus.resolve("bad/huge.txt").toFile(), "rw")) {
       big.setLength(50_000_000L); // 50 MB: rejected from its size, never read
     }
+    write("bad/more.jsonl", "{\"doc_id\": \"m\", \"text\": \"" + GOOD + "\"}\n"); // another format: listed, not read
+    write("bad/.DS_Store", new byte[] {0, 0, 0, 1}); // hidden: no input item
     Files.createDirectories(corpus.resolve("empty-folder/nested"));
     Files.createSymbolicLink(corpus.resolve("bad/loop"), Path.of(".."));
     Files.createSymbolicLink(corpus.resolve("bad/dangling.txt"), Path.of("/no/such/file.txt"));
@@ -165,9 +167,10 @@ class BadInputRunTest {
         Map.entry("bad/loop|", "symlink-loop"),
         Map.entry("bad/dangling.txt|", "unreadable"),
         Map.entry("empty-folder|", "no-files"),
+        Map.entry("bad/more.jsonl|", "other-file"),
         Map.entry("manifest.csv|file bad/deleted.txt", "missing-file")));
     assertEquals(expected, rejected(out));
-    assertEquals(15L, rows.get("rejected.csv"));
+    assertEquals(16L, rows.get("rejected.csv"));
   }
 
   @Test
@@ -177,8 +180,9 @@ class BadInputRunTest {
         docs.stream().map(r -> r.get("doc_id")).toList());
     assertEquals("windows-1252", docs.get(1).get("charset"));
     assertEquals("Harbour Times", docs.get(3).get("outlet"));
-    // 17 document files (the dangling link included), a looping link, an empty folder and a manifest row without file.
-    assertEquals(17 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
+    // 17 document files (the dangling link included), a looping link, an empty folder, a manifest row without file
+    // and a JSON Lines file among the texts.
+    assertEquals(17 + 1 + 1 + 1 + 1, docs.size() + rows.get("rejected.csv"));
     // the documents rejected after tokenizing (no word with a letter) are not among those analysed
     assertEquals(Integer.toString(docs.size()), PressLensRunTest.runValue(out, "analysed").orElseThrow());
   }

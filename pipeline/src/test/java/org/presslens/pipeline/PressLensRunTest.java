@@ -223,6 +223,19 @@ class PressLensRunTest {
   }
 
   @Test
+  void aFolderOfJsonLinesFilesIsAnsweredWithHowToReadThem(@TempDir Path dir) throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("feeds"));
+    Files.writeString(corpus.resolve("monday.jsonl.gz"), "");
+    UsageException auto = assertThrows(UsageException.class,
+        () -> RunConfig.from(options("--input=" + corpus, "--output=" + dir.resolve("out"))));
+    assertTrue(auto.getMessage().contains("1 JSON Lines or CSV file, such as monday.jsonl.gz")
+        && auto.getMessage().contains("--input='" + corpus.resolve("*.jsonl.gz") + "'"), auto.getMessage());
+    UsageException jsonLines = assertThrows(UsageException.class,
+        () -> RunConfig.from(options("--input=" + corpus, "--output=" + dir.resolve("out"), "--format=jsonl")));
+    assertTrue(jsonLines.getMessage().contains("is a folder"), jsonLines.getMessage());
+  }
+
+  @Test
   void userGazetteerFilesAreReadAndCheckedBeforeAnyWork(@TempDir Path dir) throws IOException {
     Path good = Files.writeString(dir.resolve("names.tsv"), "organization\tPressLens Institute\n");
     Path bad = Files.writeString(dir.resolve("bad.tsv"), "animal\tCat\n");

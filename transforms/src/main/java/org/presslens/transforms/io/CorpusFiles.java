@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.RejectedInput.Reason;
 
@@ -22,8 +23,10 @@ import org.presslens.transforms.model.RejectedInput.Reason;
  * Lists the document files ({@code .txt}, {@code .html}, {@code .htm}, each also {@code .gz}) below a local
  * folder. Symbolic links are followed, but a link back
  * to an enclosing folder is reported once instead of being walked forever, and links that lead
- * nowhere, unreadable folders and folders without a single document file are reported too, so
- * that nothing in the folder silently drops out of the run.
+ * nowhere, unreadable folders, folders without a single document file and other files beside
+ * document files (a JSON Lines file dropped among the texts) are reported too, so that nothing in
+ * the folder silently drops out of the run. Hidden files (a name that starts with a full stop,
+ * such as {@code .DS_Store}) and the files the caller names (the manifest) are no input items.
  */
 public final class CorpusFiles {
 
@@ -53,8 +56,28 @@ public final class CorpusFiles {
     return lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
   }
 
+  /** A JSON Lines or CSV file, maybe gzipped: what another {@code --format} reads. */
+  public static boolean isRecordFile(String fileName) {
+    String name = ungzipped(fileName);
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".csv");
+  }
+
+  /** Why a file beside the documents is not read, and how to read it if PressLens can. */
+  public static String otherFileDetail(String fileName) {
+    if (isRecordFile(fileName)) {
+      String kind = ungzipped(fileName).endsWith(".csv") ? "CSV" : "JSON Lines";
+      return "a " + kind + " file among text files is not read: give it as --input to read its records";
+    }
+    return "not a .txt, .html or .htm file: not read";
+  }
+
   public static Listing list(Path root) throws IOException {
-    Walker walker = new Walker(root);
+    return list(root, Set.of());
+  }
+
+  /** The listing of {@code root}, where the files of {@code notItems} (the manifest) are not reported as other files. */
+  public static Listing list(Path root, Set<Path> notItems) throws IOException {
+    Walker walker = new Walker(root, notItems);
     Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, walker);
     walker.files.sort(null);
     walker.problems.sort(java.util.Comparator.comparing(RejectedInput::source));
@@ -63,20 +86,25 @@ public final class CorpusFiles {
 
   private static final class Walker extends SimpleFileVisitor<Path> {
     private final Path root;
+    private final Set<Path> notItems;
     private final List<Path> files = new ArrayList<>();
     private final List<RejectedInput> problems = new ArrayList<>();
     /** Document files found so far below each folder being walked, innermost last. */
     private final Deque<int[]> found = new ArrayDeque<>();
+    /** Other files directly in each folder being walked, innermost last: reported unless the folder is. */
+    private final Deque<List<Path>> others = new ArrayDeque<>();
     /** Folders without document files; only the outermost of nested empty folders is kept. */
     private final List<Path> emptyFolders = new ArrayList<>();
 
-    Walker(Path root) {
+    Walker(Path root, Set<Path> notItems) {
       this.root = root;
+      this.notItems = notItems;
     }
 
     @Override
     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
       found.push(new int[1]);
+      others.push(new ArrayList<>());
       return FileVisitResult.CONTINUE;
     }
 
@@ -91,6 +119,8 @@ public final class CorpusFiles {
         } else {
           problems.add(problem(file, Reason.UNREADABLE, "not a regular file"));
         }
+      } else if (!file.getFileName().toString().startsWith(".") && !notItems.contains(file)) {
+        others.peek().add(file);
       }
       return FileVisitResult.CONTINUE;
     }
@@ -115,6 +145,10 @@ public final class CorpusFiles {
       int below = found.pop()[0];
       if (!found.isEmpty()) {
         found.peek()[0] += below;
+      }
+      List<Path> otherFiles = others.pop();
+      if (below > 0) { // in a folder without documents, the folder's own line stands for its files
+        otherFiles.forEach(file -> problems.add(problem(file, Reason.OTHER_FILE, otherFileDetail(file.getFileName().toString()))));
       }
       if (e != null) {
         problems.add(problem(dir, Reason.UNREADABLE, e.getMessage()));

@@ -29,6 +29,7 @@ public record RejectedInput(String source, String item, String reason, String de
     DUPLICATE_ID("duplicate-id"),
     NO_WORDS("no-words"),
     NO_FILES("no-files"),
+    OTHER_FILE("other-file"),
     SYMLINK_LOOP("symlink-loop"),
     TOO_LARGE("too-large"),
     NO_SPACES("no-spaces"),

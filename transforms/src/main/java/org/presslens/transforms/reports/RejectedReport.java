@@ -18,7 +18,7 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
       List.of(
           col("source", "the file the item came from, relative to the input folder"),
           col("item", "the item within the source, such as 'line 12' of a JSON Lines file (empty when the whole file was rejected)"),
-          col("reason", "reason code: empty, binary, unknown-encoding, unreadable, symlink-loop, no-files, too-large, "
+          col("reason", "reason code: empty, binary, unknown-encoding, unreadable, symlink-loop, no-files, other-file, too-large, "
               + "no-article, no-spaces, bad-date, not-english, malformed-json, malformed-csv, missing-field, missing-file "
               + "(a manifest row without its file), duplicate-id, no-words (meanings in the project's docs/input.md)"),
           col("detail", "what exactly was wrong, in words")));

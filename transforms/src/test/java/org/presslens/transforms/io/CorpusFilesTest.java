@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.transforms.model.RejectedInput;
@@ -43,5 +44,29 @@ class CorpusFilesTest {
         listing.problems().stream().map(p -> p.source() + ":" + p.reason()).toList());
     RejectedInput gone = listing.problems().get(2);
     assertEquals("symbolic link to a missing file", gone.detail());
+  }
+
+  @Test
+  void reportsOtherFilesBesideDocumentsButNotHiddenFilesTheManifestOrFilesOfAFolderWithoutDocuments() throws IOException {
+    Files.createDirectories(dir.resolve("bbc/2023"));
+    Files.writeString(dir.resolve("bbc/2023/a.txt"), "A");
+    Files.writeString(dir.resolve("bbc/2023/more.jsonl.gz"), "");
+    Files.writeString(dir.resolve("b.html"), "B");
+    Files.writeString(dir.resolve("feed.CSV"), "");
+    Files.writeString(dir.resolve("notes.md"), "");
+    Files.writeString(dir.resolve("manifest.csv"), "file\n");
+    Files.writeString(dir.resolve(".DS_Store"), "");
+    Files.createDirectories(dir.resolve("images"));
+    Files.writeString(dir.resolve("images/logo.png"), "png");
+
+    CorpusFiles.Listing listing = CorpusFiles.list(dir, Set.of(dir.resolve("manifest.csv")));
+
+    assertEquals(List.of(dir.resolve("b.html"), dir.resolve("bbc/2023/a.txt")), listing.files());
+    assertEquals(List.of(
+            "bbc/2023/more.jsonl.gz:other-file:a JSON Lines file among text files is not read: give it as --input to read its records",
+            "feed.CSV:other-file:a CSV file among text files is not read: give it as --input to read its records",
+            "images:no-files:folder holds no .txt or .html file",
+            "notes.md:other-file:not a .txt, .html or .htm file: not read"),
+        listing.problems().stream().map(p -> p.source() + ":" + p.reason() + ":" + p.detail()).toList());
   }
 }
