@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -16,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.presslens.transforms.GroupEncoded;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 
@@ -36,7 +36,7 @@ public final class RejectDuplicateIds extends PTransform<PCollection<SourceDocum
         .apply("IdAndSource", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(),
                 TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
             .via(d -> KV.of(Math.floorMod(d.docId().hashCode(), BUCKETS), KV.of(d.docId(), d.sourcePath()))))
-        .apply("GroupByIdBucket", GroupByKey.create())
+        .apply("GroupByIdBucket", GroupEncoded.perKey())
         .apply("FindDuplicates", ParDo.of(new FindDuplicatesFn()))
         .apply("DuplicatesView", View.asMap());
     return docs.apply("Filter", ParDo.of(new FilterFn(losers)).withSideInputs(losers)

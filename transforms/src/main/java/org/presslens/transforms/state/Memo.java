@@ -14,13 +14,13 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
+import org.presslens.transforms.GroupEncoded;
 import org.presslens.transforms.model.TextHash;
 
 /**
@@ -117,7 +117,7 @@ public final class Memo implements Serializable {
       public PDone expand(PCollection<KV<String, byte[]>> results) {
         results.apply("KeyAll", WithKeys.of((Void) null))
             .setCoder(KvCoder.of(VoidCoder.of(), KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())))
-            .apply("Gather", GroupByKey.create())
+            .apply("Gather", GroupEncoded.perKey())
             .apply("WriteMemo", ParDo.of(new WriteFn(memo)));
         return PDone.in(results.getPipeline());
       }

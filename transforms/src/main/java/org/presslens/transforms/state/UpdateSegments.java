@@ -32,6 +32,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.presslens.transforms.GroupEncoded;
 import org.presslens.transforms.model.TextHash;
 import org.presslens.transforms.AnalyzeDocuments;
 import org.presslens.transforms.RemoveBoilerplate;
@@ -171,7 +172,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollectionTuple fresh = judged.get(ANALYSE).setCoder(cleaned.getCoder()).apply("AnalyzeChanged", segmenting());
     PCollectionTuple plan = judged.get(SAME)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of())))
-        .apply("SameBySegment", GroupByKey.create())
+        .apply("SameBySegment", GroupEncoded.perKey())
         .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), rebuildInto))
             .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED)));
     // The stored totals hold every live segment's tables; they replace them when every segment
