@@ -126,6 +126,8 @@ record LineChunk(String source, long firstLine, byte[] lines) {
       private long firstLine = 1;
       private long lines;
       private int number;
+      /** No byte but white space read so far: a file that stays so holds no record. */
+      private boolean blank = true;
       private final long limit;
 
       Chunks(String source, MultiOutputReceiver out, long limit) {
@@ -135,6 +137,9 @@ record LineChunk(String source, long firstLine, byte[] lines) {
       }
 
       void append(byte[] from, int offset, int length) {
+        for (int i = offset; blank && i < offset + length; i++) {
+          blank = Character.isWhitespace(from[i]);
+        }
         lineLength += length;
         if (lineLength > maxBytes) {
           size = lineStart;
@@ -173,6 +178,10 @@ record LineChunk(String source, long firstLine, byte[] lines) {
           endLine();
         }
         emit();
+        if (blank) {
+          out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "", Reason.EMPTY,
+              lines == 0 ? "empty file" : "file holds only blank lines"));
+        }
       }
 
       /** Emits the whole lines held, if any. */

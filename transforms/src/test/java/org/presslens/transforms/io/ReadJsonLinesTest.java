@@ -65,6 +65,22 @@ class ReadJsonLinesTest {
   }
 
   @Test
+  void aFileWithoutRecordsIsRejectedAsEmpty(TestPipeline pipeline) throws IOException {
+    Files.writeString(dir.resolve("none.jsonl"), "");
+    Files.writeString(dir.resolve("blank.jsonl"), "\n  \n\t\n");
+    Files.writeString(dir.resolve("one.jsonl"), "\n{\"doc_id\": \"a\", \"text\": \"One record.\"}\n\n");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl", dir + "/", new RecordFields("text", "doc_id", "outlet", "published", "title")));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("a", "unknown", "", "", "one.jsonl:2", "UTF-8", "One record."));
+    PAssert.that(read.get(CorpusTags.REJECTED)).containsInAnyOrder(
+        new RejectedInput("blank.jsonl", "", "empty", "file holds only blank lines"),
+        new RejectedInput("none.jsonl", "", "empty", "empty file"));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void markupInTextFieldsIsReadAsHtmlAndTheRecordsOwnFieldsWin(TestPipeline pipeline) throws IOException {
     ObjectMapper json = new ObjectMapper();
     String article;
