@@ -25,7 +25,8 @@ import org.presslens.transforms.model.RejectedInput.Reason;
 
 /**
  * Reads CSV files (RFC 4180 with a header row; {@code .gz} is decompressed, the charset is
- * detected like for text files) through Beam's {@link FileIO}: one document per row, columns
+ * detected like for text files, and a header row without a comma makes the semicolon or the tab
+ * the delimiter, {@link ParseRowsFn#delimiter}) through Beam's {@link FileIO}: one document per row, columns
  * chosen by {@link RecordFields}. Rows are numbered as a spreadsheet shows them (the header is
  * row 1). A row with a different number of cells than the header, or with an empty text, is
  * rejected; a file without the text column, or without data rows, is rejected as a whole. A row
@@ -106,7 +107,8 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
         return;
       }
       String text = decoded.text();
-      try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+      CSVFormat format = FORMAT.builder().setDelimiter(delimiter(text)).get();
+      try (CSVParser parser = format.parse(new StringReader(text))) {
         Map<String, Integer> header = parser.getHeaderMap();
         if (header == null || header.isEmpty()) {
           reject(out, source, "", Reason.EMPTY, "file has no header row");
@@ -117,7 +119,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
               "no column '" + fields.text() + "' in the header (" + String.join(", ", parser.getHeaderNames()) + ")");
           return;
         }
-        CSVFormat body = FORMAT.builder().setHeader(parser.getHeaderNames().toArray(String[]::new))
+        CSVFormat body = format.builder().setHeader(parser.getHeaderNames().toArray(String[]::new))
             .setSkipHeaderRecord(false).get();
         long[] lineStarts = lineStarts(text);
         long row = 1; // the header
@@ -150,7 +152,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
               break;
             }
             row++;
-            emit(out, source, row, header.size(), record, decoded.charset());
+            emit(out, source, row, header.size(), format.getDelimiterString().charAt(0), record, decoded.charset());
             line = current.getCurrentLineNumber();
           }
           if (current != parser) {
@@ -164,6 +166,32 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         reject(out, source, "", Reason.MALFORMED_CSV, e.getMessage());
       }
+    }
+
+    private static final Map<Character, String> DELIMITER_NAMES = Map.of(',', "comma", ';', "semicolon", '\t', "tab");
+
+    /**
+     * The comma, unless the header row (the first line, outside quotes) has none: then the
+     * semicolon, as spreadsheets save CSV files where the comma is the decimal mark, or else the tab.
+     */
+    static char delimiter(String text) {
+      boolean quoted = false;
+      boolean semicolon = false;
+      boolean tab = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+          break;
+        } else if (!quoted && c == ',') {
+          return ',';
+        } else if (!quoted) {
+          semicolon |= c == ';';
+          tab |= c == '\t';
+        }
+      }
+      return semicolon ? ';' : tab ? '\t' : ',';
     }
 
     /** Where each physical line starts (line breaks: CR LF, LF or CR, as the CSV parser counts them). */
@@ -185,11 +213,13 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
       return java.util.Arrays.copyOf(starts, n);
     }
 
-    private void emit(MultiOutputReceiver out, String source, long row, int columns, CSVRecord record, String charset) {
+    private void emit(MultiOutputReceiver out, String source, long row, int columns, char delimiter, CSVRecord record,
+        String charset) {
       String item = "row " + row;
       if (record.size() != columns) {
         reject(out, source, item, Reason.MALFORMED_CSV,
-            "row has " + record.size() + " cells, the header has " + columns + " (unquoted comma or line break?)");
+            "row has " + record.size() + " cells, the header has " + columns + " (unquoted " + DELIMITER_NAMES.get(delimiter)
+                + " or line break?)");
         return;
       }
       String text = record.get(fields.text());

@@ -52,6 +52,24 @@ class ReadCsvFilesTest {
   }
 
   @Test
+  void aHeaderRowWithoutACommaMakesTheSemicolonOrTheTabTheDelimiter(TestPipeline pipeline) throws IOException {
+    Files.writeString(dir.resolve("excel.csv"), "doc_id;outlet;text\nd1;Le Monde;\"Un texte; avec 3,5 %.\"\nd2;Le Monde;a;b\n");
+    Files.writeString(dir.resolve("tabs.csv"), "doc_id\toutlet\ttext\nt1\tBBC\tA story, told.\n");
+    Files.writeString(dir.resolve("quoted.csv"), "\"id;x\",text\nq1,Commas win.\n");
+
+    PCollectionTuple read = pipeline.apply(ReadCsvFiles.from(dir + "/*.csv", dir + "/",
+        new RecordFields("text", "doc_id", "outlet", "published", "title")));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("d1", "Le Monde", "", "", "excel.csv:2", "UTF-8", "Un texte; avec 3,5 %."),
+        new SourceDocument("t1", "BBC", "", "", "tabs.csv:2", "UTF-8", "A story, told."),
+        new SourceDocument("quoted.csv:2", "unknown", "", "", "quoted.csv:2", "UTF-8", "Commas win."));
+    PAssert.that(read.get(CorpusTags.REJECTED)).containsInAnyOrder(new RejectedInput("excel.csv", "row 3", "malformed-csv",
+        "row has 4 cells, the header has 3 (unquoted semicolon or line break?)"));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void htmlInACellLosesItsTagsUnlessTheOptionSaysNever(TestPipeline pipeline) throws IOException {
     Files.writeString(dir.resolve("reviews.csv"), "doc_id,text\n"
         + "r1,\"Good coffee.<br /><br />Would buy again &amp; again.\"\n"
