@@ -67,7 +67,8 @@ public final class Manifest implements Serializable {
     if (!decoded.ok()) {
       throw new IllegalArgumentException(name + ": " + decoded.detail());
     }
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvDelimiter.of(decoded.text()))
+        .setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
     Map<String, Entry> byFile = new HashMap<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), format)) {

@@ -26,7 +26,7 @@ import org.presslens.transforms.model.RejectedInput.Reason;
 /**
  * Reads CSV files (RFC 4180 with a header row; {@code .gz} is decompressed, the charset is
  * detected like for text files, and a header row without a comma makes the semicolon or the tab
- * the delimiter, {@link ParseRowsFn#delimiter}) through Beam's {@link FileIO}: one document per row, columns
+ * the delimiter, {@link CsvDelimiter}) through Beam's {@link FileIO}: one document per row, columns
  * chosen by {@link RecordFields}. Rows are numbered as a spreadsheet shows them (the header is
  * row 1). A row with a different number of cells than the header, or with an empty text, is
  * rejected; a file without the text column, or without data rows, is rejected as a whole. A row
@@ -107,7 +107,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
         return;
       }
       String text = decoded.text();
-      CSVFormat format = FORMAT.builder().setDelimiter(delimiter(text)).get();
+      CSVFormat format = FORMAT.builder().setDelimiter(CsvDelimiter.of(text)).get();
       try (CSVParser parser = format.parse(new StringReader(text))) {
         Map<String, Integer> header = parser.getHeaderMap();
         if (header == null || header.isEmpty()) {
@@ -168,32 +168,6 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
-    private static final Map<Character, String> DELIMITER_NAMES = Map.of(',', "comma", ';', "semicolon", '\t', "tab");
-
-    /**
-     * The comma, unless the header row (the first line, outside quotes) has none: then the
-     * semicolon, as spreadsheets save CSV files where the comma is the decimal mark, or else the tab.
-     */
-    static char delimiter(String text) {
-      boolean quoted = false;
-      boolean semicolon = false;
-      boolean tab = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (!quoted && (c == '\n' || c == '\r')) {
-          break;
-        } else if (!quoted && c == ',') {
-          return ',';
-        } else if (!quoted) {
-          semicolon |= c == ';';
-          tab |= c == '\t';
-        }
-      }
-      return semicolon ? ';' : tab ? '\t' : ',';
-    }
-
     /** Where each physical line starts (line breaks: CR LF, LF or CR, as the CSV parser counts them). */
     static long[] lineStarts(String text) {
       long[] starts = new long[16];
@@ -218,7 +192,7 @@ public final class ReadCsvFiles extends PTransform<PBegin, PCollectionTuple> {
       String item = "row " + row;
       if (record.size() != columns) {
         reject(out, source, item, Reason.MALFORMED_CSV,
-            "row has " + record.size() + " cells, the header has " + columns + " (unquoted " + DELIMITER_NAMES.get(delimiter)
+            "row has " + record.size() + " cells, the header has " + columns + " (unquoted " + CsvDelimiter.name(delimiter)
                 + " or line break?)");
         return;
       }

@@ -36,6 +36,14 @@ class ManifestTest {
   }
 
   @Test
+  void aSpreadsheetsSemicolonManifestIsRead() throws IOException {
+    String csv = "file;outlet;title\na.txt;Le Monde;\"Croissance: 1,5 %; inflation: 2,1 %\"\n";
+    Manifest.Entry entry = read(csv.getBytes(StandardCharsets.UTF_8)).lookup("a.txt").orElseThrow();
+    assertEquals("Le Monde", entry.outlet());
+    assertEquals("Croissance: 1,5 %; inflation: 2,1 %", entry.title());
+  }
+
+  @Test
   void mistakesNameTheFile() {
     for (String csv : new String[] {
         "file,outlet\na.txt,\"BBC\n",                 // unterminated quote
