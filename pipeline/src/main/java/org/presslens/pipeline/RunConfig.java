@@ -277,6 +277,10 @@ record RunConfig(
       return input.endsWith("/") ? input : input + "/";
     }
     Path dir = Path.of(input).toAbsolutePath().normalize();
+    if (Files.isRegularFile(dir)) {
+      throw new UsageException("--input " + input + ": is a file; PressLens reads a folder of .txt or .html files (such as "
+          + dir.getParent() + "), or a JSON Lines file (.jsonl, .ndjson, or any name with --format=jsonl) or a CSV file");
+    }
     if (!Files.isDirectory(dir)) {
       throw new UsageException("--input " + input + ": no such folder (" + dir + ")");
     }

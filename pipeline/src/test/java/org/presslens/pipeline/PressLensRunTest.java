@@ -233,6 +233,11 @@ class PressLensRunTest {
     UsageException jsonLines = assertThrows(UsageException.class,
         () -> RunConfig.from(options("--input=" + corpus, "--output=" + dir.resolve("out"), "--format=jsonl")));
     assertTrue(jsonLines.getMessage().contains("is a folder"), jsonLines.getMessage());
+    Path text = Files.writeString(corpus.resolve("story.txt"), "A story.");
+    UsageException file = assertThrows(UsageException.class,
+        () -> RunConfig.from(options("--input=" + text, "--output=" + dir.resolve("out"))));
+    assertTrue(file.getMessage().contains("is a file; PressLens reads a folder") && file.getMessage().contains(corpus.toString()),
+        file.getMessage());
   }
 
   @Test
