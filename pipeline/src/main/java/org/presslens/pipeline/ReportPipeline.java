@@ -148,7 +148,7 @@ final class ReportPipeline {
     PCollectionTuple read = pipeline.apply("ReadCorpus", config.input().reader());
     PCollectionTuple unique = read.get(CorpusTags.DOCUMENTS).apply("RejectDuplicateIds", RejectDuplicateIds.create());
     PCollectionTuple checked = unique.get(CorpusTags.DOCUMENTS).apply("CheckDocuments",
-        CheckDocuments.with(config.limits()).remembering(state.memo(Memo.LANGUAGE)));
+        CheckDocuments.with(config.limits()).remembering(state.memo(Memo.LANGUAGE), state.memo(Memo.WORDS)));
     // A run that analyses every document lets the texts wait for the boilerplate counts, and
     // then for the analysis, in files; a rerun analyses only what changed.
     boolean analyseAll = state.live().isEmpty();

@@ -23,37 +23,48 @@ import org.presslens.transforms.text.Words;
 
 /**
  * Checks each document before analysis: size, runs of text without white space, publication date
- * (normalised to ISO 8601) and language. Passing documents go to {@link CorpusTags#DOCUMENTS},
+ * (normalised to ISO 8601) and language. What depends on the text alone (its words, its language)
+ * comes from the memos for texts the last run saw. Passing documents go to {@link CorpusTags#DOCUMENTS},
  * the others to {@link CorpusTags#REJECTED} with the reason and a detail that says what to fix.
  */
 public final class CheckDocuments extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
   /** Language guesses by the text's key ({@link TextHash#key}), for the memo. */
   private static final TupleTag<KV<String, byte[]>> GUESSES = new TupleTag<>() {};
+  /** Word counts and longest words by the text's key, for the memo. */
+  private static final TupleTag<KV<String, byte[]>> MEASURES = new TupleTag<>() {};
 
   private final InputLimits limits;
-  private final Memo memo;
+  private final Memo guesses;
+  private final Memo measures;
 
-  private CheckDocuments(InputLimits limits, Memo memo) {
+  private CheckDocuments(InputLimits limits, Memo guesses, Memo measures) {
     this.limits = limits;
-    this.memo = memo;
+    this.guesses = guesses;
+    this.measures = measures;
   }
 
   public static CheckDocuments with(InputLimits limits) {
-    return new CheckDocuments(limits, Memo.none());
+    return new CheckDocuments(limits, Memo.none(), Memo.none());
   }
 
-  /** Takes the language guesses of texts the last run saw from {@code memo}, and remembers this run's there. */
-  public CheckDocuments remembering(Memo memo) {
-    return new CheckDocuments(limits, memo);
+  /**
+   * Takes the language guesses and the word measures ({@link Words#measure}) of texts the last run
+   * saw from these memos, and remembers this run's there.
+   */
+  public CheckDocuments remembering(Memo guesses, Memo measures) {
+    return new CheckDocuments(limits, guesses, measures);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<SourceDocument> docs) {
-    PCollectionTuple checked = docs.apply("Check", ParDo.of(new CheckFn(limits, memo))
-        .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED).and(GUESSES)));
-    if (memo.enabled()) {
-      checked.get(GUESSES).setCoder(Memo.resultCoder()).apply("RememberGuesses", memo.write());
+    PCollectionTuple checked = docs.apply("Check", ParDo.of(new CheckFn(limits, guesses, measures))
+        .withOutputTags(CorpusTags.DOCUMENTS, TupleTagList.of(CorpusTags.REJECTED).and(GUESSES).and(MEASURES)));
+    if (guesses.enabled()) {
+      checked.get(GUESSES).setCoder(Memo.resultCoder()).apply("RememberGuesses", guesses.write());
+    }
+    if (measures.enabled()) {
+      checked.get(MEASURES).setCoder(Memo.resultCoder()).apply("RememberMeasures", measures.write());
     }
     return PCollectionTuple.of(CorpusTags.DOCUMENTS, checked.get(CorpusTags.DOCUMENTS))
         .and(CorpusTags.REJECTED, checked.get(CorpusTags.REJECTED));
@@ -61,13 +72,15 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
 
   static final class CheckFn extends DoFn<SourceDocument, SourceDocument> {
     private final InputLimits limits;
-    private final Memo memo;
+    private final Memo guesses;
+    private final Memo measures;
     private transient LanguageGuesser guesser;
     private final org.apache.beam.sdk.metrics.Counter read = Progress.read();
 
-    CheckFn(InputLimits limits, Memo memo) {
+    CheckFn(InputLimits limits, Memo guesses, Memo measures) {
       this.limits = limits;
-      this.memo = memo;
+      this.guesses = guesses;
+      this.measures = measures;
     }
 
     @Setup
@@ -105,8 +118,9 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
         return RejectedInput.of(doc, Reason.TOO_LARGE, String.format(
             "text has %,d characters; the limit is %,d (--maxDocumentMB)", text.length(), limits.maxChars()));
       }
-      Words words = Words.scan(text, limits.maxWordChars());
-      int[] run = words.longRun();
+      Words.Measure words = measures.recall(text, Words.Measure::decode, () -> Words.measure(text), Words.Measure::encode,
+          out.get(MEASURES)::output);
+      int[] run = words.longest() > limits.maxWordChars() ? Words.scan(text, limits.maxWordChars()).longRun() : null;
       if (run != null) {
         return RejectedInput.of(doc, Reason.NO_SPACES, String.format(
             "%,d characters without white space at character %,d (encoded data or lost spaces?); the limit is %,d (--maxWordChars)",
@@ -132,7 +146,7 @@ public final class CheckDocuments extends PTransform<PCollection<SourceDocument>
 
     /** The language guess of a text, from the memo when the last run saw the text. */
     private Optional<LanguageGuesser.Guess> guess(String text, MultiOutputReceiver out) {
-      return memo.recall(text, CheckFn::decode, () -> guesser.guess(text), CheckFn::encode, out.get(GUESSES)::output);
+      return guesses.recall(text, CheckFn::decode, () -> guesser.guess(text), CheckFn::encode, out.get(GUESSES)::output);
     }
 
     /** "language TAB confidence", or nothing when the text was too short to judge. */

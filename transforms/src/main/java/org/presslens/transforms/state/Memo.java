@@ -38,6 +38,8 @@ public final class Memo implements Serializable {
   public static final String FINGERPRINT = "fingerprint";
   /** A text's candidate boilerplate lines ({@link org.presslens.transforms.boilerplate.BoilerplateLines#candidateHashes}). */
   public static final String LINES = "lines";
+  /** A text's words before tokenizing: how many, and the length of the longest ({@link org.presslens.transforms.text.Words#measure}). */
+  public static final String WORDS = "words";
 
   /** Memo files already read in this JVM, by store folder and id: every worker thread shares one copy. */
   private static final Map<String, Map<String, byte[]>> LOADED = new ConcurrentHashMap<>();

@@ -24,11 +24,12 @@ import org.presslens.transforms.ner.NewsSample;
 import org.presslens.transforms.text.LanguageGuesser;
 import org.presslens.transforms.text.StopWords;
 import org.presslens.transforms.text.TextOptions;
+import org.presslens.transforms.text.Words;
 
 /**
  * A cached analysis is reused only under the {@link CacheFolder#ANALYSIS_REVISION} it was made
  * with. This test notices a change to what the cache keeps of a text (its analysis, duplicate
- * fingerprint, language guess and candidate boilerplate lines) on the seeds and, when
+ * fingerprint, language guess, word measure and candidate boilerplate lines) on the seeds and, when
  * ../shared/corpora is beside the project, on the Reuters sample and Brown's press stories: the
  * digest of those results must be the one recorded for the current revision. When it fails, the analysis changed: raise the revision (so
  * reruns do not mix old and new analyses) and record the new digest under it.
@@ -44,7 +45,8 @@ class AnalysisRevisionTest {
       8, "994cf3d366887f0f4ad0f8c81fc25120415388c14f9c74a2c281fc215abc7089",
       9, "4b35b47c98000079997770c8e4756960197cb3c72cf44929c79bff6847ea6f6d",
       25, "c81605f6805e7733435dea5f376bde5aeebb2ccf244fc7e35d38118ac868b4b0",
-      48, "f5b1196579e3831055de53efecfa2ade7d9322a2b151da90a8e2bf212e93fce8"));
+      48, "f5b1196579e3831055de53efecfa2ade7d9322a2b151da90a8e2bf212e93fce8",
+      52, "b10dfa443c7afabd3ca40a331c05eec9f9e170c1b82fde561e2765a7dda01b77"));
 
   /**
    * The digest of the Reuters sample's cached results (../shared/corpora, business news the
@@ -64,7 +66,8 @@ class AnalysisRevisionTest {
       Map.entry(29, "b13d79b1d34c83181f38d719b72b2accde8997ac52db08a030ef2eee5c6f6cff"),
       Map.entry(42, "5866d52bfb294e63f3d773cad089bf1bd02d0bbb6dc8bfc2ec05e308d634e82b"),
       Map.entry(48, "ba663d94f60b192b339c972337d0e329ca4c266c34dae614e37e8799c01fd239"),
-      Map.entry(51, "489fccd867a8850626ac89fef0257a041e7d60095e3d52db6d36c933e2a639f4")));
+      Map.entry(51, "489fccd867a8850626ac89fef0257a041e7d60095e3d52db6d36c933e2a639f4"),
+      Map.entry(52, "5780629f6287e859fc392b8845835a0a7b3fb424dd393efd9fb46180130a5c3c")));
 
   /** The digest of Brown's 44 press reportage stories' cached results, as above: text of another kind and time. */
   private static final NavigableMap<Integer, String> PRESS_DIGESTS = new TreeMap<>(Map.ofEntries(
@@ -90,7 +93,8 @@ class AnalysisRevisionTest {
       Map.entry(44, "8ea0a5d9050372819fda0705053fd4a9734dff2317dd905b11c1f36bef49399a"),
       Map.entry(45, "ce6ae9900a35df828ec1c9e946ce1897cd1cf7315020a38dbaa848f8b66fcf52"),
       Map.entry(47, "a419fd3013d664e0019dfa7d12851c4802e4f3b5d6951326b4ddfa8fc72d7297"),
-      Map.entry(48, "6ead11e0aa2191ccd5423a26335f343b48dbd63e1f953c78f43a3de02e2188b3")));
+      Map.entry(48, "6ead11e0aa2191ccd5423a26335f343b48dbd63e1f953c78f43a3de02e2188b3"),
+      Map.entry(52, "c3e6e9f1ddb7720141666e34121468c47a1f64cbb3f4b0c92e861abbb34ecf9e")));
 
   @Test
   void theSeedsAreAnalysedAsTheRevisionSays() throws IOException {
@@ -165,6 +169,8 @@ class AnalysisRevisionTest {
       }
       new TreeMap<>(doc.quoted()).forEach((sentence, quote) -> out.append(sentence).append('\t').append(quote).append('\n'));
       out.append(DigestUtils.sha256Hex(Fingerprint.of(id, "seeds", "", text).textPart())).append('\n');
+      Words.Measure words = Words.measure(text);
+      out.append(words.count()).append(' ').append(words.longest()).append('\n');
       guesser.guess(text).ifPresent(g -> out.append(g.language())
           .append(String.format(Locale.ROOT, " %.6f", g.confidence())).append('\n'));
     }

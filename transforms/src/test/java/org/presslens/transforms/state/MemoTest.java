@@ -61,10 +61,34 @@ class MemoTest {
   }
 
   @Test
+  void wordMeasuresOfSeenTextsComeFromTheMemoAndEveryTextIsRemembered(TestPipeline pipeline) throws IOException {
+    String unseen = "A third text, never seen.";
+    // The memo gives the first text more words than a document may have, and the second a run
+    // longer than the limit that its text lacks (the run's place is looked for in the text).
+    Memo memo = remembered(Memo.WORDS, Map.of(
+        TextHash.key(ENGLISH), "3000000\t5".getBytes(StandardCharsets.UTF_8),
+        TextHash.key(OTHER), "12\t500".getBytes(StandardCharsets.UTF_8)));
+    PCollectionTuple checked = pipeline.apply(Create.of(doc("seen", ENGLISH), doc("other", OTHER), doc("new", unseen)))
+        .apply(CheckDocuments.with(new InputLimits(100_000, 100, false)).remembering(Memo.none(), memo));
+    PAssert.that(checked.get(CorpusTags.DOCUMENTS).apply(MapElements.into(TypeDescriptors.strings()).via(SourceDocument::docId)))
+        .containsInAnyOrder("other", "new");
+    PAssert.that(checked.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      String details = String.valueOf(rejected);
+      assertTrue(details.contains("seen") && details.contains("text has 3,000,000 words"), details);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+    Map<String, byte[]> next = new SegmentStore(dir.toString()).readMemo(SegmentStore.memoId(Memo.WORDS, "r2"));
+    assertEquals("3000000\t5", new String(next.get(TextHash.key(ENGLISH)), StandardCharsets.UTF_8));
+    assertEquals("12\t500", new String(next.get(TextHash.key(OTHER)), StandardCharsets.UTF_8));
+    assertEquals("5\t5", new String(next.get(TextHash.key(unseen)), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void languageGuessesOfSeenTextsComeFromTheMemoAndEveryTextIsRemembered(TestPipeline pipeline) throws IOException {
     Memo memo = remembered(Memo.LANGUAGE, Map.of(TextHash.key(ENGLISH), "fra\t0.99".getBytes(StandardCharsets.UTF_8)));
     PCollectionTuple checked = pipeline.apply(Create.of(doc("seen", ENGLISH), doc("german", LanguageGuesserTest.GERMAN)))
-        .apply(CheckDocuments.with(new InputLimits(100_000, 100, true)).remembering(memo));
+        .apply(CheckDocuments.with(new InputLimits(100_000, 100, true)).remembering(memo, Memo.none()));
     PAssert.that(checked.get(CorpusTags.DOCUMENTS)).empty();
     PAssert.that(checked.get(CorpusTags.REJECTED)).satisfies(rejected -> {
       String details = String.valueOf(rejected);
