@@ -90,6 +90,11 @@ public final class CooccurrenceTable implements Serializable, Summable<DocumentE
     return window == Window.SENTENCE ? sentence : document;
   }
 
+  /** How many entities the table has: their numbers ({@link Numbers#a}, {@link Numbers#b}) go from 0 to this less 1. */
+  public int entityCount() {
+    return entities.size();
+  }
+
   /** Counts for one window: units, units per entity (by entity id) and the pairs. */
   public final class Units implements Serializable {
     long total;

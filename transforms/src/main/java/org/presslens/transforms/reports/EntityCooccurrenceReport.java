@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -156,11 +155,7 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
    * statistics are computed once per count pattern (many pairs of rare entities share one).
    */
   static void rows(String scope, String key, CooccurrenceTable table, long minPairCount, Rows rows) {
-    Map<String, String[]> nameAndType = new HashMap<>();
-    Function<String, String[]> split = entity -> nameAndType.computeIfAbsent(entity, k -> {
-      int end = k.indexOf('\u0000');
-      return new String[] {k.substring(0, end), k.substring(end + 1)};
-    });
+    String[][] nameAndType = new String[table.entityCount()][]; // by entity number, split when first needed
     Map<Counts, Integer> patterns = new HashMap<>();
     List<PatternStatistics> statistics = new ArrayList<>();
     int[] rowPatterns = new int[PATTERN_GROUPS.size()];
@@ -178,8 +173,8 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
           return statistics.size() - 1;
         });
         PatternStatistics association = statistics.get(pattern);
-        String[] a = split.apply(p.a());
-        String[] b = split.apply(p.b());
+        String[] a = nameAndType(nameAndType, p.a(), p.numbers().a());
+        String[] b = nameAndType(nameAndType, p.b(), p.numbers().b());
         Evidence e = p.evidence();
         String text = evidence(e.text());
         rowPatterns[0] = pattern;
@@ -194,6 +189,15 @@ public final class EntityCooccurrenceReport extends PTransform<PCollectionTuple,
             .decimal(association.p()).text(e.docId()).integer(e.sentence() + 1).text(text), position++);
       }
     }
+  }
+
+  /** An entity's name and type, split from its key (name NUL type) once per scope: {@code split} holds them by entity number. */
+  private static String[] nameAndType(String[][] split, String entity, int number) {
+    if (split[number] == null) {
+      int end = entity.indexOf('\u0000');
+      split[number] = new String[] {entity.substring(0, end), entity.substring(end + 1)};
+    }
+    return split[number];
   }
 
   /**
