@@ -124,7 +124,7 @@ record RunConfig(
         }
         for (String other : all) {
           String name = other.substring(other.lastIndexOf('/') + 1);
-          if (!CorpusFiles.isDocument(other) && !name.startsWith(".") && !other.equals(manifestPath)) {
+          if (!CorpusFiles.isDocument(other) && !CorpusFiles.isHidden(name) && !other.equals(manifestPath)) {
             setupRejects.add(RejectedInput.of(other.substring(root.length()), "", RejectedInput.Reason.OTHER_FILE,
                 CorpusFiles.otherFileDetail(name)));
           }

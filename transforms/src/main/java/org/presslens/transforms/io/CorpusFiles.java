@@ -56,6 +56,11 @@ public final class CorpusFiles {
     return lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
   }
 
+  /** A hidden file ({@code .DS_Store}): no input item, neither read nor reported. */
+  public static boolean isHidden(String fileName) {
+    return fileName.startsWith(".");
+  }
+
   /** A JSON Lines or CSV file, maybe gzipped: what another {@code --format} reads. */
   public static boolean isRecordFile(String fileName) {
     String name = ungzipped(fileName);
@@ -119,7 +124,7 @@ public final class CorpusFiles {
         } else {
           problems.add(problem(file, Reason.UNREADABLE, "not a regular file"));
         }
-      } else if (!file.getFileName().toString().startsWith(".") && !notItems.contains(file)) {
+      } else if (!isHidden(file.getFileName().toString()) && !notItems.contains(file)) {
         others.peek().add(file);
       }
       return FileVisitResult.CONTINUE;

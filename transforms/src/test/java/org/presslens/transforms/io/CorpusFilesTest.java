@@ -48,16 +48,11 @@ class CorpusFilesTest {
 
   @Test
   void reportsOtherFilesBesideDocumentsButNotHiddenFilesTheManifestOrFilesOfAFolderWithoutDocuments() throws IOException {
-    Files.createDirectories(dir.resolve("bbc/2023"));
-    Files.writeString(dir.resolve("bbc/2023/a.txt"), "A");
-    Files.writeString(dir.resolve("bbc/2023/more.jsonl.gz"), "");
-    Files.writeString(dir.resolve("b.html"), "B");
-    Files.writeString(dir.resolve("feed.CSV"), "");
-    Files.writeString(dir.resolve("notes.md"), "");
-    Files.writeString(dir.resolve("manifest.csv"), "file\n");
-    Files.writeString(dir.resolve(".DS_Store"), "");
-    Files.createDirectories(dir.resolve("images"));
-    Files.writeString(dir.resolve("images/logo.png"), "png");
+    for (String file : List.of("bbc/2023/a.txt", "bbc/2023/more.jsonl.gz", "b.html", "feed.CSV", "notes.md", "manifest.csv",
+        ".DS_Store", "images/logo.png")) {
+      Files.createDirectories(dir.resolve(file).getParent());
+      Files.writeString(dir.resolve(file), "x");
+    }
 
     CorpusFiles.Listing listing = CorpusFiles.list(dir, Set.of(dir.resolve("manifest.csv")));
 
