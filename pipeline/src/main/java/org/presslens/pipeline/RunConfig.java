@@ -68,7 +68,7 @@ record RunConfig(
    */
   record Input(PTransform<PBegin, PCollectionTuple> reader, String pattern, List<String> files, String root) {}
 
-  private static final Pattern JSON_LINES = Pattern.compile(".*\\.(jsonl|ndjson)(\\.gz)?$");
+  private static final Pattern JSON_LINES = Pattern.compile(".*\\.(jsonl|ndjson|json)(\\.gz)?$");
   private static final Pattern CSV = Pattern.compile(".*\\.csv(\\.gz)?$");
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
@@ -279,7 +279,7 @@ record RunConfig(
     Path dir = Path.of(input).toAbsolutePath().normalize();
     if (Files.isRegularFile(dir)) {
       throw new UsageException("--input " + input + ": is a file; PressLens reads a folder of .txt or .html files (such as "
-          + dir.getParent() + "), or a JSON Lines file (.jsonl, .ndjson, or any name with --format=jsonl) or a CSV file");
+          + dir.getParent() + "), or a JSON Lines file (.jsonl, .ndjson, a .json file of JSON Lines or of one array of records, or any name with --format=jsonl) or a CSV file");
     }
     if (!Files.isDirectory(dir)) {
       throw new UsageException("--input " + input + ": no such folder (" + dir + ")");
@@ -322,7 +322,7 @@ record RunConfig(
         return "";
       }
       String first = names.get(0);
-      String ending = Stream.of(".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson", ".csv.gz", ".csv")
+      String ending = Stream.of(".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson", ".json.gz", ".json", ".csv.gz", ".csv")
           .filter(e -> first.toLowerCase(Locale.ROOT).endsWith(e)).findFirst().orElseThrow();
       return " (it holds " + names.size() + " JSON Lines or CSV file" + (names.size() == 1 ? "" : "s") + ", such as "
           + first + ": give a file as --input, or a pattern such as --input='" + root.resolve("*" + ending) + "')";

@@ -233,6 +233,10 @@ class PressLensRunTest {
     UsageException jsonLines = assertThrows(UsageException.class,
         () -> RunConfig.from(options("--input=" + corpus, "--output=" + dir.resolve("out"), "--format=jsonl")));
     assertTrue(jsonLines.getMessage().contains("is a folder"), jsonLines.getMessage());
+    Path export = Files.writeString(dir.resolve("export.json"), "[{\"text\": \"One record.\"}]");
+    assertEquals(List.of(export.toString()),
+        RunConfig.from(options("--input=" + export, "--output=" + dir.resolve("out"))).input().files(),
+        "a .json file is read as JSON records");
     Path text = Files.writeString(corpus.resolve("story.txt"), "A story.");
     UsageException file = assertThrows(UsageException.class,
         () -> RunConfig.from(options("--input=" + text, "--output=" + dir.resolve("out"))));

@@ -61,10 +61,10 @@ public final class CorpusFiles {
     return fileName.startsWith(".");
   }
 
-  /** A JSON Lines or CSV file, maybe gzipped: what another {@code --format} reads. */
+  /** A JSON Lines, JSON or CSV file, maybe gzipped: what another {@code --format} reads. */
   public static boolean isRecordFile(String fileName) {
     String name = ungzipped(fileName);
-    return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".csv");
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") || name.endsWith(".csv");
   }
 
   /** Why a file beside the documents is not read, and how to read it if PressLens can. */

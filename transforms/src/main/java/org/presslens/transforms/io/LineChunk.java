@@ -1,10 +1,13 @@
 package org.presslens.transforms.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.Arrays;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -20,9 +23,15 @@ import org.presslens.transforms.model.RejectedInput.Reason;
 
 /**
  * Whole lines of a file as read (UTF-8 bytes, each line ended by a line feed), and the number
- * of the first of them.
+ * of the first of them; with {@code records}, each line is a record of a JSON file's array
+ * ({@link JsonArrays}), numbered as a record.
  */
-record LineChunk(String source, long firstLine, byte[] lines) {
+record LineChunk(String source, long firstLine, byte[] lines, boolean records) {
+
+  /** What the numbers count, for reports: "line" or "record". */
+  String unit() {
+    return records ? "record" : "line";
+  }
 
   static final class LineChunkCoder extends ClassCoder<LineChunk> {
     static final LineChunkCoder INSTANCE = new LineChunkCoder();
@@ -32,11 +41,13 @@ record LineChunk(String source, long firstLine, byte[] lines) {
       StringUtf8Coder.of().encode(chunk.source(), out);
       VarLongCoder.of().encode(chunk.firstLine(), out);
       ByteArrayCoder.of().encode(chunk.lines(), out);
+      BooleanCoder.of().encode(chunk.records(), out);
     }
 
     @Override
     public LineChunk decode(InputStream in) throws IOException {
-      return new LineChunk(StringUtf8Coder.of().decode(in), VarLongCoder.of().decode(in), ByteArrayCoder.of().decode(in));
+      return new LineChunk(StringUtf8Coder.of().decode(in), VarLongCoder.of().decode(in), ByteArrayCoder.of().decode(in),
+          BooleanCoder.of().decode(in));
     }
   }
 
@@ -85,28 +96,44 @@ record LineChunk(String source, long firstLine, byte[] lines) {
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       String source = SourceNames.of(file, root);
       Chunks chunks = new Chunks(source, out, chunkSize(file));
-      try (InputStream in = Channels.newInputStream(file.open())) {
-        byte[] buffer = new byte[1 << 16];
-        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-          int position = 0;
-          while (position < read) {
-            int end = position;
-            while (end < read && buffer[end] != '\n') {
-              end++;
-            }
-            chunks.append(buffer, position, end - position);
-            position = end;
-            if (end < read) {
-              chunks.endLine();
-              position++;
-            }
-          }
+      try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
+        if (JsonArrays.startsWithArray(in)) {
+          chunks.records = true;
+          JsonArrays.forEachRecord(in, record -> {
+            chunks.append(record, 0, record.length);
+            chunks.endLine();
+          });
+        } else {
+          cutLines(in, chunks);
         }
         chunks.endFile();
+      } catch (JsonProcessingException e) {
+        chunks.emit();
+        out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "record " + (chunks.lines + 1), Reason.MALFORMED_JSON,
+            "the file's JSON array breaks off here (" + e.getOriginalMessage() + "); the records before are read"));
       } catch (IOException e) {
         chunks.emit();
         out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "", Reason.UNREADABLE,
             ReadFailure.detail(e, "the records before the cut are read")));
+      }
+    }
+
+    private static void cutLines(InputStream in, Chunks chunks) throws IOException {
+      byte[] buffer = new byte[1 << 16];
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        int position = 0;
+        while (position < read) {
+          int end = position;
+          while (end < read && buffer[end] != '\n') {
+            end++;
+          }
+          chunks.append(buffer, position, end - position);
+          position = end;
+          if (end < read) {
+            chunks.endLine();
+            position++;
+          }
+        }
       }
     }
 
@@ -128,6 +155,8 @@ record LineChunk(String source, long firstLine, byte[] lines) {
       private int number;
       /** No byte but white space read so far: a file that stays so holds no record. */
       private boolean blank = true;
+      /** The lines are the records of a JSON array. */
+      private boolean records;
       private final long limit;
 
       Chunks(String source, MultiOutputReceiver out, long limit) {
@@ -156,8 +185,9 @@ record LineChunk(String source, long firstLine, byte[] lines) {
         lines++;
         if (lineLength > maxBytes) {
           emit();
-          out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "line " + lines, Reason.TOO_LARGE, String.format(
-              "line has more than %,d bytes, the limit (--maxDocumentMB)", maxBytes)));
+          String unit = records ? "record" : "line";
+          out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, unit + " " + lines, Reason.TOO_LARGE, String.format(
+              "%s has more than %,d bytes, the limit (--maxDocumentMB)", unit, maxBytes)));
           firstLine = lines + 1;
         } else {
           if (size == bytes.length) {
@@ -180,14 +210,15 @@ record LineChunk(String source, long firstLine, byte[] lines) {
         emit();
         if (blank) {
           out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, "", Reason.EMPTY,
-              lines == 0 ? "empty file" : "file holds only blank lines"));
+              records ? "the file's JSON array holds no record" : lines == 0 ? "empty file" : "file holds only blank lines"));
         }
       }
 
       /** Emits the whole lines held, if any. */
       void emit() {
         if (lineStart > 0) {
-          out.get(CHUNKS).output(KV.of(number++ % buckets, new LineChunk(source, firstLine, Arrays.copyOf(bytes, lineStart))));
+          out.get(CHUNKS).output(KV.of(number++ % buckets, new LineChunk(source, firstLine, Arrays.copyOf(bytes, lineStart),
+              records)));
         }
         size = 0;
         lineStart = 0;

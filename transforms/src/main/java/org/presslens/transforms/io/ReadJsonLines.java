@@ -126,14 +126,13 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
         // JSON is UTF-8 (RFC 8259); a stray invalid byte becomes U+FFFD rather than losing the line.
         String line = new String(bytes, start, last - start, StandardCharsets.UTF_8);
         if (!line.isBlank()) {
-          parse(chunk.source(), number, line, out);
+          parse(chunk.source(), chunk.unit() + " " + number, number, line, out);
         }
         start = end + 1;
       }
     }
 
-    private void parse(String source, long number, String line, MultiOutputReceiver out) {
-      String item = "line " + number;
+    private void parse(String source, String item, long number, String line, MultiOutputReceiver out) {
       JsonNode record;
       try {
         record = mapper.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);

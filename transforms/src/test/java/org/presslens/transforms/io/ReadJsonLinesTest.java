@@ -81,6 +81,38 @@ class ReadJsonLinesTest {
   }
 
   @Test
+  void aJsonFileOfOneArrayIsReadRecordByRecord(TestPipeline pipeline) throws IOException {
+    Files.writeString(dir.resolve("articles.json"), "\uFEFF\n  [\n"
+        + "  {\"doc_id\": \"a1\", \"outlet\": \"BBC\",\n   \"text\": \"First line.\\nSecond line, caf\u00e9.\"},\n"
+        + "  {\"doc_id\": \"a2\"},\n"
+        + "  \"not an object\",\n"
+        + "  {\"doc_id\": \"a4\", \"text\": \"Fourth.\"}\n]\n");
+    Files.writeString(dir.resolve("broken.json"), "[{\"doc_id\": \"b1\", \"text\": \"Kept.\"}, {\"doc_id\": \"b2\", \"te");
+    Files.writeString(dir.resolve("none.json"), " [ ] ");
+    Files.writeString(dir.resolve("lines.json"), "{\"doc_id\": \"l1\", \"text\": \"A JSON Lines file named .json.\"}\n");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.json", dir + "/",
+        new RecordFields("text", "doc_id", "outlet", "published", "title")));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("a1", "BBC", "", "", "articles.json:1", "UTF-8", "First line.\nSecond line, caf\u00e9."),
+        new SourceDocument("a4", "unknown", "", "", "articles.json:4", "UTF-8", "Fourth."),
+        new SourceDocument("b1", "unknown", "", "", "broken.json:1", "UTF-8", "Kept."),
+        new SourceDocument("l1", "unknown", "", "", "lines.json:1", "UTF-8", "A JSON Lines file named .json."));
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
+          .map(r -> r.source() + " " + r.item() + " " + r.reason()).sorted().toList();
+      assertEquals(List.of(
+          "articles.json record 2 missing-field",
+          "articles.json record 3 malformed-json",
+          "broken.json record 2 malformed-json",
+          "none.json  empty"), rows);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void markupInTextFieldsIsReadAsHtmlAndTheRecordsOwnFieldsWin(TestPipeline pipeline) throws IOException {
     ObjectMapper json = new ObjectMapper();
     String article;
