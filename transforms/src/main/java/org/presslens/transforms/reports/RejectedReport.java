@@ -17,7 +17,8 @@ public final class RejectedReport extends PTransform<PCollection<RejectedInput>,
       "Inputs that were read but not analysed, and why. Together with documents.csv it accounts for every input.",
       List.of(
           col("source", "the file the item came from, relative to the input folder"),
-          col("item", "the item within the source, such as 'line 12' of a JSON Lines file (empty when the whole file was rejected)"),
+          col("item", "the item within the source, such as 'line 12' of a JSON Lines file or 'record 3' of a JSON array "
+              + "(empty when the whole file was rejected)"),
           col("reason", "reason code: empty, binary, unknown-encoding, unreadable, symlink-loop, no-files, other-file, too-large, "
               + "no-article, no-spaces, bad-date, not-english, malformed-json, malformed-csv, missing-field, missing-file "
               + "(a manifest row without its file), duplicate-id, no-words (meanings in the project's docs/input.md)"),
