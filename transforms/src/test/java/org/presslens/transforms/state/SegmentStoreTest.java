@@ -8,11 +8,14 @@ import static org.presslens.transforms.TestDocuments.analyzed;
 import static org.presslens.transforms.TestDocuments.ids;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.presslens.transforms.model.TermTables;
@@ -39,6 +42,23 @@ class SegmentStoreTest {
       docs.finish(segment);
       return segment;
     }
+  }
+
+  @Test
+  void aTruncatedOrForeignMemoFileGivesNoResultsSoTheyAreComputedAgain() throws IOException {
+    SegmentStore store = new SegmentStore(dir.toString());
+    String id = SegmentStore.memoId(Memo.WORDS, "r1");
+    store.writeMemo(id, new TreeMap<>(Map.of("k1", "12\t5".getBytes(StandardCharsets.UTF_8),
+        "k2", "3\t9".getBytes(StandardCharsets.UTF_8))));
+    assertEquals("12\t5", new String(store.readMemo(id).get("k1"), StandardCharsets.UTF_8));
+    Path file = dir.resolve("memos/" + id + ".bin");
+    byte[] whole = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(whole, whole.length - 3));
+    assertEquals(Map.of(), store.readMemo(id), "truncated");
+    Files.write(file, "not a memo file at all".getBytes(StandardCharsets.UTF_8));
+    assertEquals(Map.of(), store.readMemo(id), "foreign");
+    Files.delete(file);
+    assertEquals(Map.of(), store.readMemo(id), "missing");
   }
 
   @Test
