@@ -30,6 +30,10 @@ record LineChunk(String source, long firstLine, byte[] lines, boolean records) {
 
   /** What the numbers count, for reports: "line" or "record". */
   String unit() {
+    return unit(records);
+  }
+
+  static String unit(boolean records) {
     return records ? "record" : "line";
   }
 
@@ -185,7 +189,7 @@ record LineChunk(String source, long firstLine, byte[] lines, boolean records) {
         lines++;
         if (lineLength > maxBytes) {
           emit();
-          String unit = records ? "record" : "line";
+          String unit = unit(records);
           out.get(CorpusTags.REJECTED).output(RejectedInput.of(source, unit + " " + lines, Reason.TOO_LARGE, String.format(
               "%s has more than %,d bytes, the limit (--maxDocumentMB)", unit, maxBytes)));
           firstLine = lines + 1;
