@@ -27,6 +27,13 @@ class ReadJsonLinesTest {
 
   @TempDir Path dir;
 
+  /** Asserts the rejected items, each as "source item reason", in sorted order; null for {@code PAssert.satisfies}. */
+  private static Void assertRows(Iterable<RejectedInput> rejected, String... expected) {
+    assertEquals(List.of(expected), StreamSupport.stream(rejected.spliterator(), false)
+        .map(r -> r.source() + " " + r.item() + " " + r.reason()).sorted().toList());
+    return null;
+  }
+
   @Test
   void readsGzippedLinesWithChosenFieldsAndRejectsBadLines(TestPipeline pipeline) throws IOException {
     String lines = String.join("\n",
@@ -49,18 +56,11 @@ class ReadJsonLinesTest {
         new SourceDocument("s1", "Democratic", "1962", "", "sotu.jsonl.gz:1", "UTF-8", "We choose to go."),
         new SourceDocument("s2", "unknown", "1790", "", "sotu.jsonl.gz:2", "UTF-8", "Fellow-Citizens"),
         new SourceDocument("sotu.jsonl.gz:8", "Whig", "", "", "sotu.jsonl.gz:8", "UTF-8", "No id here"));
-    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
-      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
-          .sorted(Comparator.comparing(RejectedInput::item))
-          .map(r -> r.source() + " " + r.item() + " " + r.reason())
-          .toList();
-      assertEquals(List.of(
-          "sotu.jsonl.gz line 3 malformed-json",
-          "sotu.jsonl.gz line 5 missing-field",
-          "sotu.jsonl.gz line 6 empty",
-          "sotu.jsonl.gz line 7 malformed-json"), rows);
-      return null;
-    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> assertRows(rejected,
+        "sotu.jsonl.gz line 3 malformed-json",
+        "sotu.jsonl.gz line 5 missing-field",
+        "sotu.jsonl.gz line 6 empty",
+        "sotu.jsonl.gz line 7 malformed-json"));
     pipeline.run().waitUntilFinish();
   }
 
@@ -99,16 +99,11 @@ class ReadJsonLinesTest {
         new SourceDocument("a4", "unknown", "", "", "articles.json:4", "UTF-8", "Fourth."),
         new SourceDocument("b1", "unknown", "", "", "broken.json:1", "UTF-8", "Kept."),
         new SourceDocument("l1", "unknown", "", "", "lines.json:1", "UTF-8", "A JSON Lines file named .json."));
-    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
-      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
-          .map(r -> r.source() + " " + r.item() + " " + r.reason()).sorted().toList();
-      assertEquals(List.of(
-          "articles.json record 2 missing-field",
-          "articles.json record 3 malformed-json",
-          "broken.json record 2 malformed-json",
-          "none.json  empty"), rows);
-      return null;
-    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> assertRows(rejected,
+        "articles.json record 2 missing-field",
+        "articles.json record 3 malformed-json",
+        "broken.json record 2 malformed-json",
+        "none.json  empty"));
     pipeline.run().waitUntilFinish();
   }
 
@@ -171,14 +166,8 @@ class ReadJsonLinesTest {
     PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
         new SourceDocument("d", "unknown", "", "", "mixed.jsonl:3", "UTF-8", "Four"),
         new SourceDocument("f", "unknown", "", "", "mixed.jsonl:5", "UTF-8", "Six"));
-    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
-      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
-          .sorted(Comparator.comparing(RejectedInput::item))
-          .map(r -> r.item() + " " + r.reason())
-          .toList();
-      assertEquals(List.of("line 1 malformed-json", "line 2 malformed-json", "line 4 too-large"), rows);
-      return null;
-    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> assertRows(rejected,
+        "mixed.jsonl line 1 malformed-json", "mixed.jsonl line 2 malformed-json", "mixed.jsonl line 4 too-large"));
     pipeline.run().waitUntilFinish();
   }
   @Test
@@ -204,12 +193,8 @@ class ReadJsonLinesTest {
         .maxBytes(150).chunkBytes(90));
 
     PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(expected);
-    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
-      List<String> rows = StreamSupport.stream(rejected.spliterator(), false)
-          .map(r -> r.item() + " " + r.reason()).sorted().toList();
-      assertEquals(List.of("line 23 too-large", "line 7 too-large"), rows);
-      return null;
-    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> assertRows(rejected,
+        "many.jsonl line 23 too-large", "many.jsonl line 7 too-large"));
     pipeline.run().waitUntilFinish();
   }
 
@@ -236,11 +221,7 @@ class ReadJsonLinesTest {
       org.junit.jupiter.api.Assertions.assertTrue(numbers.size() > 100 && numbers.size() < 2000, "lines read: " + numbers.size());
       return null;
     });
-    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
-      List<String> rows = StreamSupport.stream(rejected.spliterator(), false).map(r -> r.source() + " " + r.reason()).toList();
-      assertEquals(List.of("cut.jsonl.gz unreadable"), rows);
-      return null;
-    });
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> assertRows(rejected, "cut.jsonl.gz  unreadable"));
     pipeline.run().waitUntilFinish();
   }
   @Test
