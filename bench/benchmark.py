@@ -8,6 +8,7 @@ Usage (from the project root; not part of the test run):
     python3 bench/benchmark.py --compare HEAD~1 --pairs 5 --corpus ../shared/corpora/sotu.jsonl.gz --group party
     python3 bench/benchmark.py --compare HEAD~1 --pairs 2 --copies 4 --incremental --new 60
     python3 bench/benchmark.py --copies 1 4 --incremental --new 60 --repeat 3
+    python3 bench/benchmark.py --copies 4 --incremental --new 60 --removed 60
 
 With --compare COMMIT, each run is made in pairs: first the README command in a checkout of COMMIT
 (a git worktree in the work folder), then in this one, --pairs times, so that both see the
@@ -16,8 +17,9 @@ README command without arguments) instead of the k copies; --group names its out
 
 With --incremental, each k is run three times with one --cacheDir: first on the corpus without
 every 100th document (filling the cache; --new N leaves out N documents spread evenly instead),
-then on the whole corpus (the new documents), then on the whole corpus again (nothing new), all
-three into one output folder as a scheduled rerun writes; each rerun's share of the first run's
+then on the whole corpus (the new documents), then on the whole corpus again (nothing new), and with --removed M once more
+without M documents of the first run spread evenly (a rerun after removals), all into one output
+folder as a scheduled rerun writes; each rerun's share of the first run's
 wall time is printed. The first runs of all sizes come first, then the reruns with the new
 documents, the sizes taking turns; --repeat R makes R such turns, each rerun starting from a copy
 of the cache and output folder its first run left, and prints medians (and, with --new N, the
@@ -61,8 +63,9 @@ COMMANDS = {
     "spark": ["mvn", "-q", "-Pspark", "-pl", "pipeline", "-am", "compile", "exec:exec", "-Dpresslens.args={args}"],
 }
 
-def build_corpus(shared, copies, path, skip_every=0):
-    """k copies of the corpora (returns the number of records); with skip_every=n, every n-th record is left out."""
+def build_corpus(shared, copies, path, skip_every=0, skip_at=0):
+    """k copies of the corpora (returns the number of records); with skip_every=n, every n-th record is left
+    out (those whose number modulo n is skip_at)."""
     count = 0
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for k in range(copies):
@@ -70,7 +73,7 @@ def build_corpus(shared, copies, path, skip_every=0):
                 with gzip.open(os.path.join(shared, name + ".jsonl.gz"), "rt", encoding="utf-8") as f:
                     for line in f:
                         count += 1
-                        if skip_every and count % skip_every == 0:
+                        if skip_every and count % skip_every == skip_at:
                             continue
                         record = json.loads(line)
                         out.write(json.dumps({"doc_id": f"{k}/{name}/{record['doc_id']}", "corpus": name,
@@ -86,6 +89,8 @@ def main():
                    "which a --keepDuplicates of their own replaces)")
     p.add_argument("--incremental", action="store_true", help="first run without 1 %% of the documents, then rerun with the cache")
     p.add_argument("--new", type=int, default=0, help="with --incremental: leave out this many documents instead of 1 %%")
+    p.add_argument("--removed", type=int, default=0, help="with --incremental: at the end, rerun once more without "
+                   "this many documents the first run had, spread evenly (a rerun after removals)")
     p.add_argument("--repeat", type=int, default=1, help="with --incremental (without --compare): rerun with the new "
                    "documents this many times, each from a copy of what the first run left, the sizes taking turns")
     p.add_argument("--keep", action="store_true", help="keep the work folder (corpora, reports, cache) and print its path")
@@ -118,9 +123,10 @@ def run_all(a, work):
         run_once(a, work, a.corpus, os.path.basename(a.corpus), a.extra)
         return
     states = {}
+    total_of = {}
     for k in a.copies:
         corpus = os.path.join(work, f"corpus-{k}x.jsonl.gz")
-        total = build_corpus(a.shared, k, corpus)
+        total = total_of[k] = build_corpus(a.shared, k, corpus)
         if not a.incremental:
             run_once(a, work, corpus, f"{k}x", a.extra)
             continue
@@ -152,6 +158,14 @@ def run_all(a, work):
               f"{size.first:.1f} s", flush=True)
         print(f"{k}x: rerun with nothing new: {again:.1f} s = {100 * again / size.first:.1f} % of the first run's "
               f"{size.first:.1f} s", flush=True)
+        if a.removed:
+            every = total_of[k] // a.removed
+            fewer = os.path.join(work, f"corpus-{k}x-removed.jsonl.gz")
+            build_corpus(a.shared, k, fewer, skip_every=every, skip_at=every // 2)  # not the new ones: older documents
+            removal = run_once(a, work, fewer, f"{k}x-removed", f"{a.extra} --cacheDir={size.state}/cache",
+                               out=f"{size.state}/out").wall
+            print(f"{k}x: rerun with {total_of[k] // every} documents removed: {removal:.1f} s = "
+                  f"{100 * removal / size.first:.1f} % of the first run's {size.first:.1f} s", flush=True)
     smallest = min(states, default=None)
     for k, size in sorted(states.items()):
         if k != smallest and size.new == states[smallest].new:
