@@ -30,9 +30,7 @@ public record DatedTables(TermTable terms, TermTable entities) implements Serial
   @Override
   public DatedTables add(AnalyzedDocument doc) {
     terms.add(doc);
-    Map<String, Integer> mentions = new HashMap<>();
-    doc.mentions().forEach(m -> mentions.merge(m.key(), 1, Integer::sum));
-    entities.addDocument(mentions, doc.tokens());
+    entities.addDocument(mentionCounts(doc), doc.tokens());
     return this;
   }
 
@@ -41,6 +39,28 @@ public record DatedTables(TermTable terms, TermTable entities) implements Serial
     terms.addDocument(Map.of(), doc.tokens());
     entities.addDocument(Map.of(), doc.tokens());
     return this;
+  }
+
+  /**
+   * Takes away a document that {@link #add} added ({@code dated}) or {@link #counted} (not dated);
+   * terms and entities no document counts any more are left out by {@link #withoutEmpty}.
+   */
+  public DatedTables subtract(AnalyzedDocument doc, boolean dated) {
+    terms.subtractDocument(dated ? doc.termCounts() : Map.of(), doc.tokens());
+    entities.subtractDocument(dated ? mentionCounts(doc) : Map.of(), doc.tokens());
+    return this;
+  }
+
+  /** The same tables without the terms and entities no document counts any more. */
+  public DatedTables withoutEmpty() {
+    return new DatedTables(terms.withoutEmpty(), entities.withoutEmpty());
+  }
+
+  /** Each entity's mentions in the document, keyed as {@link Mention#key()}. */
+  private static Map<String, Integer> mentionCounts(AnalyzedDocument doc) {
+    Map<String, Integer> mentions = new HashMap<>();
+    doc.mentions().forEach(m -> mentions.merge(m.key(), 1, Integer::sum));
+    return mentions;
   }
 
   @Override

@@ -77,6 +77,48 @@ public final class TermTable implements Serializable, Summable<AnalyzedDocument,
     return this;
   }
 
+  /**
+   * Takes away one document that {@link #addDocument} added (its counts of some items and its running
+   * words): the table then holds what the other documents add up to, except that a term only that
+   * document had stays with count 0 until {@link #withoutEmpty}.
+   *
+   * @throws IllegalStateException when the table lacks one of the document's items, or holds fewer of it
+   */
+  public TermTable subtractDocument(Map<String, Integer> itemCounts, long words) {
+    for (Map.Entry<String, Integer> e : itemCounts.entrySet()) {
+      int entry = index.find(e.getKey());
+      if (entry == ABSENT || counts[entry] < e.getValue() || docFreq[entry] < 1) {
+        throw new IllegalStateException("cannot take a document's " + e.getKey() + " from a table without it");
+      }
+      counts[entry] -= e.getValue();
+      docFreq[entry]--;
+    }
+    if (documents < 1 || tokens < words) {
+      throw new IllegalStateException("cannot take a document from a table of " + documents + " documents");
+    }
+    tokens -= words;
+    documents--;
+    return this;
+  }
+
+  /** The same table without the terms no document counts any more ({@link #subtractDocument}); this one when there are none. */
+  public TermTable withoutEmpty() {
+    int held = 0;
+    for (int i = 0; i < size(); i++) {
+      held += docFreq[i] > 0 ? 1 : 0;
+    }
+    if (held == size()) {
+      return this;
+    }
+    TermTable out = new TermTable(held, tokens, documents);
+    forEach((term, count, documentFrequency) -> {
+      if (documentFrequency > 0) {
+        out.add(term, count, documentFrequency);
+      }
+    });
+    return out;
+  }
+
   /** Adds occurrences and documents of one term (words and documents of the table stay as they are). */
   void add(String term, long count, int documentCount) {
     int entry = index.add(term);

@@ -16,12 +16,14 @@ final class OpenSegment implements AutoCloseable {
 
   /** The id's start: the run (and whether it rebuilds); the members' hash completes it. */
   private final String prefix;
-  private final Segment.Builder builder = new Segment.Builder();
+  private final SegmentSums builder;
   private final SegmentStore.DocumentsWriter docs;
   private final DocumentTables.Writer terms;
 
-  private OpenSegment(String prefix, SegmentStore store, DocumentTables documentTables) throws IOException {
+  private OpenSegment(String prefix, SegmentStore store, DocumentTables documentTables, SegmentSums builder)
+      throws IOException {
     this.prefix = prefix;
+    this.builder = builder;
     // files are written under a provisional name and take the segment's id when it is complete
     String provisional = prefix + "-partial-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     this.docs = store == null ? null : store.startSegment(provisional);
@@ -34,8 +36,20 @@ final class OpenSegment implements AutoCloseable {
    * documents, and its files replace the first attempt's instead of standing beside them.
    */
   static OpenSegment start(String runId, SegmentStore store, DocumentTables documentTables) {
+    return open(runId.isEmpty() ? "run" : runId, store, documentTables, new Segment.Builder());
+  }
+
+  /**
+   * A new segment of run {@code runId} built from a stored one that lost members ({@link
+   * ShrinkingSegment}): each stored member's analysis is {@linkplain #add added} or {@linkplain #drop dropped}.
+   */
+  static OpenSegment shrinking(String runId, SegmentStore store, DocumentTables documentTables, Segment stored) {
+    return open(runId, store, documentTables, new ShrinkingSegment(stored));
+  }
+
+  private static OpenSegment open(String prefix, SegmentStore store, DocumentTables documentTables, SegmentSums sums) {
     try {
-      return new OpenSegment(runId.isEmpty() ? "run" : runId, store, documentTables);
+      return new OpenSegment(prefix, store, documentTables, sums);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -55,6 +69,14 @@ final class OpenSegment implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      return null;
+    });
+  }
+
+  /** A document of the segment this one is built from that is not a member of this one. */
+  void drop(AnalyzedDocument doc) {
+    Stage.COUNTING.time(() -> {
+      builder.drop(doc);
       return null;
     });
   }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
 import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 import org.presslens.transforms.SpillToFiles;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -412,12 +414,26 @@ public final class Postings implements Serializable {
       return ofParts(parts.stream().map(p -> p.of(outlet)).toList());
     }
     requireLoaded();
+    return keeping(d -> outlets[d].equals(outlet));
+  }
+
+  /** The postings of the other documents than {@code docIds}, as one loaded part. */
+  public Postings without(Set<String> docIds) {
+    Postings loaded = loaded();
+    Postings one = loaded.docIds != null ? loaded : merge(List.of(loaded));
+    return one.keeping(d -> !docIds.contains(one.docIds[d]));
+  }
+
+  /** The postings of the documents at the positions {@code keep} accepts, renumbered in order. */
+  private Postings keeping(IntPredicate keep) {
     int[] renumbered = new int[docIds.length];
     List<String> ids = new ArrayList<>();
+    List<String> outletOfEach = new ArrayList<>();
     for (int d = 0; d < docIds.length; d++) {
-      renumbered[d] = outlets[d].equals(outlet) ? ids.size() : -1;
+      renumbered[d] = keep.test(d) ? ids.size() : -1;
       if (renumbered[d] >= 0) {
         ids.add(docIds[d]);
+        outletOfEach.add(outlets[d]);
       }
     }
     List<String> keptTerms = new ArrayList<>();
@@ -436,10 +452,8 @@ public final class Postings implements Serializable {
         keptStarts[keptTerms.size()] = size;
       }
     }
-    String[] outletOfEach = new String[ids.size()];
-    Arrays.fill(outletOfEach, outlet);
-    return new Postings(ids.toArray(String[]::new), outletOfEach, keptTerms.toArray(String[]::new),
-        Arrays.copyOf(keptStarts, keptTerms.size() + 1), Arrays.copyOf(kept, size));
+    return new Postings(ids.toArray(String[]::new), outletOfEach.toArray(String[]::new),
+        keptTerms.toArray(String[]::new), Arrays.copyOf(keptStarts, keptTerms.size() + 1), Arrays.copyOf(kept, size));
   }
 
   /**

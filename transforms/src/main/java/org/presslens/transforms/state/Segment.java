@@ -165,14 +165,20 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
     return builder.build(id);
   }
 
+  /** 16 hex digits of the SHA-256 of the members' doc_ids in order: the same documents, the same hash. */
+  static String membersHash(List<Member> members) {
+    return DigestUtils.sha256Hex(String.join("\n", members.stream().map(Member::docId).sorted().toList())).substring(0, 16);
+  }
+
   /** A segment built one document at a time: only the tables and postings are held, not the documents. */
-  public static final class Builder {
+  public static final class Builder implements SegmentSums {
     private final ArrayList<Member> members = new ArrayList<>();
     private final TreeMap<String, OutletTables> tables = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, DatedTables>> dated = new TreeMap<>();
     private final Postings.Builder postings = new Postings.Builder();
 
     /** Adds a member; a copy is remembered but does not count in the tables. */
+    @Override
     public void add(AnalyzedDocument doc, boolean copy) {
       members.add(Member.of(doc, copy));
       if (!copy) {
@@ -188,11 +194,13 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
       }
     }
 
+    @Override
     public int size() {
       return members.size();
     }
 
     /** Distinct terms in the tables, summed over the outlets: what most of a segment's memory holds. */
+    @Override
     public long termEntries() {
       long entries = 0;
       for (OutletTables t : tables.values()) {
@@ -201,11 +209,12 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
       return entries;
     }
 
-    /** 16 hex digits of the SHA-256 of the members' doc_ids in order: the same documents, the same hash. */
+    @Override
     public String membersHash() {
-      return DigestUtils.sha256Hex(String.join("\n", members.stream().map(Member::docId).sorted().toList())).substring(0, 16);
+      return Segment.membersHash(members);
     }
 
+    @Override
     public Segment build(String id) {
       members.sort(Comparator.comparing(Member::docId));
       TreeMap<String, EncodedTables> encoded = new TreeMap<>();

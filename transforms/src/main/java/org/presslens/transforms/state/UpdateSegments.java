@@ -482,19 +482,40 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Map<String, Boolean>>>> group,
         OutputReceiver<Segment> out, ProcessContext c) throws IOException {
-      try (OpenSegment open = OpenSegment.start(runId + "-" + Segment.REBUILT, store, documentTables)) {
-        for (KV<String, Map<String, Boolean>> source : group.getValue()) {
+      List<KV<String, Map<String, Boolean>>> sources = new ArrayList<>();
+      group.getValue().forEach(sources::add);
+      Segment shrinkable = sources.size() == 1 ? shrinkable(sources.get(0)) : null;
+      String prefix = runId + "-" + Segment.REBUILT;
+      try (OpenSegment open = shrinkable != null ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable)
+          : OpenSegment.start(prefix, store, documentTables)) {
+        for (KV<String, Map<String, Boolean>> source : sources) {
           Map<String, Boolean> same = source.getValue();
           store.readDocuments(source.getKey(), doc -> {
             Boolean copy = same.get(doc.docId());
             if (copy != null) {
               open.add(doc, copy);
+            } else {
+              open.drop(doc);
             }
           });
         }
         Segment segment = open.finish();
         out.output(totals.used(c) ? segment.membersOnly() : segment);
       }
+    }
+
+    /**
+     * The stored segment a rebuild from one segment starts from ({@link ShrinkingSegment}), or null
+     * when it is to be built from nothing: its tables cannot be read, or a copy of it counts now.
+     */
+    private Segment shrinkable(KV<String, Map<String, Boolean>> source) {
+      Segment stored;
+      try {
+        stored = store.readSegment(source.getKey());
+      } catch (IOException e) {
+        return null;
+      }
+      return ShrinkingSegment.canShrink(stored, source.getValue()) ? stored : null;
     }
   }
 }

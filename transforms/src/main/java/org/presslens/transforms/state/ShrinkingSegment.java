@@ -1,0 +1,124 @@
+package org.presslens.transforms.state;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.DatedTables;
+import org.presslens.transforms.model.EncodedTables;
+import org.presslens.transforms.model.OutletTables;
+import org.presslens.transforms.model.TermTable;
+
+/**
+ * A stored segment built again without the members it lost (removed, changed, moved to another
+ * outlet, or copies now), without summing its other members' terms anew: its term tables, dated
+ * tables and postings less what the lost members counted. Terms are most of what a document adds
+ * to a segment, so this costs what was lost, not the segment's size. The entity and co-occurrence
+ * tables are summed again from the members that still count: they hold choices over documents
+ * (the first mention of each spelling, a pair's example sentence) and sets (the layers that found
+ * an entity) that cannot be taken a document away from. The result has the tables a build from
+ * nothing of the same members gives ({@link Segment.Builder}), terms in another order.
+ *
+ * <p>A stored copy that counts now would have to be added to the postings, which only a build from
+ * nothing does: {@link #canShrink}.
+ */
+final class ShrinkingSegment implements SegmentSums {
+
+  /** The stored members that counted in the stored tables. */
+  private final Set<String> counted = new HashSet<>();
+  private final TreeMap<String, TermTable> terms = new TreeMap<>();
+  private final TreeMap<String, TreeMap<String, DatedTables>> dated;
+  private final Postings postings;
+  /** Per outlet, the entities and co-occurrences of the members that still count (their term tables unused). */
+  private final TreeMap<String, OutletTables> summed = new TreeMap<>();
+  /** The members that counted and no longer do. */
+  private final Set<String> lost = new HashSet<>();
+  private final ArrayList<Member> members = new ArrayList<>();
+
+  /** @param stored the stored segment, whose dated tables this one takes over and changes */
+  ShrinkingSegment(Segment stored) {
+    stored.members().forEach(m -> {
+      if (!m.copy()) {
+        counted.add(m.docId());
+      }
+    });
+    stored.tables().forEach((outlet, tables) -> terms.put(outlet, tables.decode().terms()));
+    dated = stored.dated();
+    postings = stored.postings();
+  }
+
+  /**
+   * Whether a stored segment can be built again this way with the members that remain and their
+   * copy status now ({@code remaining}, by doc_id): when none of them was a copy that counts now.
+   */
+  static boolean canShrink(Segment stored, Map<String, Boolean> remaining) {
+    return stored.members().stream().noneMatch(m -> m.copy() && Boolean.FALSE.equals(remaining.get(m.docId())));
+  }
+
+  @Override
+  public void add(AnalyzedDocument doc, boolean copy) {
+    members.add(Member.of(doc, copy));
+    boolean countedBefore = counted.contains(doc.docId());
+    if (!copy && !countedBefore) {
+      throw new IllegalStateException("document " + doc.docId() + " counts now but not in the stored segment");
+    }
+    if (!copy) {
+      OutletTables tables = summed.computeIfAbsent(doc.outlet(), o -> new OutletTables());
+      tables.entities().add(doc.entities());
+      tables.cooccurrence().add(doc.entities());
+    } else if (countedBefore) {
+      subtract(doc);
+    }
+  }
+
+  @Override
+  public void drop(AnalyzedDocument doc) {
+    if (counted.contains(doc.docId())) {
+      subtract(doc);
+    }
+  }
+
+  private void subtract(AnalyzedDocument doc) {
+    terms.get(doc.outlet()).subtractDocument(doc.termCounts(), doc.tokens());
+    dated.get(doc.outlet()).get(doc.published()).subtract(doc, !doc.published().isEmpty());
+    lost.add(doc.docId());
+  }
+
+  @Override
+  public int size() {
+    return members.size();
+  }
+
+  @Override
+  public long termEntries() {
+    return terms.values().stream().mapToLong(TermTable::size).sum();
+  }
+
+  @Override
+  public String membersHash() {
+    return Segment.membersHash(members);
+  }
+
+  /** The segment; outlets and dates whose documents all were lost are left out, as a build from nothing has none. */
+  @Override
+  public Segment build(String id) {
+    members.sort(Comparator.comparing(Member::docId));
+    TreeMap<String, EncodedTables> tables = new TreeMap<>();
+    terms.forEach((outlet, t) -> {
+      if (t.documents() > 0) {
+        OutletTables rest = summed.get(outlet);
+        tables.put(outlet, EncodedTables.of(new OutletTables(t.withoutEmpty(), rest.entities(), rest.cooccurrence())));
+      }
+    });
+    TreeMap<String, TreeMap<String, DatedTables>> keptDated = new TreeMap<>();
+    dated.forEach((outlet, byDate) -> byDate.forEach((date, d) -> {
+      if (d.documents() > 0) {
+        keptDated.computeIfAbsent(outlet, o -> new TreeMap<>()).put(date, d.withoutEmpty());
+      }
+    }));
+    return new Segment(id, members, tables, keptDated, postings.without(lost));
+  }
+}
