@@ -32,10 +32,14 @@ public final class ByteIo {
     }
   }
 
-  /** {@code in} read in blocks of 64 KB. */
+  /**
+   * {@code in} read in blocks of 64 KB. The class's own builder: {@code UnsynchronizedBufferedInputStream.builder()}
+   * is the static method it inherits from {@code UnsynchronizedFilterInputStream}, which builds a stream
+   * without a buffer (every {@code read()} a read of {@code in}, a system call for a file).
+   */
   public static InputStream buffered(InputStream in) {
     try {
-      return UnsynchronizedBufferedInputStream.builder().setInputStream(in).setBufferSize(BUFFER_BYTES).get();
+      return new UnsynchronizedBufferedInputStream.Builder().setInputStream(in).setBufferSize(BUFFER_BYTES).get();
     } catch (IOException e) {
       throw new UncheckedIOException("a buffered stream cannot fail to open", e);
     }

@@ -3,6 +3,7 @@ package org.presslens.transforms.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +20,33 @@ import org.apache.beam.sdk.util.VarInt;
 import org.junit.jupiter.api.Test;
 
 class ByteIoTest {
+
+  /** A buffered stream reads its source in blocks: a file's bytes one by one would each be a system call. */
+  @Test
+  void aBufferedStreamReadsItsSourceInBlocks() throws IOException {
+    int[] reads = {0};
+    byte[] bytes = new byte[200_000];
+    InputStream source = new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read() {
+        reads[0]++;
+        return super.read();
+      }
+
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        reads[0]++;
+        return super.read(b, off, len);
+      }
+    };
+    InputStream in = ByteIo.buffered(source);
+    int n = 0;
+    while (in.read() >= 0) {
+      n++;
+    }
+    assertEquals(bytes.length, n);
+    assertTrue(reads[0] <= 10, reads[0] + " reads of the source for " + n + " bytes");
+  }
 
   @Test
   void aValueComesBackAsItWasCoded() throws CoderException {
