@@ -17,6 +17,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -50,6 +51,15 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
 
   /** Row groups of at most 16 MB: a writer buffers one row group in memory. */
   private static final int ROW_GROUP_BYTES = 16 << 20;
+  /**
+   * Columns written without a dictionary, which parquet-java would build by hashing every value. A
+   * contrast or frequency file holds each term once per scope, so parquet-java finds after the
+   * first page that a dictionary does not pay and writes the terms plainly anyway; a segment's
+   * document_terms file holds hundreds of thousands of terms, which outgrow the dictionary's 1 MB
+   * within a row group, after which they are written plainly too. Plain from the start: the same
+   * contrast and frequency files, document_terms files somewhat larger (docs/BENCHMARKS.md).
+   */
+  private static final Set<String> NO_DICTIONARY = Set.of("term");
   /** Rows between two looks at the buffered size, which adds up every column's buffers. */
   private static final int ROWS_PER_SIZE_CHECK = 1_000;
 
@@ -57,11 +67,11 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private final ParquetFileWriter file;
   private final MessageType schema;
   /**
-   * parquet-java's defaults, the same for every writer: parquet-java initialises the one values-writer
-   * factory all properties share from the properties built last, so writers in one JVM cannot have
-   * options of their own (a writer with other column options would change every writer's).
+   * parquet-java's defaults but for {@link #NO_DICTIONARY}, with a values-writer factory of the
+   * writer's own: parquet-java's builder otherwise initialises one factory that all writers share
+   * with the properties built last, so that one writer's column options would be every writer's.
    */
-  private final ParquetProperties properties = ParquetProperties.builder().build();
+  private final ParquetProperties properties;
   private final BytesInputCompressor compressor = new SnappyPages();
   private final String tableName;
   private final Kind[] kinds;
@@ -89,6 +99,10 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       throws IOException {
     this.out = out;
     schema = table.parquetSchema();
+    ParquetProperties.Builder options = ParquetProperties.builder().withValuesWriterFactory(new DefaultValuesWriterFactory());
+    table.columns().stream().map(c -> c.name()).filter(NO_DICTIONARY::contains)
+        .forEach(name -> options.withDictionaryEncoding(name, false));
+    properties = options.build();
     tableName = table.name();
     kinds = table.columns().stream().map(c -> c.kind()).toArray(Kind[]::new);
     lastText = new String[kinds.length];

@@ -1,6 +1,7 @@
 package org.presslens.transforms.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,39 @@ class ParquetRowWriterTest {
       assertTrue(!selected.isEmpty(), filter);
       assertEquals(ParquetTables.read(ordinary, filter), selected, filter);
     }
+  }
+
+  /**
+   * A term column is written plainly, other columns with parquet-java's dictionary: each writer has
+   * options of its own, so a table with a term column leaves another table's columns as they are.
+   */
+  @Test
+  void termsAreWrittenWithoutADictionaryAndOtherColumnsWithOne() throws Exception {
+    ParquetTable words = ParquetTable.of("words", "terms and labels", List.of(
+        ReportSpec.col("term", "a term"), ReportSpec.col("label", "a label")));
+    ParquetTable labels = ParquetTable.of("labels", "labels only", List.of(ReportSpec.col("label", "a label")));
+    Path wordsFile = folder.resolve("words.parquet");
+    Path labelsFile = folder.resolve("labels.parquet");
+    try (ParquetRowWriter withTerms = ParquetRowWriter.create(FileSystems.matchNewResource(wordsFile.toString(), false), words);
+        ParquetRowWriter without = ParquetRowWriter.create(FileSystems.matchNewResource(labelsFile.toString(), false), labels)) {
+      for (int i = 0; i < 1000; i++) {
+        withTerms.write(List.of("term " + i % 10, "label " + i % 3));
+        without.write(List.of("label " + i % 3));
+      }
+    }
+    assertFalse(dictionaryEncoded(wordsFile, "term"));
+    assertTrue(dictionaryEncoded(wordsFile, "label"));
+    assertTrue(dictionaryEncoded(labelsFile, "label"));
+  }
+
+  private static boolean dictionaryEncoded(Path parquet, String column) throws Exception {
+    byte[] file = Files.readAllBytes(parquet);
+    int footerLength = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    ParquetMetadata footer = new ParquetMetadataConverter().readParquetMetadata(
+        new ByteArrayInputStream(file, file.length - 8 - footerLength, footerLength), ParquetMetadataConverter.NO_FILTER);
+    ColumnChunkMetaData chunk = footer.getBlocks().get(0).getColumns().stream()
+        .filter(c -> c.getPath().toDotString().equals(column)).findFirst().orElseThrow();
+    return chunk.getEncodings().stream().anyMatch(e -> e.usesDictionary());
   }
 
   /**
