@@ -188,8 +188,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(),
             MapCoder.of(StringUtf8Coder.of(), BooleanCoder.of()))))
         .apply("RebuildGroups", GroupByKey.create())
-        .apply("RebuildWaitForPlan", WaitFor.completionOf((KV<String, Iterable<KV<String, Map<String, Boolean>>>> group) -> group.getKey(),
-            unchangedCounts).inOwnBundles())
+        .apply("RebuildWaitForPlan", WaitFor.<KV<String, Iterable<KV<String, Map<String, Boolean>>>>>completionOf(
+            KV::getKey, unchangedCounts).inOwnBundles())
         .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(unchanged));
     PCollection<Segment> stored = cleaned.getPipeline()
         .apply("TotalsFiles", Create.of(totals).withCoder(StringUtf8Coder.of()))
