@@ -76,6 +76,11 @@ class CacheRunTest {
     Files.writeString(corpus.resolve("a/005.txt"), copy);
     assertEquals(1, rerunAndCompare(), "a new document that makes another one its near copy");
     assertTrue(Files.readString(reports.resolve("duplicates.csv")).contains("b/003"), "b/003 is now a copy");
+    Files.delete(corpus.resolve("a/005.txt"));
+    assertEquals(0, rerunAndCompare(), "the original removed: its copy counts again, added to its segment");
+    assertTrue(!Files.readString(reports.resolve("duplicates.csv")).contains("b/003"), "b/003 is no copy now");
+    Files.writeString(corpus.resolve("a/005.txt"), copy);
+    assertEquals(1, rerunAndCompare(), "the near copy's original again");
 
     String line = "\nSubscribe to the Daily Brief for more news like this\n";
     Files.writeString(corpus.resolve("b/002.txt"), line, StandardOpenOption.APPEND);

@@ -3,7 +3,7 @@ package org.presslens.transforms.state;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -19,11 +19,9 @@ import org.presslens.transforms.model.TermTable;
  * to a segment, so this costs what was lost, not the segment's size. The entity and co-occurrence
  * tables are summed again from the members that still count: they hold choices over documents
  * (the first mention of each spelling, a pair's example sentence) and sets (the layers that found
- * an entity) that cannot be taken a document away from. The result has the tables a build from
- * nothing of the same members gives ({@link Segment.Builder}), terms in another order.
- *
- * <p>A stored copy that counts now would have to be added to the postings, which only a build from
- * nothing does: {@link #canShrink}.
+ * an entity) that cannot be taken a document away from. A stored copy that counts now (its
+ * original was removed) is added. The result has the tables a build from nothing of the same
+ * members gives ({@link Segment.Builder}), terms in another order.
  */
 final class ShrinkingSegment implements SegmentSums {
 
@@ -36,6 +34,9 @@ final class ShrinkingSegment implements SegmentSums {
   private final TreeMap<String, OutletTables> summed = new TreeMap<>();
   /** The members that counted and no longer do. */
   private final Set<String> lost = new HashSet<>();
+  /** The postings of the members that count and did not. */
+  private final Postings.Builder gained = new Postings.Builder();
+  private boolean anyGained;
   private final ArrayList<Member> members = new ArrayList<>();
 
   /** @param stored the stored segment, whose dated tables this one takes over and changes */
@@ -50,28 +51,34 @@ final class ShrinkingSegment implements SegmentSums {
     postings = stored.postings();
   }
 
-  /**
-   * Whether a stored segment can be built again this way with the members that remain and their
-   * copy status now ({@code remaining}, by doc_id): when none of them was a copy that counts now.
-   */
-  static boolean canShrink(Segment stored, Map<String, Boolean> remaining) {
-    return stored.members().stream().noneMatch(m -> m.copy() && Boolean.FALSE.equals(remaining.get(m.docId())));
-  }
-
   @Override
   public void add(AnalyzedDocument doc, boolean copy) {
     members.add(Member.of(doc, copy));
     boolean countedBefore = counted.contains(doc.docId());
-    if (!copy && !countedBefore) {
-      throw new IllegalStateException("document " + doc.docId() + " counts now but not in the stored segment");
-    }
     if (!copy) {
       OutletTables tables = summed.computeIfAbsent(doc.outlet(), o -> new OutletTables());
       tables.entities().add(doc.entities());
       tables.cooccurrence().add(doc.entities());
+      if (!countedBefore) {
+        gain(doc);
+      }
     } else if (countedBefore) {
       subtract(doc);
     }
+  }
+
+  /** Counts a member that did not count in the stored segment, as {@link Segment.Builder#add} counts it. */
+  private void gain(AnalyzedDocument doc) {
+    terms.computeIfAbsent(doc.outlet(), o -> new TermTable()).add(doc);
+    DatedTables ofDate = dated.computeIfAbsent(doc.outlet(), o -> new TreeMap<>())
+        .computeIfAbsent(doc.published(), d -> new DatedTables());
+    if (doc.published().isEmpty()) {
+      ofDate.counted(doc);
+    } else {
+      ofDate.add(doc);
+    }
+    gained.add(doc);
+    anyGained = true;
   }
 
   @Override
@@ -119,6 +126,7 @@ final class ShrinkingSegment implements SegmentSums {
         keptDated.computeIfAbsent(outlet, o -> new TreeMap<>()).put(date, d.withoutEmpty());
       }
     }));
-    return new Segment(id, members, tables, keptDated, postings.without(lost));
+    Postings kept = postings.without(lost);
+    return new Segment(id, members, tables, keptDated, anyGained ? Postings.merge(List.of(kept, gained.build())) : kept);
   }
 }

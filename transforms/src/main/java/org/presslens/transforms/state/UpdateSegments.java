@@ -484,7 +484,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         OutputReceiver<Segment> out, ProcessContext c) throws IOException {
       List<KV<String, Map<String, Boolean>>> sources = new ArrayList<>();
       group.getValue().forEach(sources::add);
-      Segment shrinkable = sources.size() == 1 ? shrinkable(sources.get(0)) : null;
+      Segment shrinkable = sources.size() == 1 ? shrinkable(sources.get(0).getKey()) : null;
       String prefix = runId + "-" + Segment.REBUILT;
       try (OpenSegment open = shrinkable != null ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable)
           : OpenSegment.start(prefix, store, documentTables)) {
@@ -506,16 +506,14 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     /**
      * The stored segment a rebuild from one segment starts from ({@link ShrinkingSegment}), or null
-     * when it is to be built from nothing: its tables cannot be read, or a copy of it counts now.
+     * when its tables cannot be read and it is built from nothing.
      */
-    private Segment shrinkable(KV<String, Map<String, Boolean>> source) {
-      Segment stored;
+    private Segment shrinkable(String id) {
       try {
-        stored = store.readSegment(source.getKey());
+        return store.readSegment(id);
       } catch (IOException e) {
         return null;
       }
-      return ShrinkingSegment.canShrink(stored, source.getValue()) ? stored : null;
     }
   }
 }
