@@ -165,6 +165,20 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
     return builder.build(id);
   }
 
+  /**
+   * Counts a document in the tables of its outlet and publication date ({@code dated}, by outlet
+   * and date), made when missing; an undated document's running words only.
+   */
+  static void addDated(TreeMap<String, TreeMap<String, DatedTables>> dated, AnalyzedDocument doc) {
+    DatedTables ofDate = dated.computeIfAbsent(doc.outlet(), o -> new TreeMap<>())
+        .computeIfAbsent(doc.published(), d -> new DatedTables());
+    if (doc.published().isEmpty()) {
+      ofDate.counted(doc);
+    } else {
+      ofDate.add(doc);
+    }
+  }
+
   /** 16 hex digits of the SHA-256 of the members' doc_ids in order: the same documents, the same hash. */
   static String membersHash(List<Member> members) {
     return DigestUtils.sha256Hex(String.join("\n", members.stream().map(Member::docId).sorted().toList())).substring(0, 16);
@@ -183,13 +197,7 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
       members.add(Member.of(doc, copy));
       if (!copy) {
         tables.computeIfAbsent(doc.outlet(), o -> new OutletTables()).add(doc);
-        DatedTables ofDate = dated.computeIfAbsent(doc.outlet(), o -> new TreeMap<>())
-            .computeIfAbsent(doc.published(), d -> new DatedTables());
-        if (doc.published().isEmpty()) {
-          ofDate.counted(doc);
-        } else {
-          ofDate.add(doc);
-        }
+        addDated(dated, doc);
         postings.add(doc);
       }
     }

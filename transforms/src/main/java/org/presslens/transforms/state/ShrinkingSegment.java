@@ -70,13 +70,7 @@ final class ShrinkingSegment implements SegmentSums {
   /** Counts a member that did not count in the stored segment, as {@link Segment.Builder#add} counts it. */
   private void gain(AnalyzedDocument doc) {
     terms.computeIfAbsent(doc.outlet(), o -> new TermTable()).add(doc);
-    DatedTables ofDate = dated.computeIfAbsent(doc.outlet(), o -> new TreeMap<>())
-        .computeIfAbsent(doc.published(), d -> new DatedTables());
-    if (doc.published().isEmpty()) {
-      ofDate.counted(doc);
-    } else {
-      ofDate.add(doc);
-    }
+    Segment.addDated(dated, doc);
     gained.add(doc);
     anyGained = true;
   }
