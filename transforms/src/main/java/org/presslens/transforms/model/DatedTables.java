@@ -42,10 +42,12 @@ public record DatedTables(TermTable terms, TermTable entities) implements Serial
   }
 
   /**
-   * Takes away a document that {@link #add} added ({@code dated}) or {@link #counted} (not dated);
-   * terms and entities no document counts any more are left out by {@link #withoutEmpty}.
+   * Takes away a document as it was counted: {@link #add}ed when it has a publication date, only
+   * {@link #counted} when not. Terms and entities no document counts any more are left out by
+   * {@link #withoutEmpty}.
    */
-  public DatedTables subtract(AnalyzedDocument doc, boolean dated) {
+  public DatedTables subtract(AnalyzedDocument doc) {
+    boolean dated = !doc.published().isEmpty();
     terms.subtractDocument(dated ? doc.termCounts() : Map.of(), doc.tokens());
     entities.subtractDocument(dated ? mentionCounts(doc) : Map.of(), doc.tokens());
     return this;

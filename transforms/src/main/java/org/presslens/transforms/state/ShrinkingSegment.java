@@ -84,7 +84,7 @@ final class ShrinkingSegment implements SegmentSums {
 
   private void subtract(AnalyzedDocument doc) {
     terms.get(doc.outlet()).subtractDocument(doc.termCounts(), doc.tokens());
-    dated.get(doc.outlet()).get(doc.published()).subtract(doc, !doc.published().isEmpty());
+    dated.get(doc.outlet()).get(doc.published()).subtract(doc);
     lost.add(doc.docId());
   }
 
