@@ -180,9 +180,9 @@ public final class CombineGrouped {
       if (table == null) {
         table = other;
       } else if (size > bytes) {
-        table = other.merge(table);
+        table = other.mergeOwned(table);
       } else {
-        table = table.merge(other);
+        table = table.mergeOwned(other);
       }
       bytes += size;
     }

@@ -39,11 +39,14 @@ public final class EncodedTables implements Serializable {
   /** Spilled: the file that holds the bytes; in memory: null. */
   private final String file;
   private final int length;
+  /** Whether these stand for the entity and co-occurrence tables only ({@link #entityPart}). */
+  private final boolean entityPart;
 
-  private EncodedTables(byte[] bytes, String file, int length) {
+  private EncodedTables(byte[] bytes, String file, int length, boolean entityPart) {
     this.bytes = bytes;
     this.file = file;
     this.length = length;
+    this.entityPart = entityPart;
   }
 
   public static EncodedTables of(OutletTables tables) {
@@ -56,7 +59,21 @@ public final class EncodedTables implements Serializable {
 
   /** Tables from bytes their coder wrote (a stored file, whose checksum vouches for them). */
   public static EncodedTables ofBytes(byte[] bytes) {
-    return new EncodedTables(bytes, null, bytes.length);
+    return new EncodedTables(bytes, null, bytes.length, false);
+  }
+
+  /**
+   * The same bytes standing for their entity and co-occurrence tables only: decoded, the term table
+   * is empty and its bytes are not read. What a segment adds to a sum whose terms come from
+   * elsewhere (an outlet's stored totals, less what a rerun removed).
+   */
+  public EncodedTables entityPart() {
+    return entityPart ? this : new EncodedTables(bytes, file, length, true);
+  }
+
+  /** Whether these stand for the entity and co-occurrence tables only ({@link #entityPart}). */
+  public boolean isEntityPart() {
+    return entityPart;
   }
 
   /**
@@ -68,7 +85,7 @@ public final class EncodedTables implements Serializable {
     if (file != null || length < minBytes) {
       return this;
     }
-    return new EncodedTables(null, SpillToFiles.writeBytes(folder, "tables", bytes), length);
+    return new EncodedTables(null, SpillToFiles.writeBytes(folder, "tables", bytes), length, entityPart);
   }
 
   public boolean spilled() {
@@ -82,8 +99,21 @@ public final class EncodedTables implements Serializable {
 
   public OutletTables decode() {
     try {
-      return ByteIo.decode(TableCoders.OutletTablesCoder.INSTANCE, bytes());
-    } catch (CoderException e) {
+      return entityPart ? TableCoders.OutletTablesCoder.decodeEntityPart(ByteIo.of(bytes()))
+          : ByteIo.decode(TableCoders.OutletTablesCoder.INSTANCE, bytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("tables that their own coder wrote cannot be read back", e);
+    }
+  }
+
+  /** The term table alone; the entity part's bytes are skipped. */
+  public TermTable decodeTerms() {
+    if (entityPart) {
+      return new TermTable();
+    }
+    try {
+      return TableCoders.OutletTablesCoder.decodeTermPart(ByteIo.of(bytes()));
+    } catch (IOException e) {
       throw new IllegalStateException("tables that their own coder wrote cannot be read back", e);
     }
   }
@@ -102,7 +132,7 @@ public final class EncodedTables implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EncodedTables t && Arrays.equals(bytes(), t.bytes());
+    return o instanceof EncodedTables t && entityPart == t.entityPart && Arrays.equals(bytes(), t.bytes());
   }
 
   @Override
@@ -112,10 +142,11 @@ public final class EncodedTables implements Serializable {
 
   @Override
   public String toString() {
-    return "EncodedTables(" + length + " bytes" + (file == null ? "" : " in " + file) + ")";
+    return "EncodedTables(" + length + " bytes" + (file == null ? "" : " in " + file) + (entityPart ? ", entity part" : "")
+        + ")";
   }
 
-  /** The bytes, or the file's name and the length when spilled. */
+  /** Whether the tables are an entity part, then the bytes, or the file's name and the length when spilled. */
   public static final class EncodedTablesCoder extends ClassCoder<EncodedTables> {
     private static final EncodedTablesCoder INSTANCE = new EncodedTablesCoder();
 
@@ -129,6 +160,7 @@ public final class EncodedTables implements Serializable {
 
     @Override
     public void encode(EncodedTables t, OutputStream out) throws IOException {
+      BooleanCoder.of().encode(t.entityPart, out);
       BooleanCoder.of().encode(t.spilled(), out);
       if (t.spilled()) {
         StringUtf8Coder.of().encode(t.file, out);
@@ -140,10 +172,12 @@ public final class EncodedTables implements Serializable {
 
     @Override
     public EncodedTables decode(InputStream in) throws IOException {
+      boolean entityPart = BooleanCoder.of().decode(in);
       if (BooleanCoder.of().decode(in)) {
-        return new EncodedTables(null, StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in));
+        return new EncodedTables(null, StringUtf8Coder.of().decode(in), VarIntCoder.of().decode(in), entityPart);
       }
-      return ofBytes(ByteArrayCoder.of().decode(in));
+      byte[] bytes = ByteArrayCoder.of().decode(in);
+      return new EncodedTables(bytes, null, bytes.length, entityPart);
     }
   }
 }

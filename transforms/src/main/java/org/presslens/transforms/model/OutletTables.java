@@ -36,6 +36,20 @@ public record OutletTables(TermTable terms, EntityTable entities, CooccurrenceTa
     return this;
   }
 
+  /**
+   * Merges each of the other's tables into the larger of the two: an outlet's stored term totals
+   * meet segments' entity parts, whose term tables are empty ({@link EncodedTables#entityPart}).
+   */
+  @Override
+  public OutletTables mergeOwned(OutletTables other) {
+    TermTable t = terms.size() >= other.terms.size() ? terms.merge(other.terms) : other.terms.merge(terms);
+    EntityTable e = entities.entities().size() >= other.entities.entities().size() ? entities.merge(other.entities)
+        : other.entities.merge(entities);
+    CooccurrenceTable c = cooccurrence.entityCount() >= other.cooccurrence.entityCount()
+        ? cooccurrence.merge(other.cooccurrence) : other.cooccurrence.merge(cooccurrence);
+    return new OutletTables(t, e, c);
+  }
+
   /** The same tables with entities renamed: {@link EntityTable#renamed}, {@link CooccurrenceTable#renamed}. */
   public OutletTables withEntitiesRenamed(Map<String, String> renames) {
     EntityTable renamedEntities = entities.renamed(renames);

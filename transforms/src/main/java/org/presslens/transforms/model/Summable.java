@@ -20,6 +20,15 @@ public interface Summable<I, A extends Summable<I, A>> {
   /** Adds another table; returns this table. */
   A merge(A other);
 
+  /**
+   * Adds another table that the caller owns and needs no more (decoded for this sum alone);
+   * returns the sum, which may be made of either's parts: a table of several parts merges each
+   * smaller part into the larger. {@link #merge} unless a table knows better.
+   */
+  default A mergeOwned(A other) {
+    return merge(other);
+  }
+
   /** Creates empty tables; serializable so that a method reference such as {@code TermTable::new} can be shipped. */
   interface Empty<A> extends Supplier<A>, Serializable {}
 

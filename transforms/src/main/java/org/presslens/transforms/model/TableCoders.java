@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 import org.presslens.transforms.model.EntityTable.Entity;
 
 /**
@@ -208,7 +209,11 @@ public final class TableCoders {
     return names;
   }
 
-  /** Coder of {@link OutletTables}: its three tables in order. */
+  /**
+   * Coder of {@link OutletTables}: the length of the entity part, the entity part (the entity and
+   * co-occurrence tables), then the term table, so that either part can be read without decoding
+   * the other ({@link #decodeEntityPart}, {@link #decodeTermPart}).
+   */
   public static final class OutletTablesCoder extends ClassCoder<OutletTables> {
     public static final OutletTablesCoder INSTANCE = new OutletTablesCoder();
 
@@ -218,15 +223,32 @@ public final class TableCoders {
 
     @Override
     public void encode(OutletTables tables, OutputStream out) throws IOException {
+      UnsynchronizedByteArrayOutputStream entityPart = ByteIo.output();
+      EntityTableCoder.INSTANCE.encode(tables.entities(), entityPart);
+      CooccurrenceTableCoder.INSTANCE.encode(tables.cooccurrence(), entityPart);
+      INT.encode(entityPart.size(), out);
+      entityPart.writeTo(out);
       RecordCoders.TermTableCoder.INSTANCE.encode(tables.terms(), out);
-      EntityTableCoder.INSTANCE.encode(tables.entities(), out);
-      CooccurrenceTableCoder.INSTANCE.encode(tables.cooccurrence(), out);
     }
 
     @Override
     public OutletTables decode(InputStream in) throws IOException {
-      return new OutletTables(RecordCoders.TermTableCoder.INSTANCE.decode(in), EntityTableCoder.INSTANCE.decode(in),
-          CooccurrenceTableCoder.INSTANCE.decode(in));
+      OutletTables entityPart = decodeEntityPart(in);
+      return new OutletTables(RecordCoders.TermTableCoder.INSTANCE.decode(in), entityPart.entities(),
+          entityPart.cooccurrence());
+    }
+
+    /** The entity and co-occurrence tables of encoded tables, with an empty term table; the terms are not read. */
+    public static OutletTables decodeEntityPart(InputStream in) throws IOException {
+      INT.decode(in);
+      EntityTable entities = EntityTableCoder.INSTANCE.decode(in);
+      return new OutletTables(new TermTable(), entities, CooccurrenceTableCoder.INSTANCE.decode(in));
+    }
+
+    /** The term table of encoded tables; the entity part's bytes are skipped. */
+    public static TermTable decodeTermPart(InputStream in) throws IOException {
+      in.skipNBytes(INT.decode(in));
+      return RecordCoders.TermTableCoder.INSTANCE.decode(in);
     }
   }
 }

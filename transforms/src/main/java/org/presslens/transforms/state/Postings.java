@@ -424,6 +424,37 @@ public final class Postings implements Serializable {
     return one.keeping(d -> !docIds.contains(one.docIds[d]));
   }
 
+  /**
+   * The postings of the other documents than {@code docIds}, part by part: a part that holds none
+   * of them stays as it is (an encoded one encoded, so that it is stored again without decoding
+   * its terms), the others lose those documents. For an outlet's stored totals, which are parts.
+   */
+  public Postings withoutInParts(Set<String> docIds) {
+    List<Postings> kept = new ArrayList<>();
+    for (Postings part : parts()) {
+      if (Arrays.stream(part.partDocIds()).noneMatch(docIds::contains)) {
+        kept.add(part);
+      } else {
+        Postings loaded = part.loaded();
+        kept.add(loaded.keeping(d -> !docIds.contains(loaded.docIds[d])));
+      }
+    }
+    return ofParts(kept);
+  }
+
+  /** The documents of one part, read from its encoding without its terms when it is encoded. */
+  private String[] partDocIds() {
+    if (encoded == null) {
+      requireLoaded();
+      return docIds;
+    }
+    try {
+      return StateCoders.decodePartDocIds(ByteIo.of(encoded));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot decode stored postings", e);
+    }
+  }
+
   /** The postings of the documents at the positions {@code keep} accepts, renumbered in order. */
   private Postings keeping(IntPredicate keep) {
     int[] renumbered = new int[docIds.length];

@@ -2,8 +2,11 @@ package org.presslens.transforms.state;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.DefaultCoder;
@@ -11,9 +14,12 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.KV;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.presslens.transforms.model.AnalyzedDocument;
+import org.presslens.transforms.model.CooccurrenceTable;
 import org.presslens.transforms.model.DatedTables;
 import org.presslens.transforms.model.EncodedTables;
+import org.presslens.transforms.model.EntityTable;
 import org.presslens.transforms.model.OutletTables;
+import org.presslens.transforms.model.TermTable;
 
 /**
  * A set of documents analysed together (those of one bundle of the analysis step), and
@@ -42,6 +48,74 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
   /** The same segment without tables and postings: its members only, so that it adds nothing to the sums. */
   public Segment membersOnly() {
     return ofMembers(id, members);
+  }
+
+  /**
+   * What a sum whose terms come from an outlet's stored totals needs of the segment: its members
+   * and the entity parts of its tables ({@link EncodedTables#entityPart}), without dated tables and
+   * postings, which the totals hold too.
+   */
+  public Segment entityPart() {
+    TreeMap<String, EncodedTables> parts = new TreeMap<>();
+    tables.forEach((outlet, t) -> parts.put(outlet, t.entityPart()));
+    return new Segment(id, members, parts, new TreeMap<>(), new Postings.Builder().build());
+  }
+
+  /**
+   * This entity part ({@link #entityPart}) with the terms, dated tables and postings of
+   * {@code docs} added: members that count now and did not count in the stored totals.
+   */
+  public Segment withTermsOf(List<AnalyzedDocument> docs) {
+    TreeMap<String, TermTable> terms = new TreeMap<>();
+    TreeMap<String, TreeMap<String, DatedTables>> docsDated = new TreeMap<>();
+    Postings.Builder docsPostings = new Postings.Builder();
+    for (AnalyzedDocument doc : docs) {
+      terms.computeIfAbsent(doc.outlet(), o -> new TermTable()).add(doc);
+      addDated(docsDated, doc);
+      docsPostings.add(doc);
+    }
+    TreeMap<String, EncodedTables> withTerms = new TreeMap<>(tables);
+    terms.forEach((outlet, t) -> {
+      OutletTables entityPart = tables.get(outlet).decode();
+      withTerms.put(outlet, EncodedTables.of(new OutletTables(t, entityPart.entities(), entityPart.cooccurrence())));
+    });
+    return new Segment(id, members, withTerms, docsDated, docsPostings.build());
+  }
+
+  /**
+   * An outlet's stored totals ({@link SegmentStore#readTotals}) less what documents that counted in
+   * them and count no more ({@code lost}: removed, changed, copies now) counted, for a sum whose
+   * entity and co-occurrence tables come from the segments ({@link #entityPart}): the term table
+   * alone (entity tables empty), the dated tables and the postings less the lost documents. Null
+   * when no document of the outlet is left.
+   */
+  public Segment totalsWithout(Collection<AnalyzedDocument> lost) {
+    String outlet = tables.firstKey();
+    TermTable terms = tables.get(outlet).decodeTerms();
+    Set<String> lostIds = new HashSet<>();
+    for (AnalyzedDocument doc : lost) {
+      terms.subtractDocument(doc.termCounts(), doc.tokens());
+      dated.get(outlet).get(doc.published()).subtract(doc);
+      lostIds.add(doc.docId());
+    }
+    if (terms.documents() == 0) {
+      return null;
+    }
+    TreeMap<String, EncodedTables> termsOnly = new TreeMap<>();
+    termsOnly.put(outlet, EncodedTables.of(new OutletTables(terms.withoutEmpty(), new EntityTable(), new CooccurrenceTable())));
+    return new Segment(id, members, termsOnly, withoutEmpty(dated), lostIds.isEmpty() ? postings
+        : postings.withoutInParts(lostIds));
+  }
+
+  /** Dated tables without the outlets and dates no document counts in any more, and without empty entries. */
+  static TreeMap<String, TreeMap<String, DatedTables>> withoutEmpty(TreeMap<String, TreeMap<String, DatedTables>> dated) {
+    TreeMap<String, TreeMap<String, DatedTables>> kept = new TreeMap<>();
+    dated.forEach((outlet, byDate) -> byDate.forEach((date, d) -> {
+      if (d.documents() > 0) {
+        kept.computeIfAbsent(outlet, o -> new TreeMap<>()).put(date, d.withoutEmpty());
+      }
+    }));
+    return kept;
   }
 
   /**

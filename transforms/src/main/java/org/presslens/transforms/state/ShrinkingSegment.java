@@ -114,13 +114,7 @@ final class ShrinkingSegment implements SegmentSums {
         tables.put(outlet, EncodedTables.of(new OutletTables(t.withoutEmpty(), rest.entities(), rest.cooccurrence())));
       }
     });
-    TreeMap<String, TreeMap<String, DatedTables>> keptDated = new TreeMap<>();
-    dated.forEach((outlet, byDate) -> byDate.forEach((date, d) -> {
-      if (d.documents() > 0) {
-        keptDated.computeIfAbsent(outlet, o -> new TreeMap<>()).put(date, d.withoutEmpty());
-      }
-    }));
     Postings kept = postings.without(lost);
-    return new Segment(id, members, tables, keptDated, anyGained ? Postings.merge(List.of(kept, gained.build())) : kept);
+    return new Segment(id, members, tables, Segment.withoutEmpty(dated), anyGained ? Postings.merge(List.of(kept, gained.build())) : kept);
   }
 }

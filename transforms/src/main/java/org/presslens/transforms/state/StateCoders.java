@@ -93,6 +93,9 @@ public final class StateCoders {
   static void encodeTables(TreeMap<String, EncodedTables> tables, OutputStream out) throws IOException {
     INT.encode(tables.size(), out);
     for (Map.Entry<String, EncodedTables> e : tables.entrySet()) {
+      if (e.getValue().isEntityPart()) {
+        throw new IllegalStateException("the entity part of tables stored as whole tables, outlet " + e.getKey());
+      }
       STRING.encode(e.getKey(), out);
       BYTES.encode(e.getValue().bytes(), out);
     }
@@ -181,6 +184,16 @@ public final class StateCoders {
         previous = p.position(t, i);
       }
     }
+  }
+
+  /** The documents of one part as {@link #encodePart} wrote it; its terms are not read. */
+  static String[] decodePartDocIds(InputStream in) throws IOException {
+    String[] ids = new String[INT.decode(in)];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = STRING.decode(in);
+      STRING.decode(in);
+    }
+    return ids;
   }
 
   /** One part as {@link #encodePart} wrote it (also with its terms in another order), loaded. */

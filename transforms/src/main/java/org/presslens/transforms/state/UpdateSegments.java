@@ -24,6 +24,7 @@ import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -39,7 +40,9 @@ import org.presslens.transforms.RemoveBoilerplate;
 import org.presslens.transforms.boilerplate.BoilerplateHashes;
 import org.presslens.transforms.WaitFor;
 import org.presslens.transforms.dedup.Duplicate;
+import org.presslens.transforms.model.AnalyzedDocument;
 import org.presslens.transforms.model.DocumentFacts;
+import org.presslens.transforms.model.RecordCoders;
 import org.presslens.transforms.model.RejectedInput;
 import org.presslens.transforms.model.SourceDocument;
 import org.presslens.transforms.reports.DocumentTables;
@@ -88,6 +91,11 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private static final TupleTag<String> KEPT = new TupleTag<>() {};
   private static final TupleTag<KV<String, KV<String, Map<String, Boolean>>>> REBUILD = new TupleTag<>() {};
   private static final TupleTag<Integer> UNCHANGED = new TupleTag<>() {};
+  private static final TupleTag<Segment> REBUILT = new TupleTag<>() {};
+  private static final TupleTag<Segment> WHOLE_TOTALS = new TupleTag<>() {};
+  private static final TupleTag<String> TOTALS_LESS_LOST = new TupleTag<>() {};
+  /** Documents that counted in a stored segment and no longer count, by outlet (for the stored totals). */
+  private static final TupleTag<KV<String, AnalyzedDocument>> LOST = new TupleTag<>() {};
 
   private final AnalyzeDocuments analysis;
   private final PCollectionView<Map<String, Duplicate>> copies;
@@ -170,8 +178,15 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         .withSideInputs(sides).withOutputTags(FACTS, TupleTagList.of(ANALYSE).and(SAME)));
 
     PCollectionTuple fresh = judged.get(ANALYSE).setCoder(cleaned.getCoder()).apply("AnalyzeChanged", segmenting());
-    PCollectionTuple plan = judged.get(SAME)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of())))
+    KvCoder<String, KV<String, Boolean>> sameCoder = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of()));
+    // With stored totals every live segment is planned, also one without a member left, whose
+    // members the totals then lose; without, such a segment is simply not part of the run.
+    PCollection<KV<String, KV<String, Boolean>>> planned = totals.isEmpty() ? judged.get(SAME).setCoder(sameCoder)
+        : PCollectionList.of(judged.get(SAME).setCoder(sameCoder))
+            .and(cleaned.getPipeline().apply("EveryLiveSegment", Create.of(liveIds.stream()
+                .map(id -> KV.of(id, KV.of(PlanFn.LIVE, false))).toList()).withCoder(sameCoder)))
+            .apply("SameAndLive", Flatten.pCollections());
+    PCollectionTuple plan = planned
         .apply("SameBySegment", GroupEncoded.perKey())
         .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), rebuildInto))
             .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED)));
@@ -184,17 +199,28 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         .apply("KeptWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
         .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals, spillFolder)).withSideInputs(unchanged));
     kept.apply("KeptDocumentTerms", documentTables.forKept(store));
-    PCollection<Segment> rebuilt = plan.get(REBUILD)
+    PCollectionTuple rebuilds = plan.get(REBUILD)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(),
             MapCoder.of(StringUtf8Coder.of(), BooleanCoder.of()))))
         .apply("RebuildGroups", GroupByKey.create())
         .apply("RebuildWaitForPlan", WaitFor.<KV<String, Iterable<KV<String, Map<String, Boolean>>>>>completionOf(
             KV::getKey, unchangedCounts).inOwnBundles())
-        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(unchanged));
-    PCollection<Segment> stored = cleaned.getPipeline()
+        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(unchanged)
+            .withOutputTags(REBUILT, TupleTagList.of(LOST)));
+    PCollection<Segment> rebuilt = rebuilds.get(REBUILT);
+    PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost = rebuilds.get(LOST)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.AnalyzedDocumentCoder.INSTANCE))
+        .apply("LostByOutlet", View.asMultimap());
+    // Totals that stand whole do not wait for the rebuilds, whose lost documents the others lose.
+    PCollectionTuple totalsRead = cleaned.getPipeline()
         .apply("TotalsFiles", Create.of(totals).withCoder(StringUtf8Coder.of()))
         .apply("TotalsWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
-        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals, spillFolder)).withSideInputs(unchanged));
+        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals, spillFolder)).withSideInputs(unchanged)
+            .withOutputTags(WHOLE_TOTALS, TupleTagList.of(TOTALS_LESS_LOST)));
+    PCollection<Segment> lessLost = totalsRead.get(TOTALS_LESS_LOST).setCoder(StringUtf8Coder.of())
+        .apply("TotalsLessLost", ParDo.of(new LessLostFn(store, lost, spillFolder)).withSideInputs(lost));
+    PCollection<Segment> stored = PCollectionList.of(totalsRead.get(WHOLE_TOTALS)).and(lessLost)
+        .apply("StoredTotals", Flatten.pCollections());
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
         .apply("AllSegments", Flatten.pCollections());
@@ -352,6 +378,9 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    * members, under its own key or the key of the segments it is merged with.
    */
   static final class PlanFn extends DoFn<KV<String, Iterable<KV<String, Boolean>>>, String> {
+    /** What stands for the segment itself among its same members: no doc_id. */
+    static final String LIVE = "\0live";
+
     private final Map<String, Integer> sizes;
     private final Map<String, Set<String>> storedCopies;
     private final Map<String, String> rebuildInto;
@@ -374,6 +403,9 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       Map<String, Boolean> same = new HashMap<>();
       boolean copyStatusChanged = false;
       for (KV<String, Boolean> member : segment.getValue()) {
+        if (member.getKey().equals(LIVE)) {
+          continue;
+        }
         same.put(member.getKey(), member.getValue());
         copyStatusChanged |= member.getValue() != copiesBefore.contains(member.getKey());
       }
@@ -390,15 +422,30 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   /**
-   * Whether a run sums the stored totals instead of its kept and rebuilt segments: when there are
-   * totals and every live segment is still the same (the count of unchanged segments, a side
-   * input, equals {@code liveSegments}).
+   * How a run uses the stored totals (each outlet's sum of the live segments), when there are
+   * any: whole, in place of every kept and rebuilt segment's tables, when every live segment is
+   * still the same (the count of unchanged segments, a side input, equals {@code liveSegments});
+   * otherwise their terms, dated tables and postings less what the lost documents counted, beside
+   * the entity parts of the kept and rebuilt segments' tables ({@link Segment#entityPart}): entity
+   * and co-occurrence tables hold choices over documents that no document can be taken from.
    *
    * @param liveSegments the live segments the totals sum; -1 when there are no totals
    */
   record Totals(PCollectionView<Integer> unchanged, int liveSegments) implements java.io.Serializable {
-    boolean used(DoFn<?, ?>.ProcessContext c) {
-      return liveSegments >= 0 && c.sideInput(unchanged) == liveSegments;
+    boolean stored() {
+      return liveSegments >= 0;
+    }
+
+    boolean whole(DoFn<?, ?>.ProcessContext c) {
+      return stored() && c.sideInput(unchanged) == liveSegments;
+    }
+
+    /** What a kept or rebuilt segment adds to the sums: all of it, its entity part, or (totals whole) nothing. */
+    Segment share(Segment segment, DoFn<?, ?>.ProcessContext c) {
+      if (!stored()) {
+        return segment;
+      }
+      return whole(c) ? segment.membersOnly() : segment.entityPart();
     }
   }
 
@@ -421,7 +468,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     @ProcessElement
     public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
       kept.inc();
-      if (totals.used(c)) {
+      if (totals.whole(c)) {
         List<Member> members = store.readMembers(id);
         if (members == null) {
           throw new IOException("the members file of segment " + id + " in the cache " + store.folder()
@@ -429,18 +476,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         }
         out.output(Segment.ofMembers(id, members));
       } else {
-        out.output(store.readSegment(id).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
+        out.output(totals.share(store.readSegment(id), c).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
       }
     }
   }
 
   /**
-   * The outlets' stored totals, when they stand for the kept and rebuilt segments' tables. Their
-   * large tables and postings wait in the run's spill folder like new segments'
-   * ({@link AnalyzeIntoSegments#spillingInto}): the totals are the largest values a rerun groups
-   * (by outlet for the sums and the stored totals, with the concordance's postings), and the direct
-   * runner copies a key's grouped values whenever another bundle adds to the key; spilled, only
-   * the files' names are copied.
+   * The outlets' stored totals when they stand whole (every live segment still the same), read;
+   * otherwise their ids, for {@link LessLostFn}. Their large tables and postings wait in the run's
+   * spill folder like new segments' ({@link AnalyzeIntoSegments#spillingInto}): the totals are the
+   * largest values a rerun groups (by outlet for the sums and the stored totals, with the
+   * concordance's postings), and the direct runner copies a key's grouped values whenever another
+   * bundle adds to the key; spilled, only the files' names are copied.
    */
   static final class ReadTotalsFn extends DoFn<String, Segment> {
     private final SegmentStore store;
@@ -455,20 +502,56 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
 
     @ProcessElement
-    public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
-      if (totals.used(c)) {
+    public void process(@Element String id, MultiOutputReceiver out, ProcessContext c) throws IOException {
+      if (totals.whole(c)) {
         read.inc();
-        out.output(store.readTotals(id).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
+        out.get(WHOLE_TOTALS).output(store.readTotals(id).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
+      } else {
+        out.get(TOTALS_LESS_LOST).output(id);
       }
     }
   }
 
-  /** One new segment from the same members of one or more stored segments, with their copy status now. */
+  /**
+   * An outlet's stored totals less what the documents of the outlet that the rebuilds lost counted
+   * ({@link Segment#totalsWithout}), spilled as {@link ReadTotalsFn}'s are; nothing when no document
+   * of the outlet is left.
+   */
+  static final class LessLostFn extends DoFn<String, Segment> {
+    private final SegmentStore store;
+    private final PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost;
+    private final String spillFolder;
+    private final Counter subtracted = Metrics.counter(UpdateSegments.class, "totals-less-lost");
+
+    LessLostFn(SegmentStore store, PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost, String spillFolder) {
+      this.store = store;
+      this.lost = lost;
+      this.spillFolder = spillFolder;
+    }
+
+    @ProcessElement
+    public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
+      subtracted.inc();
+      Segment stored = store.readTotals(id);
+      List<AnalyzedDocument> lostOfOutlet = new ArrayList<>();
+      c.sideInput(lost).getOrDefault(stored.tables().firstKey(), List.of()).forEach(lostOfOutlet::add);
+      Segment less = stored.totalsWithout(lostOfOutlet);
+      if (less != null) {
+        out.output(less.spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
+      }
+    }
+  }
+
+  /**
+   * One new segment from the same members of one or more stored segments, with their copy status
+   * now. With stored totals, the documents that counted in a stored segment and count no more go
+   * to {@link #LOST}, and the segment adds its entity part to the sums, and the terms, dated
+   * tables and postings of its members that count now and did not (copies whose original is gone).
+   */
   static final class RebuildFn extends DoFn<KV<String, Iterable<KV<String, Map<String, Boolean>>>>, Segment> {
     private final SegmentStore store;
     private final String runId;
     private final DocumentTables documentTables;
-
     private final Totals totals;
 
     RebuildFn(SegmentStore store, String runId, DocumentTables documentTables, Totals totals) {
@@ -478,18 +561,30 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       this.totals = totals;
     }
 
-    /** Only merged segments are rebuilt when the totals are used; their tables are in the totals already. */
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Map<String, Boolean>>>> group,
-        OutputReceiver<Segment> out, ProcessContext c) throws IOException {
+        MultiOutputReceiver out, ProcessContext c) throws IOException {
       List<KV<String, Map<String, Boolean>>> sources = new ArrayList<>();
       group.getValue().forEach(sources::add);
+      if (sources.stream().allMatch(source -> source.getValue().isEmpty())) {
+        for (KV<String, Map<String, Boolean>> source : sources) {
+          Set<String> countedBefore = counted(store.readMembers(source.getKey()));
+          store.readDocuments(source.getKey(), doc -> {
+            if (countedBefore.contains(doc.docId())) {
+              out.get(LOST).output(KV.of(doc.outlet(), doc));
+            }
+          });
+        }
+        return;
+      }
       Segment shrinkable = sources.size() == 1 ? shrinkable(sources.get(0).getKey()) : null;
       String prefix = runId + "-" + Segment.REBUILT;
+      List<AnalyzedDocument> gained = new ArrayList<>();
       try (OpenSegment open = shrinkable != null ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable)
           : OpenSegment.start(prefix, store, documentTables)) {
         for (KV<String, Map<String, Boolean>> source : sources) {
           Map<String, Boolean> same = source.getValue();
+          Set<String> countedBefore = counted(shrinkable != null ? shrinkable.members() : store.readMembers(source.getKey()));
           store.readDocuments(source.getKey(), doc -> {
             Boolean copy = same.get(doc.docId());
             if (copy != null) {
@@ -497,11 +592,27 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             } else {
               open.drop(doc);
             }
+            boolean countsNow = Boolean.FALSE.equals(copy);
+            if (totals.stored() && countedBefore.contains(doc.docId()) && !countsNow) {
+              out.get(LOST).output(KV.of(doc.outlet(), doc));
+            } else if (totals.stored() && !countedBefore.contains(doc.docId()) && countsNow) {
+              gained.add(doc);
+            }
           });
         }
         Segment segment = open.finish();
-        out.output(totals.used(c) ? segment.membersOnly() : segment);
+        Segment share = totals.share(segment, c);
+        out.get(REBUILT).output(totals.whole(c) || gained.isEmpty() ? share : share.withTermsOf(gained));
       }
+    }
+
+    /** The doc_ids of the members that counted in a stored segment (not copies); none when its members cannot be read. */
+    private static Set<String> counted(List<Member> members) {
+      Set<String> counted = new HashSet<>();
+      if (members != null) {
+        members.stream().filter(m -> !m.copy()).forEach(m -> counted.add(m.docId()));
+      }
+      return counted;
     }
 
     /**
