@@ -40,6 +40,15 @@ public record AnalyzedDocument(
         tokens, types);
   }
 
+  /**
+   * The document without its quoted sentences, title and source: what term and dated tables count
+   * of it, so that taking it away from stored totals does not carry its text along.
+   */
+  public AnalyzedDocument countsOnly() {
+    return new AnalyzedDocument(docId, outlet, published, "", "", "", "", textKey, characters, sentences, tokens, types,
+        termCounts, mentions, new HashMap<>());
+  }
+
   /** The document's entities, as the entity and co-occurrence tables add them. */
   public DocumentEntities entities() {
     return new DocumentEntities(docId, outlet, mentions, sentences, quoted);

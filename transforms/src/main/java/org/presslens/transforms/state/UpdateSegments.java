@@ -571,7 +571,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
           Set<String> countedBefore = counted(store.readMembers(source.getKey()));
           store.readDocuments(source.getKey(), doc -> {
             if (countedBefore.contains(doc.docId())) {
-              out.get(LOST).output(KV.of(doc.outlet(), doc));
+              out.get(LOST).output(KV.of(doc.outlet(), doc.countsOnly()));
             }
           });
         }
@@ -594,7 +594,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             }
             boolean countsNow = Boolean.FALSE.equals(copy);
             if (totals.stored() && countedBefore.contains(doc.docId()) && !countsNow) {
-              out.get(LOST).output(KV.of(doc.outlet(), doc));
+              out.get(LOST).output(KV.of(doc.outlet(), doc.countsOnly()));
             } else if (totals.stored() && !countedBefore.contains(doc.docId()) && countsNow) {
               gained.add(doc);
             }
