@@ -181,6 +181,21 @@ class CacheRunTest {
   }
 
   @Test
+  void removalsTakeDocumentsFromTheStoredTotalsAndAnOutletWithoutDocumentsLeaves() throws Exception {
+    assertEquals(4, rerunAndCompare());
+    Files.move(corpus.resolve("a/001.txt"), corpus.resolve("b/001.txt"));
+    assertEquals(1, rerunAndCompare(), "a document moved to another outlet leaves the first and is analysed in the other");
+    Files.delete(corpus.resolve("a/000.txt"));
+    assertEquals(0, rerunAndCompare(), "outlet a's last document removed");
+    assertTrue(PressLensRunTest.readCsv(reports.resolve("documents.csv")).stream().noneMatch(r -> r.get("outlet").equals("a")));
+    try (Stream<Path> files = Files.list(onlyFolder(cache).resolve("totals"))) {
+      assertEquals(2, files.count(), "the totals of outlet b only");
+    }
+    copySeed("000_26be9aed4aa0b5b3.txt", "a/000.txt");
+    assertEquals(1, rerunAndCompare(), "outlet a back with a document");
+  }
+
+  @Test
   void aNewDocumentWithAnotherSpellingOfANameIsCountedUnderItAsAScratchRunCountsIt() throws Exception {
     assertEquals(4, rerunAndCompare());
     Files.writeString(corpus.resolve("a/006.txt"), "Moscow talks\n\nForeign Minister Sergey Lavrov met the envoys in Moscow "
