@@ -92,8 +92,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private static final TupleTag<KV<String, KV<String, Map<String, Boolean>>>> REBUILD = new TupleTag<>() {};
   private static final TupleTag<Integer> UNCHANGED = new TupleTag<>() {};
   private static final TupleTag<Segment> REBUILT = new TupleTag<>() {};
-  private static final TupleTag<Segment> WHOLE_TOTALS = new TupleTag<>() {};
-  private static final TupleTag<String> TOTALS_LESS_LOST = new TupleTag<>() {};
   /** Documents that counted in a stored segment and no longer count, by outlet (for the stored totals). */
   private static final TupleTag<KV<String, AnalyzedDocument>> LOST = new TupleTag<>() {};
 
@@ -211,16 +209,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost = rebuilds.get(LOST)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.AnalyzedDocumentCoder.INSTANCE))
         .apply("LostByOutlet", View.asMultimap());
-    // Totals that stand whole do not wait for the rebuilds, whose lost documents the others lose.
-    PCollectionTuple totalsRead = cleaned.getPipeline()
-        .apply("TotalsFiles", Create.of(totals).withCoder(StringUtf8Coder.of()))
-        .apply("TotalsWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
-        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, useTotals, spillFolder)).withSideInputs(unchanged)
-            .withOutputTags(WHOLE_TOTALS, TupleTagList.of(TOTALS_LESS_LOST)));
-    PCollection<Segment> lessLost = totalsRead.get(TOTALS_LESS_LOST).setCoder(StringUtf8Coder.of())
-        .apply("TotalsLessLost", ParDo.of(new LessLostFn(store, lost, spillFolder)).withSideInputs(lost));
-    PCollection<Segment> stored = PCollectionList.of(totalsRead.get(WHOLE_TOTALS)).and(lessLost)
-        .apply("StoredTotals", Flatten.pCollections());
+    PCollection<Segment> stored = cleaned.getPipeline()
+        .apply("StoredTotals", ReadStoredTotals.of(store, totals, useTotals, unchangedCounts, lost, spillFolder));
 
     PCollection<Segment> all = PCollectionList.of(kept).and(rebuilt).and(stored).and(fresh.get(SEGMENTS))
         .apply("AllSegments", Flatten.pCollections());
@@ -451,7 +441,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
   /**
    * A kept segment, read from the store; only its members when the stored totals stand for its
-   * tables. Its large tables and postings wait in the run's spill folder, as {@link ReadTotalsFn}'s do.
+   * tables. Its large tables and postings wait in the run's spill folder, as the stored totals' do ({@link ReadStoredTotals}).
    */
   static final class ReadKeptFn extends DoFn<String, Segment> {
     private final SegmentStore store;
@@ -477,67 +467,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         out.output(Segment.ofMembers(id, members));
       } else {
         out.output(totals.share(store.readSegment(id), c).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
-      }
-    }
-  }
-
-  /**
-   * The outlets' stored totals when they stand whole (every live segment still the same), read;
-   * otherwise their ids, for {@link LessLostFn}. Their large tables and postings wait in the run's
-   * spill folder like new segments' ({@link AnalyzeIntoSegments#spillingInto}): the totals are the
-   * largest values a rerun groups (by outlet for the sums and the stored totals, with the
-   * concordance's postings), and the direct runner copies a key's grouped values whenever another
-   * bundle adds to the key; spilled, only the files' names are copied.
-   */
-  static final class ReadTotalsFn extends DoFn<String, Segment> {
-    private final SegmentStore store;
-    private final Totals totals;
-    private final String spillFolder;
-    private final Counter read = Metrics.counter(UpdateSegments.class, "totals-read");
-
-    ReadTotalsFn(SegmentStore store, Totals totals, String spillFolder) {
-      this.store = store;
-      this.totals = totals;
-      this.spillFolder = spillFolder;
-    }
-
-    @ProcessElement
-    public void process(@Element String id, MultiOutputReceiver out, ProcessContext c) throws IOException {
-      if (totals.whole(c)) {
-        read.inc();
-        out.get(WHOLE_TOTALS).output(store.readTotals(id).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
-      } else {
-        out.get(TOTALS_LESS_LOST).output(id);
-      }
-    }
-  }
-
-  /**
-   * An outlet's stored totals less what the documents of the outlet that the rebuilds lost counted
-   * ({@link Segment#totalsWithout}), spilled as {@link ReadTotalsFn}'s are; nothing when no document
-   * of the outlet is left.
-   */
-  static final class LessLostFn extends DoFn<String, Segment> {
-    private final SegmentStore store;
-    private final PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost;
-    private final String spillFolder;
-    private final Counter subtracted = Metrics.counter(UpdateSegments.class, "totals-less-lost");
-
-    LessLostFn(SegmentStore store, PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost, String spillFolder) {
-      this.store = store;
-      this.lost = lost;
-      this.spillFolder = spillFolder;
-    }
-
-    @ProcessElement
-    public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
-      subtracted.inc();
-      Segment stored = store.readTotals(id);
-      List<AnalyzedDocument> lostOfOutlet = new ArrayList<>();
-      c.sideInput(lost).getOrDefault(stored.tables().firstKey(), List.of()).forEach(lostOfOutlet::add);
-      Segment less = stored.totalsWithout(lostOfOutlet);
-      if (less != null) {
-        out.output(less.spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
       }
     }
   }
