@@ -64,9 +64,11 @@ import org.presslens.transforms.reports.DocumentTables;
  *   <li>when there are more than {@value #MAX_SEGMENTS} live segments, all but the
  *       {@value #KEEP_LARGEST} largest are merged into one, so that scheduled reruns do not pile
  *       up small segments;
- *   <li>when every live segment is still the same, the last run's per-outlet totals
- *       ({@link KeepTotals}) stand for their tables: kept and merged segments then carry their
- *       members only, and the totals are read instead of every kept segment's tables.
+ *   <li>the last run's per-outlet totals ({@link KeepTotals}) stand for the kept segments'
+ *       tables: whole when every live segment is still the same (kept and merged segments then
+ *       carry their members only); otherwise less what the documents the rebuilds lost counted,
+ *       with the kept and rebuilt segments' entity parts beside them ({@link ReadStoredTotals},
+ *       {@link Totals}).
  * </ol>
  * Boilerplate and copies are decided again from the whole corpus before this step, so their
  * changes reach it as changed texts and copy flags.
