@@ -61,9 +61,8 @@ import org.presslens.transforms.reports.DocumentTables;
  *       is (its tables read from the store); one that lost a member (removed, changed) or whose
  *       member became a copy or stopped being one is built again from its other members' stored
  *       analyses;
- *   <li>when there are more than {@value #MAX_SEGMENTS} live segments, all but the
- *       {@value #KEEP_LARGEST} largest are merged into one, so that scheduled reruns do not pile
- *       up small segments;
+ *   <li>when too many live segments are small, the smallest are merged into one
+ *       ({@link Compaction}), so that scheduled reruns do not pile up small segments;
  *   <li>the last run's per-outlet totals ({@link KeepTotals}) stand for the kept segments'
  *       tables: whole when every live segment is still the same (kept and merged segments then
  *       carry their members only); otherwise less what the documents the rebuilds lost counted,
@@ -85,8 +84,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   public static final TupleTag<DocumentFacts> FACTS = AnalyzeIntoSegments.FACTS;
   public static final TupleTag<RejectedInput> REJECTED = AnalyzeIntoSegments.REJECTED;
 
-  static final int MAX_SEGMENTS = 16;
-  static final int KEEP_LARGEST = 8;
 
   private static final TupleTag<SourceDocument> ANALYSE = new TupleTag<>() {};
   private static final TupleTag<KV<String, KV<String, Boolean>>> SAME = new TupleTag<>() {};
@@ -271,15 +268,10 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     return copies;
   }
 
-  /** The segments merged into one new segment (all but the largest, when there are too many), to its key. */
+  /** The segments merged into one new segment ({@link Compaction}), to its key. */
   private Map<String, String> compaction() {
     Map<String, String> into = new HashMap<>();
-    if (live.size() > MAX_SEGMENTS) {
-      List<String> bySize = new ArrayList<>(live.keySet());
-      bySize.sort((a, b) -> live.get(a).size() != live.get(b).size()
-          ? Integer.compare(live.get(b).size(), live.get(a).size()) : a.compareTo(b));
-      bySize.subList(KEEP_LARGEST, bySize.size()).forEach(id -> into.put(id, "compacted"));
-    }
+    Compaction.merged(sizes()).forEach(id -> into.put(id, "compacted"));
     return into;
   }
 
