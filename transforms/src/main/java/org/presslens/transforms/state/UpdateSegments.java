@@ -271,7 +271,9 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   /** The segments merged into one new segment ({@link Compaction}), to its key. */
   private Map<String, String> compaction() {
     Map<String, String> into = new HashMap<>();
-    Compaction.merged(sizes()).forEach(id -> into.put(id, "compacted"));
+    Map<String, Long> weights = new HashMap<>();
+    live.forEach((id, members) -> weights.put(id, Compaction.weight(members)));
+    Compaction.merged(weights).forEach(id -> into.put(id, "compacted"));
     return into;
   }
 

@@ -30,7 +30,8 @@ import org.presslens.transforms.text.TextOptions;
 
 /**
  * A rerun over more than {@value Compaction#MAX_SMALL} small segments merges them into one,
- * rebuilt from the stored analyses of all their members, with the tables of those members.
+ * rebuilt from the stored analyses of all their members, with the tables of those members; a
+ * heavy segment is kept as it is.
  */
 @ExtendWith(TestPipelineExtension.class)
 class CompactionRunTest {
@@ -45,6 +46,11 @@ class CompactionRunTest {
     String data = Files.createDirectories(dir.resolve("data")).toString();
     List<SourceDocument> docs = new ArrayList<>();
     Map<String, List<Member>> live = new TreeMap<>();
+    StringBuilder manyTerms = new StringBuilder("Ministers listed");
+    for (int i = 0; i < 1_000; i++) {
+      manyTerms.append(' ').append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26)).append("word");
+    }
+    SourceDocument heavy = new SourceDocument("heavy", "RT", "", "", "h.txt", "UTF-8", manyTerms + ".");
     for (int i = 0; i < SEGMENTS; i++) {
       SourceDocument doc = new SourceDocument(String.format("d%02d", i), i % 2 == 0 ? "RT" : "GT", "", "", "d.txt", "UTF-8",
           "NATO met in Madrid on day " + i + ". Ministers agreed on " + (i % 3 == 0 ? "grain" : "shipping") + ".");
@@ -55,15 +61,21 @@ class CompactionRunTest {
           .storedIn(store, "r" + i));
       first.run().waitUntilFinish();
     }
+    Pipeline first = Pipeline.create(PipelineOptionsFactory.create());
+    first.apply(Create.of(heavy)).apply(AnalyzeIntoSegments.of(analysis(), null, DocumentTables.in(data, "", false))
+        .storedIn(store, "rh"));
+    first.run().waitUntilFinish();
     try (var files = Files.list(dir.resolve("state").resolve("segments"))) {
       for (Path members : files.filter(f -> f.toString().endsWith(".members")).toList()) {
         String id = members.getFileName().toString().replace(".members", "");
         live.put(id, store.readMembers(id));
       }
     }
-    assertEquals(SEGMENTS, live.size(), "a segment per document");
+    assertEquals(SEGMENTS + 1, live.size(), "a segment per document");
+    List<SourceDocument> all = new ArrayList<>(docs);
+    all.add(heavy);
 
-    PCollection<Segment> segments = pipeline.apply(Create.of(docs))
+    PCollection<Segment> segments = pipeline.apply(Create.of(all))
         .apply(UpdateSegments.of(analysis(), null, DocumentTables.in(data, "", false)).keptIn(store, live, "r2", List.of()))
         .get(UpdateSegments.SEGMENTS);
 
@@ -73,11 +85,13 @@ class CompactionRunTest {
     for (SourceDocument doc : docs) {
       (doc.outlet().equals("RT") ? rt : gt).add(analyzer.analyze(doc));
     }
-    PAssert.that(segments).satisfies(all -> {
+    PAssert.that(segments).satisfies(out -> {
       List<Segment> list = new ArrayList<>();
-      all.forEach(list::add);
-      assertEquals(1, list.size(), "one merged segment, nothing kept or analysed");
-      Segment merged = list.get(0);
+      out.forEach(list::add);
+      list.sort((a, b) -> b.id().compareTo(a.id()));
+      assertEquals(2, list.size(), "the heavy segment kept and one merged, nothing analysed");
+      assertTrue(list.get(0).id().startsWith("rh-"), "the heavy segment is kept: " + list.get(0).id());
+      Segment merged = list.get(1);
       assertTrue(merged.id().startsWith("r2-" + Segment.REBUILT + "-"), merged.id());
       assertEquals(docs.stream().map(SourceDocument::docId).toList(), merged.members().stream().map(Member::docId).toList());
       Map<String, OutletTables> tables = new HashMap<>();

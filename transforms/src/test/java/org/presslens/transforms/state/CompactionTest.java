@@ -9,44 +9,53 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Reruns merge their small segments among themselves, never a first run's large ones. */
+/** Reruns merge their light segments among themselves, never a first run's heavy ones. */
 class CompactionTest {
 
   @Test
-  void sixteenSmallSegmentsStayAndASeventeenthMergesTheSmallestIntoOne() {
-    Map<String, Integer> sizes = large(16, 1_500);
+  void sixteenSmallSegmentsStayAndASeventeenthMergesTheSmallOnesIntoOne() {
+    Map<String, Long> weights = heavy(16, 800_000L);
+    weights.put("first-light", 150_000L); // a first run's bundle of a few long documents: not small
     for (int i = 0; i < 16; i++) {
-      sizes.put("small-" + (char) ('a' + i), 7 + i);
+      weights.put("rerun-" + (char) ('a' + i), 3_000L + i);
     }
-    assertTrue(Compaction.merged(sizes).isEmpty(), "16 small segments are not too many");
-    sizes.put("small-q", 3);
-    List<String> merged = new ArrayList<>(Compaction.merged(sizes));
+    assertTrue(Compaction.merged(weights).isEmpty(), "16 small segments are not too many");
+    weights.put("rerun-q", 2_000L);
+    List<String> merged = new ArrayList<>(Compaction.merged(weights));
     assertEquals(17, merged.size(), "all small ones fit into one segment");
-    assertEquals("small-q", merged.get(0), "smallest first");
-    assertTrue(merged.stream().allMatch(id -> id.startsWith("small-")), "a first run's segments are never merged");
+    assertEquals("rerun-q", merged.get(0), "lightest first");
+    assertTrue(merged.stream().allMatch(id -> id.startsWith("rerun-")), "a first run's segments are never merged");
   }
 
   @Test
-  void aMergeStopsAtTheMembersOfOneSegmentTakingTheSmallestFirst() {
-    Map<String, Integer> sizes = new HashMap<>();
+  void aMergeWeighsAtMostHalfTheHeaviestTakingTheLightestFirst() {
+    Map<String, Long> weights = heavy(1, 100_000L);
     for (int i = 0; i < 20; i++) {
-      sizes.put(String.format("s%02d", i), 1_000 + (i % 2)); // ten of 1,000 and ten of 1,001
+      weights.put(String.format("s%02d", i), 10_000L + (i % 2)); // ten of 10,000 and ten of 10,001
     }
-    List<String> merged = new ArrayList<>(Compaction.merged(sizes));
-    assertEquals(List.of("s00", "s02", "s04", "s06", "s08"), merged, "five of 1,000 members, equal sizes by id");
+    List<String> merged = new ArrayList<>(Compaction.merged(weights));
+    assertEquals(List.of("s00", "s02", "s04", "s06", "s08"), merged, "five of 10,000 rows, equal weights by id");
   }
 
   @Test
-  void segmentsOfAQuarterOfTheLargestSizeAreNotSmall() {
-    Map<String, Integer> sizes = large(40, Compaction.SMALL);
-    assertTrue(Compaction.merged(sizes).isEmpty());
+  void segmentsOfAnEighthOfTheHeaviestAreNotSmall() {
+    Map<String, Long> weights = heavy(40, 100_000L);
+    weights.put("heaviest", 800_000L);
+    assertTrue(Compaction.merged(weights).isEmpty());
   }
 
-  private static Map<String, Integer> large(int count, int members) {
-    Map<String, Integer> sizes = new HashMap<>();
+  @Test
+  void aSegmentWeighsItsMembersDistinctTerms() {
+    Member a = new Member("a", "RT", "", "", "k", false, 10, 1, 5, 4, 4, 0);
+    Member b = new Member("b", "RT", "", "", "k", true, 10, 1, 5, 4, 7, 0);
+    assertEquals(11L, Compaction.weight(List.of(a, b)));
+  }
+
+  private static Map<String, Long> heavy(int count, long weight) {
+    Map<String, Long> weights = new HashMap<>();
     for (int i = 0; i < count; i++) {
-      sizes.put("first-" + i, members);
+      weights.put("first-" + i, weight);
     }
-    return sizes;
+    return weights;
   }
 }
