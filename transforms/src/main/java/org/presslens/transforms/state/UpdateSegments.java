@@ -84,7 +84,6 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   public static final TupleTag<DocumentFacts> FACTS = AnalyzeIntoSegments.FACTS;
   public static final TupleTag<RejectedInput> REJECTED = AnalyzeIntoSegments.REJECTED;
 
-
   private static final TupleTag<SourceDocument> ANALYSE = new TupleTag<>() {};
   private static final TupleTag<KV<String, KV<String, Boolean>>> SAME = new TupleTag<>() {};
   private static final TupleTag<String> KEPT = new TupleTag<>() {};
@@ -175,7 +174,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         .withSideInputs(sides).withOutputTags(FACTS, TupleTagList.of(ANALYSE).and(SAME)));
 
     PCollectionTuple fresh = judged.get(ANALYSE).setCoder(cleaned.getCoder()).apply("AnalyzeChanged", segmenting());
-    KvCoder<String, KV<String, Boolean>> sameCoder = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of()));
+    KvCoder<String, KV<String, Boolean>> sameCoder =
+        KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of()));
     // With stored totals every live segment is planned, also one without a member left, whose
     // members the totals then lose; without, such a segment is simply not part of the run.
     PCollection<KV<String, KV<String, Boolean>>> planned = totals.isEmpty() ? judged.get(SAME).setCoder(sameCoder)
@@ -491,22 +491,13 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         MultiOutputReceiver out, ProcessContext c) throws IOException {
       List<KV<String, Map<String, Boolean>>> sources = new ArrayList<>();
       group.getValue().forEach(sources::add);
-      if (sources.stream().allMatch(source -> source.getValue().isEmpty())) {
-        for (KV<String, Map<String, Boolean>> source : sources) {
-          Set<String> countedBefore = counted(store.readMembers(source.getKey()));
-          store.readDocuments(source.getKey(), doc -> {
-            if (countedBefore.contains(doc.docId())) {
-              out.get(LOST).output(KV.of(doc.outlet(), doc.countsOnly()));
-            }
-          });
-        }
-        return;
-      }
-      Segment shrinkable = sources.size() == 1 ? shrinkable(sources.get(0).getKey()) : null;
+      // a segment none of whose members is left (planned only with stored totals) builds nothing
+      boolean anyLeft = sources.stream().anyMatch(source -> !source.getValue().isEmpty());
+      Segment shrinkable = anyLeft && sources.size() == 1 ? shrinkable(sources.get(0).getKey()) : null;
       String prefix = runId + "-" + Segment.REBUILT;
       List<AnalyzedDocument> gained = new ArrayList<>();
-      try (OpenSegment open = shrinkable != null ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable)
-          : OpenSegment.start(prefix, store, documentTables)) {
+      try (OpenSegment open = !anyLeft ? null : shrinkable != null
+          ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable) : OpenSegment.start(prefix, store, documentTables)) {
         for (KV<String, Map<String, Boolean>> source : sources) {
           Map<String, Boolean> same = source.getValue();
           Set<String> countedBefore = counted(shrinkable != null ? shrinkable.members() : store.readMembers(source.getKey()));
@@ -514,7 +505,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             Boolean copy = same.get(doc.docId());
             if (copy != null) {
               open.add(doc, copy);
-            } else {
+            } else if (open != null) {
               open.drop(doc);
             }
             boolean countsNow = Boolean.FALSE.equals(copy);
@@ -525,9 +516,10 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             }
           });
         }
-        Segment segment = open.finish();
-        Segment share = totals.share(segment, c);
-        out.get(REBUILT).output(totals.whole(c) || gained.isEmpty() ? share : share.withTermsOf(gained));
+        if (open != null) {
+          Segment share = totals.share(open.finish(), c);
+          out.get(REBUILT).output(totals.whole(c) || gained.isEmpty() ? share : share.withTermsOf(gained));
+        }
       }
     }
 
