@@ -45,6 +45,17 @@ class SegmentStoreTest {
   }
 
   @Test
+  void theEntityPartOfTablesIsNeverStoredAsWholeTables() throws IOException {
+    SegmentStore store = new SegmentStore(dir.toString());
+    Segment whole = Segment.of("r1-y", DOCS, id -> false);
+    Segment entityPart = new Segment("r1-y", whole.members(), whole.entityPart().tables(), whole.dated(), whole.postings());
+    try (SegmentStore.DocumentsWriter docs = store.startSegment("r1-y")) {
+      assertThrows(IllegalStateException.class, () -> docs.finish(entityPart));
+    }
+    assertNull(store.readMembers("r1-y"), "no segment is stored");
+  }
+
+  @Test
   void aTruncatedOrForeignMemoFileGivesNoResultsSoTheyAreComputedAgain() throws IOException {
     SegmentStore store = new SegmentStore(dir.toString());
     String id = SegmentStore.memoId(Memo.WORDS, "r1");
