@@ -25,8 +25,9 @@ import org.presslens.transforms.model.AnalyzedDocument;
 /**
  * The outlets' stored totals a rerun starts from ({@link KeepTotals}), once the plan of
  * {@link UpdateSegments} is known: whole when every live segment is still the same, otherwise
- * less what the documents the rebuilds lost counted ({@link Segment#totalsWithout}). Whole totals
- * do not wait for the rebuilds.
+ * less what the documents the rebuilds lost counted ({@link Segment#totalsWithout}), and none
+ * when more were lost than the totals are taken from ({@link UpdateSegments.Totals}). Whole
+ * totals do not wait for the rebuilds.
  */
 final class ReadStoredTotals extends PTransform<PBegin, PCollection<Segment>> {
 
@@ -66,7 +67,7 @@ final class ReadStoredTotals extends PTransform<PBegin, PCollection<Segment>> {
     PCollectionTuple read = begin
         .apply("TotalsFiles", Create.of(totals).withCoder(StringUtf8Coder.of()))
         .apply("TotalsWaitForPlan", WaitFor.completionOf((String id) -> id, plan))
-        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, use, spillFolder)).withSideInputs(use.unchanged())
+        .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, use, spillFolder)).withSideInputs(use.views())
             .withOutputTags(WHOLE, TupleTagList.of(LESS_LOST)));
     PCollection<Segment> lessLost = read.get(LESS_LOST).setCoder(StringUtf8Coder.of())
         .apply("TotalsLessLost", ParDo.of(new LessLostFn(store, lost, spillFolder)).withSideInputs(lost));
@@ -75,7 +76,7 @@ final class ReadStoredTotals extends PTransform<PBegin, PCollection<Segment>> {
 
   /**
    * The outlets' stored totals when they stand whole (every live segment still the same), read;
-   * otherwise their ids, for {@link LessLostFn}. Their large tables and postings wait in the run's
+   * their ids when they are taken what was lost from, for {@link LessLostFn}; otherwise nothing. Their large tables and postings wait in the run's
    * spill folder like new segments' ({@link AnalyzeIntoSegments#spillingInto}): the totals are the
    * largest values a rerun groups (by outlet for the sums and the stored totals, with the
    * concordance's postings), and the direct runner copies a key's grouped values whenever another
@@ -98,7 +99,7 @@ final class ReadStoredTotals extends PTransform<PBegin, PCollection<Segment>> {
       if (totals.whole(c)) {
         read.inc();
         out.get(WHOLE).output(store.readTotals(id).spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
-      } else {
+      } else if (totals.lessLost(c)) {
         out.get(LESS_LOST).output(id);
       }
     }

@@ -89,6 +89,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private static final TupleTag<String> KEPT = new TupleTag<>() {};
   private static final TupleTag<KV<String, KV<String, Map<String, Boolean>>>> REBUILD = new TupleTag<>() {};
   private static final TupleTag<Integer> UNCHANGED = new TupleTag<>() {};
+  /** Per segment, its members that counted and count no more. */
+  private static final TupleTag<Integer> LOST_MEMBERS = new TupleTag<>() {};
   private static final TupleTag<Segment> REBUILT = new TupleTag<>() {};
   /** Documents that counted in a stored segment and no longer count, by outlet (for the stored totals). */
   private static final TupleTag<KV<String, AnalyzedDocument>> LOST = new TupleTag<>() {};
@@ -186,15 +188,17 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     PCollectionTuple plan = planned
         .apply("SameBySegment", GroupEncoded.perKey())
         .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), rebuildInto))
-            .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED)));
+            .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED).and(LOST_MEMBERS)));
     // The stored totals hold every live segment's tables; they replace them when every segment
     // is still the same (only then are the totals the sum of what this run keeps of the last one).
     PCollection<Integer> unchangedCounts = plan.get(UNCHANGED).setCoder(VarIntCoder.of());
     PCollectionView<Integer> unchanged = unchangedCounts.apply("CountUnchanged", Sum.integersGlobally().asSingletonView());
-    Totals useTotals = new Totals(unchanged, totals.isEmpty() ? -1 : live.size());
+    PCollectionView<Integer> lostMembers = plan.get(LOST_MEMBERS).setCoder(VarIntCoder.of())
+        .apply("CountLost", Sum.integersGlobally().asSingletonView());
+    Totals useTotals = new Totals(unchanged, lostMembers, totals.isEmpty() ? -1 : live.size(), Totals.maxLost(live));
     PCollection<Segment> kept = plan.get(KEPT).setCoder(StringUtf8Coder.of())
         .apply("KeptWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
-        .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals, spillFolder)).withSideInputs(unchanged));
+        .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals, spillFolder)).withSideInputs(useTotals.views()));
     kept.apply("KeptDocumentTerms", documentTables.forKept(store));
     PCollectionTuple rebuilds = plan.get(REBUILD)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(),
@@ -202,7 +206,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         .apply("RebuildGroups", GroupByKey.create())
         .apply("RebuildWaitForPlan", WaitFor.<KV<String, Iterable<KV<String, Map<String, Boolean>>>>>completionOf(
             KV::getKey, unchangedCounts).inOwnBundles())
-        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(unchanged)
+        .apply("Rebuild", ParDo.of(new RebuildFn(store, runId, documentTables, useTotals)).withSideInputs(useTotals.views())
             .withOutputTags(REBUILT, TupleTagList.of(LOST)));
     PCollection<Segment> rebuilt = rebuilds.get(REBUILT);
     PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost = rebuilds.get(LOST)
@@ -399,6 +403,11 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       if (unchanged) {
         out.get(UNCHANGED).output(1);
       }
+      long countsStill = same.entrySet().stream().filter(m -> !m.getValue() && !copiesBefore.contains(m.getKey())).count();
+      int lost = sizes.get(id) - copiesBefore.size() - (int) countsStill;
+      if (lost > 0) {
+        out.get(LOST_MEMBERS).output(lost);
+      }
       if (unchanged && !rebuildInto.containsKey(id)) {
         out.get(KEPT).output(id);
       } else {
@@ -409,15 +418,36 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
   /**
    * How a run uses the stored totals (each outlet's sum of the live segments), when there are
-   * any: whole, in place of every kept and rebuilt segment's tables, when every live segment is
-   * still the same (the count of unchanged segments, a side input, equals {@code liveSegments});
-   * otherwise their terms, dated tables and postings less what the lost documents counted, beside
-   * the entity parts of the kept and rebuilt segments' tables ({@link Segment#entityPart}): entity
-   * and co-occurrence tables hold choices over documents that no document can be taken from.
+   * any: <em>whole</em>, in place of every kept and rebuilt segment's tables, when every live
+   * segment is still the same (the count of unchanged segments, a side input, equals
+   * {@code liveSegments}); <em>less what was lost</em> when some documents that counted count no
+   * more, at most {@code maxLost} of them (a side input): their terms, dated tables and postings
+   * less what those documents counted, beside the entity parts of the kept and rebuilt segments'
+   * tables ({@link Segment#entityPart}), since entity and co-occurrence tables hold choices over
+   * documents that no document can be taken from. With more lost documents than that (whose
+   * analyses the subtraction would hold at once), and without totals, the kept and rebuilt
+   * segments are summed whole.
    *
    * @param liveSegments the live segments the totals sum; -1 when there are no totals
+   * @param maxLost the most lost documents the totals are taken from ({@link #maxLost(Map)})
    */
-  record Totals(PCollectionView<Integer> unchanged, int liveSegments) implements java.io.Serializable {
+  record Totals(PCollectionView<Integer> unchanged, PCollectionView<Integer> lostMembers, int liveSegments, int maxLost)
+      implements java.io.Serializable {
+    /** At least this many lost documents are taken from the totals, on any corpus. */
+    static final int MIN_LOST = 100;
+    /** Up to this share of the documents that counted (one in ...) are taken from the totals. */
+    static final int LOST_SHARE = 16;
+
+    /** The most lost documents taken from the totals: a sixteenth of those that counted, at least {@value #MIN_LOST}. */
+    static int maxLost(Map<String, List<Member>> live) {
+      long counted = live.values().stream().flatMap(List::stream).filter(m -> !m.copy()).count();
+      return (int) Math.max(MIN_LOST, counted / LOST_SHARE);
+    }
+
+    List<PCollectionView<?>> views() {
+      return List.of(unchanged, lostMembers);
+    }
+
     boolean stored() {
       return liveSegments >= 0;
     }
@@ -426,12 +456,16 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       return stored() && c.sideInput(unchanged) == liveSegments;
     }
 
-    /** What a kept or rebuilt segment adds to the sums: all of it, its entity part, or (totals whole) nothing. */
+    boolean lessLost(DoFn<?, ?>.ProcessContext c) {
+      return stored() && !whole(c) && c.sideInput(lostMembers) <= maxLost;
+    }
+
+    /** What a kept or rebuilt segment adds to the sums: nothing (totals whole), its entity part, or all of it. */
     Segment share(Segment segment, DoFn<?, ?>.ProcessContext c) {
-      if (!stored()) {
-        return segment;
+      if (whole(c)) {
+        return segment.membersOnly();
       }
-      return whole(c) ? segment.membersOnly() : segment.entityPart();
+      return lessLost(c) ? segment.entityPart() : segment;
     }
   }
 
@@ -496,6 +530,10 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       Segment shrinkable = anyLeft && sources.size() == 1 ? shrinkable(sources.get(0).getKey()) : null;
       String prefix = runId + "-" + Segment.REBUILT;
       List<AnalyzedDocument> gained = new ArrayList<>();
+      boolean lessLost = totals.lessLost(c);
+      if (!anyLeft && !lessLost) {
+        return;
+      }
       try (OpenSegment open = !anyLeft ? null : shrinkable != null
           ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable) : OpenSegment.start(prefix, store, documentTables)) {
         for (KV<String, Map<String, Boolean>> source : sources) {
@@ -509,16 +547,16 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
               open.drop(doc);
             }
             boolean countsNow = Boolean.FALSE.equals(copy);
-            if (totals.stored() && countedBefore.contains(doc.docId()) && !countsNow) {
+            if (lessLost && countedBefore.contains(doc.docId()) && !countsNow) {
               out.get(LOST).output(KV.of(doc.outlet(), doc.countsOnly()));
-            } else if (totals.stored() && !countedBefore.contains(doc.docId()) && countsNow) {
+            } else if (lessLost && !countedBefore.contains(doc.docId()) && countsNow) {
               gained.add(doc);
             }
           });
         }
         if (open != null) {
           Segment share = totals.share(open.finish(), c);
-          out.get(REBUILT).output(totals.whole(c) || gained.isEmpty() ? share : share.withTermsOf(gained));
+          out.get(REBUILT).output(gained.isEmpty() ? share : share.withTermsOf(gained));
         }
       }
     }
