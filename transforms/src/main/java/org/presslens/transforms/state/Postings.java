@@ -419,9 +419,7 @@ public final class Postings implements Serializable {
 
   /** The postings of the other documents than {@code docIds}, as one loaded part. */
   public Postings without(Set<String> docIds) {
-    Postings loaded = loaded();
-    Postings one = loaded.docIds != null ? loaded : merge(List.of(loaded));
-    return one.keeping(d -> !docIds.contains(one.docIds[d]));
+    return merge(List.of(withoutInParts(docIds).loaded()));
   }
 
   /**

@@ -94,8 +94,7 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
     TermTable terms = tables.get(outlet).decodeTerms();
     Set<String> lostIds = new HashSet<>();
     for (AnalyzedDocument doc : lost) {
-      terms.subtractDocument(doc.termCounts(), doc.tokens());
-      dated.get(outlet).get(doc.published()).subtract(doc);
+      takeAway(terms, dated, doc);
       lostIds.add(doc.docId());
     }
     if (terms.documents() == 0) {
@@ -237,6 +236,16 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
     Builder builder = new Builder();
     docs.forEach(doc -> builder.add(doc, isCopy.test(doc.docId())));
     return builder.build(id);
+  }
+
+  /**
+   * Takes a document that counted away from its outlet's term table and from its tables of its
+   * outlet and publication date, as {@link #addDated} and the term table counted it: for a segment
+   * or stored totals that lost it.
+   */
+  static void takeAway(TermTable terms, TreeMap<String, TreeMap<String, DatedTables>> dated, AnalyzedDocument doc) {
+    terms.subtractDocument(doc.termCounts(), doc.tokens());
+    dated.get(doc.outlet()).get(doc.published()).subtract(doc);
   }
 
   /**

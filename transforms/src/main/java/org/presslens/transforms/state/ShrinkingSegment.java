@@ -83,8 +83,7 @@ final class ShrinkingSegment implements SegmentSums {
   }
 
   private void subtract(AnalyzedDocument doc) {
-    terms.get(doc.outlet()).subtractDocument(doc.termCounts(), doc.tokens());
-    dated.get(doc.outlet()).get(doc.published()).subtract(doc);
+    Segment.takeAway(terms.get(doc.outlet()), dated, doc);
     lost.add(doc.docId());
   }
 
