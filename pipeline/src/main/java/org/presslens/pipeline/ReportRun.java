@@ -29,6 +29,7 @@ import org.presslens.transforms.io.OutletResolver;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.cache.CacheFolder;
 import org.presslens.transforms.reports.DocumentTables;
+import org.presslens.transforms.state.Member;
 import org.presslens.transforms.reports.DocumentsReport;
 import org.presslens.transforms.reports.DuplicatesReport;
 import org.presslens.transforms.reports.RejectedReport;
@@ -143,15 +144,25 @@ final class ReportRun {
     return RunState.in(cacheFolder(config), config.parquet() ? previousDataDir : "");
   }
 
-  /** Files of the last run's full-detail tier that this run keeps: those of the segments it kept as they were. */
+  /**
+   * Files of the last run's full-detail tier that this run keeps: those of the parts of the
+   * per-document tables that its segments kept as they were.
+   */
   private static Set<String> keptFiles(RunState state, Path staging, Path target) throws IOException {
-    Set<String> keep = new TreeSet<>();
+    Set<String> parts = new TreeSet<>();
     if (state.store() != null) {
       for (String id : state.store().pending(state.runId(), false)) {
-        for (String file : DocumentTables.relativePaths(id)) {
-          if (!Files.exists(staging.resolve(file)) && Files.exists(target.resolve(file))) {
-            keep.add(file);
-          }
+        List<Member> members = state.store().readMembers(id);
+        if (members != null) {
+          parts.addAll(DocumentTables.partsOf(members));
+        }
+      }
+    }
+    Set<String> keep = new TreeSet<>();
+    for (String part : parts) {
+      for (String file : DocumentTables.relativePaths(part)) {
+        if (!Files.exists(staging.resolve(file)) && Files.exists(target.resolve(file))) {
+          keep.add(file);
         }
       }
     }

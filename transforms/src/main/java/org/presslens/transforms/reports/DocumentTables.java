@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
@@ -32,62 +38,113 @@ import org.presslens.transforms.stats.TermWeights;
 
 /**
  * The full-detail tables of single documents, {@code document_terms} (every term of every counted
- * document) and, with entities, {@code entity_mentions} (every mention): one file per segment and
- * table ({@code <segment id>.parquet}), so a rerun leaves the files of the segments it keeps as
- * they are. Independent of {@code --minCount} and the CSV limits, like the documents' analyses
- * they come from.
+ * document) and, with entities, {@code entity_mentions} (every mention), in <em>parts</em>: files
+ * of the documents a segment added one after another until they held {@link #PART_ROWS}
+ * document_terms rows, one file per table named by the part ({@code <part>.parquet}; the run that
+ * wrote it and a hash of its documents' doc_ids). Each member of a segment names its part
+ * ({@link Member#part}). A rerun leaves a part's files as they are while all its documents count
+ * as before, also when their segment is rebuilt or merged, so removing a document rewrites the
+ * rows of the documents of its part only. Independent of {@code --minCount} and the CSV limits, like
+ * the documents' analyses they come from.
  */
 public final class DocumentTables implements Serializable {
+
+  /**
+   * A part is complete when its documents have this many document_terms rows: a removal rewrites
+   * at most about this many rows, and a corpus of some ten million rows has about a hundred files.
+   */
+  public static final int PART_ROWS = 100_000;
+
+  /** How the per-document tables are cut into files, for the data dictionary. */
+  public static final String PARTS_NOTE = "Files hold parts of the documents, each of about "
+      + String.format(Locale.ROOT, "%,d", PART_ROWS) + " document_terms rows "
+      + "(named by the run that wrote them and a hash of their doc_ids): a rerun with --cacheDir rewrites only the parts "
+      + "that held a removed or changed document.";
 
   private final String dataDir;
   private final String previousDataDir;
   private final List<ParquetTable> tables;
+  private final int partRows;
 
-  private DocumentTables(String dataDir, String previousDataDir, List<ParquetTable> tables) {
+  private DocumentTables(String dataDir, String previousDataDir, List<ParquetTable> tables, int partRows) {
     this.dataDir = dataDir;
     this.previousDataDir = previousDataDir;
     this.tables = tables;
+    this.partRows = partRows;
   }
 
   /**
    * @param dataDir the folder of the full-detail tables this run writes; empty: none
-   * @param previousDataDir the folder that holds the last run's tables, whose files of kept
-   *     segments stay in place; empty: none
+   * @param previousDataDir the folder that holds the last run's tables, whose parts that stay the
+   *     same stay in place; empty: none
    * @param entities whether the run recognises entities (and so writes entity_mentions)
    */
   public static DocumentTables in(String dataDir, String previousDataDir, boolean entities) {
-    return new DocumentTables(dataDir, previousDataDir, tables(entities));
+    return new DocumentTables(dataDir, previousDataDir, tables(entities), PART_ROWS);
   }
 
-  /** The tables written per segment. */
+  /** Parts of about {@code rows} document_terms rows instead of {@link #PART_ROWS} (tests make small ones). */
+  public DocumentTables partRows(int rows) {
+    return new DocumentTables(dataDir, previousDataDir, tables, rows);
+  }
+
+  /** The tables written per part. */
   public static List<ParquetTable> tables(boolean entities) {
     return entities ? List.of(TermFrequencyReport.DOCUMENT_TERMS, EntityMentionsReport.TABLE)
         : List.of(TermFrequencyReport.DOCUMENT_TERMS);
   }
 
-  /** Where the rows of a segment go, relative to the output folder, one path per table. */
-  public static List<String> relativePaths(String segmentId) {
-    return tables(true).stream().map(t -> ReportTiers.DATA_FOLDER + "/" + t.name() + "/" + segmentId + ".parquet").toList();
+  /** Where the rows of a part go, relative to the output folder, one path per table. */
+  public static List<String> relativePaths(String part) {
+    return tables(true).stream().map(t -> ReportTiers.DATA_FOLDER + "/" + t.name() + "/" + part + ".parquet").toList();
+  }
+
+  /** The distinct parts of {@code members} (copies have none). */
+  public static Set<String> partsOf(List<Member> members) {
+    Set<String> parts = new TreeSet<>();
+    members.forEach(m -> {
+      if (!m.part().isEmpty()) {
+        parts.add(m.part());
+      }
+    });
+    return parts;
   }
 
   private static ResourceId file(String dataDir, ParquetTable table, String name) {
     return ScopeRows.tableFolder(dataDir, table.name()).resolve(name, StandardResolveOptions.RESOLVE_FILE);
   }
 
-  /** A writer for the rows of a kept segment (writing nothing without the tier). */
-  public Writer open(String segmentId) throws IOException {
-    return writer(segmentId + ".parquet");
+  /**
+   * Whether part {@code part} can stay as the last run left it: its files are in the last run's
+   * folder (without the tier there is nothing to write, and every part stays by name).
+   */
+  public boolean keeps(String part) throws IOException {
+    if (dataDir.isEmpty()) {
+      return true;
+    }
+    if (previousDataDir.isEmpty()) {
+      return false;
+    }
+    for (ParquetTable table : tables) {
+      String file = file(previousDataDir, table, part + ".parquet").toString();
+      if (FileSystems.match(file, EmptyMatchTreatment.ALLOW).metadata().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * A writer for the rows of a segment being built, under a provisional name that readers of
-   * {@code *.parquet} do not see until {@link Writer#finish} names the files by the segment's id.
+   * The parts of a segment being built by run {@code prefix} (the run, and whether it rebuilds):
+   * each written under a provisional name that readers of {@code *.parquet} do not see until it is
+   * complete and named by its documents.
    */
-  public Writer openProvisional(String provisionalId) throws IOException {
-    return writer(provisionalId + PARTIAL);
+  public Writer open(String prefix) {
+    return new Writer(this, prefix);
   }
 
-  private Writer writer(String name) throws IOException {
+  /** The files of one part under {@code name} ({@code .parquet} or {@link #PARTIAL} appended), one per table. */
+  private PartFiles partFiles(String name) throws IOException {
     List<ParquetRowWriter> writers = new ArrayList<>();
     List<ResourceId> targets = new ArrayList<>();
     if (!dataDir.isEmpty()) {
@@ -97,39 +154,105 @@ public final class DocumentTables implements Serializable {
         writers.add(ParquetRowWriter.create(target, table));
       }
     }
-    return new Writer(writers, targets, this);
+    return new PartFiles(writers, targets);
   }
 
   /** The ending of a file still being written, or left behind by a task that did not finish. */
   public static final String PARTIAL = ".parquet.partial";
 
   /**
-   * The rows of one segment's documents, a file per table: writers and targets in the order of
-   * {@link #tables} (document_terms, then entity_mentions when entities are recognised).
+   * The parts of a segment being built: documents are {@linkplain #add added} (their rows written)
+   * or {@linkplain #keep kept} (their rows stay in a part of the last run); {@link #finish} says
+   * which part holds each one's rows.
    */
   public static final class Writer implements AutoCloseable {
-    private final List<ParquetRowWriter> writers;
-    private final List<ResourceId> targets;
     private final DocumentTables owner;
+    private final String prefix;
+    private final String provisional;
+    private final Map<String, String> partOf = new HashMap<>();
     private final Counter termRows = rowCounter(TermFrequencyReport.DOCUMENT_TERMS);
     private final Counter mentionRows = rowCounter(EntityMentionsReport.TABLE);
-    private boolean closed;
+    /** The part being written and its documents, rows and number among the segment's parts. */
+    private PartFiles current;
+    private final List<String> currentIds = new ArrayList<>();
+    private long currentRows;
+    private int parts;
 
-    private Writer(List<ParquetRowWriter> writers, List<ResourceId> targets, DocumentTables owner) {
-      this.writers = writers;
-      this.targets = targets;
+    private Writer(DocumentTables owner, String prefix) {
       this.owner = owner;
+      this.prefix = prefix;
+      this.provisional = prefix + "-partial-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
-    /** Completes the files and names them by the segment's id (replacing a repeated task's files). */
-    public void finish(String segmentId) throws IOException {
-      close();
-      for (int t = 0; t < targets.size(); t++) {
-        SegmentStore.moveReplacing(targets.get(t), file(owner.dataDir, owner.tables.get(t), segmentId + ".parquet"));
+    /** Writes a counted document's rows into the current part, which is complete after {@link #PART_ROWS} rows. */
+    public void add(AnalyzedDocument doc) throws IOException {
+      if (current == null) {
+        current = owner.partFiles(provisional + "-" + parts + PARTIAL);
+      }
+      current.add(doc);
+      currentIds.add(doc.docId());
+      currentRows += doc.termCounts().size();
+      count(doc.termCounts().size(), doc.mentions().size());
+      if (currentRows >= owner.partRows) {
+        completePart();
       }
     }
 
-    public void add(AnalyzedDocument doc) {
+    /** A counted document whose rows stay in {@code part}, a part of the last run that stays as it is. */
+    public void keep(AnalyzedDocument doc, String part) {
+      partOf.put(doc.docId(), part);
+      count(doc.termCounts().size(), doc.mentions().size());
+    }
+
+    private void count(long terms, long mentions) {
+      termRows.inc(terms);
+      if (owner.tables.size() > 1) {
+        mentionRows.inc(mentions);
+      }
+    }
+
+    /** Completes the current part and names its files by the run and its documents (replacing a repeated task's). */
+    private void completePart() throws IOException {
+      current.close();
+      String name = prefix + "-part-" + Segment.idsHash(currentIds);
+      for (int t = 0; t < current.targets.size(); t++) {
+        SegmentStore.moveReplacing(current.targets.get(t), file(owner.dataDir, owner.tables.get(t), name + ".parquet"));
+      }
+      currentIds.forEach(id -> partOf.put(id, name));
+      current = null;
+      currentIds.clear();
+      currentRows = 0;
+      parts++;
+    }
+
+    /** Completes the last part; the part of each counted document, by doc_id. */
+    public Map<String, String> finish() throws IOException {
+      if (current != null) {
+        completePart();
+      }
+      return partOf;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (current != null) {
+        current.close(); // a failed bundle: its provisional files are removed after the run
+      }
+    }
+  }
+
+  /** The files of one part, a writer per table: document_terms, then entity_mentions when entities are recognised. */
+  private static final class PartFiles implements AutoCloseable {
+    private final List<ParquetRowWriter> writers;
+    private final List<ResourceId> targets;
+    private boolean closed;
+
+    private PartFiles(List<ParquetRowWriter> writers, List<ResourceId> targets) {
+      this.writers = writers;
+      this.targets = targets;
+    }
+
+    void add(AnalyzedDocument doc) {
       if (writers.isEmpty()) {
         return;
       }
@@ -138,12 +261,10 @@ public final class DocumentTables implements Serializable {
       TermFrequencyRows.ranked(doc.termCounts(), 1, 0, r -> write(terms, values -> values.text(doc.docId())
           .text(doc.outlet()).text(r.term()).integer(r.n()).integer(r.count())
           .decimal(TermWeights.per10k(r.count(), doc.tokens())).integer(r.rank())));
-      termRows.inc(doc.termCounts().size());
       if (writers.size() > 1) {
         for (Mention m : doc.mentions()) {
           write(writers.get(1), EntityMentionsReport.row(doc.docId(), doc.outlet(), m));
         }
-        mentionRows.inc(doc.mentions().size());
       }
     }
 
@@ -179,9 +300,9 @@ public final class DocumentTables implements Serializable {
   }
 
   /**
-   * For segments a run keeps: their files stay where the last run wrote them when they are all
-   * there, and are written again from the stored analyses when one is not (the output folder is
-   * new, say).
+   * For segments a run keeps: their parts stay where the last run wrote them, and a part that is
+   * not there (the output folder is new, say) is written again under its name from the stored
+   * analyses.
    */
   public PTransform<PCollection<Segment>, PDone> forKept(SegmentStore store) {
     DocumentTables owner = this;
@@ -197,11 +318,12 @@ public final class DocumentTables implements Serializable {
   }
 
   /**
-   * Removes every file of the per-segment tables that is not one of the given segment ids, which
-   * are all the segments the run ends with. A runner that recomputes a lost bundle may cut its
-   * documents into other segments than the first attempt did (a segment closes after a number of
-   * documents, and a shuffle hands them over in any order), and the first attempt's files must not
-   * stay beside the second's, or their rows would count twice.
+   * Removes every file of the per-document tables that is not of one of the given parts, which
+   * are all the parts of the segments the run ends with. A runner that recomputes a lost bundle may
+   * cut its documents into other segments and parts than the first attempt did (a segment closes
+   * after a number of documents, and a shuffle hands them over in any order), and the first
+   * attempt's files must not stay beside the second's, or their rows would count twice; the parts
+   * of segments that are no longer live go too.
    */
   public DoFn<KV<Void, Iterable<String>>, Void> removeOthersFn() {
     return new RemoveOthersFn(this);
@@ -215,12 +337,12 @@ public final class DocumentTables implements Serializable {
     }
 
     @ProcessElement
-    public void process(@Element KV<Void, Iterable<String>> ids) throws IOException {
+    public void process(@Element KV<Void, Iterable<String>> parts) throws IOException {
       if (owner.dataDir.isEmpty()) {
         return;
       }
       Set<String> files = new HashSet<>();
-      ids.getValue().forEach(id -> files.add(id + ".parquet"));
+      parts.getValue().forEach(part -> files.add(part + ".parquet"));
       List<ResourceId> others = new ArrayList<>();
       for (ParquetTable table : owner.tables) {
         String pattern = file(owner.dataDir, table, "*.parquet").toString();
@@ -250,36 +372,39 @@ public final class DocumentTables implements Serializable {
       if (owner.dataDir.isEmpty()) {
         return;
       }
-      if (allKept(segment.id())) {
-        List<Member> counted = segment.members().stream().filter(m -> !m.copy()).toList();
-        termRows.inc(counted.stream().mapToLong(Member::terms).sum());
-        if (owner.tables.size() > 1) {
-          mentionRows.inc(counted.stream().mapToLong(Member::mentions).sum());
+      List<Member> counted = segment.members().stream().filter(m -> !m.copy()).toList();
+      termRows.inc(counted.stream().mapToLong(Member::terms).sum());
+      if (owner.tables.size() > 1) {
+        mentionRows.inc(counted.stream().mapToLong(Member::mentions).sum());
+      }
+      Map<String, String> missingPartOf = new HashMap<>();
+      for (String part : partsOf(counted)) {
+        if (!owner.keeps(part)) {
+          counted.stream().filter(m -> m.part().equals(part)).forEach(m -> missingPartOf.put(m.docId(), part));
         }
+      }
+      if (missingPartOf.isEmpty()) {
         return;
       }
-      Set<String> counted = new HashSet<>();
-      segment.members().stream().filter(m -> !m.copy()).forEach(m -> counted.add(m.docId()));
-      try (Writer writer = owner.open(segment.id())) {
+      Map<String, PartFiles> writers = new TreeMap<>();
+      try {
         store.readDocuments(segment.id(), doc -> {
-          if (counted.contains(doc.docId())) {
-            writer.add(doc);
+          String part = missingPartOf.get(doc.docId());
+          if (part != null) {
+            writers.computeIfAbsent(part, p -> {
+              try {
+                return owner.partFiles(p + ".parquet");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }).add(doc);
           }
         });
-      }
-    }
-
-    private boolean allKept(String segmentId) throws IOException {
-      if (owner.previousDataDir.isEmpty()) {
-        return false;
-      }
-      for (ParquetTable table : owner.tables) {
-        String file = file(owner.previousDataDir, table, segmentId + ".parquet").toString();
-        if (FileSystems.match(file, EmptyMatchTreatment.ALLOW).metadata().isEmpty()) {
-          return false;
+      } finally {
+        for (PartFiles files : writers.values()) {
+          files.close();
         }
       }
-      return true;
     }
   }
 }

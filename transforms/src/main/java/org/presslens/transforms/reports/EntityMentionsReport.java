@@ -48,7 +48,8 @@ public final class EntityMentionsReport extends PTransform<PCollection<OutletTab
 
   /** Every mention of every counted document. */
   public static final ParquetTable TABLE = ParquetTable.of("entity_mentions",
-      "Every entity mention of every counted document (copies left out), whatever the CSV limits and --minEntityCount say.",
+      "Every entity mention of every counted document (copies left out), whatever the CSV limits and --minEntityCount say. "
+          + DocumentTables.PARTS_NOTE,
       SPEC.columns());
 
   private final long minMentions;

@@ -47,7 +47,7 @@ public final class TermFrequencyReport extends PTransform<PCollectionTuple, PCol
           + "term_frequencies: count x log10(corpus documents / corpus doc_freq), e.g. in DuckDB `SELECT d.doc_id, d.term, "
           + "d.count * log10((SELECT count(*) FROM 'data/documents/*.parquet' WHERE duplicate_of = '') / t.doc_freq) AS tf_idf "
           + "FROM 'data/document_terms/*.parquet' d JOIN 'data/term_frequencies/*.parquet' t ON t.scope = 'corpus' "
-          + "AND t.term = d.term`.",
+          + "AND t.term = d.term`. " + DocumentTables.PARTS_NOTE,
       List.of(
       col("doc_id", "the document"),
       col("outlet", "its outlet"),

@@ -31,8 +31,8 @@ import org.presslens.transforms.reports.DocumentTables;
  * {@value #MAX_MEMBERS} documents and {@value #MAX_TERM_ENTRIES} distinct terms; a bundle with
  * more gets several), so that the documents' term counts never cross a shuffle: only the
  * segments' tables do, a few per bundle, and with a spill folder their large tables wait for the
- * sums in files. Each counted document's terms go to the segment's file of the full-detail table
- * {@code document_terms}; with a store, every document's analysis goes to the segment's files
+ * sums in files. Each counted document's rows go to a part of the full-detail tables
+ * {@code document_terms} and {@code entity_mentions} ({@link DocumentTables}); with a store, every document's analysis goes to the segment's files
  * there too ({@link SegmentStore}).
  *
  * <p>Outputs: {@link #SEGMENTS}, {@link #FACTS} (what documents.csv says of each analysed

@@ -8,16 +8,25 @@ import org.presslens.transforms.model.AnalyzedDocument;
  * documents.csv and its {@link org.presslens.transforms.model.TextHash#key key}, by which a rerun
  * knows it again), whether it counted in the statistics or was a copy of another document, its
  * normalised date, the sizes documents.csv reports, the number of its distinct terms and of its
- * entity mentions (its rows in the document_terms and entity_mentions tables). A document whose
- * text and outlet are the same in a rerun needs no new analysis: its sizes come from here, and its
- * counts stay in its segment's tables (summed again when its copy status changed).
+ * entity mentions (its rows in the document_terms and entity_mentions tables), and the part of
+ * those tables that holds its rows ({@link org.presslens.transforms.reports.DocumentTables}; empty
+ * for a copy, which has none). A document whose text and outlet are the same in a rerun needs no
+ * new analysis: its sizes come from here, and its counts stay in its segment's tables (summed again
+ * when its copy status changed).
  */
 public record Member(String docId, String outlet, String published, String sha256, String textKey, boolean copy,
-    int characters, int sentences, long tokens, int types, int terms, int mentions) implements Serializable {
+    int characters, int sentences, long tokens, int types, int terms, int mentions, String part) implements Serializable {
 
+  /** A member whose rows are in no part yet ({@link #inPart}). */
   public static Member of(AnalyzedDocument doc, boolean copy) {
     return new Member(doc.docId(), doc.outlet(), doc.published(), doc.sha256(), doc.textKey(), copy, doc.characters(),
-        doc.sentences(), doc.tokens(), doc.types(), doc.termCounts().size(), doc.mentions().size());
+        doc.sentences(), doc.tokens(), doc.types(), doc.termCounts().size(), doc.mentions().size(), "");
+  }
+
+  /** This member with its rows in the part {@code name} of the per-document tables. */
+  public Member inPart(String name) {
+    return new Member(docId, outlet, published, sha256, textKey, copy, characters, sentences, tokens, types, terms,
+        mentions, name);
   }
 
   /**

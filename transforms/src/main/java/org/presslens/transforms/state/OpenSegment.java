@@ -9,8 +9,9 @@ import org.presslens.transforms.reports.DocumentTables;
 
 /**
  * A segment being built inside one bundle: members, tables and postings in memory, each member's
- * analysis streamed to the store (with a store) and each counted document's terms to the
- * segment's file of the document_terms table, so that no document is held after it was added.
+ * analysis streamed to the store (with a store) and each counted document's rows to a part of the
+ * per-document tables, so that no document is held after it was added. A rebuilt segment's
+ * member whose part stays as the last run left it {@linkplain #keep keeps} it.
  */
 final class OpenSegment implements AutoCloseable {
 
@@ -27,7 +28,7 @@ final class OpenSegment implements AutoCloseable {
     // files are written under a provisional name and take the segment's id when it is complete
     String provisional = prefix + "-partial-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     this.docs = store == null ? null : store.startSegment(provisional);
-    this.terms = documentTables.openProvisional(provisional);
+    this.terms = documentTables.open(prefix);
   }
 
   /**
@@ -73,6 +74,25 @@ final class OpenSegment implements AutoCloseable {
     });
   }
 
+  /**
+   * Adds a stored document that counts, as it counted before, whose rows stay in {@code part} of
+   * the per-document tables (a part of the last run all of whose documents count as before).
+   */
+  void keep(AnalyzedDocument doc, String part) {
+    Stage.COUNTING.time(() -> {
+      builder.add(doc, false);
+      try {
+        if (docs != null) {
+          docs.add(doc);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      terms.keep(doc, part);
+      return null;
+    });
+  }
+
   /** A document of the segment this one is built from that is not a member of this one. */
   void drop(AnalyzedDocument doc) {
     Stage.COUNTING.time(() -> {
@@ -92,16 +112,15 @@ final class OpenSegment implements AutoCloseable {
   /** The finished segment, its files complete. */
   Segment finish() {
     return Stage.COUNTING.time(() -> {
-      Segment segment = builder.build(prefix + "-" + builder.membersHash());
       try {
+        Segment segment = builder.build(prefix + "-" + builder.membersHash()).withParts(terms.finish());
         if (docs != null) {
           docs.finish(segment);
         }
-        terms.finish(segment.id());
+        return segment;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return segment;
     });
   }
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -264,7 +265,19 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
 
   /** 16 hex digits of the SHA-256 of the members' doc_ids in order: the same documents, the same hash. */
   static String membersHash(List<Member> members) {
-    return DigestUtils.sha256Hex(String.join("\n", members.stream().map(Member::docId).sorted().toList())).substring(0, 16);
+    return idsHash(members.stream().map(Member::docId).toList());
+  }
+
+  /** 16 hex digits of the SHA-256 of the doc_ids in order, whatever order they come in. */
+  public static String idsHash(Collection<String> docIds) {
+    return DigestUtils.sha256Hex(String.join("\n", docIds.stream().sorted().toList())).substring(0, 16);
+  }
+
+  /** The same segment with each member's rows in its part of the per-document tables, by doc_id ({@link Member#inPart}). */
+  Segment withParts(Map<String, String> partOf) {
+    ArrayList<Member> placed = new ArrayList<>(members.size());
+    members.forEach(m -> placed.add(partOf.containsKey(m.docId()) ? m.inPart(partOf.get(m.docId())) : m));
+    return new Segment(id, placed, tables, dated, postings);
   }
 
   /** A segment built one document at a time: only the tables and postings are held, not the documents. */

@@ -46,12 +46,13 @@ public final class StateCoders {
     INT.encode(m.types(), out);
     INT.encode(m.terms(), out);
     INT.encode(m.mentions(), out);
+    STRING.encode(m.part(), out);
   }
 
   static Member decodeMember(InputStream in) throws IOException {
     return new Member(STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in), STRING.decode(in),
         BOOLEAN.decode(in),
-        INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in), INT.decode(in));
+        INT.decode(in), INT.decode(in), LONG.decode(in), INT.decode(in), INT.decode(in), INT.decode(in), STRING.decode(in));
   }
 
   /** Coder of {@link Member}. */

@@ -21,6 +21,8 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -60,7 +62,8 @@ import org.presslens.transforms.reports.DocumentTables;
  *   <li>a segment whose members are all still the same, with the same copy status, is kept as it
  *       is (its tables read from the store); one that lost a member (removed, changed) or whose
  *       member became a copy or stopped being one is built again from its other members' stored
- *       analyses;
+ *       analyses, and the parts of the per-document tables that held no lost member stay as they
+ *       are ({@link DocumentTables});
  *   <li>when too many live segments are small, the smallest are merged into one
  *       ({@link Compaction}), so that scheduled reruns do not pile up small segments;
  *   <li>the last run's per-outlet totals ({@link KeepTotals}) stand for the kept segments'
@@ -75,8 +78,8 @@ import org.presslens.transforms.reports.DocumentTables;
  * <p>Outputs: {@link #SEGMENTS}, every segment of the corpus as it is now, {@link #FACTS}, what
  * documents.csv says of every document, and {@link #REJECTED}, documents without a word. With a
  * store, new segments are written to it and the ids of all segments recorded as pending
- * ({@link SegmentStore#writePending}): they become live when the run's reports are in place. Each
- * new segment's document terms go to its own file of the full-detail table {@code document_terms}.
+ * ({@link SegmentStore#writePending}): they become live when the run's reports are in place. The
+ * new segments' documents go to parts of the per-document full-detail tables of their own.
  */
 public final class UpdateSegments extends PTransform<PCollection<SourceDocument>, PCollectionTuple> {
 
@@ -282,18 +285,23 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   /**
-   * Gathers the ids of the segments the run ends with: the per-segment files of any other segment
-   * go ({@link DocumentTables#removeOthersFn}), and with a store the ids are recorded as pending.
+   * Gathers the parts of the segments the run ends with, whose files are all the per-document
+   * tables hold ({@link DocumentTables#removeOthersFn} removes any other), and with a store the
+   * segments' ids, recorded as pending.
    */
   private void record(PCollection<Segment> segments) {
-    PCollection<KV<Void, Iterable<String>>> ids = segments
-        .apply("SegmentIds", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
-            .via((Segment s) -> SegmentStore.isTotals(s.id()) ? List.<KV<Void, String>>of() : List.of(KV.of((Void) null, s.id()))))
+    PCollection<Segment> built = segments.apply("Built", Filter.by((Segment s) -> !SegmentStore.isTotals(s.id())));
+    built.apply("PartNames", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
+            .via((Segment s) -> DocumentTables.partsOf(s.members()).stream().map(part -> KV.of((Void) null, part)).toList()))
         .setCoder(KvCoder.of(VoidCoder.of(), StringUtf8Coder.of()))
-        .apply("GatherIds", GroupByKey.create());
-    ids.apply("RemoveOtherFiles", ParDo.of(documentTables.removeOthersFn()));
+        .apply("GatherParts", GroupByKey.create())
+        .apply("RemoveOtherFiles", ParDo.of(documentTables.removeOthersFn()));
     if (store != null) {
-      ids.apply("WritePending", ParDo.of(new WritePendingFn(store, runId)));
+      built.apply("SegmentIds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.voids(), TypeDescriptors.strings()))
+              .via((Segment s) -> KV.of((Void) null, s.id())))
+          .setCoder(KvCoder.of(VoidCoder.of(), StringUtf8Coder.of()))
+          .apply("GatherIds", GroupByKey.create())
+          .apply("WritePending", ParDo.of(new WritePendingFn(store, runId)));
     }
   }
 
@@ -538,10 +546,15 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
           ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable) : OpenSegment.start(prefix, store, documentTables)) {
         for (KV<String, Map<String, Boolean>> source : sources) {
           Map<String, Boolean> same = source.getValue();
-          Set<String> countedBefore = counted(shrinkable != null ? shrinkable.members() : store.readMembers(source.getKey()));
+          List<Member> members = shrinkable != null ? shrinkable.members() : store.readMembers(source.getKey());
+          Set<String> countedBefore = counted(members);
+          Map<String, String> keptParts = keptParts(members, same);
           store.readDocuments(source.getKey(), doc -> {
             Boolean copy = same.get(doc.docId());
-            if (copy != null) {
+            String part = keptParts.get(doc.docId());
+            if (part != null) {
+              open.keep(doc, part);
+            } else if (copy != null) {
               open.add(doc, copy);
             } else if (open != null) {
               open.drop(doc);
@@ -559,6 +572,27 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
           out.get(REBUILT).output(gained.isEmpty() ? share : share.withTermsOf(gained));
         }
       }
+    }
+
+    /**
+     * The parts of the per-document tables that stay as the last run left them, by doc_id of the
+     * members whose rows they hold: parts all of whose documents count now as they did, whose files
+     * are in place. A part that lost a document (removed, changed, a copy now) is written again
+     * with the rest of its documents, in a part of this run.
+     */
+    private Map<String, String> keptParts(List<Member> members, Map<String, Boolean> same) throws IOException {
+      Map<String, String> kept = new HashMap<>();
+      if (members == null) {
+        return kept;
+      }
+      Set<String> touched = new HashSet<>();
+      members.stream().filter(m -> !m.copy() && !Boolean.FALSE.equals(same.get(m.docId()))).forEach(m -> touched.add(m.part()));
+      for (String part : DocumentTables.partsOf(members)) {
+        if (!touched.contains(part) && documentTables.keeps(part)) {
+          members.stream().filter(m -> m.part().equals(part)).forEach(m -> kept.put(m.docId(), part));
+        }
+      }
+      return kept;
     }
 
     /** The doc_ids of the members that counted in a stored segment (not copies); none when its members cannot be read. */

@@ -16,9 +16,14 @@ public final class ParquetTables {
 
   /** Every row of the table in {@code folder}, values as DuckDB returns them (String, Long, Double, null). */
   public static List<List<Object>> read(Path folder, String orderBy) throws SQLException {
+    return query("SELECT * FROM read_parquet('" + folder + "/*.parquet') " + orderBy);
+  }
+
+  /** The rows of a query, e.g. of one file: {@code SELECT doc_id FROM read_parquet('<file>')}. */
+  public static List<List<Object>> query(String sql) throws SQLException {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT * FROM read_parquet('" + folder + "/*.parquet') " + orderBy)) {
+        ResultSet rows = statement.executeQuery(sql)) {
       List<List<Object>> all = new ArrayList<>();
       int columns = rows.getMetaData().getColumnCount();
       while (rows.next()) {

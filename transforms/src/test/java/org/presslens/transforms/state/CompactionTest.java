@@ -46,8 +46,8 @@ class CompactionTest {
 
   @Test
   void aSegmentWeighsItsMembersDistinctTerms() {
-    Member a = new Member("a", "RT", "", "", "k", false, 10, 1, 5, 4, 4, 0);
-    Member b = new Member("b", "RT", "", "", "k", true, 10, 1, 5, 4, 7, 0);
+    Member a = new Member("a", "RT", "", "", "k", false, 10, 1, 5, 4, 4, 0, "p1");
+    Member b = new Member("b", "RT", "", "", "k", true, 10, 1, 5, 4, 7, 0, "");
     assertEquals(11L, Compaction.weight(List.of(a, b)));
   }
 

@@ -71,7 +71,8 @@ class OpenSegmentTest {
     Segment again = build(store, terms, List.of(DOCS.get(1), DOCS.get(0))); // another order, the same members
     assertEquals(first.id(), again.id());
     assertEquals(first, store.readSegment(again.id()));
-    assertEquals(List.of(first.id() + ".parquet"), files(dir.resolve("data").resolve("document_terms")));
+    assertEquals(List.of(first.members().get(0).part() + ".parquet"), files(dir.resolve("data").resolve("document_terms")));
+    assertEquals(first.members().get(0).part(), first.members().get(1).part(), "one part");
     assertEquals(List.of(first.id() + ".docs", first.id() + ".members", first.id() + ".tables"),
         files(dir.resolve("state").resolve("segments")));
     assertEquals(true, first.id().startsWith("r1-") && first.analysedIn("r1"));
@@ -81,23 +82,55 @@ class OpenSegmentTest {
   }
 
   /**
-   * A recomputed bundle whose documents came in another order may be cut into other segments;
-   * once the run knows the segments it ends with, the first attempt's files go.
+   * A recomputed bundle whose documents came in another order may be cut into other segments and
+   * parts; once the run knows the parts it ends with, the first attempt's files go.
    */
   @Test
-  void filesOfSegmentsTheRunDidNotEndWithAreRemoved() throws IOException {
+  void filesOfPartsTheRunDidNotEndWithAreRemoved() throws IOException {
     DocumentTables terms = DocumentTables.in(dir.resolve("data").toString(), "", true);
     Segment firstAttempt = build(null, terms, DOCS);
     Segment secondA = build(null, terms, List.of(DOCS.get(1)));
     Segment secondB = build(null, terms, List.of(DOCS.get(0)));
+    List<String> parts = List.of(secondA.members().get(0).part(), secondB.members().get(0).part());
     Pipeline pipeline = Pipeline.create();
-    pipeline.apply(Create.of(KV.of((Void) null, (Iterable<String>) List.of(secondA.id(), secondB.id())))
+    pipeline.apply(Create.of(KV.of((Void) null, (Iterable<String>) parts))
             .withCoder(KvCoder.of(VoidCoder.of(), IterableCoder.of(StringUtf8Coder.of()))))
         .apply(ParDo.of(terms.removeOthersFn()));
     pipeline.run().waitUntilFinish();
     for (String table : List.of("document_terms", "entity_mentions")) {
-      assertEquals(List.of(secondA.id() + ".parquet", secondB.id() + ".parquet").stream().sorted().toList(),
-          files(dir.resolve("data").resolve(table)), table + " without " + firstAttempt.id());
+      assertEquals(parts.stream().map(p -> p + ".parquet").sorted().toList(),
+          files(dir.resolve("data").resolve(table)), table + " without " + firstAttempt.members().get(0).part());
     }
+  }
+
+  /**
+   * A part is complete once its documents have the rows it is sized for: each member names the
+   * part that holds its rows (the run and a hash of the part's doc_ids), a copy none, and each part's
+   * file holds the rows of its members only.
+   */
+  @Test
+  void aSegmentsDocumentsAreCutIntoPartsThatTheirMembersName() throws Exception {
+    DocumentTables terms = DocumentTables.in(dir.resolve("data").toString(), "", false).partRows(3);
+    Segment segment;
+    try (OpenSegment open = OpenSegment.start("r1", null, terms)) {
+      open.add(DOCS.get(0), false); // 2 rows
+      open.add(DOCS.get(1), false); // 1 row: the part is complete
+      open.add(analyzed("c", "AP", 4, Map.of("asia", 3)), true);
+      open.add(analyzed("d", "AP", 4, Map.of("asia", 3, "nato", 1)), false);
+      segment = open.finish();
+    }
+    Map<String, String> partOf = new java.util.TreeMap<>();
+    segment.members().forEach(m -> partOf.put(m.docId(), m.part()));
+    assertEquals("", partOf.get("c"), "a copy has no rows");
+    assertEquals(partOf.get("a"), partOf.get("b"));
+    assertNotEquals(partOf.get("a"), partOf.get("d"));
+    assertEquals("r1-part-" + Segment.idsHash(List.of("a", "b")), partOf.get("a"));
+    assertEquals(List.of(partOf.get("a") + ".parquet", partOf.get("d") + ".parquet").stream().sorted().toList(),
+        files(dir.resolve("data").resolve("document_terms")));
+    Path folder = dir.resolve("data").resolve("document_terms");
+    assertEquals(List.of(List.of("a"), List.of("b")), ParquetTables.query("SELECT DISTINCT doc_id FROM read_parquet('"
+        + folder.resolve(partOf.get("a") + ".parquet") + "') ORDER BY doc_id"));
+    assertEquals(List.of(List.of("d")), ParquetTables.query("SELECT DISTINCT doc_id FROM read_parquet('"
+        + folder.resolve(partOf.get("d") + ".parquet") + "')"));
   }
 }

@@ -21,7 +21,7 @@ class TotalsUseTest {
   private static List<Member> members(int counted, int copies) {
     List<Member> members = new ArrayList<>();
     for (int i = 0; i < counted + copies; i++) {
-      members.add(new Member("d" + i, "RT", "", "", "k", i >= counted, 10, 1, 5, 4, 4, 0));
+      members.add(new Member("d" + i, "RT", "", "", "k", i >= counted, 10, 1, 5, 4, 4, 0, ""));
     }
     return members;
   }
