@@ -88,6 +88,11 @@ public final class DocumentTables implements Serializable {
     return new DocumentTables(dataDir, previousDataDir, tables, rows);
   }
 
+  /** The document_terms rows a part is complete with. */
+  public int partRows() {
+    return partRows;
+  }
+
   /** The tables written per part. */
   public static List<ParquetTable> tables(boolean entities) {
     return entities ? List.of(TermFrequencyReport.DOCUMENT_TERMS, EntityMentionsReport.TABLE)

@@ -11,8 +11,8 @@ import java.util.Set;
  * Which live segments a rerun merges into one new segment, so that scheduled reruns, each of
  * which adds a few small segments (one per bundle that held a new document), do not pile them up,
  * and do not rebuild large segments again and again either: a merge rebuilds its segments from
- * their members' stored analyses (their parts of the per-document tables stay as they are), so it
- * costs what it merges.
+ * their members' stored analyses (their parts of the per-document tables stay as they are, but
+ * for small ones, merged too), so it costs what it merges.
  *
  * <p>A segment's weight is its rows in document_terms (its members' distinct terms, summed): what
  * rebuilding it reads. A segment is small when its weight is under an eighth of the

@@ -548,7 +548,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
           Map<String, Boolean> same = source.getValue();
           List<Member> members = shrinkable != null ? shrinkable.members() : store.readMembers(source.getKey());
           Set<String> countedBefore = counted(members);
-          Map<String, String> keptParts = keptParts(members, same);
+          Map<String, String> keptParts = keptParts(members, same, sources.size() > 1);
           store.readDocuments(source.getKey(), doc -> {
             Boolean copy = same.get(doc.docId());
             String part = keptParts.get(doc.docId());
@@ -578,17 +578,29 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
      * The parts of the per-document tables that stay as the last run left them, by doc_id of the
      * members whose rows they hold: parts all of whose documents count now as they did, whose files
      * are in place. A part that lost a document (removed, changed, a copy now) is written again
-     * with the rest of its documents, in a part of this run.
+     * with the rest of its documents, in a part of this run; so is, when segments are merged
+     * ({@code merging}), a part of less than a quarter of the rows a part is written with, so that
+     * the small parts of reruns' new segments are merged with their segments.
      */
-    private Map<String, String> keptParts(List<Member> members, Map<String, Boolean> same) throws IOException {
+    private Map<String, String> keptParts(List<Member> members, Map<String, Boolean> same, boolean merging)
+        throws IOException {
       Map<String, String> kept = new HashMap<>();
       if (members == null) {
         return kept;
       }
       Set<String> touched = new HashSet<>();
-      members.stream().filter(m -> !m.copy() && !Boolean.FALSE.equals(same.get(m.docId()))).forEach(m -> touched.add(m.part()));
+      Map<String, Long> rows = new HashMap<>();
+      for (Member m : members) {
+        if (!m.copy()) {
+          rows.merge(m.part(), (long) m.terms(), Long::sum);
+          if (!Boolean.FALSE.equals(same.get(m.docId()))) {
+            touched.add(m.part());
+          }
+        }
+      }
       for (String part : DocumentTables.partsOf(members)) {
-        if (!touched.contains(part) && documentTables.keeps(part)) {
+        boolean small = merging && rows.get(part) < documentTables.partRows() / 4;
+        if (!touched.contains(part) && !small && documentTables.keeps(part)) {
           members.stream().filter(m -> m.part().equals(part)).forEach(m -> kept.put(m.docId(), part));
         }
       }
