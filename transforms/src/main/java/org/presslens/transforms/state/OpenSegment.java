@@ -58,20 +58,7 @@ final class OpenSegment implements AutoCloseable {
 
   /** Adds a document; a copy is stored but counts nowhere. */
   void add(AnalyzedDocument doc, boolean copy) {
-    Stage.COUNTING.time(() -> {
-      builder.add(doc, copy);
-      try {
-        if (docs != null) {
-          docs.add(doc);
-        }
-        if (!copy) {
-          terms.add(doc);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return null;
-    });
+    add(doc, copy, null);
   }
 
   /**
@@ -79,16 +66,25 @@ final class OpenSegment implements AutoCloseable {
    * the per-document tables (a part of the last run all of whose documents count as before).
    */
   void keep(AnalyzedDocument doc, String part) {
+    add(doc, false, part);
+  }
+
+  /** Adds a document, whose rows are written to a part of this segment unless it is a copy or {@code keptPart} holds them. */
+  private void add(AnalyzedDocument doc, boolean copy, String keptPart) {
     Stage.COUNTING.time(() -> {
-      builder.add(doc, false);
+      builder.add(doc, copy);
       try {
         if (docs != null) {
           docs.add(doc);
         }
+        if (keptPart != null) {
+          terms.keep(doc, keptPart);
+        } else if (!copy) {
+          terms.add(doc);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      terms.keep(doc, part);
       return null;
     });
   }
