@@ -65,8 +65,17 @@ class CacheRunTest {
     assertEquals(0, rerunAndCompare(), "nothing new: the last reports are reused");
     assertTrue(reusedFrom(reports).isPresent(), "the manifest names the run whose reports were reused");
 
+    Map<Path, FileTime> beforeRemoval = modified(reports.resolve("data/document_terms"));
     Files.delete(corpus.resolve("a/001.txt"));
     assertEquals(0, rerunAndCompare(), "a removed document: its segment is rebuilt from the stored analyses");
+    Map<Path, FileTime> afterRemoval = modified(reports.resolve("data/document_terms"));
+    assertEquals(1, beforeRemoval.keySet().stream().filter(f -> !afterRemoval.containsKey(f)).count(),
+        "the part that held the removed document goes: " + beforeRemoval.keySet() + " " + afterRemoval.keySet());
+    beforeRemoval.forEach((file, time) -> {
+      if (afterRemoval.containsKey(file)) {
+        assertEquals(time, afterRemoval.get(file), file + ", a part without the removed document, is not written again");
+      }
+    });
 
     Files.writeString(corpus.resolve("b/002.txt"), "\nNATO and Japan signed a new security pact.\n", StandardOpenOption.APPEND);
     assertEquals(1, rerunAndCompare(), "a changed document");
