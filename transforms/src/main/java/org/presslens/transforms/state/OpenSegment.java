@@ -2,6 +2,7 @@ package org.presslens.transforms.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
 import org.presslens.transforms.Stage;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -43,9 +44,12 @@ final class OpenSegment implements AutoCloseable {
   /**
    * A new segment of run {@code runId} built from a stored one that lost members ({@link
    * ShrinkingSegment}): each stored member's analysis is {@linkplain #add added} or {@linkplain #drop dropped}.
+   *
+   * @param remaining the stored members that remain, by doc_id, and whether each is a copy now
    */
-  static OpenSegment shrinking(String runId, SegmentStore store, DocumentTables documentTables, Segment stored) {
-    return open(runId, store, documentTables, new ShrinkingSegment(stored));
+  static OpenSegment shrinking(String runId, SegmentStore store, DocumentTables documentTables, Segment stored,
+      Map<String, Boolean> remaining) {
+    return open(runId, store, documentTables, new ShrinkingSegment(stored, remaining));
   }
 
   private static OpenSegment open(String prefix, SegmentStore store, DocumentTables documentTables, SegmentSums sums) {

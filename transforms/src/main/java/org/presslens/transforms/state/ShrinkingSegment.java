@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.presslens.transforms.model.AnalyzedDocument;
@@ -20,13 +21,16 @@ import org.presslens.transforms.model.TermTable;
  * tables are summed again from the members that still count: they hold choices over documents
  * (the first mention of each spelling, a pair's example sentence) and sets (the layers that found
  * an entity) that cannot be taken a document away from. A stored copy that counts now (its
- * original was removed) is added. The result has the tables a build from nothing of the same
- * members gives ({@link Segment.Builder}), terms in another order.
+ * original was removed) is added. An outlet none of whose members counts otherwise than before
+ * keeps its stored tables as they are, not decoded and not summed again. The result has the tables
+ * a build from nothing of the same members gives ({@link Segment.Builder}), terms in another order.
  */
 final class ShrinkingSegment implements SegmentSums {
 
   /** The stored members that counted in the stored tables. */
   private final Set<String> counted = new HashSet<>();
+  /** The outlets whose stored tables stand as they are, with those tables. */
+  private final TreeMap<String, EncodedTables> unchanged = new TreeMap<>();
   private final TreeMap<String, TermTable> terms = new TreeMap<>();
   private final TreeMap<String, TreeMap<String, DatedTables>> dated;
   private final Postings postings;
@@ -39,14 +43,28 @@ final class ShrinkingSegment implements SegmentSums {
   private boolean anyGained;
   private final ArrayList<Member> members = new ArrayList<>();
 
-  /** @param stored the stored segment, whose dated tables this one takes over and changes */
-  ShrinkingSegment(Segment stored) {
+  /**
+   * @param stored the stored segment, whose dated tables this one takes over and changes
+   * @param remaining its members that remain, by doc_id, and whether each is a copy now
+   */
+  ShrinkingSegment(Segment stored, Map<String, Boolean> remaining) {
+    Set<String> changed = new HashSet<>();
     stored.members().forEach(m -> {
       if (!m.copy()) {
         counted.add(m.docId());
       }
+      boolean countsNow = Boolean.FALSE.equals(remaining.get(m.docId()));
+      if (countsNow == m.copy()) { // counted and counts no more, or the other way round
+        changed.add(m.outlet());
+      }
     });
-    stored.tables().forEach((outlet, tables) -> terms.put(outlet, tables.decode().terms()));
+    stored.tables().forEach((outlet, tables) -> {
+      if (changed.contains(outlet)) {
+        terms.put(outlet, tables.decode().terms());
+      } else {
+        unchanged.put(outlet, tables);
+      }
+    });
     dated = stored.dated();
     postings = stored.postings();
   }
@@ -55,6 +73,13 @@ final class ShrinkingSegment implements SegmentSums {
   public void add(AnalyzedDocument doc, boolean copy) {
     members.add(Member.of(doc, copy));
     boolean countedBefore = counted.contains(doc.docId());
+    if (unchanged.containsKey(doc.outlet())) {
+      if (countedBefore == copy) {
+        throw new IllegalStateException("document " + doc.docId() + " counts otherwise than before in outlet "
+            + doc.outlet() + ", whose stored tables were to stand");
+      }
+      return;
+    }
     if (!copy) {
       OutletTables tables = summed.computeIfAbsent(doc.outlet(), o -> new OutletTables());
       tables.entities().add(doc.entities());
@@ -78,6 +103,10 @@ final class ShrinkingSegment implements SegmentSums {
   @Override
   public void drop(AnalyzedDocument doc) {
     if (counted.contains(doc.docId())) {
+      if (unchanged.containsKey(doc.outlet())) {
+        throw new IllegalStateException("document " + doc.docId() + " dropped from outlet " + doc.outlet()
+            + ", whose stored tables were to stand");
+      }
       subtract(doc);
     }
   }
@@ -106,7 +135,7 @@ final class ShrinkingSegment implements SegmentSums {
   @Override
   public Segment build(String id) {
     members.sort(Comparator.comparing(Member::docId));
-    TreeMap<String, EncodedTables> tables = new TreeMap<>();
+    TreeMap<String, EncodedTables> tables = new TreeMap<>(unchanged);
     terms.forEach((outlet, t) -> {
       if (t.documents() > 0) {
         OutletTables rest = summed.get(outlet);

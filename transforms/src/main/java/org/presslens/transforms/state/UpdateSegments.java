@@ -543,7 +543,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         return;
       }
       try (OpenSegment open = !anyLeft ? null : shrinkable != null
-          ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable) : OpenSegment.start(prefix, store, documentTables)) {
+          ? OpenSegment.shrinking(prefix, store, documentTables, shrinkable, sources.get(0).getValue())
+          : OpenSegment.start(prefix, store, documentTables)) {
         for (KV<String, Map<String, Boolean>> source : sources) {
           Map<String, Boolean> same = source.getValue();
           List<Member> members = shrinkable != null ? shrinkable.members() : store.readMembers(source.getKey());

@@ -1,6 +1,7 @@
 package org.presslens.transforms.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,14 @@ class ShrinkingSegmentTest {
     assertShrinksTo(Map.of("d", true), Map.of("b", false, "c", false, "d", false, "e", false));
   }
 
+  /** An outlet none of whose members counts otherwise keeps its stored tables as they are (the same encoded tables). */
+  @Test
+  void anOutletWithoutChangesKeepsItsStoredTables() {
+    Segment shrunk = assertShrinksTo(Map.of("d", true), Map.of("a", false, "c", false, "d", true, "e", false));
+    assertSame(shrunkFrom.tables().get("Global Times"), shrunk.tables().get("Global Times"),
+        "not decoded and encoded again");
+  }
+
   @Test
   void aCopyThatCountsNowBringsBackItsOutlet() {
     assertShrinksTo(Map.of("c", true, "e", true), Map.of("a", false, "c", false, "e", true));
@@ -57,9 +66,13 @@ class ShrinkingSegmentTest {
    * @param storedCopies the members that were copies in the stored segment
    * @param remaining the members that remain, with their copy status now
    */
-  private static void assertShrinksTo(Map<String, Boolean> storedCopies, Map<String, Boolean> remaining) {
+  /** The stored segment the last {@link #assertShrinksTo} shrank. */
+  private Segment shrunkFrom;
+
+  private Segment assertShrinksTo(Map<String, Boolean> storedCopies, Map<String, Boolean> remaining) {
     Segment stored = Segment.of("s", DOCS, storedCopies::containsKey);
-    ShrinkingSegment shrinking = new ShrinkingSegment(stored);
+    shrunkFrom = stored;
+    ShrinkingSegment shrinking = new ShrinkingSegment(stored, remaining);
     List<AnalyzedDocument> kept = new ArrayList<>();
     for (AnalyzedDocument doc : DOCS) {
       if (remaining.containsKey(doc.docId())) {
@@ -83,6 +96,7 @@ class ShrinkingSegmentTest {
     });
     assertEquals(expected.dated(), actual.dated());
     assertEquals(expected.postings(), actual.postings());
+    return actual;
   }
 
   private static AnalyzedDocument doc(String id, String outlet, String published, long tokens, Map<String, Integer> counts,
