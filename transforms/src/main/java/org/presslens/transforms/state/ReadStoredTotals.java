@@ -70,8 +70,15 @@ final class ReadStoredTotals extends PTransform<PBegin, PCollection<Segment>> {
         .apply("ReadTotals", ParDo.of(new ReadTotalsFn(store, use, spillFolder)).withSideInputs(use.views())
             .withOutputTags(WHOLE, TupleTagList.of(LESS_LOST)));
     PCollection<Segment> lessLost = read.get(LESS_LOST).setCoder(StringUtf8Coder.of())
-        .apply("TotalsLessLost", ParDo.of(new LessLostFn(store, lost, spillFolder)).withSideInputs(lost));
+        .apply("TotalsLessLost", ParDo.of(new LessLostFn(store, use, lost, spillFolder)).withSideInputs(sides()));
     return PCollectionList.of(read.get(WHOLE)).and(lessLost).apply("AllTotals", Flatten.pCollections());
+  }
+
+  /** The side inputs of {@link LessLostFn}: the lost documents and how the totals are used. */
+  private List<PCollectionView<?>> sides() {
+    List<PCollectionView<?>> sides = new ArrayList<>(use.views());
+    sides.add(lost);
+    return sides;
   }
 
   /**
@@ -108,24 +115,32 @@ final class ReadStoredTotals extends PTransform<PBegin, PCollection<Segment>> {
   /**
    * An outlet's stored totals less what the documents of the outlet that the rebuilds lost counted
    * ({@link Segment#totalsWithout}), spilled as {@link ReadTotalsFn}'s are; nothing when no document
-   * of the outlet is left.
+   * of the outlet is left. The totals of an outlet none of whose documents counts otherwise than
+   * they did stand whole, entity tables included ({@link UpdateSegments.Totals#touched}).
    */
   static final class LessLostFn extends DoFn<String, Segment> {
     private final SegmentStore store;
+    private final UpdateSegments.Totals use;
     private final PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost;
     private final String spillFolder;
     private final Counter subtracted = Metrics.counter(ReadStoredTotals.class, "totals-less-lost");
 
-    LessLostFn(SegmentStore store, PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost, String spillFolder) {
+    LessLostFn(SegmentStore store, UpdateSegments.Totals use, PCollectionView<Map<String, Iterable<AnalyzedDocument>>> lost,
+        String spillFolder) {
       this.store = store;
+      this.use = use;
       this.lost = lost;
       this.spillFolder = spillFolder;
     }
 
     @ProcessElement
     public void process(@Element String id, OutputReceiver<Segment> out, ProcessContext c) throws IOException {
-      subtracted.inc();
       Segment stored = store.readTotals(id);
+      if (!use.touched(c).contains(stored.tables().firstKey())) {
+        out.output(stored.spilledInto(spillFolder, AnalyzeIntoSegments.SPILL_BYTES));
+        return;
+      }
+      subtracted.inc();
       List<AnalyzedDocument> lostOfOutlet = new ArrayList<>();
       c.sideInput(lost).getOrDefault(stored.tables().firstKey(), List.of()).forEach(lostOfOutlet::add);
       Segment less = stored.totalsWithout(lostOfOutlet);

@@ -57,8 +57,17 @@ public record Segment(String id, ArrayList<Member> members, TreeMap<String, Enco
    * postings, which the totals hold too.
    */
   public Segment entityPart() {
+    return entityPart(tables.keySet());
+  }
+
+  /** The {@link #entityPart} of the tables of {@code outlets}; the segment's other outlets add nothing. */
+  public Segment entityPart(Set<String> outlets) {
     TreeMap<String, EncodedTables> parts = new TreeMap<>();
-    tables.forEach((outlet, t) -> parts.put(outlet, t.entityPart()));
+    tables.forEach((outlet, t) -> {
+      if (outlets.contains(outlet)) {
+        parts.put(outlet, t.entityPart());
+      }
+    });
     return new Segment(id, members, parts, new TreeMap<>(), new Postings.Builder().build());
   }
 

@@ -20,6 +20,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -94,6 +95,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   private static final TupleTag<Integer> UNCHANGED = new TupleTag<>() {};
   /** Per segment, its members that counted and count no more. */
   private static final TupleTag<Integer> LOST_MEMBERS = new TupleTag<>() {};
+  /** The outlets of members that counted and count no more, or the other way round. */
+  private static final TupleTag<String> TOUCHED_OUTLETS = new TupleTag<>() {};
   private static final TupleTag<Segment> REBUILT = new TupleTag<>() {};
   /** Documents that counted in a stored segment and no longer count, by outlet (for the stored totals). */
   private static final TupleTag<KV<String, AnalyzedDocument>> LOST = new TupleTag<>() {};
@@ -190,15 +193,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             .apply("SameAndLive", Flatten.pCollections());
     PCollectionTuple plan = planned
         .apply("SameBySegment", GroupEncoded.perKey())
-        .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), rebuildInto))
-            .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED).and(LOST_MEMBERS)));
+        .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), countedOutlets(), rebuildInto))
+            .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED).and(LOST_MEMBERS).and(TOUCHED_OUTLETS)));
     // The stored totals hold every live segment's tables; they replace them when every segment
     // is still the same (only then are the totals the sum of what this run keeps of the last one).
     PCollection<Integer> unchangedCounts = plan.get(UNCHANGED).setCoder(VarIntCoder.of());
     PCollectionView<Integer> unchanged = unchangedCounts.apply("CountUnchanged", Sum.integersGlobally().asSingletonView());
     PCollectionView<Integer> lostMembers = plan.get(LOST_MEMBERS).setCoder(VarIntCoder.of())
         .apply("CountLost", Sum.integersGlobally().asSingletonView());
-    Totals useTotals = new Totals(unchanged, lostMembers, totals.isEmpty() ? -1 : live.size(), Totals.maxLost(live));
+    PCollectionView<List<String>> touchedOutlets = plan.get(TOUCHED_OUTLETS).setCoder(StringUtf8Coder.of())
+        .apply("TouchedOutlets", Distinct.create()).apply("TouchedOutletList", View.asList());
+    Totals useTotals = new Totals(unchanged, lostMembers, touchedOutlets, totals.isEmpty() ? -1 : live.size(),
+        Totals.maxLost(live));
     PCollection<Segment> kept = plan.get(KEPT).setCoder(StringUtf8Coder.of())
         .apply("KeptWaitForPlan", WaitFor.completionOf((String id) -> id, unchangedCounts))
         .apply("ReadKept", ParDo.of(new ReadKeptFn(store, useTotals, spillFolder)).withSideInputs(useTotals.views()));
@@ -266,6 +272,13 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     Map<String, Integer> sizes = new HashMap<>();
     live.forEach((id, members) -> sizes.put(id, members.size()));
     return sizes;
+  }
+
+  /** Per live segment, the outlet of each member, by doc_id. */
+  private Map<String, Map<String, String>> countedOutlets() {
+    Map<String, Map<String, String>> outlets = new HashMap<>();
+    live.forEach((id, members) -> members.forEach(m -> outlets.computeIfAbsent(id, k -> new HashMap<>()).put(m.docId(), m.outlet())));
+    return outlets;
   }
 
   private Map<String, Set<String>> storedCopies() {
@@ -381,16 +394,20 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     private final Map<String, Integer> sizes;
     private final Map<String, Set<String>> storedCopies;
+    private final Map<String, Map<String, String>> outlets;
     private final Map<String, String> rebuildInto;
 
     /**
      * @param sizes members per live segment
      * @param storedCopies per live segment, its members that were copies
+     * @param outlets per live segment, the outlet of each member by doc_id
      * @param rebuildInto the segments merged into one, to the key of their new segment
      */
-    PlanFn(Map<String, Integer> sizes, Map<String, Set<String>> storedCopies, Map<String, String> rebuildInto) {
+    PlanFn(Map<String, Integer> sizes, Map<String, Set<String>> storedCopies, Map<String, Map<String, String>> outlets,
+        Map<String, String> rebuildInto) {
       this.sizes = sizes;
       this.storedCopies = storedCopies;
+      this.outlets = outlets;
       this.rebuildInto = rebuildInto;
     }
 
@@ -416,6 +433,14 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       if (lost > 0) {
         out.get(LOST_MEMBERS).output(lost);
       }
+      Set<String> touched = new HashSet<>();
+      outlets.getOrDefault(id, Map.of()).forEach((docId, outlet) -> {
+        boolean countedBefore = !copiesBefore.contains(docId);
+        if (countedBefore != Boolean.FALSE.equals(same.get(docId))) {
+          touched.add(outlet);
+        }
+      });
+      touched.forEach(out.get(TOUCHED_OUTLETS)::output);
       if (unchanged && !rebuildInto.containsKey(id)) {
         out.get(KEPT).output(id);
       } else {
@@ -439,8 +464,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
    * @param liveSegments the live segments the totals sum; -1 when there are no totals
    * @param maxLost the most lost documents the totals are taken from ({@link #maxLost(Map)})
    */
-  record Totals(PCollectionView<Integer> unchanged, PCollectionView<Integer> lostMembers, int liveSegments, int maxLost)
-      implements java.io.Serializable {
+  record Totals(PCollectionView<Integer> unchanged, PCollectionView<Integer> lostMembers,
+      PCollectionView<List<String>> touchedOutlets, int liveSegments, int maxLost) implements java.io.Serializable {
     /** At least this many lost documents are taken from the totals, on any corpus. */
     static final int MIN_LOST = 100;
     /** Up to this share of the documents that counted (one in ...) are taken from the totals. */
@@ -453,7 +478,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
 
     List<PCollectionView<?>> views() {
-      return List.of(unchanged, lostMembers);
+      return List.of(unchanged, lostMembers, touchedOutlets);
     }
 
     boolean stored() {
@@ -468,12 +493,23 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       return stored() && !whole(c) && c.sideInput(lostMembers) <= maxLost;
     }
 
-    /** What a kept or rebuilt segment adds to the sums: nothing (totals whole), its entity part, or all of it. */
+    /**
+     * The outlets some of whose documents count otherwise than in the totals (lost, or copies that
+     * count now): the other outlets' totals stand whole.
+     */
+    Set<String> touched(DoFn<?, ?>.ProcessContext c) {
+      return new HashSet<>(c.sideInput(touchedOutlets));
+    }
+
+    /**
+     * What a kept or rebuilt segment adds to the sums: nothing (totals whole), the entity part of
+     * its tables of the touched outlets, or all of it.
+     */
     Segment share(Segment segment, DoFn<?, ?>.ProcessContext c) {
       if (whole(c)) {
         return segment.membersOnly();
       }
-      return lessLost(c) ? segment.entityPart() : segment;
+      return lessLost(c) ? segment.entityPart(touched(c)) : segment;
     }
   }
 
