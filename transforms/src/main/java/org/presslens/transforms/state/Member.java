@@ -23,6 +23,17 @@ public record Member(String docId, String outlet, String published, String sha25
         doc.sentences(), doc.tokens(), doc.types(), doc.termCounts().size(), doc.mentions().size(), "");
   }
 
+  /**
+   * Whether a stored member counts otherwise now than it did: it counted and is removed, changed
+   * or a copy now, or it was a copy and counts now.
+   *
+   * @param copyBefore whether it was a copy
+   * @param copyNow whether it is a copy now; null when it is not a member any more
+   */
+  public static boolean countsOtherwise(boolean copyBefore, Boolean copyNow) {
+    return Boolean.FALSE.equals(copyNow) == copyBefore;
+  }
+
   /** This member with its rows in the part {@code name} of the per-document tables. */
   public Member inPart(String name) {
     return new Member(docId, outlet, published, sha256, textKey, copy, characters, sentences, tokens, types, terms,

@@ -53,8 +53,7 @@ final class ShrinkingSegment implements SegmentSums {
       if (!m.copy()) {
         counted.add(m.docId());
       }
-      boolean countsNow = Boolean.FALSE.equals(remaining.get(m.docId()));
-      if (countsNow == m.copy()) { // counted and counts no more, or the other way round
+      if (Member.countsOtherwise(m.copy(), remaining.get(m.docId()))) {
         changed.add(m.outlet());
       }
     });

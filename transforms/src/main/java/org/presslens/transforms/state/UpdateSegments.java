@@ -193,7 +193,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             .apply("SameAndLive", Flatten.pCollections());
     PCollectionTuple plan = planned
         .apply("SameBySegment", GroupEncoded.perKey())
-        .apply("Plan", ParDo.of(new PlanFn(sizes(), storedCopies(), countedOutlets(), rebuildInto))
+        .apply("Plan", ParDo.of(new PlanFn(memberOutlets(), storedCopies(), rebuildInto))
             .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED).and(LOST_MEMBERS).and(TOUCHED_OUTLETS)));
     // The stored totals hold every live segment's tables; they replace them when every segment
     // is still the same (only then are the totals the sum of what this run keeps of the last one).
@@ -268,14 +268,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
   private static StoredMembers lastStored;
 
-  private Map<String, Integer> sizes() {
-    Map<String, Integer> sizes = new HashMap<>();
-    live.forEach((id, members) -> sizes.put(id, members.size()));
-    return sizes;
-  }
-
   /** Per live segment, the outlet of each member, by doc_id. */
-  private Map<String, Map<String, String>> countedOutlets() {
+  private Map<String, Map<String, String>> memberOutlets() {
     Map<String, Map<String, String>> outlets = new HashMap<>();
     live.forEach((id, members) -> members.forEach(m -> outlets.computeIfAbsent(id, k -> new HashMap<>()).put(m.docId(), m.outlet())));
     return outlets;
@@ -392,22 +386,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     /** What stands for the segment itself among its same members: no doc_id. */
     static final String LIVE = "\0live";
 
-    private final Map<String, Integer> sizes;
-    private final Map<String, Set<String>> storedCopies;
     private final Map<String, Map<String, String>> outlets;
+    private final Map<String, Set<String>> storedCopies;
     private final Map<String, String> rebuildInto;
 
     /**
-     * @param sizes members per live segment
-     * @param storedCopies per live segment, its members that were copies
      * @param outlets per live segment, the outlet of each member by doc_id
+     * @param storedCopies per live segment, its members that were copies
      * @param rebuildInto the segments merged into one, to the key of their new segment
      */
-    PlanFn(Map<String, Integer> sizes, Map<String, Set<String>> storedCopies, Map<String, Map<String, String>> outlets,
-        Map<String, String> rebuildInto) {
-      this.sizes = sizes;
-      this.storedCopies = storedCopies;
+    PlanFn(Map<String, Map<String, String>> outlets, Map<String, Set<String>> storedCopies, Map<String, String> rebuildInto) {
       this.outlets = outlets;
+      this.storedCopies = storedCopies;
       this.rebuildInto = rebuildInto;
     }
 
@@ -424,19 +414,19 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         same.put(member.getKey(), member.getValue());
         copyStatusChanged |= member.getValue() != copiesBefore.contains(member.getKey());
       }
-      boolean unchanged = same.size() == sizes.get(id) && !copyStatusChanged;
+      Map<String, String> outletOf = outlets.get(id);
+      boolean unchanged = same.size() == outletOf.size() && !copyStatusChanged;
       if (unchanged) {
         out.get(UNCHANGED).output(1);
       }
       long countsStill = same.entrySet().stream().filter(m -> !m.getValue() && !copiesBefore.contains(m.getKey())).count();
-      int lost = sizes.get(id) - copiesBefore.size() - (int) countsStill;
+      int lost = outletOf.size() - copiesBefore.size() - (int) countsStill;
       if (lost > 0) {
         out.get(LOST_MEMBERS).output(lost);
       }
       Set<String> touched = new HashSet<>();
-      outlets.getOrDefault(id, Map.of()).forEach((docId, outlet) -> {
-        boolean countedBefore = !copiesBefore.contains(docId);
-        if (countedBefore != Boolean.FALSE.equals(same.get(docId))) {
+      outletOf.forEach((docId, outlet) -> {
+        if (Member.countsOtherwise(copiesBefore.contains(docId), same.get(docId))) {
           touched.add(outlet);
         }
       });
@@ -630,7 +620,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
       for (Member m : members) {
         if (!m.copy()) {
           rows.merge(m.part(), (long) m.terms(), Long::sum);
-          if (!Boolean.FALSE.equals(same.get(m.docId()))) {
+          if (Member.countsOtherwise(false, same.get(m.docId()))) {
             touched.add(m.part());
           }
         }
