@@ -176,7 +176,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     }
     Map<String, String> rebuildInto = compaction();
     List<String> liveIds = new ArrayList<>(live.keySet());
-    storedByDocId(store, liveIds, live::get); // a runner in this JVM finds the members read for the plan
+    stored(store, liveIds, live::get); // a runner in this JVM finds the members read for the plan
     List<PCollectionView<?>> sides = copies == null ? List.of() : List.of(copies);
     PCollectionTuple judged = cleaned.apply("Judge", ParDo.of(new JudgeFn(store, liveIds, copies))
         .withSideInputs(sides).withOutputTags(FACTS, TupleTagList.of(ANALYSE).and(SAME)));
@@ -193,7 +193,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
             .apply("SameAndLive", Flatten.pCollections());
     PCollectionTuple plan = planned
         .apply("SameBySegment", GroupEncoded.perKey())
-        .apply("Plan", ParDo.of(new PlanFn(memberOutlets(), storedCopies(), rebuildInto))
+        .apply("Plan", ParDo.of(new PlanFn(store, liveIds, rebuildInto))
             .withOutputTags(KEPT, TupleTagList.of(REBUILD).and(UNCHANGED).and(LOST_MEMBERS).and(TOUCHED_OUTLETS)));
     // The stored totals hold every live segment's tables; they replace them when every segment
     // is still the same (only then are the totals the sum of what this run keeps of the last one).
@@ -238,17 +238,24 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
   /**
    * Every stored member of the segments {@code ids} by doc_id, with its segment (a document in two
-   * segments: the first one's by id). Kept once per JVM and shared by the judge's instances, rather
-   * than sent through the pipeline as a side input, which cost the direct runner more than the
-   * judging: the run's own JVM has them from reading the state, a worker JVM reads them from the store.
+   * segments: the first one's by id). Kept once per JVM and shared by the instances of the judge and
+   * the plan, rather than sent through the pipeline as a side input or with the functions, which
+   * the direct runner encodes again for every bundle: the run's own JVM has them from reading the
+   * state, a worker JVM reads them from the store.
    *
    * @param membersOf a segment's members, or null when they cannot be read; asked only when this
    *     JVM does not hold the members of {@code ids} yet
    */
-  static synchronized Map<String, KV<String, Member>> storedByDocId(SegmentStore store, List<String> ids,
+  static Map<String, KV<String, Member>> storedByDocId(SegmentStore store, List<String> ids,
       Function<String, List<Member>> membersOf) {
+    return stored(store, ids, membersOf).byDocId();
+  }
+
+  /** The members of the segments {@code ids}, as {@link #storedByDocId} keeps them in this JVM. */
+  static synchronized StoredMembers stored(SegmentStore store, List<String> ids, Function<String, List<Member>> membersOf) {
     String key = store.folder() + "\n" + String.join("\n", ids);
     if (lastStored == null || !lastStored.key().equals(key)) {
+      Map<String, List<Member>> bySegment = new HashMap<>();
       Map<String, KV<String, Member>> byDocId = new HashMap<>();
       ids.stream().sorted().forEach(id -> {
         List<Member> members = membersOf.apply(id);
@@ -256,31 +263,18 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
           throw new IllegalStateException("the members of segment " + id + " in the cache " + store.folder()
               + " could be read when the run started but not now");
         }
+        bySegment.put(id, members);
         members.forEach(m -> byDocId.putIfAbsent(m.docId(), KV.of(id, m)));
       });
-      lastStored = new StoredMembers(key, byDocId);
+      lastStored = new StoredMembers(key, bySegment, byDocId);
     }
-    return lastStored.byDocId();
+    return lastStored;
   }
 
-  /** The members {@link #storedByDocId} read last in this JVM, and the store and segments they are of. */
-  private record StoredMembers(String key, Map<String, KV<String, Member>> byDocId) {}
+  /** The members {@link #stored} read last in this JVM, and the store and segments they are of. */
+  record StoredMembers(String key, Map<String, List<Member>> bySegment, Map<String, KV<String, Member>> byDocId) {}
 
   private static StoredMembers lastStored;
-
-  /** Per live segment, the outlet of each member, by doc_id. */
-  private Map<String, Map<String, String>> memberOutlets() {
-    Map<String, Map<String, String>> outlets = new HashMap<>();
-    live.forEach((id, members) -> members.forEach(m -> outlets.computeIfAbsent(id, k -> new HashMap<>()).put(m.docId(), m.outlet())));
-    return outlets;
-  }
-
-  private Map<String, Set<String>> storedCopies() {
-    Map<String, Set<String>> copies = new HashMap<>();
-    live.forEach((id, members) -> members.stream().filter(Member::copy)
-        .forEach(m -> copies.computeIfAbsent(id, k -> new HashSet<>()).add(m.docId())));
-    return copies;
-  }
 
   /** The segments merged into one new segment ({@link Compaction}), to its key. */
   private Map<String, String> compaction() {
@@ -386,19 +380,37 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     /** What stands for the segment itself among its same members: no doc_id. */
     static final String LIVE = "\0live";
 
-    private final Map<String, Map<String, String>> outlets;
-    private final Map<String, Set<String>> storedCopies;
+    private final SegmentStore store;
+    private final List<String> liveIds;
     private final Map<String, String> rebuildInto;
+    /**
+     * Per live segment, the outlet of each member by doc_id, and its members that were copies:
+     * from the members this JVM keeps ({@link #stored}), not fields that are serialized with the
+     * function, which the direct runner does for every bundle.
+     */
+    private transient Map<String, Map<String, String>> outlets;
+    private transient Map<String, Set<String>> storedCopies;
 
     /**
-     * @param outlets per live segment, the outlet of each member by doc_id
-     * @param storedCopies per live segment, its members that were copies
+     * @param liveIds the live segments whose members could be read when the run started
      * @param rebuildInto the segments merged into one, to the key of their new segment
      */
-    PlanFn(Map<String, Map<String, String>> outlets, Map<String, Set<String>> storedCopies, Map<String, String> rebuildInto) {
-      this.outlets = outlets;
-      this.storedCopies = storedCopies;
+    PlanFn(SegmentStore store, List<String> liveIds, Map<String, String> rebuildInto) {
+      this.store = store;
+      this.liveIds = liveIds;
       this.rebuildInto = rebuildInto;
+    }
+
+    @Setup
+    public void setup() {
+      outlets = new HashMap<>();
+      storedCopies = new HashMap<>();
+      stored(store, liveIds, store::readMembers).bySegment().forEach((id, members) -> members.forEach(m -> {
+        outlets.computeIfAbsent(id, k -> new HashMap<>()).put(m.docId(), m.outlet());
+        if (m.copy()) {
+          storedCopies.computeIfAbsent(id, k -> new HashSet<>()).add(m.docId());
+        }
+      }));
     }
 
     @ProcessElement
