@@ -237,21 +237,15 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
   }
 
   /**
-   * Every stored member of the segments {@code ids} by doc_id, with its segment (a document in two
-   * segments: the first one's by id). Kept once per JVM and shared by the instances of the judge and
-   * the plan, rather than sent through the pipeline as a side input or with the functions, which
-   * the direct runner encodes again for every bundle: the run's own JVM has them from reading the
-   * state, a worker JVM reads them from the store.
+   * The stored members of the segments {@code ids}: by segment, and by doc_id with their segment
+   * (a document in two segments: the first one's by id). Kept once per JVM and shared by the
+   * instances of the judge and the plan, rather than sent through the pipeline as a side input or
+   * with the functions, which the direct runner encodes again for every bundle: the run's own JVM
+   * has them from reading the state, a worker JVM reads them from the store.
    *
    * @param membersOf a segment's members, or null when they cannot be read; asked only when this
    *     JVM does not hold the members of {@code ids} yet
    */
-  static Map<String, KV<String, Member>> storedByDocId(SegmentStore store, List<String> ids,
-      Function<String, List<Member>> membersOf) {
-    return stored(store, ids, membersOf).byDocId();
-  }
-
-  /** The members of the segments {@code ids}, as {@link #storedByDocId} keeps them in this JVM. */
   static synchronized StoredMembers stored(SegmentStore store, List<String> ids, Function<String, List<Member>> membersOf) {
     String key = store.folder() + "\n" + String.join("\n", ids);
     if (lastStored == null || !lastStored.key().equals(key)) {
@@ -345,7 +339,7 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     @Setup
     public void setup() {
-      members = storedByDocId(store, liveIds, store::readMembers);
+      members = stored(store, liveIds, store::readMembers).byDocId();
     }
 
     @StartBundle
@@ -384,12 +378,10 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
     private final List<String> liveIds;
     private final Map<String, String> rebuildInto;
     /**
-     * Per live segment, the outlet of each member by doc_id, and its members that were copies:
-     * from the members this JVM keeps ({@link #stored}), not fields that are serialized with the
-     * function, which the direct runner does for every bundle.
+     * The members of each live segment, from those this JVM keeps ({@link #stored}) rather than a
+     * field serialized with the function, which the direct runner does for every bundle.
      */
-    private transient Map<String, Map<String, String>> outlets;
-    private transient Map<String, Set<String>> storedCopies;
+    private transient Map<String, List<Member>> liveMembers;
 
     /**
      * @param liveIds the live segments whose members could be read when the run started
@@ -403,20 +395,15 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
 
     @Setup
     public void setup() {
-      outlets = new HashMap<>();
-      storedCopies = new HashMap<>();
-      stored(store, liveIds, store::readMembers).bySegment().forEach((id, members) -> members.forEach(m -> {
-        outlets.computeIfAbsent(id, k -> new HashMap<>()).put(m.docId(), m.outlet());
-        if (m.copy()) {
-          storedCopies.computeIfAbsent(id, k -> new HashSet<>()).add(m.docId());
-        }
-      }));
+      liveMembers = stored(store, liveIds, store::readMembers).bySegment();
     }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Boolean>>> segment, MultiOutputReceiver out) {
       String id = segment.getKey();
-      Set<String> copiesBefore = storedCopies.getOrDefault(id, Set.of());
+      List<Member> members = liveMembers.get(id);
+      Set<String> copiesBefore = new HashSet<>();
+      members.stream().filter(Member::copy).forEach(m -> copiesBefore.add(m.docId()));
       Map<String, Boolean> same = new HashMap<>();
       boolean copyStatusChanged = false;
       for (KV<String, Boolean> member : segment.getValue()) {
@@ -426,22 +413,17 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         same.put(member.getKey(), member.getValue());
         copyStatusChanged |= member.getValue() != copiesBefore.contains(member.getKey());
       }
-      Map<String, String> outletOf = outlets.get(id);
-      boolean unchanged = same.size() == outletOf.size() && !copyStatusChanged;
+      boolean unchanged = same.size() == members.size() && !copyStatusChanged;
       if (unchanged) {
         out.get(UNCHANGED).output(1);
       }
       long countsStill = same.entrySet().stream().filter(m -> !m.getValue() && !copiesBefore.contains(m.getKey())).count();
-      int lost = outletOf.size() - copiesBefore.size() - (int) countsStill;
+      int lost = members.size() - copiesBefore.size() - (int) countsStill;
       if (lost > 0) {
         out.get(LOST_MEMBERS).output(lost);
       }
       Set<String> touched = new HashSet<>();
-      outletOf.forEach((docId, outlet) -> {
-        if (Member.countsOtherwise(copiesBefore.contains(docId), same.get(docId))) {
-          touched.add(outlet);
-        }
-      });
+      members.stream().filter(m -> Member.countsOtherwise(m.copy(), same.get(m.docId()))).forEach(m -> touched.add(m.outlet()));
       touched.forEach(out.get(TOUCHED_OUTLETS)::output);
       if (unchanged && !rebuildInto.containsKey(id)) {
         out.get(KEPT).output(id);
