@@ -32,8 +32,8 @@ import org.presslens.transforms.reports.DocumentTables;
  * more gets several), so that the documents' term counts never cross a shuffle: only the
  * segments' tables do, a few per bundle, and with a spill folder their large tables wait for the
  * sums in files. Each counted document's rows go to a part of the full-detail tables
- * {@code document_terms} and {@code entity_mentions} ({@link DocumentTables}); with a store, every document's analysis goes to the segment's files
- * there too ({@link SegmentStore}).
+ * {@code document_terms} and {@code entity_mentions} ({@link DocumentTables}); with a store,
+ * every document's analysis goes to the segment's files there too ({@link SegmentStore}).
  *
  * <p>Outputs: {@link #SEGMENTS}, {@link #FACTS} (what documents.csv says of each analysed
  * document) and {@link #REJECTED} (documents without a word).

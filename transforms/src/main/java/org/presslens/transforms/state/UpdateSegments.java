@@ -423,7 +423,8 @@ public final class UpdateSegments extends PTransform<PCollection<SourceDocument>
         out.get(LOST_MEMBERS).output(lost);
       }
       Set<String> touched = new HashSet<>();
-      members.stream().filter(m -> Member.countsOtherwise(m.copy(), same.get(m.docId()))).forEach(m -> touched.add(m.outlet()));
+      members.stream().filter(m -> Member.countsOtherwise(m.copy(), same.get(m.docId())))
+          .forEach(m -> touched.add(m.outlet()));
       touched.forEach(out.get(TOUCHED_OUTLETS)::output);
       if (unchanged && !rebuildInto.containsKey(id)) {
         out.get(KEPT).output(id);
