@@ -17,7 +17,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -60,6 +59,8 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
    * contrast and frequency files, document_terms files somewhat larger (docs/BENCHMARKS.md).
    */
   private static final Set<String> NO_DICTIONARY = Set.of("term");
+  /** Whole-number columns written as deltas ({@link DeltaColumns}): ranks and character offsets. */
+  private static final Set<String> DELTAS = Set.of("rank", "start", "end");
   /** Rows between two looks at the buffered size, which adds up every column's buffers. */
   private static final int ROWS_PER_SIZE_CHECK = 1_000;
 
@@ -67,7 +68,7 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
   private final ParquetFileWriter file;
   private final MessageType schema;
   /**
-   * parquet-java's defaults but for {@link #NO_DICTIONARY}, with a values-writer factory of the
+   * parquet-java's defaults but for {@link #NO_DICTIONARY} and {@link #DELTAS}, with a values-writer factory of the
    * writer's own: parquet-java's builder otherwise initialises one factory that all writers share
    * with the properties built last, so that one writer's column options would be every writer's.
    */
@@ -99,7 +100,7 @@ public final class ParquetRowWriter implements RowValues, AutoCloseable {
       throws IOException {
     this.out = out;
     schema = table.parquetSchema();
-    ParquetProperties.Builder options = ParquetProperties.builder().withValuesWriterFactory(new DefaultValuesWriterFactory());
+    ParquetProperties.Builder options = ParquetProperties.builder().withValuesWriterFactory(new DeltaColumns(DELTAS));
     table.columns().stream().map(c -> c.name()).filter(NO_DICTIONARY::contains)
         .forEach(name -> options.withDictionaryEncoding(name, false));
     properties = options.build();

@@ -21,8 +21,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.format.ColumnIndex;
 import org.apache.parquet.format.PageLocation;
 import org.apache.parquet.format.Util;
@@ -142,14 +144,52 @@ class ParquetRowWriterTest {
     assertTrue(dictionaryEncoded(labelsFile, "label"));
   }
 
+  /**
+   * Ranks and character offsets are written as deltas, other whole numbers with the dictionary, and
+   * an independent reader reads every value back, over several pages.
+   */
+  @Test
+  void ranksAndOffsetsAreWrittenAsDeltas() throws Exception {
+    ParquetTable mentions = ParquetTable.of("mentions", "ranked mentions", List.of(
+        ReportSpec.integer("rank", "a rank"), ReportSpec.integer("start", "an offset"),
+        ReportSpec.integer("count", "a count")));
+    Path tableFolder = Files.createDirectories(folder.resolve("mentions"));
+    Path file = tableFolder.resolve("part.parquet");
+    int rows = 300_000;
+    try (ParquetRowWriter writer = ParquetRowWriter.create(FileSystems.matchNewResource(file.toString(), false), mentions)) {
+      for (int i = 0; i < rows; i++) {
+        writer.integer(i + 1).integer(i % 1000 * 37L + (i == 5 ? -1_000_000_000_000L : 0)).integer(i % 7);
+        writer.endRow();
+      }
+    }
+    assertEquals(Set.of(Encoding.DELTA_BINARY_PACKED), dataEncodings(file, "rank"));
+    assertEquals(Set.of(Encoding.DELTA_BINARY_PACKED), dataEncodings(file, "start"));
+    assertTrue(dictionaryEncoded(file, "count"));
+    List<List<Object>> read = ParquetTables.read(tableFolder, "ORDER BY rank");
+    assertEquals(rows, read.size());
+    for (int i = 0; i < rows; i++) {
+      assertEquals(List.of(i + 1L, i % 1000 * 37L + (i == 5 ? -1_000_000_000_000L : 0), (long) (i % 7)), read.get(i));
+    }
+  }
+
+  /** The encodings of a column's values (not of its levels) in the file's first row group. */
+  private static Set<Encoding> dataEncodings(Path parquet, String column) throws Exception {
+    Set<Encoding> encodings = new TreeSet<>(chunk(parquet, column).getEncodings());
+    encodings.removeAll(Set.of(Encoding.RLE, Encoding.BIT_PACKED));
+    return encodings;
+  }
+
   private static boolean dictionaryEncoded(Path parquet, String column) throws Exception {
+    return chunk(parquet, column).getEncodings().stream().anyMatch(e -> e.usesDictionary());
+  }
+
+  private static ColumnChunkMetaData chunk(Path parquet, String column) throws Exception {
     byte[] file = Files.readAllBytes(parquet);
     int footerLength = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     ParquetMetadata footer = new ParquetMetadataConverter().readParquetMetadata(
         new ByteArrayInputStream(file, file.length - 8 - footerLength, footerLength), ParquetMetadataConverter.NO_FILTER);
-    ColumnChunkMetaData chunk = footer.getBlocks().get(0).getColumns().stream()
+    return footer.getBlocks().get(0).getColumns().stream()
         .filter(c -> c.getPath().toDotString().equals(column)).findFirst().orElseThrow();
-    return chunk.getEncodings().stream().anyMatch(e -> e.usesDictionary());
   }
 
   /**
