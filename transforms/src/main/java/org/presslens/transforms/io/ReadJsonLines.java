@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -119,17 +120,52 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
       long number = chunk.firstLine();
       for (int start = 0; start < bytes.length; number++) {
         int end = start;
+        boolean ascii = true;
         while (end < bytes.length && bytes[end] != '\n') {
+          ascii &= bytes[end] >= 0;
           end++;
         }
         int last = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-        // JSON is UTF-8 (RFC 8259); a stray invalid byte becomes U+FFFD rather than losing the line.
-        String line = new String(bytes, start, last - start, StandardCharsets.UTF_8);
-        if (!line.isBlank()) {
-          parse(chunk.source(), chunk.unit() + " " + number, number, line, out);
+        if (ascii) {
+          if (!blank(bytes, start, last)) {
+            parse(chunk.source(), chunk.unit() + " " + number, number, bytes, start, last, out);
+          }
+        } else {
+          // JSON is UTF-8 (RFC 8259); a stray invalid byte becomes U+FFFD rather than losing the line.
+          String line = new String(bytes, start, last - start, StandardCharsets.UTF_8);
+          if (!line.isBlank()) {
+            parse(chunk.source(), chunk.unit() + " " + number, number, line, out);
+          }
         }
         start = end + 1;
       }
+    }
+
+    /** Whether the ASCII bytes from {@code from} to {@code to} are white space only, as {@link String#isBlank} says. */
+    private static boolean blank(byte[] bytes, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (!Character.isWhitespace(bytes[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * A line of ASCII bytes, whose UTF-8 decoding is the bytes themselves, parsed from the bytes:
+     * Jackson reads them about twice as fast as the same line as text (most JSON Lines files
+     * escape every other character). A line that does not parse is parsed as text, which gives
+     * the reason it is rejected.
+     */
+    private void parse(String source, String item, long number, byte[] bytes, int from, int to, MultiOutputReceiver out) {
+      JsonNode record;
+      try {
+        record = mapper.readTree(bytes, from, to - from);
+      } catch (IOException e) {
+        parse(source, item, number, new String(bytes, from, to - from, StandardCharsets.US_ASCII), out);
+        return;
+      }
+      emit(source, item, number, record, out);
     }
 
     private void parse(String source, String item, long number, String line, MultiOutputReceiver out) {
@@ -140,6 +176,10 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
         reject(out, source, item, Reason.MALFORMED_JSON, e.getOriginalMessage());
         return;
       }
+      emit(source, item, number, record, out);
+    }
+
+    private void emit(String source, String item, long number, JsonNode record, MultiOutputReceiver out) {
       if (record == null || !record.isObject()) {
         reject(out, source, item, Reason.MALFORMED_JSON, "not a JSON object");
         return;

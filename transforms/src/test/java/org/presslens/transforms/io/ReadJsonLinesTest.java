@@ -151,6 +151,52 @@ class ReadJsonLinesTest {
     pipeline.run().waitUntilFinish();
   }
 
+  /**
+   * A line of ASCII bytes is parsed from its bytes, any other line as UTF-8 text: a record reads the
+   * same either way, blank lines are blank by {@link String#isBlank} either way, and a malformed
+   * ASCII line is rejected with the message its text gives.
+   */
+  @Test
+  void asciiAndOtherLinesReadAlike(TestPipeline pipeline) throws Exception {
+    String malformed = "{\"doc_id\": \"c\", \"text\": \"x\" \"y\"}";
+    byte[] invalid = "{\"doc_id\": \"d\", \"text\": \"bad ?\"}".getBytes(StandardCharsets.US_ASCII);
+    invalid[invalid.length - 3] = (byte) 0xFF;
+    try (OutputStream out = Files.newOutputStream(dir.resolve("mixed.jsonl"))) {
+      out.write(String.join("\n",
+          "{\"doc_id\": \"a\", \"text\": \"Caf\\u00e9 au lait\"}",
+          "{\"doc_id\": \"b\", \"text\": \"Caf\u00e9 au lait\"}",
+          " \t\u001f ",
+          "\u2003\u2003",
+          malformed,
+          "").getBytes(StandardCharsets.UTF_8));
+      out.write(invalid);
+    }
+    String expected;
+    try {
+      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(malformed);
+      throw new AssertionError("the malformed line parses");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      expected = e.getOriginalMessage();
+    }
+    String message = expected;
+    RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
+
+    PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl", dir + "/", fields));
+
+    PAssert.that(read.get(CorpusTags.DOCUMENTS)).containsInAnyOrder(
+        new SourceDocument("a", "unknown", "", "", "mixed.jsonl:1", "UTF-8", "Caf\u00e9 au lait"),
+        new SourceDocument("b", "unknown", "", "", "mixed.jsonl:2", "UTF-8", "Caf\u00e9 au lait"),
+        new SourceDocument("d", "unknown", "", "", "mixed.jsonl:6", "UTF-8", "bad \uFFFD"));
+    PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
+      List<RejectedInput> all = StreamSupport.stream(rejected.spliterator(), false).toList();
+      assertEquals(1, all.size(), all.toString());
+      assertEquals("line 5", all.get(0).item());
+      assertEquals(message, all.get(0).detail());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
   @Test
   void trailingObjectsLoneCarriageReturnsAndOverlongLinesAreEachAccountedFor(TestPipeline pipeline) throws IOException {
     String lines = "{\"doc_id\": \"a\", \"text\": \"One\"} {\"doc_id\": \"b\", \"text\": \"Two\"}\n"
