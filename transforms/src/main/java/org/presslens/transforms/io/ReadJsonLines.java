@@ -120,9 +120,9 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
       long number = chunk.firstLine();
       for (int start = 0; start < bytes.length; number++) {
         int end = start;
-        boolean ascii = true;
+        boolean ascii = true; // and no NUL byte, from which Jackson would guess UTF-16 or UTF-32
         while (end < bytes.length && bytes[end] != '\n') {
-          ascii &= bytes[end] >= 0;
+          ascii &= bytes[end] > 0;
           end++;
         }
         int last = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
@@ -152,7 +152,7 @@ public final class ReadJsonLines extends PTransform<PBegin, PCollectionTuple> {
     }
 
     /**
-     * A line of ASCII bytes, whose UTF-8 decoding is the bytes themselves, parsed from the bytes:
+     * A line of ASCII bytes other than NUL, whose UTF-8 decoding is the bytes themselves, parsed from the bytes:
      * Jackson reads them about twice as fast as the same line as text (most JSON Lines files
      * escape every other character). A line that does not parse is parsed as text, which gives
      * the reason it is rejected.

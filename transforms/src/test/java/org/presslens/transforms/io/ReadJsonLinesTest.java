@@ -153,8 +153,9 @@ class ReadJsonLinesTest {
 
   /**
    * A line of ASCII bytes is parsed from its bytes, any other line as UTF-8 text: a record reads the
-   * same either way, blank lines are blank by {@link String#isBlank} either way, and a malformed
-   * ASCII line is rejected with the message its text gives.
+   * same either way, blank lines are blank by {@link String#isBlank} either way, a malformed
+   * ASCII line is rejected with the message its text gives, and a line with NUL bytes is read as
+   * UTF-8 (not as the UTF-16 that Jackson would guess from bytes).
    */
   @Test
   void asciiAndOtherLinesReadAlike(TestPipeline pipeline) throws Exception {
@@ -170,6 +171,8 @@ class ReadJsonLinesTest {
           malformed,
           "").getBytes(StandardCharsets.UTF_8));
       out.write(invalid);
+      // a record in UTF-16LE: ASCII-range bytes with NULs, which are not JSON text as UTF-8
+      out.write("\n{\"doc_id\": \"w\", \"text\": \"wide\"}".getBytes(StandardCharsets.UTF_16LE));
     }
     String expected;
     try {
@@ -188,10 +191,12 @@ class ReadJsonLinesTest {
         new SourceDocument("b", "unknown", "", "", "mixed.jsonl:2", "UTF-8", "Caf\u00e9 au lait"),
         new SourceDocument("d", "unknown", "", "", "mixed.jsonl:6", "UTF-8", "bad \uFFFD"));
     PAssert.that(read.get(CorpusTags.REJECTED)).satisfies(rejected -> {
-      List<RejectedInput> all = StreamSupport.stream(rejected.spliterator(), false).toList();
-      assertEquals(1, all.size(), all.toString());
+      List<RejectedInput> all = StreamSupport.stream(rejected.spliterator(), false)
+          .sorted(Comparator.comparing(RejectedInput::item)).toList();
+      assertEquals(2, all.size(), all.toString());
       assertEquals("line 5", all.get(0).item());
       assertEquals(message, all.get(0).detail());
+      assertEquals(List.of("line 7", "malformed-json"), List.of(all.get(1).item(), all.get(1).reason()));
       return null;
     });
     pipeline.run().waitUntilFinish();
