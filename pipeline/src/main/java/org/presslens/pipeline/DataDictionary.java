@@ -51,7 +51,7 @@ final class DataDictionary {
       md.append("\n## Full-detail tables (data/)\n\n")
           .append("Each table is a folder of Parquet files (Snappy-compressed) under data/, read as one table by\n")
           .append("DuckDB (`SELECT * FROM 'data/term_frequencies/*.parquet'`), pandas (`pd.read_parquet('data/term_frequencies')`),\n")
-          .append("R arrow (`open_dataset('data/term_frequencies')`) and Spark (`spark.read.parquet(...)`). A table holds\n")
+          .append("R arrow (`open_dataset('data/term_frequencies')`) and Spark 3.3 or later (`spark.read.parquet(...)`). A table holds\n")
           .append("every row of the report of the same name, before the spreadsheet selection; columns are typed\n")
           .append("(text: string, whole numbers: int64, decimals: double, unrounded), and a decimal the CSV file\n")
           .append("leaves empty is null. Row order within a table is not meaningful.\n");

@@ -15,7 +15,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * row by row through hundreds of thousands of rows, a mention's start and end offsets rise through
  * each document: a dictionary of their values outgrows its 1 MB, after which parquet-java writes
  * eight plain bytes a value, having hashed each; their deltas take a few bits. DuckDB, Arrow
- * (pandas, R) and Spark read the encoding in the version 1 pages written here.
+ * (pandas, R) and Spark from 3.3 (its vectorized reader before that refuses the encoding) read it
+ * in the version 1 pages written here.
  */
 final class DeltaColumns implements ValuesWriterFactory {
 
