@@ -1,5 +1,7 @@
 package org.presslens.transforms.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -174,14 +176,7 @@ class ReadJsonLinesTest {
       // a record in UTF-16LE: ASCII-range bytes with NULs, which are not JSON text as UTF-8
       out.write("\n{\"doc_id\": \"w\", \"text\": \"wide\"}".getBytes(StandardCharsets.UTF_16LE));
     }
-    String expected;
-    try {
-      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(malformed);
-      throw new AssertionError("the malformed line parses");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      expected = e.getOriginalMessage();
-    }
-    String message = expected;
+    String message = parseError(malformed);
     RecordFields fields = new RecordFields("text", "doc_id", "outlet", "published", "title");
 
     PCollectionTuple read = pipeline.apply(ReadJsonLines.from(dir + "/*.jsonl", dir + "/", fields));
@@ -200,6 +195,16 @@ class ReadJsonLinesTest {
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  /** The message Jackson gives for a line of text that does not parse. */
+  private static String parseError(String line) {
+    try {
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line);
+    } catch (JsonProcessingException e) {
+      return e.getOriginalMessage();
+    }
+    throw new AssertionError("the line parses: " + line);
   }
 
   @Test
