@@ -39,8 +39,8 @@ final class DeltaColumns implements ValuesWriterFactory {
   public ValuesWriter newValuesWriter(ColumnDescriptor column) {
     if (column.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64 && column.getPath().length == 1
         && columns.contains(column.getPath()[0])) {
-      return new DeltaBinaryPackingValuesWriterForLong(properties.getInitialSlabSize(), properties.getPageSizeThreshold(),
-          properties.getAllocator());
+      return new DeltaBinaryPackingValuesWriterForLong(properties.getInitialSlabSize(),
+          properties.getPageSizeThreshold(), properties.getAllocator());
     }
     return others.newValuesWriter(column);
   }

@@ -156,7 +156,8 @@ class ParquetRowWriterTest {
     Path tableFolder = Files.createDirectories(folder.resolve("mentions"));
     Path file = tableFolder.resolve("part.parquet");
     int rows = 300_000;
-    try (ParquetRowWriter writer = ParquetRowWriter.create(FileSystems.matchNewResource(file.toString(), false), mentions)) {
+    try (ParquetRowWriter writer =
+        ParquetRowWriter.create(FileSystems.matchNewResource(file.toString(), false), mentions)) {
       for (int i = 0; i < rows; i++) {
         writer.integer(i + 1).integer(i % 1000 * 37L + (i == 5 ? -1_000_000_000_000L : 0)).integer(i % 7);
         writer.endRow();
