@@ -32,7 +32,8 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Writes rows of a {@link ParquetTable} to one Parquet file on any Beam filesystem (Snappy
- * compression, parquet-java's default properties otherwise): parquet-java's file, page and column
+ * compression, terms without a dictionary, ranks and offsets as deltas, parquet-java's default
+ * properties otherwise): parquet-java's file, page and column
  * writers over the file's channel, as Beam's ParquetIO sink uses them through {@code
  * ParquetWriter}, with each typed value handed straight to its column's writer. A table's rows
  * are flat, so the record layer that {@code ParquetWriter} puts in front of the column writers
