@@ -45,7 +45,8 @@ and the pipeline's own time, the seconds of PressLens's summary line (build and 
 And the Maven JVM's heap after its collections (-Xlog:gc through MAVEN_OPTS): the largest
 occupancy after any collection, an upper bound of the live heap (after a young collection the old
 generation still holds objects that died there), and the largest after a full collection, which
-holds only live objects.
+holds only live objects; and its pauses for young and full collections, how many and how long in all
+(wall time in which no thread of the run works).
 """
 import argparse, collections, gzip, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -261,6 +262,10 @@ def run_once(a, work, corpus, label, extra, cwd=None, out=None):
     if heap:
         print("  heap after collections MB,largest {:.0f},largest after a full collection {}".format(
             heap[0], "none" if heap[1] is None else f"{heap[1]:.0f}"))
+    pauses = collector_pauses(gc_log)
+    if pauses:
+        print("  collector pauses,{} young {:.1f} s,{} full {:.1f} s".format(
+            pauses["Young"][0], pauses["Young"][1], pauses["Full"][0], pauses["Full"][1]))
     parts = wall_parts(run.stdout)
     if parts:
         print("  wall," + ",".join(f"{name} {sec:.1f}" for name, sec in parts.items()), flush=True)
@@ -291,6 +296,19 @@ def heap_after_collections(gc_log):
             if m.group(1) == "Full":
                 full = max(full or 0.0, after)
     return largest, full
+
+def collector_pauses(gc_log):
+    """Per kind of collection (Young, Full): how many paused the run and for how many seconds in all,
+    from the same -Xlog:gc lines (their last field, '31.0ms'); None without a log."""
+    if not os.path.exists(gc_log):
+        return None
+    pauses = {"Young": [0, 0.0], "Full": [0, 0.0]}
+    for line in open(gc_log):
+        m = re.search(r"Pause (Young|Full) .* ([0-9.]+)ms$", line.rstrip())
+        if m:
+            pauses[m.group(1)][0] += 1
+            pauses[m.group(1)][1] += float(m.group(2)) / 1000
+    return pauses
 
 def summary_counts(stdout):
     """Documents and running words from the run's summary lines."""
