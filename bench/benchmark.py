@@ -281,34 +281,35 @@ def pipeline_seconds(stdout):
             return float(m.group(1))
     return 0.0
 
-def heap_after_collections(gc_log):
-    """The largest heap occupancy after any collection, and after a full one (None without one), in MB,
-    from the JVM's -Xlog:gc lines such as 'GC(11) Pause Young (Allocation Failure) 901M->168M(1522M) 31.0ms'."""
+def collections_in(gc_log):
+    """Each collection's kind (Young or Full), heap after it in MB and pause in seconds, from the JVM's
+    -Xlog:gc lines such as 'GC(11) Pause Young (Allocation Failure) 901M->168M(1522M) 31.0ms'; None
+    without a log."""
     if not os.path.exists(gc_log):
         return None
-    largest, full = 0.0, None
     units = {"K": 1 / 1024, "M": 1, "G": 1024}
+    found = []
     for line in open(gc_log):
-        m = re.search(r"Pause (Young|Full).*?\d+[KMG]->(\d+)([KMG])\(", line)
+        m = re.search(r"Pause (Young|Full) .*?\d+[KMG]->(\d+)([KMG])\(\d+[KMG]\) ([0-9.]+)ms$", line.rstrip())
         if m:
-            after = int(m.group(2)) * units[m.group(3)]
-            largest = max(largest, after)
-            if m.group(1) == "Full":
-                full = max(full or 0.0, after)
-    return largest, full
+            found.append((m.group(1), int(m.group(2)) * units[m.group(3)], float(m.group(4)) / 1000))
+    return found
+
+def heap_after_collections(gc_log):
+    """The largest heap occupancy after any collection, and after a full one (None without one), in MB."""
+    found = collections_in(gc_log)
+    if found is None:
+        return None
+    fulls = [after for kind, after, _ in found if kind == "Full"]
+    return max((after for _, after, _ in found), default=0.0), max(fulls) if fulls else None
 
 def collector_pauses(gc_log):
-    """Per kind of collection (Young, Full): how many paused the run and for how many seconds in all,
-    from the same -Xlog:gc lines (their last field, '31.0ms'); None without a log."""
-    if not os.path.exists(gc_log):
+    """Per kind of collection (Young, Full): how many paused the run and for how many seconds in all."""
+    found = collections_in(gc_log)
+    if found is None:
         return None
-    pauses = {"Young": [0, 0.0], "Full": [0, 0.0]}
-    for line in open(gc_log):
-        m = re.search(r"Pause (Young|Full) .* ([0-9.]+)ms$", line.rstrip())
-        if m:
-            pauses[m.group(1)][0] += 1
-            pauses[m.group(1)][1] += float(m.group(2)) / 1000
-    return pauses
+    return {kind: [sum(1 for k, _, _ in found if k == kind), sum(sec for k, _, sec in found if k == kind)]
+            for kind in ("Young", "Full")}
 
 def summary_counts(stdout):
     """Documents and running words from the run's summary lines."""
